@@ -1,0 +1,203 @@
+"""The command line: a thin typer layer over the library.
+
+Errors are one line on stderr naming the input and what to do; exit 1 for bad input or
+arguments, 2 for a failing source; tracebacks only with --verbose.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ratsinfo import config, render
+from ratsinfo.errors import RatsinfoError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Council papers, inquiries, meetings and bodies into a DuckDB warehouse.")
+ingest_app = typer.Typer(no_args_is_help=True, help="Bring documents into the warehouse.")
+app.add_typer(ingest_app, name="ingest")
+
+STATE: dict[str, config.Settings] = {}
+
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, json, csv or markdown")]
+
+
+def settings() -> config.Settings:
+    return STATE.get("s") or config.settings(None, None)
+
+
+def say(msg: str) -> None:
+    if not settings().quiet:
+        typer.echo(msg)
+
+
+def fail(msg: str, code: int = 1) -> None:
+    typer.echo(f"Error: {msg}", err=True)
+    raise typer.Exit(code)
+
+
+def check_format(fmt: str) -> None:
+    if fmt not in render.FORMATS:
+        fail(f"--format {fmt!r} is not known; choose one of {', '.join(render.FORMATS)}")
+
+
+@app.callback()
+def main_options(
+    db: Annotated[str | None, typer.Option(help="Warehouse file (env RATSINFO_DB).")] = None,
+    home: Annotated[str | None, typer.Option(help="Raw store folder (env RATSINFO_HOME).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only results and errors.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks.")] = False,
+) -> None:
+    STATE["s"] = config.settings(db, home, quiet, verbose)
+
+
+@ingest_app.command("files")
+def ingest_files_cmd(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders (read recursively).")],
+    body: Annotated[str | None, typer.Option(help="Name of the council the files belong to "
+                                             "(keeps references of different towns apart).")] = None,
+    pdf_engine: Annotated[str, typer.Option(help="pdfium (fast) or plumber (layout).")] = "pdfium",
+    pdf_timeout: Annotated[float, typer.Option(help="Seconds one PDF may take.")] = 60.0,
+) -> None:
+    """Read exported ALLRIS pages (HTML or text), PDFs, text and OParl JSON files.
+
+    Example: ratsinfo ingest files ../exports/leipzig
+    """
+    from ratsinfo import pipeline
+    from ratsinfo.ingest.rawstore import RawStore
+    from ratsinfo.warehouse.db import connect
+
+    if pdf_engine not in ("pdfium", "plumber"):
+        fail(f"--pdf-engine {pdf_engine!r} is not known; choose pdfium or plumber")
+    s = settings()
+    con = connect(s.db)
+    try:
+        run = pipeline.ingest_files(con, RawStore(s.home), paths, body=body, pdf_engine=pdf_engine,
+                                    pdf_timeout=pdf_timeout)
+    finally:
+        con.close()
+    say(_run_summary(run))
+    for input_, _stage, reason in run.errors:
+        typer.echo(f"Error: {input_}: {reason}", err=True)
+    if run.errors:
+        typer.echo(f"{len(run.errors)} of {run.inputs} inputs failed (see 'ratsinfo status'); "
+                   "everything else was stored.", err=True)
+        raise typer.Exit(1)
+
+
+def _run_summary(run) -> str:  # type: ignore[no-untyped-def]
+    parts = []
+    for table in ("document", "paper", "paper_relation", "consultation", "file", "question", "answer"):
+        c = run.counts.get(table)
+        if c:
+            bits = ", ".join(f"{n} {k}" for k, n in sorted(c.items()) if n)
+            parts.append(f"  {table:<15} {bits}")
+    head = f"run {run.id}: {run.inputs} inputs, {len(run.errors)} failed"
+    return "\n".join([head, *parts])
+
+
+@app.command()
+def sql(
+    statement: Annotated[str, typer.Argument(help="A SELECT (the warehouse is opened read-only).")],
+    fmt: FormatOpt = "table",
+) -> None:
+    """Run read-only SQL against the warehouse.
+
+    Example: ratsinfo sql "SELECT reference, name FROM paper"
+    """
+    import duckdb
+
+    from ratsinfo.warehouse.db import connect_readonly
+
+    check_format(fmt)
+    con = connect_readonly(settings().db)
+    try:
+        cur = con.execute(statement)
+        if cur.description is None:
+            fail("the statement returned no rows; 'ratsinfo sql' is for SELECT queries")
+        cols = [d[0] for d in cur.description]
+        typer.echo(render.render(cols, cur.fetchall(), fmt, max_width=80))
+    except duckdb.Error as exc:
+        msg = str(exc).splitlines()[0]
+        if "read-only" in msg.lower() or "read only" in msg.lower():
+            fail(f"the warehouse is opened read-only for 'ratsinfo sql': {msg}")
+        fail(f"SQL error: {msg}")
+    finally:
+        con.close()
+
+
+@app.command()
+def status(
+    runs: Annotated[int, typer.Option(help="How many recent runs to show.")] = 10,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Show the last runs, rows per table and the latest failures."""
+    import json
+
+    from ratsinfo.warehouse.db import connect_readonly
+    from ratsinfo.warehouse.report import rows
+
+    check_format(fmt)
+    con = connect_readonly(settings().db)
+    try:
+        r_cols, r_rows = rows(con, "status_runs", [runs])
+        t_cols, t_rows = rows(con, "status_tables")
+        e_cols, e_rows = rows(con, "status_errors", [50])
+    finally:
+        con.close()
+    if fmt == "json":
+        out = {"runs": [dict(zip(r_cols, r, strict=False)) for r in r_rows],
+               "tables": [dict(zip(t_cols, r, strict=False)) for r in t_rows],
+               "errors": [dict(zip(e_cols, r, strict=False)) for r in e_rows]}
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+        return
+    typer.echo("Runs\n" + render.render(r_cols, r_rows, fmt))
+    typer.echo("\nTables\n" + render.render(t_cols, t_rows, fmt))
+    if e_rows:
+        typer.echo("\nFailures of the latest run with failures\n" + render.render(e_cols, e_rows, fmt, 90))
+
+
+@app.command()
+def demo(
+    examples: Annotated[str | None, typer.Option(help="Folder of the example export.")] = None,
+) -> None:
+    """Ingest the bundled example export of a fictional town and print what was found."""
+    from ratsinfo import demo as demo_mod
+
+    s = settings()
+    folder = Path(examples) if examples else demo_mod.default_examples()
+    typer.echo(demo_mod.run_demo(s.db, s.home, folder))
+
+
+def main() -> None:
+    """Entry point: turn library errors into one line and an exit code."""
+    verbose = "--verbose" in sys.argv or "-v" in sys.argv
+    try:
+        app(standalone_mode=False)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except RatsinfoError as exc:
+        typer.echo(f"Error: {exc}", err=True)
+        if verbose:
+            raise
+        sys.exit(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        typer.echo("Aborted.", err=True)
+        sys.exit(130)
+    except Exception as exc:  # click usage errors and anything unforeseen
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(1)
+        if verbose:
+            raise
+        typer.echo(f"Error: {type(exc).__name__}: {exc} (run with --verbose for details)", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

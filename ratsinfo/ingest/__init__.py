@@ -1,0 +1,1 @@
+"""Fetchers: they write bytes into the raw store and never touch the warehouse."""

@@ -1,0 +1,232 @@
+"""Typed records passed between stages: parsers yield them, the warehouse loads them.
+
+Every record has a stable ``key`` (so loading is an idempotent upsert) and says where it
+came from (``source_url`` or the ``document_key`` of the raw item it was parsed from).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+def ref_slug(reference: str) -> str:
+    """Normalise a paper reference for keys: 'VII-F-00741-AW-01 ' -> 'VII-F-00741-AW-01'."""
+    return re.sub(r"\s+", "", reference).upper()
+
+
+def paper_key(scope: str, reference: str) -> str:
+    """Papers are keyed by the system they belong to and their reference."""
+    return f"paper:{scope}:{ref_slug(reference)}"
+
+
+def org_key(scope: str, name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip().casefold()
+    return f"org:{scope}:{name}"
+
+
+@dataclass(slots=True)
+class Source:
+    key: str
+    kind: str  # oparl | allris | files
+    location: str
+    name: str
+
+
+@dataclass(slots=True)
+class Document:
+    """One raw item as fetched or read: the bytes live in the raw store under sha256."""
+
+    key: str
+    source_key: str
+    url: str  # absolute file:// URI or http(s) URL
+    origin: str  # the path or URL as the user gave it: what citations show
+    sha256: str
+    size: int
+    content_type: str
+    kind: str  # allris3_vo020, allris4_vo020, allris_text_paper, pdf, text, oparl_json, ...
+    encoding: str | None
+    fetched_at: datetime
+    http_status: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    parse_status: str = "pending"  # ok | skipped | failed
+    parse_error: str | None = None
+    parser_version: str = ""
+    text: str | None = None
+
+
+@dataclass(slots=True)
+class Body:
+    key: str
+    name: str
+    source_url: str
+
+
+@dataclass(slots=True)
+class Organization:
+    key: str
+    name: str
+    kind: str | None = None
+    parent_key: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    abbreviation: str | None = None
+    body_key: str | None = None
+    source_url: str = ""
+    document_key: str | None = None
+
+
+@dataclass(slots=True)
+class Person:
+    key: str
+    name: str
+    role: str | None = None
+    organization_key: str | None = None
+    source_url: str = ""
+    document_key: str | None = None
+
+
+@dataclass(slots=True)
+class Membership:
+    key: str
+    person_key: str
+    organization_key: str
+    role: str | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    source_url: str = ""
+
+
+@dataclass(slots=True)
+class Meeting:
+    key: str
+    name: str | None
+    organization_key: str | None
+    start: datetime | None = None
+    end: datetime | None = None
+    number: str | None = None
+    location: str | None = None
+    public: bool | None = None
+    source_url: str = ""
+    document_key: str | None = None
+
+
+@dataclass(slots=True)
+class AgendaItem:
+    key: str
+    meeting_key: str
+    number: str | None
+    name: str
+    public: bool | None = None
+    result: str | None = None
+    paper_key: str | None = None
+    source_url: str = ""
+    document_key: str | None = None
+
+
+@dataclass(slots=True)
+class Paper:
+    key: str
+    reference: str
+    name: str | None = None
+    paper_type: str | None = None
+    date: date | None = None
+    status: str | None = None
+    originator: str | None = None  # Einreicher / Initiator / Verfasser
+    under_direction_of: str | None = None  # Federführend
+    related_reference: str | None = None  # Bezüglich
+    occasion: str | None = None  # Anlass
+    text: str | None = None
+    sections: dict[str, str] = field(default_factory=dict)
+    stub: bool = False  # known only from another paper's Stammbaum or Bezüglich
+    source_url: str = ""
+    document_key: str | None = None
+
+
+@dataclass(slots=True)
+class PaperRelation:
+    """Lineage: answer_to, amends, annex_of, refers_to, related_to."""
+
+    key: str
+    subject_key: str  # a paper key, or a file key for an annex
+    subject_reference: str
+    relation: str
+    target_reference: str
+    target_key: str
+    target_date: date | None = None
+    asked_by: str | None = None
+    answered_by: str | None = None
+    source_url: str = ""
+    document_key: str | None = None
+
+
+@dataclass(slots=True)
+class Consultation:
+    key: str
+    paper_key: str
+    organization_name: str
+    organization_key: str | None = None
+    meeting_key: str | None = None
+    meeting_name: str | None = None
+    date: date | None = None
+    role: str | None = None
+    status: str | None = None
+    result: str | None = None
+    position: int = 0
+    source_url: str = ""
+    document_key: str | None = None
+
+
+@dataclass(slots=True)
+class File:
+    key: str
+    name: str
+    sha256: str | None = None
+    mime_type: str | None = None
+    paper_key: str | None = None
+    meeting_key: str | None = None
+    pages: int | None = None
+    text: str | None = None
+    access_url: str | None = None
+    source_url: str = ""
+    document_key: str | None = None
+
+
+@dataclass(slots=True)
+class Question:
+    key: str
+    paper_key: str  # the inquiry the question belongs to (or the paper it was read from)
+    number: int
+    text: str
+    source_url: str = ""
+    document_key: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(slots=True)
+class Answer:
+    key: str
+    question_key: str
+    paper_key: str  # the paper that answers
+    number: int
+    text: str
+    source_url: str = ""
+    document_key: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(slots=True)
+class ParseResult:
+    """What a parser yields for one document."""
+
+    papers: list[Paper] = field(default_factory=list)
+    relations: list[PaperRelation] = field(default_factory=list)
+    consultations: list[Consultation] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    files: list[File] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)
+    answers: list[Answer] = field(default_factory=list)
+    text: str | None = None

@@ -1,0 +1,81 @@
+"""Readable text from HTML: block elements become line breaks, inline runs are joined.
+
+ALLRIS pages hold RTF-derived markup that splits words across spans ("D</span><span>er
+Geschä</span><span>ftsstelle"); joining inline strings without a separator restores them.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+from bs4 import (
+    BeautifulSoup,
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    ProcessingInstruction,
+    Tag,
+    XMLParsedAsHTMLWarning,
+)
+
+warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
+_SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
+_EMBEDDED_PROLOG = re.compile(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>", re.I)
+
+BLOCK = {
+    "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
+    "section", "article", "dd", "dt", "dl", "hr", "blockquote", "pre", "form",
+}
+DROP = {"script", "style", "noscript", "head", "title", "meta", "link", "input", "button", "select"}
+
+
+def soup_of(html: str) -> BeautifulSoup:
+    """Parse with lxml after dropping the XML prologs ALLRIS embeds mid-page."""
+    return BeautifulSoup(_EMBEDDED_PROLOG.sub("", html), "lxml")
+
+
+def drop_noise(node: Tag) -> None:
+    for t in node.find_all(DROP):
+        t.decompose()
+    for c in node.find_all(string=lambda s: isinstance(s, _SKIP_STRINGS)):
+        c.extract()
+
+
+def node_text(node: Tag | NavigableString) -> str:
+    """Text of a node with blocks on their own lines and inline runs glued together."""
+    parts: list[str] = []
+
+    def walk(n: Tag | NavigableString) -> None:
+        if isinstance(n, _SKIP_STRINGS):
+            return
+        if isinstance(n, NavigableString):
+            parts.append(str(n))
+            return
+        if n.name in DROP:
+            return
+        block = n.name in BLOCK
+        if block:
+            parts.append("\n")
+        if n.name == "li":
+            parts.append("• ")
+        for child in n.children:
+            walk(child)
+        if n.name in ("td", "th"):
+            parts.append("\t")
+        if block:
+            parts.append("\n")
+
+    walk(node)
+    return tidy("".join(parts))
+
+
+def tidy(text: str) -> str:
+    text = text.replace("\xa0", " ").replace("\r", "")
+    text = re.sub(r"[ ]*\t[ \t]*", "\t", text)
+    text = re.sub(r" +", " ", text)
+    text = re.sub(r"\t+\n", "\n", text)
+    text = re.sub(r" *\n *", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()

@@ -1,0 +1,95 @@
+"""Decoding and clean-up shared by the parsers: bytes to German text that reads right."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-]+)""", re.I)
+
+# Browsers read a declared ISO-8859-1 as windows-1252; so do we (same bytes for letters).
+_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
+            "iso-8859-15": "iso8859_15", "utf8": "utf-8"}
+
+
+def _codec(label: str) -> str:
+    return _ALIASES.get(label.lower(), label.lower())
+
+
+def decode_html(data: bytes, header_charset: str | None = None) -> tuple[str, str]:
+    """Decode an HTML page: BOM, then HTTP header, then <meta>/<?xml?>, then UTF-8, then cp1252.
+
+    Returns (text, encoding label as declared or detected).
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8"
+    head = data[:4096]
+    candidates = []
+    if header_charset:
+        candidates.append(header_charset)
+    for rx in (_META_CHARSET, _XML_ENCODING):
+        m = rx.search(head)
+        if m:
+            candidates.append(m.group(1).decode("ascii"))
+    for label in candidates:
+        try:
+            return data.decode(_codec(label)), label.lower()
+        except (LookupError, UnicodeDecodeError):
+            continue
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Decode a text export: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def looks_binary(data: bytes, sample: int = 8192) -> bool:
+    """True when bytes are not text in any encoding we read (NULs or many control bytes)."""
+    chunk = data[:sample]
+    if not chunk:
+        return False
+    if chunk.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    if b"\x00" in chunk:
+        return True
+    controls = sum(1 for b in chunk if b < 32 and b not in (9, 10, 12, 13))
+    return controls / len(chunk) > 0.02
+
+
+# Bullet glyphs of Word/PDF exports: Symbol-font private use, cid codes, odd dashes.
+_BULLETS = re.compile(r"[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\u25aa\u25cf\u25e6\u2023\u2043\u2219]|\(cid:127\)|\(cid:183\)")
+_PAGE_FOOTER = re.compile(r"^\s*(?:-\s*)?(?:Seite|Blatt)\s+\d+\s*(?:von|/)\s*\d+\s*(?:-\s*)?$|^\s*-\s*\d+\s*-\s*$", re.I | re.M)
+_HYPHEN_BREAK = re.compile(r"(\w[a-zäöüß])-\n[ \t]*(?!(?:und|oder|bzw|sowie)\b)([a-zäöüß])")
+
+
+def clean_extracted_text(text: str) -> str:
+    """Tidy text that came out of a PDF or a copy: bullets, footers, hyphenation, spaces.
+
+    Umlauts are kept (NFC); only line-break hyphenation before a lower-case letter is
+    joined ("Präven-\\ntion"), so "Sozial- und" and "KPR-\\nrelevant" compounds survive.
+    """
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\u00ad", "").replace("\xa0", " ").replace("\u200b", "")
+    text = _BULLETS.sub("•", text)
+    text = _PAGE_FOOTER.sub("", text)
+    text = _HYPHEN_BREAK.sub(r"\1\2", text)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
+
+
+def squash(text: str) -> str:
+    """One line, single spaces: for labels and short values."""
+    return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()

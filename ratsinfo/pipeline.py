@@ -1,0 +1,209 @@
+"""ingest → parse → extract → load, with a record of every run and every failure."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from ratsinfo.errors import ParseError
+from ratsinfo.ingest import files as files_ingest
+from ratsinfo.ingest.rawstore import RawStore
+from ratsinfo.model import Document, ParseResult, Source
+from ratsinfo.parsers import PARSER_VERSION
+from ratsinfo.parsers.detect import detect
+from ratsinfo.parsers.document import parse_document
+from ratsinfo.warehouse.load import retire_missing, upsert
+
+# Tables loaded from a ParseResult, in load order, with the result attribute that feeds them.
+CHILD_TABLES = (
+    ("paper", "papers"), ("paper_relation", "relations"), ("consultation", "consultations"),
+    ("organization", "organizations"), ("file", "files"), ("question", "questions"),
+    ("answer", "answers"),
+)
+
+
+def now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+@dataclass
+class Run:
+    """One pipeline run: its id, counts per table and the inputs that failed."""
+
+    con: duckdb.DuckDBPyConnection
+    command: str
+    source_key: str | None = None
+    id: int = 0
+    counts: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+    inputs: int = 0
+    errors: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.id = self.con.execute(
+            "INSERT INTO run (command, source_key, started_at, status) VALUES (?, ?, ?, 'running') "
+            "RETURNING id", [self.command, self.source_key, now()]).fetchone()[0]
+
+    def error(self, input_: str, stage: str, reason: str) -> None:
+        self.errors.append((input_, stage, reason))
+        self.con.execute("INSERT INTO run_error VALUES (?, ?, ?, ?, ?)",
+                         [self.id, now(), input_, stage, reason])
+
+    def add(self, table: str, counts: Counter) -> None:
+        self.counts[table].update(counts)
+
+    @property
+    def status(self) -> str:
+        if not self.errors:
+            return "ok"
+        return "failed" if len(self.errors) >= self.inputs and self.inputs else "partial"
+
+    def finish(self) -> None:
+        counts = {t: dict(c) for t, c in sorted(self.counts.items())}
+        self.con.execute(
+            "UPDATE run SET finished_at = ?, status = ?, counts = ?, inputs = ?, failed = ? WHERE id = ?",
+            [now(), self.status, json.dumps(counts), self.inputs, len(self.errors), self.id])
+
+
+@dataclass
+class Pending:
+    document: Document
+    result: ParseResult
+
+
+class Loader:
+    """Collects parsed documents and loads them in batches, one transaction per batch."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, run: Run, batch_size: int = 200) -> None:
+        self.con, self.run, self.batch_size = con, run, batch_size
+        self.pending: list[Pending] = []
+
+    def add(self, item: Pending) -> None:
+        self.pending.append(item)
+        if len(self.pending) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        batch, self.pending = self.pending, []
+        try:
+            self._load(batch)
+        except duckdb.Error:
+            # isolate the document that breaks the batch; load the others one by one
+            for item in batch:
+                try:
+                    self._load([item])
+                except duckdb.Error as exc:
+                    self.run.error(item.document.origin, "load", f"could not be stored: {exc}".splitlines()[0])
+
+    def _load(self, batch: list[Pending]) -> None:
+        con, run_id = self.con, self.run.id
+        con.execute("BEGIN")
+        try:
+            docs = [p.document for p in batch]
+            self.run.add("document", upsert(con, "document", docs, run_id))
+            mark_current(con, docs)
+            doc_keys = [d.key for d in docs]
+            for table, attr in CHILD_TABLES:
+                records = [r for p in batch for r in getattr(p.result, attr)]
+                self.run.add(table, upsert(con, table, records, run_id))
+                if table != "paper":
+                    gone = retire_missing(con, table, doc_keys, [r.key for r in records], run_id)
+                    if gone:
+                        self.run.add(table, Counter(deleted=gone))
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+
+
+def mark_current(con: duckdb.DuckDBPyConnection, docs: list[Document]) -> None:
+    """The newest version of each URL is current; older versions stay, marked as such."""
+    con.register("_cur", pa.table({"key": [d.key for d in docs], "url": [d.url for d in docs]}))
+    try:
+        con.execute(
+            "UPDATE document SET is_current = (document.key IN (SELECT key FROM _cur)) "
+            "WHERE document.url IN (SELECT url FROM _cur)")
+    finally:
+        con.unregister("_cur")
+
+
+def scope_name(text: str) -> str:
+    return re.sub(r"[^a-z0-9äöüß]+", "-", text.casefold()).strip("-") or "local"
+
+
+def ingest_files(con: duckdb.DuckDBPyConnection, store: RawStore, paths: list[str], *,
+                 body: str | None = None, pdf_engine: str = "pdfium", pdf_timeout: float = 60.0,
+                 progress: Callable[[str], None] | None = None) -> Run:
+    """Read every file under ``paths`` into the raw store and the warehouse."""
+    scope = scope_name(body) if body else "local"
+    source = Source(key=f"files:{scope}", kind="files", location=", ".join(paths), name=body or "files")
+    run = Run(con, "ingest files", source.key)
+    con.execute("BEGIN")
+    run.add("source", upsert(con, "source", [source], run.id))
+    con.execute("COMMIT")
+    known = dict(con.execute(
+        "SELECT key, parser_version || '|' || parse_status FROM document WHERE source_key = ?",
+        [source.key]).fetchall())
+    loader = Loader(con, run)
+    for found in files_ingest.walk(paths):
+        run.inputs += 1
+        if progress:
+            progress(found.origin)
+        if found.error:
+            run.error(found.origin, "read", found.error)
+            continue
+        try:
+            data = files_ingest.read(found.path)
+        except FileNotFoundError:
+            run.error(found.origin, "read", "the file vanished while the run was going: run again")
+            continue
+        except OSError as exc:
+            run.error(found.origin, "read", f"cannot read the file ({exc.strerror or exc}): check permissions")
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        url = found.path.resolve().as_uri()
+        doc_key = f"{url}#{sha[:16]}"
+        if known.get(doc_key) in (f"{PARSER_VERSION}|ok", f"{PARSER_VERSION}|skipped"):
+            run.add("document", Counter(unchanged=1))
+            continue
+        store.put(data)
+        kind, ctype = detect(data, found.path.name)
+        doc = Document(key=doc_key, source_key=source.key, url=url, origin=found.origin,
+                       sha256=sha, size=len(data), content_type=ctype, kind=kind, encoding=None,
+                       fetched_at=now(), parser_version=PARSER_VERSION)
+        try:
+            parsed = parse_document(kind, data, url, doc_key, sha, scope, pdf_engine, pdf_timeout)
+        except ParseError as exc:
+            doc.parse_status, doc.parse_error = "failed", str(exc)
+            run.error(found.origin, "parse", str(exc))
+            loader.add(Pending(doc, ParseResult()))
+            continue
+        _cite_origin(parsed.result, found.origin)
+        doc.parse_status, doc.encoding, doc.text = parsed.status, parsed.encoding, parsed.text
+        doc.parse_error = parsed.note
+        loader.add(Pending(doc, parsed.result))
+    loader.flush()
+    run.finish()
+    return run
+
+
+def _cite_origin(result: ParseResult, origin: str) -> None:
+    """Records read from a file cite the path as the user gave it."""
+    for attr in ("papers", "relations", "consultations", "organizations", "files", "questions", "answers"):
+        for rec in getattr(result, attr):
+            if getattr(rec, "source_url", None) is not None and rec.source_url.startswith("file:"):
+                rec.source_url = origin
+
+
+def path_of(p: str) -> Path:
+    return Path(p)

@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: schema and migrations, bulk upserts, read-only access."""
