@@ -172,31 +172,36 @@ def demo(
     typer.echo(demo_mod.run_demo(s.db, s.home, folder))
 
 
-def main() -> None:
-    """Entry point: turn library errors into one line and an exit code."""
-    verbose = "--verbose" in sys.argv or "-v" in sys.argv
+def run(argv: list[str]) -> int:
+    """Run the CLI on ``argv``; library errors become one line on stderr and an exit code."""
+    verbose = "--verbose" in argv or "-v" in argv
+    STATE.clear()
     try:
-        app(standalone_mode=False)
+        rv = app(args=argv, prog_name="ratsinfo", standalone_mode=False)
+        return rv if isinstance(rv, int) else 0
     except typer.Exit as exc:
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except RatsinfoError as exc:
-        typer.echo(f"Error: {exc}", err=True)
         if verbose:
             raise
-        sys.exit(exc.exit_code)
+        typer.echo(f"Error: {exc}", err=True)
+        return exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
         typer.echo("Aborted.", err=True)
-        sys.exit(130)
-    except Exception as exc:  # click usage errors and anything unforeseen
-        import click
-
-        if isinstance(exc, click.ClickException):
+        return 130
+    except Exception as exc:
+        if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # click's usage errors (typer vendors click)
             exc.show()
-            sys.exit(1)
+            return 0 if type(exc).__name__ == "NoArgsIsHelpError" else 1  # anything unforeseen: still one line unless --verbose
         if verbose:
             raise
+        # anything unforeseen: still one line unless --verbose
         typer.echo(f"Error: {type(exc).__name__}: {exc} (run with --verbose for details)", err=True)
-        sys.exit(1)
+        return 1
+
+
+def main() -> None:
+    sys.exit(run(sys.argv[1:]))
 
 
 if __name__ == "__main__":

@@ -22,7 +22,11 @@ class RawStore:
         return self.root / sha256[:2] / sha256[2:4] / sha256
 
     def put(self, data: bytes) -> str:
-        """Store bytes once; return their sha256. Writing is atomic (temp file + rename)."""
+        """Store bytes once; return their sha256.
+
+        Writing is atomic (temp file + rename), so a killed run leaves no half file under a
+        hash name. No fsync per file: it made folders of 10,000 files ten times slower.
+        """
         digest = hashlib.sha256(data).hexdigest()
         target = self.path_for(digest)
         if target.exists():
@@ -32,8 +36,6 @@ class RawStore:
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
             os.replace(tmp, target)
             os.chmod(target, 0o444)
         finally:

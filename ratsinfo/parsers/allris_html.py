@@ -35,6 +35,11 @@ _SECTION_ANCHORS = {
 }
 
 
+_TITLE_REF = re.compile(r"(?:Vorlage|Drucksache|Beschlussvorlage|Anfrage|Antrag)\w*\s+-\s+(\S.*)")
+_SECTION_HEADINGS = re.compile(
+    r"Sachverhalt|Begründung|Beschlussvorschlag|Beschluss|Antragstext|Anfrage|Antwort|Stellungnahme")
+
+
 def page_type(html: str) -> str | None:
     """The ALLRIS page program (vo020, to010, ...) or None if this is not an ALLRIS page."""
     m = re.search(r'id="allriscontainer"\s+class="(\w+)"', html)
@@ -96,7 +101,7 @@ def _reference_from_title(soup: BeautifulSoup) -> str | None:
     for sel in ("#risname h1", "h1", "title"):
         node = soup.select_one(sel)
         if node:
-            m = re.search(r"(?:Vorlage|Drucksache|Beschlussvorlage|Anfrage|Antrag)\w*\s+-\s+(\S.*)", squash(node.get_text(" ")))
+            m = _TITLE_REF.search(squash(node.get_text(" ")))
             if m:
                 return m.group(1).strip()
     return None
@@ -275,7 +280,7 @@ def _parse_allris4(soup: BeautifulSoup, source_url: str) -> RawPaper:
     raw.attachments = _attachments(soup, source_url)
     for heading in soup.find_all(["h2", "h3", "h4"]):
         title = squash(heading.get_text(" ")).rstrip(":")
-        if re.fullmatch(r"Sachverhalt|Begründung|Beschlussvorschlag|Beschluss|Antragstext|Anfrage|Antwort|Stellungnahme", title):
+        if _SECTION_HEADINGS.fullmatch(title):
             container = _block_after_heading(soup, re.escape(title), heading=heading)
             if container is not None:
                 drop_noise(container)

@@ -63,10 +63,7 @@ def parse_document(kind: str, data: bytes, url: str, doc_key: str, sha256: str, 
                       text, enc)
     if kind == "pdf":
         out = run_with_timeout(pdf.extract_pdf, (data, pdf_engine), pdf_timeout, "PDF text extraction")
-        if not out.text.strip():
-            note = "PDF has no text layer (scanned?): OCR it and ingest the result"
-        else:
-            note = None
+        note = None if out.text.strip() else "PDF has no text layer (scanned?): OCR it and ingest the result"
         res = _file_result(out.text, url, doc_key, sha256, "application/pdf", out.pages, scope)
         return Parsed("ok", res, out.text, None, note=note)
     if kind in ("oparl_json", "json"):

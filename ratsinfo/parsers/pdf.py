@@ -97,7 +97,8 @@ def _pages_plumber(data: bytes) -> list[str]:
         raise ParseError(f"corrupt or truncated PDF ({type(exc).__name__}): download it again") from exc
 
 
-_FOOTER_LIKE = re.compile(r"^\s*Seite\s+\d+(?:\s*(?:von|/)\s*\d+)?\s*$|^\s*-?\s*\d+\s*-?\s*$|^\s*\d+\s*/\s*\d+\s*$", re.I)
+_FOOTER_LIKE = re.compile(
+    r"^\s*Seite\s+\d+(?:\s*(?:von|/)\s*\d+)?\s*$|^\s*-?\s*\d+\s*-?\s*$|^\s*\d+\s*/\s*\d+\s*$", re.I)
 
 
 def _drop_running_lines(pages: list[str]) -> list[str]:

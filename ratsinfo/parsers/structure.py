@@ -167,7 +167,7 @@ def extract_questions(text: str) -> list[QA]:
 # --- annexes ---------------------------------------------------------------------------------
 
 _ANNEX = re.compile(
-    r"^\s*Anlage\s+(?P<no>\d+[a-z]?)\s+zu[rm]?\s+(?:(?:Vorlage|Drucksache|DS|Beschlussvorlage)\s+)?"
+    r"^\s*Anlage\s+(?P<no>\d+[a-z]?)\s+zu[rm]?\s+(?:(?:Vorlage|Drucksache|DS|Beschlussvorlage)\s+)*"
     r"(?:Nr\.\s*)?(?P<ref>[A-Za-zÄÖÜ]*[-/ ]?\d[\w\-/.]*\w)",
     re.M,
 )

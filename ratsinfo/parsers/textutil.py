@@ -69,8 +69,10 @@ def looks_binary(data: bytes, sample: int = 8192) -> bool:
 
 
 # Bullet glyphs of Word/PDF exports: Symbol-font private use, cid codes, odd dashes.
-_BULLETS = re.compile(r"[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\u25aa\u25cf\u25e6\u2023\u2043\u2219]|\(cid:127\)|\(cid:183\)")
-_PAGE_FOOTER = re.compile(r"^\s*(?:-\s*)?(?:Seite|Blatt)\s+\d+\s*(?:von|/)\s*\d+\s*(?:-\s*)?$|^\s*-\s*\d+\s*-\s*$", re.I | re.M)
+_BULLETS = re.compile(
+    r"[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\u25aa\u25cf\u25e6\u2023\u2043\u2219]|\(cid:127\)|\(cid:183\)")
+_PAGE_FOOTER = re.compile(
+    r"^\s*(?:-\s*)?(?:Seite|Blatt)\s+\d+\s*(?:von|/)\s*\d+\s*(?:-\s*)?$|^\s*-\s*\d+\s*-\s*$", re.I | re.M)
 _HYPHEN_BREAK = re.compile(r"(\w[a-zäöüß])-\n[ \t]*(?!(?:und|oder|bzw|sowie)\b)([a-zäöüß])")
 
 
@@ -82,6 +84,9 @@ def clean_extracted_text(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\u00ad", "").replace("\xa0", " ").replace("\u200b", "")
+    # pdfium marks a hyphen at a line end with U+FFFE (sometimes U+0002) and joins the lines
+    text = re.sub("[\ufffe\x02]\\s*(?=[a-zäöüß])", "", text)
+    text = text.replace("\ufffe", "-").replace("\x02", "-")
     text = _BULLETS.sub("•", text)
     text = _PAGE_FOOTER.sub("", text)
     text = _HYPHEN_BREAK.sub(r"\1\2", text)

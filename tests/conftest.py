@@ -1,0 +1,58 @@
+"""Shared fixtures: the real corpus beside the project, a fresh warehouse, the CLI in-process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from ratsinfo.cli import run
+from ratsinfo.ingest.rawstore import RawStore
+from ratsinfo.warehouse.db import connect
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"the real corpus is not at {CORPUS} (it sits beside the project in CI)")
+    return CORPUS
+
+
+@pytest.fixture
+def fresh_db(tmp_path: Path):
+    con = connect(tmp_path / "w.duckdb")
+    yield con
+    con.close()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> RawStore:
+    return RawStore(tmp_path / "home")
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(tmp_path: Path, capsys):
+    """Call ratsinfo in-process with its own warehouse and raw store under tmp_path."""
+    db, home = tmp_path / "cli.duckdb", tmp_path / "cli-home"
+
+    def call(*args: str, db_path: Path | None = None) -> Result:
+        capsys.readouterr()
+        code = run(["--db", str(db_path or db), "--home", str(home), *args])
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    call.db = db  # type: ignore[attr-defined]
+    call.home = home  # type: ignore[attr-defined]
+    return call

@@ -1,0 +1,62 @@
+import duckdb
+import pytest
+
+from ratsinfo.errors import NoWarehouse
+from ratsinfo.warehouse import db
+
+
+def test_a_new_warehouse_has_every_table_of_version_one(tmp_path):
+    con = db.connect(tmp_path / "w.duckdb")
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert {"source", "document", "body", "organization", "person", "membership", "meeting", "agenda_item",
+            "paper", "paper_relation", "consultation", "file", "question", "answer", "run", "run_error",
+            "schema_version"} <= tables
+    assert db.schema_version(con) == max(v for v, _, _ in db.migrations())
+
+
+def test_reopening_does_not_apply_migrations_twice(tmp_path):
+    path = tmp_path / "w.duckdb"
+    db.connect(path).close()
+    con = db.connect(path)
+    assert con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == len(db.migrations())
+
+
+def test_a_later_migration_adds_tables_without_dropping_data(tmp_path, monkeypatch):
+    path = tmp_path / "w.duckdb"
+    con = db.connect(path)
+    con.execute("INSERT INTO paper (key, reference) VALUES ('paper:x:1', '1')")
+    con.close()
+    later = db.migrations() + [(999, "999_test.sql", "CREATE TABLE later_table (key VARCHAR PRIMARY KEY);")]
+    monkeypatch.setattr(db, "migrations", lambda: later)
+    con = db.connect(path)
+    assert db.schema_version(con) == 999
+    assert con.execute("SELECT reference FROM paper").fetchall() == [("1",)]
+    assert con.execute("SELECT count(*) FROM later_table").fetchone()[0] == 0
+
+
+def test_a_failing_migration_leaves_the_warehouse_as_it_was(tmp_path, monkeypatch):
+    path = tmp_path / "w.duckdb"
+    db.connect(path).close()
+    broken = db.migrations() + [(998, "998_broken.sql", "CREATE TABLE half (a INT); SELECT * FROM nowhere;")]
+    monkeypatch.setattr(db, "migrations", lambda: broken)
+    with pytest.raises(duckdb.Error):
+        db.connect(path)
+    monkeypatch.undo()
+    con = db.connect(path)
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    assert "half" not in tables
+
+
+def test_read_only_access_refuses_writes_and_file_access(tmp_path):
+    path = tmp_path / "w.duckdb"
+    db.connect(path).close()
+    con = db.connect_readonly(path)
+    with pytest.raises(duckdb.Error):
+        con.execute("DELETE FROM paper")
+    with pytest.raises(duckdb.Error):
+        con.execute("COPY paper TO '/tmp/leak.csv'")
+
+
+def test_read_only_access_to_a_missing_warehouse_says_what_to_do(tmp_path):
+    with pytest.raises(NoWarehouse, match="ratsinfo ingest files"):
+        db.connect_readonly(tmp_path / "none.duckdb")
