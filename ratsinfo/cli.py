@@ -192,7 +192,7 @@ def run(argv: list[str]) -> int:
     except Exception as exc:
         if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # click's usage errors (typer vendors click)
             exc.show()
-            return 0 if type(exc).__name__ == "NoArgsIsHelpError" else 1  # anything unforeseen: still one line unless --verbose
+            return 0 if type(exc).__name__ == "NoArgsIsHelpError" else 1
         if verbose:
             raise
         # anything unforeseen: still one line unless --verbose

@@ -174,7 +174,8 @@ def test_the_demo_export_links_inquiry_answer_and_annex(fresh_db, store, tmp_pat
     rels = set(fresh_db.execute("SELECT subject_reference, relation, target_reference FROM paper_relation").fetchall())
     assert ("A-0412/2023-AW-01", "answer_to", "A-0412/2023") in rels
     assert ("Anlage 1 zu V-0077/2022", "annex_of", "V-0077/2022") in rels
-    inquiry = fresh_db.execute("SELECT paper_type, originator, stub FROM paper WHERE reference = 'A-0412/2023'").fetchone()
+    inquiry = fresh_db.execute(
+        "SELECT paper_type, originator, stub FROM paper WHERE reference = 'A-0412/2023'").fetchone()
     assert inquiry == ("Anfrage", "Fraktion Grüne Liste Falkenried", False)
     answer = fresh_db.execute(
         "SELECT under_direction_of, originator FROM paper WHERE reference = 'A-0412/2023-AW-01'").fetchone()

@@ -12,7 +12,7 @@ def test_html_charset_is_read_from_meta_when_no_header_says_it():
 def test_html_without_any_charset_falls_back_from_utf8_to_windows_1252():
     text, enc = decode_html("<html><body>Straße</body></html>".encode("cp1252"))
     assert enc == "cp1252" and "Straße" in text
-    text, enc = decode_html("<html><body>Straße</body></html>".encode("utf-8"))
+    text, enc = decode_html("<html><body>Straße</body></html>".encode())
     assert enc == "utf-8" and "Straße" in text
 
 
@@ -24,7 +24,7 @@ def test_latin1_text_without_header_keeps_its_umlauts():
 
 def test_binary_junk_is_told_apart_from_text():
     assert looks_binary(bytes(range(256)) * 10)
-    assert not looks_binary("Sitzung des Ausschusses\n".encode() * 50)
+    assert not looks_binary(b"Sitzung des Ausschusses\n" * 50)
 
 
 def test_bullet_glyphs_of_word_and_pdf_exports_become_one_bullet():
