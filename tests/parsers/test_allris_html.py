@@ -99,3 +99,18 @@ def test_access_denied_and_login_pages_are_refused_not_stored_as_papers():
     login = "<html><body><form action='login.asp'><input type='password' name='pw'></form></body></html>"
     with pytest.raises(ParseError, match="login"):
         parse_vo020(login, "u", "d", "local")
+
+
+def test_allris4_key_value_layout_is_read_the_same_way():
+    from tests.conftest import ROOT
+
+    html = (ROOT / "tests" / "fixtures" / "allris4_vo020_keyvalue.html").read_text(encoding="utf-8")
+    result, _ = parse_vo020(html, "https://ris.example.invalid/public/vo020?VOLFDNR=815", "doc", "x")
+    paper = result.papers[0]
+    assert paper.reference == "DS 2024/0815"
+    assert paper.name == "Parkraumkonzept für das Quartier – am Mühlgraben"
+    assert (paper.paper_type, paper.under_direction_of) == ("Beschlussvorlage", "61 Stadtplanungsamt")
+    assert [(c.organization_name, c.role, c.result) for c in result.consultations] == [
+        ("Ausschuss für Stadtentwicklung", "Vorberatung", "ungeändert beschlossen"),
+        ("Stadtrat", "Beschlussfassung", "mit Änderungen beschlossen")]
+    assert result.consultations[1].date == date(2024, 3, 21)
