@@ -219,6 +219,54 @@ class Answer:
 
 
 @dataclass(slots=True)
+class Fact:
+    """One extracted fact with the document and character span it came from."""
+
+    key: str
+    kind: str  # organization, working_group, session_count, meeting, topic, person, paper_reference, rule, question
+    subject: str | None
+    subject_key: str | None = None
+    value: str | None = None
+    number: float | None = None
+    year: int | None = None
+    date: date | None = None
+    qualifier: str | None = None
+    document_key: str | None = None
+    document: str | None = None  # the path or URL as the user gave it
+    paper_key: str | None = None
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+    method: str = "rule"
+    detail: dict = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Topic:
+    key: str
+    organization_key: str
+    topic: str
+    year: int | None = None
+    document_key: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(slots=True)
+class Rule:
+    key: str
+    organization_key: str
+    rule: str  # meeting_frequency, agenda_deadline, invitation_notice, minutes_deadline, public, ...
+    value: str | None = None
+    number: float | None = None
+    unit: str | None = None
+    text: str | None = None
+    document_key: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(slots=True)
 class ParseResult:
     """What a parser yields for one document."""
 
@@ -229,4 +277,9 @@ class ParseResult:
     files: list[File] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
     answers: list[Answer] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
     text: str | None = None

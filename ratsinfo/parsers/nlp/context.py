@@ -1,0 +1,76 @@
+"""What every extractor needs to know about one document: text, sentences, organisations,
+the numbered questions (their years carry over to the answers) and the main body."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ratsinfo.parsers.nlp.numbers import YEAR
+from ratsinfo.parsers.nlp.orgs import Mention, Organisation
+
+
+@dataclass
+class Context:
+    doc: Doc
+    text: str
+    mentions: list[Mention]
+    orgs: dict[str, Organisation]
+    document_key: str | None
+    document: str | None
+    paper_key: str | None
+    questions: list[tuple[int, int, int | None]] = field(default_factory=list)  # start, end, year
+    focus_year: int | None = None
+    main: Organisation | None = None
+
+    @classmethod
+    def build(cls, doc: Doc, document_key: str | None, document: str | None, paper_key: str | None,
+              title: str | None = None) -> Context:
+        mentions, orgs = doc._.orgs
+        ctx = cls(doc, doc.text, mentions, orgs, document_key, document, paper_key)
+        text = doc.text
+        qs = list(re.finditer(r"^[ \t]*\d{1,2}[.)][ \t]+(\S[^\n]*\?)[ \t]*$", text, re.M))
+        years: Counter[int] = Counter()
+        for i, q in enumerate(qs):
+            end = qs[i + 1].start() if i + 1 < len(qs) else len(text)
+            y = YEAR.search(q.group(1))
+            year = int(y.group(1)) if y else None
+            if year:
+                years[year] += 1
+            ctx.questions.append((q.start(), end, year))
+        if years:
+            ctx.focus_year = years.most_common(1)[0][0]
+        candidates = [o for o in orgs.values() if o.kind in ("advisory_board", "council", "committee", "staff",
+                                                             "working_group")]
+        if title:
+            titled = [o for o in candidates if o.name.casefold() in title.casefold()
+                      or any(a.casefold() in title.casefold() for a in o.aliases)]
+            if titled:
+                ctx.main = titled[0]
+        if ctx.main is None and candidates:
+            ctx.main = max(candidates, key=lambda o: len(o.mentions))
+        return ctx
+
+    def question_year(self, pos: int) -> int | None:
+        """The year the enclosing numbered question asks about, else the document's focus year."""
+        for start, end, year in self.questions:
+            if start <= pos < end:
+                return year or self.focus_year
+        return None
+
+    def in_question(self, start: int) -> bool:
+        line_end = self.text.find("\n", start)
+        line = self.text[self.text.rfind("\n", 0, start) + 1: line_end if line_end != -1 else len(self.text)]
+        return line.rstrip().endswith("?")
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def name(self, key: str) -> str:
+        return self.orgs[key].name if key in self.orgs else key
+
+    def sentences(self) -> list[tuple[int, int]]:
+        return [(s.start_char, s.end_char) for s in self.doc.sents]

@@ -1,0 +1,129 @@
+"""Run every extractor over one document's text and turn what they found into records."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from datetime import datetime
+
+from ratsinfo.model import Fact, Meeting, Organization, ParseResult, Person, Rule, Topic
+from ratsinfo.parsers.nlp.context import Context
+from ratsinfo.parsers.nlp.counts import find_counts
+from ratsinfo.parsers.nlp.lists import find_topic_lists
+from ratsinfo.parsers.nlp.meetings import find_meetings
+from ratsinfo.parsers.nlp.persons import find_persons
+from ratsinfo.parsers.nlp.pipeline import analyse
+from ratsinfo.parsers.nlp.rules import find_rules
+from ratsinfo.parsers.structure import extract_questions, find_references
+
+CITY = re.compile(r"\b(?:Stadt|Landeshauptstadt|Hansestadt|Gemeinde|Kreisstadt|Universitätsstadt|Bezirk)\s+"
+                  r"(?P<city>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)")
+
+
+def _fkey(document_key: str | None, *parts: object) -> str:
+    raw = "|".join(str(p) for p in (document_key, *parts))
+    return "fact:" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
+
+
+def document_scope(text: str, scope: str) -> str:
+    """Keys of bodies read from prose: the council scope if known, else the town the text names."""
+    if scope != "local":
+        return scope
+    towns = Counter(m.group("city") for m in CITY.finditer(text))
+    return towns.most_common(1)[0][0].casefold() if towns else scope
+
+
+def extract(text: str, *, document_key: str | None, document: str | None, paper_key: str | None = None,
+            title: str | None = None, scope: str = "local", with_questions: bool = True) -> ParseResult:
+    """Facts and the records they belong in (organizations, meetings, topics, rules, persons)."""
+    result = ParseResult()
+    if not text or not text.strip():
+        return result
+    doc = analyse(text)
+    ctx = Context.build(doc, document_key, document, paper_key, title)
+    scope = document_scope(text, scope)
+
+    def okey(key: str | None) -> str | None:
+        return f"org:{scope}:{key}" if key else None
+
+    def fact(kind: str, start: int, end: int, **kw: object) -> Fact:
+        f = Fact(key=_fkey(document_key, kind, start, end, kw.get("subject"), kw.get("value"), kw.get("number")),
+                 kind=kind, document_key=document_key, document=document, paper_key=paper_key, start=start, end=end,
+                 text=text[start:end].strip(), method="rule", **kw)  # type: ignore[arg-type]
+        result.facts.append(f)
+        return f
+
+    # organisations and working groups
+    topic_lists = find_topic_lists(ctx)
+    for key, org in ctx.orgs.items():
+        first = min(org.mentions, key=lambda m: m.start)
+        parent = ctx.orgs.get(org.parent) if org.parent else None
+        result.organizations.append(Organization(
+            key=okey(key), name=org.name, kind=org.kind, parent_key=okey(org.parent),
+            aliases=sorted(org.aliases), abbreviation=org.abbreviation, source_url=document or "",
+            document_key=document_key))
+        fact("organization", first.start, first.end, subject=org.name, subject_key=okey(key), value=org.kind,
+             detail={"aliases": sorted(org.aliases), "abbreviation": org.abbreviation,
+                     "parent": parent.name if parent else None})
+        if org.kind == "working_group":
+            topics = [t for tl in topic_lists if tl.org_key == key for t, _a, _b in tl.items]
+            fact("working_group", first.start, first.end, subject=org.name, subject_key=okey(key),
+                 value=parent.name if parent else None, number=float(len(topics)),
+                 year=next((tl.year for tl in topic_lists if tl.org_key == key), None),
+                 detail={"parent": parent.name if parent else None, "topics": topics})
+
+    # topics
+    for tl in topic_lists:
+        name = ctx.name(tl.org_key)
+        for item, a, b in tl.items:
+            result.topics.append(Topic(key=_fkey(document_key, "topic", a, b), organization_key=okey(tl.org_key),
+                                       topic=item, year=tl.year, document_key=document_key, start=a, end=b))
+            fact("topic", a, b, subject=name, subject_key=okey(tl.org_key), value=item, year=tl.year,
+                 detail={"header": tl.header})
+
+    # session counts
+    counts = find_counts(ctx)
+    for c in counts:
+        fact("session_count", c.start, c.end, subject=ctx.name(c.subject.key), subject_key=okey(c.subject.key),
+             value=str(c.value), number=float(c.value), year=c.year, qualifier=c.qualifier)
+
+    # meetings
+    for m in find_meetings(ctx):
+        name = ctx.name(m.key)
+        mkey = f"meeting:{scope}:{m.key}:{m.number if m.number is not None else m.when}"
+        result.meetings.append(Meeting(
+            key=mkey, name=m.title or (f"{m.number}. {name}" if m.number else name), organization_key=okey(m.key),
+            start=datetime(m.when.year, m.when.month, m.when.day) if m.when else None,
+            number=str(m.number) if m.number is not None else None, source_url=document or "",
+            document_key=document_key))
+        fact("meeting", m.start, m.end, subject=name, subject_key=okey(m.key), value=m.title,
+             number=float(m.number) if m.number is not None else None, date=m.when,
+             year=m.when.year if m.when else None)
+
+    # persons
+    for p in find_persons(ctx):
+        pkey = f"person:{scope}:{p.name.casefold()}"
+        result.persons.append(Person(key=pkey, name=p.name, role=p.role, organization_key=okey(p.org_key),
+                                     source_url=document or "", document_key=document_key))
+        fact("person", p.start, p.end, subject=p.name, value=p.role,
+             detail={"organization": ctx.name(p.org_key) if p.org_key else None})
+
+    # references to other papers
+    for ref, when, a, b in find_references(text):
+        fact("paper_reference", a, b, subject=ref, value=ref, date=when, year=when.year if when else None)
+
+    # rules of procedure
+    for r in find_rules(ctx, counts):
+        name = ctx.name(r.org_key) if r.org_key else None
+        result.rules.append(Rule(key=_fkey(document_key, "rule", r.rule, r.start), organization_key=okey(r.org_key),
+                                 rule=r.rule, value=r.value, number=r.number, unit=r.unit, text=r.text,
+                                 document_key=document_key, start=r.start, end=r.end))
+        fact("rule", r.start, r.end, subject=name, subject_key=okey(r.org_key), value=r.value, number=r.number,
+             qualifier=r.rule)
+
+    if with_questions:
+        for qa in extract_questions(text):
+            fact("question", qa.q_start, qa.q_end, subject=None, value=qa.question, number=float(qa.number),
+                 detail={"answer": qa.answer[:2000]})
+    return result

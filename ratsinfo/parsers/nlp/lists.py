@@ -1,0 +1,143 @@
+"""Bullet lists: topics of an organisation (the bullets under a heading or sentence naming
+it), working groups with their focus topics, and members lists ("setzt sich zusammen aus:")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ratsinfo.parsers.nlp.context import Context
+from ratsinfo.parsers.nlp.numbers import YEAR
+
+BULLET = re.compile(r"^[ \t]*(?:[•·▪◦‣\-–*]|[a-z]\)|\d{1,2}\))[ \t]*(?P<item>\S.*)?$")
+TOPIC_WORDS = re.compile(r"\b(?:Themen|Thema|Schwerpunkte?|befasst\w*|beschäftigt\w*|behandelt\w*|beraten\w*|"
+                         r"Tagesordnung|Inhalte|bearbeitet\w*|erörtert\w*)\b", re.I)
+
+
+@dataclass
+class Block:
+    header: str
+    header_start: int
+    header_end: int
+    items: list[tuple[str, int, int]]
+
+
+def bullet_blocks(text: str) -> list[Block]:
+    """Runs of bullet items with the non-empty line before them as header.
+
+    Handles PDF text where the bullet glyph stands alone on its line and the item follows.
+    """
+    lines = []
+    pos = 0
+    for raw in text.split("\n"):
+        lines.append((raw, pos))
+        pos += len(raw) + 1
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        raw, start = lines[i]
+        m = BULLET.match(raw)
+        if not m:
+            i += 1
+            continue
+        # header: nearest non-empty, non-bullet line above
+        h = i - 1
+        while h >= 0 and not lines[h][0].strip():
+            h -= 1
+        if h < 0:
+            i += 1
+            continue
+        header, hstart = lines[h][0].strip(), lines[h][1]
+        items: list[tuple[str, int, int]] = []
+        pending = 0
+        j = i
+        while j < len(lines):
+            raw, start = lines[j]
+            bm = BULLET.match(raw)
+            if bm and bm.group("item"):
+                items.append((bm.group("item").strip(), start + bm.start("item"), start + len(raw)))
+            elif bm:
+                pending += 1  # a lone glyph: the item is on the next line
+            elif raw.strip() and pending:
+                items.append((raw.strip(), start + len(raw) - len(raw.lstrip()), start + len(raw)))
+                pending -= 1
+            elif raw.strip() and items and not raw.rstrip().endswith(":") and raw[:1].islower():
+                txt, s0, _e0 = items[-1]
+                items[-1] = (txt + " " + raw.strip(), s0, start + len(raw))  # a wrapped item
+            elif raw.strip():
+                break
+            j += 1
+        if items:
+            blocks.append(Block(header, hstart, hstart + len(lines[h][0]), items))
+        i = max(j, i + 1)
+    return blocks
+
+
+@dataclass
+class TopicList:
+    org_key: str
+    year: int | None
+    items: list[tuple[str, int, int]]
+    header: str
+    start: int
+    is_working_group: bool
+
+
+def find_topic_lists(ctx: Context) -> list[TopicList]:
+    out = []
+    for b in bullet_blocks(ctx.text):
+        header = b.header
+        if not header.endswith(":"):
+            continue
+        ms = ctx.mentions_between(b.header_start, b.header_end)
+        if not ms:
+            continue
+        bare = header[:-1].strip()
+        org = None
+        if len(ms) == 1 and ctx.text[ms[0].start:ms[0].end].strip() == bare:
+            org = ms[0]
+        elif TOPIC_WORDS.search(header) and not re.search(r"\b(?:Aufgaben|Mitglieder|zusammen|angehören|gehören)\b",
+                                                         header):
+            org = ms[0]
+        if org is None:
+            continue
+        y = YEAR.search(header)
+        year = int(y.group(1)) if y else ctx.question_year(b.header_start)
+        wg = ctx.orgs[org.key].kind == "working_group" if org.key in ctx.orgs else False
+        out.append(TopicList(org.key, year, b.items, header, b.header_start, wg))
+    return out
+
+
+MEMBER_START = re.compile(r"^(?:den|dem|der|die|je|einem|einer|eine|ein|zwei|drei|vier|fünf|sechs|"
+                          r"ein\w*\s+Vertreter\w*|Vertreter\w*)\b")
+
+
+def members_after(text: str, pos: int, stop: int) -> list[tuple[str, int, int]]:
+    """Items of a members list after ``pos``: each starts with an article ('den Vorsitzenden,')."""
+    items: list[tuple[str, int, int]] = []
+    cur: list = []
+    for raw_m in re.finditer(r"[^\n]+", text[pos:stop]):
+        raw = raw_m.group(0)
+        line = raw.strip().lstrip("•·▪-– ").strip()
+        if not line:
+            continue
+        s0 = pos + raw_m.start()
+        if re.match(r"^§\s*\d", line) or (not MEMBER_START.match(line) and not cur):
+            if items or cur:
+                break
+            continue
+        if MEMBER_START.match(line):
+            if cur:
+                items.append((cur[0].rstrip(" ,;."), cur[1], cur[2]))
+            cur = [line, s0, s0 + len(raw)]
+        else:
+            if line[:1].isupper() and cur and cur[0].rstrip().endswith((".", ":")):
+                break
+            cur = [cur[0] + " " + line, cur[1], s0 + len(raw)]
+        if line.endswith("."):
+            items.append((cur[0].rstrip(" ,;."), cur[1], cur[2]))
+            cur = []
+            break
+    if cur:
+        items.append((cur[0].rstrip(" ,;."), cur[1], cur[2]))
+    return [(re.sub(r"\s+sowie$", "", t).strip(), a, b) for t, a, b in items]

@@ -1,0 +1,423 @@
+"""Organisations in German council prose: find mentions, resolve inflected forms, aliases,
+abbreviations and parents to one organisation per document.
+
+"Führungsstabes" and "Führungsstabs" are the Führungsstab; "Kommunalen Präventionsrats" is
+the Kommunaler Präventionsrat; "(KPR)" after a mention makes "KPR" an alias; "Lenkungsgruppe"
+and "Lenkungsgremium" in one document are one body (same determinant, same kind); "AG
+Fußball und Sicherheit" is "AG Sicherheit und Fußball" (same words).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+if not Doc.has_extension("orgs"):
+    Doc.set_extension("orgs", default=None)
+
+
+@cache
+def data() -> dict:
+    return json.loads((resources.files("ratsinfo.parsers.nlp") / "data" / "organizations.json").read_text("utf-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    suffix: str
+    kind: str
+    gender: str
+    determinants: tuple[str, ...] = ()
+    exclude: frozenset[str] = frozenset()
+
+
+@cache
+def heads() -> list[Head]:
+    out = [Head(h["suffix"], h["kind"], h["gender"], tuple(h.get("determinants", ())),
+                frozenset(h.get("exclude", ()))) for h in data()["heads"] if " " not in h["suffix"]]
+    return sorted(out, key=lambda h: -len(h.suffix))
+
+
+ADJ_ENDINGS = re.compile(r"(?:e|er|en|em|es)$")
+NOM_ENDING = {"m": "er", "f": "e", "n": "es"}
+CONNECTORS = {"und", "in", "im", "für", "&", "-", "zur", "zum", "gegen", "mit", "an", "am", "bei", "von", "vom", "+"}
+NAME_STOP = {"Themen", "Thema", "Sitzung", "Sitzungen", "Mitglieder", "Ergebnis", "Ergebnisse", "Vorsitz",
+             "Leitung", "Jahr", "Jahres", "Die", "Der", "Das", "Im", "In", "Am", "Zu", "Seit", "Nach",
+             "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+             "November", "Dezember", "Frühjahr", "Sommer", "Herbst", "Winter", "Quartal", "Halbjahr"}
+# heads that name a body only with what follows: "Amt für Stadtgrün", "Dezernat Umwelt, Ordnung, Sport"
+BARE_WITH_NAME = {"amt", "amtes", "amts", "rat", "rates", "rats", "ausschuss", "ausschusses", "beirat", "beirates",
+                  "beirats", "dezernat", "dezernates", "dezernats", "fachbereich", "fachbereiches", "fachbereichs",
+                  "referat", "referates", "referats", "geschäftsbereich", "geschäftsbereiches", "geschäftsbereichs"}
+NAMED_DEPARTMENTS = ("dezernat", "fachbereich", "referat", "geschäftsbereich")
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # character offsets in the document text
+    end: int
+    text: str
+    display: str
+    kind: str
+    key: str
+    gender: str = "f"
+    head: str = ""
+    determinant: str = ""
+    is_abbreviation: bool = False
+
+
+@dataclass
+class Organisation:
+    key: str
+    name: str
+    kind: str
+    aliases: set[str] = field(default_factory=set)
+    abbreviation: str | None = None
+    parent: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def _match_head(word: str) -> tuple[Head, str, str] | None:
+    """(head, stem, inflection) if ``word`` is a compound ending in a known head."""
+    low = word.casefold()
+    for h in heads():
+        for infl in ("", "s", "es") if h.gender in ("m", "n") else ("",):
+            if not low.endswith(h.suffix + infl):
+                continue
+            base = low[: len(low) - len(infl)] if infl else low
+            if base in h.exclude:
+                continue
+            det = base[: -len(h.suffix)]
+            if h.determinants and not any(det.startswith(d) or det == d.rstrip("s") for d in h.determinants):
+                continue
+            if det and len(det) < 2:
+                continue
+            if h.suffix in ("stab", "gremium", "amt", "rat", "kreis") and not det and infl == "":
+                # a bare head is too generic ("der Rat hat", "das Amt")
+                continue
+            return h, word[: len(word) - len(infl)] if infl else word, infl
+    return None
+
+
+def _is_cap(tok: Token) -> bool:
+    return bool(tok.text) and tok.text[0].isupper() and tok.text[0].isalpha()
+
+
+def _adj_stem(word: str) -> str | None:
+    stem = ADJ_ENDINGS.sub("", word.casefold())
+    return stem if stem in data()["adjectives"] else None
+
+
+def canonical_key(display: str) -> str:
+    """A key that ignores case, spacing and the AG/Arbeitsgruppe spelling."""
+    d = re.sub(r"\s+", " ", display).strip().casefold()
+    m = re.match(r"^(ag|ak|uag|arbeitsgruppe|arbeitskreis|unterarbeitsgruppe|projektgruppe)\s+(.+)$", d)
+    if m:
+        words = sorted(w for w in re.findall(r"[\wäöüß]+", m.group(2)) if w not in CONNECTORS)
+        kind = "ak" if m.group(1) in ("ak", "arbeitskreis") else "ag"
+        return f"{kind}:" + " ".join(words)
+    return d
+
+
+def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
+    """End token index (exclusive) of a group name starting after token i ('AG Innenstadt')."""
+    j = i + 1
+    last_word = i
+    while j < len(doc) and j - i <= 8:
+        t = doc[j]
+        if "\n" in doc[j - 1].whitespace_ or "\n" in t.text:
+            break
+        if t.is_punct and t.text not in ("-", "&", "/") and not (commas and t.text == ","):
+            break
+        if _is_cap(t) or t.text.isupper():
+            if t.text in NAME_STOP:
+                break
+            last_word = j
+        elif t.text.lower() not in CONNECTORS and not (commas and t.text == ","):
+            break
+        j += 1
+    return last_word + 1
+
+
+def find_mentions(doc: Doc) -> list[Mention]:
+    cfg = data()
+    out: list[Mention] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        text = tok.text
+        # AG Innenstadt, Arbeitskreis Jugend, Runder Tisch Sicherheit, Jour fixe Prävention
+        group_kind = cfg["group_abbreviations"].get(text) or cfg["group_words"].get(text)
+        multi = None
+        if i + 1 < n and f"{text} {doc[i + 1].text}".casefold() in ("runder tisch", "runden tisch", "runden tisches",
+                                                                       "jour fixe"):
+            multi = "Runder Tisch" if text.casefold().startswith("rund") else "Jour fixe"
+        if group_kind or multi:
+            first = i + 1 if multi else i
+            end = _group_name(doc, first)
+            if end > first + 1 or multi:
+                span = doc[i:end]
+                name = multi if multi else text
+                rest = doc[first + 1:end].text if end > first + 1 else ""
+                display = f"{name} {rest}".strip()
+                kind = "working_group" if multi == "Runder Tisch" else ("staff" if multi else group_kind)
+                out.append(Mention(span.start_char, span.end_char, span.text, display, kind,
+                                   canonical_key(display), "f", head=name.casefold()))
+                i = end
+                continue
+        if _is_cap(tok) and text.casefold() in BARE_WITH_NAME and i + 1 < n:
+            base = text
+            low = text.casefold()
+            for h in NAMED_DEPARTMENTS + ("ausschuss", "beirat", "amt", "rat"):
+                if low.startswith(h):
+                    base = text[: len(h)]
+                    break
+            named = low.startswith(NAMED_DEPARTMENTS)
+            if doc[i + 1].text == "für" or named and _is_cap(doc[i + 1]):
+                e = _group_name(doc, i + 1 if doc[i + 1].text == "für" else i, commas=named)
+                if e > i + (2 if doc[i + 1].text == "für" else 1):
+                    kind = {"amt": "department", "rat": "advisory_board", "ausschuss": "committee",
+                            "beirat": "advisory_board"}.get(base.casefold(), "department")
+                    span = doc[i:e]
+                    display = base + " " + doc[i + 1:e].text
+                    out.append(Mention(span.start_char, span.end_char, span.text, display, kind,
+                                       canonical_key(display), "n", head=base.casefold()))
+                    i = e
+                    continue
+        if _is_cap(tok) and len(text) > 3:
+            hm = _match_head(text)
+            if hm:
+                head, base, _infl = hm
+                # council words double as titles: "Stadtrat Müller" is a person
+                if head.kind == "council" and base.casefold() in data()["heads"][2].get("council_words", []):
+                    pass
+                start_i = i
+                adjs: list[str] = []
+                k = i - 1
+                while k >= 0 and _adj_stem(doc[k].text):
+                    stem = _adj_stem(doc[k].text)
+                    adj = stem + NOM_ENDING[head.gender]
+                    adjs.insert(0, adj.capitalize() if doc[k].text[0].isupper() else adj)
+                    start_i = k
+                    k -= 1
+                end_i = i + 1
+                extra = ""
+                nxt = doc[i + 1] if i + 1 < n else None
+                if nxt is not None and nxt.text == "für" and head.kind in ("committee", "advisory_board", "department",
+                                                                          "working_group", "council"):
+                    e = _group_name(doc, i + 1)
+                    if e > i + 2:
+                        extra = " " + doc[i + 1:e].text
+                        end_i = e
+                elif nxt is not None and head.kind in ("police", "department", "faction") and (
+                        nxt.text.isupper() and len(nxt.text) >= 2 or _is_cap(nxt) and head.kind != "department"
+                        and nxt.text not in NAME_STOP and not _match_head(nxt.text)):
+                    e = _group_name(doc, i) if head.kind == "faction" else i + 2
+                    extra = " " + doc[i + 1:e].text
+                    end_i = e
+                elif nxt is not None and head.suffix in ("gruppe", "kreis", "runde") and _is_cap(nxt) \
+                        and nxt.text not in NAME_STOP and not _match_head(nxt.text) and "\n" not in tok.whitespace_:
+                    after = doc[i + 2] if i + 2 < n else None
+                    if after is None or not (_is_cap(after) and after.text not in NAME_STOP):
+                        extra = " " + nxt.text
+                        end_i = i + 2
+                span = doc[start_i:end_i]
+                display = " ".join(adjs + [base]) + extra
+                det = base.casefold()[: -len(head.suffix)]
+                if base.casefold() in ("stadtrat", "gemeinderat", "ortschaftsrat", "kreisrat") and nxt is not None \
+                        and _is_cap(nxt) and not nxt.is_punct:
+                    i += 1
+                    continue
+                out.append(Mention(span.start_char, span.end_char, span.text, display, head.kind,
+                                   canonical_key(display), head.gender, head=head.suffix, determinant=det))
+                i = end_i
+                continue
+            if text.casefold() in ("stadtrat", "gemeinderat", "ortschaftsrat", "kreistag", "ratsversammlung"):
+                nxt = doc[i + 1] if i + 1 < n else None
+                if nxt is None or not _is_cap(nxt) or nxt.is_punct:
+                    out.append(Mention(tok.idx, tok.idx + len(text), text, text, "council", canonical_key(text), "m",
+                                       head=text.casefold()))
+        i += 1
+    return out
+
+
+_ABBR_DEF = re.compile(r"^[^()\n]{0,45}?\(\s*(?P<abbr>[A-ZÄÖÜ][A-ZÄÖÜa-z0-9]{1,7})\s*\)")
+
+
+def resolve(doc: Doc, mentions: list[Mention]) -> dict[str, Organisation]:
+    """One Organisation per body in this document, with aliases, abbreviation and parent."""
+    text = doc.text
+    orgs: dict[str, Organisation] = {}
+    abbreviations: dict[str, str] = {}
+    for m in mentions:
+        org = orgs.setdefault(m.key, Organisation(m.key, m.display, m.kind))
+        org.mentions.append(m)
+        org.aliases.add(m.display)
+        d = _ABBR_DEF.match(text[m.end:m.end + 60])
+        if d and not re.search(r"[.;:]", text[m.end:m.end + d.start("abbr")]):
+            abbr = d.group("abbr")
+            if abbr.isupper() and abbr not in abbreviations:
+                abbreviations[abbr] = m.key
+                org.abbreviation = abbr
+    # bare abbreviations once defined ("des KPR")
+    if abbreviations:
+        rx = re.compile(r"\b(" + "|".join(map(re.escape, abbreviations)) + r")\b")
+        taken = [(m.start, m.end) for m in mentions]
+        for hit in rx.finditer(text):
+            if any(s <= hit.start() < e for s, e in taken):
+                continue
+            key = abbreviations[hit.group(1)]
+            org = orgs[key]
+            mention = Mention(hit.start(), hit.end(), hit.group(1), org.name, org.kind, key, is_abbreviation=True)
+            org.mentions.append(mention)
+            mentions.append(mention)
+        mentions.sort(key=lambda m: m.start)
+    # aliases the document sets up implicitly: same determinant, same kind ("Lenkungsgruppe"/"Lenkungsgremium")
+    by_det: dict[tuple[str, str], list[str]] = {}
+    for key, org in orgs.items():
+        first = org.mentions[0]
+        if first.determinant and len(first.determinant) >= 5 and " " not in org.name:
+            by_det.setdefault((first.determinant, org.kind), []).append(key)
+    for keys in by_det.values():
+        if len(keys) > 1:
+            _merge(orgs, mentions, keys)
+    # "Geschäftsstelle KPR" is the Geschäftsstelle of the KPR
+    for key in list(orgs):
+        org = orgs[key]
+        for abbr, target in abbreviations.items():
+            if target != key and org.name.endswith(" " + abbr):
+                base = org.name[: -len(abbr) - 1]
+                for m in org.mentions:
+                    m.display = base
+                org.name = base
+                org.parent = target
+                new_key = canonical_key(base)
+                if new_key in orgs and new_key != key:
+                    _merge(orgs, mentions, [new_key, key], keep_first=True)
+                elif new_key != key:
+                    orgs[new_key] = orgs.pop(key)
+                    orgs[new_key].key = new_key
+                    for m in orgs[new_key].mentions:
+                        m.key = new_key
+    # "Polizeidirektion" alone is the "Polizeidirektion Leipzig" of the same document
+    for key in list(orgs):
+        if key not in orgs:
+            continue
+        longer = [k for k in orgs if k != key and k.startswith(key + " ") and orgs[k].kind == orgs[key].kind]
+        if len(longer) == 1:
+            _merge(orgs, mentions, [longer[0], key], keep_first=True)
+            orgs[longer[0]].mentions.sort(key=lambda m: m.start)
+    # display name: the form used most often; a heading ("AG Innenstadt:") counts double
+    for org in orgs.values():
+        names: Counter[str] = Counter()
+        for m in org.mentions:
+            if m.is_abbreviation:
+                continue
+            heading = re.match(r"\s*:\s*(?:\n|$)", text[m.end:m.end + 4]) is not None
+            line_end = text.find("\n", m.end)
+            in_question = text[m.end:line_end if line_end != -1 else len(text)].rstrip().endswith("?")
+            names[m.display] += 1 + (0.5 if heading else 0) - (0.5 if in_question else 0)
+        if names:
+            org.name = names.most_common(1)[0][0]
+            org.aliases = set(names) - {org.name}
+        else:
+            org.aliases = set()
+    _parents(text, mentions, orgs)
+    return orgs
+
+
+def _merge(orgs: dict[str, Organisation], mentions: list[Mention], keys: list[str], keep_first: bool = False) -> None:
+    if not keep_first:
+        keys = sorted(keys, key=lambda k: -len(orgs[k].mentions))
+    target = orgs[keys[0]]
+    for k in keys[1:]:
+        other = orgs.pop(k)
+        target.mentions.extend(other.mentions)
+        target.abbreviation = target.abbreviation or other.abbreviation
+        for m in other.mentions:
+            m.key = target.key
+    target.mentions.sort(key=lambda m: m.start)
+
+
+_INSIDE = re.compile(r"\b(?:innerhalb|unterhalb|im Rahmen)\s+(?:des|der|dem)\s*$")
+_GENITIVE = re.compile(r"^\s*(?:des|der)\s*$")
+_PARENT_KINDS = {"advisory_board", "council", "committee", "staff"}
+_CHILD_KINDS = {"working_group", "staff", "conference", "department"}
+
+
+def _parents(text: str, mentions: list[Mention], orgs: dict[str, Organisation]) -> None:
+    for i, m in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        # "Sicherheitskonferenz des KPR", "AG Innenstadt des Präventionsrates"
+        if nxt and nxt.key != m.key and _GENITIVE.match(text[m.end:nxt.start]) and m.kind in _CHILD_KINDS \
+                and nxt.kind in _PARENT_KINDS and orgs[m.key].parent is None:
+            if not (m.kind == "staff" and nxt.kind == "staff"):
+                orgs[m.key].parent = nxt.key
+        before = text[max(0, m.start - 40):m.start]
+        if _INSIDE.search(before) and m.kind in _PARENT_KINDS:
+            # "innerhalb des KPR in die Organisationen Führungsstab, Lenkungsgruppe, ... unterschieden"
+            s_end_candidates = [p for p in (text.find(". ", m.end), text.find("\n", m.end)) if p != -1]
+            s_end = min(s_end_candidates) if s_end_candidates else len(text)
+            listed = [o for o in mentions if m.end <= o.start < s_end and o.key != m.key]
+            run: list[Mention] = []
+            for a, b in zip(listed, listed[1:], strict=False):
+                if re.fullmatch(r"\s*(?:,|und|sowie)\s*(?:[A-ZÄÖÜ]\w+\s*(?:,|und|sowie)\s*)?", text[a.end:b.start]):
+                    run.extend(x for x in (a, b) if x not in run)
+            for other in run:
+                if other.kind in _CHILD_KINDS and orgs[other.key].parent is None:
+                    orgs[other.key].parent = m.key
+            # "Die Lenkungsgruppe, als präventives Gremium innerhalb des KPR, ..."
+            prev = [o for o in mentions if o.end <= m.start and m.start - o.end < 70]
+            if prev and re.fullmatch(r",\s*als\s[^,.]*", text[prev[-1].end:m.start - len(before) + len(before)
+                                                               - len(_INSIDE.search(before).group(0))].rstrip()):
+                p = prev[-1]
+                if p.kind in _CHILD_KINDS and orgs[p.key].parent is None:
+                    orgs[p.key].parent = m.key
+    # "in den Arbeitsgruppen des KPR": the working groups named after it belong to the KPR
+    for hit in re.finditer(r"\b(?:Arbeitsgruppen|Arbeitskreisen?|Unterarbeitsgruppen|AGs|Projektgruppen)\s+(?:des|der)\s+",
+                           text):
+        owner = next((o for o in mentions if o.start == hit.end()), None)
+        if owner is None:
+            continue
+        stop = re.compile(r"\n\s*\d{1,2}\.\s+\S.*\?\s*$|\n\s*§\s*\d", re.M).search(text, hit.end())
+        end = stop.start() if stop else len(text)
+        for o in mentions:
+            if hit.end() < o.start < end and o.kind == "working_group" and orgs[o.key].parent is None \
+                    and o.key != owner.key:
+                orgs[o.key].parent = owner.key
+    # a working group with no other parent belongs to the document's main body
+    main = [o for o in orgs.values() if o.kind in ("advisory_board", "council", "committee")]
+    if main:
+        top = max(main, key=lambda o: len(o.mentions))
+        for o in orgs.values():
+            if o.kind == "working_group" and o.parent is None and o.key != top.key:
+                o.parent = top.key
+
+
+@Language.component("ratsinfo_orgs")
+def orgs_component(doc: Doc) -> Doc:
+    mentions = find_mentions(doc)
+    doc._.orgs = (mentions, resolve(doc, mentions))
+    spans = []
+    for m in mentions:
+        sp = doc.char_span(m.start, m.end, label="ORG", alignment_mode="expand")
+        if sp is not None:
+            spans.append(sp)
+    doc.spans["orgs"] = spans
+    return doc
+
+
+def mentions_in(doc: Doc, start: int, end: int) -> list[Mention]:
+    mentions, _ = doc._.orgs
+    return [m for m in mentions if start <= m.start and m.end <= end]
+
+
+def span_text(span: Span) -> str:
+    return span.text

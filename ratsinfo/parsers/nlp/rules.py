@@ -1,0 +1,145 @@
+"""Rules of procedure from § sections: how often a body meets, deadlines for agenda items,
+invitations and minutes, public or not, chairs, members, confidentiality."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ratsinfo.parsers.nlp.context import Context
+from ratsinfo.parsers.nlp.counts import Count
+from ratsinfo.parsers.nlp.lists import members_after
+from ratsinfo.parsers.nlp.numbers import duration_days
+
+SECTION = re.compile(r"^[ \t]*§\s*(?P<no>\d+[a-z]?)\s+(?P<title>[^\n]*)$", re.M)
+
+
+@dataclass
+class FoundRule:
+    org_key: str | None
+    rule: str
+    value: str
+    number: float | None
+    unit: str | None
+    start: int
+    end: int
+    text: str
+
+
+def sections(text: str) -> list[tuple[str, str, int, int]]:
+    heads = list(SECTION.finditer(text))
+    out = []
+    for i, h in enumerate(heads):
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+        out.append((h.group("no"), h.group("title").strip(), h.start(), end))
+    return out
+
+
+def is_rules_of_procedure(text: str) -> bool:
+    return len(sections(text)) >= 3 and re.search(r"Geschäftsordnung|Satzung|Ordnung", text[:3000]) is not None
+
+
+_SENT_END = re.compile(r"[.!?:](?=\s)|\n\s*\n|\n(?=\s*(?:§|[•\-–]))")
+
+
+def _sentence_at(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """The sentence around ``pos``; PDF line breaks inside a sentence do not end it."""
+    s = lo
+    for m in _SENT_END.finditer(text, lo, pos):
+        s = m.end()
+    line = re.compile(r"^[ \t]*§[^\n]*\n", re.M)
+    for m in line.finditer(text, lo, pos):
+        s = max(s, m.end())
+    m = _SENT_END.search(text, pos, hi)
+    e = m.end() if m else hi
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+def find_rules(ctx: Context, counts: list[Count]) -> list[FoundRule]:
+    text = ctx.text
+    secs = sections(text)
+    if not secs:
+        return []
+    lo, hi = secs[0][2], secs[-1][3]
+    main = ctx.main.key if ctx.main else None
+    out: list[FoundRule] = []
+
+    def subject(s: int, e: int) -> str | None:
+        for m in ctx.mentions_between(s, e):
+            if m.kind not in ("police", "department", "faction"):
+                return m.key
+        return main
+
+    for c in counts:
+        if lo <= c.start < hi and c.qualifier != "exact":
+            s, e = _sentence_at(text, c.start, lo, hi)
+            out.append(FoundRule(c.subject.key, "meeting_frequency", f"{c.value} per year ({c.qualifier})",
+                                 c.value, "per_year", s, e, text[s:e].strip()))
+    for pat, rule in (
+        (r"Tagesordnung\w*", "agenda_deadline"),
+        (r"Einladung\w*|eingeladen|Ladungsfrist", "invitation_notice"),
+        (r"Niederschrift\w*|Protokoll\w*|Ergebnisniederschrift\w*", "minutes_deadline"),
+    ):
+        for m in re.finditer(pat, text[lo:hi]):
+            pos = lo + m.start()
+            s, e = _sentence_at(text, pos, lo, hi)
+            sent = text[s:e]
+            d = duration_days(sent)
+            if rule == "minutes_deadline" and d is None:
+                # the deadline often stands in the next sentence ("Diese wird ... spätestens 14 Tage nach ...")
+                s2, e2 = _sentence_at(text, min(e + 1, hi - 1), lo, hi)
+                if re.match(r"\s*(?:Diese|Sie|Das|Die)\b", text[e:e2]) and duration_days(text[e:e2]):
+                    sent = text[s:e2]
+                    e = e2
+                    d = duration_days(sent)
+            if d is None or any(r.rule == rule for r in out):
+                continue
+            days, words = d
+            value = f"{days} days"
+            if rule == "agenda_deadline" and not re.search(r"\bvor\b", sent):
+                continue
+            if rule == "minutes_deadline" and not re.search(r"\bnach\b", sent):
+                continue
+            if rule == "invitation_notice":
+                form = re.search(r"elektronisch|per\s+E-Mail|schriftlich|digital|postalisch", sent, re.I)
+                if form:
+                    value += f", {form.group(0).lower()}"
+            out.append(FoundRule(subject(s, e), rule, value, days, "days", s, e, sent.strip()))
+    for m in re.finditer(r"\bnicht\s*öffentlich|\bnichtöffentlich|\bgrundsätzlich\s+öffentlich|"
+                         r"\bSitzungen\s+sind\s+öffentlich", text[lo:hi], re.I):
+        pos = lo + m.start()
+        s, e = _sentence_at(text, pos, lo, hi)
+        public = not re.search(r"nicht", m.group(0), re.I)
+        if not any(r.rule == "public" for r in out):
+            out.append(FoundRule(subject(s, e), "public", "public" if public else "not public", float(public), None,
+                                 s, e, text[s:e].strip()))
+    for m in re.finditer(r"Verschwiegenheit|vertraulich\w*\s+zu\s+behandeln|Vertraulichkeit", text[lo:hi]):
+        pos = lo + m.start()
+        s, e = _sentence_at(text, pos, lo, hi)
+        sent = text[s:e]
+        if re.search(r"verpflicht|behandeln|wahren|gilt", sent) and not any(r.rule == "confidentiality" for r in out):
+            out.append(FoundRule(subject(s, e), "confidentiality", "members are bound to confidentiality", 1.0, None,
+                                 s, e, sent.strip()))
+    # chairs: "Den Vorsitz des KPR haben X und Y inne", "Vorsitzende ist ..."
+    for m in re.finditer(r"Den\s+Vorsitz\b[^.]*?\b(?:haben|hat|führen|führt|übernehmen|übernimmt)\s+(?P<who>[^.]+?)"
+                         r"(?:\s+inne)?\.", text[lo:hi]):
+        who = re.sub(r"\s+", " ", m.group("who"))
+        people = [p.strip() for p in re.split(r"\s+und\s+(?=der|die|den)", who) if p.strip()]
+        s, e = lo + m.start(), lo + m.end()
+        out.append(FoundRule(subject(s, e), "chairs", "; ".join(people), float(len(people)), "persons", s, e,
+                             text[s:e].strip()))
+    # composition: "setzt sich zusammen aus:" / "gehören an:"
+    for m in re.finditer(r"(?P<who>[^\n.]*?)\b(?:setzt\s+sich\s+(?:wie\s+folgt\s+)?zusammen\s+aus|gehören\s+"
+                         r"(?:folgende\s+Mitglieder\s+)?an|besteht\s+aus)\s*:", text[lo:hi]):
+        s = lo + m.start()
+        sec_end = next((b for _n, _t, a, b in secs if a <= s < b), hi)
+        items = members_after(text, lo + m.end(), sec_end)
+        if not items:
+            continue
+        subj = subject(s, lo + m.end())
+        e = items[-1][2]
+        out.append(FoundRule(subj, "composition", "; ".join(t for t, _a, _b in items), float(len(items)), "members",
+                             s, e, text[s:e].strip()))
+    return out
