@@ -160,6 +160,84 @@ def status(
         typer.echo("\nFailures of the latest run with failures\n" + render.render(e_cols, e_rows, fmt, 90))
 
 
+FACT_KINDS = ("organization", "working_group", "session_count", "meeting", "topic", "person", "paper_reference",
+              "rule", "question")
+
+
+@app.command()
+def facts(
+    kind: Annotated[str | None, typer.Option(help="Only facts of this kind: " + ", ".join(FACT_KINDS))] = None,
+    fmt: FormatOpt = "table",
+) -> None:
+    """List every extracted fact with the document and character span it came from.
+
+    Example: ratsinfo facts --kind session_count --format json
+    """
+    import json
+
+    from ratsinfo.warehouse.db import connect_readonly
+    from ratsinfo.warehouse.report import rows
+
+    check_format(fmt)
+    if kind is not None and kind not in FACT_KINDS:
+        fail(f"--kind {kind!r} is not known; choose one of {', '.join(FACT_KINDS)}")
+    con = connect_readonly(settings().db)
+    try:
+        cols, data = rows(con, "facts", [kind, kind])
+    finally:
+        con.close()
+    out = []
+    for r in data:
+        row = dict(zip(cols, r, strict=False))
+        row["detail"] = json.loads(row["detail"]) if row.get("detail") else {}
+        if row["kind"] in ("session_count",) and row["number"] is not None:
+            row["value"] = int(row["number"]) if float(row["number"]).is_integer() else row["number"]
+        elif row["number"] is not None and float(row["number"]).is_integer():
+            row["number"] = int(row["number"])
+        out.append(row)
+    if fmt == "json":
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+        return
+    cols = ["kind", "subject", "value", "year", "date", "qualifier", "document", "start", "end"]
+    typer.echo(render.render(cols, [[r.get(c) for c in cols] for r in out], fmt, max_width=50))
+
+
+@app.command("eval")
+def eval_cmd(
+    gold: Annotated[str, typer.Argument(help="Folder of gold JSON files (see gold/README.md).")],
+    corpus: Annotated[str | None, typer.Option(help="The real corpus, for gold files that name one.")] = None,
+    show: Annotated[bool, typer.Option(help="List every miss and every extra fact.")] = False,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Print precision and recall of the extraction per fact kind against a gold set.
+
+    Example: ratsinfo eval gold/documents
+    """
+    from ratsinfo.evaluate import KINDS, evaluate
+
+    check_format(fmt)
+    folder = Path(gold)
+    if not folder.is_dir():
+        fail(f"{gold}: no such folder; pass the folder of gold JSON files")
+    scores, n_docs = evaluate(folder, Path(corpus) if corpus else None)
+    cols = ["kind", "gold", "found", "correct", "precision", "recall"]
+    rows_ = []
+    for kind in KINDS:
+        sc = scores.get(kind)
+        if sc is None or sc.tp + sc.fn + sc.fp == 0:
+            continue
+        rows_.append([kind, sc.tp + sc.fn, sc.tp + sc.fp, sc.tp, round(sc.precision, 3), round(sc.recall, 3)])
+    if fmt != "json":
+        typer.echo(f"{n_docs} documents")
+    typer.echo(render.render(cols, rows_, fmt))
+    if show:
+        for kind, sc in scores.items():
+            for miss in sc.misses:
+                typer.echo(f"missed {kind}: {miss}")
+            for extra in sc.extras:
+                typer.echo(f"extra  {kind}: {extra}")
+
+
 @app.command()
 def demo(
     examples: Annotated[str | None, typer.Option(help="Folder of the example export.")] = None,

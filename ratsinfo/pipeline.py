@@ -27,7 +27,8 @@ from ratsinfo.warehouse.load import retire_missing, upsert
 CHILD_TABLES = (
     ("paper", "papers"), ("paper_relation", "relations"), ("consultation", "consultations"),
     ("organization", "organizations"), ("file", "files"), ("question", "questions"),
-    ("answer", "answers"),
+    ("answer", "answers"), ("meeting", "meetings"), ("person", "persons"), ("fact", "facts"),
+    ("topic", "topics"), ("rule", "rules"),
 )
 
 
@@ -143,6 +144,7 @@ def scope_name(text: str) -> str:
 
 def ingest_files(con: duckdb.DuckDBPyConnection, store: RawStore, paths: list[str], *,
                  body: str | None = None, pdf_engine: str = "pdfium", pdf_timeout: float = 60.0,
+                 extract_facts: bool = True,
                  progress: Callable[[str], None] | None = None) -> Run:
     """Read every file under ``paths`` into the raw store and the warehouse."""
     scope = scope_name(body) if body else "local"
@@ -188,6 +190,11 @@ def ingest_files(con: duckdb.DuckDBPyConnection, store: RawStore, paths: list[st
             run.error(found.origin, "parse", str(exc))
             loader.add(Pending(doc, ParseResult()))
             continue
+        if extract_facts:
+            try:
+                add_extraction(parsed.result, doc_key, found.origin, scope)
+            except Exception as exc:  # extraction must never lose the parsed document
+                run.error(found.origin, "extract", f"extraction failed ({type(exc).__name__}: {exc})")
         _cite_origin(parsed.result, found.origin)
         doc.parse_status, doc.encoding, doc.text = parsed.status, parsed.encoding, parsed.text
         doc.parse_error = parsed.note
@@ -197,9 +204,31 @@ def ingest_files(con: duckdb.DuckDBPyConnection, store: RawStore, paths: list[st
     return run
 
 
+def add_extraction(result: ParseResult, doc_key: str, origin: str, scope: str) -> None:
+    """Extract facts from the text of each full paper and stand-alone file of a document."""
+    from ratsinfo.parsers.nlp.extract import extract
+
+    for paper in result.papers:
+        if paper.stub or not paper.text:
+            continue
+        found = extract(paper.text, document_key=doc_key, document=origin, paper_key=paper.key,
+                        title=paper.name, scope=scope)
+        merge_into(result, found)
+    for f in result.files:
+        if f.text and f.key.startswith("file:"):  # a stand-alone PDF or text, not a paper's attachment link
+            found = extract(f.text, document_key=doc_key, document=origin, paper_key=f.paper_key, scope=scope)
+            merge_into(result, found)
+
+
+def merge_into(result: ParseResult, found: ParseResult) -> None:
+    for attr in ("organizations", "meetings", "persons", "facts", "topics", "rules"):
+        getattr(result, attr).extend(getattr(found, attr))
+
+
 def _cite_origin(result: ParseResult, origin: str) -> None:
     """Records read from a file cite the path as the user gave it."""
-    for attr in ("papers", "relations", "consultations", "organizations", "files", "questions", "answers"):
+    for attr in ("papers", "relations", "consultations", "organizations", "files", "questions", "answers",
+                 "meetings", "persons"):
         for rec in getattr(result, attr):
             if getattr(rec, "source_url", None) is not None and rec.source_url.startswith("file:"):
                 rec.source_url = origin

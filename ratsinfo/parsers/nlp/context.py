@@ -61,6 +61,20 @@ class Context:
                 return year or self.focus_year
         return None
 
+    def heading_year(self) -> int | None:
+        """The year a document's title or first lines name ("Jahresbericht 2020")."""
+        for line in self.text.lstrip().split("\n")[:4]:
+            y = YEAR.search(line)
+            if y:
+                return int(y.group(1))
+        return self.focus_year
+
+    def year_before(self, pos: int) -> int | None:
+        """The last year named in the same paragraph before ``pos`` ("im selben Jahr")."""
+        para_start = self.text.rfind("\n\n", 0, pos) + 1
+        years = YEAR.findall(self.text[para_start:pos])
+        return int(years[-1]) if years else None
+
     def in_question(self, start: int) -> bool:
         line_end = self.text.find("\n", start)
         line = self.text[self.text.rfind("\n", 0, start) + 1: line_end if line_end != -1 else len(self.text)]

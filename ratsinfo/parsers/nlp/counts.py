@@ -8,8 +8,14 @@ import re
 from dataclasses import dataclass
 
 from ratsinfo.parsers.nlp.context import Context
-from ratsinfo.parsers.nlp.numbers import YEAR, number_words_pattern, per_year_words, times_pattern, times_value, \
-    to_number
+from ratsinfo.parsers.nlp.numbers import (
+    YEAR,
+    number_words_pattern,
+    per_year_words,
+    times_pattern,
+    times_value,
+    to_number,
+)
 from ratsinfo.parsers.nlp.orgs import Mention
 
 NUM = number_words_pattern()
@@ -17,7 +23,7 @@ SESSION_NOUNS = r"(?:Sitzungen|Sitzung|Treffen|Tagungen|Zusammenkünfte|Beratung
 MEET_VERBS = re.compile(
     r"\b(?:getagt|tagte|tagten|tagt|tagen|zusammengekommen|zusammengetreten|kam\w*|kommt|kommen|trat\w*|tritt|"
     r"traf\w*|trifft|treffen|getroffen|fand\w*|findet|finden|stattgefunden|statt|führt\w*|durchgeführt|"
-    r"veranstaltet\w*|gab|gibt|abgehalten|hielt\w*|einberufen)\b", re.I)
+    r"veranstaltet\w*|gab|gibt|abgehalten|hielt\w*|einberufen|richtet\w*|ausgerichtet|organisiert\w*)\b", re.I)
 PER_YEAR = re.compile(r"\b(?:im|pro|je|jedes|in jedem|per)\s+(?:Kalender)?[jJ]ahr\b|\bjährlich\b")
 UPPER = re.compile(r"\b(?:bis\s+zu|höchstens|maximal|nicht\s+mehr\s+als)\s*$", re.I)
 LOWER = re.compile(r"\b(?:mindestens|wenigstens|nicht\s+weniger\s+als)\s*$", re.I)
@@ -34,10 +40,26 @@ class Count:
     end: int
 
 
+ANAPHORA = re.compile(r"\b(?:der|die|das|dem|den|des)\s+(?P<head>Arbeitskreis|Arbeitsgruppe|Beirat|Rat|Gremium|"
+                      r"Ausschuss|Lenkungsgruppe|Steuerungsgruppe|Projektgruppe|Konferenz|Runde|Kreis|Plenum)\w*\b")
+CUMULATIVE = re.compile(r"\b(?:insgesamt|bisher|bislang|seit\s+(?:seiner|ihrer)\s+Gründung)\b", re.I)
+PLANNED = re.compile(r"\b(?:geplant|vorgesehen|terminiert|planen|geplanten)\b", re.I)
+SINCE_YEAR = re.compile(r"\bseit\b[^.;]{0,30}$", re.I)
+
+
 def _subject(ctx: Context, sent_start: int, sent_end: int, anchor: int, prefer_kinds: tuple[str, ...] = ()
              ) -> Mention | None:
     ms = [m for m in ctx.mentions_between(sent_start, sent_end) if m.kind not in ("police", "department", "faction")]
     if not ms:
+        # "kam der Arbeitskreis bislang fünfmal zusammen": the body named last with that head word
+        a = ANAPHORA.search(ctx.text, sent_start, sent_end)
+        if a:
+            head = a.group("head").casefold()
+            before = [m for m in ctx.mentions if m.end <= sent_start and head in m.display.casefold()]
+            if before:
+                return before[-1]
+            if ctx.main is not None and head in ctx.main.name.casefold():
+                return ctx.main.mentions[0]
         return None
     if prefer_kinds:
         pref = [m for m in ms if m.kind in prefer_kinds]
@@ -46,32 +68,62 @@ def _subject(ctx: Context, sent_start: int, sent_end: int, anchor: int, prefer_k
     return ms[0]
 
 
+def _clause(sent: str, start: int, end: int) -> str:
+    a = max(sent.rfind(";", 0, start), sent.rfind(",", 0, start)) + 1
+    bs = [p for p in (sent.find(";", end), sent.find(",", end)) if p != -1]
+    return sent[a:min(bs) if bs else len(sent)]
+
+
+def _year(ctx: Context, sent: str, s: int, pos: int, qualifier: str) -> int | None:
+    """The year a count is for: the nearest year before it in the sentence, else the context's."""
+    if qualifier not in ("exact", "planned", "at_least"):
+        return None
+    years = [(m.start(), int(m.group(1))) for m in YEAR.finditer(sent) if not SINCE_YEAR.search(sent[:m.start()])]
+    before = [y for p, y in years if p < pos]
+    if before:
+        return before[-1]
+    if years:
+        return years[0][1]
+    if CUMULATIVE.search(sent):
+        return None
+    return ctx.question_year(s) or ctx.year_before(s) or ctx.heading_year()
+
+
 def find_counts(ctx: Context) -> list[Count]:
     text = ctx.text
     out: list[Count] = []
     times_rx = re.compile(times_pattern())
-    noun_rx = re.compile(r"\b(?P<n>" + NUM + r")\s+(?:(?:öffentliche|nichtöffentliche|ordentliche|reguläre|weitere)\s+)?"
-                         + SESSION_NOUNS + r"\b", re.I)
+    noun_rx = re.compile(r"\b(?P<n>" + NUM + r")\s+(?:(?:öffentliche|nichtöffentliche|ordentliche|reguläre|weitere|"
+                         r"außerordentliche)\s+)?" + SESSION_NOUNS + r"\b", re.I)
+    single_rx = re.compile(r"\b(?:nur|lediglich|bloß)\s+(?P<n>eine)\s+(?:einzige\s+)?(?:Sitzung|Tagung|Zusammenkunft)\b",
+                           re.I)
     for s, e in ctx.sentences():
         sent = text[s:e]
         if sent.rstrip().endswith("?") or len(sent) < 8:
             continue
-        years = [int(y) for y in YEAR.findall(sent)]
-        year = years[0] if years else ctx.question_year(s)
-        found_here = False
-        # "fanden zwei Sitzungen des Führungsstabs statt"
-        for m in noun_rx.finditer(sent):
-            n = to_number(m.group("n"))
-            if n is None or (m.group("n").casefold() in ("eine", "einer", "ein") and "Sitzungen" not in m.group(0)):
-                continue
-            after = ctx.mentions_between(s + m.end(), min(e, s + m.end() + 60))
-            genitive = [x for x in after if re.fullmatch(r"\s*(?:des|der)\s*", text[s + m.end():x.start])]
-            subj = genitive[0] if genitive else _subject(ctx, s, e, s + m.start())
-            if subj is None:
-                continue
-            qual = _qualifier(sent, m.start(), m.end())
-            out.append(Count(subj, n, qual, None if qual != "exact" else year, s + m.start(), s + m.end()))
-            found_here = True
+        taken: list[tuple[int, int]] = []
+
+        def add(subj: Mention, n: int, qual: str, a: int, b: int) -> None:
+            if any(x < b and a < y for x, y in taken):
+                return
+            clause = _clause(sent, a, b)
+            if qual == "exact" and PLANNED.search(clause):
+                qual = "planned"
+            taken.append((a, b))
+            out.append(Count(subj, n, qual, _year(ctx, sent, s, a, qual), s + a, s + b))
+
+        # "fanden zwei Sitzungen des Führungsstabs statt", "lediglich eine Sitzung des Ausschusses"
+        for rx in (noun_rx, single_rx):
+            for m in rx.finditer(sent):
+                n = 1 if rx is single_rx else to_number(m.group("n"))
+                if n is None or (rx is noun_rx and m.group("n").casefold() in ("eine", "einer", "ein", "einen")):
+                    continue
+                after = ctx.mentions_between(s + m.end(), min(e, s + m.end() + 60))
+                genitive = [x for x in after if re.fullmatch(r"\s*(?:des|der)\s*", text[s + m.end():x.start])]
+                subj = genitive[0] if genitive else _subject(ctx, s, e, s + m.start())
+                if subj is None:
+                    continue
+                add(subj, n, _qualifier(sent, m.start(), m.end()), m.start(), m.end())
         # "zwei Sicherheitskonferenzen" (a series of events counts itself)
         for m in re.finditer(r"\b(?P<n>" + NUM + r")\s+(?P<w>[A-ZÄÖÜ]\w*konferenzen)\b", sent):
             base = m.group("w")[:-2]
@@ -79,49 +131,42 @@ def find_counts(ctx: Context) -> list[Count]:
             n = to_number(m.group("n"))
             if subj and n:
                 subj = Mention(s + m.start("w"), s + m.end("w"), m.group("w"), subj.display, subj.kind, subj.key)
-                qual = _qualifier(sent, m.start(), m.end())
-                out.append(Count(subj, n, qual, None if qual != "exact" else year, s + m.start(), s + m.end()))
-                found_here = True
-        if found_here:
-            continue
-        # "tagt in der Regel viermal im Jahr", "hat bisher vier Mal getagt", "führt zweimal jährlich ... durch"
-        for m in times_rx.finditer(sent):
-            n = times_value(m.group("times").replace("x", "mal"))
-            if n is None or not MEET_VERBS.search(sent):
-                continue
+                add(subj, n, _qualifier(sent, m.start(), m.end()), m.start(), m.end())
+        # "tagt in der Regel viermal im Jahr", "hat bisher vier Mal getagt", "2021 zweimal und 2022 fünfmal"
+        if MEET_VERBS.search(sent):
             organised = ORGANISE.search(sent) is not None
-            subj = _subject(ctx, s, e, s + m.start(), ("conference",) if organised else ())
-            if subj is None:
-                continue
-            qual = _qualifier(sent, m.start(), m.end())
-            out.append(Count(subj, n, qual, year if qual == "exact" else None, s + m.start(), s + m.end()))
-            break
-        else:
+            for m in times_rx.finditer(sent):
+                n = times_value(m.group("times").replace("x", "mal"))
+                if n is None:
+                    continue
+                subj = _subject(ctx, s, e, s + m.start(), ("conference",) if organised else ())
+                if subj is None:
+                    continue
+                add(subj, n, _qualifier(sent, m.start(), m.end()), m.start(), m.end())
             # "tagt vierteljährlich", "kommt halbjährlich zusammen"
-            for word, n in per_year_words().items():
+            for word, n in sorted(per_year_words().items(), key=lambda kv: -len(kv[0])):
                 w = re.search(r"\b" + re.escape(word) + r"\b", sent, re.I)
-                if w and MEET_VERBS.search(sent) and not re.search(r"Bericht|Haushalt", sent):
-                    subj = _subject(ctx, s, e, s + w.start(), ("conference",) if ORGANISE.search(sent) else ())
-                    if subj is not None:
-                        qual = "per_year"
-                        before = sent[: w.start()]
-                        if UPPER.search(before):
-                            qual = "upper_bound"
-                        elif LOWER.search(before):
-                            qual = "at_least"
-                        out.append(Count(subj, n, qual, None, s + w.start(), s + w.end()))
-                    break
+                if not w or re.search(r"Bericht|Haushalt", sent):
+                    continue
+                if any(x <= w.start() < y for x, y in taken) or re.search(r"mal\s*$", sent[:w.start()]):
+                    continue
+                subj = _subject(ctx, s, e, s + w.start(), ("conference",) if ORGANISE.search(sent) else ())
+                if subj is not None:
+                    before = sent[: w.start()]
+                    qual = "upper_bound" if UPPER.search(before) else "at_least" if LOWER.search(before) else "per_year"
+                    add(subj, n, qual, w.start(), w.end())
+                break
     return out
 
 
 def _qualifier(sent: str, start: int, end: int) -> str:
     before = sent[:start]
     after = sent[end:end + 40]
-    per_year = PER_YEAR.search(after) is not None or re.search(r"\bjährlich\b", sent[max(0, start - 15):start])
+    per_year = PER_YEAR.search(after[:25]) is not None or re.search(r"\bjährlich\b", sent[max(0, start - 15):start])
     if UPPER.search(before):
         return "upper_bound"
     if LOWER.search(before):
-        return "at_least" if per_year else "at_least"
+        return "at_least"
     if per_year:
         return "per_year"
     return "exact"

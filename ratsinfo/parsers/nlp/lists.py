@@ -48,6 +48,12 @@ def bullet_blocks(text: str) -> list[Block]:
             i += 1
             continue
         header, hstart = lines[h][0].strip(), lines[h][1]
+        # a header sentence wrapped over several lines ("Die AG Wohnumfeld befasste sich\nmit folgenden Themen:")
+        k = h - 1
+        while header.endswith(":") and k >= 0 and lines[k][0].strip() and not BULLET.match(lines[k][0]) \
+                and not re.search(r"[.:?!]\s*$", lines[k][0]) and h - k <= 3:
+            header, hstart = lines[k][0].strip() + " " + header, lines[k][1]
+            k -= 1
         items: list[tuple[str, int, int]] = []
         pending = 0
         j = i
@@ -68,7 +74,7 @@ def bullet_blocks(text: str) -> list[Block]:
                 break
             j += 1
         if items:
-            blocks.append(Block(header, hstart, hstart + len(lines[h][0]), items))
+            blocks.append(Block(header, hstart, lines[h][1] + len(lines[h][0]), items))
         i = max(j, i + 1)
     return blocks
 
@@ -90,25 +96,30 @@ def find_topic_lists(ctx: Context) -> list[TopicList]:
         if not header.endswith(":"):
             continue
         ms = ctx.mentions_between(b.header_start, b.header_end)
+        if not ms and AGENDA_HEADER.match(header) and ctx.main is not None:
+            main = ctx.main
+            year = ctx.heading_year()
+            out.append(TopicList(main.key, year, b.items, header, b.header_start, main.kind == "working_group"))
+            continue
         if not ms:
             continue
         bare = header[:-1].strip()
         org = None
-        if len(ms) == 1 and ctx.text[ms[0].start:ms[0].end].strip() == bare:
-            org = ms[0]
-        elif TOPIC_WORDS.search(header) and not re.search(r"\b(?:Aufgaben|Mitglieder|zusammen|angehören|gehören)\b",
+        if len(ms) == 1 and ctx.text[ms[0].start:ms[0].end].strip() == bare or TOPIC_WORDS.search(header) and not re.search(r"\b(?:Aufgaben|Mitglieder|zusammen|angehören|gehören)\b",
                                                          header):
             org = ms[0]
         if org is None:
             continue
         y = YEAR.search(header)
-        year = int(y.group(1)) if y else ctx.question_year(b.header_start)
+        year = int(y.group(1)) if y else ctx.question_year(b.header_start) or ctx.heading_year()
         wg = ctx.orgs[org.key].kind == "working_group" if org.key in ctx.orgs else False
         out.append(TopicList(org.key, year, b.items, header, b.header_start, wg))
     return out
 
 
-MEMBER_START = re.compile(r"^(?:den|dem|der|die|je|einem|einer|eine|ein|zwei|drei|vier|fünf|sechs|"
+AGENDA_HEADER = re.compile(r"^(?:Tagesordnung|Themen|Schwerpunkte|Inhalte|Beratungsgegenstände)\s*:$")
+MEMBER_START = re.compile(r"^(?:den|dem|der|die|je|einem|einer|eine|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|"
+                          r"zehn|elf|zwölf|"
                           r"ein\w*\s+Vertreter\w*|Vertreter\w*)\b")
 
 

@@ -156,9 +156,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
         # AG Innenstadt, Arbeitskreis Jugend, Runder Tisch Sicherheit, Jour fixe Prävention
         group_kind = cfg["group_abbreviations"].get(text) or cfg["group_words"].get(text)
         multi = None
-        if i + 1 < n and f"{text} {doc[i + 1].text}".casefold() in ("runder tisch", "runden tisch", "runden tisches",
-                                                                       "jour fixe"):
-            multi = "Runder Tisch" if text.casefold().startswith("rund") else "Jour fixe"
+        pair = f"{text} {doc[i + 1].text}".casefold() if i + 1 < n else ""
+        if re.fullmatch(r"rund(?:e|er|en|es)? tisch(?:es|s|e)?|jour fixe", pair):
+            multi = "Runder Tisch" if pair.startswith("rund") else "Jour fixe"
         if group_kind or multi:
             first = i + 1 if multi else i
             end = _group_name(doc, first)
@@ -167,7 +167,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 name = multi if multi else text
                 rest = doc[first + 1:end].text if end > first + 1 else ""
                 display = f"{name} {rest}".strip()
-                kind = "working_group" if multi == "Runder Tisch" else ("staff" if multi else group_kind)
+                kind = "advisory_board" if multi == "Runder Tisch" else ("staff" if multi else group_kind)
                 out.append(Mention(span.start_char, span.end_char, span.text, display, kind,
                                    canonical_key(display), "f", head=name.casefold()))
                 i = end

@@ -55,7 +55,6 @@ def german() -> Language:
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()  # loads the lookup tables of spacy-lookups-data
-    from ratsinfo.parsers.nlp import orgs  # registers the component
 
     nlp.add_pipe("ratsinfo_orgs")
     nlp.max_length = 5_000_000

@@ -98,19 +98,23 @@ def find_rules(ctx: Context, counts: list[Count]) -> list[FoundRule]:
                 continue
             days, words = d
             value = f"{days} days"
-            if rule == "agenda_deadline" and not re.search(r"\bvor\b", sent):
+            if rule == "agenda_deadline" and (not re.search(r"\bvor\b", sent) or re.search(r"Einladung", sent) or not
+                                              re.search(r"einbringen|einzubringen|einreich|einzureichen|anmelden|"
+                                                        r"anzumelden|beantrag|vorschlag|aufnehm|aufzunehmen", sent)):
                 continue
-            if rule == "minutes_deadline" and not re.search(r"\bnach\b", sent):
+            if rule == "minutes_deadline" and not re.search(r"\bnach\b|innerhalb|spätestens|binnen", sent):
                 continue
             if rule == "invitation_notice":
                 form = re.search(r"elektronisch|per\s+E-Mail|schriftlich|digital|postalisch", sent, re.I)
                 if form:
                     value += f", {form.group(0).lower()}"
             out.append(FoundRule(subject(s, e), rule, value, days, "days", s, e, sent.strip()))
-    for m in re.finditer(r"\bnicht\s*öffentlich|\bnichtöffentlich|\bgrundsätzlich\s+öffentlich|"
-                         r"\bSitzungen\s+sind\s+öffentlich", text[lo:hi], re.I):
+    for m in re.finditer(r"\b(?:nicht\s*)?öffentlich\b", text[lo:hi], re.I):
         pos = lo + m.start()
         s, e = _sentence_at(text, pos, lo, hi)
+        if not re.search(r"\bSitzung\w*|\btagt\b|\bBeratung\w*", text[s:e]) or re.search(r"Öffentlichkeitsarbeit",
+                                                                                          m.group(0)):
+            continue
         public = not re.search(r"nicht", m.group(0), re.I)
         if not any(r.rule == "public" for r in out):
             out.append(FoundRule(subject(s, e), "public", "public" if public else "not public", float(public), None,

@@ -1,0 +1,189 @@
+"""Precision and recall of the extraction per fact kind against a gold set.
+
+A gold set is a folder with ``*.json`` files, each naming a document and the facts a careful
+reader takes from it. A document is named either by ``file`` (beside the JSON) or by
+``corpus`` (a path inside the real corpus). Documents go through the same detection,
+parsing and extraction as ``ratsinfo ingest files``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ratsinfo.errors import BadInput
+from ratsinfo.model import Fact
+from ratsinfo.parsers.detect import detect
+from ratsinfo.parsers.document import parse_document
+from ratsinfo.parsers.nlp.orgs import canonical_key, data
+
+KINDS = ("organization", "working_group", "session_count", "meeting", "topic", "person", "paper_reference", "rule",
+         "question")
+
+
+def canon(name: str | None) -> str:
+    if not name:
+        return ""
+    key = canonical_key(name)
+    adjectives = data()["adjectives"]
+    words = []
+    for w in key.split(" "):
+        stem = re.sub(r"(?:e|er|en|em|es)$", "", w)
+        words.append(stem if stem in adjectives else w)
+    return " ".join(words)
+
+
+def norm_text(text: str | None) -> str:
+    t = (text or "").casefold()
+    t = re.sub(r"[„“”\"'‚‘’]", "", t)
+    return re.sub(r"\s+", " ", t).strip(" .;,")
+
+
+def signature(kind: str, f: dict) -> tuple:
+    """What must agree for a predicted fact to count as the gold fact (subject compared apart)."""
+    num = f.get("number")
+    num = int(num) if isinstance(num, float | int) and float(num).is_integer() else num
+    if kind == "organization":
+        return (f.get("value"),)
+    if kind == "working_group":
+        return (canon(f.get("value")), num)
+    if kind == "session_count":
+        return (int(f["value"]) if f.get("value") is not None else num, f.get("year"), f.get("qualifier"))
+    if kind == "meeting":
+        return (num, str(f.get("date")) if f.get("date") else None)
+    if kind == "topic":
+        return (norm_text(f.get("value")), f.get("year"))
+    if kind == "person":
+        return (norm_text(f.get("value")),)
+    if kind == "paper_reference":
+        return (str(f.get("date")) if f.get("date") else None,)
+    if kind == "rule":
+        return (f.get("qualifier"), num)
+    if kind == "question":
+        return (num, norm_text(f.get("value")) if f.get("value") else None)
+    raise ValueError(kind)
+
+
+def subject_names(f: dict, aliases: dict[str, set[str]]) -> set[str]:
+    subject = f.get("subject")
+    if f["kind"] in ("person",):
+        return {norm_text(subject)}
+    if f["kind"] in ("paper_reference",):
+        return {re.sub(r"\s+", "", subject or "").upper()}
+    if f["kind"] == "question":
+        return {""}
+    c = canon(subject)
+    return {c} | aliases.get(c, set())
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+def _score_counts(score: Score, expected: dict[str, int], pred: list[dict], aliases: dict[str, set[str]],
+                  where: str) -> None:
+    """Topics of a real document are scored by their number per body (the text is not copied)."""
+    got: dict[str, int] = defaultdict(int)
+    for p in pred:
+        got[canon(p["subject"])] += 1
+    seen: set[str] = set()
+    for subject, n in expected.items():
+        names = {canon(subject)} | aliases.get(canon(subject), set())
+        have = sum(v for k, v in got.items() if k in names)
+        seen |= names
+        score.tp += min(have, n)
+        score.fn += max(0, n - have)
+        score.fp += max(0, have - n)
+        if have != n:
+            score.misses.append(f"{where}: {subject} has {have} topics, expected {n}")
+    score.fp += sum(v for k, v in got.items() if k not in seen)
+
+
+def predict(path: Path, scope: str = "local") -> list[Fact]:
+    from ratsinfo.pipeline import add_extraction
+
+    data_ = path.read_bytes()
+    sha = hashlib.sha256(data_).hexdigest()
+    kind, _ = detect(data_, path.name)
+    parsed = parse_document(kind, data_, path.resolve().as_uri(), "gold", sha, scope)
+    add_extraction(parsed.result, "gold", str(path), scope)
+    return parsed.result.facts
+
+
+def as_dict(f: Fact) -> dict:
+    return {"kind": f.kind, "subject": f.subject, "value": f.value, "number": f.number, "year": f.year,
+            "date": f.date.isoformat() if f.date else None, "qualifier": f.qualifier, "detail": f.detail}
+
+
+def evaluate(gold_dir: Path, corpus: Path | None = None) -> tuple[dict[str, Score], int]:
+    scores: dict[str, Score] = defaultdict(Score)
+    files = sorted(gold_dir.glob("*.json"))
+    if not files:
+        raise BadInput(f"{gold_dir}: no *.json gold files here; see gold/README.md for the format")
+    n_docs = 0
+    for gf in files:
+        spec = json.loads(gf.read_text(encoding="utf-8"))
+        if "file" in spec:
+            doc = gf.parent / spec["file"]
+        else:
+            if corpus is None or not (corpus / spec["corpus"]).exists():
+                continue  # the real corpus is not here: its gold cannot be scored
+            doc = corpus / spec["corpus"]
+        n_docs += 1
+        predicted = [as_dict(f) for f in predict(doc, spec.get("scope", "local"))]
+        aliases: dict[str, set[str]] = {}
+        for f in predicted:
+            if f["kind"] == "organization":
+                names = {canon(f["subject"])} | {canon(a) for a in f["detail"].get("aliases", [])}
+                if f["detail"].get("abbreviation"):
+                    names.add(canon(f["detail"]["abbreviation"]))
+                for n in names:
+                    aliases.setdefault(n, set()).update(names)
+        kinds = set(spec.get("kinds", KINDS))
+        for kind in kinds:
+            gold = [dict(g, kind=kind) for g in spec["facts"].get(kind, [])]
+            pred = [p for p in predicted if p["kind"] == kind]
+            if kind == "question" and gold and all("value" not in g for g in gold):
+                pred = [dict(p, value=None) for p in pred]
+            if kind == "topic" and "topic_counts" in spec:
+                _score_counts(scores[kind], spec["topic_counts"], pred, aliases, gf.name)
+                continue
+            used: set[int] = set()
+            for g in gold:
+                gsig = signature(kind, g)
+                gnames = subject_names(g, {})
+                hit = None
+                for i, p in enumerate(pred):
+                    if i in used or signature(kind, p) != gsig:
+                        continue
+                    if gnames & subject_names(p, aliases):
+                        hit = i
+                        break
+                if hit is None:
+                    scores[kind].fn += 1
+                    scores[kind].misses.append(f"{gf.name}: {g.get('subject')} {gsig}")
+                else:
+                    used.add(hit)
+                    scores[kind].tp += 1
+            for i, p in enumerate(pred):
+                if i not in used:
+                    scores[kind].fp += 1
+                    scores[kind].extras.append(f"{gf.name}: {p.get('subject')} {signature(kind, p)}")
+    return dict(scores), n_docs
