@@ -76,7 +76,7 @@ def _clause(sent: str, start: int, end: int) -> str:
 
 def _year(ctx: Context, sent: str, s: int, pos: int, qualifier: str) -> int | None:
     """The year a count is for: the nearest year before it in the sentence, else the context's."""
-    if qualifier not in ("exact", "planned", "at_least"):
+    if qualifier not in ("exact", "planned", "at_least") or PER_YEAR.search(sent[pos:pos + 40]):
         return None
     years = [(m.start(), int(m.group(1))) for m in YEAR.finditer(sent) if not SINCE_YEAR.search(sent[:m.start()])]
     before = [y for p, y in years if p < pos]

@@ -95,6 +95,10 @@ def find_topic_lists(ctx: Context) -> list[TopicList]:
         header = b.header
         if not header.endswith(":"):
             continue
+        last = max(header.rfind(". "), header.rfind("? "), header.rfind("! "))
+        if last != -1:  # only the sentence that introduces the list
+            b = Block(header[last + 2:], b.header_start + last + 2, b.header_end, b.items)
+            header = b.header
         ms = ctx.mentions_between(b.header_start, b.header_end)
         if not ms and AGENDA_HEADER.match(header) and ctx.main is not None:
             main = ctx.main

@@ -42,38 +42,60 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
         t = re.match(r"\s*(?:des\s+\S+\s*)?:\s*(\S.*?)\s*$", rest)
         if t:
             titles[(m.key, int(num.group(1)))] = (t.group(1), line_start, m.end + len(rest))
+    def add(key: str, number: int | None, when: date | None, a: int, b: int) -> None:
+        title = titles.get((key, number))[0] if number is not None and (key, number) in titles else None
+        k = (key, number, when)
+        if k not in found:
+            found[k] = FoundMeeting(key, number, when, title, a, b, text[a:b].strip())
+
     for s, e in ctx.sentences():
-        sent = text[s:e]
-        if sent.rstrip().endswith("?"):
+        if text[s:e].rstrip().endswith("?"):
             continue
-        dates = [(d.start() + s, d.end() + s, parse_date(d.group("date"))) for d in DATE_RX.finditer(sent)]
-        for m in ctx.mentions_between(s, e):
-            if m.kind not in MEETING_KINDS:
-                continue
-            before = text[max(s, m.start - 40):m.start]
-            ordinal = re.search(r"(?<![\d.])(\d{1,3})\.\s*(?:(?:öffentliche|ordentliche|konstituierende)\s+)?"
-                                r"(?:(?:Sitzung|Tagung)\s+(?:des|der)\s+)?$", before)
-            session = re.search(r"\b(?:Sitzung|Tagung)\s+(?:des|der)\s*$", before)
-            if not ordinal and not session:
-                continue
-            if ordinal and DATE_RX.search(text[max(s, m.start - 25):m.start]) and not session:
-                # "am 7. Oktober 2019 die Sicherheitskonferenz": the number belongs to the date
-                if re.search(r"\d{4}\s*$", text[max(s, m.start - 25):m.start - len(ordinal.group(0))]):
-                    pass
-            number = int(ordinal.group(1)) if ordinal else None
-            if number is not None and dates:
-                # "7." of "7. Oktober 2019" is a day, not a meeting number
-                if any(ds <= m.start - len(ordinal.group(0)) + 1 < de_ for ds, de_, _ in dates):
-                    number = None
-            when = min(dates, key=lambda d: abs(d[0] - m.start))[2] if dates else None
-            if number is None and when is None:
-                continue
-            if (number is not None and number > 300) or (when is None and not ordinal):
-                continue
-            title = titles.get((m.key, number))[0] if number is not None and (m.key, number) in titles else None
-            key = (m.key, number, when)
-            if key not in found:
-                found[key] = FoundMeeting(m.key, number, when, title, s, e, sent.strip())
+        # a short heading line may carry its date on the next line ("... des Stadtteilbeirates\nAltstadt vom ...")
+        e = s + len(text[s:e].rstrip())
+        e2 = e
+        if e - s < 70 and text[e:e + 1] == "\n" and text[e + 1:e + 2].strip():
+            nl = text.find("\n", e + 1)
+            e2 = nl if nl != -1 else len(text)
+        sent = text[s:e2]
+        for clause_m in re.finditer(r"[^;]+", sent):
+            cs, ce = s + clause_m.start(), s + clause_m.end()
+            clause = clause_m.group(0)
+            dates = [(d.start() + cs, d.end() + cs, parse_date(d.group("date"))) for d in DATE_RX.finditer(clause)]
+            mentions = [m for m in ctx.mentions if cs <= m.start < ce and m.kind in MEETING_KINDS]
+            for m in mentions:
+                before = text[max(cs, m.start - 40):m.start]
+                ordinal = re.search(r"(?<![\d.])(\d{1,3})\.\s*(?:(?:öffentliche|ordentliche|konstituierende)\s+)?"
+                                    r"(?:(?:Sitzung|Tagung)\s+(?:des|der)\s+)?$", before)
+                session = re.search(r"\b(?:Sitzung|Tagung)\s+(?:des|der)\s*$", before)
+                held = m.kind == "conference" and re.search(r"\b(?:fand|findet|stattfand|stattfinden|statt|tagte)\b",
+                                                            clause)
+                own = re.search(r"\b(?:in\s+)?(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})\.\s+)?Sitzung\s+(?:am|vom)\s+"
+                                + DATE_PATTERN, text[m.end:ce])
+                if own:
+                    add(m.key, int(own.group("n")) if own.group("n") else None, parse_date(own.group("date")),
+                        s, e2)
+                    continue
+                if not ordinal and not session and not held:
+                    continue
+                number = int(ordinal.group(1)) if ordinal else None
+                if number is not None and any(ds <= m.start - len(ordinal.group(0)) < de_ for ds, de_, _ in dates):
+                    number = None  # the "7." of "7. Oktober 2019" is a day, not a meeting number
+                after = [d for d in dates if d[0] >= m.end]
+                when = (after[0] if after else min(dates, key=lambda d: abs(d[0] - m.start)))[2] if dates else None
+                if (number is None and when is None) or (number is not None and number > 300):
+                    continue
+                if when is None and not ordinal:
+                    continue
+                add(m.key, number, when, s, e2)
+            # "die 2. Sitzung am 16. Juni 2021": a numbered session of the body named before
+            for om in re.finditer(r"(?<![\d.])(?P<n>\d{1,3})\.\s+(?:öffentliche\s+)?Sitzung\s+(?:am|vom)\s+"
+                                  + DATE_PATTERN, clause):
+                prior = [m for m in ctx.mentions if m.start < cs + om.start() and m.kind in MEETING_KINDS
+                         and m.start >= s]
+                owner = prior[-1] if prior else (ctx.main.mentions[0] if ctx.main else None)
+                if owner is not None:
+                    add(owner.key, int(om.group("n")), parse_date(om.group("date")), s, e2)
     # a numbered heading with no dated sentence is still a meeting
     for (okey, number), (title, a, b) in titles.items():
         if not any(f.key == okey and f.number == number for f in found.values()):

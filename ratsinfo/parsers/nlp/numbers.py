@@ -102,4 +102,5 @@ def duration_days(text: str) -> tuple[int, str] | None:
     return n * factor, m.group(0)
 
 
-YEAR = re.compile(r"\b(19[89]\d|20[0-4]\d)\b")
+# a year, but not the number part of a reference ("2019/0815", "V-2020/118")
+YEAR = re.compile(r"(?<![/\-\d])\b(19[89]\d|20[0-4]\d)\b(?![/\-]\d)")

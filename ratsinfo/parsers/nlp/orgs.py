@@ -56,6 +56,8 @@ BARE_WITH_NAME = {"amt", "amtes", "amts", "rat", "rates", "rats", "ausschuss", "
                   "beirats", "dezernat", "dezernates", "dezernats", "fachbereich", "fachbereiches", "fachbereichs",
                   "referat", "referates", "referats", "geschäftsbereich", "geschäftsbereiches", "geschäftsbereichs"}
 NAMED_DEPARTMENTS = ("dezernat", "fachbereich", "referat", "geschäftsbereich")
+BARE_NEEDS_ADJ = {"stab", "gremium", "amt", "rat", "kreis", "plenum"}
+NAMEABLE_KINDS = {"advisory_board", "committee", "conference", "staff", "working_group"}
 
 
 @dataclass(slots=True)
@@ -97,9 +99,6 @@ def _match_head(word: str) -> tuple[Head, str, str] | None:
             if h.determinants and not any(det.startswith(d) or det == d.rstrip("s") for d in h.determinants):
                 continue
             if det and len(det) < 2:
-                continue
-            if h.suffix in ("stab", "gremium", "amt", "rat", "kreis") and not det and infl == "":
-                # a bare head is too generic ("der Rat hat", "das Amt")
                 continue
             return h, word[: len(word) - len(infl)] if infl else word, infl
     return None
@@ -172,6 +171,19 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                    canonical_key(display), "f", head=name.casefold()))
                 i = end
                 continue
+        if text == "Fraktion" and i + 1 < n and (doc[i + 1].text[:1].isupper() or doc[i + 1].text[:1].isdigit()):
+            k = i + 1
+            while k < n and k <= i + 5 and "\n" not in doc[k - 1].whitespace_ and (
+                    doc[k].text[:1].isupper() or doc[k].text[:1].isdigit() or doc[k].text in ("/", "-")):
+                if doc[k].text in NAME_STOP:
+                    break
+                k += 1
+            if k > i + 1:
+                span = doc[i:k]
+                out.append(Mention(span.start_char, span.end_char, span.text, span.text, "faction",
+                                   canonical_key(span.text), "f", head="fraktion"))
+                i = k
+                continue
         if _is_cap(tok) and text.casefold() in BARE_WITH_NAME and i + 1 < n:
             base = text
             low = text.casefold()
@@ -181,7 +193,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     break
             named = low.startswith(NAMED_DEPARTMENTS)
             if doc[i + 1].text == "für" or named and _is_cap(doc[i + 1]):
-                e = _group_name(doc, i + 1 if doc[i + 1].text == "für" else i, commas=named)
+                e = _group_name(doc, i + 1 if doc[i + 1].text == "für" else i, commas=True)
                 if e > i + (2 if doc[i + 1].text == "für" else 1):
                     kind = {"amt": "department", "rat": "advisory_board", "ausschuss": "committee",
                             "beirat": "advisory_board"}.get(base.casefold(), "department")
@@ -191,8 +203,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                        canonical_key(display), "n", head=base.casefold()))
                     i = e
                     continue
-        if _is_cap(tok) and len(text) > 3:
+        if _is_cap(tok) and len(text) >= 3:
             hm = _match_head(text)
+            if hm and text in cfg.get("generic_group_words", ()):
+                hm = None  # "der Arbeitskreis" alone names no body; it refers back to one
             if hm:
                 head, base, _infl = hm
                 # council words double as titles: "Stadtrat Müller" is a person
@@ -222,28 +236,44 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     e = _group_name(doc, i) if head.kind == "faction" else i + 2
                     extra = " " + doc[i + 1:e].text
                     end_i = e
-                elif nxt is not None and head.suffix in ("gruppe", "kreis", "runde") and _is_cap(nxt) \
-                        and nxt.text not in NAME_STOP and not _match_head(nxt.text) and "\n" not in tok.whitespace_:
-                    after = doc[i + 2] if i + 2 < n else None
-                    if after is None or not (_is_cap(after) and after.text not in NAME_STOP):
-                        extra = " " + nxt.text
-                        end_i = i + 2
+                elif nxt is not None and head.kind in NAMEABLE_KINDS and "\n" not in tok.whitespace_:
+                    # a name after the head: "Fachbeirat Sport", "Lenkungsgruppe Sicheres Quartier"
+                    k = i + 1
+                    while k < n and k <= i + 2 and _is_cap(doc[k]) and doc[k].text not in NAME_STOP \
+                            and not _match_head(doc[k].text) and "\n" not in doc[k - 1].whitespace_:
+                        k += 1
+                    after = doc[k] if k < n else None
+                    if k > i + 1 and (after is None or not _is_cap(after) or "\n" in doc[k - 1].whitespace_):
+                        extra = " " + doc[i + 1:k].text
+                        end_i = k
+                det = base.casefold()[: -len(head.suffix)]
+                kind = head.kind
+                if not det and head.suffix in BARE_NEEDS_ADJ and not adjs and not extra:
+                    # "der Rat", "das Amt": too generic, unless a body owns it ("das Plenum des Präventionsrates")
+                    owned = i + 2 < n and doc[i + 1].text in ("des", "der") and (
+                        _match_head(doc[i + 2].text) is not None or doc[i + 2].text.isupper() and len(doc[i + 2]) > 1)
+                    if not owned:
+                        i += 1
+                        continue
+                if not det and head.suffix == "rat":
+                    kind = "advisory_board"  # "Kriminalpräventiver Rat"; councils are "Stadtrat", "Gemeinderat"
                 span = doc[start_i:end_i]
                 display = " ".join(adjs + [base]) + extra
-                det = base.casefold()[: -len(head.suffix)]
                 if base.casefold() in ("stadtrat", "gemeinderat", "ortschaftsrat", "kreisrat") and nxt is not None \
                         and _is_cap(nxt) and not nxt.is_punct:
                     i += 1
                     continue
-                out.append(Mention(span.start_char, span.end_char, span.text, display, head.kind,
+                out.append(Mention(span.start_char, span.end_char, span.text, display, kind,
                                    canonical_key(display), head.gender, head=head.suffix, determinant=det))
                 i = end_i
                 continue
-            if text.casefold() in ("stadtrat", "gemeinderat", "ortschaftsrat", "kreistag", "ratsversammlung"):
+            council = re.fullmatch(r"(stadtrat|gemeinderat|ortschaftsrat|kreistag|kreisrat)(?:es|s)?", text.casefold())
+            if council:
                 nxt = doc[i + 1] if i + 1 < n else None
                 if nxt is None or not _is_cap(nxt) or nxt.is_punct:
-                    out.append(Mention(tok.idx, tok.idx + len(text), text, text, "council", canonical_key(text), "m",
-                                       head=text.casefold()))
+                    name = text[: len(council.group(1))]
+                    out.append(Mention(tok.idx, tok.idx + len(text), text, name, "council", canonical_key(name), "m",
+                                       head=name.casefold()))
         i += 1
     return out
 
@@ -280,11 +310,12 @@ def resolve(doc: Doc, mentions: list[Mention]) -> dict[str, Organisation]:
             mentions.append(mention)
         mentions.sort(key=lambda m: m.start)
     # aliases the document sets up implicitly: same determinant, same kind ("Lenkungsgruppe"/"Lenkungsgremium")
-    by_det: dict[tuple[str, str], list[str]] = {}
+    by_det: dict[tuple[str, str, str], list[str]] = {}
     for key, org in orgs.items():
         first = org.mentions[0]
-        if first.determinant and len(first.determinant) >= 5 and " " not in org.name:
-            by_det.setdefault((first.determinant, org.kind), []).append(key)
+        if first.determinant and len(first.determinant) >= 5:
+            name_part = org.name.split(" ", 1)[1] if " " in org.name else ""
+            by_det.setdefault((first.determinant, name_part, org.kind), []).append(key)
     for keys in by_det.values():
         if len(keys) > 1:
             _merge(orgs, mentions, keys)

@@ -18,7 +18,7 @@ def _roles() -> list[str]:
     return sorted(data["roles"], key=len, reverse=True)
 
 
-NAME_TOKEN = r"(?:Dr\.\s|Prof\.\s)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+NAME_TOKEN = r"(?:Dr\.[ \t]|Prof\.[ \t])?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
 NOT_NAMES = {"Die", "Der", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Im", "In", "Am", "Mit", "Für", "Und",
              "Sitzung", "Stadt", "Landeshauptstadt", "Jahr", "Leitung", "Vertretung", "Herr", "Frau", "Herrn",
              "Polizeidirektion", "Abteilung", "Amt", "Bereich", "Rahmen", "Anwesenden", "Forderungen",
@@ -38,10 +38,10 @@ class FoundPerson:
 def _rx():
     roles = "|".join(re.escape(r) for r in _roles())
     before = re.compile(
-        r"(?:(?P<hon>Herrn?|Frau)\s+)?(?P<role>" + roles + r")\s+(?P<name>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN
+        r"(?:(?P<hon>Herrn?|Frau)\s+)?(?P<role>" + roles + r")[ \t]+(?P<name>" + NAME_TOKEN + r"(?:[ \t]+" + NAME_TOKEN
         + r"){0,2})(?![\w-])")
     after = re.compile(
-        r"(?P<hon>Herrn?|Frau)\s+(?P<name>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,2}),\s+(?P<role>" + roles
+        r"(?P<hon>Herrn?|Frau)[ \t]+(?P<name>" + NAME_TOKEN + r"(?:[ \t]+" + NAME_TOKEN + r"){0,2}),\s+(?P<role>" + roles
         + r")\b")
     return before, after
 
@@ -50,9 +50,12 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
     text = ctx.text
     before, after = _rx()
     out: dict[str, FoundPerson] = {}
-    for rx in (after, before):
+    role_words = set(_roles())
+    for rx in (before, after):
         for m in rx.finditer(text):
             name_tokens = m.group("name").split()
+            if rx is after and name_tokens and name_tokens[0] in role_words:
+                continue
             while name_tokens and name_tokens[-1] in NOT_NAMES:
                 name_tokens.pop()
             if not name_tokens or name_tokens[0] in NOT_NAMES:
