@@ -129,3 +129,17 @@ def test_usage_errors_name_the_problem_without_a_traceback(cli):
     assert res.code == 1 and "Missing argument" in res.err and "Traceback" not in res.err
     res = cli("nonsense")
     assert res.code == 1 and "No such command 'nonsense'" in res.err
+
+
+def test_facts_as_json_carry_their_provenance(cli, corpus):
+    cli("ingest", "files", str(corpus / "seeds"))
+    res = cli("facts", "--kind", "session_count", "--format", "json")
+    assert res.code == 0
+    rows = json.loads(res.out)
+    fuehrungsstab = next(r for r in rows if r["subject"] == "Führungsstab")
+    assert fuehrungsstab["value"] == 2 and fuehrungsstab["year"] == 2019 and fuehrungsstab["qualifier"] == "exact"
+    assert fuehrungsstab["document"].endswith("leipzig-VII-F-00741-AW-01-antwort.txt")
+    assert fuehrungsstab["start"] < fuehrungsstab["end"] and "zwei" in fuehrungsstab["text"]
+    meetings = json.loads(cli("facts", "--kind", "meeting", "-f", "json").out)
+    assert sorted(m["date"] for m in meetings) == ["2019-10-07", "2019-11-25"]
+    assert cli("facts", "--kind", "gossip").code == 1

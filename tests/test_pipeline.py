@@ -182,3 +182,25 @@ def test_the_demo_export_links_inquiry_answer_and_annex(fresh_db, store, tmp_pat
     assert answer == ("31 Ordnungsamt", "Bürgermeisterin für Ordnung und Soziales")
     assert fresh_db.execute("SELECT count(*) FROM answer").fetchone()[0] == 4
     shutil.rmtree(export)
+
+
+def test_facts_are_stored_with_spans_into_the_document_text(loaded):
+    rows = loaded.execute(
+        "SELECT f.kind, f.text, substr(d.text, f.start + 1, f.\"end\" - f.start) FROM fact f "
+        "JOIN document d ON d.key = f.document_key").fetchall()
+    assert len(rows) > 50
+    for kind, text, span in rows:
+        assert span.strip() == text, kind
+    kinds = {r[0] for r in rows}
+    assert {"organization", "working_group", "session_count", "meeting", "topic", "person", "paper_reference",
+            "rule", "question"} <= kinds
+
+
+def test_extraction_fills_organizations_meetings_topics_and_rules(loaded):
+    org = loaded.execute("SELECT name, kind, abbreviation, aliases FROM organization "
+                         "WHERE name = 'Lenkungsgruppe'").fetchone()
+    assert org[1] == "staff" and "Lenkungsgremium" in org[3]
+    meetings = loaded.execute("SELECT number, CAST(start AS DATE) FROM meeting ORDER BY number").fetchall()
+    assert [(m[0], str(m[1])) for m in meetings] == [("40", "2019-10-07"), ("41", "2019-11-25")]
+    assert loaded.execute("SELECT count(*) FROM topic").fetchone()[0] >= 31
+    assert loaded.execute("SELECT count(*) FROM rule WHERE rule = 'meeting_frequency'").fetchone()[0] == 1

@@ -244,7 +244,8 @@ def build_paper(raw: RawPaper, scope: str, source_url: str, document_key: str) -
     key = paper_key(scope, raw.reference)
     head = [f"{label}: {f[field]}" for label, field in (("Betreff", "name"), ("Einreicher", "originator"),
                                                           ("Federführend", "under_direction_of")) if f.get(field)]
-    text_parts = (["\n".join(head)] if head else []) + [f"{name}\n{body}" for name, body in raw.sections.items() if body]
+    text_parts = (["\n".join(head)] if head else []) + [
+        f"{name}\n{body}" for name, body in raw.sections.items() if body]
     text = "\n\n".join(text_parts) or None
     paper = Paper(
         key=key,

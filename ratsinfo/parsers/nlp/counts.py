@@ -43,13 +43,19 @@ class Count:
 ANAPHORA = re.compile(r"\b(?:der|die|das|dem|den|des)\s+(?P<head>Arbeitskreis|Arbeitsgruppe|Beirat|Rat|Gremium|"
                       r"Ausschuss|Lenkungsgruppe|Steuerungsgruppe|Projektgruppe|Konferenz|Runde|Kreis|Plenum)\w*\b")
 CUMULATIVE = re.compile(r"\b(?:insgesamt|bisher|bislang|seit\s+(?:seiner|ihrer)\s+Gründung)\b", re.I)
-PLANNED = re.compile(r"\b(?:geplant|vorgesehen|terminiert|planen|geplanten)\b", re.I)
+PLANNED = re.compile(r"\b(?:geplant|vorgesehen|terminiert|planen|plant|geplanten|vorgesehenen)\b", re.I)
+PRONOUN = re.compile(r"^\s*(?:Er|Sie|Es|Dieser|Diese|Dieses|Das\s+Gremium|Der\s+Rat)\b")
 SINCE_YEAR = re.compile(r"\bseit\b[^.;]{0,30}$", re.I)
 
 
 def _subject(ctx: Context, sent_start: int, sent_end: int, anchor: int, prefer_kinds: tuple[str, ...] = ()
              ) -> Mention | None:
     ms = [m for m in ctx.mentions_between(sent_start, sent_end) if m.kind not in ("police", "department", "faction")]
+    if not ms and PRONOUN.match(ctx.text[sent_start:sent_end]):
+        # "Er tagt vierteljährlich": the body the sentence before was about
+        before = [m for m in ctx.mentions if m.end <= sent_start and m.kind not in ("police", "department", "faction")]
+        if before:
+            return before[-1]
     if not ms:
         # "kam der Arbeitskreis bislang fünfmal zusammen": the body named last with that head word
         a = ANAPHORA.search(ctx.text, sent_start, sent_end)
@@ -95,15 +101,16 @@ def find_counts(ctx: Context) -> list[Count]:
     times_rx = re.compile(times_pattern())
     noun_rx = re.compile(r"\b(?P<n>" + NUM + r")\s+(?:(?:öffentliche|nichtöffentliche|ordentliche|reguläre|weitere|"
                          r"außerordentliche)\s+)?" + SESSION_NOUNS + r"\b", re.I)
-    single_rx = re.compile(r"\b(?:nur|lediglich|bloß)\s+(?P<n>eine)\s+(?:einzige\s+)?(?:Sitzung|Tagung|Zusammenkunft)\b",
-                           re.I)
+    single_rx = re.compile(
+        r"\b(?:nur|lediglich|bloß)\s+(?P<n>eine)\s+(?:einzige\s+)?(?:Sitzung|Tagung|Zusammenkunft)\b", re.I)
     for s, e in ctx.sentences():
         sent = text[s:e]
         if sent.rstrip().endswith("?") or len(sent) < 8:
             continue
         taken: list[tuple[int, int]] = []
 
-        def add(subj: Mention, n: int, qual: str, a: int, b: int) -> None:
+        def add(subj: Mention, n: int, qual: str, a: int, b: int, sent: str = sent, s: int = s,
+                taken: list[tuple[int, int]] = taken) -> None:
             if any(x < b and a < y for x, y in taken):
                 return
             clause = _clause(sent, a, b)

@@ -109,8 +109,8 @@ def find_topic_lists(ctx: Context) -> list[TopicList]:
             continue
         bare = header[:-1].strip()
         org = None
-        if len(ms) == 1 and ctx.text[ms[0].start:ms[0].end].strip() == bare or TOPIC_WORDS.search(header) and not re.search(r"\b(?:Aufgaben|Mitglieder|zusammen|angehören|gehören)\b",
-                                                         header):
+        heading = len(ms) == 1 and ctx.text[ms[0].start:ms[0].end].strip() == bare
+        if heading or TOPIC_WORDS.search(header) and not NOT_TOPICS.search(header):
             org = ms[0]
         if org is None:
             continue
@@ -121,6 +121,7 @@ def find_topic_lists(ctx: Context) -> list[TopicList]:
     return out
 
 
+NOT_TOPICS = re.compile(r"\b(?:Aufgaben|Mitglieder|zusammen|angehören|gehören)\b")
 AGENDA_HEADER = re.compile(r"^(?:Tagesordnung|Themen|Schwerpunkte|Inhalte|Beratungsgegenstände)\s*:$")
 MEMBER_START = re.compile(r"^(?:den|dem|der|die|je|einem|einer|eine|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|"
                           r"zehn|elf|zwölf|"

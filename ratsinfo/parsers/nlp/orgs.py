@@ -39,8 +39,10 @@ class Head:
 
 @cache
 def heads() -> list[Head]:
-    out = [Head(h["suffix"], h["kind"], h["gender"], tuple(h.get("determinants", ())),
-                frozenset(h.get("exclude", ()))) for h in data()["heads"] if " " not in h["suffix"]]
+    out = [Head(h["suffix"].casefold(), h["kind"], h["gender"],
+                tuple(d.casefold() for d in h.get("determinants", ())),
+                frozenset(x.casefold() for x in h.get("exclude", ())))
+           for h in data()["heads"] if " " not in h["suffix"]]
     return sorted(out, key=lambda h: -len(h.suffix))
 
 
@@ -56,7 +58,7 @@ BARE_WITH_NAME = {"amt", "amtes", "amts", "rat", "rates", "rats", "ausschuss", "
                   "beirats", "dezernat", "dezernates", "dezernats", "fachbereich", "fachbereiches", "fachbereichs",
                   "referat", "referates", "referats", "geschäftsbereich", "geschäftsbereiches", "geschäftsbereichs"}
 NAMED_DEPARTMENTS = ("dezernat", "fachbereich", "referat", "geschäftsbereich")
-BARE_NEEDS_ADJ = {"stab", "gremium", "amt", "rat", "kreis", "plenum"}
+BARE_NEEDS_ADJ = {"stab", "gremium", "amt", "rat", "kreis", "plenum", "beirat", "ausschuss"}
 NAMEABLE_KINDS = {"advisory_board", "committee", "conference", "staff", "working_group"}
 
 
@@ -253,6 +255,13 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     owned = i + 2 < n and doc[i + 1].text in ("des", "der") and (
                         _match_head(doc[i + 2].text) is not None or doc[i + 2].text.isupper() and len(doc[i + 2]) > 1)
                     if not owned:
+                        # "des Beirates" after "Seniorenbeirat": a short name for a body already named
+                        prior = [m for m in out if m.head == head.suffix or m.head.endswith(head.suffix)]
+                        if prior:
+                            p = prior[-1]
+                            out.append(Mention(tok.idx, tok.idx + len(text), text, p.display, p.kind, p.key,
+                                               p.gender, head=p.head, determinant=p.determinant,
+                                               is_abbreviation=True))
                         i += 1
                         continue
                 if not det and head.suffix == "rat":
@@ -377,8 +386,9 @@ def _merge(orgs: dict[str, Organisation], mentions: list[Mention], keys: list[st
     target.mentions.sort(key=lambda m: m.start)
 
 
-_INSIDE = re.compile(r"\b(?:innerhalb|unterhalb|im Rahmen)\s+(?:des|der|dem)\s*$")
+_INSIDE = re.compile(r"\b(?:innerhalb|unterhalb|im Rahmen)\s+(?:des|der|dem)\s*$", re.I)
 _GENITIVE = re.compile(r"^\s*(?:des|der)\s*$")
+_GROUPS_OF = re.compile(r"\b(?:Arbeitsgruppen|Arbeitskreisen?|Unterarbeitsgruppen|AGs|Projektgruppen)\s+(?:des|der)\s+")
 _PARENT_KINDS = {"advisory_board", "council", "committee", "staff"}
 _CHILD_KINDS = {"working_group", "staff", "conference", "department"}
 
@@ -388,9 +398,9 @@ def _parents(text: str, mentions: list[Mention], orgs: dict[str, Organisation]) 
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         # "Sicherheitskonferenz des KPR", "AG Innenstadt des Präventionsrates"
         if nxt and nxt.key != m.key and _GENITIVE.match(text[m.end:nxt.start]) and m.kind in _CHILD_KINDS \
-                and nxt.kind in _PARENT_KINDS and orgs[m.key].parent is None:
-            if not (m.kind == "staff" and nxt.kind == "staff"):
-                orgs[m.key].parent = nxt.key
+                and nxt.kind in _PARENT_KINDS and orgs[m.key].parent is None \
+                and not (m.kind == "staff" and nxt.kind == "staff"):
+            orgs[m.key].parent = nxt.key
         before = text[max(0, m.start - 40):m.start]
         if _INSIDE.search(before) and m.kind in _PARENT_KINDS:
             # "innerhalb des KPR in die Organisationen Führungsstab, Lenkungsgruppe, ... unterschieden"
@@ -412,8 +422,7 @@ def _parents(text: str, mentions: list[Mention], orgs: dict[str, Organisation]) 
                 if p.kind in _CHILD_KINDS and orgs[p.key].parent is None:
                     orgs[p.key].parent = m.key
     # "in den Arbeitsgruppen des KPR": the working groups named after it belong to the KPR
-    for hit in re.finditer(r"\b(?:Arbeitsgruppen|Arbeitskreisen?|Unterarbeitsgruppen|AGs|Projektgruppen)\s+(?:des|der)\s+",
-                           text):
+    for hit in _GROUPS_OF.finditer(text):
         owner = next((o for o in mentions if o.start == hit.end()), None)
         if owner is None:
             continue

@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 
 from ratsinfo.parsers.nlp import orgs  # noqa: F401 - registers the ratsinfo_orgs component
 
-REFERENCE_TOKEN = re.compile(r"^(?:[A-ZÄÖÜ]{1,5}-?)?\d{1,6}(?:[-/][A-Za-z0-9ÄÖÜ]{1,6})+$|^[A-Z]{1,4}-[A-Z]-\d+(?:-[A-Z]+-\d+)?$")
+REFERENCE_TOKEN = re.compile(
+    r"^(?:[A-ZÄÖÜ]{1,5}-?)?\d{1,6}(?:[-/][A-Za-z0-9ÄÖÜ]{1,6})+$|^[A-Z]{1,4}-[A-Z]-\d+(?:-[A-Z]+-\d+)?$")
 
 
 @Language.component("ratsinfo_line_breaks")

@@ -99,8 +99,9 @@ def find_rules(ctx: Context, counts: list[Count]) -> list[FoundRule]:
             days, words = d
             value = f"{days} days"
             if rule == "agenda_deadline" and (not re.search(r"\bvor\b", sent) or re.search(r"Einladung", sent) or not
-                                              re.search(r"einbringen|einzubringen|einreich|einzureichen|anmelden|"
-                                                        r"anzumelden|beantrag|vorschlag|aufnehm|aufzunehmen", sent)):
+                                              re.search(r"einbringen|einzubringen|eingebracht|einreich|einzureichen|"
+                                                        r"eingereicht|anmelden|anzumelden|angemeldet|beantrag|"
+                                                        r"vorschlag|vorgeschlagen|aufnehm|aufzunehmen", sent)):
                 continue
             if rule == "minutes_deadline" and not re.search(r"\bnach\b|innerhalb|spätestens|binnen", sent):
                 continue

@@ -1,0 +1,62 @@
+def one(facts, kind="session_count"):
+    (f,) = facts[kind]
+    return f
+
+
+def test_an_exact_count_with_its_year(facts_of):
+    f = one(facts_of("Im Jahr 2021 fanden drei Sitzungen des Integrationsbeirates statt."))
+    assert (f.subject, f.number, f.year, f.qualifier) == ("Integrationsbeirat", 3, 2021, "exact")
+
+
+def test_a_rule_per_year_has_no_year(facts_of):
+    f = one(facts_of("Der Seniorenbeirat tagt in der Regel viermal im Jahr."))
+    assert (f.number, f.year, f.qualifier) == (4, None, "per_year")
+    f = one(facts_of("Der Seniorenbeirat kommt vierteljährlich zusammen."))
+    assert (f.number, f.qualifier) == (4, "per_year")
+
+
+def test_an_event_organised_twice_a_year_counts_for_the_event(facts_of):
+    f = one(facts_of("Der Präventionsrat führt zweimal jährlich eine Sicherheitskonferenz durch."))
+    assert (f.subject, f.number, f.qualifier) == ("Sicherheitskonferenz", 2, "per_year")
+
+
+def test_upper_and_lower_bounds(facts_of):
+    f = one(facts_of("Der Ausländerbeirat tritt bis zu fünfzehn Mal im Jahr zusammen."))
+    assert (f.number, f.qualifier) == (15, "upper_bound")
+    f = one(facts_of("Der Klimabeirat soll mindestens sechsmal jährlich tagen."))
+    assert (f.number, f.qualifier, f.year) == (6, "at_least", None)
+
+
+def test_planned_sessions_are_not_held_sessions(facts_of):
+    facts = facts_of("Für 2024 sind acht Sitzungen des Jugendbeirates geplant; bis Mai fanden bereits zwei Sitzungen "
+                     "statt.")
+    got = sorted((f.number, f.year, f.qualifier) for f in facts["session_count"])
+    assert got == [(2, 2024, "exact"), (8, 2024, "planned")]
+
+
+def test_several_years_in_one_sentence(facts_of):
+    facts = facts_of("Die Projektgruppe Bahnhof tagte 2019 neunmal, 2020 sechsmal und 2021 achtmal.")
+    assert sorted((f.year, f.number) for f in facts["session_count"]) == [(2019, 9), (2020, 6), (2021, 8)]
+
+
+def test_the_year_of_the_question_carries_over_to_its_answer(facts_of):
+    text = ("1. Wie oft tagte der Sportbeirat im Jahr 2018?\n\nDer Sportbeirat tagte fünfmal.\n\n"
+            "2. Wer leitet ihn?\n\nDie Vorsitzende.")
+    f = one(facts_of(text))
+    assert (f.number, f.year) == (5, 2018)
+
+
+def test_a_cumulative_count_has_no_year(facts_of):
+    f = one(facts_of("Der Arbeitskreis Jugend hat seit seiner Gründung im Jahr 2016 insgesamt zwölf Mal getagt."))
+    assert (f.number, f.year) == (12, None)
+
+
+def test_a_pronoun_or_a_short_name_refers_back(facts_of):
+    facts = facts_of("Der Lenkungskreis Soziale Stadt wurde 2019 gegründet. Er tagt zweimonatlich. "
+                     "Im Jahr 2020 kam der Lenkungskreis nur zweimal zusammen.")
+    got = sorted((f.subject, f.number, f.qualifier) for f in facts["session_count"])
+    assert got == [("Lenkungskreis Soziale Stadt", 2, "exact"), ("Lenkungskreis Soziale Stadt", 6, "per_year")]
+
+
+def test_questions_are_not_counts(facts_of):
+    assert "session_count" not in facts_of("1. Fanden 2019 zwei Sitzungen des Beirates für Senioren statt?\n")

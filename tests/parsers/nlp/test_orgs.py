@@ -1,0 +1,72 @@
+from ratsinfo.parsers.nlp.pipeline import analyse
+
+
+def orgs(text: str) -> dict:
+    _mentions, found = analyse(text)._.orgs
+    return {o.name: o for o in found.values()}
+
+
+def test_genitive_forms_are_one_organisation():
+    found = orgs("Der Krisenstab tagte. Die Mitglieder des Krisenstabes und die Leitung des Krisenstabs berieten.")
+    assert list(found) == ["Krisenstab"]
+    assert len(found["Krisenstab"].mentions) == 3
+
+
+def test_inflected_adjectives_resolve_to_the_nominative():
+    found = orgs("Die Sitzung des Kommunalen Präventionsrates war gut besucht. Der Kommunale Präventionsrat tagt.")
+    assert list(found) == ["Kommunaler Präventionsrat"]
+    assert found["Kommunaler Präventionsrat"].kind == "advisory_board"
+
+
+def test_an_abbreviation_set_up_in_brackets_refers_to_the_body():
+    found = orgs("Der Kriminalpräventive Rat der Stadt Wiesental (KPR) tagt. Der KPR hat eine Geschäftsstelle.")
+    rat = found["Kriminalpräventiver Rat"]
+    assert rat.abbreviation == "KPR"
+    assert [m.text for m in rat.mentions] == ["Kriminalpräventive Rat", "KPR", "KPR"]
+
+
+def test_two_names_with_one_determinant_are_one_body():
+    found = orgs("Wie oft tagte das Steuerungsgremium? Die Steuerungsgruppe tagte dreimal. Die Steuerungsgruppe "
+                 "beriet über Radwege.")
+    assert list(found) == ["Steuerungsgruppe"]
+    assert found["Steuerungsgruppe"].aliases == {"Steuerungsgremium"}
+
+
+def test_working_groups_with_the_same_words_in_another_order_are_one():
+    found = orgs("AG Umwelt und Verkehr:\n• Radwege\n\nDie AG Verkehr und Umwelt tagte zweimal.")
+    assert len(found) == 1
+
+
+def test_a_working_group_belongs_to_the_body_it_is_named_under():
+    found = orgs("Die Arbeitsgruppen des Präventionsrates Mitte arbeiten so:\nAG Schule:\n• Pausenhof\n")
+    assert found["AG Schule"].parent == "präventionsrat mitte"
+    found = orgs("Die AG Sport des Integrationsbeirates tagte.")
+    assert found["AG Sport"].parent == "integrationsbeirat"
+
+
+def test_bodies_listed_inside_a_body_get_it_as_parent():
+    found = orgs("Innerhalb des Präventionsrates Süd werden Lenkungsgruppe, Fachkonferenz und Geschäftsstelle "
+                 "unterschieden.")
+    assert found["Lenkungsgruppe"].parent == "präventionsrat süd"
+    assert found["Fachkonferenz"].parent == "präventionsrat süd"
+
+
+def test_kinds_of_bodies():
+    found = orgs("Der Stadtrat, der Hauptausschuss, der Seniorenbeirat, die Projektgruppe Schule, die "
+                 "Polizeidirektion Nord, das Ordnungsamt, die CDU-Fraktion und die Fachkonferenz tagten.")
+    kinds = {name: o.kind for name, o in found.items()}
+    assert kinds == {"Stadtrat": "council", "Hauptausschuss": "committee", "Seniorenbeirat": "advisory_board",
+                     "Projektgruppe Schule": "working_group", "Polizeidirektion Nord": "police",
+                     "Ordnungsamt": "department", "CDU-Fraktion": "faction", "Fachkonferenz": "conference"}
+
+
+def test_generic_words_are_not_bodies():
+    found = orgs("Der Rat gab uns einen Rat. Die Zielgruppe und das Amt. Ein Maßstab. Die Arbeitsgruppe tagte. "
+                 "Eine Pressekonferenz fand statt.")
+    assert found == {}
+
+
+def test_a_council_word_before_a_name_is_a_title():
+    found = orgs("Stadtrat Peter Jansen sprach. Der Stadtrat beschloss.")
+    assert list(found) == ["Stadtrat"]
+    assert len(found["Stadtrat"].mentions) == 1

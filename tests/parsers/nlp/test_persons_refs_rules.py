@@ -1,0 +1,58 @@
+from datetime import date
+
+
+def test_persons_with_role_before_or_after_the_name(facts_of):
+    text = ("Frau Erste Stadträtin Dr. Maria Keller eröffnete. Herrn Jonas Weber, Geschäftsführer des "
+            "Präventionsrates, dankte sie. Bürgermeister Weber ergänzte.")
+    persons = {p.subject: p for p in facts_of(text)["person"]}
+    assert persons["Dr. Maria Keller"].value == "Erste Stadträtin"
+    assert persons["Jonas Weber"].value == "Geschäftsführer"
+    assert persons["Jonas Weber"].detail["organization"] == "Präventionsrat"
+    assert len(persons) == 2
+
+
+def test_paper_references_with_and_without_dates(facts_of):
+    text = "Gemäß Vorlage V-554/10 vom 20.10.2010, der Drucksache 1265/II und DS 2015/0112."
+    refs = facts_of(text)["paper_reference"]
+    assert [(r.subject, r.date) for r in refs] == [("V-554/10", date(2010, 10, 20)), ("1265/II", None),
+                                                  ("2015/0112", None)]
+
+
+RULES = """Geschäftsordnung des Seniorenbeirates
+
+§ 1 Mitglieder
+Der Seniorenbeirat setzt sich zusammen aus:
+den Vertretern der Seniorenclubs,
+je einem Mitglied jeder Fraktion,
+der Seniorenbeauftragten.
+
+§ 2 Vorsitz
+Den Vorsitz haben die Sprecherin des Beirates und der Bürgermeister inne.
+
+§ 3 Sitzungen
+Der Seniorenbeirat tagt mindestens viermal im Jahr. Anträge zur Tagesordnung sind bis zehn Tage vor der
+Sitzung einzureichen. Die Einladung erfolgt per E-Mail mit einer Frist von zwei Wochen.
+Die Sitzungen sind öffentlich.
+§ 4 Niederschrift
+Die Niederschrift geht den Mitgliedern spätestens vier Wochen nach der Sitzung zu.
+§ 5 Verschwiegenheit
+Die Mitglieder sind zur Verschwiegenheit verpflichtet.
+"""
+
+
+def test_rules_of_procedure_from_paragraphs(facts_of):
+    rules = {f.qualifier: f for f in facts_of(RULES)["rule"]}
+    assert {r.subject for r in rules.values()} == {"Seniorenbeirat"}
+    assert rules["meeting_frequency"].number == 4
+    assert rules["agenda_deadline"].number == 10
+    assert rules["invitation_notice"].number == 14 and "per e-mail" in rules["invitation_notice"].value
+    assert rules["minutes_deadline"].number == 28
+    assert rules["public"].value == "public"
+    assert rules["confidentiality"].number == 1
+    assert rules["chairs"].number == 2
+    assert rules["composition"].number == 3
+
+
+def test_rule_spans_point_into_the_text(facts_of):
+    for f in facts_of(RULES)["rule"]:
+        assert RULES[f.start:f.end].strip() == f.text
