@@ -4,6 +4,7 @@ the numbered questions (their years carry over to the answers) and the main body
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -25,6 +26,8 @@ class Context:
     questions: list[tuple[int, int, int | None]] = field(default_factory=list)  # start, end, year
     focus_year: int | None = None
     main: Organisation | None = None
+    _sentences: list[tuple[int, int]] | None = None
+    _starts: list[int] | None = None
 
     @classmethod
     def build(cls, doc: Doc, document_key: str | None, document: str | None, paper_key: str | None,
@@ -81,10 +84,21 @@ class Context:
         return line.rstrip().endswith("?")
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        if self._starts is None or len(self._starts) != len(self.mentions):
+            self._starts = [m.start for m in self.mentions]
+        i = bisect_left(self._starts, start)
+        out = []
+        for m in self.mentions[i:]:
+            if m.start >= end:
+                break
+            if m.end <= end:
+                out.append(m)
+        return out
 
     def name(self, key: str) -> str:
         return self.orgs[key].name if key in self.orgs else key
 
     def sentences(self) -> list[tuple[int, int]]:
-        return [(s.start_char, s.end_char) for s in self.doc.sents]
+        if self._sentences is None:
+            self._sentences = [(s.start_char, s.end_char) for s in self.doc.sents]
+        return self._sentences

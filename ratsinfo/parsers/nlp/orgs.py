@@ -13,7 +13,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from spacy.language import Language
@@ -87,6 +87,7 @@ class Organisation:
     mentions: list[Mention] = field(default_factory=list)
 
 
+@lru_cache(maxsize=65536)
 def _match_head(word: str) -> tuple[Head, str, str] | None:
     """(head, stem, inflection) if ``word`` is a compound ending in a known head."""
     low = word.casefold()
@@ -110,6 +111,7 @@ def _is_cap(tok: Token) -> bool:
     return bool(tok.text) and tok.text[0].isupper() and tok.text[0].isalpha()
 
 
+@lru_cache(maxsize=16384)
 def _adj_stem(word: str) -> str | None:
     stem = ADJ_ENDINGS.sub("", word.casefold())
     return stem if stem in data()["adjectives"] else None

@@ -8,6 +8,7 @@ component (patterns in ``data/organizations.json``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 import spacy
@@ -22,16 +23,30 @@ REFERENCE_TOKEN = re.compile(
 
 @Language.component("ratsinfo_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence in council documents (headings, bullets, list items)."""
+    """A line break ends a sentence in council documents (headings, bullets, list items), except a
+    PDF line break inside a running sentence. Only tokens after a line break or at a bullet are
+    looked at, so long documents stay fast."""
     text = doc.text
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
+    if len(doc) < 2:
+        return doc
+    starts = doc.to_array("IDX").tolist()
+    seen: set[int] = set()
+    for m in _BREAK_OR_BULLET.finditer(text):
+        i = bisect_left(starts, m.end() if m.group(0).startswith("\n") else m.start())
+        if i <= 0 or i >= len(doc) or i in seen:
+            continue
+        seen.add(i)
+        tok, prev = doc[i], doc[i - 1]
         if tok.text in ("•", "§") or prev.text == "•":
             tok.is_sent_start = True
             continue
-        gap = prev.whitespace_ + (prev.text if prev.is_space else "")
-        if "\n" not in gap:
+        if not m.group(0).startswith("\n"):
             continue
+        gap = m.group(0)
+        k = i - 1
+        while k > 0 and doc[k].is_space:
+            k -= 1
+        prev = doc[k]
         line_start = text.rfind("\n", 0, prev.idx) + 1
         prev_line = text[line_start:prev.idx + len(prev.text)]
         if gap.count("\n") > 1 or prev.text in (".", ":", "?", "!") or len(prev_line.strip()) < 60 \
@@ -40,6 +55,9 @@ def line_breaks(doc: Doc) -> Doc:
         else:
             tok.is_sent_start = False  # a PDF line break inside a sentence
     return doc
+
+
+_BREAK_OR_BULLET = re.compile(r"\n[ \t\n]*|•|§")
 
 
 @cache
