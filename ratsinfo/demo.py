@@ -58,7 +58,10 @@ def run_demo(db: Path, home: Path, examples: Path) -> str:
                 render.render([c for c in cols if c != "source"], [r[:-1] for r in data], "table")]
         cols, data = rows(con, "demo_questions")
         out += ["", "Questions and answers", render.render(cols, data, "table", max_width=70)]
-        out += ["", f"Next: ratsinfo --db {db} sql \"SELECT * FROM question\""]
+        cols, data = rows(con, "demo_facts")
+        out += ["", "Facts read from the prose (session counts, meetings, rules)",
+                render.render(cols, data, "table", max_width=48)]
+        out += ["", f"Next: ratsinfo --db {db} facts --format json"]
         return "\n".join(out)
     finally:
         con.close()

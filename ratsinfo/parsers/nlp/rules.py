@@ -101,7 +101,9 @@ def find_rules(ctx: Context, counts: list[Count]) -> list[FoundRule]:
             if rule == "agenda_deadline" and (not re.search(r"\bvor\b", sent) or re.search(r"Einladung", sent) or not
                                               re.search(r"einbringen|einzubringen|eingebracht|einreich|einzureichen|"
                                                         r"eingereicht|anmelden|anzumelden|angemeldet|beantrag|"
-                                                        r"vorschlag|vorgeschlagen|aufnehm|aufzunehmen", sent)):
+                                                        r"vorschlag|vorgeschlagen|aufnehm|aufzunehmen|"
+                                                        r"\breich\w*\b[^.]*\bein\b|\bbring\w*\b[^.]*\bein\b|"
+                                                        r"\bmeld\w*\b[^.]*\ban\b", sent)):
                 continue
             if rule == "minutes_deadline" and not re.search(r"\bnach\b|innerhalb|spätestens|binnen", sent):
                 continue
