@@ -160,6 +160,121 @@ def status(
         typer.echo("\nFailures of the latest run with failures\n" + render.render(e_cols, e_rows, fmt, 90))
 
 
+@app.command()
+def query(
+    name: Annotated[str, typer.Argument(help="'list', or the name of a canned query.")],
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value, repeatable.")] = None,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Run a canned query, or list them with 'ratsinfo query list'.
+
+    Example: ratsinfo query sessions-per-year --param year=2019 --param organization=Führungsstab
+    """
+    from ratsinfo import queries
+
+    check_format(fmt)
+    if name == "list":
+        rows_ = [[q.name, q.answers, ", ".join(f"{p.name} {p.type.lower()}{' (optional)' if p.optional else ''}"
+                                               for p in q.params)] for q in queries.registry().values()]
+        typer.echo(render.render(["name", "answers", "params"], rows_, fmt, max_width=70))
+        return
+    run_query(name, param or [], fmt)
+
+
+def _parse_params(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        if "=" not in pair:
+            fail(f"--param {pair!r} needs the form key=value, e.g. --param year=2019")
+        k, v = pair.split("=", 1)
+        out[k.strip()] = v.strip()
+    return out
+
+
+def run_query(name: str, params: list[str], fmt: str) -> None:
+    from ratsinfo import queries
+    from ratsinfo.warehouse.db import connect_readonly
+
+    check_format(fmt)
+    queries.get(name)  # unknown names fail before the warehouse is opened
+    con = connect_readonly(settings().db)
+    try:
+        cols, data = queries.run(con, name, _parse_params(params))
+    finally:
+        con.close()
+    typer.echo(render.render(cols, data, fmt, max_width=60))
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question in German, as an inquiry would ask it.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+) -> None:
+    """Answer a German inquiry question with a canned query, citing the sources.
+
+    Example: ratsinfo ask "Wie viele Sitzungen des Führungsstabes fanden 2019 statt?"
+    """
+    import json
+
+    from ratsinfo.ask import ask as ask_question
+    from ratsinfo.warehouse.db import connect_readonly
+
+    if fmt not in ("text", "json"):
+        fail(f"--format {fmt!r} is not known for ask; choose text or json")
+    con = connect_readonly(settings().db)
+    try:
+        answer = ask_question(con, question)
+    finally:
+        con.close()
+    if fmt == "json":
+        typer.echo(json.dumps(answer.as_json(), ensure_ascii=False, indent=2, default=str))
+    else:
+        typer.echo(answer.text)
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words to find (German stemming: Sitzung finds Sitzungen).")],
+    type_: Annotated[str | None, typer.Option("--type", help="paper, answer, file or agenda_item")] = None,
+    organization: Annotated[str | None, typer.Option(help="Only hits that name this body.")] = None,
+    year: Annotated[int | None, typer.Option(help="Only hits of (or naming) this year.")] = None,
+    limit: Annotated[int, typer.Option(help="How many hits.")] = 10,
+    fmt: FormatOpt = "table",
+) -> None:
+    """Full-text search over papers, answers, files and agenda items, ranked by BM25.
+
+    Example: ratsinfo search "Videoüberwachung" --limit 5
+    """
+    from ratsinfo.orgmatch import resolve
+    from ratsinfo.warehouse.db import connect_readonly
+    from ratsinfo.warehouse.search import search as run_search
+
+    check_format(fmt)
+    if type_ is not None and type_ not in ("paper", "answer", "file", "agenda_item"):
+        fail(f"--type {type_!r} is not known; choose paper, answer, file or agenda_item")
+    if limit < 1 or limit > 1000:
+        fail("--limit must be between 1 and 1000")
+    con = connect_readonly(settings().db)
+    try:
+        names = None
+        if organization:
+            found = resolve(con, organization)
+            if not found:
+                fail(f"no organization matches {organization!r}; see ratsinfo facts --kind organization")
+            rows = con.execute("SELECT name, aliases, abbreviation FROM organization WHERE list_contains(?, key)",
+                               [[k for k, _ in found]]).fetchall()
+            names = sorted({n for name, aliases, abbr in rows for n in [name, *(aliases or []), abbr] if n})
+        hits = run_search(con, text, type_=type_, org_names=names, year=year, limit=limit)
+    finally:
+        con.close()
+    cols = ["type", "reference", "title", "snippet", "year", "source", "score"]
+    data = [[h.type, h.reference, h.title, h.snippet, h.year, h.source, round(h.score, 3)] for h in hits]
+    if not data and fmt == "table":
+        typer.echo(f"No hits for {text!r}.")
+        return
+    typer.echo(render.render(cols, data, fmt, max_width=70))
+
+
 FACT_KINDS = ("organization", "working_group", "session_count", "meeting", "topic", "person", "paper_reference",
               "rule", "question")
 

@@ -110,6 +110,7 @@ class Meeting:
     public: bool | None = None
     source_url: str = ""
     document_key: str | None = None
+    method: str = "record"  # record (OParl, ALLRIS calendar) or text (read from prose)
 
 
 @dataclass(slots=True)

@@ -200,8 +200,23 @@ def ingest_files(con: duckdb.DuckDBPyConnection, store: RawStore, paths: list[st
         doc.parse_error = parsed.note
         loader.add(Pending(doc, parsed.result))
     loader.flush()
+    refresh_search(con, run)
     run.finish()
     return run
+
+
+def refresh_search(con: duckdb.DuckDBPyConnection, run: Run) -> None:
+    """Rebuild the full-text index when this run changed anything (or none exists yet)."""
+    from ratsinfo.warehouse.search import SearchUnavailable, rebuild_index
+
+    changed = any(c.get("inserted") or c.get("updated") or c.get("deleted") for c in run.counts.values())
+    exists = con.execute("SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'fts_main_search_doc'"
+                         ).fetchone()[0] > 0
+    if changed or not exists:
+        try:
+            run.add("search_doc", Counter(indexed=rebuild_index(con)))
+        except SearchUnavailable as exc:
+            run.error("search index", "index", str(exc))
 
 
 def add_extraction(result: ParseResult, doc_key: str, origin: str, scope: str) -> None:

@@ -182,7 +182,7 @@ def find_annex(text: str) -> tuple[str, str] | None:
 
 # --- references to other papers ------------------------------------------------------------------
 
-REF_TOKEN = r"[A-ZÄÖÜ]{0,5}[-/]?\d[\w]*(?:[-/][\wÄÖÜ]+)+|[A-ZÄÖÜ]{1,5}\d+[\w]*/\d+"
+REF_TOKEN = (r"(?:[A-ZÄÖÜ]{1,5}-){0,3}[A-ZÄÖÜ]{0,5}[-/]?\d[\w]*(?:[-/][\wÄÖÜ]+)+|[A-ZÄÖÜ]{1,5}\d+[\w]*/\d+")
 _REFERS = re.compile(
     r"\b(?:Vorlage|Drucksache|Beschlussvorlage|Anfrage|Antrag|Informationsvorlage|DS)\s+(?:Nr\.\s*)?"
     r"(?P<ref>" + REF_TOKEN + r")(?:\s+vom\s+(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?\d{4}))?"

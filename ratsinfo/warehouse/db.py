@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from importlib import resources
 from pathlib import Path
@@ -70,10 +71,17 @@ def connect(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
 
 
 def connect_readonly(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
-    """Read-only, and with no access to files or network from SQL."""
+    """Read-only, with the search extension loaded, then locked: no files or network from SQL."""
     p = db_path(path)
     if not p.exists():
         raise NoWarehouse(
             f"{p}: no warehouse here yet; run 'ratsinfo ingest files PATH' first or pass --db"
         )
-    return duckdb.connect(str(p), read_only=True, config={"enable_external_access": False})
+    con = duckdb.connect(str(p), read_only=True)
+    from ratsinfo.warehouse.search import SearchUnavailable, load_fts
+
+    with contextlib.suppress(SearchUnavailable):  # search reports it; everything else works without
+        load_fts(con)
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+    return con

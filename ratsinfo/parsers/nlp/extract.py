@@ -96,7 +96,7 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
             key=mkey, name=m.title or (f"{m.number}. {name}" if m.number else name), organization_key=okey(m.key),
             start=datetime(m.when.year, m.when.month, m.when.day) if m.when else None,
             number=str(m.number) if m.number is not None else None, source_url=document or "",
-            document_key=document_key))
+            document_key=document_key, method="text"))
         fact("meeting", m.start, m.end, subject=name, subject_key=okey(m.key), value=m.title,
              number=float(m.number) if m.number is not None else None, date=m.when,
              year=m.when.year if m.when else None)

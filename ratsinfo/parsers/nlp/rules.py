@@ -75,8 +75,12 @@ def find_rules(ctx: Context, counts: list[Count]) -> list[FoundRule]:
     for c in counts:
         if lo <= c.start < hi and c.qualifier != "exact":
             s, e = _sentence_at(text, c.start, lo, hi)
-            out.append(FoundRule(c.subject.key, "meeting_frequency", f"{c.value} per year ({c.qualifier})",
-                                 c.value, "per_year", s, e, text[s:e].strip()))
+            words = re.match(r"[^.;]*?(?:\bim\s+(?:Kalender)?[jJ]ahr\b|\bjährlich\b|\bpro\s+Jahr\b)",
+                             text[c.start:e]) or re.match(r"\S+", text[c.start:e])
+            bound = {"upper_bound": "höchstens ", "at_least": "mindestens "}.get(c.qualifier, "")
+            value = f"{' '.join(words.group(0).split())} ({bound}{c.value}-mal pro Jahr)"
+            out.append(FoundRule(c.subject.key, "meeting_frequency", value, c.value, "per_year", s, e,
+                                 text[s:e].strip()))
     for pat, rule in (
         (r"Tagesordnung\w*", "agenda_deadline"),
         (r"Einladung\w*|eingeladen|Ladungsfrist", "invitation_notice"),
@@ -97,7 +101,7 @@ def find_rules(ctx: Context, counts: list[Count]) -> list[FoundRule]:
             if d is None or any(r.rule == rule for r in out):
                 continue
             days, words = d
-            value = f"{days} days"
+            value = f"{words} ({days} Tage)"
             if rule == "agenda_deadline" and (not re.search(r"\bvor\b", sent) or re.search(r"Einladung", sent) or not
                                               re.search(r"einbringen|einzubringen|eingebracht|einreich|einzureichen|"
                                                         r"eingereicht|anmelden|anzumelden|angemeldet|beantrag|"
@@ -120,14 +124,14 @@ def find_rules(ctx: Context, counts: list[Count]) -> list[FoundRule]:
             continue
         public = not re.search(r"nicht", m.group(0), re.I)
         if not any(r.rule == "public" for r in out):
-            out.append(FoundRule(subject(s, e), "public", "public" if public else "not public", float(public), None,
-                                 s, e, text[s:e].strip()))
+            value = "öffentlich" if public else "nicht öffentlich"
+            out.append(FoundRule(subject(s, e), "public", value, float(public), None, s, e, text[s:e].strip()))
     for m in re.finditer(r"Verschwiegenheit|vertraulich\w*\s+zu\s+behandeln|Vertraulichkeit", text[lo:hi]):
         pos = lo + m.start()
         s, e = _sentence_at(text, pos, lo, hi)
         sent = text[s:e]
         if re.search(r"verpflicht|behandeln|wahren|gilt", sent) and not any(r.rule == "confidentiality" for r in out):
-            out.append(FoundRule(subject(s, e), "confidentiality", "members are bound to confidentiality", 1.0, None,
+            out.append(FoundRule(subject(s, e), "confidentiality", "Pflicht zur Verschwiegenheit", 1.0, None,
                                  s, e, sent.strip()))
     # chairs: "Den Vorsitz des KPR haben X und Y inne", "Vorsitzende ist ..."
     for m in re.finditer(r"Den\s+Vorsitz\b[^.]*?\b(?:haben|hat|führen|führt|übernehmen|übernimmt)\s+(?P<who>[^.]+?)"

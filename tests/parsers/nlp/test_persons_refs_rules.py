@@ -47,7 +47,8 @@ def test_rules_of_procedure_from_paragraphs(facts_of):
     assert rules["agenda_deadline"].number == 10
     assert rules["invitation_notice"].number == 14 and "per e-mail" in rules["invitation_notice"].value
     assert rules["minutes_deadline"].number == 28
-    assert rules["public"].value == "public"
+    assert rules["public"].value == "öffentlich"
+    assert rules["meeting_frequency"].value == "viermal im Jahr (mindestens 4-mal pro Jahr)"
     assert rules["confidentiality"].number == 1
     assert rules["chairs"].number == 2
     assert rules["composition"].number == 3

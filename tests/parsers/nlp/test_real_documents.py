@@ -82,7 +82,8 @@ def test_dresden_rules(dresden):
     assert rules[(kpr, "invitation_notice")].number == 14
     assert "elektronisch" in rules[(kpr, "invitation_notice")].value
     assert rules[(kpr, "minutes_deadline")].number == 14
-    assert rules[(kpr, "public")].value == "not public"
+    assert rules[(kpr, "public")].value == "nicht öffentlich"
+    assert rules[(kpr, "meeting_frequency")].value.startswith("viermal im Jahr")
     assert rules[(kpr, "confidentiality")].number == 1
     chairs = rules[(kpr, "chairs")].value
     assert "Beigeordnete für Bildung, Jugend und Sport" in chairs and "Polizeidirektion Dresden" in chairs

@@ -1,0 +1,245 @@
+"""`ratsinfo ask`: map a German inquiry question to a canned query and draft an answer.
+
+Each finding becomes one German sentence followed by its source (paper reference, URL or
+file). A question no canned query fits gets an honest "no canned answer" and the best
+full-text hits instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+from ratsinfo import queries
+from ratsinfo.orgmatch import name_stem, resolve
+from ratsinfo.parsers.nlp.numbers import YEAR
+from ratsinfo.parsers.nlp.pipeline import analyse
+from ratsinfo.warehouse.search import search
+
+COUNT = re.compile(r"\bwie\s+(?:viele|oft|häufig|viel\s+Mal)\b|\bAnzahl\b", re.I)
+THEMES = re.compile(r"\b(?:Themen|Thema|Inhalte|Schwerpunkte|Tagesordnung\w*|befasst|beschäftigt|behandelt|beraten)\b",
+                    re.I)
+GROUPS = re.compile(r"\b(?:Arbeitsgruppen?|Arbeitskreise?n?|AGs?|Unterarbeitsgruppen?|Projektgruppen?)\b")
+RULES = re.compile(r"\b(?:Regel\w*|Geschäftsordnung|Satzung|Frist\w*|Einladung\w*|Niederschrift\w*|Protokoll\w*|"
+                   r"öffentlich\w*|Verschwiegenheit|Vorsitz\w*|Zusammensetzung|zusammen\s*gesetzt)\b", re.I)
+ANSWERED = re.compile(r"\b(?:geantwortet|beantwortet|Antwort|antwortet\w*)\b", re.I)
+BOTH = re.compile(r"\b(?:beiden|beide|diesen|diese|genannten)\s+(?:Gremien|Gremium|Organisationen|Einrichtungen)\b",
+                  re.I)
+RULE_WORDS = {"per_year": "pro Jahr", "upper_bound": "höchstens pro Jahr", "at_least": "mindestens pro Jahr"}
+REFERENCE = re.compile(r"\b((?:[A-ZÄÖÜ]{1,5}-){0,3}[A-ZÄÖÜ]{0,5}-?\d{1,6}(?:[-/][A-Za-z0-9ÄÖÜ]{1,6})+)\b")
+STOP_CAPS = {"Wie", "Welche", "Welcher", "Welches", "Was", "Wer", "Wann", "Wo", "Warum", "Gibt", "Ist", "Sind",
+             "Hat", "Haben", "Jahr", "Jahren", "Themen", "Thema", "Sitzungen", "Sitzung", "Schwerpunkte",
+             "Stadtverwaltung", "Verwaltung", "Stadt", "Zusammenarbeit", "Inhalte", "Gremien", "Gremium"}
+
+
+@dataclass
+class Answer:
+    question: str
+    query: str | None
+    params: dict[str, Any] = field(default_factory=dict)
+    columns: list[str] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    sentences: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.sentences)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"question": self.question, "query": self.query, "params": self.params, "rows": self.rows,
+                "text": self.text}
+
+
+def _orgs_in(con: duckdb.DuckDBPyConnection, question: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(subjects, owners) named in the question; "Sitzungen des Führungsstabes des KPR": KPR owns."""
+    found: list[tuple[int, int, list[tuple[str, str]]]] = []
+    doc = analyse(question)
+    mentions, _ = doc._.orgs
+    for m in mentions:
+        hits = resolve(con, m.display) or resolve(con, question[m.start:m.end])
+        if hits:
+            found.append((m.start, m.end, hits))
+    taken = [(a, b) for a, b, _ in found]
+    for w in re.finditer(r"\b[A-ZÄÖÜ][\wäöüß\-]+\b", question):
+        if w.group(0) in STOP_CAPS or any(a <= w.start() < b for a, b in taken):
+            continue
+        hits = resolve(con, w.group(0))
+        if hits:
+            found.append((w.start(), w.end(), hits))
+    found.sort()
+    subjects: list[tuple[str, str]] = []
+    owners: list[tuple[str, str]] = []
+    for i, (a, _b, hits) in enumerate(found):
+        prev_end = found[i - 1][1] if i else None
+        is_owner = prev_end is not None and re.fullmatch(r"\s*(?:des|der)\s*", question[prev_end:a]) is not None
+        target = owners if is_owner else subjects
+        for h in hits:
+            if h not in target:
+                target.append(h)
+    return subjects, owners
+
+
+def _context_orgs(con: duckdb.DuckDBPyConnection, question: str) -> list[tuple[str, str]]:
+    """"in beiden Gremien": the bodies the previous question of the same inquiry named."""
+    rows = con.execute("SELECT paper_key, number, text FROM question WHERE NOT deleted").fetchall()
+    want = name_stem(question)
+    for paper_key, number, text in rows:
+        if name_stem(text) == want and number > 1:
+            prev = con.execute("SELECT text FROM question WHERE paper_key = ? AND number = ?",
+                               [paper_key, number - 1]).fetchone()
+            if prev:
+                return _orgs_in(con, prev[0])[0]
+    return []
+
+
+def ask(con: duckdb.DuckDBPyConnection, question: str) -> Answer:
+    q = " ".join(question.split())
+    year_m = YEAR.search(q)
+    year = int(year_m.group(1)) if year_m else None
+    ref = REFERENCE.search(q)
+    if ref and ANSWERED.search(q):
+        return _answers(con, q, ref.group(1))
+    subjects, owners = _orgs_in(con, q)
+    if not subjects and BOTH.search(q):
+        subjects = _context_orgs(con, q)
+    if GROUPS.search(q) and (THEMES.search(q) or re.search(r"\bwelche\b", q, re.I)) and not COUNT.search(q):
+        parents = owners or subjects
+        return _working_groups(con, q, parents, year)
+    if COUNT.search(q) and (subjects or owners):
+        return _sessions(con, q, subjects or owners, year)
+    if RULES.search(q) and (subjects or owners):
+        return _rules(con, q, subjects or owners)
+    if THEMES.search(q) and (subjects or owners):
+        return _topics(con, q, subjects or owners, year)
+    return _no_answer(con, q)
+
+
+def _src(row: dict[str, Any]) -> str:
+    sources = row.get("sources") or ([row["source"]] if row.get("source") else [])
+    return f" (Quelle: {', '.join(sources)})" if sources else ""
+
+
+def _run(con: duckdb.DuckDBPyConnection, ans: Answer) -> None:
+    cols, rows = queries.execute(con, ans.query or "", ans.params)
+    ans.columns = cols
+    ans.rows = [dict(zip(cols, r, strict=False)) for r in rows]
+
+
+def _keys(orgs: list[tuple[str, str]]) -> list[str]:
+    return [k for k, _ in orgs]
+
+
+def _sessions(con: duckdb.DuckDBPyConnection, q: str, orgs: list[tuple[str, str]], year: int | None) -> Answer:
+    ans = Answer(q, "sessions-per-year", {"organization": _keys(orgs), "year": year})
+    _run(con, ans)
+    for r in ans.rows:
+        when = f"Im Jahr {r['year']}" if r["year"] else "Insgesamt"
+        line = f"„{r['organization']}“: {when} fanden {r['sessions']} Sitzungen statt"
+        if r.get("meetings"):
+            line += f" ({', '.join(r['meetings'])})"
+        basis = {"records": "laut Sitzungskalender", "text": "laut Angaben im Text",
+                 "both": "laut Sitzungskalender und Text"}[r["basis"]]
+        line += f", {basis}"
+        if r.get("rule"):
+            rule = r["rule"]
+            for k, v in RULE_WORDS.items():
+                rule = rule.replace(k, v)
+            line += f"; vorgesehen sind {rule}"
+        line += "." + _src(r)
+        if r.get("disagree"):
+            line += f" Achtung: Sitzungskalender ({r['on_record']}) und Text ({r['in_text']}) weichen voneinander ab."
+        ans.sentences.append(line)
+    if not ans.rows:
+        ans.sentences.append(_nothing(orgs, year))
+        _rules_hint(con, ans, orgs)
+    return ans
+
+
+def _rules_hint(con: duckdb.DuckDBPyConnection, ans: Answer, orgs: list[tuple[str, str]]) -> None:
+    rows = con.execute(
+        "SELECT f.subject, CAST(f.number AS INTEGER), f.qualifier, s.source FROM fact f "
+        "JOIN doc_source s ON s.document_key = f.document_key WHERE f.kind = 'session_count' AND NOT f.deleted "
+        "AND f.qualifier IN ('per_year', 'upper_bound', 'at_least') AND list_contains(?, f.subject_key)",
+        [_keys(orgs)]).fetchall()
+    for subject, n, qual, source in rows:
+        word = {"per_year": "", "upper_bound": "höchstens ", "at_least": "mindestens "}[qual]
+        ans.sentences.append(f"„{subject}“ tagt laut Text {word}{n}-mal im Jahr (Quelle: {source}).")
+
+
+def _nothing(orgs: list[tuple[str, str]], year: int | None) -> str:
+    names = ", ".join(f"„{n}“" for _, n in orgs)
+    return f"Zu {names}{f' im Jahr {year}' if year else ''} liegen keine Sitzungsangaben vor."
+
+
+def _topics(con: duckdb.DuckDBPyConnection, q: str, orgs: list[tuple[str, str]], year: int | None) -> Answer:
+    ans = Answer(q, "topics", {"organization": _keys(orgs), "from": year, "to": year})
+    _run(con, ans)
+    for r in ans.rows:
+        when = f" im Jahr {r['year']}" if r["year"] else ""
+        ans.sentences.append(f"„{r['organization']}“ behandelte{when} folgende Themen: {'; '.join(r['themes'])}."
+                             + _src(r))
+    if not ans.rows:
+        ans.sentences.append(f"Zu {', '.join(f'„{n}“' for _, n in orgs)} sind keine Themen erfasst.")
+    return ans
+
+
+def _working_groups(con: duckdb.DuckDBPyConnection, q: str, parents: list[tuple[str, str]], year: int | None
+                    ) -> Answer:
+    ans = Answer(q, "working-groups", {"organization": _keys(parents) or None, "year": year})
+    _run(con, ans)
+    for r in ans.rows:
+        under = f" (unter „{r['parent']}“)" if r.get("parent") else ""
+        when = f" {r['year']}" if r.get("year") else ""
+        topics = "; ".join(r["focus_topics"] or [])
+        ans.sentences.append(f"„{r['working_group']}“{under} bearbeitete{when} folgende Schwerpunkte: {topics}."
+                             + _src(r) if topics else f"„{r['working_group']}“{under}: keine Schwerpunkte erfasst."
+                             + _src(r))
+    if not ans.rows:
+        ans.sentences.append("Es sind keine Arbeitsgruppen erfasst.")
+    return ans
+
+
+def _rules(con: duckdb.DuckDBPyConnection, q: str, orgs: list[tuple[str, str]]) -> Answer:
+    ans = Answer(q, "rules", {"organization": _keys(orgs)})
+    _run(con, ans)
+    labels = {"meeting_frequency": "Sitzungshäufigkeit", "agenda_deadline": "Frist für Tagesordnungspunkte",
+              "invitation_notice": "Einladungsfrist", "minutes_deadline": "Frist für die Niederschrift",
+              "public": "Öffentlichkeit", "confidentiality": "Verschwiegenheit", "chairs": "Vorsitz",
+              "composition": "Zusammensetzung"}
+    for r in ans.rows:
+        line = f"„{r['organization']}“ – {labels.get(r['rule'], r['rule'])}: {r['value']}"
+        line = line.rstrip(".")
+        if r.get("meetings_on_record") and r["rule"] == "meeting_frequency":
+            met = {True: "eingehalten", False: "nicht eingehalten", None: "nicht prüfbar"}[r.get("rule_met")]
+            line += f" (Sitzungen: {r['meetings_on_record']}; {met})"
+        ans.sentences.append(line + "." + _src(r))
+    if not ans.rows:
+        ans.sentences.append(f"Zu {', '.join(f'„{n}“' for _, n in orgs)} sind keine Regeln erfasst.")
+    return ans
+
+
+def _answers(con: duckdb.DuckDBPyConnection, q: str, reference: str) -> Answer:
+    ans = Answer(q, "answers", {"reference": reference})
+    _run(con, ans)
+    for r in ans.rows:
+        answer = " ".join((r.get("answer") or "noch keine Antwort").split())
+        ans.sentences.append(f"Frage {r['number']} ({r['inquiry']}): {r['question']} – Antwort: {answer}"
+                             + (f" (Quelle: {r['answered_in']})" if r.get("answered_in") else ""))
+    if not ans.rows:
+        ans.sentences.append(f"Zu {reference} sind keine Fragen und Antworten erfasst.")
+    return ans
+
+
+def _no_answer(con: duckdb.DuckDBPyConnection, q: str) -> Answer:
+    ans = Answer(q, None)
+    ans.sentences.append("Keine vorbereitete Abfrage passt zu dieser Frage. Die besten Treffer der Volltextsuche:")
+    for i, h in enumerate(search(con, q, limit=3), 1):
+        ans.rows.append({"type": h.type, "reference": h.reference, "title": h.title, "snippet": h.snippet,
+                         "source": h.source, "score": round(h.score, 3)})
+        ans.sentences.append(f"{i}. {h.reference or h.title} ({h.type}): {h.snippet}")
+    if len(ans.sentences) == 1:
+        ans.sentences.append("(keine Treffer)")
+    return ans

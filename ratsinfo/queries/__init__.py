@@ -1,0 +1,133 @@
+"""Canned queries: ``*.sql`` files beside this module, each with a header that names it,
+says what it answers and lists its ``:params``. Parameters are always bound, never formatted.
+
+Header lines::
+
+    -- name: sessions-per-year
+    -- answers: how many sessions each organization held in a year, and on which themes
+    -- param: year INTEGER optional: the calendar year
+
+Types: INTEGER, VARCHAR, DATE, and ORGANIZATION (a name, alias, abbreviation or inflected form,
+bound as the list of matching organization keys).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import duckdb
+
+from ratsinfo.errors import BadInput
+
+TYPES = ("INTEGER", "VARCHAR", "DATE", "ORGANIZATION")
+_PARAM = re.compile(r"^--\s*param:\s*(?P<name>\w+)\s+(?P<type>\w+)(?P<opt>\s+optional)?\s*:?\s*(?P<doc>.*)$")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    optional: bool
+    doc: str
+
+
+@dataclass(frozen=True)
+class Query:
+    name: str
+    answers: str
+    params: tuple[Param, ...]
+    sql: str = field(repr=False)
+
+    def usage(self) -> str:
+        ps = " ".join(f"[--param {p.name}=…]" if p.optional else f"--param {p.name}=…" for p in self.params)
+        return f"ratsinfo query {self.name} {ps}".strip()
+
+
+def parse(text: str, filename: str) -> Query:
+    name = answers = None
+    params = []
+    for line in text.splitlines():
+        if not line.startswith("--"):
+            break
+        if m := re.match(r"^--\s*name:\s*(\S+)", line):
+            name = m.group(1)
+        elif m := re.match(r"^--\s*answers:\s*(.+)$", line):
+            answers = m.group(1).strip()
+        elif m := _PARAM.match(line):
+            ptype = m.group("type").upper()
+            if ptype not in TYPES:
+                raise ValueError(f"{filename}: parameter {m.group('name')} has unknown type {ptype}")
+            params.append(Param(m.group("name"), ptype, bool(m.group("opt")), m.group("doc").strip()))
+    if not name or not answers:
+        raise ValueError(f"{filename}: the header needs '-- name:' and '-- answers:' lines")
+    for p in params:
+        if f"${p.name}" not in text:
+            raise ValueError(f"{filename}: parameter {p.name} is declared but not used as ${p.name}")
+    return Query(name, answers, tuple(params), text)
+
+
+@cache
+def registry() -> dict[str, Query]:
+    out = {}
+    for entry in sorted(resources.files("ratsinfo.queries").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".sql"):
+            q = parse(entry.read_text(encoding="utf-8"), entry.name)
+            out[q.name] = q
+    return out
+
+
+def get(name: str) -> Query:
+    queries = registry()
+    if name not in queries:
+        raise BadInput(f"no canned query {name!r}; choose one of {', '.join(queries)}")
+    return queries[name]
+
+
+def bind(con: duckdb.DuckDBPyConnection, query: Query, raw: dict[str, str]) -> dict[str, Any]:
+    """Check and convert the given parameters; unknown or missing ones name the valid choices."""
+    known = {p.name: p for p in query.params}
+    for key in raw:
+        if key not in known:
+            choices = ", ".join(known) or "none"
+            raise BadInput(f"query {query.name} has no parameter {key!r}; its parameters: {choices}")
+    out: dict[str, Any] = {}
+    for p in query.params:
+        value = raw.get(p.name)
+        if value is None or value == "":
+            if not p.optional:
+                raise BadInput(f"query {query.name} needs --param {p.name}=… ({p.doc}); usage: {query.usage()}")
+            out[p.name] = None
+            continue
+        try:
+            if p.type == "INTEGER":
+                out[p.name] = int(value)
+            elif p.type == "DATE":
+                out[p.name] = date.fromisoformat(value)
+            elif p.type == "ORGANIZATION":
+                from ratsinfo.orgmatch import resolve
+
+                out[p.name] = [k for k, _n in resolve(con, value)] or ["(no such organization)"]
+            else:
+                out[p.name] = str(value)
+        except ValueError as exc:
+            raise BadInput(f"--param {p.name}={value!r} is not a valid {p.type.lower()} ({exc})") from exc
+    return out
+
+
+def run(con: duckdb.DuckDBPyConnection, name: str, raw: dict[str, str]) -> tuple[list[str], list[tuple]]:
+    """Run a canned query with parameters given as text (from the command line)."""
+    query = get(name)
+    return execute(con, name, bind(con, query, raw))
+
+
+def execute(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> tuple[list[str], list[tuple]]:
+    """Run a canned query with parameters already typed (organization: a list of keys)."""
+    query = get(name)
+    bound = {p.name: params.get(p.name) for p in query.params}
+    cur = con.execute(query.sql, bound)
+    return [d[0] for d in cur.description], cur.fetchall()

@@ -1,0 +1,70 @@
+import pytest
+
+from ratsinfo.pipeline import ingest_files
+from ratsinfo.warehouse.db import connect_readonly
+from ratsinfo.warehouse.search import extension_directory, search, snippet
+
+
+def test_the_fts_extension_comes_from_the_installed_package():
+    assert (extension_directory()).is_dir()
+    assert list(extension_directory().rglob("fts.duckdb_extension"))
+
+
+@pytest.fixture
+def indexed(fresh_db, store, corpus, tmp_path):
+    ingest_files(fresh_db, store, [str(corpus / "seeds")])
+    return fresh_db
+
+
+def test_german_stemming_finds_other_forms(indexed):
+    hits = search(indexed, "Sitzung Führungsstab")
+    assert hits and hits[0].reference.startswith("VII-F-00741-AW-01")
+    assert search(indexed, "Geschäftsordnungen")[0].type == "file"
+
+
+def test_hits_are_ranked_and_carry_a_snippet_around_the_words(indexed):
+    hits = search(indexed, "Videoüberwachung", limit=5)
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert "Videoüberwachung" in hits[0].snippet
+
+
+def test_filters_by_type_year_and_organization(indexed):
+    assert {h.type for h in search(indexed, "Präventionsrat", type_="file")} == {"file"}
+    assert search(indexed, "Präventionsrat", year=1999) == []
+    hits = search(indexed, "Sitzungen", org_names=["Jour fixe"])
+    assert hits and all(h.type == "file" for h in hits)
+
+
+@pytest.mark.parametrize("evil", ["'; DROP TABLE paper; --", "x' OR '1'='1", "\\'; SELECT 1; --", "%_%"])
+def test_search_text_cannot_inject_sql(indexed, evil):
+    search(indexed, evil)
+    assert indexed.execute("SELECT count(*) FROM paper").fetchone()[0] > 0
+
+
+def test_ingest_keeps_the_index_up_to_date(indexed, store, tmp_path):
+    assert search(indexed, "Wasserstoffbus") == []
+    (tmp_path / "neu.txt").write_text("Der Verkehrsausschuss beriet über den Wasserstoffbus.", encoding="utf-8")
+    ingest_files(indexed, store, [str(tmp_path / "neu.txt")])
+    assert search(indexed, "Verkehrsausschusses Wasserstoffbus")[0].title == "neu.txt"
+
+
+def test_a_read_only_connection_searches(indexed, tmp_path):
+    path = indexed.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()[0]
+    indexed.close()
+    con = connect_readonly(path)
+    assert search(con, "Videoüberwachung")
+
+
+def test_snippet_cuts_around_the_first_hit():
+    text = "Anfang. " * 50 + "Hier steht die Videoüberwachung am Bahnhof." + " Ende." * 50
+    s = snippet(text, "Videoüberwachung")
+    assert "Videoüberwachung" in s and s.startswith("…") and s.endswith("…")
+
+
+def test_search_cli_and_no_hits(cli, corpus):
+    cli("ingest", "files", str(corpus / "seeds"))
+    res = cli("search", "Videoüberwachung", "--limit", "2", "--format", "json")
+    assert res.code == 0 and '"reference": "VII-F-00741-AW-01' in res.out
+    none = cli("search", "Quantencomputer")
+    assert none.code == 0 and none.out.strip() == "No hits for 'Quantencomputer'."
+    assert cli("search", "x", "--type", "video").code == 1
