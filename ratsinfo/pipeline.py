@@ -207,12 +207,13 @@ def ingest_files(con: duckdb.DuckDBPyConnection, store: RawStore, paths: list[st
 
 def refresh_search(con: duckdb.DuckDBPyConnection, run: Run) -> None:
     """Rebuild the full-text index when this run changed anything (or none exists yet)."""
-    from ratsinfo.warehouse.search import SearchUnavailable, rebuild_index
+    from ratsinfo.warehouse.search import SearchUnavailable, rebuild_index, rebuild_sources
 
     changed = any(c.get("inserted") or c.get("updated") or c.get("deleted") for c in run.counts.values())
     exists = con.execute("SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'fts_main_search_doc'"
                          ).fetchone()[0] > 0
     if changed or not exists:
+        rebuild_sources(con)
         try:
             run.add("search_doc", Counter(indexed=rebuild_index(con)))
         except SearchUnavailable as exc:

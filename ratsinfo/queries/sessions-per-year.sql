@@ -11,12 +11,16 @@ records AS (          -- meetings on record (OParl, ALLRIS calendars)
            list(DISTINCT coalesce(s.source, m.source_url)) AS src
     FROM meeting m LEFT JOIN doc_source s ON s.document_key = m.document_key
     WHERE NOT m.deleted AND m.method = 'record' AND m.start IS NOT NULL
+      AND ($organization IS NULL OR list_contains($organization, m.organization_key))
+      AND ($year IS NULL OR (m.start >= make_date($year, 1, 1) AND m.start < make_date($year + 1, 1, 1)))
     GROUP BY ALL
 ),
 stated AS (           -- counts stated in prose ("fanden zwei Sitzungen ... statt")
     SELECT f.subject_key AS okey, f.year, max(f.number)::INTEGER AS n, list(DISTINCT s.source) AS src
     FROM fact f JOIN doc_source s ON s.document_key = f.document_key
     WHERE NOT f.deleted AND f.kind = 'session_count' AND f.qualifier = 'exact' AND f.year IS NOT NULL
+      AND ($organization IS NULL OR list_contains($organization, f.subject_key))
+      AND ($year IS NULL OR f.year = $year)
     GROUP BY ALL
 ),
 dated AS (            -- dated meetings read from prose ("Am 7. Oktober 2019 fand die 40. ... statt")
@@ -28,6 +32,8 @@ dated AS (            -- dated meetings read from prose ("Am 7. Oktober 2019 fan
            list(DISTINCT f.value) FILTER (WHERE f.value IS NOT NULL) AS titles
     FROM fact f JOIN doc_source s ON s.document_key = f.document_key
     WHERE NOT f.deleted AND f.kind = 'meeting' AND f.date IS NOT NULL
+      AND ($organization IS NULL OR list_contains($organization, f.subject_key))
+      AND ($year IS NULL OR year(f.date) = $year)
     GROUP BY ALL
 ),
 per_year AS (         -- rules ("zweimal jährlich", "bis zu fünfzehn Mal im Jahr")
@@ -43,13 +49,16 @@ years AS (
 themes AS (
     SELECT t.organization_key AS okey, t.year, list(DISTINCT t.topic) AS topics, list(DISTINCT s.source) AS src
     FROM topic t JOIN doc_source s ON s.document_key = t.document_key
-    WHERE NOT t.deleted
+    WHERE NOT t.deleted AND ($organization IS NULL OR list_contains($organization, t.organization_key))
+      AND ($year IS NULL OR t.year = $year OR t.year IS NULL)
     GROUP BY ALL
 ),
 agenda AS (
     SELECT m.organization_key AS okey, year(m.start) AS year, list(DISTINCT i.name) AS items
     FROM agenda_item i JOIN meeting m ON m.key = i.meeting_key
     WHERE NOT i.deleted AND NOT m.deleted
+      AND ($organization IS NULL OR list_contains($organization, m.organization_key))
+      AND ($year IS NULL OR (m.start >= make_date($year, 1, 1) AND m.start < make_date($year + 1, 1, 1)))
     GROUP BY ALL
 )
 SELECT o.name AS organization,

@@ -46,15 +46,11 @@ def load_fts(con: duckdb.DuckDBPyConnection) -> None:
                                 "reinstall ratsinfo so that duckdb and duckdb-ext-fts match") from exc
 
 
-def rebuild_index(con: duckdb.DuckDBPyConnection) -> int:
-    """Refill ``search_doc`` from the warehouse and rebuild the BM25 index; returns rows indexed."""
-    load_fts(con)
-    if con.execute("SELECT count(*) FROM search_stopword").fetchone()[0] == 0:
-        words = (resources.files("ratsinfo.warehouse") / "data" / "stopwords_de.txt").read_text("utf-8").split()
-        con.executemany("INSERT INTO search_stopword VALUES (?)", [[w] for w in words])
+def run_script(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Run a .sql file of several statements in one transaction."""
+    body = "\n".join(ln for ln in sql_text(name).splitlines() if not ln.lstrip().startswith("--"))
     con.execute("BEGIN")
     try:
-        body = "\n".join(ln for ln in sql_text("search_rebuild").splitlines() if not ln.lstrip().startswith("--"))
         for stmt in body.split(";"):
             if stmt.strip():
                 con.execute(stmt)
@@ -62,6 +58,19 @@ def rebuild_index(con: duckdb.DuckDBPyConnection) -> int:
     except Exception:
         con.execute("ROLLBACK")
         raise
+
+
+def rebuild_sources(con: duckdb.DuckDBPyConnection) -> None:
+    run_script(con, "doc_source_rebuild")
+
+
+def rebuild_index(con: duckdb.DuckDBPyConnection) -> int:
+    """Refill ``search_doc`` from the warehouse and rebuild the BM25 index; returns rows indexed."""
+    load_fts(con)
+    if con.execute("SELECT count(*) FROM search_stopword").fetchone()[0] == 0:
+        words = (resources.files("ratsinfo.warehouse") / "data" / "stopwords_de.txt").read_text("utf-8").split()
+        con.executemany("INSERT INTO search_stopword VALUES (?)", [[w] for w in words])
+    run_script(con, "search_rebuild")
     con.execute("PRAGMA create_fts_index('search_doc', 'key', 'title', 'text', stemmer = 'german', "
                 "stopwords = 'search_stopword', strip_accents = 1, lower = 1, overwrite = 1)")
     return con.execute("SELECT count(*) FROM search_doc").fetchone()[0]
