@@ -214,7 +214,9 @@ def _rules(con: duckdb.DuckDBPyConnection, q: str, orgs: list[tuple[str, str]]) 
         line = line.rstrip(".")
         if r.get("meetings_on_record") and r["rule"] == "meeting_frequency":
             met = {True: "eingehalten", False: "nicht eingehalten", None: "nicht prüfbar"}[r.get("rule_met")]
-            line += f" (Sitzungen: {r['meetings_on_record']}; {met})"
+            held = r["meetings_on_record"]
+            held = "keine Sitzungen erfasst" if held == "no meetings on record" else f"Sitzungen je Jahr {held}"
+            line += f" ({held}; {met})"
         ans.sentences.append(line + "." + _src(r))
     if not ans.rows:
         ans.sentences.append(f"Zu {', '.join(f'„{n}“' for _, n in orgs)} sind keine Regeln erfasst.")

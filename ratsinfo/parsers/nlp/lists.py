@@ -93,6 +93,19 @@ def find_topic_lists(ctx: Context) -> list[TopicList]:
     out = []
     for b in bullet_blocks(ctx.text):
         header = b.header
+        if header.endswith("?") and TOPIC_WORDS.search(header) and not BOTH_BODIES.search(header):
+            # "2. Welche Themen standen auf seiner Tagesordnung?": the answer lists the themes
+            ms = ctx.mentions_between(b.header_start, b.header_end)
+            if not ms and POSSESSIVE.search(header):
+                ms = [m for m in ctx.mentions if m.end <= b.header_start
+                      and m.kind not in ("police", "department", "faction")][-1:]
+            if ms:
+                y = YEAR.search(header)
+                year = int(y.group(1)) if y else ctx.question_year(b.header_start) or ctx.heading_year()
+                org = ms[0]
+                out.append(TopicList(org.key, year, b.items, header, b.header_start,
+                                     ctx.orgs[org.key].kind == "working_group" if org.key in ctx.orgs else False))
+            continue
         if not header.endswith(":"):
             continue
         last = max(header.rfind(". "), header.rfind("? "), header.rfind("! "))
@@ -121,6 +134,8 @@ def find_topic_lists(ctx: Context) -> list[TopicList]:
     return out
 
 
+BOTH_BODIES = re.compile(r"\b(?:beiden|beide)\s+Gremien\b")
+POSSESSIVE = re.compile(r"\b(?:seiner|ihrer|seinen|ihren|dessen|deren)\b")
 NOT_TOPICS = re.compile(r"\b(?:Aufgaben|Mitglieder|zusammen|angehören|gehören)\b")
 AGENDA_HEADER = re.compile(r"^(?:Tagesordnung|Themen|Schwerpunkte|Inhalte|Beratungsgegenstände)\s*:$")
 MEMBER_START = re.compile(r"^(?:den|dem|der|die|je|einem|einer|eine|ein|zwei|drei|vier|fünf|sechs|sieben|acht|neun|"

@@ -1,6 +1,6 @@
-"""Dated and numbered meetings: "Am 7. Oktober 2019 fand die 40. Sicherheitskonferenz statt",
-"Die 41. Sicherheitskonferenz des KPR, welche am 25. November 2019 ... stattfand", and
-headings that give a number its title ("41. Sicherheitskonferenz: Ordnung und Sauberkeit ...")."""
+"""Dated and numbered meetings: "Am 3. Mai 2021 fand die 12. Fachkonferenz statt", "die 5.
+Sitzung des Bauausschusses am 12.03.2020", and headings that give a number its title
+("12. Fachkonferenz: Sicher unterwegs – ...")."""
 
 from __future__ import annotations
 

@@ -27,3 +27,11 @@ def test_lone_bullet_glyphs_of_pdf_text_still_make_items(facts_of):
 def test_a_list_of_tasks_is_not_a_list_of_topics(facts_of):
     text = "Der Beirat für Senioren nimmt folgende Aufgaben wahr:\n• Beratung\n• Stellungnahmen\n"
     assert "topic" not in facts_of(text)
+
+
+def test_bullets_answering_a_themes_question_belong_to_the_body_it_means(facts_of):
+    text = ("1. Wie oft tagte der Jugendbeirat 2022?\n\nDer Jugendbeirat tagte viermal.\n\n"
+            "2. Welche Themen standen auf seiner Tagesordnung?\n\n• Skatepark\n• Busverbindungen\n")
+    topics = facts_of(text)["topic"]
+    assert [(t.subject, t.value, t.year) for t in topics] == [("Jugendbeirat", "Skatepark", 2022),
+                                                             ("Jugendbeirat", "Busverbindungen", 2022)]
