@@ -88,9 +88,58 @@ def ingest_files_cmd(
         raise typer.Exit(1)
 
 
+@ingest_app.command("oparl")
+def ingest_oparl_cmd(
+    url: Annotated[str, typer.Argument(help="An OParl System or Body URL.")],
+    since: Annotated[str | None, typer.Option(help="Only objects modified since (ISO date or time).")] = None,
+    body: Annotated[str | None, typer.Option(help="Only this body (id, name or short name).")] = None,
+    no_files: Annotated[bool, typer.Option("--no-files", help="Do not download files.")] = False,
+    max_rps: Annotated[float, typer.Option(help="Requests per second per host (polite default 5).")] = 5.0,
+    concurrency: Annotated[int, typer.Option(help="Requests under way at once.")] = 4,
+    allow_host: Annotated[list[str] | None, typer.Option(help="Another host that may be requested.")] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for one answer.")] = 30.0,
+) -> None:
+    """Read an OParl system or body: every list, incrementally, politely.
+
+    Example: ratsinfo ingest oparl https://oparl.example.org/system --no-files
+    """
+    from datetime import datetime
+
+    from ratsinfo import pipeline
+    from ratsinfo.ingest.rawstore import RawStore
+    from ratsinfo.warehouse.db import connect
+
+    if not url.startswith(("http://", "https://")):
+        fail(f"{url}: not an http(s) URL; pass the OParl System or Body URL")
+    since_dt = None
+    if since:
+        try:
+            since_dt = datetime.fromisoformat(since)
+        except ValueError:
+            fail(f"--since {since!r} is not an ISO date or time (e.g. 2024-01-31 or 2024-01-31T12:00:00)")
+    if max_rps <= 0 or concurrency < 1:
+        fail("--max-rps must be above 0 and --concurrency at least 1")
+    s = settings()
+    con = connect(s.db)
+    try:
+        run = pipeline.ingest_oparl(con, RawStore(s.home), url, since=since_dt, body=body, files=not no_files,
+                                    max_rps=max_rps, concurrency=concurrency, allow_hosts=tuple(allow_host or ()),
+                                    timeout=timeout)
+    finally:
+        con.close()
+    say(_run_summary(run))
+    for input_, _stage, reason in run.errors[:50]:
+        typer.echo(f"Error: {input_}: {reason}", err=True)
+    if run.errors:
+        typer.echo(f"{len(run.errors)} objects or pages could not be read (see 'ratsinfo status'); everything "
+                   "the server served was stored.", err=True)
+        raise typer.Exit(2)
+
+
 def _run_summary(run) -> str:  # type: ignore[no-untyped-def]
     parts = []
-    for table in ("document", "paper", "paper_relation", "consultation", "file", "question", "answer"):
+    for table in ("document", "body", "organization", "person", "membership", "meeting", "agenda_item", "paper",
+                  "paper_relation", "consultation", "file", "question", "answer", "fact"):
         c = run.counts.get(table)
         if c:
             bits = ", ".join(f"{n} {k}" for k, n in sorted(c.items()) if n)

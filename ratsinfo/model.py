@@ -85,6 +85,7 @@ class Person:
     organization_key: str | None = None
     source_url: str = ""
     document_key: str | None = None
+    body_key: str | None = None
 
 
 @dataclass(slots=True)
@@ -111,6 +112,7 @@ class Meeting:
     source_url: str = ""
     document_key: str | None = None
     method: str = "record"  # record (OParl, ALLRIS calendar) or text (read from prose)
+    cancelled: bool | None = None
 
 
 @dataclass(slots=True)
@@ -124,6 +126,7 @@ class AgendaItem:
     paper_key: str | None = None
     source_url: str = ""
     document_key: str | None = None
+    position: int | None = None
 
 
 @dataclass(slots=True)
@@ -143,6 +146,7 @@ class Paper:
     stub: bool = False  # known only from another paper's Stammbaum or Bezüglich
     source_url: str = ""
     document_key: str | None = None
+    body_key: str | None = None
 
 
 @dataclass(slots=True)
@@ -192,6 +196,8 @@ class File:
     access_url: str | None = None
     source_url: str = ""
     document_key: str | None = None
+    size: int | None = None
+    download_status: str | None = None
 
 
 @dataclass(slots=True)

@@ -1,0 +1,234 @@
+"""Walk an OParl system or body: every list the body offers, page by page, following
+``links.next``; incremental through ``modified_since`` watermarks with an overlap window.
+
+Fetching happens in worker threads through the polite client; mapping and loading happen on
+the calling thread, after names of referenced bodies are resolved, so that a second run with
+nothing changed writes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import duckdb
+
+from ratsinfo.errors import ParseError
+from ratsinfo.ingest.http import FetchFailed, PoliteClient, Refused
+from ratsinfo.ingest.rawstore import RawStore
+from ratsinfo.model import Document, Organization
+from ratsinfo.parsers import PARSER_VERSION
+from ratsinfo.parsers.oparl import Mapped, decode, key, map_object, object_type, page_of
+
+LISTS = ("organization", "person", "membership", "meeting", "agendaItem", "paper", "consultation", "file")
+EXPECT = {"organization": "Organization", "person": "Person", "membership": "Membership", "meeting": "Meeting",
+          "agendaItem": "AgendaItem", "paper": "Paper", "consultation": "Consultation", "file": "File"}
+OVERLAP = timedelta(hours=72)
+MAX_GAP_FETCHES = 500
+
+
+@dataclass
+class ListResult:
+    body_key: str
+    name: str
+    mapped: Mapped
+    complete: bool
+    pages: int = 0
+
+
+@dataclass
+class OParlIngest:
+    con: duckdb.DuckDBPyConnection
+    store: RawStore
+    client: PoliteClient
+    run: Any  # pipeline.Run
+    source_key: str
+    since: datetime | None = None
+    body_filter: str | None = None
+    files: bool = True
+    concurrency: int = 4
+    documents: list[Document] = field(default_factory=list)
+    _seen: set[str] = field(default_factory=set)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+    stats: Counter = field(default_factory=Counter)
+
+    # --- fetching ----------------------------------------------------------------------------------
+
+    def fetch(self, url: str, what: str) -> Any | None:
+        """One JSON document, stored raw; None (and a run_error) when it cannot be had."""
+        with self._lock:
+            if url in self._seen:
+                self.run.note(url, "fetch", f"{what}: already fetched in this run (a 'next' link that loops); stopped")
+                return None
+            self._seen.add(url)
+        try:
+            resp = self.client.get(url)
+        except Refused as exc:
+            self.run.error(url, "fetch", f"{what}: refused, {exc}")
+            return None
+        except FetchFailed as exc:
+            self.run.error(url, "fetch", f"{what}: {exc.reason}; run again later")
+            return None
+        self.stats["requests"] += 1
+        sha = self._keep(resp.url, resp.content, resp.status, resp.headers, "oparl_json")
+        if resp.status == 404 and "modified_since=" in url:
+            self.run.note(url, "fetch", f"{what}: 404 for a filtered list, read as an empty list (Sternberg quirk)")
+            return {"data": [], "links": {}}
+        if resp.status >= 400:
+            self.run.error(url, "fetch", f"{what}: HTTP {resp.status}; the server did not serve it")
+            return None
+        try:
+            decoded = decode(resp.content)
+        except ParseError as exc:
+            self.run.error(url, "parse", f"{what}: {exc} (raw bytes kept as {sha[:12]})")
+            return None
+        for r in decoded.repaired:
+            self.run.note(url, "parse", f"{what}: {r}")
+        return decoded.value
+
+    def _keep(self, url: str, data: bytes, status: int, headers: dict[str, str], kind: str) -> str:
+        sha = self.store.put(data)
+        doc = Document(key=f"{url}#{sha[:16]}", source_key=self.source_key, url=url, origin=url, sha256=sha,
+                       size=len(data), content_type=headers.get("content-type", "application/json"), kind=kind,
+                       encoding="utf-8", fetched_at=datetime.now().replace(microsecond=0), http_status=status,
+                       etag=headers.get("etag"), last_modified=headers.get("last-modified"),
+                       parse_status="ok" if status < 400 else "failed", parser_version=PARSER_VERSION)
+        with self._lock:
+            self.documents.append(doc)
+        return sha
+
+    # --- walking -----------------------------------------------------------------------------------
+
+    def walk_list(self, body_key: str, name: str, url: str, since: datetime | None) -> ListResult:
+        mapped = Mapped()
+        complete = True
+        pages = 0
+        if since is not None:
+            stamp = since.strftime("%Y-%m-%dT%H:%M:%S")
+            url = f"{url}{'&' if '?' in url else '?'}modified_since={stamp}"
+        next_url: str | None = url
+        while next_url:
+            value = self.fetch(next_url, f"{name} list")
+            if value is None:
+                complete = False
+                break
+            pages += 1
+            try:
+                page = page_of(value)
+            except ParseError as exc:
+                self.run.error(next_url, "parse", f"{name} list: {exc}")
+                complete = False
+                break
+            if page.shape == "object":
+                self.run.note(next_url, "parse", f"{name} list: a single object instead of a list (Sternberg quirk)")
+            elif page.shape == "list":
+                self.run.note(next_url, "parse", f"{name} list: a bare list instead of a page object")
+            elif page.shape == "error":
+                self.run.note(next_url, "parse", f"{name} list: an error body instead of an empty list")
+            for obj in page.objects:
+                map_object(obj, body_key, mapped, EXPECT.get(name))
+            next_url = page.next_url
+            with self._lock:
+                if next_url and next_url in self._seen:
+                    self.run.note(next_url, "fetch", f"{name} list: 'next' points back to a page already read; "
+                                  "stopped there")
+                    next_url = None
+        return ListResult(body_key, name, mapped, complete, pages)
+
+    def bodies(self, url: str) -> list[dict]:
+        value = self.fetch(url, "entry point")
+        if value is None:
+            return []
+        if isinstance(value, dict) and object_type(value) == "System":
+            blist = value.get("body")
+            if isinstance(blist, str):
+                listed = self.fetch(blist, "body list")
+                if listed is None:
+                    return []
+                try:
+                    return page_of(listed).objects
+                except ParseError as exc:
+                    self.run.error(blist, "parse", f"body list: {exc}")
+                    return []
+            return [b for b in (blist or []) if isinstance(b, dict)]
+        if isinstance(value, dict) and object_type(value) == "Body":
+            return [value]
+        try:
+            return [o for o in page_of(value).objects if object_type(o) == "Body"]
+        except ParseError:
+            self.run.error(url, "parse", "neither an OParl System, a Body nor a list of bodies")
+            return []
+
+    def watermark(self, body_key: str, name: str) -> datetime | None:
+        if self.since is not None:
+            return self.since
+        row = self.con.execute("SELECT modified_until FROM watermark WHERE source_key = ? AND body = ? AND list = ?",
+                               [self.source_key, body_key, name]).fetchone()
+        return row[0] - OVERLAP if row and row[0] else None
+
+    def walk(self, url: str) -> tuple[Mapped, list[ListResult]]:
+        everything = Mapped()
+        results: list[ListResult] = []
+        bodies = self.bodies(url)
+        if self.body_filter:
+            bodies = [b for b in bodies if self.body_filter in (b.get("id"), b.get("name"), b.get("shortName"))
+                      or str(b.get("id", "")).endswith(self.body_filter)]
+        jobs = []
+        with ThreadPoolExecutor(max_workers=max(1, self.concurrency)) as pool:
+            for b in bodies:
+                map_object(b, None, everything, "Body")
+                body_key = key("body", b["id"])
+                for name in LISTS:
+                    target = b.get(name)
+                    if isinstance(target, str) and target:
+                        jobs.append(pool.submit(self.walk_list, body_key, name, target,
+                                                self.watermark(body_key, name)))
+            for fut in as_completed(jobs):
+                res = fut.result()
+                results.append(res)
+                everything.extend(res.mapped)
+        return everything, results
+
+    def fill_gaps(self, mapped: Mapped) -> None:
+        """Fetch objects that were referenced but not listed; keep placeholders for what never comes."""
+        have = {t: {r.key for r in rows} for t, rows in (
+            ("organization", mapped.organizations), ("person", mapped.persons), ("meeting", mapped.meetings),
+            ("paper", mapped.papers))}
+        missing: list[tuple[str, str]] = []
+        for table, ids in mapped.references.items():
+            if table not in have:
+                continue
+            stored = {r[0] for r in self.con.execute(
+                f"SELECT key FROM {table} WHERE list_contains(?, key)", [[key(table, i) for i in ids]]).fetchall()}
+            for i in sorted(ids):
+                k = key(table, i)
+                if k not in have[table] and k not in stored:
+                    missing.append((table, i))
+        if not missing:
+            return
+        extra = Mapped()
+        with ThreadPoolExecutor(max_workers=max(1, self.concurrency)) as pool:
+            futs = {pool.submit(self.fetch, i, f"referenced {table}"): (table, i)
+                    for table, i in missing[:MAX_GAP_FETCHES]}
+            for fut in as_completed(futs):
+                table, i = futs[fut]
+                value = fut.result()
+                if isinstance(value, dict) and value.get("id"):
+                    map_object(value, None, extra, {"organization": "Organization", "person": "Person",
+                                                    "meeting": "Meeting", "paper": "Paper"}[table])
+                elif table == "organization":
+                    extra.organizations.append(Organization(key=key("organization", i), name=f"(nicht abrufbar: {i})",
+                                                            source_url=i))
+                    self.run.error(i, "gap", "referenced organization is not served; a placeholder was kept")
+                else:
+                    self.run.error(i, "gap", f"referenced {table} is not served")
+        mapped.extend(extra)
+
+
+def stamp(value: bytes) -> str:
+    return hashlib.sha256(value).hexdigest()

@@ -1,0 +1,415 @@
+"""OParl objects (1.0 and 1.1) to records, tolerant of what real servers send.
+
+Known quirks handled here (see ../shared/corpus/PROVENANCE.md): "N/A" and empty dates; an object
+where a list is expected and a list where a page is expected; ``auxiliaryFile`` as an object;
+``mimeType`` "pdf"; invalid JSON with control characters and CP850 mojibake; deleted objects
+without ``type``. One mapping function per object type.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from ratsinfo.errors import ParseError
+from ratsinfo.model import (
+    AgendaItem,
+    Body,
+    Consultation,
+    File,
+    Meeting,
+    Membership,
+    Organization,
+    Paper,
+    PaperRelation,
+    Person,
+)
+
+MIME = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "doc": "application/msword", "html": "text/html", "txt": "text/plain", "rtf": "application/rtf",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "jpg": "image/jpeg",
+        "png": "image/png", "zip": "application/zip"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# cp1252 glyphs that stand where a CP850/CP437 umlaut byte was read as cp1252: "beschr„nkter"
+_CP850_AS_1252 = re.compile("(?<=[a-zäöüß])[\u201e\u201d\u0081\u2039\u0160\u2122\u0161]|[\u201e\u201d\u2122\u0160](?=[a-zß])")
+
+
+@dataclass
+class Decoded:
+    value: Any
+    repaired: list[str] = field(default_factory=list)
+
+
+def decode(data: bytes) -> Decoded:
+    """JSON from bytes; control characters and mojibake are repaired and reported, not fatal."""
+    text = data.decode("utf-8", errors="replace")
+    repaired: list[str] = []
+    try:
+        value = json.loads(text, strict=False)
+    except ValueError:
+        cleaned = _CONTROL.sub(" ", text)
+        try:
+            value = json.loads(cleaned, strict=False)
+            repaired.append("control characters removed")
+        except ValueError as exc:
+            raise ParseError(f"invalid JSON that could not be repaired ({exc.msg} at {exc.pos})") from exc
+    value, n = _repair_strings(value)
+    if n:
+        repaired.append(f"{n} strings repaired (control characters or CP850 mojibake)")
+    return Decoded(value, repaired)
+
+
+def _repair_strings(value: Any) -> tuple[Any, int]:
+    if isinstance(value, str):
+        fixed = _repair(value)
+        return fixed, int(fixed != value)
+    if isinstance(value, list):
+        out, n = [], 0
+        for v in value:
+            f, k = _repair_strings(v)
+            out.append(f)
+            n += k
+        return out, n
+    if isinstance(value, dict):
+        out_d, n = {}, 0
+        for k, v in value.items():
+            f, c = _repair_strings(v)
+            out_d[k] = f
+            n += c
+        return out_d, n
+    return value, 0
+
+
+def _repair(s: str) -> str:
+    if "Ã" in s:
+        try:
+            s = s.encode("cp1252").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            pass
+    if _CP850_AS_1252.search(s):
+        s = _CP850_AS_1252.sub(lambda m: m.group(0).encode("cp1252", errors="ignore").decode("cp850"), s)
+    if _CONTROL.search(s):
+        # binary junk after the text: drop the control bytes and the short fragments they leave
+        s = _CONTROL.sub(" ", s)
+        s = re.sub(r"(?:\s+\S{1,2})+\s*$", "", s)
+        s = " ".join(s.split())
+    return s
+
+
+# --- values -------------------------------------------------------------------------------------------
+
+
+def as_list(value: Any) -> list:
+    """An object where a list is expected is a list of one; None is an empty list."""
+    if value is None or value == "":
+        return []
+    return value if isinstance(value, list) else [value]
+
+
+def parse_dt(value: Any) -> datetime | None:
+    if not value or not isinstance(value, str) or value.strip().upper() in ("N/A", "NULL", "-"):
+        return None
+    v = value.strip().replace("Z", "+00:00")
+    try:
+        d = datetime.fromisoformat(v)
+    except ValueError:
+        try:
+            d = datetime.fromisoformat(v[:19])
+        except ValueError:
+            return None
+    return d.replace(tzinfo=None) if d.tzinfo is None else d.astimezone().replace(tzinfo=None)
+
+
+def parse_d(value: Any) -> date | None:
+    d = parse_dt(value)
+    if d is not None:
+        return d.date()
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def object_type(obj: dict) -> str:
+    """'https://schema.oparl.org/1.1/Paper' -> 'Paper'; deleted objects may lack a type."""
+    t = str(obj.get("type") or "")
+    return t.rstrip("/").rsplit("/", 1)[-1] if t else ""
+
+
+def ref_id(value: Any) -> str | None:
+    """An id from a reference that is a URL or an embedded object."""
+    if isinstance(value, dict):
+        return value.get("id")
+    if isinstance(value, str) and value:
+        return value
+    return None
+
+
+def key(kind: str, oparl_id: str) -> str:
+    return f"oparl:{kind}:{oparl_id}"
+
+
+# --- pages --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Page:
+    objects: list[dict]
+    next_url: str | None
+    shape: str  # page | list | object
+
+
+def page_of(value: Any) -> Page:
+    """A list response in any of the shapes servers send."""
+    if isinstance(value, list):
+        return Page([o for o in value if isinstance(o, dict)], None, "list")
+    if isinstance(value, dict):
+        if "data" in value and isinstance(value.get("data"), list | dict):
+            links = value.get("links") or {}
+            nxt = links.get("next") if isinstance(links, dict) else None
+            return Page([o for o in as_list(value["data"]) if isinstance(o, dict)], nxt or None, "page")
+        if "id" in value:
+            return Page([value], None, "object")
+        if "error" in value or "message" in value or "status" in value:
+            return Page([], None, "error")
+    raise ParseError("neither a page, a list nor an object")
+
+
+# --- mapping --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Mapped:
+    bodies: list[Body] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    memberships: list[Membership] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    agenda_items: list[AgendaItem] = field(default_factory=list)
+    papers: list[Paper] = field(default_factory=list)
+    relations: list[PaperRelation] = field(default_factory=list)
+    consultations: list[Consultation] = field(default_factory=list)
+    files: list[File] = field(default_factory=list)
+    deleted: dict[str, set[str]] = field(default_factory=dict)  # table -> keys soft-deleted by the server
+    references: dict[str, set[str]] = field(default_factory=dict)  # table -> ids referenced
+    modified: datetime | None = None
+
+    def extend(self, other: Mapped) -> None:
+        for attr in ("bodies", "organizations", "persons", "memberships", "meetings", "agenda_items", "papers",
+                     "relations", "consultations", "files"):
+            getattr(self, attr).extend(getattr(other, attr))
+        for table, keys in other.deleted.items():
+            self.deleted.setdefault(table, set()).update(keys)
+        for table, ids in other.references.items():
+            self.references.setdefault(table, set()).update(ids)
+        if other.modified and (self.modified is None or other.modified > self.modified):
+            self.modified = other.modified
+
+    def refer(self, table: str, value: Any) -> str | None:
+        i = ref_id(value)
+        if i:
+            self.references.setdefault(table, set()).add(i)
+        return i
+
+
+TABLE_OF = {"Body": "body", "Organization": "organization", "Person": "person", "Membership": "membership",
+            "Meeting": "meeting", "AgendaItem": "agenda_item", "Paper": "paper", "Consultation": "consultation",
+            "File": "file"}
+
+
+def org_kind(obj: dict) -> str | None:
+    from ratsinfo.parsers.nlp.orgs import _match_head
+
+    hint = " ".join(str(obj.get(k) or "") for k in ("organizationType", "classification")).casefold()
+    for word, kind in (("fraktion", "faction"), ("ausschuss", "committee"), ("beirat", "advisory_board"),
+                       ("arbeitsgruppe", "working_group"), ("arbeitskreis", "working_group"),
+                       ("verwaltung", "department"), ("dezernat", "department"), ("amt", "department"),
+                       ("rat", "council"), ("kreistag", "council"), ("bezirksvertretung", "council"),
+                       ("partei", "faction")):
+        if word in hint:
+            return kind
+    name = str(obj.get("name") or "")
+    for w in reversed(name.split()):
+        hm = _match_head(w)
+        if hm:
+            return hm[0].kind
+    return None
+
+
+def map_object(obj: dict, body_key: str | None, out: Mapped, expect: str | None = None) -> None:
+    """Map one OParl object (and what it embeds) into ``out``."""
+    otype = object_type(obj) or (expect or "")
+    oid = obj.get("id")
+    if not oid or not otype:
+        return
+    modified = parse_dt(obj.get("modified"))
+    if modified and (out.modified is None or modified > out.modified):
+        out.modified = modified
+    table = TABLE_OF.get(otype)
+    if obj.get("deleted") is True:
+        if table:
+            out.deleted.setdefault(table, set()).add(key(table, oid))
+        return
+    fn = MAPPERS.get(otype)
+    if fn:
+        fn(obj, body_key, out)
+
+
+def _body(obj: dict, body_key: str | None, out: Mapped) -> None:
+    out.bodies.append(Body(key=key("body", obj["id"]), name=obj.get("name") or obj.get("shortName") or obj["id"],
+                           source_url=obj["id"]))
+
+
+def _organization(obj: dict, body_key: str | None, out: Mapped) -> None:
+    name = obj.get("name") or obj.get("shortName") or obj["id"]
+    parent = out.refer("organization", obj.get("subOrganizationOf"))
+    out.organizations.append(Organization(
+        key=key("organization", obj["id"]), name=name, kind=org_kind(obj),
+        parent_key=key("organization", parent) if parent else None,
+        aliases=[obj["shortName"]] if obj.get("shortName") and obj.get("shortName") != name else [],
+        body_key=body_key, source_url=obj["id"]))
+    for m in as_list(obj.get("membership")):
+        if isinstance(m, dict):
+            map_object(m, body_key, out, "Membership")
+
+
+def _person(obj: dict, body_key: str | None, out: Mapped) -> None:
+    name = obj.get("name") or " ".join(x for x in (obj.get("givenName"), obj.get("familyName")) if x) or obj["id"]
+    out.persons.append(Person(key=key("person", obj["id"]), name=name, role=obj.get("title") and
+                              " ".join(as_list(obj.get("title"))) or None, source_url=obj["id"]))
+    for m in as_list(obj.get("membership")):
+        if isinstance(m, dict):
+            m = dict(m)
+            m.setdefault("person", obj["id"])
+            map_object(m, body_key, out, "Membership")
+
+
+def _membership(obj: dict, body_key: str | None, out: Mapped) -> None:
+    person = out.refer("person", obj.get("person"))
+    org = out.refer("organization", obj.get("organization"))
+    if not person or not org:
+        return
+    out.memberships.append(Membership(
+        key=key("membership", obj["id"]), person_key=key("person", person), organization_key=key("organization", org),
+        role=obj.get("role"), start_date=parse_d(obj.get("startDate")), end_date=parse_d(obj.get("endDate")),
+        source_url=obj["id"]))
+
+
+def _file(obj: dict, out: Mapped, paper_key: str | None = None, meeting_key: str | None = None) -> None:
+    if not isinstance(obj, dict) or not obj.get("id"):
+        return
+    if obj.get("deleted") is True:
+        out.deleted.setdefault("file", set()).add(key("file", obj["id"]))
+        return
+    mime = str(obj.get("mimeType") or "").strip().lower()
+    mime = MIME.get(mime, mime) or None
+    url = obj.get("downloadUrl") or obj.get("accessUrl") or None
+    out.files.append(File(key=key("file", obj["id"]), name=obj.get("name") or obj.get("fileName") or obj["id"],
+                          sha256=None, mime_type=mime, paper_key=paper_key, meeting_key=meeting_key,
+                          text=obj.get("text") or None, access_url=url, source_url=obj["id"]))
+    size = obj.get("size")
+    out.files[-1].size = size if isinstance(size, int) and size > 0 else None
+
+
+def _meeting(obj: dict, body_key: str | None, out: Mapped) -> None:
+    mkey = key("meeting", obj["id"])
+    orgs = [out.refer("organization", o) for o in as_list(obj.get("organization"))]
+    loc = obj.get("location")
+    location = loc.get("description") if isinstance(loc, dict) else None
+    m = Meeting(key=mkey, name=obj.get("name"), organization_key=key("organization", orgs[0]) if orgs and orgs[0]
+                else None, start=parse_dt(obj.get("start")), end=parse_dt(obj.get("end")), location=location,
+                source_url=obj["id"], method="record")
+    m.cancelled = bool(obj.get("cancelled"))
+    out.meetings.append(m)
+    for slot in ("invitation", "resultsProtocol", "verbatimProtocol", "auxiliaryFile"):
+        for f in as_list(obj.get(slot)):
+            _file(f, out, meeting_key=mkey)
+    for pos, item in enumerate(as_list(obj.get("agendaItem"))):
+        if isinstance(item, dict):
+            item = dict(item)
+            item.setdefault("meeting", obj["id"])
+            item.setdefault("_position", pos)
+            map_object(item, body_key, out, "AgendaItem")
+
+
+def _agenda_item(obj: dict, body_key: str | None, out: Mapped) -> None:
+    meeting = out.refer("meeting", obj.get("meeting"))
+    if not meeting:
+        return
+    consultation = obj.get("consultation")
+    paper = None
+    if isinstance(consultation, dict):
+        paper = out.refer("paper", consultation.get("paper"))
+    public = obj.get("public")
+    item = AgendaItem(key=key("agenda_item", obj["id"]), meeting_key=key("meeting", meeting),
+                      number=str(obj.get("number")) if obj.get("number") not in (None, "") else None,
+                      name=obj.get("name") or "", public=public if isinstance(public, bool) else None,
+                      result=obj.get("result") or None, paper_key=key("paper", paper) if paper else None,
+                      source_url=obj["id"])
+    position = obj.get("order", obj.get("_position"))
+    item.position = position if isinstance(position, int) else None
+    out.agenda_items.append(item)
+    for f in as_list(obj.get("resolutionFile")) + as_list(obj.get("auxiliaryFile")):
+        _file(f, out, meeting_key=key("meeting", meeting))
+
+
+def _paper(obj: dict, body_key: str | None, out: Mapped) -> None:
+    pkey = key("paper", obj["id"])
+    originators = [ref_id(o) for o in as_list(obj.get("originatorOrganization")) + as_list(obj.get("originatorPerson"))]
+    directed = [ref_id(o) for o in as_list(obj.get("underDirectionOf"))]
+    out.papers.append(Paper(
+        key=pkey, reference=obj.get("reference") or obj.get("name") or obj["id"], name=obj.get("name"),
+        paper_type=obj.get("paperType"), date=parse_d(obj.get("date")),
+        originator=originators[0] if originators else None,
+        under_direction_of=directed[0] if directed else None, source_url=obj.get("web") or obj["id"]))
+    out.papers[-1].body_key = body_key
+    for o in as_list(obj.get("originatorOrganization")) + as_list(obj.get("underDirectionOf")):
+        out.refer("organization", o)
+    for f in as_list(obj.get("mainFile")) + as_list(obj.get("auxiliaryFile")):
+        _file(f, out, paper_key=pkey)
+    for rel, field_ in (("related_to", "relatedPaper"), ("derived_from", "superordinatedPaper"),
+                        ("has_part", "subordinatedPaper")):
+        for target in as_list(obj.get(field_)):
+            tid = out.refer("paper", target)
+            if tid:
+                out.relations.append(PaperRelation(
+                    key=f"{pkey}/{rel}/{tid}", subject_key=pkey, subject_reference=out.papers[-1].reference,
+                    relation=rel, target_reference=tid, target_key=key("paper", tid), source_url=obj["id"]))
+    for pos, c in enumerate(as_list(obj.get("consultation"))):
+        if isinstance(c, dict):
+            c = dict(c)
+            c.setdefault("paper", obj["id"])
+            c.setdefault("_position", pos)
+            map_object(c, body_key, out, "Consultation")
+
+
+def _consultation(obj: dict, body_key: str | None, out: Mapped) -> None:
+    paper = out.refer("paper", obj.get("paper"))
+    if not paper:
+        return
+    orgs = [out.refer("organization", o) for o in as_list(obj.get("organization"))]
+    meeting = out.refer("meeting", obj.get("meeting"))
+    out.consultations.append(Consultation(
+        key=key("consultation", obj["id"]), paper_key=key("paper", paper),
+        organization_name=orgs[0] if orgs and orgs[0] else "", organization_key=key("organization", orgs[0])
+        if orgs and orgs[0] else None, meeting_key=key("meeting", meeting) if meeting else None,
+        role=obj.get("role"), status="authoritative" if obj.get("authoritative") else None,
+        position=int(obj.get("_position") or 0), source_url=obj["id"]))
+
+
+def _file_object(obj: dict, body_key: str | None, out: Mapped) -> None:
+    papers = as_list(obj.get("paper"))
+    meetings = as_list(obj.get("meeting"))
+    pid = ref_id(papers[0]) if papers else None
+    mid = ref_id(meetings[0]) if meetings else None
+    _file(obj, out, paper_key=key("paper", pid) if pid else None, meeting_key=key("meeting", mid) if mid else None)
+
+
+MAPPERS = {"Body": _body, "Organization": _organization, "Person": _person, "Membership": _membership,
+           "Meeting": _meeting, "AgendaItem": _agenda_item, "Paper": _paper, "Consultation": _consultation,
+           "File": _file_object}

@@ -1,0 +1,304 @@
+"""A loopback OParl server serving a generated municipality, with real pagination,
+``modified_since`` semantics (deleted objects appear only when it is given) and injectable
+faults. Used by the tests and by bench/ (never the internet)."""
+
+from __future__ import annotations
+
+import json
+import random
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+T0 = datetime(2024, 1, 1, 12, 0, tzinfo=UTC)
+TOPICS = ["Radverkehr", "Schulsanierung", "Spielplatz", "Haushalt", "Lärmschutz", "Kita-Ausbau", "Stadtgrün",
+          "Sauberkeit", "Videoüberwachung", "Wohnungsbau", "Sportstätten", "Bürgerbeteiligung"]
+
+
+def iso(d: datetime) -> str:
+    return d.strftime("%Y-%m-%dT%H:%M:%S+00:00")
+
+
+@dataclass
+class Faults:
+    spurious_500: set[str] = field(default_factory=set)   # list names whose 2nd page fails once with 500
+    timeout_once: set[str] = field(default_factory=set)    # list names whose 1st page stalls once
+    broken_json: set[str] = field(default_factory=set)     # list names whose 1st page has raw control characters
+    truncated: set[str] = field(default_factory=set)       # list names whose last page is cut in half (always)
+    object_for_list: set[str] = field(default_factory=set)  # list names answered with a single object
+    list_for_page: set[str] = field(default_factory=set)   # list names answered with a bare JSON list
+    error_404_when_filtered: bool = False                  # empty filtered lists answer 404 with an error body
+    looping_next: set[str] = field(default_factory=set)    # list names whose last page links back to the first
+    foreign_links: bool = False                            # objects point at another host and 169.254.169.254
+    missing_orgs: int = 0                                  # organizations referenced but never served
+    stall_seconds: float = 3.0
+
+
+class Municipality:
+    """A generated town: organizations, persons, memberships, meetings with agenda items,
+    papers with consultations and files."""
+
+    def __init__(self, base: str, orgs: int = 12, persons: int = 30, meetings: int = 40, items_per_meeting: int = 5,
+                 papers: int = 120, files_every: int = 3, seed: int = 7) -> None:
+        self.base = base.rstrip("/") + "/oparl"
+        rnd = random.Random(seed)
+        self.objects: dict[str, dict[str, dict]] = {k: {} for k in ("organization", "person", "membership",
+                                                                    "meeting", "paper")}
+        self.pdf_text: dict[str, str] = {}
+        b = self.base
+        body = f"{b}/body/1"
+        kinds = ["Ausschuss", "Fraktion", "Beirat", "Arbeitsgruppe"]
+        for i in range(orgs):
+            kind = kinds[i % len(kinds)]
+            name = {"Ausschuss": f"Ausschuss für {TOPICS[i % len(TOPICS)]}", "Fraktion": f"Fraktion Liste {i}",
+                    "Beirat": f"Beirat {TOPICS[i % len(TOPICS)]}", "Arbeitsgruppe": f"AG {TOPICS[i % len(TOPICS)]}"}
+            self._put("organization", {"id": f"{b}/organization/{i}", "type": "https://schema.oparl.org/1.1/Organization",
+                                       "body": body, "name": name[kind], "classification": kind,
+                                       "modified": iso(T0 + timedelta(minutes=i))})
+        for i in range(persons):
+            self._put("person", {"id": f"{b}/person/{i}", "type": "https://schema.oparl.org/1.1/Person",
+                                 "body": body, "name": f"Person {i} Beispiel", "familyName": "Beispiel",
+                                 "givenName": f"Person {i}", "modified": iso(T0 + timedelta(minutes=i))})
+            self._put("membership", {"id": f"{b}/membership/{i}", "type": "https://schema.oparl.org/1.1/Membership",
+                                     "person": f"{b}/person/{i}", "organization": f"{b}/organization/{i % orgs}",
+                                     "role": "Mitglied", "startDate": "2019-06-01",
+                                     "modified": iso(T0 + timedelta(minutes=i))})
+        for i in range(papers):
+            pid = f"{b}/paper/{i}"
+            files = []
+            if files_every and i % files_every == 0:
+                fid = f"{b}/file/{i}"
+                self.pdf_text[fid] = f"Vorlage {i}: {TOPICS[i % len(TOPICS)]}. Die Verwaltung berichtet."
+                files.append({"id": fid, "type": "https://schema.oparl.org/1.1/File", "name": f"Vorlage {i}",
+                              "fileName": f"vorlage-{i}.pdf", "mimeType": "pdf" if i % 2 else "application/pdf",
+                              "accessUrl": f"{fid}.pdf", "downloadUrl": "",
+                              "modified": iso(T0 + timedelta(hours=i))})
+            org = i % orgs
+            self._put("paper", {
+                "id": pid, "type": "https://schema.oparl.org/1.1/Paper", "body": body,
+                "name": f"{TOPICS[i % len(TOPICS)]} im Quartier {i % 9}", "reference": f"VO/{2020 + i % 4}/{i:04d}",
+                "date": (T0 - timedelta(days=i)).strftime("%Y-%m-%d"),
+                "paperType": "Anfrage" if i % 4 == 0 else "Beschlussvorlage",
+                "underDirectionOf": [f"{b}/organization/{org}"],
+                "originatorOrganization": [f"{b}/organization/{(org + 1) % orgs}"],
+                "relatedPaper": [f"{b}/paper/{i - 1}"] if i % 4 == 1 else [],
+                "mainFile": files[0] if files else None,
+                "consultation": [{"id": f"{b}/consultation/{i}", "type": "https://schema.oparl.org/1.1/Consultation",
+                                  "paper": pid, "organization": [f"{b}/organization/{org}"],
+                                  "meeting": f"{b}/meeting/{i % meetings}", "role": "Vorberatung",
+                                  "authoritative": i % 2 == 0}],
+                "created": iso(T0 - timedelta(days=i)), "modified": iso(T0 + timedelta(hours=i))})
+        item = 0
+        for i in range(meetings):
+            items = []
+            for j in range(items_per_meeting):
+                items.append({"id": f"{b}/agendaItem/{item}", "type": "https://schema.oparl.org/1.1/AgendaItem",
+                              "meeting": f"{b}/meeting/{i}", "number": f"Ö {j + 1}", "order": j,
+                              "name": f"{TOPICS[(i + j) % len(TOPICS)]} – Bericht", "public": j != items_per_meeting - 1,
+                              "result": "zur Kenntnis genommen" if j % 2 else "beschlossen",
+                              "consultation": {"id": f"{b}/consultation/{item % papers}",
+                                               "paper": f"{b}/paper/{item % papers}"}})
+                item += 1
+            start = T0 - timedelta(days=3 * i)
+            self._put("meeting", {"id": f"{b}/meeting/{i}", "type": "https://schema.oparl.org/1.1/Meeting",
+                                  "name": f"{i + 1}. Sitzung", "start": iso(start), "end": iso(start + timedelta(hours=2)),
+                                  "organization": [f"{b}/organization/{i % orgs}"], "agendaItem": items,
+                                  "location": {"id": f"{b}/location/1", "description": "Rathaus, Saal 1"},
+                                  "modified": iso(T0 + timedelta(minutes=5 * i))})
+        self.clock = T0 + timedelta(days=30)
+
+    def _put(self, kind: str, obj: dict) -> None:
+        self.objects[kind][obj["id"]] = obj
+
+    def touch(self, obj: dict) -> None:
+        self.clock += timedelta(minutes=1)
+        obj["modified"] = iso(self.clock)
+
+    def change(self, fraction: float = 0.01, deletes: int = 2, seed: int = 3) -> dict[str, list[str]]:
+        """Change a fraction of papers and meetings, soft-delete a few papers; returns what changed."""
+        rnd = random.Random(seed)
+        changed: dict[str, list[str]] = {"paper": [], "meeting": [], "deleted": []}
+        papers = sorted(self.objects["paper"])
+        for pid in rnd.sample(papers, max(1, int(len(papers) * fraction))):
+            self.objects["paper"][pid]["name"] += " (geändert)"
+            self.touch(self.objects["paper"][pid])
+            changed["paper"].append(pid)
+        meetings = sorted(self.objects["meeting"])
+        for mid in rnd.sample(meetings, max(1, int(len(meetings) * fraction))):
+            self.objects["meeting"][mid]["name"] += " (verlegt)"
+            self.touch(self.objects["meeting"][mid])
+            changed["meeting"].append(mid)
+        for pid in rnd.sample([p for p in papers if p not in changed["paper"]], deletes):
+            obj = self.objects["paper"][pid]
+            self.objects["paper"][pid] = {"id": pid, "deleted": True}  # Sternberg: no type on deleted entries
+            self.objects["paper"][pid]["modified"] = obj["modified"]
+            self.touch(self.objects["paper"][pid])
+            changed["deleted"].append(pid)
+        return changed
+
+    def counts(self) -> dict[str, int]:
+        live = {k: [o for o in v.values() if not o.get("deleted")] for k, v in self.objects.items()}
+        return {"organization": len(live["organization"]), "person": len(live["person"]),
+                "membership": len(live["membership"]), "meeting": len(live["meeting"]),
+                "agenda_item": sum(len(m["agendaItem"]) for m in live["meeting"]),
+                "paper": len(live["paper"]), "consultation": sum(len(p["consultation"]) for p in live["paper"]),
+                "file": sum(1 for p in live["paper"] if p.get("mainFile"))}
+
+
+class OParlServer:
+    """ThreadingHTTPServer on 127.0.0.1 with a random port; use as a context manager."""
+
+    def __init__(self, page_size: int = 25, faults: Faults | None = None, **town: int) -> None:
+        self.page_size = page_size
+        self.faults = faults or Faults()
+        self.requests: list[str] = []
+        self._once: set[str] = set()
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.httpd.daemon_threads = True
+        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.town = Municipality(self.base, **town)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def system_url(self) -> str:
+        return f"{self.town.base}/system"
+
+    def __enter__(self) -> OParlServer:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def _once_key(self, key: str) -> bool:
+        if key in self._once:
+            return False
+        self._once.add(key)
+        return True
+
+    def _handler(self):  # noqa: ANN202
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:  # noqa: N802
+                server.requests.append(self.path)
+                try:
+                    status, body, ctype = server.route(self.path)
+                except Exception as exc:  # a bug in the test server shows as a 500 with the reason
+                    status, body, ctype = 500, json.dumps({"error": str(exc)}).encode(), "application/json"
+                if status == -1:
+                    time.sleep(server.faults.stall_seconds)
+                    status, body, ctype = server.route(self.path, stalled=True)
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        return Handler
+
+    def route(self, path: str, stalled: bool = False) -> tuple[int, bytes, str]:
+        parts = urlsplit(path)
+        q = parse_qs(parts.query)
+        t = self.town
+        b = t.base
+        p = parts.path
+        js = "application/json; charset=utf-8"
+        if p == "/oparl/system":
+            return 200, self._dump({"id": f"{b}/system", "type": "https://schema.oparl.org/1.1/System",
+                                    "oparlVersion": "https://schema.oparl.org/1.1/", "name": "N/A",
+                                    "body": f"{b}/bodies", "created": "", "modified": "N/A"}), js
+        if p == "/oparl/bodies":
+            return 200, self._dump({"data": [self.body()], "links": {}}), js
+        if p == "/oparl/body/1":
+            return 200, self._dump(self.body()), js
+        if p.startswith("/oparl/body/1/"):
+            return self.list_page(p.rsplit("/", 1)[1], q, stalled)
+        if p.startswith("/oparl/file/") and p.endswith(".pdf"):
+            from ratsinfo.pdfwriter import text_to_pdf
+
+            fid = f"{b}/file/{p[len('/oparl/file/'):-4]}"
+            if fid not in t.pdf_text:
+                return 404, b"not found", "text/plain"
+            return 200, text_to_pdf(t.pdf_text[fid]), "application/pdf"
+        for kind in t.objects:
+            if p.startswith(f"/oparl/{kind}/"):
+                obj = t.objects[kind].get(f"{t.base}/{kind}/{p.rsplit('/', 1)[1]}")
+                if obj is None:
+                    return 404, self._dump({"error": "not found"}), js
+                return 200, self._dump(obj), js
+        return 404, self._dump({"error": "not found"}), js
+
+    def body(self) -> dict:
+        b = self.town.base
+        return {"id": f"{b}/body/1", "type": "https://schema.oparl.org/1.1/Body", "name": "Stadt Beispielhausen",
+                "system": f"{b}/system", "organization": f"{b}/body/1/organization", "person": f"{b}/body/1/person",
+                "membership": f"{b}/body/1/membership", "meeting": f"{b}/body/1/meeting",
+                "paper": f"{b}/body/1/paper", "legislativeTerm": [], "created": "", "modified": "N/A"}
+
+    def list_page(self, name: str, q: dict, stalled: bool) -> tuple[int, bytes, str]:
+        f = self.faults
+        js = "application/json; charset=utf-8"
+        objs = sorted(self.town.objects.get(name, {}).values(), key=lambda o: o["id"])
+        since = q.get("modified_since", [None])[0]
+        if since:
+            cut = datetime.fromisoformat(since).replace(tzinfo=UTC) if "+" not in since else \
+                datetime.fromisoformat(since)
+            objs = [o for o in objs if datetime.fromisoformat(o["modified"]) >= cut]
+        else:
+            objs = [o for o in objs if not o.get("deleted")]
+        objs = [self._foreign(o) for o in objs]
+        page = int(q.get("page", ["1"])[0])
+        size = self.page_size
+        chunk = objs[(page - 1) * size: page * size]
+        last = page * size >= len(objs)
+        if since and not objs and f.error_404_when_filtered:
+            return 404, self._dump({"error": "Keine Daten gefunden", "status": 404}), js
+        if name in f.object_for_list:
+            return 200, self._dump(objs[0] if objs else {}), js
+        if name in f.list_for_page:
+            return 200, self._dump(objs), js
+        if name in f.timeout_once and page == 1 and not stalled and self._once_key(f"timeout:{name}"):
+            return -1, b"", js
+        if name in f.spurious_500 and page == 2 and self._once_key(f"500:{name}"):
+            return 500, b"Internal Server Error", "text/plain"
+        base = f"{self.town.base}/body/1/{name}"
+        extra = f"&modified_since={since}" if since else ""
+        links = {}
+        if not last:
+            links["next"] = f"{base}?page={page + 1}{extra}"
+        elif name in f.looping_next and page > 1:
+            links["next"] = f"{base}?page=1{extra}"
+        body = self._dump({"data": chunk, "links": links, "pagination": {"currentPage": page}})
+        if name in f.broken_json and page == 1:
+            body = body.replace(b'"name": "', b'"name": "\x01\x02', 1)
+        if name in f.truncated and last and page > 1:
+            body = body[: len(body) // 2]
+        return 200, body, js
+
+    def _foreign(self, obj: dict) -> dict:
+        f = self.faults
+        if f.missing_orgs and obj.get("type", "").endswith("Meeting"):
+            n = int(obj["id"].rsplit("/", 1)[1])
+            if n < f.missing_orgs:
+                obj = dict(obj, organization=[f"{self.town.base}/organization/missing-{n}"])
+        if not f.foreign_links:
+            return obj
+        if obj.get("type", "").endswith("Paper") and obj["id"].endswith("/paper/0"):
+            obj = dict(obj, mainFile={"id": "https://files.example.invalid/file/1", "type": "File", "name": "fremd",
+                                      "accessUrl": "https://files.example.invalid/file/1.pdf"},
+                       auxiliaryFile={"id": "http://169.254.169.254/latest/meta-data", "type": "File",
+                                      "name": "metadata", "accessUrl": "http://169.254.169.254/latest/meta-data"},
+                       relatedPaper=["http://169.254.169.254/paper/1"])
+        return obj
+
+    @staticmethod
+    def _dump(value: object) -> bytes:
+        return json.dumps(value, ensure_ascii=False).encode("utf-8")
