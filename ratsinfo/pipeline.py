@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -47,6 +48,8 @@ class Run:
     counts: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     inputs: int = 0
     errors: list[tuple[str, str, str]] = field(default_factory=list)
+    _pending: list[list] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
         self.id = self.con.execute(
@@ -54,14 +57,22 @@ class Run:
             "RETURNING id", [self.command, self.source_key, now()]).fetchone()[0]
 
     def error(self, input_: str, stage: str, reason: str) -> None:
-        self.errors.append((input_, stage, reason))
-        self.con.execute("INSERT INTO run_error VALUES (?, ?, ?, ?, ?)",
-                         [self.id, now(), input_, stage, reason])
+        """Record a failure; safe from worker threads (written by the owning thread in flush())."""
+        with self._lock:
+            self.errors.append((input_, stage, reason))
+            self._pending.append([self.id, now(), input_, stage, reason])
 
     def note(self, input_: str, stage: str, reason: str) -> None:
         """A quirk worked around (not a failure): kept in run_error with stage 'note:...'."""
-        self.con.execute("INSERT INTO run_error VALUES (?, ?, ?, ?, ?)",
-                         [self.id, now(), input_, f"note:{stage}", reason])
+        with self._lock:
+            self._pending.append([self.id, now(), input_, f"note:{stage}", reason])
+
+    def flush(self) -> None:
+        """Write recorded errors and notes; only the thread that owns the connection calls this."""
+        with self._lock:
+            pending, self._pending = self._pending, []
+        if pending:
+            self.con.executemany("INSERT INTO run_error VALUES (?, ?, ?, ?, ?)", pending)
 
     def add(self, table: str, counts: Counter) -> None:
         self.counts[table].update(counts)
@@ -73,6 +84,7 @@ class Run:
         return "failed" if len(self.errors) >= self.inputs and self.inputs else "partial"
 
     def finish(self) -> None:
+        self.flush()
         counts = {t: dict(c) for t, c in sorted(self.counts.items())}
         self.con.execute(
             "UPDATE run SET finished_at = ?, status = ?, counts = ?, inputs = ?, failed = ? WHERE id = ?",

@@ -100,7 +100,8 @@ class PoliteClient:
             raise Refused(f"{url}: only http and https are fetched")
         host = host_of(url)
         if host not in self.allowed_hosts and (parts.hostname or "").lower() not in self.allowed_hosts:
-            raise Refused(f"{url}: host {host or '?'} is not allowed (allowed: {', '.join(sorted(self.allowed_hosts))}; "
+            allowed = ", ".join(sorted(self.allowed_hosts))
+            raise Refused(f"{url}: host {host or '?'} is not allowed (allowed: {allowed}; "
                           "add --allow-host to trust it)")
         try:
             ip = ipaddress.ip_address(parts.hostname or "")

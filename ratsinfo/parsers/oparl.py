@@ -8,6 +8,7 @@ without ``type``. One mapping function per object type.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -34,7 +35,8 @@ MIME = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-office
         "png": "image/png", "zip": "application/zip"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # cp1252 glyphs that stand where a CP850/CP437 umlaut byte was read as cp1252: "beschr„nkter"
-_CP850_AS_1252 = re.compile("(?<=[a-zäöüß])[\u201e\u201d\u0081\u2039\u0160\u2122\u0161]|[\u201e\u201d\u2122\u0160](?=[a-zß])")
+_CP850_AS_1252 = re.compile(
+    "(?<=[a-zäöüß])[\u201e\u201d\u0081\u2039\u0160\u2122\u0161]|[\u201e\u201d\u2122\u0160](?=[a-zß])")
 
 
 @dataclass
@@ -85,10 +87,8 @@ def _repair_strings(value: Any) -> tuple[Any, int]:
 
 def _repair(s: str) -> str:
     if "Ã" in s:
-        try:
+        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
             s = s.encode("cp1252").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            pass
     if _CP850_AS_1252.search(s):
         s = _CP850_AS_1252.sub(lambda m: m.group(0).encode("cp1252", errors="ignore").decode("cp850"), s)
     if _CONTROL.search(s):
