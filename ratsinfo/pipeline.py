@@ -362,10 +362,17 @@ def _download_files(ing, mapped, run: Run) -> None:  # noqa: ANN001
     from ratsinfo.ingest.http import FetchFailed, Refused
 
     todo = [f for f in mapped.files if f.access_url and f.download_status != "ok"]
+    validators = {}
+    if todo:
+        rows = ing.con.execute(
+            "SELECT url, etag, last_modified FROM document WHERE list_contains(?, url) AND http_status = 200 "
+            "ORDER BY fetched_at", [[f.access_url for f in todo]]).fetchall()
+        validators = {u: (e, lm) for u, e, lm in rows}
 
     def get(f):  # noqa: ANN001, ANN202
+        etag, last_modified = validators.get(f.access_url, (None, None))
         try:
-            return f, ing.client.get(f.access_url), None
+            return f, ing.client.get(f.access_url, etag=etag, last_modified=last_modified), None
         except (FetchFailed, Refused) as exc:
             return f, None, str(exc)
 
@@ -376,6 +383,14 @@ def _download_files(ing, mapped, run: Run) -> None:  # noqa: ANN001
                 run.error(f.access_url, "file", f"download failed: {err}")
                 continue
             ing.stats["requests"] += 1
+            if resp.not_modified:
+                old = ing.con.execute("SELECT sha256 FROM document WHERE url = ? AND http_status = 200 "
+                                      "ORDER BY fetched_at DESC LIMIT 1", [f.access_url]).fetchone()
+                if old is None:
+                    f.download_status = "failed"
+                    run.error(f.access_url, "file", "304 Not Modified for a file never stored")
+                    continue
+                resp = type(resp)(resp.url, 200, ing.store.get(old[0]), resp.headers, resp.elapsed)
             if resp.status >= 400:
                 f.download_status = "failed"
                 run.error(f.access_url, "file", f"download failed: HTTP {resp.status}")

@@ -109,7 +109,8 @@ class Municipality:
                                   "organization": [f"{b}/organization/{i % orgs}"], "agendaItem": items,
                                   "location": {"id": f"{b}/location/1", "description": "Rathaus, Saal 1"},
                                   "modified": iso(T0 + timedelta(minutes=5 * i))})
-        self.clock = T0 + timedelta(days=30)
+        latest = max(datetime.fromisoformat(o["modified"]) for objs in self.objects.values() for o in objs.values())
+        self.clock = latest + timedelta(days=1)  # changes happen after everything generated
 
     def _put(self, kind: str, obj: dict) -> None:
         self.objects[kind][obj["id"]] = obj

@@ -59,7 +59,7 @@ class OParlIngest:
 
     # --- fetching ----------------------------------------------------------------------------------
 
-    def fetch(self, url: str, what: str) -> Any | None:
+    def fetch(self, url: str, what: str, report_missing: bool = True) -> Any | None:
         """One JSON document, stored raw; None (and a run_error) when it cannot be had."""
         with self._lock:
             if url in self._seen:
@@ -80,7 +80,8 @@ class OParlIngest:
             self.run.note(url, "fetch", f"{what}: 404 for a filtered list, read as an empty list (Sternberg quirk)")
             return {"data": [], "links": {}}
         if resp.status >= 400:
-            self.run.error(url, "fetch", f"{what}: HTTP {resp.status}; the server did not serve it")
+            if report_missing or resp.status not in (404, 410):
+                self.run.error(url, "fetch", f"{what}: HTTP {resp.status}; the server did not serve it")
             return None
         try:
             decoded = decode(resp.content)
@@ -213,7 +214,7 @@ class OParlIngest:
             return
         extra = Mapped()
         with ThreadPoolExecutor(max_workers=max(1, self.concurrency)) as pool:
-            futs = {pool.submit(self.fetch, i, f"referenced {table}"): (table, i)
+            futs = {pool.submit(self.fetch, i, f"referenced {table}", False): (table, i)
                     for table, i in missing[:MAX_GAP_FETCHES]}
             for fut in as_completed(futs):
                 table, i = futs[fut]
@@ -226,7 +227,7 @@ class OParlIngest:
                                                             source_url=i))
                     self.run.error(i, "gap", "referenced organization is not served; a placeholder was kept")
                 else:
-                    self.run.error(i, "gap", f"referenced {table} is not served")
+                    self.run.error(i, "gap", f"referenced {table} is not served (or not allowed)")
         mapped.extend(extra)
 
 
