@@ -136,6 +136,57 @@ def ingest_oparl_cmd(
         raise typer.Exit(2)
 
 
+@ingest_app.command("allris")
+def ingest_allris_cmd(
+    url: Annotated[str, typer.Argument(help="The site root: .../bi/ (ALLRIS 3) or .../public/ (ALLRIS 4).")],
+    from_: Annotated[str | None, typer.Option("--from", help="First month, YYYY-MM (default: a year ago).")] = None,
+    to: Annotated[str | None, typer.Option(help="Last month, YYYY-MM (default: three months ahead).")] = None,
+    no_files: Annotated[bool, typer.Option("--no-files", help="Do not download attachments.")] = False,
+    max_rps: Annotated[float, typer.Option(help="Requests per second (polite default 5).")] = 5.0,
+    allow_host: Annotated[list[str] | None, typer.Option(help="Another host that may be requested.")] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for one answer.")] = 30.0,
+) -> None:
+    """Crawl a public ALLRIS site: calendar, meetings, agenda items, papers, committees, factions.
+
+    Example: ratsinfo ingest allris https://ratsinfo.example.org/bi/ --from 2024-01 --to 2024-12
+    """
+    from datetime import date
+
+    from ratsinfo import pipeline
+    from ratsinfo.ingest.rawstore import RawStore
+    from ratsinfo.warehouse.db import connect
+
+    def month(value: str | None, flag: str) -> date | None:
+        if value is None:
+            return None
+        try:
+            y, m = value.split("-")
+            return date(int(y), int(m), 1)
+        except ValueError:
+            fail(f"{flag} {value!r} is not a month; write YYYY-MM, e.g. 2024-03")
+        return None
+
+    if not url.startswith(("http://", "https://")):
+        fail(f"{url}: not an http(s) URL; pass the site root, e.g. https://ratsinfo.example.org/bi/")
+    start, end = month(from_, "--from"), month(to, "--to")
+    if start and end and start > end:
+        fail("--from is after --to")
+    s = settings()
+    con = connect(s.db)
+    try:
+        run = pipeline.ingest_allris(con, RawStore(s.home), url, start=start, end=end, files=not no_files,
+                                     max_rps=max_rps, allow_hosts=tuple(allow_host or ()), timeout=timeout)
+    finally:
+        con.close()
+    say(_run_summary(run))
+    for input_, _stage, reason in run.errors[:50]:
+        typer.echo(f"Error: {input_}: {reason}", err=True)
+    if run.errors:
+        typer.echo(f"{len(run.errors)} pages could not be read (see 'ratsinfo status'); everything the site served "
+                   "was stored.", err=True)
+        raise typer.Exit(2)
+
+
 def _run_summary(run) -> str:  # type: ignore[no-untyped-def]
     parts = []
     for table in ("document", "body", "organization", "person", "membership", "meeting", "agenda_item", "paper",

@@ -9,7 +9,7 @@ import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
@@ -303,7 +303,7 @@ def ingest_oparl(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, s
         _resolve_names(con, mapped)
         _keep_file_state(con, mapped)
         if files:
-            _download_files(ing, mapped, run)
+            _download_files(ing, mapped.files, run)
         run.inputs = ing.stats["requests"]
         _load_oparl(con, run, source.key, ing, mapped, results)
     finally:
@@ -313,6 +313,80 @@ def ingest_oparl(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, s
     refresh_search(con, run)
     run.finish()
     return run
+
+
+def ingest_allris(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, start: date | None = None,
+                  end: date | None = None, files: bool = True, max_rps: float = 5.0, concurrency: int = 4,
+                  allow_hosts: tuple[str, ...] = (), timeout: float = 30.0, today: date | None = None) -> Run:
+    """Crawl an ALLRIS site into the warehouse; see ratsinfo.ingest.allris."""
+    from urllib.parse import urlsplit
+
+    from ratsinfo.ingest.allris import AllrisCrawl, shift
+    from ratsinfo.ingest.http import PoliteClient, host_of
+
+    today = today or date.today()
+    start = start or shift(today, -12)
+    end = end or shift(today, 3)
+    window = max(start, shift(today, -3))
+    parts = urlsplit(url)
+    base = url.split("?", 1)[0]
+    if base.endswith(".asp"):
+        base = base.rsplit("/", 1)[0]
+    base = base.rstrip("/") + "/"
+    source = Source(key=f"allris:{parts.netloc}{urlsplit(base).path}", kind="allris", location=base, name=parts.netloc)
+    run = Run(con, "ingest allris", source.key)
+    con.execute("BEGIN")
+    run.add("source", upsert(con, "source", [source], run.id))
+    con.execute("COMMIT")
+    client = PoliteClient({host_of(url), *allow_hosts}, max_rps=max_rps, timeout=timeout)
+    crawl = AllrisCrawl(con, store, client, run, source.key, base, start, end, window, files=files,
+                        concurrency=concurrency)
+    try:
+        crawl.crawl()
+        c = crawl.collected
+        if files:
+            _keep_file_state_list(con, c.files)
+            _download_files(crawl, c.files, run)
+        results = []
+        for pr in c.papers:
+            p = pr.papers[0]
+            try:
+                add_extraction(pr, p.document_key or "", p.source_url, "local")
+            except Exception as exc:  # extraction must never lose the crawled paper
+                run.error(p.source_url, "extract", f"extraction failed ({type(exc).__name__}: {exc})")
+            results.append(pr)
+        run.inputs = crawl.stats["requests"]
+        con.execute("BEGIN")
+        try:
+            run.add("document", upsert(con, "document", crawl.documents, run.id))
+            for table, records in (("organization", c.organizations), ("person", c.persons),
+                                   ("membership", c.memberships), ("meeting", c.meetings), ("agenda_item", c.items),
+                                   ("file", c.files)):
+                run.add(table, upsert(con, table, records, run.id))
+            for table, attr in CHILD_TABLES:
+                records = [r for pr in results for r in getattr(pr, attr)]
+                if table == "file":
+                    records = [r for r in records if r.key not in {f.key for f in c.files}]
+                run.add(table, upsert(con, table, records, run.id))
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+    finally:
+        client.close()
+    run.requested = list(client.requested)  # type: ignore[attr-defined]
+    refresh_search(con, run)
+    run.finish()
+    return run
+
+
+def _keep_file_state_list(con: duckdb.DuckDBPyConnection, files: list) -> None:
+    class _M:  # the OParl helper takes an object with .files
+        pass
+
+    m = _M()
+    m.files = files  # type: ignore[attr-defined]
+    _keep_file_state(con, m)
 
 
 def _resolve_names(con: duckdb.DuckDBPyConnection, mapped) -> None:  # noqa: ANN001
@@ -355,13 +429,13 @@ def _keep_file_state(con: duckdb.DuckDBPyConnection, mapped) -> None:  # noqa: A
             f.sha256, f.text, f.pages, f.download_status, f.mime_type = r[2], r[3], r[4], r[5], r[6]
 
 
-def _download_files(ing, mapped, run: Run) -> None:  # noqa: ANN001
+def _download_files(ing, files, run: Run) -> None:  # noqa: ANN001
     """Download new files in worker threads; parse them here (PDF parsing forks, threads must not)."""
     from concurrent.futures import ThreadPoolExecutor
 
     from ratsinfo.ingest.http import FetchFailed, Refused
 
-    todo = [f for f in mapped.files if f.access_url and f.download_status != "ok"]
+    todo = [f for f in files if f.access_url and f.download_status != "ok"]
     validators = {}
     if todo:
         rows = ing.con.execute(

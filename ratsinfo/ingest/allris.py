@@ -1,0 +1,261 @@
+"""Crawl a public ALLRIS site (ALLRIS 3 ``.../bi/*.asp`` or ALLRIS 4 ``.../public/...``) as a
+careful person would: calendar months → meetings → agenda items → papers → attachments, plus the
+paper list for papers on no agenda, and the committees and factions met on the way.
+
+Incremental: the re-read window (the last three months and all future months of the range) and
+papers still open are read again with conditional requests; everything else only when new.
+Pages that are not public (login redirect), cut off, or "Zugriff verweigert" are recorded in
+run_error and never stored as records.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import duckdb
+
+from ratsinfo.errors import ParseError
+from ratsinfo.ingest.http import FetchFailed, PoliteClient, Refused
+from ratsinfo.ingest.rawstore import RawStore
+from ratsinfo.model import Document, ParseResult
+from ratsinfo.parsers import PARSER_VERSION
+from ratsinfo.parsers.allris_agenda_item import parse_to020
+from ratsinfo.parsers.allris_calendar import parse_calendar
+from ratsinfo.parsers.allris_html import parse_vo020
+from ratsinfo.parsers.allris_lists import faction_links, paper_links
+from ratsinfo.parsers.allris_meeting import parse_to010
+from ratsinfo.parsers.allris_roster import parse_roster
+from ratsinfo.parsers.textutil import decode_html
+
+CALENDARS = ("si010_e", "si010_a", "si010", "si010_j", "si010_r")
+OPEN_STATUS = ("Geplant", "Bereit", "in Beratung", "offen")
+
+
+def months_between(start: date, end: date) -> list[tuple[int, int]]:
+    out = []
+    y, m = start.year, start.month
+    while (y, m) <= (end.year, end.month):
+        out.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def shift(d: date, months: int) -> date:
+    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+    return date(y, m + 1, 1)
+
+
+@dataclass
+class Collected:
+    meetings: list = field(default_factory=list)
+    items: list = field(default_factory=list)
+    organizations: list = field(default_factory=list)
+    persons: list = field(default_factory=list)
+    memberships: list = field(default_factory=list)
+    files: list = field(default_factory=list)
+    papers: list[ParseResult] = field(default_factory=list)
+
+
+@dataclass
+class AllrisCrawl:
+    con: duckdb.DuckDBPyConnection
+    store: RawStore
+    client: PoliteClient
+    run: Any
+    source_key: str
+    base: str
+    start: date
+    end: date
+    window_start: date
+    files: bool = True
+    documents: list[Document] = field(default_factory=list)
+    collected: Collected = field(default_factory=Collected)
+    concurrency: int = 4
+    stats: Counter = field(default_factory=Counter)
+    doc_of: dict[str, str] = field(default_factory=dict)
+    _seen: set[str] = field(default_factory=set)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def v3(self) -> bool:
+        return "/bi/" in self.base or self.base.rstrip("/").endswith("/bi")
+
+    def url(self, program: str, query: str = "") -> str:
+        return f"{self.base.rstrip('/')}/{program}{'.asp' if self.v3 else ''}{'?' + query if query else ''}"
+
+    def stored(self, url: str) -> tuple[str, str | None, str | None] | None:
+        row = self.con.execute("SELECT sha256, etag, last_modified FROM document WHERE url = ? AND http_status = 200 "
+                               "AND parse_status = 'ok' ORDER BY fetched_at DESC LIMIT 1", [url]).fetchone()
+        return row
+
+    def page(self, url: str, what: str, refetch: bool = True) -> str | None:
+        """A page's HTML; None when it cannot be had (recorded), or when stored and not to be re-read."""
+        if url in self._seen:
+            return None
+        self._seen.add(url)
+        old = self.stored(url)
+        if old and not refetch:
+            return None
+        try:
+            resp = self.client.get(url, etag=old[1] if old else None, last_modified=old[2] if old else None)
+        except Refused as exc:
+            self.run.error(url, "fetch", f"{what}: refused, {exc}")
+            return None
+        except FetchFailed as exc:
+            self.run.error(url, "fetch", f"{what}: {exc.reason}; run again later")
+            return None
+        self.stats["requests"] += 1
+        if resp.not_modified and old:
+            self.doc_of[url] = f"{url}#{old[0][:16]}"
+            return decode_html(self.store.get(old[0]))[0]
+        if resp.status in (301, 302, 303) or "login" in urlsplit(resp.url).path.lower():
+            self.run.error(url, "fetch", f"{what}: redirected to a login page; the page is not public")
+            return None
+        if resp.status >= 400:
+            self.run.error(url, "fetch", f"{what}: HTTP {resp.status}; the site did not serve it")
+            return None
+        html, enc = decode_html(resp.content)
+        status = "ok"
+        error = None
+        from ratsinfo.parsers.allris_html import check_complete
+
+        try:
+            check_complete(html, url)
+        except ParseError as exc:
+            status, error = "failed", str(exc)
+        sha = self._keep(url, resp.content, resp.status, resp.headers, "allris_page", enc, status, error)
+        self.doc_of[url] = f"{url}#{sha[:16]}"
+        if error:
+            if "Zugriff verweigert" in error and what.startswith("calendar"):
+                return html  # the caller tries the next calendar program
+            self.run.error(url, "parse", f"{what}: {error}")
+            return None
+        return html
+
+    def _keep(self, url: str, data: bytes, status: int, headers: dict[str, str], kind: str, encoding: str | None = None,
+              parse_status: str = "ok", error: str | None = None) -> str:
+        sha = self.store.put(data)
+        with self._lock:
+            self.documents.append(Document(
+                key=f"{url}#{sha[:16]}", source_key=self.source_key, url=url, origin=url, sha256=sha, size=len(data),
+                content_type=headers.get("content-type", "text/html"), kind=kind, encoding=encoding,
+                fetched_at=datetime.now().replace(microsecond=0), http_status=status, etag=headers.get("etag"),
+                last_modified=headers.get("last-modified"), parse_status=parse_status, parse_error=error,
+                parser_version=PARSER_VERSION))
+        return sha
+
+    def calendar_program(self, y: int, m: int) -> str | None:
+        for prog in CALENDARS:
+            url = self.url(prog, f"MM={m}&YY={y}")
+            html = self.page(url, f"calendar {prog}")
+            if html is None:
+                continue
+            if "Zugriff verweigert" in html and "to010" not in html:
+                self.run.note(url, "fetch", f"{prog} is disabled on this site ('Zugriff verweigert'); trying the next")
+                continue
+            self._first_calendar = (url, html)
+            return prog
+        self.run.error(self.base, "fetch", "no calendar program answers (si010_e, si010_a, si010, si010_j, si010_r)")
+        return None
+
+    def crawl(self) -> None:
+        months = months_between(self.start, self.end)
+        if not months:
+            return
+        prog = self.calendar_program(*months[0])
+        meeting_urls: list[tuple[str, bool]] = []
+        if prog:
+            for y, m in months:
+                in_window = date(y, m, 1) >= self.window_start
+                url = self.url(prog, f"MM={m}&YY={y}")
+                if getattr(self, "_first_calendar", (None,))[0] == url:
+                    html = self._first_calendar[1]
+                else:
+                    html = self.page(url, f"calendar {y}-{m:02d}", refetch=in_window)
+                if html is None:
+                    continue
+                try:
+                    entries = parse_calendar(html, url, y, m)
+                except ParseError as exc:
+                    self.run.error(url, "parse", f"calendar: {exc}")
+                    continue
+                meeting_urls += [(e.url, in_window) for e in entries]
+        paper_urls: list[tuple[str, bool]] = []
+        committee_urls: list[str] = []
+        for url, in_window in meeting_urls:
+            html = self.page(url, "meeting", refetch=in_window)
+            if html is None:
+                continue
+            try:
+                mp = parse_to010(html, url)
+            except ParseError as exc:
+                self.run.error(url, "parse", f"meeting: {exc}")
+                continue
+            self.collected.meetings.append(mp.meeting)
+            self.collected.items += mp.items
+            if self.files:
+                self.collected.files += mp.files
+            committee_urls += mp.committee_urls
+            paper_urls += [(u, in_window) for u in mp.paper_urls]
+            for item_url in mp.item_urls:
+                ihtml = self.page(item_url, "agenda item", refetch=in_window)
+                if ihtml is None:
+                    continue
+                try:
+                    item, links = parse_to020(ihtml, item_url)
+                except ParseError as exc:
+                    self.run.error(item_url, "parse", f"agenda item: {exc}")
+                    continue
+                self.collected.items.append(item)
+                paper_urls += [(u, in_window) for u in links if "vo020" in u]
+        listed = self.page(self.url("vo040"), "paper list")
+        if listed is not None:
+            try:
+                paper_urls += [(u, False) for u in paper_links(listed, self.url("vo040"))]
+            except ParseError as exc:
+                self.run.error(self.url("vo040"), "parse", f"paper list: {exc}")
+        open_papers = self._open_papers()
+        for url, in_window in paper_urls:
+            html = self.page(url, "paper", refetch=in_window or url in open_papers)
+            if html is None:
+                continue
+            try:
+                result, _body = parse_vo020(html, url, self.doc_of.get(url, url), "local")
+            except ParseError as exc:
+                self.run.error(url, "parse", f"paper: {exc}")
+                continue
+            self.collected.papers.append(result)
+        for url in dict.fromkeys(committee_urls):
+            if "au020" in url or "gr020" in url:
+                self._roster(url, "committee")
+        flist = self.page(self.url("fr010"), "faction list")
+        if flist is not None:
+            try:
+                for url in faction_links(flist, self.url("fr010")):
+                    self._roster(url, "faction")
+            except ParseError as exc:
+                self.run.error(self.url("fr010"), "parse", f"faction list: {exc}")
+
+    def _roster(self, url: str, what: str) -> None:
+        html = self.page(url, what, refetch=False)
+        if html is None:
+            return
+        try:
+            r = parse_roster(html, url, kind="faction" if what == "faction" else None)
+        except ParseError as exc:
+            self.run.error(url, "parse", f"{what}: {exc}")
+            return
+        self.collected.organizations.append(r.organization)
+        self.collected.persons += r.persons
+        self.collected.memberships += r.memberships
+
+    def _open_papers(self) -> set[str]:
+        rows = self.con.execute(
+            "SELECT DISTINCT p.source_url FROM paper p JOIN consultation c ON c.paper_key = p.key "
+            "WHERE NOT p.deleted AND c.status IN (SELECT unnest(?))", [list(OPEN_STATUS)]).fetchall()
+        return {r[0] for r in rows}
