@@ -22,6 +22,7 @@ from bs4 import (
 
 warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 _SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
+_SCRIPTS = re.compile(r"<script\b[^>]*>.*?</script>", re.I | re.S)
 _EMBEDDED_PROLOG = re.compile(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>", re.I)
 
 BLOCK = {
@@ -32,7 +33,16 @@ DROP = {"script", "style", "noscript", "head", "title", "meta", "link", "input",
 
 
 def soup_of(html: str) -> BeautifulSoup:
-    """Parse with lxml after dropping the XML prologs ALLRIS embeds mid-page."""
+    """Parse with lxml after dropping the XML prologs ALLRIS embeds mid-page.
+
+    ALLRIS pages open with a menu and navigation that no parser reads; the tree starts at the
+    page head line ("rishead") when there is one, and scripts are dropped before parsing: it
+    halves the time spent building the tree.
+    """
+    start = html.find('<div id="rishead"')
+    if start > 0:
+        html = "<html><body>" + html[start:]
+    html = _SCRIPTS.sub("", html)
     return BeautifulSoup(_EMBEDDED_PROLOG.sub("", html), "lxml")
 
 
