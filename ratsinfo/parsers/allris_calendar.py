@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ratsinfo.parsers.allris_common import absolute, link_id, page_soup
-from ratsinfo.parsers.textutil import squash
+from ratsinfo.parsers.allris_common import absolute, link_id, page_tree, text
+
+_TO010 = re.compile(r"to010(?:\.asp)?\?[^\"']*SILFDNR=\d+", re.I)
+_TIME = re.compile(r"\d{1,2}:\d{2}(?:\s*-\s*\d{1,2}:\d{2})?")
 
 
 @dataclass
@@ -20,24 +22,24 @@ class CalendarEntry:
 
 
 def parse_calendar(html: str, url: str, year: int, month: int) -> list[CalendarEntry]:
-    soup = page_soup(html, url)
+    tree = page_tree(html, url)
     out: dict[str, CalendarEntry] = {}
     day: date | None = None
-    for row in soup.find_all("tr"):
-        cells = [squash(td.get_text(" ")) for td in row.find_all("td", recursive=False)]
+    for row in tree.iter("tr"):
+        cells = [text(td) for td in row if td.tag == "td"]
         for c in cells[:3]:
             if re.fullmatch(r"\d{1,2}", c):
                 try:
                     day = date(year, month, int(c))  # later rows of the same day leave the cell empty
                 except ValueError:
                     day = None
-        a = row.find("a", href=re.compile(r"to010(?:\.asp)?\?[^\"']*SILFDNR=\d+", re.I))
+        a = next((x for x in row.iter("a") if _TO010.search(x.get("href") or "")), None)
         if a is None:
             continue
-        mid = link_id(a["href"], "SILFDNR")
+        mid = link_id(a.get("href"), "SILFDNR")
         if not mid or mid in out:
             continue
-        time = next((c for c in cells if re.fullmatch(r"\d{1,2}:\d{2}(?:\s*-\s*\d{1,2}:\d{2})?", c)), None)
+        time = next((c for c in cells if _TIME.fullmatch(c)), None)
         out[mid] = CalendarEntry(mid, absolute(url, f"to010.asp?SILFDNR={mid}" if ".asp" in url else
-                                               f"to010?SILFDNR={mid}"), squash(a.get_text(" ")), day, time)
+                                               f"to010?SILFDNR={mid}"), text(a), day, time)
     return list(out.values())

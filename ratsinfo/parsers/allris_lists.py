@@ -2,30 +2,25 @@
 
 from __future__ import annotations
 
-import re
+from ratsinfo.parsers.allris_common import absolute, link_id, links, page_tree
 
-from ratsinfo.parsers.allris_common import absolute, link_id, page_soup
+
+def _ids(html: str, url: str, program: str, param: str) -> list[str]:
+    tree = page_tree(html, url)
+    out: list[str] = []
+    for a in links(tree, program + r"(?:\.asp)?\?[^\"']*" + param + r"=\d+"):
+        ident = link_id(a.get("href"), param)
+        u = absolute(url, f"{program}.asp?{param}={ident}" if ".asp" in url else f"{program}?{param}={ident}")
+        if u not in out:
+            out.append(u)
+    return out
 
 
 def paper_links(html: str, url: str) -> list[str]:
     """vo040: the vo020 URL of every paper listed, in page order."""
-    soup = page_soup(html, url)
-    out: list[str] = []
-    for a in soup.find_all("a", href=re.compile(r"vo020(?:\.asp)?\?[^\"']*VOLFDNR=\d+", re.I)):
-        vid = link_id(a["href"], "VOLFDNR")
-        u = absolute(url, f"vo020.asp?VOLFDNR={vid}" if ".asp" in url else f"vo020?VOLFDNR={vid}")
-        if u not in out:
-            out.append(u)
-    return out
+    return _ids(html, url, "vo020", "VOLFDNR")
 
 
 def faction_links(html: str, url: str) -> list[str]:
     """fr010: the fr020 URL of every faction listed."""
-    soup = page_soup(html, url)
-    out: list[str] = []
-    for a in soup.find_all("a", href=re.compile(r"fr020(?:\.asp)?\?[^\"']*FRLFDNR=\d+", re.I)):
-        fid = link_id(a["href"], "FRLFDNR")
-        u = absolute(url, f"fr020.asp?FRLFDNR={fid}" if ".asp" in url else f"fr020?FRLFDNR={fid}")
-        if u not in out:
-            out.append(u)
-    return out
+    return _ids(html, url, "fr020", "FRLFDNR")

@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ratsinfo.model import AgendaItem, File, Meeting, org_key
-from ratsinfo.parsers.allris_common import absolute, labels, link_id, page_soup, scope_of, title_of
+from ratsinfo.parsers.allris_common import absolute, has_class, labels, link_id, page_tree, scope_of, text, title_of
 from ratsinfo.parsers.structure import parse_date_de
-from ratsinfo.parsers.textutil import squash
 
 
 @dataclass
@@ -33,17 +32,16 @@ def _start(day: str, time: str) -> datetime | None:
 
 
 def parse_to010(html: str, url: str, scope: str = "local") -> MeetingPage:
-    soup = page_soup(html, url)
-    scope = scope_of(soup, scope)
+    tree = page_tree(html, url)
+    scope = scope_of(tree, scope)
     mid = link_id(url, "SILFDNR") or "?"
-    lab = labels(soup)
-    name = squash(lab["Bezeichnung"].get_text(" ")) if "Bezeichnung" in lab else title_of(soup).replace(
-        "Tagesordnung - ", "")
-    body = squash(lab["Gremium"].get_text(" ")) if "Gremium" in lab else None
-    day = squash(lab["Datum"].get_text(" ")) if "Datum" in lab else ""
-    time = squash(lab["Zeit"].get_text(" ")) if "Zeit" in lab else ""
-    room = squash(lab["Raum"].get_text(" ")) if "Raum" in lab else None
-    status = squash(lab["Status"].get_text(" ")) if "Status" in lab else ""
+    lab = labels(tree)
+    name = text(lab.get("Bezeichnung")) or title_of(tree).replace("Tagesordnung - ", "")
+    body = text(lab.get("Gremium")) or None
+    day = text(lab.get("Datum"))
+    time = text(lab.get("Zeit"))
+    room = text(lab.get("Raum")) or None
+    status = text(lab.get("Status"))
     mkey = f"allris:{scope}:meeting:{mid}"
     start = _start(day, time)
     end = None
@@ -55,31 +53,33 @@ def parse_to010(html: str, url: str, scope: str = "local") -> MeetingPage:
                                "nicht" not in status.replace("öffentlich/nichtöffentlich", "öffentlich"),
                                source_url=url, method="record"), scope=scope)
     if "Gremium" in lab:
-        a = lab["Gremium"].find("a", href=True)
-        if a:
-            page.committee_urls.append(absolute(url, a["href"]))
-    for pos, row in enumerate(soup.select("table.tl1 tr")):
-        first = row.find("td", class_="text4")
+        a = next(lab["Gremium"].iter("a"), None)
+        if a is not None and a.get("href"):
+            page.committee_urls.append(absolute(url, a.get("href")))
+    for pos, row in enumerate(tree.xpath(f"//table[{has_class('tl1')}]//tr")):
+        first = next((td for td in row if td.tag == "td" and "text4" in (td.get("class") or "")), None)
         if first is None:
             continue
-        number = squash(first.get_text(" "))
+        number = text(first)
         if not re.match(r"^[ÖN]\s*\d", number):
             continue
-        cells = row.find_all("td", recursive=False)
-        title_link = row.find("a", href=re.compile(r"to020", re.I))
-        item_id = (link_id(title_link["href"], "TOLFDNR") if title_link else None) or \
-            (link_id(first.find("a")["href"], "TOLFDNR") if first.find("a") else None)
+        cells = [c for c in row if c.tag == "td"]
+        anchors = list(row.iter("a"))
+        title_link = next((a for a in anchors if "to020" in (a.get("href") or "").lower()), None)
+        first_a = next(first.iter("a"), None)
+        item_id = (link_id(title_link.get("href"), "TOLFDNR") if title_link is not None else None) or \
+            (link_id(first_a.get("href") or "", "TOLFDNR") if first_a is not None else None)
         if title_link is not None:
-            title = squash(title_link.get_text(" "))
+            title = text(title_link)
         else:
-            texts = [squash(c.get_text(" ")) for c in cells[1:]]
+            texts = [text(c) for c in cells[1:]]
             title = next((t for t in texts if t and not re.fullmatch(r"[\d\-./A-Z]+", t)), "")
-        result_btn = row.find("input", attrs={"value": "PA"})
+        result_btn = next((i for i in row.iter("input") if i.get("value") == "PA"), None)
         result = result_btn.get("title") if result_btn is not None else None
         if result in ("(offen)", ""):
             result = None
-        paper_link = row.find("a", href=re.compile(r"vo020", re.I))
-        paper_ref = squash(paper_link.get_text(" ")) if paper_link else None
+        paper_link = next((a for a in anchors if "vo020" in (a.get("href") or "").lower()), None)
+        paper_ref = text(paper_link) if paper_link is not None else None
         from ratsinfo.model import paper_key
 
         item = AgendaItem(key=f"allris:{scope}:item:{item_id or f'{mid}-{pos}'}", meeting_key=mkey,
@@ -89,14 +89,18 @@ def parse_to010(html: str, url: str, scope: str = "local") -> MeetingPage:
         item.position = len(page.items)
         page.items.append(item)
         if title_link is not None:
-            page.item_urls.append(absolute(url, title_link["href"]))
+            page.item_urls.append(absolute(url, title_link.get("href")))
         if paper_link is not None:
-            page.paper_urls.append(absolute(url, paper_link["href"]))
-    for form in soup.find_all("form", action=re.compile(r"do027", re.I)):
-        dol = form.find("input", attrs={"name": "DOLFDNR"})
-        sub = form.find("input", attrs={"type": "submit"})
+            page.paper_urls.append(absolute(url, paper_link.get("href")))
+    for form in tree.iter("form"):
+        if "do027" not in (form.get("action") or "").lower():
+            continue
+        inputs = list(form.iter("input"))
+        dol = next((i for i in inputs if i.get("name") == "DOLFDNR"), None)
+        sub = next((i for i in inputs if i.get("type") == "submit"), None)
         if dol is not None:
             name_ = (sub.get("value") if sub is not None else None) or "Dokument"
-            page.files.append(File(key=f"allris:{scope}:file:{dol['value']}", name=name_, meeting_key=mkey,
-                                   access_url=absolute(url, f"do027.asp?DOLFDNR={dol['value']}"), source_url=url))
+            ident = dol.get("value")
+            page.files.append(File(key=f"allris:{scope}:file:{ident}", name=name_, meeting_key=mkey,
+                                   access_url=absolute(url, f"do027.asp?DOLFDNR={ident}"), source_url=url))
     return page

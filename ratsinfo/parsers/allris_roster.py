@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from ratsinfo.errors import ParseError
 from ratsinfo.model import Membership, Organization, Person, org_key
-from ratsinfo.parsers.allris_common import link_id, page_soup, scope_of, title_of
+from ratsinfo.parsers.allris_common import link_id, links, page_tree, scope_of, text, title_of
 from ratsinfo.parsers.nlp.orgs import _match_head
-from ratsinfo.parsers.textutil import squash
 
 
 @dataclass
@@ -19,34 +18,28 @@ class Roster:
 
 
 def parse_roster(html: str, url: str, scope: str = "local", kind: str | None = None) -> Roster:
-    soup = page_soup(html, url)
-    scope = scope_of(soup, scope)
-    name = title_of(soup)
+    tree = page_tree(html, url)
+    scope = scope_of(tree, scope)
+    name = title_of(tree)
     if not name:
-        raise_missing(url)
+        raise ParseError("no name on the page: not a committee or faction page")
     if kind is None:
         hm = next((_match_head(w) for w in reversed(name.split()) if _match_head(w)), None)
         kind = "faction" if "fr020" in url or name.startswith("Fraktion") else (hm[0].kind if hm else "committee")
     okey = org_key(scope, name)
     roster = Roster(Organization(key=okey, name=name, kind=kind, source_url=url))
-    for a in soup.find_all("a", href=re.compile(r"kp020", re.I)):
-        pid = link_id(a["href"], "KPLFDNR")
-        row = a.find_parent("tr")
+    for a in links(tree, r"kp020"):
+        pid = link_id(a.get("href"), "KPLFDNR")
+        row = next((p for p in a.iterancestors() if p.tag == "tr"), None)
         if not pid or row is None:
             continue
-        raw = squash(a.get_text(" "))
+        raw = text(a)
         last, _, first = raw.partition(", ")
         person = f"{first} {last}".strip() if first else raw
-        cells = [squash(td.get_text(" ")) for td in row.find_all("td", recursive=False)]
+        cells = [text(td) for td in row if td.tag == "td"]
         role = next((c for c in cells[cells.index(raw) + 1:] if c), None) if raw in cells else None
         pkey = f"allris:{scope}:person:{pid}"
         roster.persons.append(Person(key=pkey, name=person, source_url=url))
         roster.memberships.append(Membership(key=f"{okey}/member/{pid}", person_key=pkey, organization_key=okey,
                                              role=role, source_url=url))
     return roster
-
-
-def raise_missing(url: str) -> None:
-    from ratsinfo.errors import ParseError
-
-    raise ParseError("no name on the page: not a committee or faction page")
