@@ -19,6 +19,9 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Council papers, inquiries, meetings and bodies into a DuckDB warehouse.")
 ingest_app = typer.Typer(no_args_is_help=True, help="Bring documents into the warehouse.")
 app.add_typer(ingest_app, name="ingest")
+sources_app = typer.Typer(no_args_is_help=True, help="The sources a refresh reads (sources.toml).")
+app.add_typer(sources_app, name="sources")
+ConfigOpt = Annotated[str, typer.Option("--config", help="The sources file.")]
 
 STATE: dict[str, config.Settings] = {}
 
@@ -232,32 +235,181 @@ def sql(
 @app.command()
 def status(
     runs: Annotated[int, typer.Option(help="How many recent runs to show.")] = 10,
+    config: ConfigOpt = "sources.toml",
     fmt: FormatOpt = "table",
 ) -> None:
-    """Show the last runs, rows per table and the latest failures."""
+    """Show the sources' health (stale ones flagged), the last runs, rows per table and failures."""
     import json
 
+    from ratsinfo.health import source_health
+    from ratsinfo.sources import load
     from ratsinfo.warehouse.db import connect_readonly
     from ratsinfo.warehouse.report import rows
 
     check_format(fmt)
+    configs = load(Path(config)) if Path(config).exists() else None
     con = connect_readonly(settings().db)
     try:
         r_cols, r_rows = rows(con, "status_runs", [runs])
         t_cols, t_rows = rows(con, "status_tables")
         e_cols, e_rows = rows(con, "status_errors", [50])
+        health = source_health(con, configs)
     finally:
         con.close()
+    h_cols = ["source", "last_success", "last_failure", "last_new", "runs", "stale", "reason"]
+    h_rows = [[h.source, h.last_success, h.last_failure, h.last_new, h.runs, h.stale, h.reason] for h in health]
     if fmt == "json":
-        out = {"runs": [dict(zip(r_cols, r, strict=False)) for r in r_rows],
+        out = {"sources": [dict(zip(h_cols, r, strict=False)) for r in h_rows],
+               "runs": [dict(zip(r_cols, r, strict=False)) for r in r_rows],
                "tables": [dict(zip(t_cols, r, strict=False)) for r in t_rows],
                "errors": [dict(zip(e_cols, r, strict=False)) for r in e_rows]}
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
         return
-    typer.echo("Runs\n" + render.render(r_cols, r_rows, fmt))
+    typer.echo("Sources\n" + render.render(h_cols, h_rows, fmt))
+    typer.echo("\nRuns\n" + render.render(r_cols, r_rows, fmt))
     typer.echo("\nTables\n" + render.render(t_cols, t_rows, fmt))
     if e_rows:
         typer.echo("\nFailures of the latest run with failures\n" + render.render(e_cols, e_rows, fmt, 90))
+
+
+@sources_app.command("list")
+def sources_list(config: ConfigOpt = "sources.toml", fmt: FormatOpt = "table") -> None:
+    """List the configured sources."""
+    from ratsinfo.sources import load
+
+    check_format(fmt)
+    cols = ["name", "kind", "location", "max_rps", "enabled", "stale_after_days"]
+    data = [[s.name, s.kind, s.location, s.max_rps, s.enabled, s.stale_after_days] for s in load(Path(config))]
+    typer.echo(render.render(cols, data, fmt, max_width=70))
+
+
+@sources_app.command("add")
+def sources_add(
+    name: Annotated[str, typer.Argument(help="A short name, e.g. leipzig.")],
+    kind: Annotated[str, typer.Argument(help="oparl, allris or files.")],
+    location: Annotated[str, typer.Argument(help="The URL (oparl, allris) or folder (files).")],
+    max_rps: Annotated[float, typer.Option(help="Requests per second per host.")] = 5.0,
+    allow_host: Annotated[list[str] | None, typer.Option(help="Another host the source may link to.")] = None,
+    stale_after_days: Annotated[int, typer.Option(help="Flag the source when nothing new for so long.")] = 7,
+    body: Annotated[str | None, typer.Option(help="Council name (files only).")] = None,
+    disabled: Annotated[bool, typer.Option("--disabled", help="Add it switched off.")] = False,
+    config: ConfigOpt = "sources.toml",
+) -> None:
+    """Add a source to sources.toml.
+
+    Example: ratsinfo sources add leipzig oparl https://ratsinfo.example.org/oparl/system
+    """
+    from ratsinfo.sources import KINDS, SourceConfig, add
+
+    if kind not in KINDS:
+        fail(f"kind {kind!r} is not one of {', '.join(KINDS)}")
+    cfg = SourceConfig(name=name, kind=kind, url=location if kind != "files" else None,
+                       path=location if kind == "files" else None, max_rps=max_rps, allow_hosts=list(allow_host or []),
+                       enabled=not disabled, stale_after_days=stale_after_days, body=body)
+    add(Path(config), cfg)
+    say(f"added {name} ({kind}, {location}) to {config}")
+
+
+@sources_app.command("check")
+def sources_check(config: ConfigOpt = "sources.toml", fmt: FormatOpt = "table") -> None:
+    """Check each source: reachable, kind detected, and what a refresh would do."""
+    from ratsinfo.sources import load
+    from ratsinfo.sources_check import check
+
+    check_format(fmt)
+    cols = ["name", "reachable", "detected", "would_do"]
+    results = [check(s, settings().db) for s in load(Path(config))]
+    typer.echo(render.render(cols, [[r[c] for c in cols] for r in results], fmt, max_width=80))
+    if not all(r["reachable"] for r in results):
+        raise typer.Exit(2)
+
+
+@app.command()
+def refresh(
+    config: ConfigOpt = "sources.toml",
+    source: Annotated[str | None, typer.Option(help="Only this source.")] = None,
+    json_logs: Annotated[bool, typer.Option("--json-logs", help="Structured log lines on stderr.")] = False,
+) -> None:
+    """The nightly run: every enabled source incrementally; exit 0 ok, 2 partial, 3 locked, 4 all failed.
+
+    Example (cron): 15 3 * * * cd /srv/ratsinfo && .venv/bin/ratsinfo refresh --json-logs
+    """
+    import sys
+
+    from ratsinfo.refresh import json_logger
+    from ratsinfo.refresh import refresh as run_refresh
+    from ratsinfo.sources import load
+
+    s = settings()
+    configs = load(Path(config))
+    if json_logs:
+        log = json_logger()
+    elif sys.stderr.isatty() and not s.quiet:
+        from rich.console import Console
+
+        console = Console(stderr=True)
+
+        def log(event: dict) -> None:
+            if event["event"] == "source_started":
+                console.print(f"[bold]{event['source']}[/bold] ({event['kind']}) …")
+            elif event["event"] == "source_finished":
+                console.print(f"  {event['status']} in {event['seconds']} s, {event['errors']} errors")
+    else:
+        def log(event: dict) -> None:
+            return None
+    code, outcomes, summary_path = run_refresh(s.db, s.home, configs, only=source, log=log)
+    for o in outcomes:
+        changed = sum(c.get("inserted", 0) + c.get("updated", 0) + c.get("deleted", 0)
+                      for t, c in o.counts.items() if t not in ("document", "source", "search_doc"))
+        say(f"{o.name}: {o.status} in {o.seconds:.1f} s, {changed} records changed, {len(o.errors)} errors "
+            f"(run {o.run_id})")
+    say(f"summary: {summary_path}")
+    raise typer.Exit(code)
+
+
+@app.command()
+def changes(
+    since: Annotated[str | None, typer.Option(help="Only runs since this day (YYYY-MM-DD).")] = None,
+    organization: Annotated[str | None, typer.Option(help="Only what concerns this body.")] = None,
+    fmt: FormatOpt = "table",
+) -> None:
+    """What the runs changed: a summary line, then one row per change.
+
+    Example: ratsinfo changes --since 2024-05-01
+    """
+    from datetime import date
+
+    from ratsinfo import changes as ch
+    from ratsinfo.orgmatch import resolve
+    from ratsinfo.warehouse.db import connect_readonly
+
+    check_format(fmt)
+    day = None
+    if since:
+        try:
+            day = date.fromisoformat(since)
+        except ValueError:
+            fail(f"--since {since!r} is not a day; write YYYY-MM-DD")
+    con = connect_readonly(settings().db)
+    try:
+        keys = None
+        if organization:
+            keys = [k for k, _n in resolve(con, organization)]
+            if not keys:
+                fail(f"no organization matches {organization!r}")
+        cols, data = ch.rows(con, day, keys)
+        text = ch.summary(con, data)
+    finally:
+        con.close()
+    if fmt == "json":
+        import json
+
+        typer.echo(json.dumps({"summary": text, "changes": ch.as_dicts(cols, data)}, ensure_ascii=False, indent=2,
+                              default=str))
+        return
+    typer.echo(text)
+    if data:
+        typer.echo(render.render(cols, data[:500], fmt, max_width=50))
 
 
 @app.command()

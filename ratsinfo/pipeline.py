@@ -22,7 +22,7 @@ from ratsinfo.model import Document, ParseResult, Source
 from ratsinfo.parsers import PARSER_VERSION
 from ratsinfo.parsers.detect import detect
 from ratsinfo.parsers.document import parse_document
-from ratsinfo.warehouse.load import retire_missing, upsert
+from ratsinfo.warehouse.load import log_deleted, retire_missing, upsert
 
 # Tables loaded from a ParseResult, in load order, with the result attribute that feeds them.
 CHILD_TABLES = (
@@ -81,7 +81,7 @@ class Run:
     def status(self) -> str:
         if not self.errors:
             return "ok"
-        return "failed" if len(self.errors) >= self.inputs and self.inputs else "partial"
+        return "failed" if len(self.errors) >= self.inputs else "partial"
 
     def finish(self) -> None:
         self.flush()
@@ -161,11 +161,11 @@ def scope_name(text: str) -> str:
 
 def ingest_files(con: duckdb.DuckDBPyConnection, store: RawStore, paths: list[str], *,
                  body: str | None = None, pdf_engine: str = "pdfium", pdf_timeout: float = 60.0,
-                 extract_facts: bool = True,
+                 extract_facts: bool = True, name: str | None = None,
                  progress: Callable[[str], None] | None = None) -> Run:
     """Read every file under ``paths`` into the raw store and the warehouse."""
     scope = scope_name(body) if body else "local"
-    source = Source(key=f"files:{scope}", kind="files", location=", ".join(paths), name=body or "files")
+    source = Source(key=f"files:{scope}", kind="files", location=", ".join(paths), name=name or body or "files")
     run = Run(con, "ingest files", source.key)
     con.execute("BEGIN")
     run.add("source", upsert(con, "source", [source], run.id))
@@ -281,7 +281,8 @@ OPARL_TABLES = (("body", "bodies"), ("organization", "organizations"), ("person"
 
 def ingest_oparl(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, since: datetime | None = None,
                  body: str | None = None, files: bool = True, max_rps: float = 5.0, concurrency: int = 4,
-                 allow_hosts: tuple[str, ...] = (), timeout: float = 30.0, retries: int = 4) -> Run:
+                 allow_hosts: tuple[str, ...] = (), timeout: float = 30.0, retries: int = 4,
+                 name: str | None = None) -> Run:
     """Read an OParl system or body into the warehouse, incrementally."""
     from urllib.parse import urlsplit
 
@@ -289,7 +290,7 @@ def ingest_oparl(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, s
     from ratsinfo.ingest.oparl import OParlIngest
 
     parts = urlsplit(url)
-    source = Source(key=f"oparl:{parts.netloc}{parts.path}", kind="oparl", location=url, name=parts.netloc)
+    source = Source(key=f"oparl:{parts.netloc}{parts.path}", kind="oparl", location=url, name=name or parts.netloc)
     run = Run(con, "ingest oparl", source.key)
     con.execute("BEGIN")
     run.add("source", upsert(con, "source", [source], run.id))
@@ -317,7 +318,8 @@ def ingest_oparl(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, s
 
 def ingest_allris(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, start: date | None = None,
                   end: date | None = None, files: bool = True, max_rps: float = 5.0, concurrency: int = 4,
-                  allow_hosts: tuple[str, ...] = (), timeout: float = 30.0, today: date | None = None) -> Run:
+                  allow_hosts: tuple[str, ...] = (), timeout: float = 30.0, today: date | None = None,
+                  name: str | None = None) -> Run:
     """Crawl an ALLRIS site into the warehouse; see ratsinfo.ingest.allris."""
     from urllib.parse import urlsplit
 
@@ -333,7 +335,8 @@ def ingest_allris(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, 
     if base.endswith(".asp"):
         base = base.rsplit("/", 1)[0]
     base = base.rstrip("/") + "/"
-    source = Source(key=f"allris:{parts.netloc}{urlsplit(base).path}", kind="allris", location=base, name=parts.netloc)
+    source = Source(key=f"allris:{parts.netloc}{urlsplit(base).path}", kind="allris", location=base,
+                    name=name or parts.netloc)
     run = Run(con, "ingest allris", source.key)
     con.execute("BEGIN")
     run.add("source", upsert(con, "source", [source], run.id))
@@ -499,6 +502,7 @@ def _load_oparl(con: duckdb.DuckDBPyConnection, run: Run, source_key: str, ing, 
         for table, keys in mapped.deleted.items():
             gone = con.execute(f"UPDATE {table} SET deleted = true, last_run = ? WHERE list_contains(?, key) "
                                "AND NOT deleted RETURNING key", [run.id, sorted(keys)]).fetchall()
+            log_deleted(con, table, [g[0] for g in gone], run.id)
             if gone:
                 run.add(table, Counter(deleted=len(gone)))
         for res in results:

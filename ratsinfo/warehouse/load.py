@@ -103,6 +103,8 @@ def upsert(con: duckdb.DuckDBPyConnection, table: str, records: list[Any], run_i
             f"count(*) FILTER (WHERE t.key IS NOT NULL AND t.row_hash IS DISTINCT FROM b.row_hash), "
             f"count(*) FILTER (WHERE t.key IS NOT NULL AND t.row_hash = b.row_hash) "
             f"FROM _batch b LEFT JOIN {t} t ON t.key = b.key").fetchone()
+        if table in LOGGED_TABLES and (new or changed):
+            _log_changes(con, table, content_cols, run_id)
         collist = ", ".join(_q(c) for c in all_cols)
         merge = table in MERGE_TABLES
         updates = ", ".join(
@@ -130,6 +132,33 @@ def upsert(con: duckdb.DuckDBPyConnection, table: str, records: list[Any], run_i
     return counts
 
 
+# Tables whose changes are logged field by field (what a person reads in `ratsinfo changes`).
+LOGGED_TABLES = {"paper", "meeting", "agenda_item", "organization", "person", "membership", "consultation", "file",
+                 "question", "answer", "paper_relation", "rule", "topic", "body"}
+SKIP_FIELDS = {"text", "sections", "source_url", "document_key", "row_hash", "first_run", "last_run", "deleted"}
+
+
+def _log_changes(con: duckdb.DuckDBPyConnection, table: str, cols: list[str], run_id: int) -> None:
+    """Write change rows for what this batch inserts or updates (called before the write)."""
+    t = _q(table)
+    label = next((c for c in ("reference", "name", "number", "text") if c in cols), "key")
+    con.execute(
+        f"INSERT INTO change SELECT ?, ?, b.key, NULL, NULL, CAST(b.{_q(label)} AS VARCHAR), 'inserted' "
+        f"FROM _batch b LEFT JOIN {t} t ON t.key = b.key WHERE t.key IS NULL", [run_id, table])
+    fields = [c for c in cols if c not in SKIP_FIELDS and c != "key" and c != "stub"]
+    if not fields:
+        return
+    unions = " UNION ALL ".join(
+        f"SELECT b.key, '{c}' AS field, CAST(t.{_q(c)} AS VARCHAR) AS old_value, "
+        f"CAST(b.{_q(c)} AS VARCHAR) AS new_value "
+        f"FROM _batch b JOIN {t} t ON t.key = b.key WHERE t.row_hash IS DISTINCT FROM b.row_hash "
+        f"AND t.{_q(c)} IS DISTINCT FROM b.{_q(c)} AND b.{_q(c)} IS NOT NULL"
+        + (" AND NOT (t.stub = false AND b.stub = true)" if "stub" in cols else "")
+        for c in fields)
+    con.execute(f"INSERT INTO change SELECT ?, ?, key, field, old_value, new_value, 'updated' FROM ({unions})",
+                [run_id, table])
+
+
 def retire_missing(con: duckdb.DuckDBPyConnection, table: str, document_keys: list[str],
                    keep: list[str], run_id: int) -> int:
     """Mark rows read from these documents but absent from the new parse as deleted.
@@ -145,10 +174,17 @@ def retire_missing(con: duckdb.DuckDBPyConnection, table: str, document_keys: li
             f"UPDATE {_q(table)} SET deleted = true, last_run = ? "
             f"WHERE NOT deleted AND document_key IN (SELECT k FROM _docs) "
             f"AND key NOT IN (SELECT k FROM _keep) RETURNING key", [run_id]).fetchall()
+        log_deleted(con, table, [r[0] for r in n], run_id)
     finally:
         con.unregister("_docs")
         con.unregister("_keep")
     return len(n)
+
+
+def log_deleted(con: duckdb.DuckDBPyConnection, table: str, keys: list[str], run_id: int) -> None:
+    if keys and table in LOGGED_TABLES:
+        con.executemany("INSERT INTO change VALUES (?, ?, ?, NULL, NULL, NULL, 'deleted')",
+                        [[run_id, table, k] for k in keys])
 
 
 def _arrow_type(duck: str) -> pa.DataType:

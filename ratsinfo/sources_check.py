@@ -1,0 +1,60 @@
+"""`ratsinfo sources check`: is each source reachable, of the kind it claims, and what would a
+refresh do."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ratsinfo.sources import SourceConfig, source_key
+
+
+def check(cfg: SourceConfig, db: Path) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": cfg.name, "reachable": False, "detected": "", "would_do": ""}
+    if cfg.kind == "files":
+        p = Path(cfg.path or "")
+        out["reachable"] = p.exists()
+        n = sum(1 for f in p.rglob("*") if f.is_file()) if p.is_dir() else int(p.is_file())
+        out["detected"] = f"folder with {n} files" if p.is_dir() else ("file" if p.is_file() else "missing")
+        out["would_do"] = f"read {n} files, parse only new or changed ones" if p.exists() else "nothing (missing)"
+        return out
+    from ratsinfo.ingest.http import FetchFailed, PoliteClient, Refused, host_of
+
+    client = PoliteClient({host_of(cfg.url or ""), *cfg.allow_hosts}, max_rps=cfg.max_rps, timeout=15, retries=1)
+    try:
+        resp = client.get(cfg.url or "")
+        out["reachable"] = resp.status < 400
+        body = resp.content[:200_000]
+        try:
+            value = json.loads(body.decode("utf-8", errors="replace"), strict=False)
+            t = str(value.get("type", "")) if isinstance(value, dict) else ""
+            out["detected"] = f"OParl {t.rsplit('/', 1)[-1]}" if "oparl" in t.lower() else "JSON, not OParl"
+        except ValueError:
+            text = body.decode("latin-1", errors="replace")
+            out["detected"] = "ALLRIS site" if "ALLRIS" in text or "allris" in text else f"HTTP {resp.status}, HTML"
+    except (FetchFailed, Refused) as exc:
+        out["detected"] = str(exc)
+    finally:
+        client.close()
+    out["would_do"] = _plan(cfg, db)
+    return out
+
+
+def _plan(cfg: SourceConfig, db: Path) -> str:
+    if not Path(db).exists():
+        return "a first full read"
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        if cfg.kind == "oparl":
+            rows = con.execute("SELECT list, modified_until FROM watermark WHERE source_key = ? ORDER BY list",
+                               [source_key(cfg)]).fetchall()
+            if not rows:
+                return "a first full read"
+            return "read changes since " + ", ".join(f"{name} {m:%Y-%m-%d} − 72 h" for name, m in rows)
+        n = con.execute("SELECT count(*) FROM document WHERE source_key = ?", [source_key(cfg)]).fetchone()[0]
+        return "a first full read" if n == 0 else "re-read the last three months and later, open papers, new pages"
+    finally:
+        con.close()
