@@ -186,3 +186,15 @@ def test_killing_a_refresh_at_any_moment_loses_nothing(tmp_path):
             state = live_state(db)
             assert state == clean, f"kill {i} left a different warehouse"
         assert killed >= 15  # most kills landed while the refresh was working
+
+
+def test_json_logs_and_quiet_cron_output(tmp_path, cli):
+    cfg = write_sources(tmp_path / "s.toml", export())
+    res = cli("refresh", "--config", str(cfg), "--json-logs")
+    assert res.code == 0
+    events = [json.loads(line) for line in res.err.strip().splitlines()]
+    assert [e["event"] for e in events] == ["source_started", "source_finished", "refresh_finished"]
+    assert events[-1]["exit_code"] == 0 and Path(events[-1]["summary"]).exists()
+    quiet = cli("refresh", "--config", str(cfg))
+    assert quiet.err == ""  # no terminal: no progress output for cron
+    assert "export: ok" in quiet.out
