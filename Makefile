@@ -22,7 +22,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --scale $(or $(SCALE),1)
 
 clean:
 	rm -rf $(VENV) demo.duckdb .ratsinfo-demo .pytest_cache

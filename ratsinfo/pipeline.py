@@ -453,41 +453,87 @@ def _download_files(ing, files, run: Run) -> None:  # noqa: ANN001
         except (FetchFailed, Refused) as exc:
             return f, None, str(exc)
 
-    with ThreadPoolExecutor(max_workers=max(1, ing.concurrency)) as pool:
-        for f, resp, err in pool.map(get, todo):
-            if err or resp is None:
-                f.download_status = "failed"
-                run.error(f.access_url, "file", f"download failed: {err}")
-                continue
-            ing.stats["requests"] += 1
-            if resp.not_modified:
-                old = ing.con.execute("SELECT sha256 FROM document WHERE url = ? AND http_status = 200 "
-                                      "ORDER BY fetched_at DESC LIMIT 1", [f.access_url]).fetchone()
-                if old is None:
+    from ratsinfo.parsers.timeout import PdfWorkers
+
+    workers = PdfWorkers(processes=2)
+    done: list = []
+    pending: list = []  # (file, response, sha, pdf job) parsed in the worker pool, two at a time
+
+    def finish(f, resp, sha, job) -> None:  # noqa: ANN001
+        try:
+            out = workers.result(job, "PDF text extraction")
+        except ParseError as exc:
+            f.download_status, f.sha256 = "unreadable", sha
+            run.error(f.access_url, "file", str(exc))
+            return
+        f.sha256, f.text, f.pages, f.download_status = sha, out.text, out.pages, "ok"
+        f.mime_type = "application/pdf"
+        done.append(f)
+        if len(done) >= FILE_BATCH:
+            store_files(ing.con, run, done)
+
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, ing.concurrency)) as pool:
+            # in slices, so that no more than a slice of downloaded bodies waits in memory
+            results = (r for i in range(0, len(todo), 100) for r in pool.map(get, todo[i:i + 100]))
+            for f, resp, err in results:
+                if err or resp is None:
                     f.download_status = "failed"
-                    run.error(f.access_url, "file", "304 Not Modified for a file never stored")
+                    run.error(f.access_url, "file", f"download failed: {err}")
                     continue
-                resp = type(resp)(resp.url, 200, ing.store.get(old[0]), resp.headers, resp.elapsed)
-            if resp.status >= 400:
-                f.download_status = "failed"
-                run.error(f.access_url, "file", f"download failed: HTTP {resp.status}")
-                continue
-            sha = ing._keep(resp.url, resp.content, resp.status, resp.headers, "file")
-            kind, _ctype = detect(resp.content, f.name)
-            try:
-                parsed = parse_document(kind, resp.content, resp.url, f"{resp.url}#{sha[:16]}", sha, "local")
-            except ParseError as exc:
-                f.download_status = "unreadable"
-                f.sha256 = sha
-                run.error(f.access_url, "file", str(exc))
-                continue
-            f.sha256 = sha
-            f.text = parsed.text
-            pages = parsed.result.files[0].pages if parsed.result.files else None
-            f.pages = pages
-            f.download_status = "ok"
-            if kind == "pdf":
-                f.mime_type = "application/pdf"
+                ing.stats["requests"] += 1
+                if resp.not_modified:
+                    old = ing.con.execute("SELECT sha256 FROM document WHERE url = ? AND http_status = 200 "
+                                          "ORDER BY fetched_at DESC LIMIT 1", [f.access_url]).fetchone()
+                    if old is None:
+                        f.download_status = "failed"
+                        run.error(f.access_url, "file", "304 Not Modified for a file never stored")
+                        continue
+                    resp = type(resp)(resp.url, 200, ing.store.get(old[0]), resp.headers, resp.elapsed)
+                if resp.status >= 400:
+                    f.download_status = "failed"
+                    run.error(f.access_url, "file", f"download failed: HTTP {resp.status}")
+                    continue
+                sha = ing._keep(resp.url, resp.content, resp.status, resp.headers, "file")
+                kind, _ctype = detect(resp.content, f.name)
+                if kind == "pdf":
+                    pending.append((f, resp, sha, workers.submit(resp.content)))
+                    if len(pending) >= 8:
+                        finish(*pending.pop(0))
+                    continue
+                try:
+                    parsed = parse_document(kind, resp.content, resp.url, f"{resp.url}#{sha[:16]}", sha, "local")
+                except ParseError as exc:
+                    f.download_status, f.sha256 = "unreadable", sha
+                    run.error(f.access_url, "file", str(exc))
+                    continue
+                f.sha256, f.text, f.download_status = sha, parsed.text, "ok"
+                f.pages = parsed.result.files[0].pages if parsed.result.files else None
+        for item in pending:
+            finish(*item)
+        store_files(ing.con, run, done)
+    finally:
+        workers.close()
+
+
+FILE_BATCH = 500
+
+
+def store_files(con: duckdb.DuckDBPyConnection, run: Run, done: list) -> None:
+    """Load downloaded files in batches and let their text go: a city's PDFs do not fit in memory."""
+    if not done:
+        return
+    con.execute("BEGIN")
+    try:
+        run.add("file", upsert(con, "file", done, run.id))
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    for f in done:
+        f.text = None  # stored; the final load keeps the stored text (see _keep_file_state)
+        f.download_status = "stored"
+    done.clear()
 
 
 def _load_oparl(con: duckdb.DuckDBPyConnection, run: Run, source_key: str, ing, mapped, results) -> None:  # noqa: ANN001
@@ -497,6 +543,8 @@ def _load_oparl(con: duckdb.DuckDBPyConnection, run: Run, source_key: str, ing, 
         run.add("document", upsert(con, "document", ing.documents, run.id))
         for table, attr in OPARL_TABLES:
             records = getattr(mapped, attr)
+            if table == "file":
+                records = [f for f in records if f.download_status != "stored"]
             for i in range(0, len(records), 20_000):
                 run.add(table, upsert(con, table, records[i:i + 20_000], run.id))
         for table, keys in mapped.deleted.items():

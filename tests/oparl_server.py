@@ -42,7 +42,8 @@ class Municipality:
     papers with consultations and files."""
 
     def __init__(self, base: str, orgs: int = 12, persons: int = 30, meetings: int = 40, items_per_meeting: int = 5,
-                 papers: int = 120, files_every: int = 3) -> None:
+                 papers: int = 120, files_every: int = 3, pdf_pool: list[bytes] | None = None) -> None:
+        self.pdf_pool = pdf_pool  # served round-robin instead of a one-page PDF per file (benchmarks)
         self.base = base.rstrip("/") + "/oparl"
         self.objects: dict[str, dict[str, dict]] = {k: {} for k in ("organization", "person", "membership",
                                                                     "meeting", "paper")}
@@ -153,7 +154,7 @@ class Municipality:
 class OParlServer:
     """ThreadingHTTPServer on 127.0.0.1 with a random port; use as a context manager."""
 
-    def __init__(self, page_size: int = 25, faults: Faults | None = None, **town: int) -> None:
+    def __init__(self, page_size: int = 25, faults: Faults | None = None, **town: object) -> None:
         self.page_size = page_size
         self.faults = faults or Faults()
         self.requests: list[str] = []
@@ -229,9 +230,12 @@ class OParlServer:
         if p.startswith("/oparl/file/") and p.endswith(".pdf"):
             from ratsinfo.pdfwriter import text_to_pdf
 
-            fid = f"{b}/file/{p[len('/oparl/file/'):-4]}"
+            n = p[len('/oparl/file/'):-4]
+            fid = f"{b}/file/{n}"
             if fid not in t.pdf_text:
                 return 404, b"not found", "text/plain"
+            if t.pdf_pool:
+                return 200, t.pdf_pool[int(n) % len(t.pdf_pool)], "application/pdf"
             return 200, text_to_pdf(t.pdf_text[fid]), "application/pdf"
         for kind in t.objects:
             if p.startswith(f"/oparl/{kind}/"):

@@ -66,6 +66,8 @@ def connect(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
     if p.parent and not p.parent.exists():
         p.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(p))
+    # DuckDB takes 80% of the machine by default; a nightly job shares it. Beyond this it spills to disk.
+    con.execute("SET memory_limit = ?", [os.environ.get("RATSINFO_MEMORY_LIMIT", "512MB")])
     migrate(con)
     return con
 
