@@ -68,3 +68,20 @@ def test_a_parse_that_takes_too_long_is_stopped():
 def test_a_parse_within_its_time_returns_its_result(pdf_bytes):
     out = run_with_timeout(extract_pdf, (pdf_bytes,), 60, "PDF")
     assert out.pages >= 2
+
+
+def test_the_pdf_worker_pool_parses_and_stops_what_hangs(pdf_bytes):
+    from ratsinfo.parsers.timeout import PdfWorkers
+
+    workers = PdfWorkers(processes=1, seconds=60)
+    try:
+        assert workers.result(workers.submit(pdf_bytes), "PDF").pages >= 2
+        with pytest.raises(ParseError, match="corrupt"):
+            workers.result(workers.submit(pdf_bytes[:500]), "PDF")
+        workers.seconds = 0.0001
+        with pytest.raises(ParseError, match="longer than"):
+            workers.result(workers.submit(text_to_pdf("Seite\n" * 3000)), "PDF")
+        workers.seconds = 60
+        assert workers.result(workers.submit(pdf_bytes), "PDF").pages >= 2  # a new pool after the stop
+    finally:
+        workers.close()
