@@ -23,8 +23,8 @@ def answer_text(rnd: random.Random, year: int) -> str:
         "2. Welche Themen wurden behandelt?", "",
         f"{body}:", *[f"• {t} im Quartier" for t in topics], "",
         f"3. Wie bewertet die Verwaltung die Zusammenarbeit im Jahr {year}?", "",
-        f"Die Verwaltung bewertet die Zusammenarbeit mit dem {body} als konstruktiv. Die Vorlage V-{rnd.randint(100, 999)}"
-        f"/{year % 100:02d} vom 12.03.{year} bildet die Grundlage.",
+        f"Die Verwaltung bewertet die Zusammenarbeit mit dem {body} als konstruktiv. "
+        f"Die Vorlage V-{rnd.randint(100, 999)}/{year % 100:02d} vom 12.03.{year} bildet die Grundlage.",
     ])
 
 
@@ -32,7 +32,8 @@ def rules_text(rnd: random.Random) -> str:
     body = rnd.choice(BODIES)
     return "\n".join([
         f"Geschäftsordnung des {body}s", "§ 1 Aufgaben", f"Der {body} berät den Stadtrat in Fragen der "
-        f"{rnd.choice(TOPICS)}.", "§ 2 Sitzungen", f"Der {body} tagt in der Regel {rnd.choice(NUMBERS[1:4])}mal im Jahr. "
+        f"{rnd.choice(TOPICS)}.", "§ 2 Sitzungen",
+        f"Der {body} tagt in der Regel {rnd.choice(NUMBERS[1:4])}mal im Jahr. "
         "Anträge zur Tagesordnung sind bis zehn Tage vor der Sitzung einzureichen.",
         "Die Einladung erfolgt schriftlich mit einer Frist von zwei Wochen.", "Die Sitzungen sind öffentlich.",
         "§ 3 Niederschrift", "Die Niederschrift geht den Mitgliedern spätestens vier Wochen nach der Sitzung zu."])
