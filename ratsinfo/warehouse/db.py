@@ -67,7 +67,7 @@ def connect(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
         p.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(p))
     # DuckDB takes 80% of the machine by default; a nightly job shares it. Beyond this it spills to disk.
-    con.execute("SET memory_limit = ?", [os.environ.get("RATSINFO_MEMORY_LIMIT", "512MB")])
+    con.execute("SET memory_limit = ?", [os.environ.get("RATSINFO_MEMORY_LIMIT", "384MB")])
     migrate(con)
     return con
 
