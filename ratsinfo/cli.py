@@ -82,13 +82,8 @@ def ingest_files_cmd(
                                     pdf_timeout=pdf_timeout)
     finally:
         con.close()
-    say(_run_summary(run))
-    for input_, _stage, reason in run.errors:
-        typer.echo(f"Error: {input_}: {reason}", err=True)
-    if run.errors:
-        typer.echo(f"{len(run.errors)} of {run.inputs} inputs failed (see 'ratsinfo status'); "
-                   "everything else was stored.", err=True)
-        raise typer.Exit(1)
+    _report(run, f"{len(run.errors)} of {run.inputs} inputs failed (see 'ratsinfo status'); everything else was "
+                 "stored.", 1, limit=None)
 
 
 @ingest_app.command("oparl")
@@ -130,13 +125,8 @@ def ingest_oparl_cmd(
                                     timeout=timeout)
     finally:
         con.close()
-    say(_run_summary(run))
-    for input_, _stage, reason in run.errors[:50]:
-        typer.echo(f"Error: {input_}: {reason}", err=True)
-    if run.errors:
-        typer.echo(f"{len(run.errors)} objects or pages could not be read (see 'ratsinfo status'); everything "
-                   "the server served was stored.", err=True)
-        raise typer.Exit(2)
+    _report(run, f"{len(run.errors)} objects or pages could not be read (see 'ratsinfo status'); everything the "
+                 "server served was stored.", 2)
 
 
 @ingest_app.command("allris")
@@ -181,13 +171,18 @@ def ingest_allris_cmd(
                                      max_rps=max_rps, allow_hosts=tuple(allow_host or ()), timeout=timeout)
     finally:
         con.close()
+    _report(run, f"{len(run.errors)} pages could not be read (see 'ratsinfo status'); everything the site served "
+                 "was stored.", 2)
+
+
+def _report(run, closing: str, code: int, limit: int | None = 50) -> None:  # type: ignore[no-untyped-def]
+    """The counts on stdout; one line per failure on stderr, a closing line, and the exit code."""
     say(_run_summary(run))
-    for input_, _stage, reason in run.errors[:50]:
+    for input_, _stage, reason in run.errors[:limit]:
         typer.echo(f"Error: {input_}: {reason}", err=True)
     if run.errors:
-        typer.echo(f"{len(run.errors)} pages could not be read (see 'ratsinfo status'); everything the site served "
-                   "was stored.", err=True)
-        raise typer.Exit(2)
+        typer.echo(closing, err=True)
+        raise typer.Exit(code)
 
 
 def _run_summary(run) -> str:  # type: ignore[no-untyped-def]
