@@ -302,7 +302,7 @@ def ingest_oparl(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, s
         mapped, results = ing.walk(url)
         ing.fill_gaps(mapped)
         _resolve_names(con, mapped)
-        _keep_file_state(con, mapped)
+        _keep_file_state(con, mapped.files)
         if files:
             _download_files(ing, mapped.files, run)
         run.inputs = ing.stats["requests"]
@@ -348,7 +348,7 @@ def ingest_allris(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, 
         crawl.crawl()
         c = crawl.collected
         if files:
-            _keep_file_state_list(con, c.files)
+            _keep_file_state(con, c.files)
             _download_files(crawl, c.files, run)
         results = []
         for pr in c.papers:
@@ -383,15 +383,6 @@ def ingest_allris(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, 
     return run
 
 
-def _keep_file_state_list(con: duckdb.DuckDBPyConnection, files: list) -> None:
-    class _M:  # the OParl helper takes an object with .files
-        pass
-
-    m = _M()
-    m.files = files  # type: ignore[attr-defined]
-    _keep_file_state(con, m)
-
-
 def _resolve_names(con: duckdb.DuckDBPyConnection, mapped) -> None:  # noqa: ANN001
     """Consultations and papers name bodies and people, not their OParl ids."""
     names = {o.key: o.name for o in mapped.organizations}
@@ -419,14 +410,14 @@ def _resolve_names(con: duckdb.DuckDBPyConnection, mapped) -> None:  # noqa: ANN
                 setattr(p, attr, names.get(f"oparl:organization:{ref}") or names.get(f"oparl:person:{ref}") or ref)
 
 
-def _keep_file_state(con: duckdb.DuckDBPyConnection, mapped) -> None:  # noqa: ANN001
+def _keep_file_state(con: duckdb.DuckDBPyConnection, files: list) -> None:
     """A file already downloaded keeps its text, hash and pages while its URL is the same."""
-    if not mapped.files:
+    if not files:
         return
     rows = con.execute("SELECT key, access_url, sha256, text, pages, download_status, mime_type FROM file "
-                       "WHERE list_contains(?, key)", [[f.key for f in mapped.files]]).fetchall()
+                       "WHERE list_contains(?, key)", [[f.key for f in files]]).fetchall()
     known = {r[0]: r for r in rows}
-    for f in mapped.files:
+    for f in files:
         r = known.get(f.key)
         if r and r[1] == f.access_url and r[5] == "ok":
             f.sha256, f.text, f.pages, f.download_status, f.mime_type = r[2], r[3], r[4], r[5], r[6]

@@ -8,7 +8,6 @@ nothing changed writes nothing.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -230,6 +229,3 @@ class OParlIngest:
                     self.run.error(i, "gap", f"referenced {table} is not served (or not allowed)")
         mapped.extend(extra)
 
-
-def stamp(value: bytes) -> str:
-    return hashlib.sha256(value).hexdigest()
