@@ -244,8 +244,6 @@ def _parse_allris4(soup: BeautifulSoup, source_url: str) -> RawPaper:
                     value = " – ".join(value.split("\n"))
                 elif field == "originator":
                     value = ", ".join(value.split("\n"))
-                if field == "related_reference" and not raw.reference:
-                    pass
                 if value:
                     raw.fields.setdefault(field, value)
                 if not raw.reference and squash(label_el.get_text(" ")).rstrip(":").lower() in (

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 if not Doc.has_extension("orgs"):
     Doc.set_extension("orgs", default=None)
@@ -213,9 +213,6 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 hm = None  # "der Arbeitskreis" alone names no body; it refers back to one
             if hm:
                 head, base, _infl = hm
-                # council words double as titles: "Stadtrat Müller" is a person
-                if head.kind == "council" and base.casefold() in data()["heads"][2].get("council_words", []):
-                    pass
                 start_i = i
                 adjs: list[str] = []
                 k = i - 1
@@ -455,11 +452,3 @@ def orgs_component(doc: Doc) -> Doc:
     doc.spans["orgs"] = spans
     return doc
 
-
-def mentions_in(doc: Doc, start: int, end: int) -> list[Mention]:
-    mentions, _ = doc._.orgs
-    return [m for m in mentions if start <= m.start and m.end <= end]
-
-
-def span_text(span: Span) -> str:
-    return span.text
