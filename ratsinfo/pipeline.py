@@ -427,7 +427,6 @@ def _download_files(ing, files, run: Run) -> None:  # noqa: ANN001
     """Download new files in worker threads; parse them here (PDF parsing forks, threads must not)."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from ratsinfo.ingest.http import FetchFailed, Refused
 
     todo = [f for f in files if f.access_url and f.download_status != "ok"]
     validators = {}
@@ -439,10 +438,7 @@ def _download_files(ing, files, run: Run) -> None:  # noqa: ANN001
 
     def get(f):  # noqa: ANN001, ANN202
         etag, last_modified = validators.get(f.access_url, (None, None))
-        try:
-            return f, ing.client.get(f.access_url, etag=etag, last_modified=last_modified), None
-        except (FetchFailed, Refused) as exc:
-            return f, None, str(exc)
+        return f, ing.get(f.access_url, "file download", etag=etag, last_modified=last_modified)
 
     from ratsinfo.parsers.timeout import PdfWorkers
 
@@ -467,12 +463,10 @@ def _download_files(ing, files, run: Run) -> None:  # noqa: ANN001
         with ThreadPoolExecutor(max_workers=max(1, ing.concurrency)) as pool:
             # in slices, so that no more than a slice of downloaded bodies waits in memory
             results = (r for i in range(0, len(todo), 100) for r in pool.map(get, todo[i:i + 100]))
-            for f, resp, err in results:
-                if err or resp is None:
+            for f, resp in results:
+                if resp is None:  # the reason is in run_error already
                     f.download_status = "failed"
-                    run.error(f.access_url, "file", f"download failed: {err}")
                     continue
-                ing.stats["requests"] += 1
                 if resp.not_modified:
                     old = ing.con.execute("SELECT sha256 FROM document WHERE url = ? AND http_status = 200 "
                                           "ORDER BY fetched_at DESC LIMIT 1", [f.access_url]).fetchone()

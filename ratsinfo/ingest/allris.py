@@ -10,20 +10,13 @@ run_error and never stored as records.
 
 from __future__ import annotations
 
-import threading
-from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any
+from datetime import date
 from urllib.parse import urlsplit
 
-import duckdb
-
 from ratsinfo.errors import ParseError
-from ratsinfo.ingest.http import FetchFailed, PoliteClient, Refused
-from ratsinfo.ingest.rawstore import RawStore
-from ratsinfo.model import Document, ParseResult
-from ratsinfo.parsers import PARSER_VERSION
+from ratsinfo.ingest.fetch import Fetcher
+from ratsinfo.model import ParseResult
 from ratsinfo.parsers.allris_agenda_item import parse_to020
 from ratsinfo.parsers.allris_calendar import parse_calendar
 from ratsinfo.parsers.allris_html import parse_vo020
@@ -62,24 +55,16 @@ class Collected:
 
 
 @dataclass
-class AllrisCrawl:
-    con: duckdb.DuckDBPyConnection
-    store: RawStore
-    client: PoliteClient
-    run: Any
-    source_key: str
+class AllrisCrawl(Fetcher):
     base: str
     start: date
     end: date
     window_start: date
     files: bool = True
-    documents: list[Document] = field(default_factory=list)
     collected: Collected = field(default_factory=Collected)
     concurrency: int = 4
-    stats: Counter = field(default_factory=Counter)
     doc_of: dict[str, str] = field(default_factory=dict)
     _seen: set[str] = field(default_factory=set)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def v3(self) -> bool:
@@ -101,15 +86,9 @@ class AllrisCrawl:
         old = self.stored(url)
         if old and not refetch:
             return None
-        try:
-            resp = self.client.get(url, etag=old[1] if old else None, last_modified=old[2] if old else None)
-        except Refused as exc:
-            self.run.error(url, "fetch", f"{what}: refused, {exc}")
+        resp = self.get(url, what, etag=old[1] if old else None, last_modified=old[2] if old else None)
+        if resp is None:
             return None
-        except FetchFailed as exc:
-            self.run.error(url, "fetch", f"{what}: {exc.reason}; run again later")
-            return None
-        self.stats["requests"] += 1
         if resp.not_modified and old:
             self.doc_of[url] = f"{url}#{old[0][:16]}"
             return decode_html(self.store.get(old[0]))[0]
@@ -136,18 +115,6 @@ class AllrisCrawl:
             self.run.error(url, "parse", f"{what}: {error}")
             return None
         return html
-
-    def _keep(self, url: str, data: bytes, status: int, headers: dict[str, str], kind: str, encoding: str | None = None,
-              parse_status: str = "ok", error: str | None = None) -> str:
-        sha = self.store.put(data)
-        with self._lock:
-            self.documents.append(Document(
-                key=f"{url}#{sha[:16]}", source_key=self.source_key, url=url, origin=url, sha256=sha, size=len(data),
-                content_type=headers.get("content-type", "text/html"), kind=kind, encoding=encoding,
-                fetched_at=datetime.now().replace(microsecond=0), http_status=status, etag=headers.get("etag"),
-                last_modified=headers.get("last-modified"), parse_status=parse_status, parse_error=error,
-                parser_version=PARSER_VERSION))
-        return sha
 
     def calendar_program(self, y: int, m: int) -> str | None:
         for prog in CALENDARS:

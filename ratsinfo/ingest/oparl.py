@@ -8,20 +8,14 @@ nothing changed writes nothing.
 
 from __future__ import annotations
 
-import threading
-from collections import Counter
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-import duckdb
-
 from ratsinfo.errors import ParseError
-from ratsinfo.ingest.http import FetchFailed, PoliteClient, Refused
-from ratsinfo.ingest.rawstore import RawStore
-from ratsinfo.model import Document, Organization
-from ratsinfo.parsers import PARSER_VERSION
+from ratsinfo.ingest.fetch import Fetcher
+from ratsinfo.model import Organization
 from ratsinfo.parsers.oparl import Mapped, decode, key, map_object, object_type, page_of
 
 LISTS = ("organization", "person", "membership", "meeting", "agendaItem", "paper", "consultation", "file")
@@ -41,20 +35,12 @@ class ListResult:
 
 
 @dataclass
-class OParlIngest:
-    con: duckdb.DuckDBPyConnection
-    store: RawStore
-    client: PoliteClient
-    run: Any  # pipeline.Run
-    source_key: str
+class OParlIngest(Fetcher):
     since: datetime | None = None
     body_filter: str | None = None
     files: bool = True
     concurrency: int = 4
-    documents: list[Document] = field(default_factory=list)
     _seen: set[str] = field(default_factory=set)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-    stats: Counter = field(default_factory=Counter)
 
     # --- fetching ----------------------------------------------------------------------------------
 
@@ -65,16 +51,10 @@ class OParlIngest:
                 self.run.note(url, "fetch", f"{what}: already fetched in this run (a 'next' link that loops); stopped")
                 return None
             self._seen.add(url)
-        try:
-            resp = self.client.get(url)
-        except Refused as exc:
-            self.run.error(url, "fetch", f"{what}: refused, {exc}")
+        resp = self.get(url, what)
+        if resp is None:
             return None
-        except FetchFailed as exc:
-            self.run.error(url, "fetch", f"{what}: {exc.reason}; run again later")
-            return None
-        self.stats["requests"] += 1
-        sha = self._keep(resp.url, resp.content, resp.status, resp.headers, "oparl_json")
+        sha = self._keep(resp.url, resp.content, resp.status, resp.headers, "oparl_json", "utf-8")
         if resp.status == 404 and "modified_since=" in url:
             self.run.note(url, "fetch", f"{what}: 404 for a filtered list, read as an empty list (Sternberg quirk)")
             return {"data": [], "links": {}}
@@ -90,17 +70,6 @@ class OParlIngest:
         for r in decoded.repaired:
             self.run.note(url, "parse", f"{what}: {r}")
         return decoded.value
-
-    def _keep(self, url: str, data: bytes, status: int, headers: dict[str, str], kind: str) -> str:
-        sha = self.store.put(data)
-        doc = Document(key=f"{url}#{sha[:16]}", source_key=self.source_key, url=url, origin=url, sha256=sha,
-                       size=len(data), content_type=headers.get("content-type", "application/json"), kind=kind,
-                       encoding="utf-8", fetched_at=datetime.now().replace(microsecond=0), http_status=status,
-                       etag=headers.get("etag"), last_modified=headers.get("last-modified"),
-                       parse_status="ok" if status < 400 else "failed", parser_version=PARSER_VERSION)
-        with self._lock:
-            self.documents.append(doc)
-        return sha
 
     # --- walking -----------------------------------------------------------------------------------
 

@@ -1,0 +1,57 @@
+"""What the OParl and ALLRIS crawlers share: a guarded GET that reports instead of raising, and
+the raw-store record of every answer (a `document` row with its validators)."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import duckdb
+
+from ratsinfo.ingest.http import FetchFailed, PoliteClient, Refused, Response
+from ratsinfo.ingest.rawstore import RawStore
+from ratsinfo.model import Document
+from ratsinfo.parsers import PARSER_VERSION
+
+
+@dataclass
+class Fetcher:
+    con: duckdb.DuckDBPyConnection
+    store: RawStore
+    client: PoliteClient
+    run: Any  # pipeline.Run
+    source_key: str
+    documents: list[Document] = field(default_factory=list, kw_only=True)
+    stats: Counter = field(default_factory=Counter, kw_only=True)
+    _lock: threading.Lock = field(default_factory=threading.Lock, kw_only=True)
+
+    def get(self, url: str, what: str, **validators: str | None) -> Response | None:
+        """The answer, or None with a run_error naming the URL and the reason."""
+        try:
+            resp = self.client.get(url, **validators)
+        except Refused as exc:
+            self.run.error(url, "fetch", f"{what}: refused, {exc}")
+            return None
+        except FetchFailed as exc:
+            self.run.error(url, "fetch", f"{what}: {exc.reason}; run again later")
+            return None
+        with self._lock:
+            self.stats["requests"] += 1
+        return resp
+
+    def _keep(self, url: str, data: bytes, status: int, headers: dict[str, str], kind: str,
+              encoding: str | None = None, parse_status: str | None = None, error: str | None = None) -> str:
+        """Store the bytes and record the document; returns their sha256."""
+        sha = self.store.put(data)
+        doc = Document(key=f"{url}#{sha[:16]}", source_key=self.source_key, url=url, origin=url, sha256=sha,
+                       size=len(data), content_type=headers.get("content-type", ""), kind=kind, encoding=encoding,
+                       fetched_at=datetime.now().replace(microsecond=0), http_status=status, etag=headers.get("etag"),
+                       last_modified=headers.get("last-modified"),
+                       parse_status=parse_status or ("ok" if status < 400 else "failed"), parse_error=error,
+                       parser_version=PARSER_VERSION)
+        with self._lock:
+            self.documents.append(doc)
+        return sha
