@@ -12,11 +12,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from ratsinfo.demo.pdfwriter import text_to_pdf
 from ratsinfo.model import Paper
 from ratsinfo.parsers.allris_html import parse_vo020
 from ratsinfo.parsers.pdf import extract_pdf
 from ratsinfo.parsers.textutil import decode_html
-from ratsinfo.pdfwriter import text_to_pdf
 from ratsinfo.warehouse.db import connect
 from ratsinfo.warehouse.load import upsert
 

@@ -41,7 +41,7 @@ def rules_text(rnd: random.Random) -> str:
 
 def pdf_pool(n: int = 40, seed: int = 5, max_pages: int = 20) -> list[bytes]:
     """n PDFs of 1 to max_pages pages with a German text layer."""
-    from ratsinfo.pdfwriter import text_to_pdf
+    from ratsinfo.demo.pdfwriter import text_to_pdf
 
     rnd = random.Random(seed)
     out = []

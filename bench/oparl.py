@@ -55,9 +55,9 @@ def main() -> None:
     proc.start()
     url, counts = q.get(timeout=300)
     from ratsinfo.ingest.rawstore import RawStore
+    from ratsinfo.ops.refresh import refresh
+    from ratsinfo.ops.sources import SourceConfig
     from ratsinfo.pipeline import ingest_oparl
-    from ratsinfo.refresh import refresh
-    from ratsinfo.sources import SourceConfig
     from ratsinfo.warehouse.db import connect
 
     class _Run:  # what the figures need from a refresh outcome

@@ -55,8 +55,8 @@ def server(scale: float, files: bool):  # noqa: ANN201
 
 
 def step_oparl(args: argparse.Namespace) -> dict:
-    from ratsinfo.refresh import refresh
-    from ratsinfo.sources import SourceConfig
+    from ratsinfo.ops.refresh import refresh
+    from ratsinfo.ops.sources import SourceConfig
 
     proc, q, cmd, url, counts = server(args.scale, files=False)
     work = Path(args.work)

@@ -14,6 +14,7 @@ import typer
 
 from ratsinfo import config, render
 from ratsinfo.errors import RatsinfoError
+from ratsinfo.warehouse import reads
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Council papers, inquiries, meetings and bodies into a DuckDB warehouse.")
@@ -175,6 +176,37 @@ def ingest_allris_cmd(
                  "was stored.", 2)
 
 
+@app.command()
+def reparse(
+    source: Annotated[str | None, typer.Option(help="Only this source (its name or key).")] = None,
+    kind: Annotated[str | None, typer.Option(help="Only documents of this kind (e.g. pdf, allris_page, "
+                                             "oparl_json, allris3_vo020).")] = None,
+    since: Annotated[str | None, typer.Option(help="Only documents read on or after this date (YYYY-MM-DD).")] = None,
+) -> None:
+    """Rebuild records and facts from the raw store with the current parsers; fetches nothing.
+
+    Example: ratsinfo reparse --source leipzig
+    """
+    from datetime import datetime
+
+    from ratsinfo import pipeline
+    from ratsinfo.ingest.rawstore import RawStore
+    from ratsinfo.warehouse.db import connect
+
+    try:
+        start = datetime.fromisoformat(since) if since else None
+    except ValueError:
+        fail(f"--since {since!r} is not a date; write it as YYYY-MM-DD")
+    s = settings()
+    con = connect(s.db)
+    try:
+        run = pipeline.reparse(con, RawStore(s.home), source=source, kind=kind, since=start)
+    finally:
+        con.close()
+    _report(run, f"{len(run.errors)} of {run.inputs} documents could not be parsed again (see 'ratsinfo status').",
+            1, limit=None)
+
+
 def _report(run, closing: str, code: int, limit: int | None = 50) -> None:  # type: ignore[no-untyped-def]
     """The counts on stdout; one line per failure on stderr, a closing line, and the exit code."""
     say(_run_summary(run))
@@ -213,11 +245,10 @@ def sql(
     check_format(fmt)
     con = connect_readonly(settings().db)
     try:
-        cur = con.execute(statement)
-        if cur.description is None:
+        cols, data = reads.select(con, statement)
+        if not cols:
             fail("the statement returned no rows; 'ratsinfo sql' is for SELECT queries")
-        cols = [d[0] for d in cur.description]
-        typer.echo(render.render(cols, cur.fetchall(), fmt, max_width=80))
+        typer.echo(render.render(cols, data, fmt, max_width=80))
     except duckdb.Error as exc:
         msg = str(exc).splitlines()[0]
         if "read-only" in msg.lower() or "read only" in msg.lower():
@@ -236,8 +267,8 @@ def status(
     """Show the sources' health (stale ones flagged), the last runs, rows per table and failures."""
     import json
 
-    from ratsinfo.health import source_health
-    from ratsinfo.sources import load
+    from ratsinfo.ops.health import source_health
+    from ratsinfo.ops.sources import load
     from ratsinfo.warehouse.db import connect_readonly
     from ratsinfo.warehouse.report import rows
 
@@ -270,7 +301,7 @@ def status(
 @sources_app.command("list")
 def sources_list(config: ConfigOpt = "sources.toml", fmt: FormatOpt = "table") -> None:
     """List the configured sources."""
-    from ratsinfo.sources import load
+    from ratsinfo.ops.sources import load
 
     check_format(fmt)
     cols = ["name", "kind", "location", "max_rps", "enabled", "stale_after_days"]
@@ -294,7 +325,7 @@ def sources_add(
 
     Example: ratsinfo sources add leipzig oparl https://ratsinfo.example.org/oparl/system
     """
-    from ratsinfo.sources import KINDS, SourceConfig, add
+    from ratsinfo.ops.sources import KINDS, SourceConfig, add
 
     if kind not in KINDS:
         fail(f"kind {kind!r} is not one of {', '.join(KINDS)}")
@@ -308,8 +339,8 @@ def sources_add(
 @sources_app.command("check")
 def sources_check(config: ConfigOpt = "sources.toml", fmt: FormatOpt = "table") -> None:
     """Check each source: reachable, kind detected, and what a refresh would do."""
-    from ratsinfo.sources import load
-    from ratsinfo.sources_check import check
+    from ratsinfo.ops.check import check
+    from ratsinfo.ops.sources import load
 
     check_format(fmt)
     cols = ["name", "reachable", "detected", "would_do"]
@@ -331,9 +362,9 @@ def refresh(
     """
     import sys
 
-    from ratsinfo.refresh import json_logger
-    from ratsinfo.refresh import refresh as run_refresh
-    from ratsinfo.sources import load
+    from ratsinfo.ops.refresh import json_logger
+    from ratsinfo.ops.refresh import refresh as run_refresh
+    from ratsinfo.ops.sources import load
 
     s = settings()
     configs = load(Path(config))
@@ -374,8 +405,8 @@ def changes(
     """
     from datetime import date
 
-    from ratsinfo import changes as ch
-    from ratsinfo.orgmatch import resolve
+    from ratsinfo.queries import changes as ch
+    from ratsinfo.queries.names import resolve
     from ratsinfo.warehouse.db import connect_readonly
 
     check_format(fmt)
@@ -463,7 +494,7 @@ def ask(
     """
     import json
 
-    from ratsinfo.ask import ask as ask_question
+    from ratsinfo.queries.ask import ask as ask_question
     from ratsinfo.warehouse.db import connect_readonly
 
     if fmt not in ("text", "json"):
@@ -492,7 +523,7 @@ def search(
 
     Example: ratsinfo search "Videoüberwachung" --limit 5
     """
-    from ratsinfo.orgmatch import resolve
+    from ratsinfo.queries.names import resolve
     from ratsinfo.warehouse.db import connect_readonly
     from ratsinfo.warehouse.search import search as run_search
 
@@ -508,8 +539,7 @@ def search(
             found = resolve(con, organization)
             if not found:
                 fail(f"no organization matches {organization!r}; see ratsinfo facts --kind organization")
-            rows = con.execute("SELECT name, aliases, abbreviation FROM organization WHERE list_contains(?, key)",
-                               [[k for k, _ in found]]).fetchall()
+            rows = reads.organization_names(con, [k for k, _ in found])
             names = sorted({n for name, aliases, abbr in rows for n in [name, *(aliases or []), abbr] if n})
         hits = run_search(con, text, type_=type_, org_names=names, year=year, limit=limit)
     finally:

@@ -27,3 +27,9 @@ class ParseError(Exception):
 
 class NoWarehouse(RatsinfoError):
     exit_code = 1
+
+
+class WarehouseBusy(RatsinfoError):
+    """Another process holds the warehouse for writing; exit 3 like a held refresh lock."""
+
+    exit_code = 3

@@ -178,7 +178,7 @@ class Consultation:
     role: str | None = None
     status: str | None = None
     result: str | None = None
-    position: int = 0
+    position: int | None = None  # place in the paper's Beratungsfolge; only the paper sets it
     source_url: str = ""
     document_key: str | None = None
 
@@ -273,20 +273,58 @@ class Rule:
     end: int | None = None
 
 
-@dataclass(slots=True)
-class ParseResult:
-    """What a parser yields for one document."""
+# The one table map: every record table, in load order (a paper before its consultations), with the
+# attribute of ``Records`` that feeds it.
+TABLES: tuple[tuple[str, str], ...] = (
+    ("body", "bodies"), ("organization", "organizations"), ("person", "persons"), ("membership", "memberships"),
+    ("meeting", "meetings"), ("paper", "papers"), ("agenda_item", "agenda_items"), ("paper_relation", "relations"),
+    ("consultation", "consultations"), ("file", "files"), ("question", "questions"), ("answer", "answers"),
+    ("fact", "facts"), ("topic", "topics"), ("rule", "rules"),
+)
+ATTR_OF = dict(TABLES)
 
+
+@dataclass(slots=True)
+class Records:
+    """What a parser, a mapper or a crawl yields: typed records per table, plus what the source said
+    about deletions and references (OParl) and the newest modification time it saw."""
+
+    bodies: list[Body] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    memberships: list[Membership] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
     papers: list[Paper] = field(default_factory=list)
+    agenda_items: list[AgendaItem] = field(default_factory=list)
     relations: list[PaperRelation] = field(default_factory=list)
     consultations: list[Consultation] = field(default_factory=list)
-    organizations: list[Organization] = field(default_factory=list)
     files: list[File] = field(default_factory=list)
     questions: list[Question] = field(default_factory=list)
     answers: list[Answer] = field(default_factory=list)
-    meetings: list[Meeting] = field(default_factory=list)
-    persons: list[Person] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     text: str | None = None
+    deleted: dict[str, set[str]] = field(default_factory=dict)  # table -> keys the server soft-deleted
+    references: dict[str, set[str]] = field(default_factory=dict)  # table -> ids referenced, maybe unlisted
+    modified: datetime | None = None
+
+    def extend(self, other: Records) -> None:
+        for _table, attr in TABLES:
+            getattr(self, attr).extend(getattr(other, attr))
+        for table, keys in other.deleted.items():
+            self.deleted.setdefault(table, set()).update(keys)
+        for table, ids in other.references.items():
+            self.references.setdefault(table, set()).update(ids)
+        if other.modified and (self.modified is None or other.modified > self.modified):
+            self.modified = other.modified
+
+    def of(self, table: str) -> list:
+        return getattr(self, ATTR_OF[table])
+
+    def __len__(self) -> int:
+        return sum(len(getattr(self, attr)) for _t, attr in TABLES)
+
+
+# Former names of Records, kept while callers move over.
+ParseResult = Records

@@ -228,7 +228,7 @@ class OParlServer:
         if p.startswith("/oparl/body/1/"):
             return self.list_page(p.rsplit("/", 1)[1], q, stalled)
         if p.startswith("/oparl/file/") and p.endswith(".pdf"):
-            from ratsinfo.pdfwriter import text_to_pdf
+            from ratsinfo.demo.pdfwriter import text_to_pdf
 
             n = p[len('/oparl/file/'):-4]
             fid = f"{b}/file/{n}"

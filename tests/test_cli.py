@@ -7,7 +7,7 @@ import json
 import pytest
 
 from ratsinfo.cli import app
-from ratsinfo.pdfwriter import text_to_pdf
+from ratsinfo.demo.pdfwriter import text_to_pdf
 from tests.conftest import EXAMPLES
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ratsinfo.pdfwriter import text_to_pdf
+from ratsinfo.demo.pdfwriter import text_to_pdf
 from ratsinfo.pipeline import ingest_files
 
 

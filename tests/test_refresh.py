@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from ratsinfo.errors import BadInput
-from ratsinfo.health import source_health
-from ratsinfo.refresh import EXIT_ALL_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_PARTIAL, Lock, LockHeld, refresh
-from ratsinfo.sources import SourceConfig, add, load
+from ratsinfo.ops.health import source_health
+from ratsinfo.ops.refresh import EXIT_ALL_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_PARTIAL, Lock, LockHeld, refresh
+from ratsinfo.ops.sources import SourceConfig, add, load
 from ratsinfo.warehouse.db import connect
 from tests.conftest import EXAMPLES, ROOT
 from tests.oparl_server import OParlServer

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from ratsinfo.errors import ParseError
 from ratsinfo.ingest.fetch import Fetcher
-from ratsinfo.model import ParseResult
+from ratsinfo.model import Records
 from ratsinfo.parsers.allris_agenda_item import parse_to020
 from ratsinfo.parsers.allris_calendar import parse_calendar
 from ratsinfo.parsers.allris_html import parse_vo020
@@ -44,24 +44,14 @@ def shift(d: date, months: int) -> date:
 
 
 @dataclass
-class Collected:
-    meetings: list = field(default_factory=list)
-    items: list = field(default_factory=list)
-    organizations: list = field(default_factory=list)
-    persons: list = field(default_factory=list)
-    memberships: list = field(default_factory=list)
-    files: list = field(default_factory=list)
-    papers: list[ParseResult] = field(default_factory=list)
-
-
-@dataclass
 class AllrisCrawl(Fetcher):
     base: str
     start: date
     end: date
     window_start: date
     files: bool = True
-    collected: Collected = field(default_factory=Collected)
+    collected: Records = field(default_factory=Records)
+    downloads: list = field(default_factory=list)  # the meetings' attachments, fetched when files are on
     concurrency: int = 4
     doc_of: dict[str, str] = field(default_factory=dict)
     _seen: set[str] = field(default_factory=set)
@@ -74,9 +64,7 @@ class AllrisCrawl(Fetcher):
         return f"{self.base.rstrip('/')}/{program}{'.asp' if self.v3 else ''}{'?' + query if query else ''}"
 
     def stored(self, url: str) -> tuple[str, str | None, str | None] | None:
-        row = self.con.execute("SELECT sha256, etag, last_modified FROM document WHERE url = ? AND http_status = 200 "
-                               "AND parse_status = 'ok' ORDER BY fetched_at DESC LIMIT 1", [url]).fetchone()
-        return row
+        return self.state.stored_page(url)
 
     def page(self, url: str, what: str, refetch: bool = True) -> str | None:
         """A page's HTML; None when it cannot be had (recorded), or when stored and not to be re-read."""
@@ -164,9 +152,10 @@ class AllrisCrawl(Fetcher):
                 self.run.error(url, "parse", f"meeting: {exc}")
                 continue
             self.collected.meetings.append(mp.meeting)
-            self.collected.items += mp.items
+            self.collected.agenda_items += mp.items
+            self.collected.files += mp.files
             if self.files:
-                self.collected.files += mp.files
+                self.downloads += mp.files
             committee_urls += mp.committee_urls
             paper_urls += [(u, in_window) for u in mp.paper_urls]
             for item_url in mp.item_urls:
@@ -178,7 +167,7 @@ class AllrisCrawl(Fetcher):
                 except ParseError as exc:
                     self.run.error(item_url, "parse", f"agenda item: {exc}")
                     continue
-                self.collected.items.append(item)
+                self.collected.agenda_items.append(item)
                 paper_urls += [(u, in_window) for u in links if "vo020" in u]
         listed = self.page(self.url("vo040"), "paper list")
         if listed is not None:
@@ -196,7 +185,7 @@ class AllrisCrawl(Fetcher):
             except ParseError as exc:
                 self.run.error(url, "parse", f"paper: {exc}")
                 continue
-            self.collected.papers.append(result)
+            self.collected.extend(result)
         for url in dict.fromkeys(committee_urls):
             if "au020" in url or "gr020" in url:
                 self._roster(url, "committee")
@@ -222,7 +211,4 @@ class AllrisCrawl(Fetcher):
         self.collected.memberships += r.memberships
 
     def _open_papers(self) -> set[str]:
-        rows = self.con.execute(
-            "SELECT DISTINCT p.source_url FROM paper p JOIN consultation c ON c.paper_key = p.key "
-            "WHERE NOT p.deleted AND c.status IN (SELECT unnest(?))", [list(OPEN_STATUS)]).fetchall()
-        return {r[0] for r in rows}
+        return self.state.open_papers(OPEN_STATUS)

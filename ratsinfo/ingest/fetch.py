@@ -7,22 +7,23 @@ import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
-
-import duckdb
+from typing import TYPE_CHECKING, Any
 
 from ratsinfo.ingest.http import FetchFailed, PoliteClient, Refused, Response
 from ratsinfo.ingest.rawstore import RawStore
 from ratsinfo.model import Document
 from ratsinfo.parsers import PARSER_VERSION
 
+if TYPE_CHECKING:
+    from ratsinfo.warehouse.state import State
+
 
 @dataclass
 class Fetcher:
-    con: duckdb.DuckDBPyConnection
+    state: State  # read-only: what earlier runs stored
     store: RawStore
     client: PoliteClient
-    run: Any  # pipeline.Run
+    run: Any  # warehouse.runs.Run: errors and notes, written by the loading thread
     source_key: str
     documents: list[Document] = field(default_factory=list, kw_only=True)
     stats: Counter = field(default_factory=Counter, kw_only=True)
@@ -55,3 +56,9 @@ class Fetcher:
         with self._lock:
             self.documents.append(doc)
         return sha
+
+    def take_documents(self) -> list[Document]:
+        """The documents recorded since the last call: loaded with the records they gave."""
+        with self._lock:
+            docs, self.documents = self.documents, []
+        return docs

@@ -9,6 +9,7 @@ hosts it was given are ever contacted. Anything else is refused before a connect
 from __future__ import annotations
 
 import ipaddress
+import os
 import random
 import threading
 import time
@@ -78,7 +79,8 @@ class PoliteClient:
     max_rps: float = 5.0
     timeout: float = 30.0
     retries: int = 4
-    backoff: float = 0.5
+    # seconds before the first retry, doubling after; RATSINFO_RETRY_BACKOFF shortens it (tests, local mirrors)
+    backoff: float = field(default_factory=lambda: float(os.environ.get("RATSINFO_RETRY_BACKOFF", "0.5")))
     max_bytes: int = 200 * 1024 * 1024
     requested: list[str] = field(default_factory=list)  # every URL actually sent, for audits and tests
     _buckets: dict[str, _Bucket] = field(default_factory=dict)

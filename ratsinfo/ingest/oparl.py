@@ -1,37 +1,91 @@
-"""Walk an OParl system or body: every list the body offers, page by page, following
-``links.next``; incremental through ``modified_since`` watermarks with an overlap window.
+"""Walk an OParl system or body: every list the body offers, page by page, and stream what it maps.
 
-Fetching happens in worker threads through the polite client; mapping and loading happen on
-the calling thread, after names of referenced bodies are resolved, so that a second run with
-nothing changed writes nothing.
+Fetching and mapping happen in worker threads; each mapped page is handed, through a bounded
+queue, to the caller's thread, which loads it in its own transaction. Memory therefore holds a few
+pages, not a municipality. Lists of organizations and persons come first, so that papers and
+consultations arriving later can name them.
+
+Incremental runs use ``modified_since`` from the watermark minus an overlap window. Servers whose
+modification times are useless (ALLRIS 4 gives 2000-01-01 on every object and pages oldest first)
+are recognised on the first full read; later runs read such a list backwards from ``links.last``
+until a page holds only objects already known. Servers that drop the filter from their ``next``
+links (Somacos SessionNet after page 2) get it put back.
 """
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor, as_completed
+import queue
+import re
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ratsinfo.errors import ParseError
 from ratsinfo.ingest.fetch import Fetcher
-from ratsinfo.model import Organization
-from ratsinfo.parsers.oparl import Mapped, decode, key, map_object, object_type, page_of
+from ratsinfo.model import Document, Organization, Records
+from ratsinfo.parsers.oparl import decode, key, map_object, object_type, page_of, parse_dt
 
-LISTS = ("organization", "person", "membership", "meeting", "agendaItem", "paper", "consultation", "file")
+FIRST_LISTS = ("organization", "person")
+LATER_LISTS = ("membership", "meeting", "agendaItem", "paper", "consultation", "file")
+LISTS = FIRST_LISTS + LATER_LISTS
 EXPECT = {"organization": "Organization", "person": "Person", "membership": "Membership", "meeting": "Meeting",
           "agendaItem": "AgendaItem", "paper": "Paper", "consultation": "Consultation", "file": "File"}
+TABLE_OF_LIST = {"organization": "organization", "person": "person", "membership": "membership",
+                 "meeting": "meeting", "agendaItem": "agenda_item", "paper": "paper",
+                 "consultation": "consultation", "file": "file"}
 OVERLAP = timedelta(hours=72)
 MAX_GAP_FETCHES = 500
+BACKWARD = "backward"
 
 
 @dataclass
-class ListResult:
+class PageBatch:
+    """One list page, mapped: what the caller loads in one transaction."""
+
+    body_key: str | None
+    list_name: str
+    url: str
+    records: Records
+    documents: list[Document]
+
+
+@dataclass
+class ListDone:
+    """A list read to its end (or not): the caller advances the watermark once the pages are committed."""
+
     body_key: str
-    name: str
-    mapped: Mapped
+    list_name: str
     complete: bool
+    modified: datetime | None
+    mode: str | None
     pages: int = 0
+
+
+_DONE = object()
+
+
+def page_number_url(url: str, delta: int) -> str | None:
+    """The URL of the page before or after, for servers that give ``last`` but no ``prev``."""
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    for i, (k, v) in enumerate(query):
+        if k == "page" and v.isdigit():
+            n = int(v) + delta
+            if n < 1:
+                return None
+            query[i] = (k, str(n))
+            return urlunsplit(parts._replace(query=urlencode(query)))
+    return None
+
+
+def keep_filter(next_url: str, filter_name: str, stamp: str) -> str:
+    """Put a dropped ``modified_since`` back into a ``next`` link."""
+    if re.search(rf"[?&]{filter_name}=", next_url):
+        return next_url
+    return f"{next_url}{'&' if '?' in next_url else '?'}{filter_name}={stamp}"
 
 
 @dataclass
@@ -71,43 +125,113 @@ class OParlIngest(Fetcher):
             self.run.note(url, "parse", f"{what}: {r}")
         return decoded.value
 
+    def _page(self, url: str, name: str) -> Any | None:
+        value = self.fetch(url, f"{name} list")
+        if value is None:
+            return None
+        try:
+            page = page_of(value)
+        except ParseError as exc:
+            self.run.error(url, "parse", f"{name} list: {exc}")
+            return None
+        if page.shape == "object":
+            self.run.note(url, "parse", f"{name} list: a single object instead of a list (Sternberg quirk)")
+        elif page.shape == "list":
+            self.run.note(url, "parse", f"{name} list: a bare list instead of a page object")
+        elif page.shape == "error":
+            self.run.note(url, "parse", f"{name} list: an error body instead of an empty list")
+        return page
+
+    def _emit(self, out: queue.Queue, body_key: str, name: str, url: str, objects: list[dict]) -> Records:
+        records = Records()
+        for obj in objects:
+            map_object(obj, body_key, records, EXPECT.get(name))
+        out.put(PageBatch(body_key, name, url, records, self.take_documents()))
+        return records
+
     # --- walking -----------------------------------------------------------------------------------
 
-    def walk_list(self, body_key: str, name: str, url: str, since: datetime | None) -> ListResult:
-        mapped = Mapped()
-        complete = True
-        pages = 0
-        if since is not None:
-            stamp = since.strftime("%Y-%m-%dT%H:%M:%S")
-            url = f"{url}{'&' if '?' in url else '?'}modified_since={stamp}"
+    def walk_list(self, out: queue.Queue, body_key: str, name: str, url: str) -> None:
+        """Read one list and put its pages and a ListDone on ``out``; always ends with _DONE."""
+        try:
+            mode = self.state.list_mode(body_key, name)
+            mark = self.state.watermark(body_key, name)
+            if self.since is None and mode == BACKWARD and mark is not None:
+                out.put(self._walk_backward(out, body_key, name, url))
+            else:
+                since = self.since or (mark - OVERLAP if mark else None)
+                out.put(self._walk_forward(out, body_key, name, url, since))
+        except Exception as exc:  # a list that breaks costs that list, never the run
+            self.run.error(url, "walk", f"{name} list: {type(exc).__name__}: {exc}")
+            out.put(ListDone(body_key, name, False, None, None))
+        finally:
+            out.put(_DONE)
+
+    def _walk_forward(self, out: queue.Queue, body_key: str, name: str, url: str,
+                      since: datetime | None) -> ListDone:
+        stamp = since.strftime("%Y-%m-%dT%H:%M:%S") if since else None
+        if stamp:
+            url = keep_filter(url, "modified_since", stamp)
         next_url: str | None = url
+        complete, pages, newest = True, 0, None
+        stamps: set[str] = set()
+        count = 0
         while next_url:
-            value = self.fetch(next_url, f"{name} list")
-            if value is None:
+            page = self._page(next_url, name)
+            if page is None:
                 complete = False
                 break
             pages += 1
-            try:
-                page = page_of(value)
-            except ParseError as exc:
-                self.run.error(next_url, "parse", f"{name} list: {exc}")
-                complete = False
-                break
-            if page.shape == "object":
-                self.run.note(next_url, "parse", f"{name} list: a single object instead of a list (Sternberg quirk)")
-            elif page.shape == "list":
-                self.run.note(next_url, "parse", f"{name} list: a bare list instead of a page object")
-            elif page.shape == "error":
-                self.run.note(next_url, "parse", f"{name} list: an error body instead of an empty list")
             for obj in page.objects:
-                map_object(obj, body_key, mapped, EXPECT.get(name))
+                stamps.add(str(obj.get("modified")))
+                count += 1
+            records = self._emit(out, body_key, name, next_url, page.objects)
+            if records.modified and (newest is None or records.modified > newest):
+                newest = records.modified
             next_url = page.next_url
+            if next_url and stamp:
+                fixed = keep_filter(next_url, "modified_since", stamp)
+                if fixed != next_url:
+                    self.run.note(next_url, "fetch", f"{name} list: the server dropped modified_since from its "
+                                  "'next' link (Somacos quirk); put back")
+                    next_url = fixed
             with self._lock:
                 if next_url and next_url in self._seen:
                     self.run.note(next_url, "fetch", f"{name} list: 'next' points back to a page already read; "
                                   "stopped there")
                     next_url = None
-        return ListResult(body_key, name, mapped, complete, pages)
+        # every object stamped alike (ALLRIS 4: 2000-01-01): modification times cannot find what is new
+        useless = since is None and count >= 2 and len(stamps) == 1
+        if useless:
+            self.run.note(url, "walk", f"{name} list: every object has the same modification time; later runs "
+                          "read this list backwards from its last page")
+        return ListDone(body_key, name, complete, newest, BACKWARD if useless else None, pages)
+
+    def _walk_backward(self, out: queue.Queue, body_key: str, name: str, url: str) -> ListDone:
+        first = self._page(url, name)
+        if first is None:
+            return ListDone(body_key, name, False, None, BACKWARD)
+        pages = 1
+        page_url = first.links.get("last")
+        table = TABLE_OF_LIST[name]
+        if not page_url or first.next_url is None:  # a single page: it was read whole
+            self._emit(out, body_key, name, url, first.objects)
+            return ListDone(body_key, name, True, None, BACKWARD, pages)
+        while page_url:
+            page = self._page(page_url, name)
+            if page is None:
+                return ListDone(body_key, name, False, None, BACKWARD, pages)
+            pages += 1
+            self._emit(out, body_key, name, page_url, page.objects)
+            ids = [key(table, o["id"]) for o in page.objects if isinstance(o.get("id"), str)]
+            known = self.state.known(table, ids)
+            if ids and all(i in known for i in ids):
+                break  # everything older than this page was read before
+            page_url = page.links.get("prev") or page_number_url(page_url, -1)
+            with self._lock:
+                if page_url in self._seen:
+                    break
+        return ListDone(body_key, name, True, None, BACKWARD, pages)
 
     def bodies(self, url: str) -> list[dict]:
         value = self.fetch(url, "entry point")
@@ -133,68 +257,60 @@ class OParlIngest(Fetcher):
             self.run.error(url, "parse", "neither an OParl System, a Body nor a list of bodies")
             return []
 
-    def watermark(self, body_key: str, name: str) -> datetime | None:
-        if self.since is not None:
-            return self.since
-        row = self.con.execute("SELECT modified_until FROM watermark WHERE source_key = ? AND body = ? AND list = ?",
-                               [self.source_key, body_key, name]).fetchone()
-        return row[0] - OVERLAP if row and row[0] else None
-
-    def walk(self, url: str) -> tuple[Mapped, list[ListResult]]:
-        everything = Mapped()
-        results: list[ListResult] = []
+    def stream(self, url: str) -> Iterator[PageBatch | ListDone]:
+        """Every page of every list of every body, as it is mapped; organizations and persons first."""
         bodies = self.bodies(url)
         if self.body_filter:
             bodies = [b for b in bodies if self.body_filter in (b.get("id"), b.get("name"), b.get("shortName"))
                       or str(b.get("id", "")).endswith(self.body_filter)]
-        jobs = []
-        with ThreadPoolExecutor(max_workers=max(1, self.concurrency)) as pool:
-            for b in bodies:
-                map_object(b, None, everything, "Body")
-                body_key = key("body", b["id"])
-                for name in LISTS:
-                    target = b.get(name)
-                    if isinstance(target, str) and target:
-                        jobs.append(pool.submit(self.walk_list, body_key, name, target,
-                                                self.watermark(body_key, name)))
-            for fut in as_completed(jobs):
-                res = fut.result()
-                results.append(res)
-                everything.extend(res.mapped)
-        return everything, results
+        head = Records()
+        for b in bodies:
+            map_object(b, None, head, "Body")
+        yield PageBatch(None, "body", url, head, self.take_documents())
+        for phase in (FIRST_LISTS, LATER_LISTS):
+            out: queue.Queue = queue.Queue(maxsize=max(2, self.concurrency * 2))
+            with ThreadPoolExecutor(max_workers=max(1, self.concurrency)) as pool:
+                running = 0
+                for b in bodies:
+                    body_key = key("body", b["id"]) if isinstance(b.get("id"), str) else None
+                    for name in phase:
+                        target = b.get(name)
+                        if body_key and isinstance(target, str) and target:
+                            pool.submit(self.walk_list, out, body_key, name, target)
+                            running += 1
+                while running:
+                    item = out.get()
+                    if item is _DONE:
+                        running -= 1
+                    else:
+                        yield item
 
-    def fill_gaps(self, mapped: Mapped) -> None:
-        """Fetch objects that were referenced but not listed; keep placeholders for what never comes."""
-        have = {t: {r.key for r in rows} for t, rows in (
-            ("organization", mapped.organizations), ("person", mapped.persons), ("meeting", mapped.meetings),
-            ("paper", mapped.papers))}
+    def gaps(self, references: dict[str, set[str]], have: set[str]) -> Records:
+        """Fetch objects that were referenced but never listed; placeholders for organizations that never come."""
         missing: list[tuple[str, str]] = []
-        for table, ids in mapped.references.items():
-            if table not in have:
+        for table in ("organization", "person", "meeting", "paper"):
+            ids = sorted(references.get(table, ()))
+            if not ids:
                 continue
-            stored = {r[0] for r in self.con.execute(
-                f"SELECT key FROM {table} WHERE list_contains(?, key)", [[key(table, i) for i in ids]]).fetchall()}
-            for i in sorted(ids):
-                k = key(table, i)
-                if k not in have[table] and k not in stored:
-                    missing.append((table, i))
+            stored = self.state.known(table, [key(table, i) for i in ids])
+            missing += [(table, i) for i in ids if key(table, i) not in have and key(table, i) not in stored]
+        extra = Records()
         if not missing:
-            return
-        extra = Mapped()
+            return extra
         with ThreadPoolExecutor(max_workers=max(1, self.concurrency)) as pool:
-            futs = {pool.submit(self.fetch, i, f"referenced {table}", False): (table, i)
-                    for table, i in missing[:MAX_GAP_FETCHES]}
-            for fut in as_completed(futs):
-                table, i = futs[fut]
-                value = fut.result()
-                if isinstance(value, dict) and value.get("id"):
-                    map_object(value, None, extra, {"organization": "Organization", "person": "Person",
-                                                    "meeting": "Meeting", "paper": "Paper"}[table])
-                elif table == "organization":
-                    extra.organizations.append(Organization(key=key("organization", i), name=f"(nicht abrufbar: {i})",
-                                                            source_url=i))
-                    self.run.error(i, "gap", "referenced organization is not served; a placeholder was kept")
-                else:
-                    self.run.error(i, "gap", f"referenced {table} is not served (or not allowed)")
-        mapped.extend(extra)
+            fetched = list(pool.map(lambda m: self.fetch(m[1], f"referenced {m[0]}", False),
+                                    missing[:MAX_GAP_FETCHES]))
+        for (table, i), value in zip(missing[:MAX_GAP_FETCHES], fetched, strict=True):
+            if isinstance(value, dict) and value.get("id"):
+                map_object(value, None, extra, {"organization": "Organization", "person": "Person",
+                                                "meeting": "Meeting", "paper": "Paper"}[table])
+            elif table == "organization":
+                extra.organizations.append(Organization(key=key("organization", i), name=f"(nicht abrufbar: {i})",
+                                                        source_url=i))
+                self.run.error(i, "gap", "referenced organization is not served; a placeholder was kept")
+            else:
+                self.run.error(i, "gap", f"referenced {table} is not served (or not allowed)")
+        return extra
 
+
+__all__ = ["OParlIngest", "PageBatch", "ListDone", "parse_dt"]

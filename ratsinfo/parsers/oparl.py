@@ -27,6 +27,7 @@ from ratsinfo.model import (
     Paper,
     PaperRelation,
     Person,
+    Records,
 )
 
 MIME = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -161,7 +162,8 @@ def key(kind: str, oparl_id: str) -> str:
 class Page:
     objects: list[dict]
     next_url: str | None
-    shape: str  # page | list | object
+    shape: str  # page | list | object | error
+    links: dict[str, str] = field(default_factory=dict)  # first, prev, next, last as the server gives them
 
 
 def page_of(value: Any) -> Page:
@@ -170,9 +172,9 @@ def page_of(value: Any) -> Page:
         return Page([o for o in value if isinstance(o, dict)], None, "list")
     if isinstance(value, dict):
         if "data" in value and isinstance(value.get("data"), list | dict):
-            links = value.get("links") or {}
-            nxt = links.get("next") if isinstance(links, dict) else None
-            return Page([o for o in as_list(value["data"]) if isinstance(o, dict)], nxt or None, "page")
+            links = value.get("links") if isinstance(value.get("links"), dict) else {}
+            links = {k: v for k, v in links.items() if isinstance(v, str) and v}
+            return Page([o for o in as_list(value["data"]) if isinstance(o, dict)], links.get("next"), "page", links)
         if "id" in value:
             return Page([value], None, "object")
         if "error" in value or "message" in value or "status" in value:
@@ -183,39 +185,15 @@ def page_of(value: Any) -> Page:
 # --- mapping --------------------------------------------------------------------------------------------
 
 
-@dataclass
-class Mapped:
-    bodies: list[Body] = field(default_factory=list)
-    organizations: list[Organization] = field(default_factory=list)
-    persons: list[Person] = field(default_factory=list)
-    memberships: list[Membership] = field(default_factory=list)
-    meetings: list[Meeting] = field(default_factory=list)
-    agenda_items: list[AgendaItem] = field(default_factory=list)
-    papers: list[Paper] = field(default_factory=list)
-    relations: list[PaperRelation] = field(default_factory=list)
-    consultations: list[Consultation] = field(default_factory=list)
-    files: list[File] = field(default_factory=list)
-    deleted: dict[str, set[str]] = field(default_factory=dict)  # table -> keys soft-deleted by the server
-    references: dict[str, set[str]] = field(default_factory=dict)  # table -> ids referenced
-    modified: datetime | None = None
+def refer(out: Records, table: str, value: Any) -> str | None:
+    """The id an object points to, noted so that unlisted objects can be fetched one by one."""
+    i = ref_id(value)
+    if i:
+        out.references.setdefault(table, set()).add(i)
+    return i
 
-    def extend(self, other: Mapped) -> None:
-        for attr in ("bodies", "organizations", "persons", "memberships", "meetings", "agenda_items", "papers",
-                     "relations", "consultations", "files"):
-            getattr(self, attr).extend(getattr(other, attr))
-        for table, keys in other.deleted.items():
-            self.deleted.setdefault(table, set()).update(keys)
-        for table, ids in other.references.items():
-            self.references.setdefault(table, set()).update(ids)
-        if other.modified and (self.modified is None or other.modified > self.modified):
-            self.modified = other.modified
 
-    def refer(self, table: str, value: Any) -> str | None:
-        i = ref_id(value)
-        if i:
-            self.references.setdefault(table, set()).add(i)
-        return i
-
+Mapped = Records  # former name, kept while callers move over
 
 TABLE_OF = {"Body": "body", "Organization": "organization", "Person": "person", "Membership": "membership",
             "Meeting": "meeting", "AgendaItem": "agenda_item", "Paper": "paper", "Consultation": "consultation",
@@ -241,7 +219,7 @@ def org_kind(obj: dict) -> str | None:
     return None
 
 
-def map_object(obj: dict, body_key: str | None, out: Mapped, expect: str | None = None) -> None:
+def map_object(obj: dict, body_key: str | None, out: Records, expect: str | None = None) -> None:
     """Map one OParl object (and what it embeds) into ``out``."""
     otype = object_type(obj) or (expect or "")
     oid = obj.get("id")
@@ -260,14 +238,14 @@ def map_object(obj: dict, body_key: str | None, out: Mapped, expect: str | None 
         fn(obj, body_key, out)
 
 
-def _body(obj: dict, body_key: str | None, out: Mapped) -> None:
+def _body(obj: dict, body_key: str | None, out: Records) -> None:
     out.bodies.append(Body(key=key("body", obj["id"]), name=obj.get("name") or obj.get("shortName") or obj["id"],
                            source_url=obj["id"]))
 
 
-def _organization(obj: dict, body_key: str | None, out: Mapped) -> None:
+def _organization(obj: dict, body_key: str | None, out: Records) -> None:
     name = obj.get("name") or obj.get("shortName") or obj["id"]
-    parent = out.refer("organization", obj.get("subOrganizationOf"))
+    parent = refer(out, "organization", obj.get("subOrganizationOf"))
     out.organizations.append(Organization(
         key=key("organization", obj["id"]), name=name, kind=org_kind(obj),
         parent_key=key("organization", parent) if parent else None,
@@ -278,7 +256,7 @@ def _organization(obj: dict, body_key: str | None, out: Mapped) -> None:
             map_object(m, body_key, out, "Membership")
 
 
-def _person(obj: dict, body_key: str | None, out: Mapped) -> None:
+def _person(obj: dict, body_key: str | None, out: Records) -> None:
     name = obj.get("name") or " ".join(x for x in (obj.get("givenName"), obj.get("familyName")) if x) or obj["id"]
     out.persons.append(Person(key=key("person", obj["id"]), name=name, role=obj.get("title") and
                               " ".join(as_list(obj.get("title"))) or None, source_url=obj["id"]))
@@ -289,9 +267,9 @@ def _person(obj: dict, body_key: str | None, out: Mapped) -> None:
             map_object(m, body_key, out, "Membership")
 
 
-def _membership(obj: dict, body_key: str | None, out: Mapped) -> None:
-    person = out.refer("person", obj.get("person"))
-    org = out.refer("organization", obj.get("organization"))
+def _membership(obj: dict, body_key: str | None, out: Records) -> None:
+    person = refer(out, "person", obj.get("person"))
+    org = refer(out, "organization", obj.get("organization"))
     if not person or not org:
         return
     out.memberships.append(Membership(
@@ -300,7 +278,7 @@ def _membership(obj: dict, body_key: str | None, out: Mapped) -> None:
         source_url=obj["id"]))
 
 
-def _file(obj: dict, out: Mapped, paper_key: str | None = None, meeting_key: str | None = None) -> None:
+def _file(obj: dict, out: Records, paper_key: str | None = None, meeting_key: str | None = None) -> None:
     if not isinstance(obj, dict) or not obj.get("id"):
         return
     if obj.get("deleted") is True:
@@ -316,9 +294,9 @@ def _file(obj: dict, out: Mapped, paper_key: str | None = None, meeting_key: str
     out.files[-1].size = size if isinstance(size, int) and size > 0 else None
 
 
-def _meeting(obj: dict, body_key: str | None, out: Mapped) -> None:
+def _meeting(obj: dict, body_key: str | None, out: Records) -> None:
     mkey = key("meeting", obj["id"])
-    orgs = [out.refer("organization", o) for o in as_list(obj.get("organization"))]
+    orgs = [refer(out, "organization", o) for o in as_list(obj.get("organization"))]
     loc = obj.get("location")
     location = loc.get("description") if isinstance(loc, dict) else None
     m = Meeting(key=mkey, name=obj.get("name"), organization_key=key("organization", orgs[0]) if orgs and orgs[0]
@@ -337,14 +315,14 @@ def _meeting(obj: dict, body_key: str | None, out: Mapped) -> None:
             map_object(item, body_key, out, "AgendaItem")
 
 
-def _agenda_item(obj: dict, body_key: str | None, out: Mapped) -> None:
-    meeting = out.refer("meeting", obj.get("meeting"))
+def _agenda_item(obj: dict, body_key: str | None, out: Records) -> None:
+    meeting = refer(out, "meeting", obj.get("meeting"))
     if not meeting:
         return
     consultation = obj.get("consultation")
     paper = None
     if isinstance(consultation, dict):
-        paper = out.refer("paper", consultation.get("paper"))
+        paper = refer(out, "paper", consultation.get("paper"))
     public = obj.get("public")
     item = AgendaItem(key=key("agenda_item", obj["id"]), meeting_key=key("meeting", meeting),
                       number=str(obj.get("number")) if obj.get("number") not in (None, "") else None,
@@ -358,7 +336,7 @@ def _agenda_item(obj: dict, body_key: str | None, out: Mapped) -> None:
         _file(f, out, meeting_key=key("meeting", meeting))
 
 
-def _paper(obj: dict, body_key: str | None, out: Mapped) -> None:
+def _paper(obj: dict, body_key: str | None, out: Records) -> None:
     pkey = key("paper", obj["id"])
     originators = [ref_id(o) for o in as_list(obj.get("originatorOrganization")) + as_list(obj.get("originatorPerson"))]
     directed = [ref_id(o) for o in as_list(obj.get("underDirectionOf"))]
@@ -369,13 +347,13 @@ def _paper(obj: dict, body_key: str | None, out: Mapped) -> None:
         under_direction_of=directed[0] if directed else None, source_url=obj.get("web") or obj["id"]))
     out.papers[-1].body_key = body_key
     for o in as_list(obj.get("originatorOrganization")) + as_list(obj.get("underDirectionOf")):
-        out.refer("organization", o)
+        refer(out, "organization", o)
     for f in as_list(obj.get("mainFile")) + as_list(obj.get("auxiliaryFile")):
         _file(f, out, paper_key=pkey)
     for rel, field_ in (("related_to", "relatedPaper"), ("derived_from", "superordinatedPaper"),
                         ("has_part", "subordinatedPaper")):
         for target in as_list(obj.get(field_)):
-            tid = out.refer("paper", target)
+            tid = refer(out, "paper", target)
             if tid:
                 out.relations.append(PaperRelation(
                     key=f"{pkey}/{rel}/{tid}", subject_key=pkey, subject_reference=out.papers[-1].reference,
@@ -388,21 +366,21 @@ def _paper(obj: dict, body_key: str | None, out: Mapped) -> None:
             map_object(c, body_key, out, "Consultation")
 
 
-def _consultation(obj: dict, body_key: str | None, out: Mapped) -> None:
-    paper = out.refer("paper", obj.get("paper"))
+def _consultation(obj: dict, body_key: str | None, out: Records) -> None:
+    paper = refer(out, "paper", obj.get("paper"))
     if not paper:
         return
-    orgs = [out.refer("organization", o) for o in as_list(obj.get("organization"))]
-    meeting = out.refer("meeting", obj.get("meeting"))
+    orgs = [refer(out, "organization", o) for o in as_list(obj.get("organization"))]
+    meeting = refer(out, "meeting", obj.get("meeting"))
     out.consultations.append(Consultation(
         key=key("consultation", obj["id"]), paper_key=key("paper", paper),
         organization_name=orgs[0] if orgs and orgs[0] else "", organization_key=key("organization", orgs[0])
         if orgs and orgs[0] else None, meeting_key=key("meeting", meeting) if meeting else None,
         role=obj.get("role"), status="authoritative" if obj.get("authoritative") else None,
-        position=int(obj.get("_position") or 0), source_url=obj["id"]))
+        position=obj.get("_position"), source_url=obj["id"]))  # only the embedding paper knows it
 
 
-def _file_object(obj: dict, body_key: str | None, out: Mapped) -> None:
+def _file_object(obj: dict, body_key: str | None, out: Records) -> None:
     papers = as_list(obj.get("paper"))
     meetings = as_list(obj.get("meeting"))
     pid = ref_id(papers[0]) if papers else None

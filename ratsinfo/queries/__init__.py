@@ -23,6 +23,7 @@ from typing import Any
 import duckdb
 
 from ratsinfo.errors import BadInput
+from ratsinfo.warehouse import reads
 
 TYPES = ("INTEGER", "VARCHAR", "DATE", "ORGANIZATION")
 _PARAM = re.compile(r"^--\s*param:\s*(?P<name>\w+)\s+(?P<type>\w+)(?P<opt>\s+optional)?\s*:?\s*(?P<doc>.*)$")
@@ -109,7 +110,7 @@ def bind(con: duckdb.DuckDBPyConnection, query: Query, raw: dict[str, str]) -> d
             elif p.type == "DATE":
                 out[p.name] = date.fromisoformat(value)
             elif p.type == "ORGANIZATION":
-                from ratsinfo.orgmatch import resolve
+                from ratsinfo.queries.names import resolve
 
                 out[p.name] = [k for k, _n in resolve(con, value)] or ["(no such organization)"]
             else:
@@ -122,12 +123,11 @@ def bind(con: duckdb.DuckDBPyConnection, query: Query, raw: dict[str, str]) -> d
 def run(con: duckdb.DuckDBPyConnection, name: str, raw: dict[str, str]) -> tuple[list[str], list[tuple]]:
     """Run a canned query with parameters given as text (from the command line)."""
     query = get(name)
-    return execute(con, name, bind(con, query, raw))
+    return run_bound(con, name, bind(con, query, raw))
 
 
-def execute(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> tuple[list[str], list[tuple]]:
+def run_bound(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> tuple[list[str], list[tuple]]:
     """Run a canned query with parameters already typed (organization: a list of keys)."""
     query = get(name)
     bound = {p.name: params.get(p.name) for p in query.params}
-    cur = con.execute(query.sql, bound)
-    return [d[0] for d in cur.description], cur.fetchall()
+    return reads.select(con, query.sql, bound)

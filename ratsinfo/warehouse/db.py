@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
+import time
 from importlib import resources
 from pathlib import Path
 
 import duckdb
 
-from ratsinfo.errors import NoWarehouse
+from ratsinfo.errors import NoWarehouse, WarehouseBusy
 
 DEFAULT_DB = "ratsinfo.duckdb"
 
@@ -60,26 +62,85 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
     return current
 
 
+LOCK_WORDS = ("conflicting lock", "could not set lock")
+WRITER_WAIT = 10.0  # seconds a writer waits for readers of a warehouse without a snapshot
+
+
+def is_lock_error(exc: BaseException) -> bool:
+    return any(w in str(exc).casefold() for w in LOCK_WORDS)
+
+
+def snapshot_path(path: str | os.PathLike) -> Path:
+    """Where the last complete state is published for readers, beside the warehouse."""
+    return Path(str(path) + ".snapshot")
+
+
 def connect(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
-    """Open (creating if needed) and migrate the warehouse for writing."""
+    """Open (creating if needed) and migrate the warehouse for writing.
+
+    One process writes at a time: a second writer gets ``WarehouseBusy`` (exit 3) naming the file,
+    never DuckDB's lock text.
+    """
     p = db_path(path)
     if p.parent and not p.parent.exists():
         p.parent.mkdir(parents=True, exist_ok=True)
-    con = duckdb.connect(str(p))
+    deadline = time.monotonic() + WRITER_WAIT
+    while True:
+        try:
+            con = duckdb.connect(str(p))
+            break
+        except duckdb.Error as exc:
+            if not is_lock_error(exc):
+                raise
+            if time.monotonic() > deadline:
+                raise WarehouseBusy(f"{p}: another ratsinfo process is writing this warehouse (an ingest, "
+                                    "refresh or reparse); run this again when it has finished") from exc
+            time.sleep(0.2)
     # DuckDB takes 80% of the machine by default; a nightly job shares it. Beyond this it spills to disk.
     con.execute("SET memory_limit = ?", [os.environ.get("RATSINFO_MEMORY_LIMIT", "384MB")])
     migrate(con)
     return con
 
 
+def publish(con: duckdb.DuckDBPyConnection) -> Path | None:
+    """Publish the committed state for readers: checkpoint, copy beside the warehouse, rename atomically.
+
+    Readers open the snapshot, never the file a writer holds, so `query`, `status`, `ask`, `search` and the
+    web app keep answering during a refresh, from the last complete run, and never block the next writer.
+    """
+    row = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    if not row or not row[0]:
+        return None
+    source = Path(row[0])
+    con.execute("CHECKPOINT")
+    target = snapshot_path(source)
+    tmp = target.with_name(target.name + f".{os.getpid()}.tmp")
+    shutil.copyfile(source, tmp)
+    with open(tmp, "rb+") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, target)
+    return target
+
+
 def connect_readonly(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
-    """Read-only, with the search extension loaded, then locked: no files or network from SQL."""
+    """Read-only, with the search extension loaded, then locked: no files or network from SQL.
+
+    Reads the published snapshot when there is one (the last complete state), else the warehouse.
+    """
     p = db_path(path)
     if not p.exists():
         raise NoWarehouse(
             f"{p}: no warehouse here yet; run 'ratsinfo ingest files PATH' first or pass --db"
         )
-    con = duckdb.connect(str(p), read_only=True)
+    snap = snapshot_path(p)
+    target = snap if snap.exists() else p
+    try:
+        con = duckdb.connect(str(target), read_only=True)
+    except duckdb.Error as exc:
+        if not is_lock_error(exc):
+            raise
+        raise WarehouseBusy(f"{p}: a ratsinfo process is writing this warehouse and no snapshot of it exists yet "
+                            "(it is published when a run ends); try again when the run has finished") from exc
     from ratsinfo.warehouse.search import SearchUnavailable, load_fts
 
     with contextlib.suppress(SearchUnavailable):  # search reports it; everything else works without

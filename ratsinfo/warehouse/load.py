@@ -1,184 +1,223 @@
-"""Bulk, idempotent loading: Arrow batches upserted on stable keys, counted as
-inserted / updated / unchanged.
+"""Bulk, idempotent loading: the one Loader of every source kind, and the upsert beneath it.
 
-A row whose content hash is unchanged is not written again, so re-running an ingest
-changes nothing. Stub rows (a paper known only from another paper's Stammbaum) never
-overwrite a full row.
+Records go to DuckDB as Arrow columns; merging with what is stored, hashing and comparing happen
+in SQL, so a batch costs no Python work per field. A row whose content is unchanged is not written
+again, so re-running an ingest changes nothing.
+
+How a record that arrives from several places is decided (one rule for every field): a field a
+copy leaves empty (None) keeps what another copy or the stored row says; in the tables of
+``MERGE_TABLES`` this holds across batches and runs, so the order in which copies arrive does not
+matter. Fields that only the embedding parent knows (the position of a consultation in its paper,
+of an agenda item in its meeting) are set only by that parent; a copy read from its own list leaves
+them empty. A stub (a paper known only from another paper's Stammbaum) never overwrites a full row.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 import json
 from collections import Counter
-from datetime import date, datetime
+from collections.abc import Iterable
+from contextlib import contextmanager
+from datetime import datetime
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
+from ratsinfo.model import TABLES, Document, Records
+
 META = ("row_hash", "first_run", "last_run", "deleted")
-_columns_cache: dict[tuple[int, str], list[str]] = {}
+MERGE_TABLES = {"paper", "organization", "person", "consultation", "agenda_item", "meeting", "file"}
+VOLATILE = {"fetched_at"}  # a new read time alone does not make a row new content
+EMPTY = (None, "", "{}", [])
+
+# Tables whose changes are logged field by field (what a person reads in `ratsinfo changes`).
+LOGGED_TABLES = {"paper", "meeting", "agenda_item", "organization", "person", "membership", "consultation", "file",
+                 "question", "answer", "paper_relation", "rule", "topic", "body", "fact"}
+SKIP_FIELDS = {"text", "sections", "source_url", "document_key", "row_hash", "first_run", "last_run", "deleted",
+               "detail", "start", "end"}
+
+_schema_cache: dict[tuple[int, str], list[tuple[str, str]]] = {}
 
 
-def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection):
+    """BEGIN … COMMIT, rolled back on any exception: a batch is stored whole or not at all."""
+    con.execute("BEGIN")
+    try:
+        yield con
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+
+
+def table_schema(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple[str, str]]:
     key = (id(con), table)
-    if key not in _columns_cache:
-        rows = con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
-            "ORDER BY ordinal_position", [table]).fetchall()
+    if key not in _schema_cache:
+        rows = con.execute("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? "
+                           "ORDER BY ordinal_position", [table]).fetchall()
         if not rows:
             raise ValueError(f"no table {table!r} in the warehouse")
-        _columns_cache[key] = [r[0] for r in rows]
-    return _columns_cache[key]
+        _schema_cache[key] = rows
+    return _schema_cache[key]
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return value
-
-
-def _hash(row: dict[str, Any], cols: list[str]) -> str:
-    def enc(v: Any) -> Any:
-        if isinstance(v, date | datetime):
-            return v.isoformat()
-        return v
-
-    payload = json.dumps([enc(row.get(c)) for c in cols], ensure_ascii=False, default=str)
-    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+def _has_document_key(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    return any(c == "document_key" for c, _t in table_schema(con, table))
 
 
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-# Tables where several documents describe one record (a paper as HTML page and as text
-# export): a field one of them leaves empty keeps what the other said.
-MERGE_TABLES = {"paper", "organization", "person"}
+def _arrow_type(duck: str) -> pa.DataType:
+    duck = duck.upper()
+    if duck.endswith("[]"):
+        return pa.list_(_arrow_type(duck[:-2]))
+    return {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "INTEGER": pa.int32(), "BOOLEAN": pa.bool_(),
+            "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"), "DOUBLE": pa.float64()}.get(duck, pa.string())
 
-# Fields whose change alone does not make a row new content (when it was read).
-VOLATILE = {"fetched_at"}
+
+def _column(records: list[Any], name: str) -> list[Any]:
+    values = [getattr(r, name, None) for r in records]
+    if any(isinstance(v, dict) for v in values):
+        values = [json.dumps(v, ensure_ascii=False, sort_keys=True) if isinstance(v, dict) else v for v in values]
+    return values
 
 
-def upsert(con: duckdb.DuckDBPyConnection, table: str, records: list[Any], run_id: int) -> Counter:
-    """Upsert dataclass records into ``table``; returns counts inserted/updated/unchanged.
+def _dedupe(records: list[Any]) -> list[Any]:
+    """Two copies of one record in a batch become one: what either knows is kept, a full row beats a stub."""
+    seen: dict[str, Any] = {}
+    out: list[Any] = []
+    for rec in records:
+        prev = seen.get(rec.key)
+        if prev is None:
+            seen[rec.key] = rec
+            out.append(rec)
+            continue
+        stub, prev_stub = getattr(rec, "stub", False), getattr(prev, "stub", False)
+        if stub and not prev_stub:
+            continue
+        if prev_stub and not stub:
+            out[out.index(prev)] = rec
+            seen[rec.key] = rec
+            continue
+        for name in rec.__slots__:
+            mine = getattr(rec, name)
+            if mine not in EMPTY:
+                setattr(prev, name, mine)
+    return out
 
-    Call inside the caller's transaction: a batch is loaded whole or not at all.
+
+def upsert(con: duckdb.DuckDBPyConnection, table: str, records: list[Any], run_id: int,
+           log_inserts: bool = True) -> Counter:
+    """Upsert records into ``table``; returns counts inserted/updated/unchanged.
+
+    Call inside the caller's transaction. ``log_inserts=False`` leaves inserts out of the change
+    log (a source's first load is summarised there instead of listed row by row).
     """
     counts: Counter = Counter()
     if not records:
         return counts
-    cols = [c for c in table_columns(con, table) if c not in META]
-    content_cols = [c for c in cols if c not in VOLATILE]
-    by_key: dict[str, dict[str, Any]] = {}
-    for rec in records:
-        row = {c: _plain(v) for c, v in dataclasses.asdict(rec).items() if c in cols}
-        prev = by_key.get(row["key"])
-        if prev is not None:
-            if row.get("stub") and not prev.get("stub"):
-                continue  # a full record in the same batch wins over a stub
-            if row.get("stub") == prev.get("stub"):
-                # two documents describe the same record: what either knows is kept
-                row = {c: (row[c] if row.get(c) not in (None, "", "{}", []) else prev.get(c)) for c in row}
-        by_key[row["key"]] = row
-    rows = list(by_key.values())
-    for row in rows:
-        row["row_hash"] = _hash(row, content_cols)
-        row["first_run"] = run_id
-        row["last_run"] = run_id
-        row["deleted"] = False
-    all_cols = cols + list(META)
-    schema_types = dict(con.execute(
-        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?",
-        [table]).fetchall())
-    arrays = {c: [r.get(c) for r in rows] for c in all_cols}
-    batch = pa.table({c: pa.array(v, type=_arrow_type(schema_types[c])) for c, v in arrays.items()})
+    if len({r.key for r in records}) < len(records):
+        records = _dedupe(records)
+    schema = [(c, t) for c, t in table_schema(con, table) if c not in META]
+    cols = [c for c, _t in schema]
+    content = [c for c in cols if c not in VOLATILE]
+    batch = pa.table({c: pa.array(_column(records, c), type=_arrow_type(t)) for c, t in schema})
+    t = _q(table)
+    merge = table in MERGE_TABLES
+    has_stub = "stub" in cols
+    picked = ", ".join(
+        f"coalesce(b.{_q(c)}, t.{_q(c)}) AS {_q(c)}" if merge and c != "key" else f"b.{_q(c)} AS {_q(c)}"
+        for c in cols)
+
+    def digest(alias: str) -> str:
+        return f"md5(CAST(row({', '.join(f'{alias}.{_q(c)}' for c in content)}) AS VARCHAR))"
+
     con.register("_batch", batch)
     try:
-        t = _q(table)
-        new, changed, same = con.execute(
-            f"SELECT count(*) FILTER (WHERE t.key IS NULL), "
-            f"count(*) FILTER (WHERE t.key IS NOT NULL AND t.row_hash IS DISTINCT FROM b.row_hash), "
-            f"count(*) FILTER (WHERE t.key IS NOT NULL AND t.row_hash = b.row_hash) "
-            f"FROM _batch b LEFT JOIN {t} t ON t.key = b.key").fetchone()
+        stub_skip = " WHERE NOT coalesce(b.stub AND NOT t.stub, false)" if has_stub else ""
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _m AS SELECT *, {digest('m')} AS row_hash FROM "
+                    f"(SELECT {picked}, t.key IS NULL AS _new FROM _batch b LEFT JOIN {t} t ON t.key = b.key"
+                    f"{stub_skip}) m")
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _w AS SELECT m.key, m._new FROM _m m LEFT JOIN {t} t "
+                    f"ON t.key = m.key WHERE m._new OR t.deleted OR {digest('t')} IS DISTINCT FROM m.row_hash")
+        new, changed = con.execute("SELECT count(*) FILTER (WHERE _new), count(*) FILTER (WHERE NOT _new) "
+                                   "FROM _w").fetchone()
+        counts["inserted"], counts["updated"] = new, changed
+        counts["unchanged"] = len(records) - new - changed
         if table in LOGGED_TABLES and (new or changed):
-            _log_changes(con, table, content_cols, run_id)
-        collist = ", ".join(_q(c) for c in all_cols)
-        merge = table in MERGE_TABLES
-        updates = ", ".join(
-            f"{_q(c)} = coalesce(excluded.{_q(c)}, {t}.{_q(c)})" if merge and c not in META
-            else f"{_q(c)} = excluded.{_q(c)}"
-            for c in all_cols if c not in ("key", "first_run"))
-        has_stub = "stub" in cols
-        stub_guard = f" WHERE NOT ({t}.stub = false AND excluded.stub = true)" if has_stub else ""
-        con.execute(
-            f"INSERT INTO {t} ({collist}) SELECT {collist} FROM _batch b "
-            f"WHERE NOT EXISTS (SELECT 1 FROM {t} x WHERE x.key = b.key AND x.row_hash = b.row_hash) "
-            f"ON CONFLICT (key) DO UPDATE SET {updates}{stub_guard}")
-        if has_stub:
-            # stubs that met a full row were not written: count them as unchanged
-            stubbed = con.execute(
-                f"SELECT count(*) FROM _batch b JOIN {t} x ON x.key = b.key "
-                f"WHERE b.stub AND NOT x.stub AND x.row_hash <> b.row_hash").fetchone()[0]
-            changed -= stubbed
-            same += stubbed
+            _log_changes(con, table, cols, run_id, log_inserts and bool(new), changed)
+        if new or changed:
+            collist = ", ".join(_q(c) for c in cols + list(META))
+            updates = ", ".join(f"{_q(c)} = excluded.{_q(c)}" for c in cols + list(META)
+                                if c not in ("key", "first_run"))
+            con.execute(f"INSERT INTO {t} ({collist}) SELECT {', '.join('m.' + _q(c) for c in cols)}, m.row_hash, "
+                        f"?, ?, false FROM _m m JOIN _w USING (key) ON CONFLICT (key) DO UPDATE SET {updates}",
+                        [run_id, run_id])
     finally:
         con.unregister("_batch")
-    counts["inserted"] += new
-    counts["updated"] += changed
-    counts["unchanged"] += same
+        con.execute("DROP TABLE IF EXISTS _m")
+        con.execute("DROP TABLE IF EXISTS _w")
     return counts
 
 
-# Tables whose changes are logged field by field (what a person reads in `ratsinfo changes`).
-LOGGED_TABLES = {"paper", "meeting", "agenda_item", "organization", "person", "membership", "consultation", "file",
-                 "question", "answer", "paper_relation", "rule", "topic", "body"}
-SKIP_FIELDS = {"text", "sections", "source_url", "document_key", "row_hash", "first_run", "last_run", "deleted"}
-
-
-def _log_changes(con: duckdb.DuckDBPyConnection, table: str, cols: list[str], run_id: int) -> None:
-    """Write change rows for what this batch inserts or updates (called before the write)."""
+def _log_changes(con: duckdb.DuckDBPyConnection, table: str, cols: list[str], run_id: int, inserts: bool,
+                 updates: int) -> None:
+    """Change rows for what this batch inserts or updates (called before the write)."""
     t = _q(table)
-    label = next((c for c in ("reference", "name", "number", "text") if c in cols), "key")
-    con.execute(
-        f"INSERT INTO change SELECT ?, ?, b.key, NULL, NULL, CAST(b.{_q(label)} AS VARCHAR), 'inserted' "
-        f"FROM _batch b LEFT JOIN {t} t ON t.key = b.key WHERE t.key IS NULL", [run_id, table])
-    fields = [c for c in cols if c not in SKIP_FIELDS and c != "key" and c != "stub"]
-    if not fields:
+    if inserts:
+        label = next((c for c in ("reference", "name", "number", "text", "subject") if c in cols), "key")
+        con.execute(f"INSERT INTO change SELECT ?, ?, m.key, NULL, NULL, CAST(m.{_q(label)} AS VARCHAR), 'inserted' "
+                    f"FROM _m m JOIN _w USING (key) WHERE _w._new ORDER BY m.key", [run_id, table])
+    fields = [c for c in cols if c not in SKIP_FIELDS and c not in ("key", "stub")]
+    if not updates or not fields:
         return
     unions = " UNION ALL ".join(
-        f"SELECT b.key, '{c}' AS field, CAST(t.{_q(c)} AS VARCHAR) AS old_value, "
-        f"CAST(b.{_q(c)} AS VARCHAR) AS new_value "
-        f"FROM _batch b JOIN {t} t ON t.key = b.key WHERE t.row_hash IS DISTINCT FROM b.row_hash "
-        f"AND t.{_q(c)} IS DISTINCT FROM b.{_q(c)} AND b.{_q(c)} IS NOT NULL"
-        + (" AND NOT (t.stub = false AND b.stub = true)" if "stub" in cols else "")
+        f"SELECT m.key, '{c}' AS field, CAST(t.{_q(c)} AS VARCHAR) AS old_value, CAST(m.{_q(c)} AS VARCHAR) "
+        f"AS new_value FROM _m m JOIN _w USING (key) JOIN {t} t ON t.key = m.key WHERE NOT _w._new "
+        f"AND t.{_q(c)} IS DISTINCT FROM m.{_q(c)}"
         for c in fields)
-    con.execute(f"INSERT INTO change SELECT ?, ?, key, field, old_value, new_value, 'updated' FROM ({unions})",
-                [run_id, table])
+    con.execute(f"INSERT INTO change SELECT ?, ?, key, field, old_value, new_value, 'updated' FROM ({unions}) "
+                "ORDER BY key, field", [run_id, table])
+
+
+def summarise_inserts(con: duckdb.DuckDBPyConnection, run_id: int, counts: dict[str, Counter]) -> None:
+    """One change row per table for a source's first load: "N inserted" instead of N rows."""
+    rows = [[run_id, table, None, "count", None, str(c["inserted"]), "first_load"]
+            for table, c in sorted(counts.items()) if table in LOGGED_TABLES and c.get("inserted")]
+    if rows:
+        con.executemany("INSERT INTO change VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
 
 
 def retire_missing(con: duckdb.DuckDBPyConnection, table: str, document_keys: list[str],
                    keep: list[str], run_id: int) -> int:
-    """Mark rows read from these documents but absent from the new parse as deleted.
-
-    Nothing is dropped: a re-parsed document that no longer yields a row soft-deletes it.
-    """
+    """Soft-delete rows read from these documents that the new parse no longer yields (nothing is dropped)."""
     if not document_keys:
         return 0
     con.register("_docs", pa.table({"k": pa.array(document_keys, pa.string())}))
     con.register("_keep", pa.table({"k": pa.array(keep, pa.string())}))
     try:
-        n = con.execute(
-            f"UPDATE {_q(table)} SET deleted = true, last_run = ? "
-            f"WHERE NOT deleted AND document_key IN (SELECT k FROM _docs) "
-            f"AND key NOT IN (SELECT k FROM _keep) RETURNING key", [run_id]).fetchall()
-        log_deleted(con, table, [r[0] for r in n], run_id)
+        gone = con.execute(f"UPDATE {_q(table)} SET deleted = true, last_run = ? WHERE NOT deleted "
+                           "AND document_key IN (SELECT k FROM _docs) AND key NOT IN (SELECT k FROM _keep) "
+                           "RETURNING key", [run_id]).fetchall()
     finally:
         con.unregister("_docs")
         con.unregister("_keep")
-    return len(n)
+    keys = sorted(r[0] for r in gone)
+    log_deleted(con, table, keys, run_id)
+    return len(keys)
+
+
+def retire_keys(con: duckdb.DuckDBPyConnection, table: str, keys: Iterable[str], run_id: int) -> int:
+    """Soft-delete what the source says it deleted."""
+    gone = con.execute(f"UPDATE {_q(table)} SET deleted = true, last_run = ? WHERE list_contains(?, key) "
+                       "AND NOT deleted RETURNING key", [run_id, sorted(keys)]).fetchall()
+    found = sorted(g[0] for g in gone)
+    log_deleted(con, table, found, run_id)
+    return len(found)
 
 
 def log_deleted(con: duckdb.DuckDBPyConnection, table: str, keys: list[str], run_id: int) -> None:
@@ -187,12 +226,96 @@ def log_deleted(con: duckdb.DuckDBPyConnection, table: str, keys: list[str], run
                         [[run_id, table, k] for k in keys])
 
 
-def _arrow_type(duck: str) -> pa.DataType:
-    duck = duck.upper()
-    if duck.endswith("[]"):
-        return pa.list_(_arrow_type(duck[:-2]))
-    return {
-        "VARCHAR": pa.string(), "BIGINT": pa.int64(), "INTEGER": pa.int32(),
-        "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"),
-        "DOUBLE": pa.float64(),
-    }.get(duck, pa.string())
+def mark_current(con: duckdb.DuckDBPyConnection, docs: list[Document]) -> None:
+    """The newest version of each URL is current; older versions stay, marked as such."""
+    con.register("_cur", pa.table({"key": [d.key for d in docs], "url": [d.url for d in docs]}))
+    try:
+        con.execute("UPDATE document SET is_current = (document.key IN (SELECT key FROM _cur)) "
+                    "WHERE document.url IN (SELECT url FROM _cur) "
+                    "AND is_current IS DISTINCT FROM (document.key IN (SELECT key FROM _cur))")
+    finally:
+        con.unregister("_cur")
+
+
+def set_watermark(con: duckdb.DuckDBPyConnection, source_key: str, body: str, list_name: str,
+                  until: datetime | None, mode: str | None, at: datetime) -> None:
+    """Advance a list's watermark (never backwards); called once the data it covers is committed."""
+    con.execute("INSERT INTO watermark (source_key, body, list, modified_until, updated_at, mode) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source_key, body, list) DO UPDATE SET "
+                "modified_until = greatest(watermark.modified_until, excluded.modified_until), "
+                "updated_at = excluded.updated_at, mode = excluded.mode",
+                [source_key, body, list_name, until, at, mode])
+
+
+class Loader:
+    """Loads record sets, one transaction per batch, for every source kind.
+
+    ``per_document`` retires rows a re-read document no longer yields (files, reparse); OParl and
+    ALLRIS records are retired only when the source says so (``Records.deleted``).
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, run: Any, *, per_document: bool = False,
+                 first_load: bool = False, batch_size: int = 200) -> None:
+        self.con, self.run, self.batch_size = con, run, batch_size
+        self.per_document, self.first_load = per_document, first_load
+        self.pending: list[tuple[list[Document], Records]] = []
+
+    def add(self, records: Records, documents: list[Document] | None = None) -> None:
+        """Queue the records of one document (or page); a full batch is loaded at once."""
+        self.pending.append((documents or [], records))
+        if len(self.pending) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            batch, self.pending = self.pending, []
+            self._isolating(batch)
+
+    def _isolating(self, batch: list[tuple[list[Document], Records]]) -> None:
+        try:
+            self.load(batch)
+        except duckdb.Error as exc:
+            if len(batch) > 1:  # find what breaks the batch; the others are stored one by one
+                for item in batch:
+                    self._isolating([item])
+                return
+            docs = batch[0][0]
+            self.run.error(docs[0].origin if docs else "records", "load",
+                           f"could not be stored: {exc}".splitlines()[0])
+
+    def load(self, batch: list[tuple[list[Document], Records]]) -> None:
+        """One transaction; the run's counts grow only once it is committed."""
+        con, run = self.con, self.run
+        counts: dict[str, Counter] = {}
+
+        def count(table: str, c: Counter) -> None:
+            counts.setdefault(table, Counter()).update(c)
+
+        with transaction(con):
+            docs = [d for ds, _r in batch for d in ds]
+            if docs:
+                count("document", upsert(con, "document", docs, run.id, log_inserts=False))
+                mark_current(con, docs)
+            doc_keys = [d.key for d in docs]
+            for table, attr in TABLES:
+                records = [r for _d, rs in batch for r in getattr(rs, attr)]
+                count(table, upsert(con, table, records, run.id, log_inserts=not self.first_load))
+                if self.per_document and table != "paper" and doc_keys and _has_document_key(con, table):
+                    gone = retire_missing(con, table, doc_keys, [r.key for r in records], run.id)
+                    if gone:
+                        count(table, Counter(deleted=gone))
+            for _d, rs in batch:
+                for table, keys in sorted(rs.deleted.items()):
+                    gone = retire_keys(con, table, keys, run.id)
+                    if gone:
+                        count(table, Counter(deleted=gone))
+            run.flush()
+        for table, c in counts.items():
+            run.add(table, c)
+
+    def close(self) -> None:
+        self.flush()
+        if self.first_load:
+            with transaction(self.con):
+                summarise_inserts(self.con, self.run.id, self.run.counts)
+

@@ -122,3 +122,12 @@ def search(con: duckdb.DuckDBPyConnection, query: str, *, type_: str | None = No
     rows = con.execute(sql_text("search"), {"q": query, "type": type_, "year": year,
                                             "org_names": org_names or None, "limit": limit}).fetchall()
     return [Hit(r[0], r[1], r[2], snippet(r[3], query), r[4], r[5], float(r[6])) for r in rows]
+
+
+def refresh_index(con: duckdb.DuckDBPyConnection, changed: bool) -> int | None:
+    """Rebuild citations and the full-text index when a run changed anything (or none exists yet);
+    returns the rows indexed, None when nothing needed doing."""
+    if not changed and index_exists(con):
+        return None
+    rebuild_sources(con)
+    return rebuild_index(con)

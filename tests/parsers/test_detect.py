@@ -1,5 +1,5 @@
+from ratsinfo.demo.pdfwriter import text_to_pdf
 from ratsinfo.parsers.detect import detect
-from ratsinfo.pdfwriter import text_to_pdf
 
 
 def test_kind_comes_from_content_not_from_the_name(corpus):

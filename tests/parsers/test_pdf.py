@@ -2,10 +2,10 @@ import time
 
 import pytest
 
+from ratsinfo.demo.pdfwriter import text_to_pdf
 from ratsinfo.errors import ParseError
 from ratsinfo.parsers.pdf import extract_pdf
 from ratsinfo.parsers.timeout import run_with_timeout
-from ratsinfo.pdfwriter import text_to_pdf
 
 RULES = "\n".join(
     ["Geschäftsordnung des Seniorenbeirats", "§ 1 Sitzungen"]

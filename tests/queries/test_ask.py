@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from ratsinfo.ask import ask
+from ratsinfo.queries.ask import ask
 
 
 @pytest.fixture

@@ -9,7 +9,8 @@ from datetime import datetime, timedelta
 
 import duckdb
 
-from ratsinfo.sources import SourceConfig, source_key
+from ratsinfo.ops.sources import SourceConfig, source_key
+from ratsinfo.warehouse import reads
 
 FAILED_RUNS_FOR_STALE = 3
 ENTITY_TABLES = {"paper", "meeting", "agenda_item", "organization", "person", "membership", "consultation", "file",
@@ -32,20 +33,17 @@ def source_health(con: duckdb.DuckDBPyConnection, configs: list[SourceConfig] | 
                   now: datetime | None = None) -> list[Health]:
     now = now or datetime.now()
     periods = {source_key(c): (c.name, c.stale_after_days) for c in (configs or [])}
-    keys = [r[0] for r in con.execute("SELECT DISTINCT source_key FROM run WHERE source_key IS NOT NULL "
-                                      "ORDER BY 1").fetchall()]
+    keys = reads.run_sources(con)
     for k in periods:
         if k not in keys:
             keys.append(k)
     out = []
     for key in keys:
-        rows = con.execute("SELECT started_at, status, counts FROM run WHERE source_key = ? "
-                           "AND finished_at IS NOT NULL ORDER BY id DESC", [key]).fetchall()
+        rows = reads.finished_runs(con, key)
         if key in periods:
             name, days = periods[key]
         else:
-            found = con.execute("SELECT name FROM source WHERE key = ?", [key]).fetchone()
-            name, days = (found[0] if found else key), 7
+            name, days = reads.source_name(con, key) or key, 7
         last_success = next((r[0] for r in rows if r[1] == "ok"), None)
         last_failure = next((r[0] for r in rows if r[1] in ("failed", "partial")), None)
         last_new = None

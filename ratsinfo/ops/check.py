@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ratsinfo.sources import SourceConfig, source_key
+from ratsinfo.ops.sources import SourceConfig, source_key
+from ratsinfo.warehouse import reads
 
 
 def check(cfg: SourceConfig, db: Path) -> dict[str, Any]:
@@ -49,12 +50,11 @@ def _plan(cfg: SourceConfig, db: Path) -> str:
     con = duckdb.connect(str(db), read_only=True)
     try:
         if cfg.kind == "oparl":
-            rows = con.execute("SELECT list, modified_until FROM watermark WHERE source_key = ? ORDER BY list",
-                               [source_key(cfg)]).fetchall()
+            rows = reads.watermarks(con, source_key(cfg))
             if not rows:
                 return "a first full read"
             return "read changes since " + ", ".join(f"{name} {m:%Y-%m-%d} − 72 h" for name, m in rows)
-        n = con.execute("SELECT count(*) FROM document WHERE source_key = ?", [source_key(cfg)]).fetchone()[0]
+        n = reads.document_count(con, source_key(cfg))
         return "a first full read" if n == 0 else "re-read the last three months and later, open papers, new pages"
     finally:
         con.close()

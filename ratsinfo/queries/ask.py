@@ -14,9 +14,10 @@ from typing import Any
 import duckdb
 
 from ratsinfo import queries
-from ratsinfo.orgmatch import name_stem, resolve
 from ratsinfo.parsers.nlp.numbers import YEAR
 from ratsinfo.parsers.nlp.pipeline import analyse
+from ratsinfo.queries.names import name_stem, resolve
+from ratsinfo.warehouse import reads
 from ratsinfo.warehouse.search import search
 
 COUNT = re.compile(r"\bwie\s+(?:viele|oft|häufig|viel\s+Mal)\b|\bAnzahl\b", re.I)
@@ -84,14 +85,12 @@ def _orgs_in(con: duckdb.DuckDBPyConnection, question: str) -> tuple[list[tuple[
 
 def _context_orgs(con: duckdb.DuckDBPyConnection, question: str) -> list[tuple[str, str]]:
     """"in beiden Gremien": the bodies the previous question of the same inquiry named."""
-    rows = con.execute("SELECT paper_key, number, text FROM question WHERE NOT deleted").fetchall()
     want = name_stem(question)
-    for paper_key, number, text in rows:
+    for paper_key, number, text in reads.questions(con):
         if name_stem(text) == want and number > 1:
-            prev = con.execute("SELECT text FROM question WHERE paper_key = ? AND number = ?",
-                               [paper_key, number - 1]).fetchone()
+            prev = reads.question_text(con, paper_key, number - 1)
             if prev:
-                return _orgs_in(con, prev[0])[0]
+                return _orgs_in(con, prev)[0]
     return []
 
 
@@ -123,7 +122,7 @@ def _src(row: dict[str, Any]) -> str:
 
 
 def _run(con: duckdb.DuckDBPyConnection, ans: Answer) -> None:
-    cols, rows = queries.execute(con, ans.query or "", ans.params)
+    cols, rows = queries.run_bound(con, ans.query or "", ans.params)
     ans.columns = cols
     ans.rows = [dict(zip(cols, r, strict=False)) for r in rows]
 
@@ -159,12 +158,7 @@ def _sessions(con: duckdb.DuckDBPyConnection, q: str, orgs: list[tuple[str, str]
 
 
 def _rules_hint(con: duckdb.DuckDBPyConnection, ans: Answer, orgs: list[tuple[str, str]]) -> None:
-    rows = con.execute(
-        "SELECT f.subject, CAST(f.number AS INTEGER), f.qualifier, s.source FROM fact f "
-        "JOIN doc_source s ON s.document_key = f.document_key WHERE f.kind = 'session_count' AND NOT f.deleted "
-        "AND f.qualifier IN ('per_year', 'upper_bound', 'at_least') AND list_contains(?, f.subject_key)",
-        [_keys(orgs)]).fetchall()
-    for subject, n, qual, source in rows:
+    for subject, n, qual, source in reads.frequency_counts(con, _keys(orgs)):
         word = {"per_year": "", "upper_bound": "höchstens ", "at_least": "mindestens "}[qual]
         ans.sentences.append(f"„{subject}“ tagt laut Text {word}{n}-mal im Jahr (Quelle: {source}).")
 

@@ -7,7 +7,6 @@ Exit codes (for cron): 0 all sources fine, 2 some sources failed or could not re
 
 from __future__ import annotations
 
-import contextlib
 import fcntl
 import json
 import os
@@ -21,7 +20,7 @@ from typing import Any
 
 from ratsinfo.errors import RatsinfoError
 from ratsinfo.ingest.rawstore import RawStore
-from ratsinfo.sources import SourceConfig, source_key
+from ratsinfo.ops.sources import SourceConfig, source_key
 
 EXIT_OK, EXIT_PARTIAL, EXIT_LOCKED, EXIT_ALL_FAILED = 0, 2, 3, 4
 
@@ -85,7 +84,7 @@ def run_source(con: Any, store: RawStore, cfg: SourceConfig) -> Any:
 def refresh(db: Path, home: Path, sources: list[SourceConfig], *, only: str | None = None,
             log: Callable[[dict], None] | None = None) -> tuple[int, list[SourceOutcome], Path]:
     """Refresh the sources; returns (exit code, outcomes, summary file)."""
-    from ratsinfo.warehouse.db import connect
+    from ratsinfo.warehouse.db import connect, publish
 
     chosen = [s for s in sources if s.enabled and (only is None or s.name == only)]
     if only is not None and not chosen:
@@ -110,6 +109,7 @@ def refresh(db: Path, home: Path, sources: list[SourceConfig], *, only: str | No
                 except Exception as exc:  # one source's failure never stops the others
                     outcome = SourceOutcome(cfg.name, cfg.kind, "failed", _failed_run(con, cfg, exc),
                                             time.perf_counter() - t0, errors=[f"{type(exc).__name__}: {exc}"])
+                    publish(con)
                 outcomes.append(outcome)
                 log({"event": "source_finished", "source": cfg.name, "status": outcome.status,
                      "seconds": round(outcome.seconds, 2), "errors": len(outcome.errors)})
@@ -125,15 +125,10 @@ def refresh(db: Path, home: Path, sources: list[SourceConfig], *, only: str | No
 
 def _failed_run(con: Any, cfg: SourceConfig, exc: Exception) -> int | None:
     """A source that failed as a whole still gets a run record and its reason."""
-    from ratsinfo.pipeline import Run
+    from ratsinfo.warehouse.runs import fail_source
 
-    with contextlib.suppress(Exception):  # no transaction may be open
-        con.execute("ROLLBACK")
-    run = Run(con, f"refresh {cfg.kind}", source_key(cfg))
-    run.inputs = 1
-    run.error(cfg.location, "source", f"{type(exc).__name__}: {exc}".splitlines()[0])
-    run.finish()
-    return run.id
+    return fail_source(con, f"refresh {cfg.kind}", source_key(cfg), cfg.location,
+                       f"{type(exc).__name__}: {exc}".splitlines()[0])
 
 
 def write_summary(home: Path, started: datetime, outcomes: list[SourceOutcome], code: int) -> Path:

@@ -8,6 +8,7 @@ import re
 import duckdb
 
 from ratsinfo.parsers.nlp.orgs import canonical_key, data
+from ratsinfo.warehouse import reads
 
 _ENDINGS = re.compile(r"(?:es|s|en|n|e|er|em)$")
 
@@ -40,10 +41,8 @@ def resolve(con: duckdb.DuckDBPyConnection, text: str) -> list[tuple[str, str]]:
     if not wanted:
         return []
     want_stem = name_stem(wanted)
-    rows = con.execute(
-        "SELECT key, name, aliases, abbreviation FROM organization WHERE NOT deleted").fetchall()
     exact, stemmed = [], []
-    for key, name, aliases, abbreviation in rows:
+    for key, name, aliases, abbreviation in reads.organizations(con):
         names = [name, *(aliases or [])]
         same = abbreviation and abbreviation.casefold() == wanted.casefold()
         if same or any(n.casefold() == wanted.casefold() for n in names):

@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 from ratsinfo import render
+from ratsinfo.demo.pdfwriter import text_to_pdf
 from ratsinfo.errors import BadInput
 from ratsinfo.ingest.rawstore import RawStore
-from ratsinfo.pdfwriter import text_to_pdf
 from ratsinfo.pipeline import ingest_files
 from ratsinfo.warehouse.db import connect
 from ratsinfo.warehouse.report import rows
@@ -49,10 +49,8 @@ def run_demo(db: Path, home: Path, examples: Path) -> str:
                 out.append(f"  {table:<15} " + ", ".join(f"{n} {k}" for k, n in sorted(c.items()) if n))
         for input_, _stage, reason in run.errors:
             out.append(f"  failed: {input_}: {reason}")
-        cur = con.execute(
-            "SELECT reference, name, paper_type, under_direction_of AS federfuehrend "
-            "FROM paper WHERE NOT stub AND NOT deleted ORDER BY reference")
-        out += ["", "Papers", render.render([d[0] for d in cur.description], cur.fetchall(), "table")]
+        cols, data = rows(con, "demo_papers")
+        out += ["", "Papers", render.render(cols, data, "table")]
         cols, data = rows(con, "demo_lineage")
         out += ["", "Lineage (Stammbaum, annexes, references)",
                 render.render([c for c in cols if c != "source"], [r[:-1] for r in data], "table")]

@@ -9,6 +9,7 @@ from typing import Any
 
 import duckdb
 
+from ratsinfo.warehouse import reads
 from ratsinfo.warehouse.report import sql_text
 
 NOUNS = {"paper": "paper", "meeting": "meeting", "agenda_item": "agenda item", "organization": "organization",
@@ -17,8 +18,7 @@ NOUNS = {"paper": "paper", "meeting": "meeting", "agenda_item": "agenda item", "
 
 
 def rows(con: duckdb.DuckDBPyConnection, since: date | None, keys: list[str] | None) -> tuple[list[str], list[tuple]]:
-    cur = con.execute(sql_text("changes"), {"since": since, "keys": keys})
-    return [d[0] for d in cur.description], cur.fetchall()
+    return reads.select(con, sql_text("changes"), {"since": since, "keys": keys})
 
 
 def summary(con: duckdb.DuckDBPyConnection, data: list[tuple]) -> str:
@@ -31,17 +31,18 @@ def summary(con: duckdb.DuckDBPyConnection, data: list[tuple]) -> str:
         if change == "inserted":
             inserted[table] += 1
             if table == "answer":
-                ref = con.execute("SELECT ip.reference FROM answer a JOIN question q ON q.key = a.question_key "
-                                  "JOIN paper ip ON ip.key = q.paper_key WHERE a.key = ?", [key]).fetchone()
+                ref = reads.inquiry_of_answer(con, key)
                 if ref:
-                    details.append(f"answer arrived for {ref[0]}")
+                    details.append(f"answer arrived for {ref}")
         elif change == "updated":
             updated.add((table, key))
             if table == "meeting" and field == "start" and old:
                 details.append(f"meeting {old[:10]} moved to {(new or '')[:10]}")
             if table == "paper" and field == "status":
-                ref = con.execute("SELECT reference FROM paper WHERE key = ?", [key]).fetchone()
-                details.append(f"{ref[0] if ref else key}: status {old} → {new}")
+                ref = reads.paper_reference(con, key)
+                details.append(f"{ref or key}: status {old} → {new}")
+        elif change == "first_load":  # a source's first load, summarised: one row per table with its count
+            inserted[table] += int(new or 0)
         else:
             deleted[table] += 1
     for table, n in sorted(inserted.items()):

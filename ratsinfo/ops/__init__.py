@@ -1,0 +1,1 @@
+"""Unattended operation: the nightly refresh, the sources file, source checks and health."""

@@ -1,0 +1,95 @@
+"""What every source kind's path shares: source keys, extraction of a parsed document, citations,
+and closing a run (search index, run record)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from urllib.parse import urlsplit
+
+import duckdb
+
+from ratsinfo.model import Records, Source
+from ratsinfo.warehouse.db import publish
+from ratsinfo.warehouse.runs import Run
+from ratsinfo.warehouse.search import SearchUnavailable, refresh_index
+
+
+def scope_name(text: str) -> str:
+    return re.sub(r"[^a-z0-9äöüß]+", "-", text.casefold()).strip("-") or "local"
+
+
+def files_source(paths: list[str], body: str | None, name: str | None) -> Source:
+    """A folder source is keyed by the council it belongs to (``--body``), not by its paths."""
+    scope = scope_name(body) if body else "local"
+    return Source(key=f"files:{scope}", kind="files", location=", ".join(paths), name=name or body or "files")
+
+
+def oparl_source(url: str, name: str | None) -> Source:
+    parts = urlsplit(url)
+    return Source(key=f"oparl:{parts.netloc}{parts.path}", kind="oparl", location=url, name=name or parts.netloc)
+
+
+def allris_base(url: str) -> str:
+    base = url.split("?", 1)[0]
+    if base.endswith(".asp") or base.rsplit("/", 1)[-1] in ("si010", "si0040", "vo040", "pa021"):
+        base = base.rsplit("/", 1)[0]
+    return base.rstrip("/") + "/"
+
+
+def allris_source(url: str, name: str | None) -> Source:
+    base = allris_base(url)
+    parts = urlsplit(url)
+    return Source(key=f"allris:{parts.netloc}{urlsplit(base).path}", kind="allris", location=base,
+                  name=name or parts.netloc)
+
+
+def add_extraction(result: Records, doc_key: str, origin: str, scope: str) -> None:
+    """Extract facts from the text of each full paper and stand-alone file of a document."""
+    from ratsinfo.parsers.nlp.extract import extract
+
+    for paper in result.papers:
+        if paper.stub or not paper.text:
+            continue
+        _merge(result, extract(paper.text, document_key=doc_key, document=origin, paper_key=paper.key,
+                               title=paper.name, scope=scope))
+    for f in list(result.files):
+        if f.text and f.key.startswith("file:"):  # a stand-alone PDF or text, not a paper's attachment link
+            _merge(result, extract(f.text, document_key=doc_key, document=origin, paper_key=f.paper_key,
+                                   scope=scope))
+
+
+def _merge(result: Records, found: Records) -> None:
+    """What extraction adds to a parsed document (its questions come from the parser itself)."""
+    for attr in ("organizations", "meetings", "persons", "facts", "topics", "rules"):
+        getattr(result, attr).extend(getattr(found, attr))
+
+
+def extract_safely(result: Records, doc_key: str, origin: str, scope: str, run: Run) -> None:
+    """Extraction must never lose the parsed document: a failure is recorded and the records stay."""
+    try:
+        add_extraction(result, doc_key, origin, scope)
+    except Exception as exc:
+        run.error(origin, "extract", f"extraction failed ({type(exc).__name__}: {exc})")
+
+
+def cite_origin(result: Records, origin: str) -> None:
+    """Records read from a file cite the path as the user gave it."""
+    for attr in ("papers", "relations", "consultations", "organizations", "files", "questions", "answers",
+                 "meetings", "persons", "agenda_items", "memberships"):
+        for rec in getattr(result, attr):
+            if getattr(rec, "source_url", None) is not None and rec.source_url.startswith("file:"):
+                rec.source_url = origin
+
+
+def close_run(con: duckdb.DuckDBPyConnection, run: Run) -> Run:
+    """Rebuild the search index when the run changed anything, then record the run as finished."""
+    try:
+        indexed = refresh_index(con, run.changed)
+        if indexed is not None:
+            run.add("search_doc", Counter(indexed=indexed))
+    except SearchUnavailable as exc:
+        run.error("search index", "index", str(exc))
+    run.finish()
+    publish(con)
+    return run

@@ -1,0 +1,86 @@
+"""Folders of exported files: read each file into the raw store, detect, parse, extract, load in
+batches (one transaction each); a file read again that no longer yields a record retires it."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable
+
+import duckdb
+
+from ratsinfo.errors import ParseError
+from ratsinfo.ingest import files as files_ingest
+from ratsinfo.ingest.rawstore import RawStore
+from ratsinfo.model import Document, Records
+from ratsinfo.parsers import PARSER_VERSION
+from ratsinfo.parsers.detect import detect
+from ratsinfo.parsers.document import parse_document
+from ratsinfo.pipeline.common import cite_origin, close_run, extract_safely, files_source, scope_name
+from ratsinfo.warehouse.load import Loader, transaction, upsert
+from ratsinfo.warehouse.runs import Run, now
+from ratsinfo.warehouse.state import State
+
+
+def read_file(data: bytes, document: Document, scope: str, run: Run, *, extract_facts: bool = True,
+              pdf_engine: str = "pdfium", pdf_timeout: float = 60.0) -> Records:
+    """Detect, parse and extract one document; fills in its parse status. Used by ingest and reparse."""
+    kind, ctype = detect(data, document.url.rsplit("/", 1)[-1])
+    document.kind, document.content_type = kind, ctype
+    document.parser_version = PARSER_VERSION
+    try:
+        parsed = parse_document(kind, data, document.url, document.key, document.sha256, scope, pdf_engine,
+                                pdf_timeout)
+    except ParseError as exc:
+        document.parse_status, document.parse_error = "failed", str(exc)
+        run.error(document.origin, "parse", str(exc))
+        return Records()
+    if extract_facts:
+        extract_safely(parsed.result, document.key, document.origin, scope, run)
+    cite_origin(parsed.result, document.origin)
+    document.parse_status, document.encoding, document.text = parsed.status, parsed.encoding, parsed.text
+    document.parse_error = parsed.note
+    return parsed.result
+
+
+def ingest_files(con: duckdb.DuckDBPyConnection, store: RawStore, paths: list[str], *,
+                 body: str | None = None, pdf_engine: str = "pdfium", pdf_timeout: float = 60.0,
+                 extract_facts: bool = True, name: str | None = None,
+                 progress: Callable[[str], None] | None = None) -> Run:
+    """Read every file under ``paths`` into the raw store and the warehouse."""
+    source = files_source(paths, body, name)
+    scope = scope_name(body) if body else "local"
+    run = Run(con, "ingest files", source.key)
+    with transaction(con):
+        run.add("source", upsert(con, "source", [source], run.id))
+    known = State(con, source.key).document_keys()
+    loader = Loader(con, run, per_document=True, first_load=not known)
+    for found in files_ingest.walk(paths):
+        run.inputs += 1
+        if progress:
+            progress(found.origin)
+        if found.error:
+            run.error(found.origin, "read", found.error)
+            continue
+        try:
+            data = files_ingest.read(found.path)
+        except FileNotFoundError:
+            run.error(found.origin, "read", "the file vanished while the run was going: run again")
+            continue
+        except OSError as exc:
+            run.error(found.origin, "read", f"cannot read the file ({exc.strerror or exc}): check permissions")
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        url = found.path.resolve().as_uri()
+        doc_key = f"{url}#{sha[:16]}"
+        if known.get(doc_key) in (f"{PARSER_VERSION}|ok", f"{PARSER_VERSION}|skipped"):
+            run.add("document", Counter(unchanged=1))
+            continue
+        store.put(data)
+        doc = Document(key=doc_key, source_key=source.key, url=url, origin=found.origin, sha256=sha, size=len(data),
+                       content_type="", kind="", encoding=None, fetched_at=now(), parser_version=PARSER_VERSION)
+        records = read_file(data, doc, scope, run, extract_facts=extract_facts, pdf_engine=pdf_engine,
+                            pdf_timeout=pdf_timeout)
+        loader.add(records, [doc])
+    loader.close()
+    return close_run(con, run)
