@@ -142,6 +142,21 @@ class Municipality:
             changed["deleted"].append(pid)
         return changed
 
+    def add_papers(self, n: int) -> list[str]:
+        """New papers, appended after every other (servers that page oldest first show them last)."""
+        b = self.base
+        start = len(self.objects["paper"])
+        out = []
+        for i in range(start, start + n):
+            self.clock += timedelta(minutes=1)
+            pid = f"{b}/paper/{i}"
+            self._put("paper", {"id": pid, "type": "https://schema.oparl.org/1.1/Paper", "body": f"{b}/body/1",
+                                "name": f"Neue Anfrage {i}", "reference": f"VO/2025/{i:04d}", "date": "2025-01-02",
+                                "paperType": "Anfrage", "consultation": [], "created": iso(self.clock),
+                                "modified": iso(self.clock)})
+            out.append(pid)
+        return out
+
     def counts(self) -> dict[str, int]:
         live = {k: [o for o in v.values() if not o.get("deleted")] for k, v in self.objects.items()}
         return {"organization": len(live["organization"]), "person": len(live["person"]),
@@ -154,10 +169,21 @@ class Municipality:
 class OParlServer:
     """ThreadingHTTPServer on 127.0.0.1 with a random port; use as a context manager."""
 
-    def __init__(self, page_size: int = 25, faults: Faults | None = None, **town: object) -> None:
-        self.page_size = page_size
+    def __init__(self, page_size: int = 25, faults: Faults | None = None, vendor: str = "plain",
+                 separate_lists: bool = False, jitter: float = 0.0, seed: int = 0, **town: object) -> None:
+        """``vendor``: plain; allris4 (ignores limit and modified_since, 10 objects a page oldest first, every
+        object stamped 2000-01-01, links first/next/last); somacos (drops modified_since from 'next' links after
+        page 2); sdnet (HTTP 400 when 'limit' is given, 25 a page). ``separate_lists``: consultations and agenda
+        items are also listed on their own, the listed copies without the embedding's position and with other
+        fields. ``jitter``: each answer waits up to that many seconds (seeded), so pages arrive in varied order."""
+        self.vendor = vendor
+        self.separate_lists = separate_lists
+        self.jitter = jitter
+        self._rnd = random.Random(seed)
+        self.page_size = 10 if vendor == "allris4" else 25 if vendor == "sdnet" else page_size
         self.faults = faults or Faults()
         self.requests: list[str] = []
+        self._lock = threading.Lock()
         self._once: set[str] = set()
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.httpd.daemon_threads = True
@@ -192,6 +218,10 @@ class OParlServer:
 
             def do_GET(self) -> None:  # noqa: N802
                 server.requests.append(self.path)
+                if server.jitter:
+                    with server._lock:
+                        pause = server._rnd.random() * server.jitter
+                    time.sleep(pause)
                 try:
                     status, body, ctype = server.route(self.path)
                 except Exception as exc:  # a bug in the test server shows as a 500 with the reason
@@ -247,16 +277,46 @@ class OParlServer:
 
     def body(self) -> dict:
         b = self.town.base
-        return {"id": f"{b}/body/1", "type": "https://schema.oparl.org/1.1/Body", "name": "Stadt Beispielhausen",
+        body = {"id": f"{b}/body/1", "type": "https://schema.oparl.org/1.1/Body", "name": "Stadt Beispielhausen",
                 "system": f"{b}/system", "organization": f"{b}/body/1/organization", "person": f"{b}/body/1/person",
                 "membership": f"{b}/body/1/membership", "meeting": f"{b}/body/1/meeting",
                 "paper": f"{b}/body/1/paper", "legislativeTerm": [], "created": "", "modified": "N/A"}
+        if self.separate_lists:
+            body.update(consultation=f"{b}/body/1/consultation", agendaItem=f"{b}/body/1/agendaItem")
+        return body
+
+    def listed(self, name: str) -> list[dict]:
+        """The objects of a list; consultations and agenda items as their own lists show other fields."""
+        t = self.town
+        if name == "consultation":
+            out = []
+            for p in t.objects["paper"].values():
+                for c in p.get("consultation") or []:
+                    out.append(dict(c, result="Kenntnis genommen", modified=p["modified"]))
+            return out
+        if name == "agendaItem":
+            return [dict(i, result=None, modified=m["modified"]) for m in t.objects["meeting"].values()
+                    for i in m.get("agendaItem") or []]
+        objs = list(t.objects.get(name, {}).values())
+        if self.vendor == "allris4":  # oldest first, every object stamped alike
+            return [dict(o, created="2000-01-01T00:00:00+01:00", modified="2000-01-01T00:00:00+01:00") for o in objs]
+        return sorted(objs, key=lambda o: o["id"])
+
+    def embedded_view(self, obj: dict) -> dict:
+        """Embedded consultations lack the role that their own list gives (abbreviated embedding)."""
+        if self.separate_lists and isinstance(obj.get("consultation"), list):
+            obj = dict(obj, consultation=[{k: v for k, v in c.items() if k != "role"} for c in obj["consultation"]])
+        return obj
 
     def list_page(self, name: str, q: dict, stalled: bool) -> tuple[int, bytes, str]:
         f = self.faults
         js = "application/json; charset=utf-8"
-        objs = sorted(self.town.objects.get(name, {}).values(), key=lambda o: o["id"])
+        if self.vendor == "sdnet" and "limit" in q:
+            return 400, self._dump({"error": "Parameter limit wird nicht unterstützt"}), js
+        objs = [self.embedded_view(o) for o in self.listed(name)]
         since = q.get("modified_since", [None])[0]
+        if self.vendor == "allris4":
+            since = None  # ignored: every object would match anyway
         if since:
             cut = datetime.fromisoformat(since).replace(tzinfo=UTC) if "+" not in since else \
                 datetime.fromisoformat(since)
@@ -280,7 +340,12 @@ class OParlServer:
             return 500, b"Internal Server Error", "text/plain"
         base = f"{self.town.base}/body/1/{name}"
         extra = f"&modified_since={since}" if since else ""
+        if self.vendor == "somacos" and page >= 2:
+            extra = ""  # Somacos drops the filter from its 'next' links after page 2
         links = {}
+        if self.vendor == "allris4":
+            pages = max(1, -(-len(objs) // size))
+            links.update(first=f"{base}?page=1", last=f"{base}?page={pages}")
         if not last:
             links["next"] = f"{base}?page={page + 1}{extra}"
         elif name in f.looping_next and page > 1:

@@ -198,3 +198,34 @@ def test_json_logs_and_quiet_cron_output(tmp_path, cli):
     quiet = cli("refresh", "--config", str(cfg))
     assert quiet.err == ""  # no terminal: no progress output for cron
     assert "export: ok" in quiet.out
+
+
+def test_reads_during_a_refresh_see_the_last_complete_state(tmp_path):
+    """20 concurrent `query`, `status` and `sql` calls from other processes while a refresh writes: all
+    answer, from the state published by the last complete run, and none shows a lock message."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    db, home = tmp_path / "w.duckdb", tmp_path / "home"
+    base = [*RATSINFO, "--db", str(db), "--home", str(home)]
+    with OParlServer(page_size=5, papers=150, meetings=30) as srv:
+        first = write_sources(tmp_path / "first.toml", export())
+        assert subprocess.run([*base, "refresh", "--config", str(first)], env=env).returncode == 0
+        slow = SourceConfig(name="stadt", kind="oparl", url=srv.system_url, max_rps=4, files=False)
+        cfg = write_sources(tmp_path / "s.toml", slow)
+        writer = subprocess.Popen([*base, "refresh", "--config", str(cfg)], env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        time.sleep(1.0)
+        calls = [["query", "sessions-per-year", "--param", "year=2023"], ["status"],
+                 ["sql", "SELECT count(*) AS n FROM paper WHERE NOT deleted", "--format", "json"],
+                 ["ask", "Wie oft tagte der Stadtrat Falkenried 2023?"]]
+        readers = [subprocess.Popen([*base, *calls[i % len(calls)]], env=env, stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, text=True) for i in range(20)]
+        results = [(r.args, *r.communicate(timeout=120), r.returncode) for r in readers]
+        still_writing = writer.poll() is None
+        writer.wait(timeout=300)
+        assert writer.returncode == 0, writer.stderr.read() if writer.stderr else ""
+    assert still_writing  # the reads happened while the refresh was writing
+    for args, out, err, code in results:
+        assert code == 0, (args, err)
+        assert "lock" not in err.casefold(), (args, err)
+        if "sql" in args:
+            assert json.loads(out) == [{"n": 3}]  # the export's papers only: the refresh had not ended

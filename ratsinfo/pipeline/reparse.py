@@ -29,6 +29,10 @@ def reparse(con: duckdb.DuckDBPyConnection, store: RawStore, *, source: str | No
     """Re-run detection, parsing and extraction over stored documents (``source``: key or name)."""
     run = Run(con, "reparse", source)
     rows = reads.documents_to_reparse(con, source, kind, since)
+    # files in the order an ingest reads them (two files of one paper merge as they did then); fetched
+    # pages newest first, each record taken from its newest page only
+    rows = sorted((r for r in rows if r[2] == "files"), key=lambda r: (r[7], r[4])) + \
+        [r for r in rows if r[2] != "files"]
     per_doc = Loader(con, run, per_document=True)
     records = Loader(con, run, batch_size=20)
     taken: set[tuple[str, str]] = set()

@@ -35,7 +35,7 @@ EMPTY = (None, "", "{}", [])
 LOGGED_TABLES = {"paper", "meeting", "agenda_item", "organization", "person", "membership", "consultation", "file",
                  "question", "answer", "paper_relation", "rule", "topic", "body", "fact"}
 SKIP_FIELDS = {"text", "sections", "source_url", "document_key", "row_hash", "first_run", "last_run", "deleted",
-               "detail", "start", "end"}
+               "detail"}
 
 _schema_cache: dict[tuple[int, str], list[tuple[str, str]]] = {}
 
@@ -178,10 +178,11 @@ def _log_changes(con: duckdb.DuckDBPyConnection, table: str, cols: list[str], ru
     unions = " UNION ALL ".join(
         f"SELECT m.key, '{c}' AS field, CAST(t.{_q(c)} AS VARCHAR) AS old_value, CAST(m.{_q(c)} AS VARCHAR) "
         f"AS new_value FROM _m m JOIN _w USING (key) JOIN {t} t ON t.key = m.key WHERE NOT _w._new "
+        f"AND t.first_run IS DISTINCT FROM ? "  # a row this run inserted: its insert (or summary) says it all
         f"AND t.{_q(c)} IS DISTINCT FROM m.{_q(c)}"
         for c in fields)
     con.execute(f"INSERT INTO change SELECT ?, ?, key, field, old_value, new_value, 'updated' FROM ({unions}) "
-                "ORDER BY key, field", [run_id, table])
+                "ORDER BY key, field", [run_id, table, *([run_id] * len(fields))])
 
 
 def summarise_inserts(con: duckdb.DuckDBPyConnection, run_id: int, counts: dict[str, Counter]) -> None:

@@ -11,6 +11,10 @@ from datetime import datetime
 
 import duckdb
 
+from ratsinfo.model import TABLES
+
+RECORD_TABLES = {t for t, _a in TABLES}
+
 
 def now() -> datetime:
     return datetime.now().replace(microsecond=0)
@@ -61,7 +65,9 @@ class Run:
 
     @property
     def changed(self) -> bool:
-        return any(c.get("inserted") or c.get("updated") or c.get("deleted") for c in self.counts.values())
+        """Whether any record changed (raw documents read again under new URLs do not count)."""
+        return any(c.get("inserted") or c.get("updated") or c.get("deleted") for t, c in self.counts.items()
+                   if t in RECORD_TABLES)
 
     @property
     def status(self) -> str:
