@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,9 @@ import pytest
 from ratsinfo.cli import run
 from ratsinfo.ingest.rawstore import RawStore
 from ratsinfo.warehouse.db import connect
+
+# Retries against the loopback servers need no real backoff; subprocesses inherit this.
+os.environ.setdefault("RATSINFO_RETRY_BACKOFF", "0.02")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"

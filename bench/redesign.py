@@ -1,0 +1,150 @@
+"""Figures of the redesign: the Loader against a plain DuckDB insert, a full OParl ingest against a bare
+sequential download of the same pages (wall time ratio, peak RSS), a no-change refresh, and `reparse`.
+
+    python bench/redesign.py [--scale 1] [--only loader|oparl]
+
+Each ingest runs in its own process so that its peak RSS is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+PARAGRAPH = ("Der Ausschuss für Ordnung und Sicherheit hat in seiner Sitzung über die Videoüberwachung am "
+             "Bahnhof beraten und die Verwaltung beauftragt, bis zum Herbst zu berichten. ")
+
+
+def bench_loader(n: int = 100_000) -> dict:
+    import pyarrow as pa
+
+    from ratsinfo.model import Paper
+    from ratsinfo.warehouse.db import connect
+    from ratsinfo.warehouse.load import _arrow_type, _column, table_schema, transaction, upsert
+
+    papers = [Paper(key=f"paper:b:{i}", reference=f"V-{i}/24", name=f"Vorlage {i}: Haushalt und Ordnung",
+                    paper_type="Beschlussvorlage", status="öffentlich", originator="Dezernat Ordnung",
+                    text=PARAGRAPH * 4) for i in range(n)]
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        con = connect(Path(tmp) / "b.duckdb")
+        for label in ("insert", "unchanged"):
+            t0 = time.perf_counter()
+            for i in range(0, n, 10_000):
+                with transaction(con):
+                    upsert(con, "paper", papers[i:i + 10_000], run_id=1)
+            out[f"loader_{label}_rows_per_s"] = round(n / (time.perf_counter() - t0))
+        schema = [(c, t) for c, t in table_schema(con, "paper")]
+        con.execute("CREATE TABLE plain AS SELECT * FROM paper LIMIT 0")
+        t0 = time.perf_counter()
+        for i in range(0, n, 10_000):
+            part = papers[i:i + 10_000]
+            batch = pa.table({c: pa.array(_column(part, c), type=_arrow_type(t)) for c, t in schema})
+            con.register("_b", batch)
+            con.execute("INSERT INTO plain SELECT * FROM _b")
+            con.unregister("_b")
+        out["plain_insert_rows_per_s"] = round(n / (time.perf_counter() - t0))
+        con.close()
+    return out
+
+
+def town(scale: float) -> dict:
+    return {"orgs": int(100 * scale), "persons": int(300 * scale), "meetings": int(3000 * scale),
+            "items_per_meeting": 7, "papers": int(15000 * scale), "files_every": 0}
+
+
+def serve(q: mp.Queue, cmd: mp.Queue, scale: float) -> None:
+    from tests.oparl_server import OParlServer
+
+    with OParlServer(page_size=100, **town(scale)) as srv:
+        q.put(srv.system_url)
+        cmd.get()
+
+
+def bare_download(url: str) -> tuple[float, int]:
+    """Every page the ingest reads, one after another, and nothing else: the floor of a full ingest."""
+    import httpx
+
+    t0 = time.perf_counter()
+    n = 0
+    with httpx.Client(timeout=60) as client:
+        system = client.get(url).json()
+        n += 1
+        bodies = client.get(system["body"]).json()["data"]
+        n += 1
+        for body in bodies:
+            for name in ("organization", "person", "membership", "meeting", "paper"):
+                nxt = body.get(name)
+                while nxt:
+                    page = client.get(nxt).json()
+                    n += 1
+                    nxt = page.get("links", {}).get("next")
+    return time.perf_counter() - t0, n
+
+
+def child(cmd: list[str]) -> tuple[float, float, str]:
+    """Run a command; wall seconds, its peak RSS in MB, its output."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    res = subprocess.run(cmd, capture_output=True, text=True)
+    secs = time.perf_counter() - t0
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    if res.returncode not in (0, 2):
+        raise SystemExit(f"{cmd} failed: {res.stderr[-2000:]}")
+    return secs, max(peak, before) / 1024, res.stdout + res.stderr
+
+
+def bench_oparl(scale: float) -> dict:
+    ctx = mp.get_context("spawn")
+    q, cmd = ctx.Queue(), ctx.Queue()
+    proc = ctx.Process(target=serve, args=(q, cmd, scale), daemon=True)
+    proc.start()
+    url = q.get(timeout=1800)
+    out: dict = {"scale": scale}
+    try:
+        bare, pages = bare_download(url)
+        out["bare_download_s"], out["pages"] = round(bare, 2), pages
+        with tempfile.TemporaryDirectory() as tmp:
+            base = [sys.executable, "-m", "ratsinfo.cli", "--db", f"{tmp}/w.duckdb", "--home", f"{tmp}/home"]
+            ingest = [*base, "ingest", "oparl", url, "--no-files", "--max-rps", "1000"]
+            secs, rss, _ = child(ingest)
+            out["full_ingest_s"], out["full_peak_rss_mb"] = round(secs, 2), round(rss)
+            out["full_over_bare"] = round(secs / bare, 2)
+            secs, _rss, _ = child(ingest)
+            out["no_change_s"] = round(secs, 2)
+            t0 = time.perf_counter()
+            child([*base, "reparse"])
+            out["reparse_s"] = round(time.perf_counter() - t0, 2)
+            t0 = time.perf_counter()
+            child([sys.executable, "-c", "import ratsinfo.cli"])
+            out["python_start_s"] = round(time.perf_counter() - t0, 2)
+    finally:
+        cmd.put("stop")
+        proc.join(10)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--scale", type=float, default=1.0)
+    ap.add_argument("--only", choices=("loader", "oparl"))
+    args = ap.parse_args()
+    if args.only in (None, "loader"):
+        print(json.dumps(bench_loader()))
+    if args.only in (None, "oparl"):
+        print(json.dumps(bench_oparl(args.scale)))
+
+
+if __name__ == "__main__":
+    main()
