@@ -1,0 +1,335 @@
+"""Routes of the web app: one GET handler per page type, each a stable, citable URL.
+
+Every value reaches the pages through Jinja's autoescaping and every parameter reaches DuckDB bound;
+there is no free SQL and no method but GET (and HEAD).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from ratsinfo.errors import BadInput
+from ratsinfo.web import data, feeds, svg
+from ratsinfo.web.export import FORMATS, export
+
+HERE = Path(str(resources.files("ratsinfo.web")))
+PER_PAGE = 20
+KINDS = {"council": "Rat", "committee": "Ausschuss", "advisory_board": "Beirat", "working_group": "Arbeitsgruppe",
+         "faction": "Fraktion", "department": "Verwaltung", "police": "Polizei", "staff": "Stab",
+         "conference": "Konferenz"}
+TYPES = {"paper": "Vorlage", "answer": "Antwort", "file": "Datei", "agenda_item": "Tagesordnungspunkt"}
+RELATIONS = {"answer_to": ("beantwortet", "beantwortet durch"), "amends": ("ändert", "geändert durch"),
+             "annex_of": ("Anlage zu", "hat Anlage"), "refers_to": ("verweist auf", "erwähnt in")}
+
+
+def link(prefix: str, key: str) -> str:
+    return prefix + quote(key, safe=":/@")
+
+
+def qs(**params: Any) -> str:
+    return urlencode({k: v for k, v in params.items() if v not in (None, "")})
+
+
+def de_date(value: date | datetime | None, with_time: bool = False) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime) and with_time:
+        return value.strftime("%d.%m.%Y, %H:%M Uhr")
+    return value.strftime("%d.%m.%Y")
+
+
+def highlight(text: str | None, query: str) -> Markup:
+    """Escaped text with the query words marked (matched on their first letters, as the stemmer does)."""
+    out = escape(text or "")
+    stems = sorted({w[: max(4, len(w) - 3)].casefold() for w in re.findall(r"\w{3,}", data.fold_query(query))},
+                   key=len, reverse=True)
+    if not stems:
+        return out
+    pattern = re.compile("|".join(re.escape(str(escape(s))) for s in stems), re.IGNORECASE)
+    return Markup(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", str(out)))
+
+
+def passage(text: str, start: int | None, end: int | None) -> Markup:
+    """The document text with [start, end) marked and anchored, everything escaped."""
+    if start is None or end is None or not 0 <= start < end <= len(text):
+        return escape(text)
+    return Markup("{}<mark id=\"stelle\" tabindex=\"-1\">{}</mark>{}").format(text[:start], text[start:end],
+                                                                              text[end:])
+
+
+ENV = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(("html", "xml")),
+                  trim_blocks=True, lstrip_blocks=True)
+ENV.globals.update(link=link, qs=qs, KINDS=KINDS, TYPES=TYPES, RELATIONS=RELATIONS)
+ENV.filters.update(de_date=de_date, highlight=highlight)
+
+
+def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    html = ENV.get_template(template).render(request=request, path=request.url.path, **context)
+    return HTMLResponse(html, status_code=status)
+
+
+def warehouse(request: Request) -> data.Warehouse:
+    return request.app.state.warehouse
+
+
+def _int(value: str | None, name: str) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise HTTPException(400, f"{name} muss eine Zahl sein") from exc
+
+
+def start(request: Request) -> HTMLResponse:
+    with warehouse(request).cursor() as con:
+        councils = data.rows(con, "councils")
+        orgs = data.rows(con, "organizations")
+        since = datetime.now() - timedelta(days=1)
+        cols, changed = data.change_rows(con, since, None)
+        summary = data.change_summary(con, changed) if changed else None
+    return page(request, "start.html", councils=councils, orgs=orgs, summary=summary)
+
+
+def search(request: Request) -> Response:
+    p = request.query_params
+    q = p.get("q", "").strip()
+    if q.endswith("?"):
+        return Response(status_code=303, headers={"Location": "/frage?" + qs(q=q)})
+    filters = {"council": p.get("rat") or None, "organization": p.get("gremium") or None,
+               "year": _int(p.get("jahr"), "jahr"), "paper_type": p.get("art") or None,
+               "author": p.get("urheber") or None}
+    page_no = max(1, _int(p.get("seite"), "seite") or 1)
+    with warehouse(request).cursor() as con:
+        hits = data.search(con, q, page=page_no, per_page=PER_PAGE, **filters)
+        councils, orgs, types = data.rows(con, "councils"), data.rows(con, "organizations"), data.rows(con,
+                                                                                                    "paper_types")
+    pages = max(1, -(-hits.total // PER_PAGE))
+    args = {"q": q, "rat": p.get("rat"), "gremium": p.get("gremium"), "jahr": p.get("jahr"), "art": p.get("art"),
+            "urheber": p.get("urheber")}
+    return page(request, "search.html", q=q, hits=hits, page_no=page_no, pages=pages, args=args, councils=councils,
+                orgs=orgs, types=types)
+
+
+def paper(request: Request) -> HTMLResponse:
+    key = request.path_params["key"]
+    with warehouse(request).cursor() as con:
+        found = data.one(con, "paper", key=key)
+        if not found:
+            raise HTTPException(404, "Diese Vorlage gibt es im Bestand nicht.")
+        ctx = {"paper": found, "consultations": data.rows(con, "paper_consultations", key=key),
+               "lineage": data.rows(con, "paper_lineage", key=key),
+               "questions": data.rows(con, "paper_questions", key=key),
+               "files": data.rows(con, "paper_files", key=key), "facts": data.rows(con, "paper_facts", key=key)}
+    return page(request, "paper.html", **ctx)
+
+
+def meeting(request: Request) -> HTMLResponse:
+    key = request.path_params["key"]
+    with warehouse(request).cursor() as con:
+        found = data.one(con, "meeting", key=key)
+        if not found:
+            raise HTTPException(404, "Diese Sitzung gibt es im Bestand nicht.")
+        items = data.rows(con, "meeting_items", key=key)
+    return page(request, "meeting.html", meeting=found, items=items)
+
+
+def organization(request: Request) -> HTMLResponse:
+    key = request.path_params["key"]
+    with warehouse(request).cursor() as con:
+        found = data.one(con, "organization", key=key)
+        if not found:
+            raise HTTPException(404, "Dieses Gremium gibt es im Bestand nicht.")
+        sessions = data.rows(con, "org_sessions", key=key)
+        topics = data.rows(con, "org_topics", key=key)
+        ctx = {"org": found, "sessions": sessions, "members": data.rows(con, "org_members", key=key),
+               "groups": data.rows(con, "org_groups", key=key), "rules": data.rows(con, "org_rules", key=key),
+               "meetings": data.rows(con, "org_meetings", key=key, limit=50)}
+        cols, checked = data.queries.execute(con, "rules", {"organization": [key]})
+        ctx["rule_check"] = [dict(zip(cols, r, strict=True)) for r in checked if r[cols.index("rule")]
+                             == "meeting_frequency"]
+    by_year: dict[Any, list[dict]] = {}
+    for t in topics:
+        by_year.setdefault(t["year"], []).append(t)
+    chart = svg.bar_chart([(str(s["year"]), s["sessions"]) for s in sessions],
+                          title=f"Sitzungen je Jahr: {found['name']}")
+    return page(request, "organization.html", topics=by_year, chart=Markup(chart), **ctx)
+
+
+def document(request: Request) -> HTMLResponse:
+    p = request.query_params
+    with warehouse(request).cursor() as con:
+        found = data.one(con, "document", key=p.get("key", ""))
+    if not found or found["text"] is None:
+        raise HTTPException(404, "Zu diesem Dokument ist kein Text gespeichert.")
+    start, end = _int(p.get("von"), "von"), _int(p.get("bis"), "bis")
+    return page(request, "document.html", doc=found, body=passage(found["text"], start, end),
+                marked=start is not None and end is not None)
+
+
+def _citations(con: Any, ans: data.Answer) -> list[dict[str, Any]]:
+    """Each sentence of the answer with its sources, each source linked to the passage it rests on."""
+    names = sorted({str(v) for r in ans.rows for v in _flat(r.values()) if isinstance(v, str) and len(v) > 2})
+    keys = [k for k in (ans.params.get("organization") or []) if isinstance(k, str)]
+    out = []
+    for sentence in ans.sentences:
+        m = re.search(r"\s*\(Quelle: (.+)\)\s*$", sentence)
+        text, sources = (sentence[: m.start()], [s.strip() for s in m.group(1).split(",")]) if m else (sentence, [])
+        cites = []
+        for source in sources:
+            docs = data.rows(con, "document_by_source", source=source)
+            if not docs:
+                cites.append({"source": source, "href": None})
+                continue
+            doc = docs[0]["key"]
+            spans = data.rows(con, "passage_facts", document=doc, names=names, keys=keys)
+            mentioned = [s for s in spans if (s["subject"] and s["subject"] in text) or
+                         (s["value"] and s["value"] in text)] or spans
+            span = mentioned[0] if mentioned else None
+            href = "/dokument?" + qs(key=doc, von=span and span["start"], bis=span and span["end"])
+            cites.append({"source": source, "href": href + ("#stelle" if span else "")})
+        out.append({"text": text, "cites": cites})
+    return out
+
+
+def _flat(values: Any) -> list[Any]:
+    out = []
+    for v in values:
+        out.extend(v if isinstance(v, list | tuple) else [v])
+    return out
+
+
+def ask(request: Request) -> HTMLResponse:
+    q = request.query_params.get("q", "").strip()
+    answer, sentences = None, []
+    if q:
+        with warehouse(request).cursor() as con:
+            answer = data.ask_question(con, q)
+            sentences = _citations(con, answer)
+    return page(request, "ask.html", q=q, answer=answer, sentences=sentences)
+
+
+def query_list(request: Request) -> HTMLResponse:
+    return page(request, "queries.html", queries=list(data.queries.registry().values()))
+
+
+def _run_query(request: Request) -> tuple[Any, list[str], list[tuple], str | None, bool]:
+    name = request.path_params["name"]
+    query = data.queries.registry().get(name)
+    if query is None:
+        raise HTTPException(404, "Diese Abfrage gibt es nicht.")
+    raw = {p.name: request.query_params.get(p.name, "") for p in query.params}
+    given = any(request.query_params.get(p.name) for p in query.params) or "los" in request.query_params
+    cols: list[str] = []
+    found: list[tuple] = []
+    error = None
+    if given or not any(not p.optional for p in query.params):
+        with warehouse(request).cursor() as con:
+            try:
+                cols, found = data.queries.run(con, name, raw)
+            except BadInput as exc:
+                error = str(exc).replace("--param ", "")
+    return query, cols, found, error, given
+
+
+def query_page(request: Request) -> HTMLResponse:
+    query, cols, found, error, _given = _run_query(request)
+    params = {p.name: request.query_params.get(p.name, "") for p in query.params}
+    return page(request, "query.html", query=query, cols=cols, rows=found, error=error, params=params,
+                args=qs(**params), formats=list(FORMATS), status=400 if error else 200)
+
+
+def query_download(request: Request) -> Response:
+    fmt = request.path_params["fmt"]
+    if fmt not in FORMATS:
+        raise HTTPException(404, f"Format {fmt} gibt es nicht; möglich: {', '.join(FORMATS)}")
+    query, cols, found, error, _given = _run_query(request)
+    if error:
+        raise HTTPException(400, error)
+    body = export(fmt, cols, found)
+    return Response(body, media_type=FORMATS[fmt],
+                    headers={"Content-Disposition": f'attachment; filename="{query.name}.{fmt}"'})
+
+
+def changes(request: Request) -> HTMLResponse:
+    raw = request.query_params.get("seit")
+    try:
+        since = date.fromisoformat(raw) if raw else date.today() - timedelta(days=7)
+    except ValueError as exc:
+        raise HTTPException(400, "seit muss ein Datum sein (JJJJ-MM-TT)") from exc
+    with warehouse(request).cursor() as con:
+        cols, changed = data.change_rows(con, datetime.combine(since, datetime.min.time()), None)
+        summary = data.change_summary(con, changed) if changed else None
+        health = data.source_health(con)
+        runs = data.rows(con, "health_runs")
+    return page(request, "changes.html", since=since, rows=[dict(zip(cols, r, strict=True)) for r in changed[:500]],
+                total=len(changed), summary=summary, health=health, runs=runs)
+
+
+def not_found(request: Request, exc: Exception) -> HTMLResponse:
+    status = getattr(exc, "status_code", 500)
+    detail = getattr(exc, "detail", "Fehler")
+    return page(request, "error.html", status=status, code=status, detail=detail)
+
+
+SECURITY_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+                    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+                    "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin"}
+
+
+class Headers:
+    """Security headers on every answer: no scripts at all, nothing framed, no sniffing."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        async def wrapped(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"],
+                                      *[(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]]
+            await send(message)
+
+        await self.app(scope, receive, wrapped)
+
+
+def create_app(db: str | Path, check_every: float = 2.0) -> Starlette:
+    """The app over the warehouse at ``db`` (opened read-only, through snapshots)."""
+    get = ["GET"]
+    routes = [
+        Route("/", start, methods=get),
+        Route("/suche", search, methods=get),
+        Route("/frage", ask, methods=get),
+        Route("/vorlage/{key:path}", paper, methods=get),
+        Route("/sitzung/{key:path}", meeting, methods=get),
+        Route("/gremium/{key:path}", organization, methods=get),
+        Route("/dokument", document, methods=get),
+        Route("/abfragen", query_list, methods=get),
+        Route("/abfragen/{name}.{fmt}", query_download, methods=get),
+        Route("/abfragen/{name}", query_page, methods=get),
+        Route("/aenderungen", changes, methods=get),
+        Route("/atom/suche", feeds.search_feed, methods=get),
+        Route("/atom/vorlage/{key:path}", feeds.paper_feed, methods=get),
+        Route("/atom/gremium/{key:path}", feeds.organization_feed, methods=get),
+        Route("/ical/gremium/{key:path}", feeds.organization_calendar, methods=get),
+        Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
+    ]
+    app = Starlette(routes=routes, exception_handlers={HTTPException: not_found, 404: not_found})
+    app.state.warehouse = data.Warehouse(db, check_every=check_every)
+    app.add_middleware(Headers)
+    return app

@@ -1,0 +1,162 @@
+"""The web app's one door to the library: a read-only snapshot of the warehouse, the page statements
+in ``sql/`` loaded by name, and the library functions the pages show (ask, changes, health, canned
+queries). When modules move, their imports change here and nowhere else in ``ratsinfo.web``.
+
+Why a snapshot: DuckDB lets one process write a file or several read it, never both. A refresh must
+be able to open the warehouse at any moment, so the app never holds it open: it copies the file when
+no writer is at work (no write-ahead log beside it, size and time unchanged across the copy) and
+serves from the copy, switching to a fresh copy once the refresh has finished.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import shutil
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ratsinfo import queries
+from ratsinfo.ask import Answer
+from ratsinfo.ask import ask as ask_question
+from ratsinfo.changes import rows as change_rows
+from ratsinfo.changes import summary as change_summary
+from ratsinfo.errors import NoWarehouse
+from ratsinfo.health import Health, source_health
+from ratsinfo.warehouse.db import connect_readonly
+from ratsinfo.warehouse.search import index_exists, snippet
+
+__all__ = ["Answer", "Health", "Warehouse", "ask_question", "change_rows", "change_summary", "queries", "rows",
+           "one", "source_health", "fold_query", "search", "snippet"]
+
+
+@cache
+def sql(name: str) -> str:
+    return (resources.files("ratsinfo.web") / "sql" / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def rows(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list[dict[str, Any]]:
+    """The rows of one page statement as dicts; parameters are bound by name, never formatted."""
+    cur = con.execute(sql(name), params)
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+
+def one(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> dict[str, Any] | None:
+    found = rows(con, name, **params)
+    return found[0] if found else None
+
+
+class Warehouse:
+    """Read-only snapshots of the warehouse file, renewed after writers finish."""
+
+    def __init__(self, path: str | Path, check_every: float = 2.0) -> None:
+        self.path = Path(path)
+        if not self.path.exists():
+            raise NoWarehouse(f"{self.path}: no warehouse here yet; run 'ratsinfo demo' or 'ratsinfo ingest' first")
+        self.check_every = check_every
+        self._dir = Path(tempfile.mkdtemp(prefix="ratsinfo-web-"))
+        self._n = itertools.count()
+        self._lock = threading.Lock()
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._stamp: tuple | None = None
+        self._checked = 0.0
+        if not self._renew(first=True):
+            raise NoWarehouse(f"{self.path}: could not take a readable copy of the warehouse; try again when the "
+                              "running ingest has finished")
+
+    def _stamp_now(self) -> tuple:
+        st = self.path.stat()
+        return st.st_mtime_ns, st.st_size
+
+    def _writer_busy(self) -> bool:
+        return Path(str(self.path) + ".wal").exists()
+
+    def _renew(self, first: bool = False) -> bool:
+        """Copy the file if it changed and no writer is at work; True when a (new) snapshot is in use."""
+        try:
+            stamp = self._stamp_now()
+        except FileNotFoundError:
+            return self._con is not None
+        if stamp == self._stamp:
+            return True
+        if self._writer_busy() and not first:
+            return False
+        target = self._dir / f"snapshot-{next(self._n)}.duckdb"
+        try:
+            shutil.copyfile(self.path, target)
+            if self._stamp_now() != stamp:  # written to while we copied: try again later
+                raise OSError("changed during copy")
+            con = connect_readonly(target)
+            con.execute("SELECT count(*) FROM paper").fetchone()
+        except (OSError, duckdb.Error):
+            target.unlink(missing_ok=True)
+            return False
+        old, self._con, self._stamp = self._con, con, stamp
+        if old is not None:
+            for f in self._dir.glob("snapshot-*.duckdb"):
+                if f != target:
+                    f.unlink(missing_ok=True)  # open handles keep the old file readable until they close
+        return True
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A connection of its own for one request, on the newest snapshot."""
+        now = time.monotonic()
+        if now - self._checked >= self.check_every and self._lock.acquire(blocking=False):
+            try:
+                self._checked = now
+                self._renew()
+            finally:
+                self._lock.release()
+        assert self._con is not None
+        return self._con.cursor()
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+        shutil.rmtree(self._dir, ignore_errors=True)
+
+
+_UMLAUT = {"ae": "ä", "oe": "ö", "ue": "ü"}
+
+
+def fold_query(query: str) -> str:
+    """The query with spelled-out umlauts also written as umlauts: "Ausschuesse" finds "Ausschüsse".
+
+    The index strips accents and stems (ü→u, ß→ss), so the umlaut variant meets every spelling; the
+    original word stays too, for names that really are written with "ue" (Manuel, Feuer).
+    """
+    words = re.findall(r"[\wÄÖÜäöüß-]+", query)
+    extra = []
+    for w in words:
+        v = re.sub(r"(?i)(?<![eiaä])(ae|oe|ue)", lambda m: _UMLAUT[m.group(1).lower()], w)
+        if v != w:
+            extra.append(v)
+    return " ".join([*words, *extra])
+
+
+@dataclass
+class Hits:
+    total: int
+    rows: list[dict[str, Any]]
+
+
+def search(con: duckdb.DuckDBPyConnection, query: str, *, page: int = 1, per_page: int = 20,
+           **filters: Any) -> Hits:
+    """One page of ranked hits with snippets centred on the match."""
+    if not query.strip() or not index_exists(con):
+        return Hits(0, [])
+    params = {"year": None, "paper_type": None, "author": None, "council": None, "organization": None}
+    params.update({k: (v if v not in ("", None) else None) for k, v in filters.items()})
+    found = rows(con, "search", q=fold_query(query), limit=per_page, offset=(page - 1) * per_page, **params)
+    for r in found:
+        r["snippet"] = snippet(r.pop("text") or "", fold_query(query))
+    return Hits(found[0]["total"] if found else 0, found)
