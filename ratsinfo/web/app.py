@@ -7,6 +7,7 @@ there is no free SQL and no method but GET (and HEAD).
 from __future__ import annotations
 
 import re
+import threading
 from datetime import date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
@@ -181,6 +182,33 @@ def document(request: Request) -> HTMLResponse:
                 marked=start is not None and end is not None)
 
 
+PREFERRED = {"sessions-per-year": ("session_count", "meeting"), "topics": ("topic",),
+             "working-groups": ("working_group", "topic"), "rules": ("rule",)}
+
+
+def _best_span(con: Any, doc: str, text: str, ans: data.Answer, names: list[str], keys: list[str]
+               ) -> tuple[int, int] | None:
+    """The span a sentence rests on: a fact of the kind the query reads, naming what the sentence names;
+    else the first longer value of the answer found verbatim in the document."""
+    kinds = PREFERRED.get(ans.query or "", ())
+    spans = data.rows(con, "passage_facts", document=doc, names=names, keys=keys)
+
+    def score(s: dict[str, Any]) -> int:
+        return (4 * (s["kind"] in kinds) + 2 * bool(s["value"] and str(s["value"]) in text)
+                + bool(s["subject"] and s["subject"] in text))
+
+    if spans:
+        best = max(spans, key=score)
+        return best["start"], best["end"]
+    found = data.one(con, "document", key=doc)
+    body = (found or {}).get("text") or ""
+    for name in sorted((n for n in names if len(n) > 15 and n in text), key=len, reverse=True):
+        at = body.find(name)
+        if at != -1:
+            return at, at + len(name)
+    return None
+
+
 def _citations(con: Any, ans: data.Answer) -> list[dict[str, Any]]:
     """Each sentence of the answer with its sources, each source linked to the passage it rests on."""
     names = sorted({str(v) for r in ans.rows for v in _flat(r.values()) if isinstance(v, str) and len(v) > 2})
@@ -188,7 +216,7 @@ def _citations(con: Any, ans: data.Answer) -> list[dict[str, Any]]:
     out = []
     for sentence in ans.sentences:
         m = re.search(r"\s*\(Quelle: (.+)\)\s*$", sentence)
-        text, sources = (sentence[: m.start()], [s.strip() for s in m.group(1).split(",")]) if m else (sentence, [])
+        text, sources = (sentence[: m.start()], [s.strip() for s in m.group(1).split(", ")]) if m else (sentence, [])
         cites = []
         for source in sources:
             docs = data.rows(con, "document_by_source", source=source)
@@ -196,11 +224,8 @@ def _citations(con: Any, ans: data.Answer) -> list[dict[str, Any]]:
                 cites.append({"source": source, "href": None})
                 continue
             doc = docs[0]["key"]
-            spans = data.rows(con, "passage_facts", document=doc, names=names, keys=keys)
-            mentioned = [s for s in spans if (s["subject"] and s["subject"] in text) or
-                         (s["value"] and s["value"] in text)] or spans
-            span = mentioned[0] if mentioned else None
-            href = "/dokument?" + qs(key=doc, von=span and span["start"], bis=span and span["end"])
+            span = _best_span(con, doc, text, ans, names, keys)
+            href = "/dokument?" + qs(key=doc, von=span and span[0], bis=span and span[1])
             cites.append({"source": source, "href": href + ("#stelle" if span else "")})
         out.append({"text": text, "cites": cites})
     return out
@@ -308,7 +333,7 @@ class Headers:
         await self.app(scope, receive, wrapped)
 
 
-def create_app(db: str | Path, check_every: float = 2.0) -> Starlette:
+def create_app(db: str | Path, check_every: float = 2.0, warm: bool = True) -> Starlette:
     """The app over the warehouse at ``db`` (opened read-only, through snapshots)."""
     get = ["GET"]
     routes = [
@@ -332,4 +357,6 @@ def create_app(db: str | Path, check_every: float = 2.0) -> Starlette:
     app = Starlette(routes=routes, exception_handlers={HTTPException: not_found, 404: not_found})
     app.state.warehouse = data.Warehouse(db, check_every=check_every)
     app.add_middleware(Headers)
+    if warm:
+        threading.Thread(target=data.warm_up, name="warm-up", daemon=True).start()
     return app

@@ -143,6 +143,13 @@ def fold_query(query: str) -> str:
     return " ".join([*words, *extra])
 
 
+def warm_up() -> None:
+    """Load the German pipeline once, so that the first question does not wait for it."""
+    from ratsinfo.parsers.nlp.pipeline import analyse
+
+    analyse("Wie oft tagte der Rat im Jahr 2020?")
+
+
 @dataclass
 class Hits:
     total: int

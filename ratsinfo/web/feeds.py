@@ -64,8 +64,8 @@ def search_feed(request: Request) -> Response:
         hits = data.search(con, q, per_page=50, **filters)
     entries = []
     for h in hits.rows:
-        href = link("/vorlage/", h["paper_key"]) if h["paper_key"] else (
-            link("/sitzung/", h["meeting_key"]) if h["meeting_key"] else "/suche?" + str(request.query_params))
+        href = link("/sitzung/", h["meeting_key"]) if h["meeting_key"] else (
+            link("/vorlage/", h["paper_key"]) if h["paper_key"] else "/suche?" + str(request.query_params))
         entries.append({"id": tag(h["key"]), "title": f"{TYPES.get(h['type'], h['type'])} "
                         f"{h['reference'] or ''}: {h['title'] or ''}".strip(), "href": href,
                         "updated": _stamp(date(h["year"], 1, 1) if h["year"] else None), "summary": h["snippet"]})
