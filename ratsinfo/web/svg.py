@@ -11,7 +11,7 @@ def bar_chart(series: list[tuple[str, int]], *, title: str, width: int = 560, he
     inner_w, inner_h = width - left - 8, height - bottom - top
     peak = max((n for _, n in series), default=0) or 1
     step = inner_w / max(len(series), 1)
-    bar_w = max(4.0, step * 0.7)
+    bar_w = min(48.0, max(4.0, step * 0.7))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
              f'aria-labelledby="chart-title" class="chart">',
              f'<title id="chart-title">{escape(title)}</title>',
