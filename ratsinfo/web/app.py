@@ -6,9 +6,11 @@ there is no free SQL and no method but GET (and HEAD).
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 import time
+from collections.abc import AsyncIterator
 from datetime import date, datetime, timedelta
 from importlib import resources
 from pathlib import Path
@@ -30,6 +32,7 @@ from ratsinfo.web.export import FORMATS, export
 
 HERE = Path(str(resources.files("ratsinfo.web")))
 PER_PAGE = 20
+SHOWN_CHANGES = 300
 KINDS = {"council": "Rat", "committee": "Ausschuss", "advisory_board": "Beirat", "working_group": "Arbeitsgruppe",
          "faction": "Fraktion", "department": "Verwaltung", "police": "Polizei", "staff": "Stab",
          "conference": "Konferenz"}
@@ -61,7 +64,7 @@ def highlight(text: str | None, query: str) -> Markup:
                    key=len, reverse=True)
     if not stems:
         return out
-    pattern = re.compile("|".join(re.escape(str(escape(s))) for s in stems), re.IGNORECASE)
+    pattern = re.compile("|".join(re.escape(str(escape(s))) + r"\w*" for s in stems), re.IGNORECASE)
     return Markup(pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", str(out)))
 
 
@@ -101,9 +104,7 @@ def start(request: Request) -> HTMLResponse:
     with warehouse(request).cursor() as con:
         councils = data.rows(con, "councils")
         orgs = data.rows(con, "organizations")
-        since = datetime.now() - timedelta(days=1)
-        cols, changed = data.change_rows(con, since, None)
-        summary = data.change_summary(con, changed) if changed else None
+        summary = data.changes_summary(con, datetime.now() - timedelta(days=1))
     return page(request, "start.html", councils=councils, orgs=orgs, summary=summary)
 
 
@@ -298,12 +299,13 @@ def changes(request: Request) -> HTMLResponse:
     except ValueError as exc:
         raise HTTPException(400, "seit muss ein Datum sein (JJJJ-MM-TT)") from exc
     with warehouse(request).cursor() as con:
-        cols, changed = data.change_rows(con, datetime.combine(since, datetime.min.time()), None)
-        summary = data.change_summary(con, changed) if changed else None
+        moment = datetime.combine(since, datetime.min.time())
+        summary = data.changes_summary(con, moment)
+        changed = data.rows(con, "changes_list", since=moment, limit=SHOWN_CHANGES)
         health = data.source_health(con)
         runs = data.rows(con, "health_runs")
-    return page(request, "changes.html", since=since, rows=[dict(zip(cols, r, strict=True)) for r in changed[:500]],
-                total=len(changed), summary=summary, health=health, runs=runs)
+    return page(request, "changes.html", since=since, rows=changed, shown=SHOWN_CHANGES, summary=summary,
+                health=health, runs=runs)
 
 
 def not_found(request: Request, exc: Exception) -> HTMLResponse:
@@ -358,8 +360,15 @@ def create_app(db: str | Path, check_every: float = 2.0, warm: bool = True) -> S
         Route("/ical/gremium/{key:path}", feeds.organization_calendar, methods=get),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
-    app = Starlette(routes=routes, exception_handlers={HTTPException: not_found, 404: not_found})
-    app.state.warehouse = data.Warehouse(db, check_every=check_every)
+    store = data.Warehouse(db, check_every=check_every)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        yield
+        store.close()  # the snapshots go with the server
+
+    app = Starlette(routes=routes, exception_handlers={HTTPException: not_found, 404: not_found}, lifespan=lifespan)
+    app.state.warehouse = store
     app.add_middleware(Headers)
     if warm:
         threading.Thread(target=data.warm_up, name="warm-up", daemon=True).start()

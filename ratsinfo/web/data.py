@@ -17,6 +17,7 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -27,15 +28,13 @@ import duckdb
 from ratsinfo import queries
 from ratsinfo.ask import Answer
 from ratsinfo.ask import ask as ask_question
-from ratsinfo.changes import rows as change_rows
-from ratsinfo.changes import summary as change_summary
 from ratsinfo.errors import NoWarehouse
 from ratsinfo.health import Health, source_health
 from ratsinfo.warehouse.db import connect_readonly
 from ratsinfo.warehouse.search import index_exists, snippet
 
-__all__ = ["Answer", "Health", "Warehouse", "ask_question", "change_rows", "change_summary", "queries", "rows",
-           "one", "source_health", "fold_query", "search", "snippet"]
+__all__ = ["Answer", "Health", "Warehouse", "ask_question", "changes_summary", "queries", "rows", "one",
+           "source_health", "fold_query", "search", "snippet"]
 
 
 @cache
@@ -143,6 +142,25 @@ def fold_query(query: str) -> str:
     return " ".join([*words, *extra])
 
 
+NOUNS = {"paper": ("neue Vorlage", "neue Vorlagen"), "meeting": ("neue Sitzung", "neue Sitzungen"),
+         "agenda_item": ("neuer Tagesordnungspunkt", "neue Tagesordnungspunkte"),
+         "organization": ("neues Gremium", "neue Gremien"), "person": ("neue Person", "neue Personen"),
+         "file": ("neue Datei", "neue Dateien"), "answer": ("Antwort eingegangen", "Antworten eingegangen"),
+         "consultation": ("neue Beratung", "neue Beratungen")}
+CHANGED = {"paper": "Vorlagen", "meeting": "Sitzungen", "agenda_item": "Tagesordnungspunkte", "file": "Dateien",
+           "organization": "Gremien", "consultation": "Beratungen"}
+
+
+def changes_summary(con: duckdb.DuckDBPyConnection, since: datetime) -> str | None:
+    """One German line on what changed since a moment ("3 neue Vorlagen, 1 Antwort eingegangen"),
+    counted in SQL so that a full first ingest does not cost the start page."""
+    counts = {(r["table_name"], r["change"]): r["n"] for r in rows(con, "changes_counts", since=since)}
+    parts = [f"{n} {NOUNS[t][n != 1]}" for (t, c), n in counts.items() if c == "inserted" and t in NOUNS]
+    parts += [f"{n} {CHANGED[t]} geändert" for (t, c), n in counts.items() if c == "updated" and t in CHANGED]
+    parts += [f"{n} {CHANGED[t]} gelöscht" for (t, c), n in counts.items() if c == "deleted" and t in CHANGED]
+    return ", ".join(parts) or None
+
+
 def warm_up() -> None:
     """Load the German pipeline once, so that the first question does not wait for it."""
     from ratsinfo.parsers.nlp.pipeline import analyse
@@ -163,7 +181,12 @@ def search(con: duckdb.DuckDBPyConnection, query: str, *, page: int = 1, per_pag
         return Hits(0, [])
     params = {"year": None, "paper_type": None, "author": None, "council": None, "organization": None}
     params.update({k: (v if v not in ("", None) else None) for k, v in filters.items()})
-    found = rows(con, "search", q=fold_query(query), limit=per_page, offset=(page - 1) * per_page, **params)
+    narrowed = any(params[k] is not None for k in ("paper_type", "author", "council", "organization"))
+    if narrowed:
+        found = rows(con, "search", q=fold_query(query), limit=per_page, offset=(page - 1) * per_page, **params)
+    else:
+        found = rows(con, "search_plain", q=fold_query(query), limit=per_page, offset=(page - 1) * per_page,
+                     year=params["year"])
     for r in found:
         r["snippet"] = snippet(r.pop("text") or "", fold_query(query))
     return Hits(found[0]["total"] if found else 0, found)

@@ -105,7 +105,7 @@ def test_run_a_canned_query_and_download_it_as_csv(page, tmp_path):
 
 def test_subscribe_to_a_body_feed_and_parse_it(page):
     page.goto("/")
-    page.locator("#gremien ~ ul a", has_text="Runder Tisch Sicherheit").first.click()
+    page.locator("#raete ~ ul a", has_text="Runder Tisch Sicherheit").first.click()
     shot(page, "body")
     feed = page.get_by_role("link", name="Feed abonnieren")
     href = feed.get_attribute("href")
@@ -119,8 +119,10 @@ def test_keyboard_reaches_the_content_first_and_a_phone_needs_no_sideways_scroll
     context = browser.new_context(base_url=server.url, viewport={"width": 390, "height": 844}, is_mobile=True)
     pg = context.new_page()
     pg.goto("/vorlage/paper:stadtrat-falkenried:A-0412/2023-AW-01")
-    pg.keyboard.press("Tab")
-    assert pg.evaluate("document.activeElement.textContent") == "Zum Inhalt springen"
     assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     shot(pg, "phone")
+    pg.keyboard.press("Tab")
+    assert pg.evaluate("document.activeElement.textContent") == "Zum Inhalt springen"
+    pg.keyboard.press("Enter")
+    assert pg.evaluate("document.activeElement.id") == "inhalt"
     context.close()
