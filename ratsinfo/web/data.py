@@ -127,6 +127,11 @@ class Warehouse:
 _UMLAUT = {"ae": "ä", "oe": "ö", "ue": "ü"}
 
 
+def _umlaut(m: re.Match[str]) -> str:
+    u = _UMLAUT[m.group(1).lower()]
+    return u.upper() if m.group(1)[0].isupper() else u
+
+
 def fold_query(query: str) -> str:
     """The query with spelled-out umlauts also written as umlauts: "Ausschuesse" finds "Ausschüsse".
 
@@ -136,7 +141,7 @@ def fold_query(query: str) -> str:
     words = re.findall(r"[\wÄÖÜäöüß-]+", query)
     extra = []
     for w in words:
-        v = re.sub(r"(?i)(?<![eiaä])(ae|oe|ue)", lambda m: _UMLAUT[m.group(1).lower()], w)
+        v = re.sub(r"(?i)(?<![eiaä])(ae|oe|ue)", _umlaut, w)
         if v != w:
             extra.append(v)
     return " ".join([*words, *extra])
