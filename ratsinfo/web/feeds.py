@@ -14,6 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ratsinfo.web import data
+from ratsinfo.web.templating import ENV, TYPES, de_date, link
 
 ATOM = "application/atom+xml; charset=utf-8"
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
@@ -37,8 +38,6 @@ def tag(key: str) -> str:
 
 
 def atom(request: Request, title: str, self_path: str, alternate: str, entries: list[dict[str, Any]]) -> Response:
-    from ratsinfo.web.app import ENV
-
     base = str(request.base_url).rstrip("/")
     updated = max((e["updated"] for e in entries), default=_stamp(None))
     xml = ENV.get_template("feed.xml").render(title=title, id=tag(self_path), self_url=base + self_path,
@@ -52,8 +51,6 @@ def _query_args(request: Request) -> str:
 
 
 def search_feed(request: Request) -> Response:
-    from ratsinfo.web.app import TYPES, link
-
     p = request.query_params
     q = p.get("q", "").strip()
     if not q:
@@ -78,8 +75,6 @@ EVENTS = {"consultation": "Neue Beratung", "answer": "Antwort eingegangen", "fil
 
 
 def paper_feed(request: Request) -> Response:
-    from ratsinfo.web.app import link
-
     key = request.path_params["key"]
     with request.app.state.warehouse.cursor() as con:
         paper = data.one(con, "paper", key=key)
@@ -97,8 +92,6 @@ def paper_feed(request: Request) -> Response:
 
 
 def organization_feed(request: Request) -> Response:
-    from ratsinfo.web.app import de_date, link
-
     key = request.path_params["key"]
     with request.app.state.warehouse.cursor() as con:
         org = data.one(con, "organization", key=key)
@@ -137,8 +130,6 @@ def _fold(line: str) -> str:
 
 
 def organization_calendar(request: Request) -> Response:
-    from ratsinfo.web.app import link
-
     key = request.path_params["key"]
     with request.app.state.warehouse.cursor() as con:
         org = data.one(con, "organization", key=key)
