@@ -51,10 +51,10 @@ def _int(value: str | None, name: str) -> int | None:
 
 
 def start(request: Request) -> HTMLResponse:
-    with warehouse(request).cursor() as con:
-        councils = data.rows(con, "councils")
-        orgs = data.rows(con, "organizations")
-        summary = data.changes_summary(con, datetime.now() - timedelta(days=1))
+    store = warehouse(request)
+    yesterday = datetime.combine(date.today() - timedelta(days=1), datetime.min.time())
+    summary = data.changes_summary(store.listing("changes_counts", since=yesterday))
+    councils, orgs = store.listing("councils"), store.listing("organizations")
     return page(request, "start.html", councils=councils, orgs=orgs, summary=summary)
 
 
@@ -67,10 +67,10 @@ def search(request: Request) -> Response:
                "year": _int(p.get("jahr"), "jahr"), "paper_type": p.get("art") or None,
                "author": p.get("urheber") or None}
     page_no = max(1, _int(p.get("seite"), "seite") or 1)
-    with warehouse(request).cursor() as con:
+    store = warehouse(request)
+    with store.cursor() as con:
         hits = data.search(con, q, page=page_no, per_page=PER_PAGE, **filters)
-        councils, orgs, types = data.rows(con, "councils"), data.rows(con, "organizations"), data.rows(con,
-                                                                                                    "paper_types")
+    councils, orgs, types = store.listing("councils"), store.listing("organizations"), store.listing("paper_types")
     pages = max(1, -(-hits.total // PER_PAGE))
     args = {"q": q, "rat": p.get("rat"), "gremium": p.get("gremium"), "jahr": p.get("jahr"), "art": p.get("art"),
             "urheber": p.get("urheber")}
@@ -250,7 +250,7 @@ def changes(request: Request) -> HTMLResponse:
         raise HTTPException(400, "seit muss ein Datum sein (JJJJ-MM-TT)") from exc
     with warehouse(request).cursor() as con:
         moment = datetime.combine(since, datetime.min.time())
-        summary = data.changes_summary(con, moment)
+        summary = data.changes_summary(data.rows(con, "changes_counts", since=moment))
         changed = data.rows(con, "changes_list", since=moment, limit=SHOWN_CHANGES)
         health = data.source_health(con)
         runs = data.rows(con, "health_runs")

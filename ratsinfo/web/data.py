@@ -17,7 +17,6 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass
-from datetime import datetime
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -65,7 +64,7 @@ class Warehouse:
         self._dir = Path(tempfile.mkdtemp(prefix="ratsinfo-web-"))
         self._n = itertools.count()
         self._lock = threading.Lock()
-        self._con: duckdb.DuckDBPyConnection | None = None
+        self._snap: tuple[duckdb.DuckDBPyConnection, dict[tuple, list[dict[str, Any]]]] | None = None
         self._stamp: tuple | None = None
         self._checked = 0.0
         if not self._renew(first=True):
@@ -84,7 +83,7 @@ class Warehouse:
         try:
             stamp = self._stamp_now()
         except FileNotFoundError:
-            return self._con is not None
+            return self._snap is not None
         if stamp == self._stamp:
             return True
         if self._writer_busy() and not first:
@@ -99,7 +98,7 @@ class Warehouse:
         except (OSError, duckdb.Error):
             target.unlink(missing_ok=True)
             return False
-        old, self._con, self._stamp = self._con, con, stamp
+        old, self._snap, self._stamp = self._snap, (con, {}), stamp  # one assignment: requests see one or the other
         if old is not None:
             for f in self._dir.glob("snapshot-*.duckdb"):
                 if f != target:
@@ -108,6 +107,12 @@ class Warehouse:
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A connection of its own for one request, on the newest snapshot."""
+        self._follow()
+        assert self._snap is not None
+        return self._snap[0].cursor()
+
+    def _follow(self) -> None:
+        """Every few seconds, one request (never several at once) checks for a newer warehouse."""
         now = time.monotonic()
         if now - self._checked >= self.check_every and self._lock.acquire(blocking=False):
             try:
@@ -115,12 +120,23 @@ class Warehouse:
                 self._renew()
             finally:
                 self._lock.release()
-        assert self._con is not None
-        return self._con.cursor()
+
+    def listing(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """Rows of a statement that many pages show (councils, bodies, paper types), kept with the snapshot
+        they were read from: a snapshot never changes, so neither do they."""
+        self._follow()
+        assert self._snap is not None
+        con, memo = self._snap
+        key = (name, tuple(sorted(params.items())))
+        found = memo.get(key)
+        if found is None:
+            with con.cursor() as cur:
+                found = memo[key] = rows(cur, name, **params)
+        return found
 
     def close(self) -> None:
-        if self._con is not None:
-            self._con.close()
+        if self._snap is not None:
+            self._snap[0].close()
         shutil.rmtree(self._dir, ignore_errors=True)
 
 
@@ -156,10 +172,10 @@ CHANGED = {"paper": "Vorlagen", "meeting": "Sitzungen", "agenda_item": "Tagesord
            "organization": "Gremien", "consultation": "Beratungen"}
 
 
-def changes_summary(con: duckdb.DuckDBPyConnection, since: datetime) -> str | None:
-    """One German line on what changed since a moment ("3 neue Vorlagen, 1 Antwort eingegangen"),
-    counted in SQL so that a full first ingest does not cost the start page."""
-    counts = {(r["table_name"], r["change"]): r["n"] for r in rows(con, "changes_counts", since=since)}
+def changes_summary(counted: list[dict[str, Any]]) -> str | None:
+    """One German line on what changed ("3 neue Vorlagen, 1 Antwort eingegangen") from the counts of
+    changes_counts.sql: counted in SQL, so that a full first ingest does not cost the start page."""
+    counts = {(r["table_name"], r["change"]): r["n"] for r in counted}
     parts = [f"{n} {NOUNS[t][n != 1]}" for (t, c), n in counts.items() if c == "inserted" and t in NOUNS]
     parts += [f"{n} {CHANGED[t]} geändert" for (t, c), n in counts.items() if c == "updated" and t in CHANGED]
     parts += [f"{n} {CHANGED[t]} gelöscht" for (t, c), n in counts.items() if c == "deleted" and t in CHANGED]
