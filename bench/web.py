@@ -10,6 +10,7 @@ The server runs as `ratsinfo serve` in its own process, as users run it; clients
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import socket
@@ -128,6 +129,8 @@ def main() -> None:
         cases = samples(db, args.requests)
         for urls in cases.values():  # warm: the German pipeline, DuckDB's caches
             measure(base, urls[:2], 1)
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"machine: {os.cpu_count()} cores, load average {load} before measuring")
         print(f"{'page':<26} {'1 client p50':>13} {'p95':>7} {'20 clients p50':>15} {'p95':>7}   (server ms)")
         worst = 0.0
         for name, urls in cases.items():
@@ -136,7 +139,8 @@ def main() -> None:
             worst = max(worst, pct(one, 95))
             print(f"{name:<26} {statistics.median(one):>13.1f} {pct(one, 95):>7.1f} {statistics.median(many):>15.1f} "
                   f"{pct(many, 95):>7.1f}")
-        print(f"worst p95 with one client: {worst:.1f} ms (target < 150 ms)")
+        print(f"worst p95 with one client: {worst:.1f} ms (target < 150 ms); load average after: "
+              f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     finally:
         proc.terminate()
         proc.wait(10)
