@@ -16,6 +16,8 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/ratsinfo --db demo.duckdb --home .ratsinfo-demo demo
+	@echo
+	@echo "Browse it: $(BIN)/ratsinfo --db demo.duckdb serve   (then open http://127.0.0.1:8000/)"
 
 test: $(STAMP)
 	$(BIN)/ruff check ratsinfo tests bench

@@ -642,6 +642,25 @@ def demo(
     typer.echo(demo_mod.run_demo(s.db, s.home, folder))
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on; anything but 127.0.0.1 opens it to the network.")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web app (search, papers, meetings, bodies, ask, canned queries, feeds) read-only.
+
+    Example: ratsinfo --db demo.duckdb serve --port 8000
+    """
+    import uvicorn
+
+    from ratsinfo.web.app import create_app
+
+    web = create_app(settings().db)
+    say(f"Serving {settings().db} read-only on http://{host}:{port}/ (Ctrl+C stops)")
+    uvicorn.run(web, host=host, port=port, log_level="warning" if settings().quiet else "info")
+
+
 def run(argv: list[str]) -> int:
     """Run the CLI on ``argv``; library errors become one line on stderr and an exit code."""
     verbose = "--verbose" in argv or "-v" in argv

@@ -1,0 +1,1 @@
+"""The web app: server-rendered pages over a read-only snapshot of the warehouse."""

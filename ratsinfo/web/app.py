@@ -1,0 +1,325 @@
+"""Routes of the web app: one GET handler per page type, each a stable, citable URL.
+
+Every value reaches the pages through Jinja's autoescaping and every parameter reaches DuckDB bound;
+there is no free SQL and no method but GET (and HEAD).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import threading
+import time
+from collections.abc import AsyncIterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from ratsinfo.errors import BadInput
+from ratsinfo.web import data, feeds, svg
+from ratsinfo.web.export import FORMATS, export
+from ratsinfo.web.templating import ENV, HERE, passage, qs
+
+PER_PAGE = 20
+SHOWN_CHANGES = 300
+
+
+def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    html = ENV.get_template(template).render(request=request, path=request.url.path, **context)
+    return HTMLResponse(html, status_code=status)
+
+
+def warehouse(request: Request) -> data.Warehouse:
+    return request.app.state.warehouse
+
+
+def _int(value: str | None, name: str) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise HTTPException(400, f"{name} muss eine Zahl sein") from exc
+
+
+def start(request: Request) -> HTMLResponse:
+    store = warehouse(request)
+    yesterday = datetime.combine(date.today() - timedelta(days=1), datetime.min.time())
+    summary = data.changes_summary(store.listing("changes_counts", since=yesterday))
+    councils, orgs = store.listing("councils"), store.listing("organizations")
+    return page(request, "start.html", councils=councils, orgs=orgs, summary=summary)
+
+
+def search(request: Request) -> Response:
+    p = request.query_params
+    q = p.get("q", "").strip()
+    if q.endswith("?"):
+        return Response(status_code=303, headers={"Location": "/frage?" + qs(q=q)})
+    filters = {"council": p.get("rat") or None, "organization": p.get("gremium") or None,
+               "year": _int(p.get("jahr"), "jahr"), "paper_type": p.get("art") or None,
+               "author": p.get("urheber") or None}
+    page_no = max(1, _int(p.get("seite"), "seite") or 1)
+    store = warehouse(request)
+    with store.cursor() as con:
+        hits = data.search(con, q, page=page_no, per_page=PER_PAGE, **filters)
+    councils, orgs, types = store.listing("councils"), store.listing("organizations"), store.listing("paper_types")
+    pages = max(1, -(-hits.total // PER_PAGE))
+    args = {"q": q, "rat": p.get("rat"), "gremium": p.get("gremium"), "jahr": p.get("jahr"), "art": p.get("art"),
+            "urheber": p.get("urheber")}
+    return page(request, "search.html", q=q, hits=hits, page_no=page_no, pages=pages, args=args, councils=councils,
+                orgs=orgs, types=types)
+
+
+def paper(request: Request) -> HTMLResponse:
+    key = request.path_params["key"]
+    with warehouse(request).cursor() as con:
+        found = data.one(con, "paper", key=key)
+        if not found:
+            raise HTTPException(404, "Diese Vorlage gibt es im Bestand nicht.")
+        ctx = {"paper": found, "consultations": data.rows(con, "paper_consultations", key=key),
+               "lineage": data.rows(con, "paper_lineage", key=key),
+               "questions": data.rows(con, "paper_questions", key=key),
+               "files": data.rows(con, "paper_files", key=key), "facts": data.rows(con, "paper_facts", key=key)}
+    return page(request, "paper.html", **ctx)
+
+
+def meeting(request: Request) -> HTMLResponse:
+    key = request.path_params["key"]
+    with warehouse(request).cursor() as con:
+        found = data.one(con, "meeting", key=key)
+        if not found:
+            raise HTTPException(404, "Diese Sitzung gibt es im Bestand nicht.")
+        items = data.rows(con, "meeting_items", key=key)
+    return page(request, "meeting.html", meeting=found, items=items)
+
+
+def organization(request: Request) -> HTMLResponse:
+    key = request.path_params["key"]
+    with warehouse(request).cursor() as con:
+        found = data.one(con, "organization", key=key)
+        if not found:
+            raise HTTPException(404, "Dieses Gremium gibt es im Bestand nicht.")
+        sessions = data.rows(con, "org_sessions", key=key)
+        topics = data.rows(con, "org_topics", key=key)
+        ctx = {"org": found, "sessions": sessions, "members": data.rows(con, "org_members", key=key),
+               "groups": data.rows(con, "org_groups", key=key), "rules": data.rows(con, "org_rules", key=key),
+               "meetings": data.rows(con, "org_meetings", key=key, limit=50)}
+        cols, checked = data.queries.run_bound(con, "rules", {"organization": [key]})
+        ctx["rule_check"] = [dict(zip(cols, r, strict=True)) for r in checked if r[cols.index("rule")]
+                             == "meeting_frequency"]
+    by_year: dict[Any, list[dict]] = {}
+    for t in topics:
+        by_year.setdefault(t["year"], []).append(t)
+    chart = svg.bar_chart([(str(s["year"]), s["sessions"]) for s in sessions],
+                          title=f"Sitzungen je Jahr: {found['name']}")
+    return page(request, "organization.html", topics=by_year, chart=Markup(chart), **ctx)
+
+
+def document(request: Request) -> HTMLResponse:
+    p = request.query_params
+    with warehouse(request).cursor() as con:
+        found = data.one(con, "document", key=p.get("key", ""))
+    if not found or found["text"] is None:
+        raise HTTPException(404, "Zu diesem Dokument ist kein Text gespeichert.")
+    start, end = _int(p.get("von"), "von"), _int(p.get("bis"), "bis")
+    return page(request, "document.html", doc=found, body=passage(found["text"], start, end),
+                marked=start is not None and end is not None)
+
+
+PREFERRED = {"sessions-per-year": ("session_count", "meeting"), "topics": ("topic",),
+             "working-groups": ("working_group", "topic"), "rules": ("rule",)}
+
+
+def _best_span(con: Any, doc: str, text: str, ans: data.Answer, names: list[str], keys: list[str]
+               ) -> tuple[int, int] | None:
+    """The span a sentence rests on: a fact of the kind the query reads, naming what the sentence names;
+    else the first longer value of the answer found verbatim in the document."""
+    kinds = PREFERRED.get(ans.query or "", ())
+    spans = data.rows(con, "passage_facts", document=doc, names=names, keys=keys)
+
+    def score(s: dict[str, Any]) -> int:
+        return (4 * (s["kind"] in kinds) + 2 * bool(s["value"] and str(s["value"]) in text)
+                + bool(s["subject"] and s["subject"] in text))
+
+    if spans:
+        best = max(spans, key=score)
+        return best["start"], best["end"]
+    found = data.one(con, "document", key=doc)
+    body = (found or {}).get("text") or ""
+    for name in sorted((n for n in names if len(n) > 15 and n in text), key=len, reverse=True):
+        at = body.find(name)
+        if at != -1:
+            return at, at + len(name)
+    return None
+
+
+def _citations(con: Any, ans: data.Answer) -> list[dict[str, Any]]:
+    """Each sentence of the answer with its sources, each source linked to the passage it rests on."""
+    names = sorted({str(v) for r in ans.rows for v in _flat(r.values()) if isinstance(v, str) and len(v) > 2})
+    keys = [k for k in (ans.params.get("organization") or []) if isinstance(k, str)]
+    out = []
+    for sentence in ans.sentences:
+        m = re.search(r"\s*\(Quelle: (.+)\)\s*$", sentence)
+        text, sources = (sentence[: m.start()], [s.strip() for s in m.group(1).split(", ")]) if m else (sentence, [])
+        cites = []
+        for source in sources:
+            docs = data.rows(con, "document_by_source", source=source)
+            if not docs:
+                cites.append({"source": source, "href": None})
+                continue
+            doc = docs[0]["key"]
+            span = _best_span(con, doc, text, ans, names, keys)
+            href = "/dokument?" + qs(key=doc, von=span and span[0], bis=span and span[1])
+            cites.append({"source": source, "href": href + ("#stelle" if span else "")})
+        out.append({"text": text, "cites": cites})
+    return out
+
+
+def _flat(values: Any) -> list[Any]:
+    out = []
+    for v in values:
+        out.extend(v if isinstance(v, list | tuple) else [v])
+    return out
+
+
+def ask(request: Request) -> HTMLResponse:
+    q = request.query_params.get("q", "").strip()
+    answer, sentences = None, []
+    if q:
+        with warehouse(request).cursor() as con:
+            answer = data.ask_question(con, q)
+            sentences = _citations(con, answer)
+    return page(request, "ask.html", q=q, answer=answer, sentences=sentences)
+
+
+def query_list(request: Request) -> HTMLResponse:
+    return page(request, "queries.html", queries=list(data.queries.registry().values()))
+
+
+def _run_query(request: Request) -> tuple[Any, list[str], list[tuple], str | None, bool]:
+    name = request.path_params["name"]
+    query = data.queries.registry().get(name)
+    if query is None:
+        raise HTTPException(404, "Diese Abfrage gibt es nicht.")
+    raw = {p.name: request.query_params.get(p.name, "") for p in query.params}
+    given = any(request.query_params.get(p.name) for p in query.params) or "los" in request.query_params
+    cols: list[str] = []
+    found: list[tuple] = []
+    error = None
+    if given or not any(not p.optional for p in query.params):
+        with warehouse(request).cursor() as con:
+            try:
+                cols, found = data.queries.run(con, name, raw)
+            except BadInput as exc:
+                error = str(exc).replace("--param ", "")
+    return query, cols, found, error, given
+
+
+def query_page(request: Request) -> HTMLResponse:
+    query, cols, found, error, _given = _run_query(request)
+    params = {p.name: request.query_params.get(p.name, "") for p in query.params}
+    return page(request, "query.html", query=query, cols=cols, rows=found, error=error, params=params,
+                args=qs(**params), formats=list(FORMATS), status=400 if error else 200)
+
+
+def query_download(request: Request) -> Response:
+    fmt = request.path_params["fmt"]
+    if fmt not in FORMATS:
+        raise HTTPException(404, f"Format {fmt} gibt es nicht; möglich: {', '.join(FORMATS)}")
+    query, cols, found, error, _given = _run_query(request)
+    if error:
+        raise HTTPException(400, error)
+    body = export(fmt, cols, found)
+    return Response(body, media_type=FORMATS[fmt],
+                    headers={"Content-Disposition": f'attachment; filename="{query.name}.{fmt}"'})
+
+
+def changes(request: Request) -> HTMLResponse:
+    raw = request.query_params.get("seit")
+    try:
+        since = date.fromisoformat(raw) if raw else date.today() - timedelta(days=7)
+    except ValueError as exc:
+        raise HTTPException(400, "seit muss ein Datum sein (JJJJ-MM-TT)") from exc
+    with warehouse(request).cursor() as con:
+        moment = datetime.combine(since, datetime.min.time())
+        summary = data.changes_summary(data.rows(con, "changes_counts", since=moment))
+        changed = data.rows(con, "changes_list", since=moment, limit=SHOWN_CHANGES)
+        health = data.source_health(con)
+        runs = data.rows(con, "health_runs")
+    return page(request, "changes.html", since=since, rows=changed, shown=SHOWN_CHANGES, summary=summary,
+                health=health, runs=runs)
+
+
+def not_found(request: Request, exc: Exception) -> HTMLResponse:
+    status = getattr(exc, "status_code", 500)
+    detail = getattr(exc, "detail", "Fehler")
+    return page(request, "error.html", status=status, code=status, detail=detail)
+
+
+SECURITY_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+                    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+                    "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin"}
+
+
+class Headers:
+    """Security headers on every answer (no scripts at all, nothing framed, no sniffing) and the time the
+    server spent on it (Server-Timing), which bench/web.py reads."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        started = time.perf_counter()
+
+        async def wrapped(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                spent = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
+                message["headers"] = [*message.get("headers", []), (b"server-timing", spent.encode()),
+                                      *[(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]]
+            await send(message)
+
+        await self.app(scope, receive, wrapped)
+
+
+def create_app(db: str | Path, check_every: float = 2.0, warm: bool = True) -> Starlette:
+    """The app over the warehouse at ``db`` (opened read-only, through snapshots)."""
+    get = ["GET"]
+    routes = [
+        Route("/", start, methods=get),
+        Route("/suche", search, methods=get),
+        Route("/frage", ask, methods=get),
+        Route("/vorlage/{key:path}", paper, methods=get),
+        Route("/sitzung/{key:path}", meeting, methods=get),
+        Route("/gremium/{key:path}", organization, methods=get),
+        Route("/dokument", document, methods=get),
+        Route("/abfragen", query_list, methods=get),
+        Route("/abfragen/{name}.{fmt}", query_download, methods=get),
+        Route("/abfragen/{name}", query_page, methods=get),
+        Route("/aenderungen", changes, methods=get),
+        Route("/atom/suche", feeds.search_feed, methods=get),
+        Route("/atom/vorlage/{key:path}", feeds.paper_feed, methods=get),
+        Route("/atom/gremium/{key:path}", feeds.organization_feed, methods=get),
+        Route("/ical/gremium/{key:path}", feeds.organization_calendar, methods=get),
+        Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
+    ]
+    store = data.Warehouse(db, check_every=check_every)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        yield
+        store.close()  # the snapshots go with the server
+
+    app = Starlette(routes=routes, exception_handlers={HTTPException: not_found, 404: not_found}, lifespan=lifespan)
+    app.state.warehouse = store
+    app.add_middleware(Headers)
+    if warm:
+        threading.Thread(target=data.warm_up, name="warm-up", daemon=True).start()
+    return app

@@ -1,0 +1,218 @@
+"""The web app's one door to the library: a read-only snapshot of the warehouse, the page statements
+in ``sql/`` loaded by name, and the library functions the pages show (ask, changes, health, canned
+queries). When modules move, their imports change here and nowhere else in ``ratsinfo.web``.
+
+Why a snapshot: DuckDB lets one process write a file or several read it, never both. A refresh must
+be able to open the warehouse at any moment, so the app never holds it open: it copies the file when
+no writer is at work (no write-ahead log beside it, size and time unchanged across the copy) and
+serves from the copy, switching to a fresh copy once the refresh has finished.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import shutil
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ratsinfo import queries
+from ratsinfo.errors import NoWarehouse
+from ratsinfo.ops.health import Health, source_health
+from ratsinfo.queries.ask import Answer
+from ratsinfo.queries.ask import ask as ask_question
+from ratsinfo.warehouse import reads
+from ratsinfo.warehouse.db import connect_readonly, snapshot_path
+from ratsinfo.warehouse.search import index_exists, snippet
+
+__all__ = ["Answer", "Health", "Warehouse", "ask_question", "changes_summary", "queries", "rows", "one",
+           "source_health", "fold_query", "search", "snippet"]
+
+
+@cache
+def sql(name: str) -> str:
+    return (resources.files("ratsinfo.web") / "sql" / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def rows(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list[dict[str, Any]]:
+    """The rows of one page statement as dicts; parameters are bound by name, never formatted."""
+    cols, data = reads.select(con, sql(name), params)
+    return [dict(zip(cols, r, strict=True)) for r in data]
+
+
+def one(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> dict[str, Any] | None:
+    found = rows(con, name, **params)
+    return found[0] if found else None
+
+
+class Warehouse:
+    """Read-only snapshots of the warehouse file, renewed after writers finish."""
+
+    def __init__(self, path: str | Path, check_every: float = 2.0) -> None:
+        self.path = Path(path)
+        if not self.path.exists():
+            raise NoWarehouse(f"{self.path}: no warehouse here yet; run 'ratsinfo demo' or 'ratsinfo ingest' first")
+        self.check_every = check_every
+        self._dir = Path(tempfile.mkdtemp(prefix="ratsinfo-web-"))
+        self._n = itertools.count()
+        self._lock = threading.Lock()
+        self._snap: tuple[duckdb.DuckDBPyConnection, dict[tuple, list[dict[str, Any]]]] | None = None
+        self._stamp: tuple | None = None
+        self._checked = 0.0
+        if not self._renew(first=True):
+            raise NoWarehouse(f"{self.path}: could not take a readable copy of the warehouse; try again when the "
+                              "running ingest has finished")
+
+    def _source(self) -> Path:
+        """The snapshot every finished run publishes (replaced atomically, never written in place), else the file."""
+        snap = snapshot_path(self.path)
+        return snap if snap.exists() else self.path
+
+    def _stamp_now(self) -> tuple:
+        st = self._source().stat()
+        return st.st_mtime_ns, st.st_size
+
+    def _writer_busy(self) -> bool:
+        return Path(str(self._source()) + ".wal").exists()
+
+    def _renew(self, first: bool = False) -> bool:
+        """Copy the file if it changed and no writer is at work; True when a (new) snapshot is in use."""
+        try:
+            stamp = self._stamp_now()
+        except FileNotFoundError:
+            return self._snap is not None
+        if stamp == self._stamp:
+            return True
+        if self._writer_busy() and not first:
+            return False
+        target = self._dir / f"snapshot-{next(self._n)}.duckdb"
+        try:
+            shutil.copyfile(self._source(), target)
+            if self._stamp_now() != stamp:  # written to while we copied: try again later
+                raise OSError("changed during copy")
+            con = connect_readonly(target)
+            reads.select(con, "SELECT count(*) FROM paper")
+        except (OSError, duckdb.Error):
+            target.unlink(missing_ok=True)
+            return False
+        old, self._snap, self._stamp = self._snap, (con, {}), stamp  # one assignment: requests see one or the other
+        if old is not None:
+            for f in self._dir.glob("snapshot-*.duckdb"):
+                if f != target:
+                    f.unlink(missing_ok=True)  # open handles keep the old file readable until they close
+        return True
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A connection of its own for one request, on the newest snapshot."""
+        self._follow()
+        assert self._snap is not None
+        return self._snap[0].cursor()
+
+    def _follow(self) -> None:
+        """Every few seconds, one request (never several at once) checks for a newer warehouse."""
+        now = time.monotonic()
+        if now - self._checked >= self.check_every and self._lock.acquire(blocking=False):
+            try:
+                self._checked = now
+                self._renew()
+            finally:
+                self._lock.release()
+
+    def listing(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """Rows of a statement that many pages show (councils, bodies, paper types), kept with the snapshot
+        they were read from: a snapshot never changes, so neither do they."""
+        self._follow()
+        assert self._snap is not None
+        con, memo = self._snap
+        key = (name, tuple(sorted(params.items())))
+        found = memo.get(key)
+        if found is None:
+            with con.cursor() as cur:
+                found = memo[key] = rows(cur, name, **params)
+        return found
+
+    def close(self) -> None:
+        if self._snap is not None:
+            self._snap[0].close()
+        shutil.rmtree(self._dir, ignore_errors=True)
+
+
+_UMLAUT = {"ae": "ä", "oe": "ö", "ue": "ü"}
+
+
+def _umlaut(m: re.Match[str]) -> str:
+    u = _UMLAUT[m.group(1).lower()]
+    return u.upper() if m.group(1)[0].isupper() else u
+
+
+def fold_query(query: str) -> str:
+    """The query with spelled-out umlauts also written as umlauts: "Ausschuesse" finds "Ausschüsse".
+
+    The index strips accents and stems (ü→u, ß→ss), so the umlaut variant meets every spelling; the
+    original word stays too, for names that really are written with "ue" (Manuel, Feuer).
+    """
+    words = re.findall(r"[\wÄÖÜäöüß-]+", query)
+    extra = []
+    for w in words:
+        v = re.sub(r"(?i)(?<![eiaä])(ae|oe|ue)", _umlaut, w)
+        if v != w:
+            extra.append(v)
+    return " ".join([*words, *extra])
+
+
+NOUNS = {"paper": ("neue Vorlage", "neue Vorlagen"), "meeting": ("neue Sitzung", "neue Sitzungen"),
+         "agenda_item": ("neuer Tagesordnungspunkt", "neue Tagesordnungspunkte"),
+         "organization": ("neues Gremium", "neue Gremien"), "person": ("neue Person", "neue Personen"),
+         "file": ("neue Datei", "neue Dateien"), "answer": ("Antwort eingegangen", "Antworten eingegangen"),
+         "consultation": ("neue Beratung", "neue Beratungen")}
+CHANGED = {"paper": "Vorlagen", "meeting": "Sitzungen", "agenda_item": "Tagesordnungspunkte", "file": "Dateien",
+           "organization": "Gremien", "consultation": "Beratungen"}
+
+
+def changes_summary(counted: list[dict[str, Any]]) -> str | None:
+    """One German line on what changed ("3 neue Vorlagen, 1 Antwort eingegangen") from the counts of
+    changes_counts.sql: counted in SQL, so that a full first ingest does not cost the start page."""
+    counts = {(r["table_name"], r["change"]): r["n"] for r in counted}
+    parts = [f"{n} {NOUNS[t][n != 1]}" for (t, c), n in counts.items() if c == "inserted" and t in NOUNS]
+    parts += [f"{n} {CHANGED[t]} geändert" for (t, c), n in counts.items() if c == "updated" and t in CHANGED]
+    parts += [f"{n} {CHANGED[t]} gelöscht" for (t, c), n in counts.items() if c == "deleted" and t in CHANGED]
+    return ", ".join(parts) or None
+
+
+def warm_up() -> None:
+    """Load the German pipeline once, so that the first question does not wait for it."""
+    from ratsinfo.parsers.nlp.pipeline import analyse
+
+    analyse("Wie oft tagte der Rat im Jahr 2020?")
+
+
+@dataclass
+class Hits:
+    total: int
+    rows: list[dict[str, Any]]
+
+
+def search(con: duckdb.DuckDBPyConnection, query: str, *, page: int = 1, per_page: int = 20,
+           **filters: Any) -> Hits:
+    """One page of ranked hits with snippets centred on the match."""
+    if not query.strip() or not index_exists(con):
+        return Hits(0, [])
+    params = {"year": None, "paper_type": None, "author": None, "council": None, "organization": None}
+    params.update({k: (v if v not in ("", None) else None) for k, v in filters.items()})
+    narrowed = any(params[k] is not None for k in ("paper_type", "author", "council", "organization"))
+    if narrowed:
+        found = rows(con, "search", q=fold_query(query), limit=per_page, offset=(page - 1) * per_page, **params)
+    else:
+        found = rows(con, "search_plain", q=fold_query(query), limit=per_page, offset=(page - 1) * per_page,
+                     year=params["year"])
+    for r in found:
+        r["snippet"] = snippet(r.pop("text") or "", fold_query(query))
+    return Hits(found[0]["total"] if found else 0, found)

@@ -1,0 +1,170 @@
+"""The pages over HTTP: stable URLs, search with folding and filters, papers with their lineage and
+answers, bodies with their chart, ask with cited passages, and nothing but reading."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+import pytest
+from bs4 import BeautifulSoup
+
+INQUIRY = "paper:stadtrat-falkenried:A-0412/2023"
+ANSWER = "paper:stadtrat-falkenried:A-0412/2023-AW-01"
+ROUND_TABLE = "org:stadtrat-falkenried:runder tisch sicherheit am bahnhof"
+
+
+def soup(response) -> BeautifulSoup:
+    assert response.status_code == 200, response.text[:300]
+    return BeautifulSoup(response.text, "html.parser")
+
+
+def hit_titles(page: BeautifulSoup) -> list[str]:
+    return [h.get_text(" ", strip=True) for h in page.select("ol.hits h3")]
+
+
+def hit_keys(page: BeautifulSoup) -> list[str]:
+    return [li["data-key"] for li in page.select("ol.hits li[data-key]")]
+
+
+def test_every_page_is_german_has_one_h1_and_labels_for_every_field(http):
+    for url in ["/", "/suche?q=Sicherheit", f"/vorlage/{quote(INQUIRY)}", f"/gremium/{quote(ROUND_TABLE)}",
+                "/frage", "/abfragen", "/abfragen/inquiries", "/aenderungen"]:
+        page = soup(http.get(url))
+        assert page.html["lang"] == "de", url
+        assert len(page.find_all("h1")) == 1, url
+        assert page.find("meta", attrs={"name": "viewport"}), url
+        for field in page.select("input:not([type=hidden]), select"):
+            assert page.find("label", attrs={"for": field["id"]}), (url, field)
+
+
+def test_start_lists_each_council_with_its_bodies(http):
+    page = soup(http.get("/"))
+    councils = {h.get_text(): h.find_next("ul") for h in page.select("#raete ~ h3")}
+    assert set(councils) >= {"Stadtrat Falkenried", "Stadt Beispielhausen"}
+    falkenried = [a.get_text() for a in councils["Stadtrat Falkenried"].select("a")]
+    town = [a.get_text() for a in councils["Stadt Beispielhausen"].select("a")]
+    assert "Runder Tisch Sicherheit" in falkenried and "Runder Tisch Sicherheit" not in town
+    assert len(town) == 6
+
+
+@pytest.mark.parametrize("spelling", ["Ausschüsse", "Ausschuesse", "Ausschuss", "ausschuesse"])
+def test_search_meets_every_spelling_of_a_word(http, spelling):
+    titles = hit_titles(soup(http.get("/suche", params={"q": spelling})))
+    assert any("Sitzungsplan der Ausschüsse" in t for t in titles), (spelling, titles)
+
+
+def test_snippets_mark_the_matched_word(http):
+    page = soup(http.get("/suche", params={"q": "Ausschuesse"}))
+    marks = [m.get_text() for m in page.select(".snippet mark")]
+    assert marks and all(m.lower() == "ausschüsse" for m in marks)
+
+
+def test_filters_narrow_the_results_and_pages_follow_on(http):
+    every = soup(http.get("/suche", params={"q": "Bericht"}))
+    total = int(every.find(id="treffer").get_text().split()[0])
+    assert total > 20 and every.select_one("a[rel=next]")
+    second = soup(http.get("/suche", params={"q": "Bericht", "seite": 2}))
+    assert second.select_one("ol.hits")["start"] == "21"
+    assert len(hit_keys(second)) == 20 and set(hit_keys(second)).isdisjoint(hit_keys(every))
+    option = every.select("#gremium option[value^='oparl:organization']")[1]
+    narrowed = soup(http.get("/suche", params={"q": "Bericht", "gremium": option["value"]}))
+    n = int(narrowed.find(id="treffer").get_text().split()[0])
+    assert 0 < n < total
+    assert narrowed.select_one(f"#gremium option[value='{option['value']}']").has_attr("selected")
+    none = soup(http.get("/suche", params={"q": "Bericht", "jahr": 1990}))
+    assert none.find(id="treffer").get_text().startswith("0 Treffer")
+
+
+def test_a_question_in_the_box_goes_to_ask(http):
+    r = http.get("/suche", params={"q": "Wie oft tagte der Runde Tisch Sicherheit 2023?"})
+    assert r.status_code == 303 and r.headers["location"].startswith("/frage?q=Wie+oft")
+
+
+def test_paper_shows_its_data_consultations_and_lineage(http):
+    page = soup(http.get(f"/vorlage/{quote(INQUIRY)}"))
+    facts = dict(zip([d.get_text() for d in page.select("dl.facts dt")],
+                     [d.get_text(strip=True) for d in page.select("dl.facts dd")], strict=True))
+    assert facts["Drucksache"] == "A-0412/2023" and facts["Art"] == "Anfrage"
+    assert "Grüne Liste" in facts["Einreicher"] and facts["Federführend"] == "Ordnungsamt"
+    assert "Stadtrat" in page.find(id="beratung").find_next("table").get_text()
+    answered = page.select_one(".lineage a")
+    assert answered["href"] == f"/vorlage/{ANSWER}" and answered.get_text() == "A-0412/2023-AW-01"
+
+
+def test_numbered_questions_stand_beside_their_answers(http):
+    page = soup(http.get(f"/vorlage/{quote(ANSWER)}"))
+    items = page.select("ol.qa > li")
+    assert [int(li["value"]) for li in items] == sorted(int(li["value"]) for li in items) and len(items) >= 3
+    for li in items:
+        assert li.select_one(".q p").get_text(strip=True).endswith("?")
+        assert li.select_one(".a p").get_text(strip=True)
+
+
+def test_a_fact_links_to_its_passage_marked_in_the_document(http):
+    page = soup(http.get(f"/vorlage/{quote(ANSWER)}"))
+    link = page.select_one("#fakten ~ div a[href^='/dokument']") or page.find(id="fakten").find_next(
+        "a", href=re.compile("^/dokument"))
+    quoted = link.get_text().strip("„“…")
+    doc = soup(http.get(link["href"].split("#")[0]))
+    mark = doc.select_one("mark#stelle")
+    assert mark is not None and mark.get_text().startswith(quoted)
+
+
+def test_meeting_shows_its_agenda_and_marks_non_public_items(http, site):
+    page = soup(http.get("/sitzung/" + quote(site[1]["meeting"])))
+    rows = page.select("tbody tr")
+    assert len(rows) == 5
+    closed = [r for r in rows if "closed" in (r.get("class") or [])]
+    assert len(closed) == 1 and "nicht öffentlich" in closed[0].get_text()
+    assert page.select("tbody a[href^='/vorlage/']")
+
+
+def test_body_page_draws_its_sessions_per_year(http, site):
+    org = site[1]["organization"]
+    page = soup(http.get("/gremium/" + quote(org)))
+    bars = page.select("svg.chart rect.bar")
+    caption = page.select_one("figcaption").get_text()
+    counts = [int(n) for n in re.findall(r"\d{4}: (\d+)", caption)]
+    assert len(bars) == len(counts) > 0
+    assert [t.get_text() for t in page.select("svg.chart text.value")] == [str(n) for n in counts]
+    assert page.select("#mitglieder ~ ul li")
+
+
+def test_body_page_puts_rules_beside_the_meetings_on_record(http):
+    page = soup(http.get("/gremium/" + quote("org:stadtrat-falkenried:runder tisch sicherheit falkenried")))
+    rules = page.select("#regeln ~ .side li")
+    assert any("dreimal" in li.get_text() for li in rules)
+    assert page.select_one("#themen") is not None
+
+
+def test_ask_links_every_citation_to_a_marked_passage(http):
+    page = soup(http.get("/frage", params={"q": "Wie oft tagte der Runde Tisch Sicherheit 2023?"}))
+    answer = page.select_one("ul.answer li").get_text(" ")
+    assert "3 Sitzungen" in answer
+    cites = page.select("ul.answer .cites a")
+    assert cites
+    for a in cites:
+        doc = soup(http.get(a["href"].split("#")[0]))
+        assert doc.select_one("mark#stelle").get_text().strip()
+
+
+def test_unknown_records_are_404_in_german(http):
+    r = http.get("/vorlage/paper:nirgendwo:X-1")
+    assert r.status_code == 404 and "Nicht gefunden" in r.text
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE", "PATCH"])
+def test_only_reading_is_allowed(http, method):
+    r = http.request(method, "/abfragen/inquiries")
+    assert r.status_code == 405
+
+
+def test_pages_forbid_scripts(http):
+    policy = http.get("/").headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "script-src" not in policy
+
+
+def test_serve_binds_to_localhost_by_default(cli):
+    out = cli("serve", "--help").out
+    assert "127.0.0.1" in out
