@@ -170,8 +170,8 @@ def _item(page: MeetingPage, row: HtmlElement, pos: int, url: str, scope: str, m
     page.papers.append(paper_ref)
     if item_link is not None:
         page.item_urls.append(canonical(url, item_link.get("href")))
-    elif item_id and program_of(url) == "to010" and ".asp" not in url:
-        page.item_urls.append(canonical(url, f"to020?TOLFDNR={item_id}"))
+    elif item_id and num_a is not None and (num_a.get("id") or "").startswith("link_"):
+        page.item_urls.append(canonical(url, f"to020?TOLFDNR={item_id}"))  # ALLRIS 4: the number opens the item
     if paper_link is not None:
         page.paper_urls.append(canonical(url, paper_link.get("href")))
 
