@@ -46,6 +46,11 @@ def calendar_month(html: str, url: str) -> tuple[int, int] | None:
     m = re.search(r"kaldatvon[^>]*value=[\"']\d{1,2}\.(\d{1,2})\.(\d{4})", html)
     if m:
         return int(m.group(2)), int(m.group(1))
+    m = re.search(r"action=[\"']\./si010\?([^\"']*searchform[^\"']*)", html)
+    if m:  # ALLRIS 4: the search form of the page carries its month
+        mm, yy = re.search(r"\bMM=(\d{1,2})", m.group(1)), re.search(r"\bYY=(\d{4})", m.group(1))
+        if mm and yy:
+            return int(yy.group(1)), int(mm.group(1))
     return None
 
 
