@@ -236,7 +236,8 @@ class ModernSite:
                         'Sitzungssaal</div></td></tr>')
         table = ('<table class="calenderView hoverRow stickyHeader"><tbody>' + "".join(rows) + "</tbody></table>"
                  if rows else "<p>Keine Sitzungen in diesem Monat</p>")
-        return self.page("si010", "Kalender", f"Sitzungskalender {month:02d}/{year}", table, f"MM={month}&amp;YY={year}")
+        return self.page("si010", "Kalender", f"Sitzungskalender {month:02d}/{year}", table,
+                         f"MM={month}&amp;YY={year}")
 
     def meeting(self, mid: str) -> str | None:
         m = next((m for m in SITE_MEETINGS if m[0] == mid), None)

@@ -1,8 +1,8 @@
 """Crawl a public ALLRIS site as a careful person would, whatever its URL scheme: classic ALLRIS 3
-(``…/bi/si010_e.asp``), responsive ALLRIS 3 (``…/bi/si010_r.asp``), ALLRIS 4 under ``/public/``, ``/bi/`` or at
-the host root (``…/si010?MM=9&YY=2026``). The scheme is found by asking for the calendar; every later address
-is taken from the links of the pages themselves. The walk: calendar months → meetings → agenda items → papers → attachments, plus the
-paper list for papers on no agenda, and the committees and factions met on the way.
+(``…/bi/si010_e.asp``), responsive ALLRIS 3 (``…/bi/si010_r.asp``), ALLRIS 4 under ``/public/``, ``/bi/``
+or at the host root (``…/si010?MM=9&YY=2026``). The scheme is found by asking for the calendar; every later address
+is taken from the links of the pages themselves. The walk: calendar months → meetings → agenda items →
+papers → attachments, plus the paper list for papers on no agenda, and the committees and factions met on the way.
 
 Incremental: the re-read window (the last three months and all future months of the range) and
 papers still open are read again with conditional requests; everything else only when new.

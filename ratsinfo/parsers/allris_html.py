@@ -16,6 +16,7 @@ from lxml.html import HtmlElement
 
 from ratsinfo.errors import ParseError
 from ratsinfo.model import ParseResult
+from ratsinfo.parsers.allris_common import absolute as _abs
 from ratsinfo.parsers.allris_common import (
     check_complete,
     classes,
@@ -30,7 +31,6 @@ from ratsinfo.parsers.allris_common import (
     text,
     title_of,
 )
-from ratsinfo.parsers.allris_common import absolute as _abs
 from ratsinfo.parsers.allris_vocab import looks_like_reference, paper_field, split_title
 from ratsinfo.parsers.htmltext import block_text
 from ratsinfo.parsers.structure import RawPaper, StammbaumRow, build_paper, split_consultation

@@ -105,9 +105,9 @@ def read_page(data: bytes, url_or_path: str, scope: str = "local", document_key:
         ip = read_to020(html, url, scope, tree)
         out.agenda_items, out.links = [ip.item], ip.urls
     elif prog == "si010":
+        from ratsinfo.model import org_key
         from ratsinfo.parsers.allris_calendar import parse_calendar
         from ratsinfo.parsers.allris_common import scope_of, start_of
-        from ratsinfo.model import org_key
 
         sc = scope_of(tree, scope)
         for e in parse_calendar(html, url, tree=tree):
@@ -176,9 +176,13 @@ def read_oparl_files(items: Iterable[tuple[bytes, str]]):  # noqa: ANN201 - retu
     for data, origin in items:
         try:
             value = decode(data).value
-            objs = page_of(value).objects
         except ParseError as exc:
             failures.append((origin, str(exc)))
+            continue
+        try:
+            objs = page_of(value).objects
+        except ParseError as exc:
+            failures.append((origin, f"JSON holds no OParl object ({exc})"))
             continue
         objs = [o for o in objs if object_type(o) or o.get("deleted") is True]
         if not objs:
