@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import lxml.html
@@ -168,6 +169,7 @@ def find_label(pairs: list[tuple[str, HtmlElement]], *names: str) -> HtmlElement
 # --- links and ids ----------------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8192)
 def link_id(href: str | None, param: str) -> str | None:
     if not href:
         return None
@@ -183,12 +185,15 @@ def absolute(base_url: str, href: str) -> str:
     return urljoin(base_url, href)
 
 
+_PROGRAM = re.compile(r"(?:^|/)(\w\w\d{3})(?:_\w)?(?:\.asp)?(?:\?|$)", re.I)
+
+
+@lru_cache(maxsize=4096)
 def program_of(href: str | None) -> str | None:
     """'./vo020?VOLFDNR=1', 'vo020_r.asp?...', '/bi/to010.asp?...' -> 'vo020' / 'to010'."""
     if not href:
         return None
-    path = href.split("#", 1)[0]
-    m = re.search(r"(?:^|/|\./)(\w\w\d{3})(?:_\w)?(?:\.asp)?(?:\?|$)", path, re.I)
+    m = _PROGRAM.search(href.split("#", 1)[0])
     return m.group(1).lower() if m else None
 
 
