@@ -28,11 +28,15 @@ _LOGIN = re.compile(r"<form[^>]+(?:login|anmeld)[^>]*>|type=[\"']?password", re.
 
 def check_complete(html: str, url: str = "") -> None:
     """Refuse 'Zugriff verweigert', login and truncated pages with a reason."""
-    if _DENIED.search(html[:20000]) and not re.search(r"Betreff", html):
-        raise ParseError("ALLRIS answered 'Zugriff verweigert': the page is not public or the program is disabled")
-    if _LOGIN.search(html) and not re.search(r"Betreff", html):
-        raise ParseError("redirected to a login page: the paper is not public")
-    if not re.search(r"</html\s*>\s*$", html.strip()[-400:], re.I):
+    low = html.lower()  # plain substring tests first: case-insensitive regexes over a whole page cost more
+    if "betreff" not in low:
+        head = low[:20000]
+        if ("verweigert" in head or "berechtigung" in head or "zugänglich" in head) and _DENIED.search(html[:20000]):
+            raise ParseError("ALLRIS answered 'Zugriff verweigert': the page is not public or the program is "
+                             "disabled")
+        if ("password" in low or "login" in low or "anmeld" in low) and _LOGIN.search(html):
+            raise ParseError("redirected to a login page: the paper is not public")
+    if not re.search(r"</html\s*>\s*$", html[-400:].strip(), re.I):
         raise ParseError("truncated page (no closing </html>): fetch or save it again")
 
 
@@ -123,16 +127,19 @@ def norm_label(raw: str) -> str:
     return squash(raw).rstrip(":").strip().casefold()
 
 
+_LABEL_XPATH = ("//td[contains(concat(' ', normalize-space(@class), ' '), ' kb1 ')] | //dt"
+                " | //div[contains(concat(' ', normalize-space(@class), ' '), ' key ')"
+                " or contains(concat(' ', normalize-space(@class), ' '), ' label ')]"
+                " | //span[contains(concat(' ', normalize-space(@class), ' '), ' key ')]")
+
+
 def label_pairs(root: HtmlElement) -> list[tuple[str, HtmlElement]]:
     """(label as shown without its colon, value element) for every label of every layout, page order:
     ``td.kb1`` + the next cell (ALLRIS 3), ``dt`` + its ``dd`` (ALLRIS 4, responsive ALLRIS 3),
-    ``.key``/``.label`` blocks + their next sibling (key/value cards)."""
+    ``.key``/``div.label`` blocks + their next sibling (key/value cards)."""
     out: list[tuple[str, HtmlElement]] = []
-    for el in root.iter("td", "dt", "div", "span", "th"):
-        cls = classes(el)
+    for el in root.xpath(_LABEL_XPATH):
         if el.tag == "td":
-            if "kb1" not in cls:
-                continue
             value = el.getnext()
             while value is not None and value.tag != "td":
                 value = value.getnext()
@@ -140,12 +147,12 @@ def label_pairs(root: HtmlElement) -> list[tuple[str, HtmlElement]]:
             value = el.getnext()
             if value is None or value.tag != "dd":
                 continue
-        elif "key" in cls or ("label" in cls and el.tag == "div"):
-            value = el.getnext()
         else:
+            value = el.getnext()
+        if value is None:
             continue
         label = squash(el.text_content()).rstrip(":").strip()
-        if label and value is not None:
+        if label:
             out.append((label, value))
     return out
 
@@ -210,6 +217,7 @@ ID_PARAM = {"vo020": "VOLFDNR", "to010": "SILFDNR", "to020": "TOLFDNR", "au020":
             "fr020": "FRLFDNR", "kp020": "KPLFDNR", "kp041": "KPLFDNR", "pa020": "PALFDNR", "at020": "ATLFDNR"}
 
 
+@lru_cache(maxsize=8192)
 def canonical(url: str, href: str | None = None) -> str:
     """One address per record: the program and its id only ('vo020?VOLFDNR=1&refresh=false&TOLFDNR=2'
     -> 'vo020?VOLFDNR=1'), resolved against the page's URL."""

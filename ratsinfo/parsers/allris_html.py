@@ -186,10 +186,14 @@ def paper_records(r: PaperReading, source_url: str, document_key: str, scope: st
 # --- Beratungsfolge ---------------------------------------------------------------------------------------------
 
 
+_HEADING_XPATH = ("//*[self::caption or self::td or self::th or self::h1 or self::h2 or self::h3 or self::h4 or "
+                  "self::legend or self::div or self::span][text()[contains(., $h)]]")
+
+
 def _table_after(tree: HtmlElement, heading: str) -> HtmlElement | None:
     """The table a heading introduces: its caption, a td.kb1 label row, an h2/h3, a card header."""
     rx = re.compile(r"\s*" + heading + r"\s*:?\s*", re.I)
-    for el in tree.iter("caption", "td", "h1", "h2", "h3", "h4", "legend", "div", "span", "th"):
+    for el in tree.xpath(_HEADING_XPATH, h=heading):
         if el.tag == "caption":
             if rx.fullmatch(el.text_content() or ""):
                 return el.getparent()
@@ -200,9 +204,23 @@ def _table_after(tree: HtmlElement, heading: str) -> HtmlElement | None:
             continue
         if el.tag == "td" and "kb1" not in classes(el):
             continue
-        found = el.xpath("following::table[1]")
-        if found:
-            return found[0]
+        found = _next_table(el)
+        if found is not None:
+            return found
+    return None
+
+
+def _next_table(el: HtmlElement) -> HtmlElement | None:
+    """The first table after ``el`` in document order (the XPath following axis costs far more)."""
+    current = el
+    while current is not None:
+        for sib in current.itersiblings():
+            if sib.tag == "table":
+                return sib
+            inner = next(sib.iter("table"), None)
+            if inner is not None:
+                return inner
+        current = current.getparent()
     return None
 
 

@@ -131,8 +131,13 @@ def _item(page: MeetingPage, row: HtmlElement, pos: int, url: str, scope: str, m
     strict = "tonr" not in classes(number_cell)
     if not (_STRICT.match(number) if strict else _NUMBER.match(number)):
         return
-    anchors = list(row.iter("a"))
-    item_link = next((a for a in anchors if program_of(a.get("href")) == "to020"), None)
+    item_link = paper_link = None
+    for a in row.iter("a"):
+        prog = program_of(a.get("href"))
+        if prog == "to020" and item_link is None:
+            item_link = a
+        elif prog == "vo020" and paper_link is None:
+            paper_link = a
     num_a = next(number_cell.iter("a"), None)
     item_id = link_id(item_link.get("href"), "TOLFDNR") if item_link is not None else None
     if item_id is None and num_a is not None:
@@ -148,7 +153,6 @@ def _item(page: MeetingPage, row: HtmlElement, pos: int, url: str, scope: str, m
     else:
         texts = [text(c) for c in cells if c is not number_cell]
         title = next((t for t in texts if t and not re.fullmatch(r"[\d\-./A-Z]+", t)), "")
-    paper_link = next((a for a in anchors if program_of(a.get("href")) == "vo020"), None)
     paper_ref = text(paper_link) if paper_link is not None else None
     if paper_ref and " " in paper_ref and not re.match(r"^[A-Za-z]{1,6}\.?\s+\S*\d", paper_ref):
         paper_ref = paper_ref.split(" ", 1)[0]
@@ -188,9 +192,7 @@ def _public(number: str, section: str) -> bool | None:
 
 def _meeting_files(page: MeetingPage, tree: HtmlElement, url: str, scope: str, mkey: str) -> None:
     seen: set[str] = set()
-    for form in tree.iter("form"):
-        if "do027" not in (form.get("action") or "").lower():
-            continue
+    for form in tree.xpath("//form[contains(translate(@action, 'DO', 'do'), 'do027')]"):
         inputs = list(form.iter("input"))
         dol = next((i for i in inputs if i.get("name") == "DOLFDNR"), None)
         sub = next((i for i in inputs if i.get("type") == "submit"), None)

@@ -112,10 +112,13 @@ _TITLES = {"vorlage": "vo020", "drucksache": "vo020", "sitzung": "to010", "tages
 def allris_page_info(html: str, url: str = "") -> PageInfo | None:
     """Which ALLRIS program and layout a page is; None when it is not an ALLRIS page."""
     head = html[:200_000]
-    m = _CONTAINER.search(head)
-    if m:
-        layout = "allris3e" if _EMBEDDED.search(head) else "allris3"
-        return _info(m.group(1), layout, m.group(2))
+    low = head.lower()  # substring tests before regexes: case-insensitive scans of a whole page cost more
+    embedded = "allriscontent" in low and _EMBEDDED.search(head)
+    if "allriscontainer" in low:
+        m = _CONTAINER.search(head)
+        if m:
+            return _info(m.group(1), "allris3e" if embedded else "allris3", m.group(2))
+    wicket = ("wicket" in low or "allris net version 4" in low) and _WICKET.search(head)
     m = _ALLRIS_DIV.search(head)
     if m:
         cm = _CLASS.search(m.group(1))
@@ -123,18 +126,17 @@ def allris_page_info(html: str, url: str = "") -> PageInfo | None:
         pm = re.fullmatch(_PROG, first, re.I)
         if pm:
             return _info(pm.group(1), "allris3r", pm.group(2) or "_r")
-        if _WICKET.search(head) or _NET_LINK.search(head) or _SEARCHFORM.search(head):
+        if wicket or _NET_LINK.search(head) or _SEARCHFORM.search(head):
             prog = _net_program(head, url)
             return _info(prog, "allris4") if prog else None
         if _ASP_LINK.search(head):  # an ALLRIS 3 page in the responsive frame without a class yet
             prog = _content_program(head, url)
             return _info(prog, "allris3r", "_r") if prog else None
-    if _WICKET.search(head) and (_NET_LINK.search(head) or "/public/" in head):
+    if wicket and (_NET_LINK.search(head) or "/public/" in head):
         prog = _net_program(head, url)  # ALLRIS net 4 in a page frame of its own (no div#allris)
         if prog:
             return _info(prog, "allris4")
-    embedded = _EMBEDDED.search(head)
-    if embedded or (_KB1.search(head) and _ASP_LINK.search(head)):
+    if embedded or ("kb1" in low and _KB1.search(head) and _ASP_LINK.search(head)):
         prog = _content_program(head, url)
         if prog:
             return _info(prog, "allris3e" if embedded else "allris3", _variant(url))
