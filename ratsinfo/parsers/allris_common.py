@@ -18,7 +18,11 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from ratsinfo.errors import ParseError
-from ratsinfo.parsers.textutil import squash
+
+
+def squash(value: str) -> str:
+    """One line, single spaces (str.split: every Unicode space, NBSP included)."""
+    return " ".join(value.split())
 
 _SCRIPTS = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _PROLOG = re.compile(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>", re.I)
@@ -127,10 +131,11 @@ def norm_label(raw: str) -> str:
     return squash(raw).rstrip(":").strip().casefold()
 
 
-_LABEL_XPATH = ("//td[contains(concat(' ', normalize-space(@class), ' '), ' kb1 ')] | //dt"
-                " | //div[contains(concat(' ', normalize-space(@class), ' '), ' key ')"
-                " or contains(concat(' ', normalize-space(@class), ' '), ' label ')]"
-                " | //span[contains(concat(' ', normalize-space(@class), ' '), ' key ')]")
+_LABEL_XPATH = lxml.etree.XPath(
+    "//td[contains(concat(' ', normalize-space(@class), ' '), ' kb1 ')] | //dt"
+    " | //div[contains(concat(' ', normalize-space(@class), ' '), ' key ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' label ')]"
+    " | //span[contains(concat(' ', normalize-space(@class), ' '), ' key ')]")
 
 
 def label_pairs(root: HtmlElement) -> list[tuple[str, HtmlElement]]:
@@ -138,7 +143,7 @@ def label_pairs(root: HtmlElement) -> list[tuple[str, HtmlElement]]:
     ``td.kb1`` + the next cell (ALLRIS 3), ``dt`` + its ``dd`` (ALLRIS 4, responsive ALLRIS 3),
     ``.key``/``div.label`` blocks + their next sibling (key/value cards)."""
     out: list[tuple[str, HtmlElement]] = []
-    for el in root.xpath(_LABEL_XPATH):
+    for el in _LABEL_XPATH(root):
         if el.tag == "td":
             value = el.getnext()
             while value is not None and value.tag != "td":

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from ratsinfo.errors import ParseError
@@ -28,13 +29,13 @@ from ratsinfo.parsers.allris_common import (
     page_tree,
     parse_date,
     program_of,
+    squash,
     text,
     title_of,
 )
 from ratsinfo.parsers.allris_vocab import looks_like_reference, paper_field, split_title
 from ratsinfo.parsers.htmltext import block_text
 from ratsinfo.parsers.structure import RawPaper, StammbaumRow, build_paper, split_consultation
-from ratsinfo.parsers.textutil import squash
 
 __all__ = ["PaperReading", "allris_version", "check_complete", "page_type", "parse_vo020", "read_vo020"]
 
@@ -186,14 +187,16 @@ def paper_records(r: PaperReading, source_url: str, document_key: str, scope: st
 # --- Beratungsfolge ---------------------------------------------------------------------------------------------
 
 
-_HEADING_XPATH = ("//*[self::caption or self::td or self::th or self::h1 or self::h2 or self::h3 or self::h4 or "
-                  "self::legend or self::div or self::span][text()[contains(., $h)]]")
+_HEADING_XPATH = etree.XPath("//text()[contains(., $h)]/..")
+_HEADING_TAGS = frozenset({"caption", "td", "th", "h1", "h2", "h3", "h4", "legend", "div", "span"})
 
 
 def _table_after(tree: HtmlElement, heading: str) -> HtmlElement | None:
     """The table a heading introduces: its caption, a td.kb1 label row, an h2/h3, a card header."""
     rx = re.compile(r"\s*" + heading + r"\s*:?\s*", re.I)
-    for el in tree.xpath(_HEADING_XPATH, h=heading):
+    for el in _HEADING_XPATH(tree, h=heading):
+        if el.tag not in _HEADING_TAGS:
+            continue
         if el.tag == "caption":
             if rx.fullmatch(el.text_content() or ""):
                 return el.getparent()
