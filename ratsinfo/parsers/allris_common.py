@@ -290,7 +290,7 @@ _DATE_FORMS = (
 def parse_date(value: str | None) -> date | None:
     """A date in the German or English forms ALLRIS installations print: '01.09.2026', 'Di., 01.09.2026',
     '2024-10-03', '2024 Oct 3', 'Jan 9, 2024', '3. Oktober 2024', '3 Oct 2024'."""
-    if not value:
+    if not value or len(value) > 200 or not any(c.isdigit() for c in value):
         return None
     for rx in _DATE_FORMS:
         for m in rx.finditer(value):

@@ -61,9 +61,9 @@ def parse_roster(html: str, url: str, scope: str = "local", kind: str | None = N
         raw = text(a)
         cells = [text(td) for td in row if td.tag == "td"]
         idx = next((i for i, c in enumerate(cells) if raw and raw in c), None)
-        after = [c for c in cells[idx + 1:] if c] if idx is not None else []
-        role = next((c for c in after if not parse_date(c)), None)
-        dates = [parse_date(c) for c in after if parse_date(c)]
+        after = [(c, parse_date(c)) for c in cells[idx + 1:] if c] if idx is not None else []
+        role = next((c for c, d in after if d is None), None)
+        dates = [d for _c, d in after if d is not None]
         pkey = f"allris:{scope}:person:{pid}"
         roster.persons.append(Person(key=pkey, name=person_name(raw), source_url=url))
         roster.memberships.append(Membership(key=f"{okey}/member/{pid}", person_key=pkey, organization_key=okey,
