@@ -129,3 +129,19 @@ def test_a_folder_of_oparl_objects_is_mapped_like_the_oparl_ingest(corpus, tmp_p
     mapped, failures = read_oparl_files([((tmp_path / n).read_bytes(), n) for n in ("kein.json", "kaputt.json")])
     assert [f[0] for f in failures] == ["kein.json", "kaputt.json"]
     assert "no OParl object" in failures[0][1] and "invalid JSON" in failures[1][1]
+
+
+def test_a_person_page_gives_the_person_and_the_bodies_they_sit_in():
+    html = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>ALLRIS - Person</title></head><body>'
+            '<div id="allris"><div id="search"><form action="./kp020?0-1.-head-searchform&amp;KPLFDNR=901" '
+            'id="searchform"></form></div><main><h1 class="title">Person</h1><dl><dt>Name:</dt><dd>Beispiel</dd>'
+            '<dt>Vorname:</dt><dd>Anna</dd></dl><table class="dataTable"><tr><td><a href="./gr020?GRLFDNR=5">'
+            'Bauausschuss</a></td><td>Vorsitz</td><td>01.11.2021</td></tr><tr><td><a href="./fr020?FRLFDNR=7">'
+            'Fraktion Beispielliste</a></td><td>Mitglied</td><td>01.11.2021</td><td>31.10.2026</td></tr></table>'
+            '</main></div></body></html>')
+    rec = read_page(html.encode(), "https://ris.example.invalid/public/kp020?KPLFDNR=901", "beispielstadt")
+    assert (rec.program, rec.layout, rec.persons[0].name) == ("kp020", "allris4", "Anna Beispiel")
+    assert [(o.name, o.kind) for o in rec.organizations] == [("Bauausschuss", "committee"),
+                                                             ("Fraktion Beispielliste", "faction")]
+    assert [(m.role, m.start_date, m.end_date) for m in rec.memberships] == [
+        ("Vorsitz", date(2021, 11, 1), None), ("Mitglied", date(2021, 11, 1), date(2026, 10, 31))]
