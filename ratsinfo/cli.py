@@ -630,6 +630,45 @@ def eval_cmd(
                 typer.echo(f"extra  {kind}: {extra}")
 
 
+@app.command("parse")
+def parse_cmd(
+    file: Annotated[str, typer.Argument(help="A saved ALLRIS page (any program, any layout).")],
+    type_: Annotated[str | None, typer.Option("--type", help="Force the page type: vo020, to010, to020, si010, "
+                                              "au020, gr020, fr020, kp020, kp041, vo040, fr010.")] = None,
+    url: Annotated[str | None, typer.Option(help="The address the page was saved from (resolves its links).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+) -> None:
+    """Print what the parsers read from one saved ALLRIS page.
+
+    Example: ratsinfo parse vo020-1000238.html --format json
+    """
+    import json
+
+    from ratsinfo.errors import ParseError
+    from ratsinfo.parsers.inspect import parse_file
+
+    if fmt not in ("text", "json"):
+        fail(f"--format {fmt!r} is not known; choose text or json")
+    if not Path(file).is_file():
+        fail(f"{file}: no such file; give the path of a saved page")
+    try:
+        reading = parse_file(file, type_, url)
+    except ParseError as exc:
+        fail(f"{file}: {exc}")
+    if fmt == "json":
+        typer.echo(json.dumps(reading, ensure_ascii=False, indent=2, default=str))
+        return
+    for k, v in reading.items():
+        if isinstance(v, list) and v and isinstance(v[0], dict):
+            typer.echo(f"{k}:")
+            for row in v:
+                typer.echo("  - " + "; ".join(f"{a}={b}" for a, b in row.items() if b not in (None, "")).replace(
+                    "\n", " / "))
+        elif v not in (None, "", [], {}):
+            typer.echo(f"{k}: {json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, list | dict) else v}"
+                       .replace("\n", " / "))
+
+
 @app.command()
 def demo(
     examples: Annotated[str | None, typer.Option(help="Folder of the example export.")] = None,

@@ -1,6 +1,8 @@
-"""Crawl a public ALLRIS site (ALLRIS 3 ``.../bi/*.asp`` or ALLRIS 4 ``.../public/...``) as a
-careful person would: calendar months → meetings → agenda items → papers → attachments, plus the
-paper list for papers on no agenda, and the committees and factions met on the way.
+"""Crawl a public ALLRIS site as a careful person would, whatever its URL scheme: classic ALLRIS 3
+(``…/bi/si010_e.asp``), responsive ALLRIS 3 (``…/bi/si010_r.asp``), ALLRIS 4 under ``/public/``, ``/bi/``
+or at the host root (``…/si010?MM=9&YY=2026``). The scheme is found by asking for the calendar; every later address
+is taken from the links of the pages themselves. The walk: calendar months → meetings → agenda items →
+papers → attachments, plus the paper list for papers on no agenda, and the committees and factions met on the way.
 
 Incremental: the re-read window (the last three months and all future months of the range) and
 papers still open are read again with conditional requests; everything else only when new.
@@ -26,6 +28,8 @@ from ratsinfo.parsers.allris_roster import parse_roster
 from ratsinfo.parsers.textutil import decode_html
 
 CALENDARS = ("si010_e", "si010_a", "si010", "si010_j", "si010_r")
+# (program suffix, file suffix) of each URL scheme, in the order they are tried
+SCHEMES = {"asp": ".asp", "net": ""}
 OPEN_STATUS = ("Geplant", "Bereit", "in Beratung", "offen")
 
 
@@ -56,17 +60,36 @@ class AllrisCrawl(Fetcher):
     doc_of: dict[str, str] = field(default_factory=dict)
     _seen: set[str] = field(default_factory=set)
 
+    scheme: str | None = None  # "asp" (ALLRIS 3, classic or responsive) or "net" (ALLRIS 4), found by the crawl
+    responsive: bool = False  # ALLRIS 3 served as *_r.asp
+
+    def __post_init__(self) -> None:
+        import re
+
+        # a program address given as the base ("…/public/si010", "…/bi/si010_e.asp"): its folder is the site
+        path = urlsplit(self.base).path.rstrip("/")
+        if re.fullmatch(r"[a-z]{2}\d{3}(?:_\w)?(?:\.asp)?", path.rsplit("/", 1)[-1], re.I):
+            self.base = self.base.rstrip("/").rsplit("/", 1)[0] + "/"
+
     @property
     def v3(self) -> bool:
-        return "/bi/" in self.base or self.base.rstrip("/").endswith("/bi")
+        return self.scheme == "asp" if self.scheme else "/bi/" in self.base or self.base.rstrip("/").endswith("/bi")
 
     def url(self, program: str, query: str = "") -> str:
-        return f"{self.base.rstrip('/')}/{program}{'.asp' if self.v3 else ''}{'?' + query if query else ''}"
+        suffix = ".asp" if self.v3 else ""
+        if self.v3 and self.responsive and not program.startswith("si010"):
+            program += "_r"
+        return f"{self.base.rstrip('/')}/{program}{suffix}{'?' + query if query else ''}"
+
+    def _schemes(self) -> list[str]:
+        if "/public" in self.base:
+            return ["net", "asp"]
+        return ["asp", "net"] if "/bi" in self.base or ".asp" in self.base else ["net", "asp"]
 
     def stored(self, url: str) -> tuple[str, str | None, str | None] | None:
         return self.state.stored_page(url)
 
-    def page(self, url: str, what: str, refetch: bool = True) -> str | None:
+    def page(self, url: str, what: str, refetch: bool = True, probe: bool = False) -> str | None:
         """A page's HTML; None when it cannot be had (recorded), or when stored and not to be re-read."""
         if url in self._seen:
             return None
@@ -76,6 +99,9 @@ class AllrisCrawl(Fetcher):
             return None
         resp = self.get(url, what, etag=old[1] if old else None, last_modified=old[2] if old else None)
         if resp is None:
+            return None
+        if probe and resp.status == 404:
+            self.run.note(url, "fetch", f"{what}: HTTP 404 while finding the site's URL scheme")
             return None
         if resp.not_modified and old:
             self.doc_of[url] = f"{url}#{old[0][:16]}"
@@ -105,17 +131,25 @@ class AllrisCrawl(Fetcher):
         return html
 
     def calendar_program(self, y: int, m: int) -> str | None:
-        for prog in CALENDARS:
-            url = self.url(prog, f"MM={m}&YY={y}")
-            html = self.page(url, f"calendar {prog}")
-            if html is None:
-                continue
-            if "Zugriff verweigert" in html and "to010" not in html:
-                self.run.note(url, "fetch", f"{prog} is disabled on this site ('Zugriff verweigert'); trying the next")
-                continue
-            self._first_calendar = (url, html)
-            return prog
-        self.run.error(self.base, "fetch", "no calendar program answers (si010_e, si010_a, si010, si010_j, si010_r)")
+        """Find the URL scheme and calendar program the site answers to (quietly: a 404 while probing a
+        scheme is not an error of the run)."""
+        for scheme in self._schemes():
+            self.scheme = scheme
+            for prog in CALENDARS if scheme == "asp" else ("si010",):
+                url = self.url(prog, f"MM={m}&YY={y}")
+                html = self.page(url, f"calendar {prog}", probe=True)
+                if html is None:
+                    continue
+                if "Zugriff verweigert" in html and "to010" not in html:
+                    self.run.note(url, "fetch", f"{prog} is disabled on this site ('Zugriff verweigert'); trying "
+                                                "the next")
+                    continue
+                self.responsive = prog.endswith("_r")
+                self._first_calendar = (url, html)
+                return prog
+        self.scheme = None
+        self.run.error(self.base, "fetch", "no calendar program answers (si010_e, si010_a, si010, si010_j, si010_r "
+                                           "as .asp, or ALLRIS 4 si010)")
         return None
 
     def crawl(self) -> None:
@@ -158,7 +192,7 @@ class AllrisCrawl(Fetcher):
                 self.downloads += mp.files
             committee_urls += mp.committee_urls
             paper_urls += [(u, in_window) for u in mp.paper_urls]
-            for item_url in mp.item_urls:
+            for item_url in dict.fromkeys(mp.item_urls):
                 ihtml = self.page(item_url, "agenda item", refetch=in_window)
                 if ihtml is None:
                     continue
@@ -176,7 +210,7 @@ class AllrisCrawl(Fetcher):
             except ParseError as exc:
                 self.run.error(self.url("vo040"), "parse", f"paper list: {exc}")
         open_papers = self._open_papers()
-        for url, in_window in paper_urls:
+        for url, in_window in dict.fromkeys(paper_urls):
             html = self.page(url, "paper", refetch=in_window or url in open_papers)
             if html is None:
                 continue
@@ -187,7 +221,7 @@ class AllrisCrawl(Fetcher):
                 continue
             self.collected.extend(result)
         for url in dict.fromkeys(committee_urls):
-            if "au020" in url or "gr020" in url:
+            if any(p in url for p in ("au020", "gr020", "pa020")):
                 self._roster(url, "committee")
         flist = self.page(self.url("fr010"), "faction list")
         if flist is not None:

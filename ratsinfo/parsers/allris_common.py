@@ -1,76 +1,333 @@
-"""What every ALLRIS page parser shares: the lxml tree, ids from links, the council scope,
-label cells. Page parsers use lxml directly: BeautifulSoup cost five times as much per page."""
+"""What every ALLRIS page parser shares: the lxml tree, label/value pairs of every layout, text with
+its line breaks, ids from links, dates in German and English forms, the council scope.
+
+Layouts (see :mod:`ratsinfo.parsers.detect`): ``allris3`` classic ``*.asp`` pages (``td.kb1`` labels,
+``table.tl1`` lists), ``allris3r`` responsive ``*_r.asp`` pages and ``allris4`` ALLRIS net 4 pages (both
+``dl``/``dt``/``dd`` label blocks and ``table.dataTable`` lists), ``allris3e`` ALLRIS 3 inside a city's
+CMS page (``div.allriscontent``). Page parsers use lxml directly: BeautifulSoup cost five times as much.
+"""
 
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
+from functools import lru_cache
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import lxml.html
 from lxml.html import HtmlElement
 
-from ratsinfo.parsers.allris_html import check_complete
-from ratsinfo.parsers.textutil import squash
+from ratsinfo.errors import ParseError
 
-_SCRIPTS = re.compile(r"<script\b[^>]*>.*?</script>", re.I | re.S)
+
+def squash(value: str) -> str:
+    """One line, single spaces (str.split: every Unicode space, NBSP included)."""
+    return " ".join(value.split())
+
+_SCRIPTS = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)
 _PROLOG = re.compile(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>", re.I)
+_DENIED = re.compile(r"Zugriff verweigert|keine Berechtigung|nicht öffentlich zugänglich", re.I)
+_LOGIN = re.compile(r"<form[^>]+(?:login|anmeld)[^>]*>|type=[\"']?password", re.I)
 
 
-def page_tree(html: str, url: str) -> HtmlElement:
-    """Refuse denied, login and truncated pages; parse the rest (from the page head line on)."""
-    check_complete(html, url)
+def check_complete(html: str, url: str = "") -> None:
+    """Refuse 'Zugriff verweigert', login and truncated pages with a reason."""
+    low = html.lower()  # plain substring tests first: case-insensitive regexes over a whole page cost more
+    if "betreff" not in low:
+        head = low[:20000]
+        if ("verweigert" in head or "berechtigung" in head or "zugänglich" in head) and _DENIED.search(html[:20000]):
+            raise ParseError("ALLRIS answered 'Zugriff verweigert': the page is not public or the program is "
+                             "disabled")
+        if ("password" in low or "login" in low or "anmeld" in low) and _LOGIN.search(html):
+            raise ParseError("redirected to a login page: the paper is not public")
+    if not re.search(r"</html\s*>\s*$", html[-400:].strip(), re.I):
+        raise ParseError("truncated page (no closing </html>): fetch or save it again")
+
+
+def page_tree(html: str, url: str = "", check: bool = True) -> HtmlElement:
+    """Refuse denied, login and truncated pages; parse the rest.
+
+    Classic pages are parsed from their head line (``div#rishead``) on: the menu before it is read
+    by no parser. Scripts, styles and the XML prologs ALLRIS embeds mid-page are dropped first.
+    """
+    if check:
+        check_complete(html, url)
     start = html.find('<div id="rishead"')
-    if start > 0:
+    if start > 0 and "allriscontent" not in html[:start]:
         html = "<html><body>" + html[start:]
     html = _PROLOG.sub("", _SCRIPTS.sub("", html))
-    return lxml.html.document_fromstring(html)
+    try:
+        return lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError) as exc:
+        raise ParseError(f"not readable as HTML ({exc})") from exc
+
+
+# --- text ------------------------------------------------------------------------------------------------
+
+_BLOCKS = frozenset({"p", "div", "br", "li", "tr", "dd", "dt", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "ul",
+                     "ol", "table", "section", "article", "blockquote", "pre", "hr", "form"})
+_SKIP = frozenset({"script", "style", "noscript", "head", "title", "input", "button", "select", "option"})
 
 
 def text(el: HtmlElement | None) -> str:
+    """One line, single spaces."""
     return squash(el.text_content()) if el is not None else ""
+
+
+def lines(el: HtmlElement | None) -> str:
+    """The text as the page shows it: line breaks (``<br>``, blocks, breaks in the source) kept as
+    ``\\n``, each line squashed, empty lines dropped; inline runs glued (RTF-split words join)."""
+    if el is None:
+        return ""
+    parts: list[str] = []
+
+    def walk(e: HtmlElement) -> None:
+        tag = e.tag if isinstance(e.tag, str) else ""
+        if tag in _SKIP:
+            return
+        block = tag in _BLOCKS
+        if block:
+            parts.append("\n")
+        if tag and e.text:
+            parts.append(e.text)
+        for c in e:
+            walk(c)
+            if c.tail:
+                parts.append(c.tail)
+        if block:
+            parts.append("\n")
+
+    walk(el)
+    out = [squash(x) for x in "".join(parts).split("\n")]
+    return "\n".join(x for x in out if x)
+
+
+def one_line_title(value: str) -> str:
+    """A multi-line Betreff as one line: lines joined by ' – ', or by a space where the next line
+    already starts with a dash ("- Antrag der ...")."""
+    out = ""
+    for ln in value.split("\n"):
+        if not out:
+            out = ln
+        elif re.match(r"^[-–—]", ln):
+            out += " " + ln
+        else:
+            out += " – " + ln
+    return out
 
 
 def has_class(name: str) -> str:
     return f'contains(concat(" ", normalize-space(@class), " "), " {name} ")'
 
 
-def scope_of(tree: HtmlElement, default: str = "local") -> str:
-    head = tree.xpath(f"//p[{has_class('topHeadline')}]")
-    name = text(head[0]) if head else ""
-    return re.sub(r"[^a-z0-9äöüß]+", "-", name.casefold()).strip("-") if name else default
+def classes(el: HtmlElement) -> set[str]:
+    return set((el.get("class") or "").split())
 
 
-def link_id(href: str, param: str) -> str | None:
-    q = parse_qs(urlsplit(href).query)
-    for k, v in q.items():
-        if k.upper() == param and v:
-            return v[0]
-    m = re.search(param + r"=(\d+)", href, re.I)
-    return m.group(1) if m else None
+# --- labels ------------------------------------------------------------------------------------------------
+
+
+def norm_label(raw: str) -> str:
+    return squash(raw).rstrip(":").strip().casefold()
+
+
+_LABEL_XPATH = lxml.etree.XPath(
+    "//td[contains(concat(' ', normalize-space(@class), ' '), ' kb1 ')] | //dt"
+    " | //div[contains(concat(' ', normalize-space(@class), ' '), ' key ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' label ')]"
+    " | //span[contains(concat(' ', normalize-space(@class), ' '), ' key ')]")
+
+
+def label_pairs(root: HtmlElement) -> list[tuple[str, HtmlElement]]:
+    """(label as shown without its colon, value element) for every label of every layout, page order:
+    ``td.kb1`` + the next cell (ALLRIS 3), ``dt`` + its ``dd`` (ALLRIS 4, responsive ALLRIS 3),
+    ``.key``/``div.label`` blocks + their next sibling (key/value cards)."""
+    out: list[tuple[str, HtmlElement]] = []
+    for el in _LABEL_XPATH(root):
+        if el.tag == "td":
+            value = el.getnext()
+            while value is not None and value.tag != "td":
+                value = value.getnext()
+        elif el.tag == "dt":
+            value = el.getnext()
+            if value is None or value.tag != "dd":
+                continue
+        else:
+            value = el.getnext()
+        if value is None:
+            continue
+        label = squash(el.text_content()).rstrip(":").strip()
+        if label:
+            out.append((label, value))
+    return out
 
 
 def labels(tree: HtmlElement) -> dict[str, HtmlElement]:
-    """'Gremium:' -> the value cell next to it (td.kb1 label cells of ALLRIS 3)."""
+    """'Gremium' -> its value element (first of each label)."""
     out: dict[str, HtmlElement] = {}
-    for td in tree.xpath(f"//td[{has_class('kb1')}]"):
-        label = text(td).rstrip(":").strip()
-        value = td.getnext()
-        while value is not None and value.tag != "td":
-            value = value.getnext()
-        if label and value is not None and label not in out:
-            out[label] = value
+    for label, value in label_pairs(tree):
+        out.setdefault(label, value)
     return out
+
+
+def find_label(pairs: list[tuple[str, HtmlElement]], *names: str) -> HtmlElement | None:
+    wanted = {n.casefold() for n in names}
+    for label, value in pairs:
+        if norm_label(label) in wanted:
+            return value
+    return None
+
+
+# --- links and ids ----------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8192)
+def link_id(href: str | None, param: str) -> str | None:
+    if not href:
+        return None
+    q = parse_qs(urlsplit(href).query)
+    for k, v in q.items():
+        if k.upper() == param.upper() and v:
+            return v[0]
+    m = re.search(param + r"=(\d+)", href, re.I)
+    return m.group(1) if m else None
 
 
 def absolute(base_url: str, href: str) -> str:
     return urljoin(base_url, href)
 
 
-def title_of(tree: HtmlElement) -> str:
-    h1 = tree.xpath('//div[@id="risname"]//h1') or tree.xpath("//h1")
-    return text(h1[0]) if h1 else ""
+_PROGRAM = re.compile(r"(?:^|/)(\w\w\d{3})(?:_\w)?(?:\.asp)?(?:\?|$)", re.I)
+
+
+@lru_cache(maxsize=4096)
+def program_of(href: str | None) -> str | None:
+    """'./vo020?VOLFDNR=1', 'vo020_r.asp?...', '/bi/to010.asp?...' -> 'vo020' / 'to010'."""
+    if not href:
+        return None
+    m = _PROGRAM.search(href.split("#", 1)[0])
+    return m.group(1).lower() if m else None
 
 
 def links(tree: HtmlElement, pattern: str) -> list[HtmlElement]:
     rx = re.compile(pattern, re.I)
     return [a for a in tree.iter("a") if rx.search(a.get("href") or "")]
+
+
+def program_links(root: HtmlElement, program: str) -> list[HtmlElement]:
+    return [a for a in root.iter("a") if program_of(a.get("href")) == program]
+
+
+ID_PARAM = {"vo020": "VOLFDNR", "to010": "SILFDNR", "to020": "TOLFDNR", "au020": "AULFDNR", "gr020": "GRLFDNR",
+            "fr020": "FRLFDNR", "kp020": "KPLFDNR", "kp041": "KPLFDNR", "pa020": "PALFDNR", "at020": "ATLFDNR"}
+
+
+@lru_cache(maxsize=8192)
+def canonical(url: str, href: str | None = None) -> str:
+    """One address per record: the program and its id only ('vo020?VOLFDNR=1&refresh=false&TOLFDNR=2'
+    -> 'vo020?VOLFDNR=1'), resolved against the page's URL."""
+    full = urljoin(url, href) if href is not None else url
+    parts = urlsplit(full)
+    prog = program_of(parts.path + "?")
+    param = ID_PARAM.get(prog or "")
+    if not param:
+        return full
+    ident = link_id(full, param)
+    if not ident:
+        return full
+    return f"{parts.scheme}://{parts.netloc}{parts.path}?{param}={ident}" if parts.scheme else \
+        f"{parts.path}?{param}={ident}"
+
+
+# --- page head ----------------------------------------------------------------------------------------------
+
+
+def scope_of(tree: HtmlElement, default: str = "local") -> str:
+    name = council_of(tree)
+    return re.sub(r"[^a-z0-9äöüß]+", "-", name.casefold()).strip("-") if name else default
+
+
+def council_of(tree: HtmlElement) -> str | None:
+    """The council the page names in its head line (ALLRIS 3: p.topHeadline)."""
+    head = tree.xpath(f"//p[{has_class('topHeadline')}]")
+    name = text(head[0]) if head else ""
+    return name or None
+
+
+def title_of(tree: HtmlElement) -> str:
+    h1 = (tree.xpath('//div[@id="risname"]//h1') or tree.xpath(f"//h1[{has_class('title')}]")
+          or tree.xpath("//main//h1") or tree.xpath("//h1"))
+    return text(h1[0]) if h1 else ""
+
+
+# --- dates ---------------------------------------------------------------------------------------------------
+
+_MONTHS = {
+    "jan": 1, "januar": 1, "january": 1, "jän": 1, "jänner": 1,
+    "feb": 2, "februar": 2, "february": 2,
+    "mär": 3, "mrz": 3, "märz": 3, "mar": 3, "march": 3, "maerz": 3,
+    "apr": 4, "april": 4,
+    "mai": 5, "may": 5,
+    "jun": 6, "juni": 6, "june": 6,
+    "jul": 7, "juli": 7, "july": 7,
+    "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9,
+    "okt": 10, "oktober": 10, "oct": 10, "october": 10,
+    "nov": 11, "november": 11,
+    "dez": 12, "dezember": 12, "dec": 12, "december": 12,
+}
+_MON = r"(?P<mon>[A-Za-zÄÖÜäöü]{3,9})\.?"
+_DATE_FORMS = (
+    re.compile(r"\b(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})\b"),
+    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+    re.compile(r"\b(?P<y>\d{4})\s+" + _MON + r"\s+(?P<d>\d{1,2})\b"),           # 2024 Oct 3
+    re.compile(r"\b" + _MON + r"\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})\b"),          # Jan 9, 2024
+    re.compile(r"\b(?P<d>\d{1,2})\.?\s+" + _MON + r",?\s+(?P<y>\d{4})\b"),       # 3. Oktober 2024, 3 Oct 2024
+    re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b"),               # 1/9/2024 (US)
+)
+
+
+def parse_date(value: str | None) -> date | None:
+    """A date in the German or English forms ALLRIS installations print: '01.09.2026', 'Di., 01.09.2026',
+    '2024-10-03', '2024 Oct 3', 'Jan 9, 2024', '3. Oktober 2024', '3 Oct 2024'."""
+    if not value or len(value) > 200 or not any(c.isdigit() for c in value):
+        return None
+    for rx in _DATE_FORMS:
+        for m in rx.finditer(value):
+            g = m.groupdict()
+            if g.get("mon"):
+                month = _MONTHS.get(g["mon"].casefold().rstrip("."))
+                if month is None:
+                    continue
+            else:
+                month = int(g["m"])
+            try:
+                return date(int(g["y"]), month, int(g["d"]))
+            except ValueError:
+                continue
+    return None
+
+
+_TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})\b(?!\.\d)")
+
+
+def parse_time(value: str | None) -> tuple[int, int] | None:
+    m = _TIME.search(value or "")
+    if not m:
+        return None
+    h, mi = int(m.group(1)), int(m.group(2))
+    return (h, mi) if h < 24 and mi < 60 else None
+
+
+def time_range(value: str | None) -> tuple[str | None, str | None]:
+    """'17:30 - 20:00 Uhr' -> ('17:30', '20:00')."""
+    found = [f"{int(h):02d}:{mi}" for h, mi in re.findall(r"\b(\d{1,2})[:.](\d{2})\b(?!\.\d)", value or "")
+             if int(h) < 24 and int(mi) < 60]
+    return (found[0] if found else None, found[1] if len(found) > 1 else None)
+
+
+def start_of(day: date | None, time: str | None) -> datetime | None:
+    if day is None:
+        return None
+    t = parse_time(time)
+    return datetime(day.year, day.month, day.day, *(t or (0, 0)))

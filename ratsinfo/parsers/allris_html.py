@@ -1,324 +1,456 @@
-"""ALLRIS paper pages (vo020) as HTML: ALLRIS 3 (``vo020.asp``, ``td.kb1`` labels) and
-ALLRIS 4 (``/public/vo020``, a "Grunddaten" block of label/value pairs).
+"""ALLRIS paper pages (vo020) on every layout: classic ALLRIS 3 (``vo020.asp``, ``td.kb1`` labels, a nested
+Beratungsfolge table), responsive ALLRIS 3 (``vo020_r.asp``) and ALLRIS 4 (``/public/vo020``: a "Grunddaten"
+block of ``dt``/``dd`` pairs, a Beratungsfolge table whose status and body rows alternate with meeting rows,
+Wicket document links), and ALLRIS 3 inside a city's CMS page. lxml throughout.
 
-Pages are ISO-8859-1 with the charset only in ``<meta>``; callers decode them with
-:func:`ratsinfo.parsers.textutil.decode_html`.
+:func:`read_vo020` returns what a reader sees on the page (:class:`PaperReading`); :func:`parse_vo020`
+turns it into records. Callers decode pages with :func:`ratsinfo.parsers.textutil.decode_html`.
 """
 
 from __future__ import annotations
 
-import copy
 import re
-from urllib.parse import urljoin
+from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup, Tag
+from lxml import etree
+from lxml.html import HtmlElement
 
 from ratsinfo.errors import ParseError
 from ratsinfo.model import ParseResult
-from ratsinfo.parsers.htmltext import drop_noise, node_text, soup_of
-from ratsinfo.parsers.structure import (
-    LABELS,
-    RawPaper,
-    StammbaumRow,
-    build_paper,
-    parse_date_de,
-    split_consultation,
+from ratsinfo.parsers.allris_common import absolute as _abs
+from ratsinfo.parsers.allris_common import (
+    check_complete,
+    classes,
+    council_of,
+    label_pairs,
+    lines,
+    link_id,
+    one_line_title,
+    page_tree,
+    parse_date,
+    program_of,
+    squash,
+    text,
+    title_of,
 )
-from ratsinfo.parsers.textutil import squash
+from ratsinfo.parsers.allris_vocab import looks_like_reference, paper_field, split_title
+from ratsinfo.parsers.htmltext import block_text
+from ratsinfo.parsers.structure import RawPaper, StammbaumRow, build_paper, split_consultation
 
-_DENIED = re.compile(r"Zugriff verweigert|keine Berechtigung|nicht öffentlich zugänglich", re.I)
-_LOGIN = re.compile(r"<form[^>]+(?:login|anmeld)[^>]*>|type=[\"']?password", re.I)
+__all__ = ["PaperReading", "allris_version", "check_complete", "page_type", "parse_vo020", "read_vo020"]
+
 _SECTION_ANCHORS = {
     "allrisSV": "Sachverhalt", "allrisBV": "Beschlussvorschlag", "allrisBE": "Begründung",
     "allrisAN": "Anlagen", "allrisBS": "Beschluss", "allrisAT": "Antragstext",
     "allrisFI": "Finanzielle Auswirkungen", "allrisST": "Stellungnahme",
 }
-
-
-_TITLE_REF = re.compile(r"(?:Vorlage|Drucksache|Beschlussvorlage|Anfrage|Antrag)\w*\s+-\s+(\S.*)")
 _SECTION_HEADINGS = re.compile(
-    r"Sachverhalt|Begründung|Beschlussvorschlag|Beschluss|Antragstext|Anfrage|Antwort|Stellungnahme")
+    r"Sachverhalt|Begründung|Beschlussvorschlag|Beschluss|Antragstext|Anfrage|Antwort|Stellungnahme|"
+    r"Finanzielle Auswirkungen|Problembeschreibung|Beschlussempfehlung")
+_FILE_HREF = re.compile(r"do027|/doc\?|DOLFDNR=|wicket/resource/.*\.\w{2,4}$|___tmp/|\.(?:pdf|docx?|xlsx?|odt|rtf)$",
+                        re.I)
 
 
-def page_type(html: str) -> str | None:
+def page_type(html: str, url: str = "") -> str | None:
     """The ALLRIS page program (vo020, to010, ...) or None if this is not an ALLRIS page."""
-    m = re.search(r'id="allriscontainer"\s+class="(\w+)"', html)
-    if m:
-        return m.group(1)
-    if re.search(r"ALLRIS", html[:6000]) or "/public/" in html[:20000]:
-        m = re.search(r"/(?:public|infosystem)/(\w\w\d{3}(?:_\w)?)\b", html)
-        m2 = re.search(r'<body[^>]*class="[^"]*\b(\w\w\d{3})\b', html)
-        if m2:
-            return m2.group(1)
-        if m and re.search(r"Grunddaten", html):
-            return "vo020"
-    return None
+    from ratsinfo.parsers.detect import allris_page_info
+
+    info = allris_page_info(html, url)
+    return info.program if info else None
 
 
 def allris_version(html: str) -> int:
+    from ratsinfo.parsers.detect import allris_page_info
+
+    info = allris_page_info(html)
+    if info:
+        return 4 if info.layout == "allris4" else 3
     m = re.search(r"ALLRIS net Version (\d)", html)
-    if m:
-        return int(m.group(1))
-    return 4 if re.search(r"Grunddaten", html) and "td class=\"kb1\"" not in html else 3
+    return int(m.group(1)) if m else 3
 
 
-def check_complete(html: str, url: str) -> None:
-    if _DENIED.search(html[:20000]) and not re.search(r"Betreff", html):
-        raise ParseError("ALLRIS answered 'Zugriff verweigert': the page is not public or the program is disabled")
-    if _LOGIN.search(html) and not re.search(r"Betreff", html):
-        raise ParseError("redirected to a login page: the paper is not public")
-    if not re.search(r"</html\s*>\s*$", html.strip()[-400:], re.I):
-        raise ParseError("truncated page (no closing </html>): fetch or save it again")
+@dataclass
+class PaperReading:
+    """A vo020 page as a careful reader takes it off the page."""
+
+    layout: str
+    reference: str | None = None
+    title: str | None = None  # line breaks as "\n"
+    paper_type: str | None = None
+    date: str | None = None  # as shown
+    status: str | None = None
+    under_direction_of: str | None = None
+    submitter: str | None = None
+    submitter_label: str | None = None
+    related_reference: str | None = None
+    occasion: str | None = None
+    council: str | None = None
+    other_fields: dict[str, str] = field(default_factory=dict)
+    consultations: list[dict] = field(default_factory=list)
+    documents: list[tuple[str, str]] = field(default_factory=list)  # (name, url)
+    annexes: list[tuple[str, str]] = field(default_factory=list)
+    stammbaum: list[StammbaumRow] = field(default_factory=list)
+    sections: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def date_iso(self) -> str | None:
+        d = parse_date(self.date)
+        return d.isoformat() if d else None
 
 
-def _scope(soup: BeautifulSoup, default: str) -> tuple[str, str | None]:
-    head = soup.select_one("p.topHeadline") or soup.select_one("#rishead")
-    body = squash(head.get_text(" ")) if head else None
-    if body:
-        return re.sub(r"[^a-z0-9äöüß]+", "-", body.casefold()).strip("-"), body
-    return default, None
+def read_vo020(html: str, url: str, layout: str | None = None, tree: HtmlElement | None = None) -> PaperReading:
+    """Read a vo020 page of any layout; raises ParseError for denied, login, truncated and foreign pages."""
+    if layout is None:
+        from ratsinfo.parsers.detect import allris_page_info
+
+        info = allris_page_info(html, url)
+        layout = info.layout if info else ("allris4" if "<dt" in html else "allris3")
+    if tree is None:
+        tree = page_tree(html, url)
+    r = PaperReading(layout=layout, council=council_of(tree))
+    kind, ref = split_title(title_of(tree))
+    r.reference = ref
+    pairs = label_pairs(tree)
+    for label, value in pairs:
+        fld = paper_field(label)
+        if fld == "consultations":
+            continue
+        val = lines(value) if fld in ("title", "submitter") else squash(lines(value).replace("\n", " "))
+        if not val:
+            continue
+        if fld is None:
+            r.other_fields.setdefault(label, val)
+        elif fld == "reference":
+            if not r.reference and looks_like_reference(val.split(" ")[0] if " - " in val else val):
+                r.reference = val.split(" - ")[0].strip()
+        elif fld == "submitter":
+            if r.submitter is None:
+                r.submitter, r.submitter_label = val, label
+        elif fld == "status":
+            if r.status is None:
+                r.status = val
+                r.other_fields.setdefault(label, val)
+        elif getattr(r, fld) is None:
+            setattr(r, fld, val)
+    if not r.paper_type and kind:
+        r.paper_type = kind
+    table = _table_after(tree, "Beratungsfolge")
+    if table is not None:
+        r.consultations = _consultations(table, url)
+    r.documents, r.annexes = _files(tree, url)
+    sb = _table_after(tree, "Stammbaum")
+    if sb is not None:
+        for tr in sb.iter("tr"):
+            tds = [text(td) for td in tr if td.tag == "td"]
+            if len(tds) >= 2 and re.search(r"\d", tds[0]):
+                tds += [None] * (4 - len(tds))
+                r.stammbaum.append(StammbaumRow(tds[0], tds[1], tds[2], tds[3]))
+    r.sections = _sections(tree)
+    return r
 
 
-def parse_vo020(html: str, source_url: str, document_key: str, scope: str) -> tuple[ParseResult, str | None]:
-    """Parse a vo020 page; returns the records and the body name shown on the page."""
-    check_complete(html, source_url)
-    soup = soup_of(html)
-    page_scope, body_name = _scope(soup, scope)
-    if scope == "local":
-        scope = page_scope  # the page names its council; an explicit --body wins
-    if allris_version(html) >= 4 or soup.find("td", class_="kb1") is None:
-        raw = _parse_allris4(soup, source_url)
-    else:
-        raw = _parse_allris3(soup, source_url)
-    if not raw.reference:
+def parse_vo020(html: str, source_url: str, document_key: str, scope: str,
+                layout: str | None = None) -> tuple[ParseResult, str | None]:
+    """Parse a vo020 page into records; returns them and the council named on the page."""
+    tree = page_tree(html, source_url)
+    r = read_vo020(html, source_url, layout, tree)
+    return paper_records(r, source_url, document_key, scope), r.council
+
+
+def paper_records(r: PaperReading, source_url: str, document_key: str, scope: str) -> ParseResult:
+    if not r.reference:
         raise ParseError("no paper reference on the page: not a vo020 paper page or cut off")
-    if not raw.fields.get("name"):
+    if not r.title:
         raise ParseError("no Betreff on the page: truncated or not a paper page")
-    return build_paper(raw, scope, source_url, document_key), body_name
+    if scope == "local" and r.council:
+        scope = re.sub(r"[^a-z0-9äöüß]+", "-", r.council.casefold()).strip("-")  # an explicit --body wins
+    raw = RawPaper(reference=r.reference)
+    f = raw.fields
+    f["name"] = one_line_title(r.title)
+    for attr, key in (("paper_type", "paper_type"), ("status", "status"), ("under_direction_of", "under_direction_of"),
+                      ("related_reference", "related_reference"), ("occasion", "occasion")):
+        if getattr(r, attr):
+            f[key] = getattr(r, attr)
+    if r.submitter:
+        f["originator"] = ", ".join(r.submitter.split("\n"))
+    if r.date_iso:
+        f["date"] = r.date_iso
+    raw.consultations = [{"organization": c["body"], "role": c.get("role"), "status": c.get("status"),
+                          "date": parse_date(c.get("date")), "meeting": c.get("meeting"),
+                          "result": c.get("result") or None} for c in r.consultations]
+    raw.attachments = list(r.documents) + list(r.annexes)
+    raw.stammbaum = list(r.stammbaum)
+    raw.sections = dict(r.sections)
+    return build_paper(raw, scope, source_url, document_key)
 
 
-def _reference_from_title(soup: BeautifulSoup) -> str | None:
-    for sel in ("#risname h1", "h1", "title"):
-        node = soup.select_one(sel)
-        if node:
-            m = _TITLE_REF.search(squash(node.get_text(" ")))
-            if m:
-                return m.group(1).strip()
+# --- Beratungsfolge ---------------------------------------------------------------------------------------------
+
+
+_HEADING_XPATH = etree.XPath("//text()[contains(., $h)]/..")
+_HEADING_TAGS = frozenset({"caption", "td", "th", "h1", "h2", "h3", "h4", "legend", "div", "span"})
+
+
+def _table_after(tree: HtmlElement, heading: str) -> HtmlElement | None:
+    """The table a heading introduces: its caption, a td.kb1 label row, an h2/h3, a card header."""
+    rx = re.compile(r"\s*" + heading + r"\s*:?\s*", re.I)
+    for el in _HEADING_XPATH(tree, h=heading):
+        if el.tag not in _HEADING_TAGS:
+            continue
+        if el.tag == "caption":
+            if rx.fullmatch(el.text_content() or ""):
+                return el.getparent()
+            continue
+        if el.tag in ("div", "span", "td", "th") and len(el) > 2:
+            continue
+        if not rx.fullmatch(el.text_content() or ""):
+            continue
+        if el.tag == "td" and "kb1" not in classes(el):
+            continue
+        found = _next_table(el)
+        if found is not None:
+            return found
     return None
 
 
-def _label_key(text: str) -> str | None:
-    label = squash(text).rstrip(":").strip().lower()
-    return LABELS.get(label)
+def _next_table(el: HtmlElement) -> HtmlElement | None:
+    """The first table after ``el`` in document order (the XPath following axis costs far more)."""
+    current = el
+    while current is not None:
+        for sib in current.itersiblings():
+            if sib.tag == "table":
+                return sib
+            inner = next(sib.iter("table"), None)
+            if inner is not None:
+                return inner
+        current = current.getparent()
+    return None
 
 
-def _value_text(td: Tag) -> str:
-    for br in td.find_all("br"):
-        br.replace_with("\n")
-    return "\n".join(squash(x) for x in td.get_text("").split("\n") if squash(x))
+_HEADERS = {"status": "status", "datum": "date", "sitzungsdatum": "date", "gremium": "body", "beratung": "body",
+            "beschluss": "role_or_result", "rolle": "role", "zuständigkeit": "role", "beratungsart": "role",
+            "art": "role", "ergebnis": "result", "beschlussart": "result", "sitzung": "meeting", "top": "item",
+            "na": "item"}
 
 
-def _parse_allris3(soup: BeautifulSoup, source_url: str) -> RawPaper:
-    raw = RawPaper(reference=_reference_from_title(soup) or "")
-    for td in soup.find_all("td", class_="kb1"):
-        field = _label_key(td.get_text(""))
-        if not field:
-            continue
-        if field == "consultations":
-            raw.consultations = _consultations3(td, source_url)
-            continue
-        value_td = td.find_next_sibling("td")
-        if value_td is None:
-            continue
-        for s in value_td.find_all(["script", "style"]):
-            s.decompose()
-        value = _value_text(value_td)
-        if field == "name":
-            value = " – ".join(value.split("\n"))
-        elif field == "originator":
-            value = ", ".join(value.split("\n"))
-        if value:
-            raw.fields.setdefault(field, value)
-    raw.attachments = _attachments(soup, source_url)
-    raw.sections = _sections3(soup)
-    return raw
-
-
-def _consultations3(label_td: Tag, source_url: str) -> list[dict]:
-    """Rows of the nested Beratungsfolge table: a body row, then its meeting rows."""
-    row = label_td.find_parent("tr")
-    nxt = row.find_next_sibling("tr") if row else None
-    table = nxt.find("table") if nxt else None
+def _consultations(table: HtmlElement, url: str) -> list[dict]:
+    rows = [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
+    if any(td.tag == "td" and classes(td) & {"text1", "text2"} for tr in rows for td in tr):
+        return _consultations3(rows, url)
+    header: list[str] = []
     out: list[dict] = []
-    if table is None:
-        return out
     current: dict | None = None
-    for tr in table.find_all("tr"):
-        cells = tr.find_all("td", recursive=False)
-        status_td = cells[0] if cells else None
-        status = status_td.get("title") if status_td else None
-        text1 = [c for c in cells if "text1" in (c.get("class") or [])]
-        text2 = [c for c in cells if "text2" in (c.get("class") or [])]
+    current_used = False
+    for tr in rows:
+        ths = [th for th in tr if th.tag == "th"]
+        if ths and not [td for td in tr if td.tag == "td"]:
+            header = [_HEADERS.get(text(th).casefold().rstrip(":"), "") for th in ths]
+            continue
+        cells = [td for td in tr if td.tag == "td"]
+        if not cells or not any(text(c) for c in cells):
+            continue
+        row = _row_fields(cells, header)
+        meeting_link = next((a for a in tr.iter("a") if program_of(a.get("href")) == "to010"), None)
+        if meeting_link is not None:
+            row["meeting"] = lines(meeting_link).replace("\n", " ") or row.get("meeting")
+            row["meeting_url"] = _abs(url, meeting_link.get("href"))
+            row["meeting_id"] = link_id(meeting_link.get("href"), "SILFDNR")
+            if row.get("body") == row["meeting"]:
+                row.pop("body")
+        is_meeting_row = meeting_link is not None and not row.get("body") or (
+            not row.get("body") and row.get("date"))
+        if is_meeting_row and current is not None:
+            entry = current if not current_used else dict(current)
+            for k in ("date", "meeting", "meeting_url", "meeting_id"):
+                if row.get(k):
+                    entry[k] = row[k]
+            entry["result"] = row.get("result") or row.get("role_or_result") or ""
+            if row.get("status"):
+                entry["status"] = row["status"]
+            if entry is not current:
+                out.append(entry)
+            current_used = True
+            continue
+        body = row.get("body")
+        if not body:
+            continue
+        org, role2 = split_consultation(body)
+        current = {"body": org, "role": row.get("role") or (row.get("role_or_result") if not row.get("date") else
+                                                            None) or role2,
+                   "status": row.get("status"), "date": row.get("date"), "meeting": row.get("meeting"),
+                   "result": row.get("result") or (row.get("role_or_result") if row.get("date") else "") or ""}
+        for k in ("meeting_url", "meeting_id"):
+            if row.get(k):
+                current[k] = row[k]
+        current_used = bool(row.get("date"))
+        out.append(current)
+    for c in out:
+        c.setdefault("date", None)
+        c.setdefault("meeting", None)
+        c.setdefault("result", "")
+    return out
+
+
+def _row_fields(cells: list[HtmlElement], header: list[str]) -> dict:
+    row: dict = {}
+    status_el = next((s for c in cells for s in c.iter("span") if "wfcolorDesc" in classes(s)), None)
+    if status_el is not None and text(status_el):
+        row["status"] = text(status_el)
+    if header and len(header) >= len(cells) - 1:
+        for name, cell in zip(header, cells, strict=False):
+            value = lines(cell).replace("\n", " ").strip()
+            if not name or not value or name == "item":
+                continue
+            if name == "status":
+                row.setdefault("status", value.lstrip("●• ").strip())
+            elif name == "date":
+                if parse_date(value):
+                    row["date"] = value
+            else:
+                row.setdefault(name, value)
+        return row
+    texts = [lines(c).replace("\n", " ").strip() for c in cells]
+    rest = []
+    for t in texts:
+        if not t:
+            continue
+        if "date" not in row and parse_date(t) and len(t) <= 30:
+            row["date"] = t
+        elif t != row.get("status"):
+            rest.append(t)
+    if rest:
+        row["body"] = rest[0]
+    if len(rest) > 1:
+        row["role"] = rest[1]
+    if len(rest) > 2:
+        row["result"] = rest[2]
+    return row
+
+
+def _consultations3(rows: list[HtmlElement], url: str) -> list[dict]:
+    """Classic ALLRIS 3: a body row (td.text1: body, role), then its meeting rows (td.text2: date, a link to the
+    meeting, td.text3: result); the status is the title of the first, coloured cell."""
+    out: list[dict] = []
+    current: dict | None = None
+    for tr in rows:
+        cells = [td for td in tr if td.tag == "td"]
+        if not cells:
+            continue
+        status = cells[0].get("title") or None
+        text1 = [c for c in cells if "text1" in classes(c)]
+        text2 = [c for c in cells if "text2" in classes(c)]
         if text1:
-            name = squash(text1[0].get_text(" "))
-            role = squash(text1[1].get_text(" ")) if len(text1) > 1 else ""
+            name = text(text1[0])
+            role = text(text1[1]) if len(text1) > 1 else ""
             if not name:
                 continue
             org, role2 = split_consultation(name)
-            current = {"organization": org, "role": role or role2, "status": status}
+            current = {"body": org, "role": role or role2, "status": status, "date": None, "meeting": None,
+                       "result": ""}
             out.append(current)
         elif text2 and current is not None:
-            link = tr.find("a", href=re.compile(r"to010", re.I))
-            result_td = tr.find("td", class_="text3")
-            entry = current if "date" not in current else dict(current)
-            entry["date"] = parse_date_de(text2[0].get_text(" "))
+            entry = current if current["date"] is None and current["meeting"] is None else dict(current)
+            entry["date"] = text(text2[0]) or None
             entry["status"] = status or entry.get("status")
-            if link:
-                entry["meeting"] = squash(link.get_text(" "))
-                m = re.search(r"SILFDNR=(\d+)", link["href"])
-                entry["meeting_url"] = urljoin(source_url, link["href"])
-                if m:
-                    entry["meeting_id"] = m.group(1)
-            result = squash(result_td.get_text(" ")) if result_td else ""
-            entry["result"] = result or None
+            link = next((a for a in tr.iter("a") if program_of(a.get("href")) == "to010"), None)
+            if link is not None:
+                entry["meeting"] = text(link)
+                entry["meeting_url"] = _abs(url, link.get("href"))
+                entry["meeting_id"] = link_id(link.get("href"), "SILFDNR")
+            result_td = next((c for c in cells if "text3" in classes(c)), None)
+            entry["result"] = text(result_td)
             if entry is not current:
                 out.append(entry)
     return out
 
 
-def _attachments(soup: BeautifulSoup, source_url: str) -> list[tuple[str, str]]:
-    out = []
-    for form in soup.find_all("form", action=re.compile(r"do027", re.I)):
-        dol = form.find("input", attrs={"name": "DOLFDNR"})
-        sub = form.find("input", attrs={"type": "submit"})
+# --- files -------------------------------------------------------------------------------------------------------
+
+
+def _files(tree: HtmlElement, url: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Documents of the paper (the paper PDF, the Sammeldokument) and its annexes (Anlagen), each once."""
+    documents: list[tuple[str, str]] = []
+    annexes: list[tuple[str, str]] = []
+    seen_urls: set[str] = set()
+    seen_annex_names: set[str] = set()
+    for form in tree.iter("form"):
+        if "do027" not in (form.get("action") or "").lower():
+            continue
+        inputs = list(form.iter("input"))
+        dol = next((i for i in inputs if (i.get("name") or "").upper() == "DOLFDNR"), None)
+        sub = next((i for i in inputs if i.get("type") == "submit"), None)
         if dol is None:
             continue
-        name = (sub.get("title") or sub.get("value") or "Dokument") if sub else "Dokument"
-        name = re.sub(r"\s*\(Öffnet PDF-Datei in neuem Fenster\)", "", name)
-        out.append((name, urljoin(source_url, f"do027.asp?DOLFDNR={dol['value']}")))
-    for a in soup.find_all("a", href=re.compile(r"(?:do027|/doc\?|DOLFDNR=)", re.I)):
-        out.append((squash(a.get_text(" ")) or "Dokument", urljoin(source_url, a["href"])))
-    seen, uniq = set(), []
-    for name, url in out:
-        if url not in seen:
-            seen.add(url)
-            uniq.append((name, url))
-    return uniq
+        name = (sub.get("title") or sub.get("value") or "Dokument") if sub is not None else "Dokument"
+        name = squash(re.sub(r"\s*\(Öffnet (?:PDF-Datei|Dokument) in neuem Fenster\)", "", name))
+        u = _abs(url, f"do027.asp?DOLFDNR={dol.get('value')}")
+        if u not in seen_urls:
+            seen_urls.add(u)
+            documents.append((name, u))
+    for a in tree.iter("a"):
+        href = (a.get("href") or "").strip()
+        cls = classes(a)
+        if not href or href.startswith(("#", "mailto:", "javascript:")) or not (
+                _FILE_HREF.search(href) or cls & {"attlink", "doclink"}):
+            continue
+        u = _abs(url, href)
+        name = text(a) or squash(a.get("title") or "") or "Dokument"
+        annex = ("attlink" in cls or "___tmp" in href or bool(a.xpath(
+            "ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' attachments ') or "
+            "contains(concat(' ', normalize-space(@class), ' '), ' attachmentTable ')]"))) and "doclink" not in cls
+        if annex:
+            if name in seen_annex_names or u in seen_urls:
+                continue
+            seen_annex_names.add(name)
+            seen_urls.add(u)
+            annexes.append((name, u))
+        else:
+            if u in seen_urls:
+                continue
+            seen_urls.add(u)
+            documents.append((name, u))
+    return documents, annexes
 
 
-def _sections3(soup: BeautifulSoup) -> dict[str, str]:
-    """Text between the ``<a name="allrisXX">`` anchors, one section each."""
-    anchors = soup.find_all("a", attrs={"name": re.compile(r"^allris[A-Z]{2}$")})
+# --- sections ------------------------------------------------------------------------------------------------------
+
+
+def _sections(tree: HtmlElement) -> dict[str, str]:
     sections: dict[str, str] = {}
+    anchors = [a for a in tree.iter("a") if re.fullmatch(r"allris[A-Z]{2}", a.get("name") or "")]
     for i, a in enumerate(anchors):
         stop = anchors[i + 1] if i + 1 < len(anchors) else None
-        name = _SECTION_ANCHORS.get(a["name"], a["name"][6:])
-        wrapper = BeautifulSoup("<div></div>", "lxml").div
-        for el in list(a.next_siblings):
-            if el is stop or (isinstance(el, Tag) and stop is not None and stop in el.descendants):
+        name = _SECTION_ANCHORS.get(a.get("name"), a.get("name")[6:])
+        chunks = []
+        for el in a.itersiblings():
+            if el is stop or (stop is not None and any(x is stop for x in el.iter("a"))) or el.tag == "td":
                 break
-            if isinstance(el, Tag) and el.name == "td":
-                break
-            wrapper.append(copy.copy(el))
-        drop_noise(wrapper)
-        text = node_text(wrapper)
-        text = re.sub(r"^" + re.escape(name.split("/")[0]) + r"\w*\s*:?\s*\n?", "", text, flags=re.I)
-        text = re.sub(r"^Anlage/n\s*:\s*", "", text).strip()
-        if text:
-            sections[name] = text
-    return sections
-
-
-# --- ALLRIS 4 -------------------------------------------------------------------------------
-
-
-def _parse_allris4(soup: BeautifulSoup, source_url: str) -> RawPaper:
-    raw = RawPaper(reference=_reference_from_title(soup) or "")
-    block = _block_after_heading(soup, r"Grunddaten")
-    if block is not None:
-        for label_el, value_el in _label_pairs(block):
-            field = _label_key(label_el.get_text(" "))
-            if field and field != "consultations":
-                value = _value_text(value_el)
-                if field == "name":
-                    value = " – ".join(value.split("\n"))
-                elif field == "originator":
-                    value = ", ".join(value.split("\n"))
-                if value:
-                    raw.fields.setdefault(field, value)
-                if not raw.reference and squash(label_el.get_text(" ")).rstrip(":").lower() in (
-                        "name", "vorlage", "drucksache", "nummer"):
-                    raw.reference = squash(value)
-    bf = _block_after_heading(soup, r"Beratungsfolge")
-    if bf is not None:
-        for tr in bf.find_all("tr"):
-            tds = [squash(td.get_text(" ")) for td in tr.find_all("td")]
-            if not tds or not any(tds):
-                continue
-            date_cell = next((t for t in tds if parse_date_de(t)), None)
-            org = next((t for t in tds if t and not parse_date_de(t)), None)
-            if not org:
-                continue
-            link = tr.find("a", href=re.compile(r"to010|si\d{3}", re.I))
-            rest = [t for t in tds if t and t != org and t != date_cell]
-            raw.consultations.append({
-                "organization": split_consultation(org)[0],
-                "role": rest[0] if rest else split_consultation(org)[1],
-                "result": rest[1] if len(rest) > 1 else None,
-                "date": parse_date_de(date_cell) if date_cell else None,
-                "meeting": squash(link.get_text(" ")) if link else None,
-            })
-    sb = _block_after_heading(soup, r"Stammbaum")
-    if sb is not None:
-        for tr in sb.find_all("tr"):
-            tds = [squash(td.get_text(" ")) for td in tr.find_all("td")]
-            if len(tds) >= 2 and re.search(r"\d", tds[0]):
-                tds += [None] * (4 - len(tds))
-                raw.stammbaum.append(StammbaumRow(tds[0], tds[1], tds[2], tds[3]))
-    raw.attachments = _attachments(soup, source_url)
-    for heading in soup.find_all(["h2", "h3", "h4"]):
-        title = squash(heading.get_text(" ")).rstrip(":")
+            chunks.append(block_text(el))
+        body = "\n".join(c for c in chunks if c).strip()
+        body = re.sub(r"^" + re.escape(name.split("/")[0]) + r"\w*\s*:?\s*\n?", "", body, flags=re.I)
+        body = re.sub(r"^Anlage/n\s*:\s*", "", body).strip()
+        if body:
+            sections[name] = body
+    if anchors:
+        return sections
+    for part in tree.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), ' docPart ')]"):
+        heading = part.xpath("preceding::h2[1] | preceding::h3[1]")
+        name = text(heading[-1]) if heading else ""
+        body = block_text(part)
+        if not name:
+            first, _, rest = body.partition("\n")
+            name = first.rstrip(": ") if len(first) < 40 and first.endswith(":") else "Text"
+            body = rest.strip() if name != "Text" else body
+        if body:
+            sections[name] = (sections.get(name, "") + "\n\n" + body).strip()
+    if sections:
+        return sections
+    for heading in tree.iter("h2", "h3", "h4"):
+        title = text(heading).rstrip(":")
         if _SECTION_HEADINGS.fullmatch(title):
-            container = _block_after_heading(soup, re.escape(title), heading=heading)
+            container = heading.getnext()
             if container is not None:
-                drop_noise(container)
-                text = node_text(container)
-                if text:
-                    raw.sections[title] = text
-    return raw
-
-
-def _block_after_heading(soup: BeautifulSoup, pattern: str, heading: Tag | None = None) -> Tag | None:
-    """The content element that belongs to a heading (its card body or next sibling)."""
-    if heading is None:
-        heading = soup.find(lambda t: t.name in ("h1", "h2", "h3", "h4", "legend", "caption", "div", "span")
-                            and re.fullmatch(r"\s*" + pattern + r"\s*:?\s*", t.get_text(" ") or "") is not None
-                            and len(t.find_all(True)) <= 2)
-    if heading is None:
-        return None
-    sib = heading.find_next_sibling()
-    if sib is not None:
-        return sib
-    parent = heading.parent
-    return parent.find_next_sibling() if parent is not None else None
-
-
-def _label_pairs(block: Tag) -> list[tuple[Tag, Tag]]:
-    pairs: list[tuple[Tag, Tag]] = []
-    for dt in block.find_all("dt"):
-        dd = dt.find_next_sibling("dd")
-        if dd is not None:
-            pairs.append((dt, dd))
-    if pairs:
-        return pairs
-    for el in block.find_all(class_=re.compile(r"\b(?:key|label)\b")):
-        val = el.find_next_sibling()
-        if val is not None:
-            pairs.append((el, val))
-    if pairs:
-        return pairs
-    for tr in block.find_all("tr"):
-        tds = tr.find_all(["th", "td"])
-        for i in range(0, len(tds) - 1, 2):
-            pairs.append((tds[i], tds[i + 1]))
-    return pairs
+                body = block_text(container)
+                if body:
+                    sections[title] = body
+    return sections

@@ -1,26 +1,32 @@
-"""ALLRIS list pages: the paper list (vo040) and the faction list (fr010)."""
+"""ALLRIS list pages: the paper list (vo040), the faction list (fr010), body lists (au010, gr010, pa010)."""
 
 from __future__ import annotations
 
-from ratsinfo.parsers.allris_common import absolute, link_id, links, page_tree
+from lxml.html import HtmlElement
+
+from ratsinfo.parsers.allris_common import ID_PARAM, canonical, link_id, page_tree, program_of, text
 
 
-def _ids(html: str, url: str, program: str, param: str) -> list[str]:
-    tree = page_tree(html, url)
-    out: list[str] = []
-    for a in links(tree, program + r"(?:\.asp)?\?[^\"']*" + param + r"=\d+"):
-        ident = link_id(a.get("href"), param)
-        u = absolute(url, f"{program}.asp?{param}={ident}" if ".asp" in url else f"{program}?{param}={ident}")
-        if u not in out:
-            out.append(u)
-    return out
+def list_links(html: str, url: str, program: str, tree: HtmlElement | None = None) -> list[tuple[str, str]]:
+    """(URL, link text) of every ``program`` record the page lists, once each, in page order."""
+    tree = tree if tree is not None else page_tree(html, url)
+    param = ID_PARAM[program]
+    out: dict[str, str] = {}
+    for a in tree.iter("a"):
+        href = a.get("href")
+        if program_of(href) != program or not link_id(href, param):
+            continue
+        u = canonical(url, href)
+        if u not in out or not out[u]:
+            out[u] = text(a)
+    return list(out.items())
 
 
 def paper_links(html: str, url: str) -> list[str]:
     """vo040: the vo020 URL of every paper listed, in page order."""
-    return _ids(html, url, "vo020", "VOLFDNR")
+    return [u for u, _ in list_links(html, url, "vo020")]
 
 
 def faction_links(html: str, url: str) -> list[str]:
     """fr010: the fr020 URL of every faction listed."""
-    return _ids(html, url, "fr020", "FRLFDNR")
+    return [u for u, _ in list_links(html, url, "fr020")]

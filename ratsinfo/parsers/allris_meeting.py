@@ -1,14 +1,38 @@
-"""ALLRIS meeting page (to010): the meeting and its agenda, with links to items and papers."""
+"""ALLRIS meeting page (to010): the meeting and its agenda, with links to items and papers.
+
+Classic ALLRIS 3 lists the agenda in ``table.tl1`` (number in ``td.text4``, the title linking to ``to020``);
+ALLRIS 4 and responsive ALLRIS 3 in ``table.dataTable`` with cells ``td.tonr``, ``td.tobetreff``,
+``td.tovonr`` (the paper), where ALLRIS 4 links the number to ``#`` with the item id in ``id="link_…"``.
+Rows without a number ("Öffentlicher Teil") are section headings, not items.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 
-from ratsinfo.model import AgendaItem, File, Meeting, org_key
-from ratsinfo.parsers.allris_common import absolute, has_class, labels, link_id, page_tree, scope_of, text, title_of
-from ratsinfo.parsers.structure import parse_date_de
+from lxml.html import HtmlElement
+
+from ratsinfo.errors import ParseError
+from ratsinfo.model import AgendaItem, File, Meeting, org_key, paper_key
+from ratsinfo.parsers.allris_common import (
+    absolute,
+    canonical,
+    classes,
+    find_label,
+    has_class,
+    label_pairs,
+    lines,
+    link_id,
+    page_tree,
+    parse_date,
+    program_of,
+    scope_of,
+    start_of,
+    text,
+    time_range,
+    title_of,
+)
 
 
 @dataclass
@@ -20,87 +44,175 @@ class MeetingPage:
     committee_urls: list[str] = field(default_factory=list)
     files: list[File] = field(default_factory=list)
     scope: str = "local"
+    body: str | None = None  # the body as the page names it
+    date: str | None = None  # as shown
+    time: str | None = None
+    room: str | None = None
+    papers: list[str | None] = field(default_factory=list)  # the paper reference of each item, in order
+    _section: str = ""  # the last section heading ("Öffentlicher Teil", "Nichtöffentlicher Teil")
 
 
-def _start(day: str, time: str) -> datetime | None:
-    d = parse_date_de(day)
-    if d is None:
-        return None
-    m = re.search(r"(\d{1,2}):(\d{2})", time or "")
-    return datetime(d.year, d.month, d.day, int(m.group(1)), int(m.group(2))) if m else datetime(d.year, d.month,
-                                                                                                  d.day)
-
-
-def parse_to010(html: str, url: str, scope: str = "local") -> MeetingPage:
-    tree = page_tree(html, url)
+def parse_to010(html: str, url: str, scope: str = "local", tree: HtmlElement | None = None) -> MeetingPage:
+    tree = tree if tree is not None else page_tree(html, url)
     scope = scope_of(tree, scope)
-    mid = link_id(url, "SILFDNR") or "?"
-    lab = labels(tree)
-    name = text(lab.get("Bezeichnung")) or title_of(tree).replace("Tagesordnung - ", "")
-    body = text(lab.get("Gremium")) or None
-    day = text(lab.get("Datum"))
-    time = text(lab.get("Zeit"))
-    room = text(lab.get("Raum")) or None
-    status = text(lab.get("Status"))
+    mid = link_id(url, "SILFDNR") or _own_id(tree) or "?"
+    pairs = label_pairs(tree)
+    heading = re.sub(r"^Tagesordnung\s*-\s*", "", title_of(tree))
+    head_body, _, head_date = heading.rpartition(" - ") if parse_date(heading) else ("", "", "")
+    name = lines(find_label(pairs, "Bezeichnung", "Betreff", "Sitzung")).replace("\n", " ") or heading
+    body_el = find_label(pairs, "Gremium", "Gremien", "Ausschuss")
+    body = text(body_el) or head_body or None
+    day = text(find_label(pairs, "Datum", "Sitzungsdatum", "Termin")) or head_date
+    time = text(find_label(pairs, "Zeit", "Uhrzeit", "Beginn"))
+    room = text(find_label(pairs, "Raum", "Sitzungsraum", "Ort", "Sitzungsort")) or None
+    status = text(find_label(pairs, "Status", "Sitzungsstatus"))
     mkey = f"allris:{scope}:meeting:{mid}"
-    start = _start(day, time)
-    end = None
-    m = re.search(r"-\s*(\d{1,2}):(\d{2})", time)
-    if start and m:
-        end = start.replace(hour=int(m.group(1)), minute=int(m.group(2)))
-    page = MeetingPage(Meeting(key=mkey, name=name, organization_key=org_key(scope, body) if body else None,
-                               start=start, end=end, location=room, public="öffentlich" in status and
-                               "nicht" not in status.replace("öffentlich/nichtöffentlich", "öffentlich"),
-                               source_url=url, method="record"), scope=scope)
-    if "Gremium" in lab:
-        a = next(lab["Gremium"].iter("a"), None)
-        if a is not None and a.get("href"):
-            page.committee_urls.append(absolute(url, a.get("href")))
-    for pos, row in enumerate(tree.xpath(f"//table[{has_class('tl1')}]//tr")):
-        first = next((td for td in row if td.tag == "td" and "text4" in (td.get("class") or "")), None)
-        if first is None:
-            continue
-        number = text(first)
-        if not re.match(r"^[ÖN]\s*\d", number):
-            continue
-        cells = [c for c in row if c.tag == "td"]
-        anchors = list(row.iter("a"))
-        title_link = next((a for a in anchors if "to020" in (a.get("href") or "").lower()), None)
-        first_a = next(first.iter("a"), None)
-        item_id = (link_id(title_link.get("href"), "TOLFDNR") if title_link is not None else None) or \
-            (link_id(first_a.get("href") or "", "TOLFDNR") if first_a is not None else None)
-        if title_link is not None:
-            title = text(title_link)
-        else:
-            texts = [text(c) for c in cells[1:]]
-            title = next((t for t in texts if t and not re.fullmatch(r"[\d\-./A-Z]+", t)), "")
-        result_btn = next((i for i in row.iter("input") if i.get("value") == "PA"), None)
-        result = result_btn.get("title") if result_btn is not None else None
-        if result in ("(offen)", ""):
-            result = None
-        paper_link = next((a for a in anchors if "vo020" in (a.get("href") or "").lower()), None)
-        paper_ref = text(paper_link) if paper_link is not None else None
-        from ratsinfo.model import paper_key
+    begin, end_time = time_range(time or day)
+    start = start_of(parse_date(day), begin)
+    end = start.replace(hour=int(end_time[:2]), minute=int(end_time[3:])) if start and end_time else None
+    public = None
+    st = status.casefold().replace("öffentlich/nichtöffentlich", "gemischt")
+    if re.search(r"nicht\s*-?\s*öffentlich", st):
+        public = False
+    elif "öffentlich" in st:
+        public = True
+    cancelled = bool(re.search(r"abgesagt|fällt aus|entfällt", status + " " + name, re.I)) or None
+    page = MeetingPage(Meeting(key=mkey, name=name or None, organization_key=org_key(scope, body) if body else None,
+                               start=start, end=end, location=room, public=public, source_url=url, method="record",
+                               cancelled=cancelled),
+                       scope=scope, body=body, date=day or None, time=begin, room=room)
+    if body_el is not None:
+        a = next(body_el.iter("a"), None)
+        if a is not None and program_of(a.get("href")) in ("au020", "gr020", "pa020", "au010", "gr010"):
+            page.committee_urls.append(canonical(url, a.get("href")))
+    rows = _agenda_rows(tree)
+    for pos, row in enumerate(rows):
+        _item(page, row, pos, url, scope, mkey, mid)
+    _meeting_files(page, tree, url, scope, mkey)
+    if not page.items and not (body or day):
+        raise ParseError("no meeting data and no agenda on the page: not a to010 meeting page or cut off")
+    return page
 
-        item = AgendaItem(key=f"allris:{scope}:item:{item_id or f'{mid}-{pos}'}", meeting_key=mkey,
-                          number=number.replace("\xa0", " "), name=title, public=number.startswith("Ö"),
-                          result=result, paper_key=paper_key(scope, paper_ref) if paper_ref else None,
-                          source_url=url)
-        item.position = len(page.items)
-        page.items.append(item)
-        if title_link is not None:
-            page.item_urls.append(absolute(url, title_link.get("href")))
-        if paper_link is not None:
-            page.paper_urls.append(absolute(url, paper_link.get("href")))
+
+def _own_id(tree: HtmlElement) -> str | None:
     for form in tree.iter("form"):
-        if "do027" not in (form.get("action") or "").lower():
-            continue
+        mid = link_id(form.get("action"), "SILFDNR")
+        if mid and program_of(form.get("action")) == "to010":
+            return mid
+    for a in tree.iter("a"):
+        href = a.get("href") or ""
+        if program_of(href) in ("si019", "si018", "to010") and link_id(href, "SILFDNR"):
+            return link_id(href, "SILFDNR")
+    return None
+
+
+def _agenda_rows(tree: HtmlElement) -> list[HtmlElement]:
+    rows = tree.xpath(f"//td[{has_class('tonr')}]/parent::tr")
+    if rows:
+        return rows
+    return [tr for tr in tree.xpath(f"//table[{has_class('tl1')}]//tr")]
+
+
+_NUMBER = re.compile(r"^(?:NÖ|[ÖN]|TOP)?\s*\.?\s*\d+[\w.]*$|^(?:NÖ|[ÖN])\s*\d", re.I)
+_STRICT = re.compile(r"^(?:NÖ|[ÖN])\s*\d")
+
+
+def _item(page: MeetingPage, row: HtmlElement, pos: int, url: str, scope: str, mkey: str, mid: str) -> None:
+    cells = [c for c in row if c.tag == "td"]
+    number_cell = next((c for c in cells if "tonr" in classes(c)), None)
+    if number_cell is None:
+        number_cell = next((c for c in cells if "text4" in classes(c)), None)
+    if number_cell is None:
+        return
+    number = text(number_cell).replace("\xa0", " ")
+    if not number:
+        page._section = text(row).casefold() or page._section
+        return
+    strict = "tonr" not in classes(number_cell)
+    if not (_STRICT.match(number) if strict else _NUMBER.match(number)):
+        return
+    item_link = paper_link = None
+    for a in row.iter("a"):
+        prog = program_of(a.get("href"))
+        if prog == "to020" and item_link is None:
+            item_link = a
+        elif prog == "vo020" and paper_link is None:
+            paper_link = a
+    num_a = next(number_cell.iter("a"), None)
+    item_id = link_id(item_link.get("href"), "TOLFDNR") if item_link is not None else None
+    if item_id is None and num_a is not None:
+        item_id = link_id(num_a.get("href") or "", "TOLFDNR")
+        if item_id is None:
+            m = re.fullmatch(r"link_(\d+)", num_a.get("id") or "")
+            item_id = m.group(1) if m else None
+    title_cell = next((c for c in cells if "tobetreff" in classes(c)), None)
+    if title_cell is not None:
+        title = lines(title_cell)
+    elif item_link is not None:
+        title = lines(item_link)
+    else:
+        texts = [text(c) for c in cells if c is not number_cell]
+        title = next((t for t in texts if t and not re.fullmatch(r"[\d\-./A-Z]+", t)), "")
+    paper_ref = text(paper_link) if paper_link is not None else None
+    if paper_ref and " " in paper_ref and not re.match(r"^[A-Za-z]{1,6}\.?\s+\S*\d", paper_ref):
+        paper_ref = paper_ref.split(" ", 1)[0]
+    result = None
+    result_btn = next((i for i in row.iter("input") if i.get("value") == "PA"), None)
+    if result_btn is not None:
+        result = result_btn.get("title")
+    else:
+        res_cell = next((c for c in cells if classes(c) & {"tobeschluss", "toergebnis", "beschluss"}), None)
+        result = text(res_cell) or None
+    if result in ("(offen)", ""):
+        result = None
+    item = AgendaItem(key=f"allris:{scope}:item:{item_id or f'{mid}-{pos}'}", meeting_key=mkey,
+                      number=number, name=title.replace("\n", " ") if title_cell is None else title,
+                      public=_public(number, page._section), result=result,
+                      paper_key=paper_key(scope, paper_ref) if paper_ref else None, source_url=url)
+    item.position = len(page.items)
+    page.items.append(item)
+    page.papers.append(paper_ref)
+    if item_link is not None:
+        page.item_urls.append(canonical(url, item_link.get("href")))
+    elif item_id and num_a is not None and (num_a.get("id") or "").startswith("link_"):
+        page.item_urls.append(canonical(url, f"to020?TOLFDNR={item_id}"))  # ALLRIS 4: the number opens the item
+    if paper_link is not None:
+        page.paper_urls.append(canonical(url, paper_link.get("href")))
+
+
+def _public(number: str, section: str) -> bool | None:
+    if re.match(r"^(?:NÖ|N)\s*\d", number):
+        return False
+    if number.startswith("Ö"):
+        return True
+    if re.search(r"nicht\s*-?\s*öffentlich", section):
+        return False
+    return True if "öffentlich" in section else None
+
+
+def _meeting_files(page: MeetingPage, tree: HtmlElement, url: str, scope: str, mkey: str) -> None:
+    seen: set[str] = set()
+    for form in tree.xpath("//form[contains(translate(@action, 'DO', 'do'), 'do027')]"):
         inputs = list(form.iter("input"))
         dol = next((i for i in inputs if i.get("name") == "DOLFDNR"), None)
         sub = next((i for i in inputs if i.get("type") == "submit"), None)
         if dol is not None:
             name_ = (sub.get("value") if sub is not None else None) or "Dokument"
             ident = dol.get("value")
+            access = absolute(url, f"do027.asp?DOLFDNR={ident}")
+            seen.add(access)
             page.files.append(File(key=f"allris:{scope}:file:{ident}", name=name_, meeting_key=mkey,
-                                   access_url=absolute(url, f"do027.asp?DOLFDNR={ident}"), source_url=url))
-    return page
+                                   access_url=access, source_url=url))
+    # ALLRIS 4 and responsive pages: the meeting's documents panel (Einladung, Bekanntmachung, Niederschrift)
+    for a in tree.xpath("//aside[contains(concat(' ', normalize-space(@class), ' '), ' documents ')]//a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith("#") or "doclink" not in classes(a):
+            continue
+        access = absolute(url, href)
+        if access in seen:
+            continue
+        seen.add(access)
+        m = re.search(r"doc(\d+)\.\w+$", href) or re.search(r"DOLFDNR=(\d+)", href, re.I)
+        ident = m.group(1) if m else str(len(page.files))
+        page.files.append(File(key=f"allris:{scope}:file:{ident}", name=text(a) or "Dokument", meeting_key=mkey,
+                               access_url=access, source_url=url))

@@ -1,12 +1,23 @@
-"""ALLRIS committee (au020, gr020) and faction (fr020) pages: the body and its members."""
+"""ALLRIS committee (au020, gr020), council (pa020) and faction (fr020) pages: the body and its members."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
 
 from ratsinfo.errors import ParseError
 from ratsinfo.model import Membership, Organization, Person, org_key
-from ratsinfo.parsers.allris_common import link_id, links, page_tree, scope_of, text, title_of
+from ratsinfo.parsers.allris_common import (
+    link_id,
+    page_tree,
+    parse_date,
+    program_of,
+    scope_of,
+    text,
+    title_of,
+)
 from ratsinfo.parsers.nlp.orgs import _match_head
 
 
@@ -17,29 +28,45 @@ class Roster:
     memberships: list[Membership] = field(default_factory=list)
 
 
-def parse_roster(html: str, url: str, scope: str = "local", kind: str | None = None) -> Roster:
-    tree = page_tree(html, url)
+def person_name(raw: str) -> str:
+    """'Eickmann, Torben' -> 'Torben Eickmann'; titles stay in front ('Dr. Anna Beispiel')."""
+    raw = re.sub(r"\s+", " ", raw).strip()
+    last, sep, first = raw.partition(", ")
+    return f"{first} {last}".strip() if sep and first and "," not in first else raw
+
+
+def parse_roster(html: str, url: str, scope: str = "local", kind: str | None = None,
+                 tree: HtmlElement | None = None) -> Roster:
+    tree = tree if tree is not None else page_tree(html, url)
     scope = scope_of(tree, scope)
-    name = title_of(tree)
+    name = re.sub(r"^(?:Gremium|Fraktion|Ausschuss|Mitglieder)\s*-\s*(?=\S)", "", title_of(tree)) \
+        if re.match(r"^(?:Gremium|Mitglieder)\s*-", title_of(tree)) else title_of(tree)
     if not name:
         raise ParseError("no name on the page: not a committee or faction page")
+    prog = program_of(url)
     if kind is None:
         hm = next((_match_head(w) for w in reversed(name.split()) if _match_head(w)), None)
-        kind = "faction" if "fr020" in url or name.startswith("Fraktion") else (hm[0].kind if hm else "committee")
+        kind = "faction" if prog == "fr020" or name.startswith("Fraktion") else (hm[0].kind if hm else "committee")
     okey = org_key(scope, name)
     roster = Roster(Organization(key=okey, name=name, kind=kind, source_url=url))
-    for a in links(tree, r"kp020"):
-        pid = link_id(a.get("href"), "KPLFDNR")
-        row = next((p for p in a.iterancestors() if p.tag == "tr"), None)
-        if not pid or row is None:
+    seen: set[str] = set()
+    for a in tree.iter("a"):
+        if program_of(a.get("href")) not in ("kp020", "kp041"):
             continue
+        pid = link_id(a.get("href"), "KPLFDNR")
+        row = next(a.iterancestors("tr"), None)
+        if not pid or row is None or pid in seen:
+            continue
+        seen.add(pid)
         raw = text(a)
-        last, _, first = raw.partition(", ")
-        person = f"{first} {last}".strip() if first else raw
         cells = [text(td) for td in row if td.tag == "td"]
-        role = next((c for c in cells[cells.index(raw) + 1:] if c), None) if raw in cells else None
+        idx = next((i for i, c in enumerate(cells) if raw and raw in c), None)
+        after = [(c, parse_date(c)) for c in cells[idx + 1:] if c] if idx is not None else []
+        role = next((c for c, d in after if d is None), None)
+        dates = [d for _c, d in after if d is not None]
         pkey = f"allris:{scope}:person:{pid}"
-        roster.persons.append(Person(key=pkey, name=person, source_url=url))
+        roster.persons.append(Person(key=pkey, name=person_name(raw), source_url=url))
         roster.memberships.append(Membership(key=f"{okey}/member/{pid}", person_key=pkey, organization_key=okey,
-                                             role=role, source_url=url))
+                                             role=role, start_date=dates[0] if dates else None,
+                                             end_date=dates[1] if len(dates) > 1 else None, source_url=url))
     return roster

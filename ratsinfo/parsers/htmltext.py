@@ -89,3 +89,32 @@ def tidy(text: str) -> str:
     text = re.sub(r" *\n *", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()
+
+
+def block_text(el) -> str:  # noqa: ANN001 - an lxml element
+    """:func:`node_text` for an lxml element: blocks on their own lines, list items bulleted, inline runs
+    glued together (words split by RTF markup join again), cells separated by tabs."""
+    parts: list[str] = []
+
+    def walk(e) -> None:  # noqa: ANN001
+        tag = e.tag if isinstance(e.tag, str) else None
+        if tag is None or tag in DROP:
+            return
+        block = tag in BLOCK
+        if block:
+            parts.append("\n")
+        if tag == "li":
+            parts.append("• ")
+        if e.text:
+            parts.append(e.text)
+        for c in e:
+            walk(c)
+            if c.tail:
+                parts.append(c.tail)
+        if tag in ("td", "th"):
+            parts.append("\t")
+        if block:
+            parts.append("\n")
+
+    walk(el)
+    return tidy("".join(parts))

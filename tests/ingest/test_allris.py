@@ -118,3 +118,57 @@ def test_the_crawl_command(cli):
         assert res.code == 2  # pages of the real site that the corpus does not hold answer 404
         assert "meeting         2 inserted" in res.out
         assert cli("ingest", "allris", srv.base, "--from", "2025/11").code == 1
+
+
+# --- ALLRIS 4 (/public/…) and responsive ALLRIS 3 (…_r.asp) -------------------------------------------------------
+
+
+@pytest.mark.parametrize("layout", ["allris4", "allris3r"])
+def test_a_crawl_of_each_layout_yields_every_meeting_agenda_item_and_paper(fresh_db, store, layout):
+    from tests.allris_server import SITE_MEETINGS, SITE_PAPERS, ModernSite
+
+    with AllrisServer(layout=layout) as srv:
+        run = ingest_allris(fresh_db, store, srv.base, start=date(2025, 10, 1), end=date(2026, 1, 1), today=TODAY,
+                            max_rps=1000, timeout=2.0, files=False)
+        assert not run.errors, run.errors
+        site = ModernSite(layout)
+        meetings = dict(fresh_db.execute("SELECT key, strftime(start, '%Y-%m-%d %H:%M') FROM meeting").fetchall())
+        assert meetings == {f"allris:local:meeting:{m[0]}": f"{m[1]:%Y-%m-%d} {m[2]}" for m in SITE_MEETINGS}
+        items = fresh_db.execute("SELECT key, number, name, public, paper_key FROM agenda_item").fetchall()
+        assert {k.rsplit(":", 1)[1] for k, *_ in items} == site.items()
+        assert ("Ö 2", "Neubau der Grundschule am Lindenweg", True, f"paper:local:{site.ref('4101')}") in [
+            tuple(i[1:]) for i in items]
+        assert any(i[1] == "N 4" and i[3] is False for i in items)
+        papers = dict(fresh_db.execute("SELECT reference, paper_type FROM paper WHERE NOT stub").fetchall())
+        assert papers == {site.ref(pid): v[1] for pid, v in SITE_PAPERS.items()}
+        row = fresh_db.execute("SELECT originator, under_direction_of, date FROM paper WHERE reference = ?",
+                               [site.ref("4110")]).fetchone()
+        assert row == ("Bürgermeisterin", "20 Kämmerei", date(2025, 11, 20))  # printed "2025 Nov 20"
+        cons = fresh_db.execute("SELECT organization_name, role, status, date, meeting_name, result FROM consultation "
+                                "WHERE paper_key = ? ORDER BY position", [f"paper:local:{site.ref('4101')}"]).fetchall()
+        assert cons == [("Bauausschuss", "Vorberatung", "Erledigt", date(2025, 11, 4), "Sitzung des Bauausschusses",
+                         "empfohlen"),
+                        ("Rat der Gemeinde Beispielstadt", "Entscheidung", "Geplant", date(2025, 12, 9),
+                         "Sitzung des Rates", None)]
+        orgs = dict(fresh_db.execute("SELECT name, kind FROM organization").fetchall())
+        assert orgs.get("Bauausschuss") == "committee" and orgs.get("Fraktion Beispielliste") == "faction"
+        assert len(srv.requests) == len(set(srv.requests))
+        assert all(("/public/" in r) == (layout == "allris4") for r in srv.requests)
+
+
+def test_allris4_found_at_the_host_root_and_from_a_program_address(fresh_db, store):
+    from ratsinfo.ingest.allris import AllrisCrawl
+
+    class Dummy:
+        pass
+
+    crawl = AllrisCrawl(fresh_db, store, Dummy(), Dummy(), "s", "https://ris.example.invalid/public/si010?MM=1",
+                        date(2025, 1, 1), date(2025, 2, 1), date(2025, 1, 1))
+    assert crawl.base == "https://ris.example.invalid/public/"
+    crawl.scheme = "net"
+    assert crawl.url("vo040") == "https://ris.example.invalid/public/vo040"
+    root = AllrisCrawl(fresh_db, store, Dummy(), Dummy(), "s", "https://ris.example.invalid/", date(2025, 1, 1),
+                       date(2025, 2, 1), date(2025, 1, 1))
+    assert root._schemes() == ["net", "asp"]
+    root.scheme, root.responsive = "asp", True
+    assert root.url("vo020", "VOLFDNR=1") == "https://ris.example.invalid/vo020_r.asp?VOLFDNR=1"
