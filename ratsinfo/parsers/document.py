@@ -42,11 +42,17 @@ def parse_document(kind: str, data: bytes, url: str, doc_key: str, sha256: str, 
         result, body_name = allris_html.parse_vo020(html, url, doc_key, scope)
         return Parsed("ok", result, result.text, enc, body_name=body_name)
     if kind == "allris_page":
+        from ratsinfo.parsers.page import LIST_PROGRAMS, read_page
+
         html, enc = decode_html(data)
         allris_html.check_complete(html, url)
-        ptype = allris_html.page_type(html)
-        return Parsed("skipped", ParseResult(), _html_text(html), enc,
-                      note=f"ALLRIS {ptype} page stored; it is read by 'ratsinfo ingest allris'")
+        rec = read_page(data, url, scope, doc_key)
+        note = None
+        if rec.count == 0:
+            if rec.program not in LIST_PROGRAMS:
+                raise ParseError(f"ALLRIS {rec.program} page ({rec.layout}) holds no record that could be read")
+            note = f"ALLRIS list page {rec.program}: {len(rec.links)} links, no records of its own"
+        return Parsed("ok", rec.to_parse_result(), rec.text or _html_text(html), rec.encoding or enc, note=note)
     if kind == "html":
         html, enc = decode_html(data)
         text = _html_text(html)
@@ -66,10 +72,17 @@ def parse_document(kind: str, data: bytes, url: str, doc_key: str, sha256: str, 
         note = None if out.text.strip() else "PDF has no text layer (scanned?): OCR it and ingest the result"
         res = _file_result(out.text, url, doc_key, sha256, "application/pdf", out.pages, scope)
         return Parsed("ok", res, out.text, None, note=note)
-    if kind in ("oparl_json", "json"):
-        return Parsed("skipped", ParseResult(), None, "utf-8",
-                      note="JSON stored; OParl objects are mapped by 'ratsinfo ingest oparl'"
-                      if kind == "oparl_json" else "JSON that is not OParl: stored, not parsed")
+    if kind == "oparl_json":
+        from ratsinfo.parsers.page import read_oparl_files
+
+        mapped, failures = read_oparl_files([(data, url)])
+        if failures:
+            raise ParseError(failures[0][1])
+        mapped.deleted, mapped.references = {}, {}
+        return Parsed("ok", mapped, None, "utf-8")
+    if kind == "json":
+        raise ParseError("JSON that is neither OParl nor an ALLRIS export: nothing to read (no 'type' of an OParl "
+                         "schema)")
     raise ParseError(f"no parser for documents of kind {kind!r}")
 
 

@@ -58,13 +58,13 @@ class PageRecords:
                                                     "organizations", "persons", "memberships"))
 
     def to_parse_result(self) -> ParseResult:
-        """The records ParseResult carries (agenda items and memberships are not among them: load those from
-        ``agenda_items`` and ``memberships``)."""
+        """The page's records as one record set."""
         if self.paper_result is not None:
             return self.paper_result
         return ParseResult(papers=list(self.papers), relations=list(self.relations),
                            consultations=list(self.consultations), organizations=list(self.organizations),
                            files=list(self.files), meetings=list(self.meetings), persons=list(self.persons),
+                           agenda_items=list(self.agenda_items), memberships=list(self.memberships),
                            text=self.text)
 
 

@@ -17,6 +17,7 @@ from ratsinfo.parsers import PARSER_VERSION
 from ratsinfo.parsers.detect import detect
 from ratsinfo.parsers.document import parse_document
 from ratsinfo.pipeline.common import cite_origin, close_run, extract_safely, files_source, scope_name
+from ratsinfo.pipeline.oparl import Names
 from ratsinfo.warehouse.load import Loader, transaction, upsert
 from ratsinfo.warehouse.runs import Run, now
 from ratsinfo.warehouse.state import State
@@ -55,6 +56,8 @@ def ingest_files(con: duckdb.DuckDBPyConnection, store: RawStore, paths: list[st
         run.add("source", upsert(con, "source", [source], run.id))
     known = State(con, source.key).document_keys()
     loader = Loader(con, run, per_document=True, first_load=not known)
+    names = Names(State(con, source.key))
+    objects: list[tuple[Records, Document]] = []
     for found in files_ingest.walk(paths):
         run.inputs += 1
         if progress:
@@ -81,6 +84,13 @@ def ingest_files(con: duckdb.DuckDBPyConnection, store: RawStore, paths: list[st
                        content_type="", kind="", encoding=None, fetched_at=now(), parser_version=PARSER_VERSION)
         records = read_file(data, doc, scope, run, extract_facts=extract_facts, pdf_engine=pdf_engine,
                             pdf_timeout=pdf_timeout)
+        if doc.kind == "oparl_json":  # loaded once the folder is read: objects name bodies in other files
+            objects.append((records, doc))
+            names.learn(records)
+            continue
+        loader.add(records, [doc])
+    for records, doc in objects:
+        names.resolve(records)
         loader.add(records, [doc])
     loader.close()
     return close_run(con, run)
