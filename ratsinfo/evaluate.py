@@ -132,8 +132,27 @@ def as_dict(f: Fact) -> dict:
             "date": f.date.isoformat() if f.date else None, "qualifier": f.qualifier, "detail": f.detail}
 
 
+def gold_sets(folder: Path) -> list[tuple[str, Path]]:
+    """The gold sets in ``folder``: itself if it holds ``*.json``, else each sub-folder that does
+    (``real-docs/dev`` and ``real-docs/heldout`` are scored apart, never pooled)."""
+    if any(folder.glob("*.json")):
+        return [(folder.name, folder)]
+    subs = [(p.name, p) for p in sorted(folder.iterdir()) if p.is_dir() and any(p.glob("*.json"))]
+    return subs or [(folder.name, folder)]
+
+
+def default_corpus(gold_dir: Path) -> Path | None:
+    """The real corpus beside the project (``../shared/corpus`` from the repository root), if there."""
+    for parent in gold_dir.resolve().parents:
+        if (parent / "pyproject.toml").exists():
+            c = parent.parent / "shared" / "corpus"
+            return c if c.is_dir() else None
+    return None
+
+
 def evaluate(gold_dir: Path, corpus: Path | None = None) -> tuple[dict[str, Score], int]:
     scores: dict[str, Score] = defaultdict(Score)
+    corpus = corpus or default_corpus(gold_dir)
     files = sorted(gold_dir.glob("*.json"))
     if not files:
         raise BadInput(f"{gold_dir}: no *.json gold files here; see gold/README.md for the format")
