@@ -77,7 +77,8 @@ def subject_names(f: dict, aliases: dict[str, set[str]]) -> set[str]:
     if f["kind"] == "question":
         return {""}
     c = canon(subject)
-    return {c} | aliases.get(c, set())
+    own = {canon(a) for a in f.get("aliases") or ()} | ({canon(f["abbreviation"])} if f.get("abbreviation") else set())
+    return {c} | own | aliases.get(c, set())
 
 
 @dataclass

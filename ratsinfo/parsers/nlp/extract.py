@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import re
-from collections import Counter
 from datetime import datetime
 
 from ratsinfo.model import Fact, Meeting, Organization, ParseResult, Person, Rule, Topic
 from ratsinfo.parsers.nlp.context import Context
+from ratsinfo.parsers.nlp.council import council_of, recognise
 from ratsinfo.parsers.nlp.counts import find_counts
 from ratsinfo.parsers.nlp.lists import find_topic_lists
 from ratsinfo.parsers.nlp.meetings import find_meetings
@@ -17,32 +16,37 @@ from ratsinfo.parsers.nlp.pipeline import analyse
 from ratsinfo.parsers.nlp.rules import find_rules
 from ratsinfo.parsers.structure import extract_questions, find_references
 
-CITY = re.compile(r"\b(?:Stadt|Landeshauptstadt|Hansestadt|Gemeinde|Kreisstadt|Universitätsstadt|Bezirk)\s+"
-                  r"(?P<city>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)")
-
 
 def _fkey(document_key: str | None, *parts: object) -> str:
     raw = "|".join(str(p) for p in (document_key, *parts))
     return "fact:" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
 
 
-def document_scope(text: str, scope: str) -> str:
-    """Keys of bodies read from prose: the council scope if known, else the town the text names."""
+def document_scope(text: str, scope: str, council: str | None = None) -> str:
+    """The council slug that keys the bodies of this text: the council the caller names (``--body``,
+    the source), else a council scope of the source, else the council the document's head names."""
+    if council:
+        found = council_of(text, council)
+        return found.slug if found else scope
     if scope != "local":
         return scope
-    towns = Counter(m.group("city") for m in CITY.finditer(text))
-    return towns.most_common(1)[0][0].casefold() if towns else scope
+    found = recognise(text)
+    return found.slug if found else scope
 
 
 def extract(text: str, *, document_key: str | None, document: str | None, paper_key: str | None = None,
-            title: str | None = None, scope: str = "local", with_questions: bool = True) -> ParseResult:
-    """Facts and the records they belong in (organizations, meetings, topics, rules, persons)."""
+            title: str | None = None, scope: str = "local", with_questions: bool = True,
+            council: str | None = None) -> ParseResult:
+    """Facts and the records they belong in (organizations, meetings, topics, rules, persons).
+
+    ``council`` (a name such as "Stadt Brühl" or a slug) scopes every key; without it the source's
+    ``scope`` or the council recognised in the document's head does."""
     result = ParseResult()
     if not text or not text.strip():
         return result
     doc = analyse(text)
     ctx = Context.build(doc, document_key, document, paper_key, title)
-    scope = document_scope(text, scope)
+    scope = document_scope(text, scope, council)
 
     def okey(key: str | None) -> str | None:
         return f"org:{scope}:{key}" if key else None
@@ -51,6 +55,7 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
         f = Fact(key=_fkey(document_key, kind, start, end, kw.get("subject"), kw.get("value"), kw.get("number")),
                  kind=kind, document_key=document_key, document=document, paper_key=paper_key, start=start, end=end,
                  text=text[start:end].strip(), method="rule", **kw)  # type: ignore[arg-type]
+        f.detail = {**f.detail, "council": scope}
         result.facts.append(f)
         return f
 

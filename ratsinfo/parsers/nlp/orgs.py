@@ -19,6 +19,8 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ratsinfo.parsers.nlp.council import recognise
+
 if not Doc.has_extension("orgs"):
     Doc.set_extension("orgs", default=None)
 
@@ -52,7 +54,8 @@ CONNECTORS = {"und", "in", "im", "für", "&", "-", "zur", "zum", "gegen", "mit",
 NAME_STOP = {"Themen", "Thema", "Sitzung", "Sitzungen", "Mitglieder", "Ergebnis", "Ergebnisse", "Vorsitz",
              "Leitung", "Jahr", "Jahres", "Die", "Der", "Das", "Im", "In", "Am", "Zu", "Seit", "Nach",
              "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-             "November", "Dezember", "Frühjahr", "Sommer", "Herbst", "Winter", "Quartal", "Halbjahr"}
+             "November", "Dezember", "Frühjahr", "Sommer", "Herbst", "Winter", "Quartal", "Halbjahr",
+             "Herr", "Herrn", "Frau"}
 # heads that name a body only with what follows: "Amt für Stadtgrün", "Dezernat Umwelt, Ordnung, Sport"
 BARE_WITH_NAME = {"amt", "amtes", "amts", "rat", "rates", "rats", "ausschuss", "ausschusses", "beirat", "beirates",
                   "beirats", "dezernat", "dezernates", "dezernats", "fachbereich", "fachbereiches", "fachbereichs",
@@ -128,9 +131,20 @@ def canonical_key(display: str) -> str:
     return d
 
 
+_OPEN_QUOTES = {"„", '"', "“", "‚", "»"}
+_CLOSE_QUOTES = {"“", '"', "”", "‘", "«"}
+
+
 def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
     """End token index (exclusive) of a group name starting after token i ('AG Innenstadt')."""
     j = i + 1
+    if j < len(doc) and doc[j].text in _OPEN_QUOTES:
+        # AG „Schulwege, Verkehr“, Runder Tisch "Radverkehr": the name is what the quotes hold
+        k = j + 1
+        while k < len(doc) and k - j <= 12 and doc[k].text not in _CLOSE_QUOTES and "\n" not in doc[k].text:
+            k += 1
+        if k < len(doc) and doc[k].text in _CLOSE_QUOTES and k > j + 1:
+            return k + 1
     last_word = i
     while j < len(doc) and j - i <= 8:
         t = doc[j]
@@ -148,9 +162,50 @@ def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
     return last_word + 1
 
 
+_PLACE_PREPOSITIONS = {"im", "vom", "zum", "beim"}
+_DECIDES = {"beschließt", "beschloss", "beschlossen", "stimmt", "stimmte", "möge", "fasst", "fasste"}
+COUNCIL_WORD = re.compile(r"(stadtrat|gemeinderat|ortschaftsrat|kreistag|kreisrat|samtgemeinderat|stadtbezirksrat|"
+                          r"bezirksrat|verbandsgemeinderat|ortsrat|ortsbeirat|marktgemeinderat|bürgerschaft)"
+                          r"(?:es|s)?")
+# councils of a part of town carry its name: "Stadtbezirksrat Nord", "Ortsrat Mitte"
+NAMED_COUNCILS = {"stadtbezirksrat", "bezirksrat", "ortsrat", "ortsbeirat", "ortschaftsrat"}
+
+
+def _coordinated_start(doc: Doc, i: int) -> int:
+    """Start token of 'Kinder- und Jugendbeirat', 'Bau-, Planungs- und Umweltausschuss' ending at token i."""
+    k = i - 1
+    if k < 1 or doc[k].text not in ("und", "u.", "oder", "sowie", "&") or not _truncated(doc[k - 1]):
+        return i
+    start = k - 1
+    k -= 2
+    while k >= 1 and doc[k].text == "," and _truncated(doc[k - 1]):
+        start = k - 1
+        k -= 2
+    return start
+
+
+def _is_place(doc: Doc, tok: Token, places: set[str]) -> bool:
+    """A town's name after a council word ("Stadtrat Heilsbronn"), not a person's ("Stadtrat Müller"):
+    the council's place, or a capitalised word the text names again and never after Herr or Frau."""
+    if tok.text in places:
+        return True
+    if not _is_cap(tok) or tok.text in NAME_STOP or _match_head(tok.text):
+        return False
+    word = re.escape(tok.text)
+    return len(re.findall(r"\b" + word + r"\b", doc.text)) >= 2 and not re.search(
+        r"\b(?:Herrn?|Frau|Dr\.)\s+" + word + r"\b", doc.text)
+
+
+def _truncated(tok: Token) -> bool:
+    return len(tok.text) > 2 and tok.text.endswith("-") and tok.text[0].isupper()
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     cfg = data()
     out: list[Mention] = []
+    council = recognise(doc.text)
+    places = {council.place.split()[0]} if council else set()
+    hanseatic = council is not None and "Hanse" in council.name
     i = 0
     n = len(doc)
     while i < n:
@@ -160,7 +215,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         group_kind = cfg["group_abbreviations"].get(text) or cfg["group_words"].get(text)
         multi = None
         pair = f"{text} {doc[i + 1].text}".casefold() if i + 1 < n else ""
-        if re.fullmatch(r"rund(?:e|er|en|es)? tisch(?:es|s|e)?|jour fixe", pair):
+        if text[:1].isupper() and re.fullmatch(r"rund(?:e|er|en|es)? tisch(?:es|s|e)?|jour fixe", pair):
             multi = "Runder Tisch" if pair.startswith("rund") else "Jour fixe"
         if group_kind or multi:
             first = i + 1 if multi else i
@@ -213,10 +268,13 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 hm = None  # "der Arbeitskreis" alone names no body; it refers back to one
             if hm:
                 head, base, _infl = hm
-                start_i = i
+                start_i = _coordinated_start(doc, i)
+                if start_i < i:  # "Kinder- und Jugendbeirat", "Bau-, Planungs- und Umweltausschuss"
+                    base = doc[start_i:i].text + " " + base
                 adjs: list[str] = []
-                k = i - 1
-                while k >= 0 and _adj_stem(doc[k].text):
+                k = start_i - 1
+                while k >= 0 and _adj_stem(doc[k].text) and (
+                        doc[k].text[0].isupper() or _adj_stem(doc[k].text) in cfg["lowercase_adjectives"]):
                     stem = _adj_stem(doc[k].text)
                     adj = stem + NOM_ENDING[head.gender]
                     adjs.insert(0, adj.capitalize() if doc[k].text[0].isupper() else adj)
@@ -231,12 +289,17 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     if e > i + 2:
                         extra = " " + doc[i + 1:e].text
                         end_i = e
-                elif nxt is not None and head.kind in ("police", "department", "faction") and (
+                elif nxt is not None and head.kind in ("police", "department", "faction") and not (
+                        head.kind == "faction" and "-" in text) and (
                         nxt.text.isupper() and len(nxt.text) >= 2 or _is_cap(nxt) and head.kind != "department"
                         and nxt.text not in NAME_STOP and not _match_head(nxt.text)):
                     e = _group_name(doc, i) if head.kind == "faction" else i + 2
                     extra = " " + doc[i + 1:e].text
                     end_i = e
+                elif nxt is not None and head.kind == "council" and "\n" not in tok.whitespace_ \
+                        and _is_place(doc, nxt, places):
+                    extra = " " + nxt.text  # "Gemeindevertretung Humptrup", "Kreistag Lörrach"
+                    end_i = i + 2
                 elif nxt is not None and head.kind in NAMEABLE_KINDS and "\n" not in tok.whitespace_:
                     # a name after the head: "Fachbeirat Sport", "Lenkungsgruppe Sicheres Quartier"
                     k = i + 1
@@ -247,12 +310,38 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     if k > i + 1 and (after is None or not _is_cap(after) or "\n" in doc[k - 1].whitespace_):
                         extra = " " + doc[i + 1:k].text
                         end_i = k
-                det = base.casefold()[: -len(head.suffix)]
+                if head.suffix == "geschäftsstelle" and not extra and i + 2 < n and doc[i + 1].text in ("des", "der") \
+                        and (_match_head(doc[i + 2].text) is not None or COUNCIL_WORD.fullmatch(doc[i + 2].lower_)):
+                    extra = " " + doc[i + 1:i + 3].text  # "Geschäftsstelle des Integrationsrates"
+                    end_i = i + 3
+                det = base.casefold().split()[-1][: -len(head.suffix)]
                 kind = head.kind
                 if not det and head.suffix in BARE_NEEDS_ADJ and not adjs and not extra:
                     # "der Rat", "das Amt": too generic, unless a body owns it ("das Plenum des Präventionsrates")
                     owned = i + 2 < n and doc[i + 1].text in ("des", "der") and (
                         _match_head(doc[i + 2].text) is not None or doc[i + 2].text.isupper() and len(doc[i + 2]) > 1)
+                    owner = re.match(r"\s+(?:der|von\s+der)\s+(?:Stadt|Landeshauptstadt|Gemeinde|Samtgemeinde|"
+                                     r"Hansestadt)\s+[A-ZÄÖÜ][\wäöüß-]+",
+                                     doc.text[tok.idx + len(text):tok.idx + len(text) + 60])
+                    prev_word = doc[i - 1].lower_ if i > 0 else ""
+                    council_like = owner or prev_word in _PLACE_PREPOSITIONS or (
+                        prev_word == "des" and i > 1 and doc[i - 2].lower_ in ("sitzung", "geschäftsordnung")) or (
+                        i + 1 < n and doc[i + 1].lower_ in _DECIDES)
+                    if not owned and head.suffix == "rat" and council_like \
+                            and not any(m.head == "rat" and m.kind == "advisory_board" for m in out):
+                        # "im Rat", "der Rat der Stadt Köln", "der Rat beschließt": the council itself
+                        e = i + 1
+                        display = "Rat"
+                        if owner:
+                            end_char = tok.idx + len(text) + owner.end()
+                            while e < n and doc[e].idx < end_char:
+                                e += 1
+                            display = "Rat " + owner.group(0).strip()
+                        span = doc[i:e]
+                        out.append(Mention(span.start_char, span.end_char, span.text, display, "council",
+                                           canonical_key(display), "m", head="rat"))
+                        i = e
+                        continue
                     if not owned:
                         # "des Beirates" after "Seniorenbeirat": a short name for a body already named
                         prior = [m for m in out if m.head == head.suffix or m.head.endswith(head.suffix)]
@@ -275,15 +364,38 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                    canonical_key(display), head.gender, head=head.suffix, determinant=det))
                 i = end_i
                 continue
-            council = re.fullmatch(r"(stadtrat|gemeinderat|ortschaftsrat|kreistag|kreisrat)(?:es|s)?", text.casefold())
-            if council:
+            council = COUNCIL_WORD.fullmatch(text.casefold())
+            if council and (council.group(1) != "bürgerschaft" or hanseatic):
                 nxt = doc[i + 1] if i + 1 < n else None
+                name = text[: len(council.group(1))]
+                named = nxt is not None and "\n" not in tok.whitespace_ and (
+                    _is_place(doc, nxt, places) or council.group(1) in NAMED_COUNCILS and _is_cap(nxt)
+                    and nxt.text not in NAME_STOP and not (i + 2 < n and doc[i + 2].text == "("))
+                if named:
+                    # "Stadtrat Heilsbronn", "Stadtbezirksrat Misburg-Anderten"; not "Stadtrat Müller"
+                    name = f"{name} {nxt.text}"
+                    out.append(Mention(tok.idx, nxt.idx + len(nxt.text), doc[i:i + 2].text, name, "council",
+                                       canonical_key(name), "m", head=council.group(1)))
+                    i += 2
+                    continue
                 if nxt is None or not _is_cap(nxt) or nxt.is_punct:
-                    name = text[: len(council.group(1))]
                     out.append(Mention(tok.idx, tok.idx + len(text), text, name, "council", canonical_key(name), "m",
                                        head=name.casefold()))
         i += 1
-    return out
+    return [_without_place(m, places) for m in out]
+
+
+def _without_place(m: Mention, places: set[str]) -> Mention:
+    """'Beirat für Klimaschutz in Münster', 'Klimabeirat für Friedrichsdorf' name the body without the town."""
+    for place in places:
+        for tail in (" in " + place, " für " + place, " " + place):
+            if m.display.endswith(tail) and m.kind not in ("council", "police") and " " in m.display[:-len(tail)] \
+                    or m.display.endswith(tail) and m.kind not in ("council", "police") and _match_head(
+                        m.display[:-len(tail)]):
+                m.display = m.display[:-len(tail)]
+                m.key = canonical_key(m.display)
+                return m
+    return m
 
 
 _ABBR_DEF = re.compile(r"^[^()\n]{0,45}?\(\s*(?P<abbr>[A-ZÄÖÜ][A-ZÄÖÜa-z0-9]{1,7})\s*\)")
