@@ -66,9 +66,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     before = re.compile(r"(?:(?P<hon>Herrn?|Frau)[ \t]+)?(?P<role>" + role + r")(?:[ \t]+(?P<role2>" + role
                         + r"))?[ \t]+(?P<name>" + NAME + r")(?![\w-])")
     honorific = re.compile(r"(?<![\w-])(?P<hon>Herrn?|Frau)[ \t]+(?P<name>" + NAME + r")(?![\w-])")
-    apposition = re.compile(r"^,[ \t]+(?P<role>(?:" + mods + r"[ \t]+)?(?:" + roles + r"|[A-ZÄÖÜ][a-zäöüß]*(?:"
-                            + suffixes + r")|[a-zäöüß]+[ \t]+[A-ZÄÖÜ][a-zäöüß]*(?:" + suffixes + r"))"
-                            + r"(?:[ \t]+(?:des|der)[ \t]+[A-ZÄÖÜ][\wäöüß-]*(?:[ \t]+[A-ZÄÖÜ][\wäöüß-]*)?)?)")
+    apposition = re.compile(r"^,\s+(?P<role>(?:(?:" + mods + r")[ \t]+)?(?:" + roles + r"|[A-ZÄÖÜ][a-zäöüß]*(?:"
+                            + suffixes + r")|[a-zäöüß]+[ \t]+[A-ZÄÖÜ][a-zäöüß]*(?:" + suffixes + r")))")
     role_after = re.compile(r"^[ \t]+(?P<role>[A-ZÄÖÜ][a-zäöüß]*(?:" + suffixes + r"))\b")
     return before, honorific, apposition, role_after
 
@@ -79,6 +78,9 @@ def _expand(role: str) -> str:
     out = [abbr.get(w, w) for w in words]
     role = " ".join(out)
     return re.sub(r"\b(Ratsherr)n\b", r"\1", role)
+
+
+_NOUN = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus)$")
 
 
 @cache
@@ -97,7 +99,7 @@ def _clean_name(name: str) -> str | None:
         tokens.pop()
     while tokens and tokens[0] in NOT_NAMES:
         tokens.pop(0)
-    if not tokens or all(t.endswith(".") for t in tokens):
+    if not tokens or all(t.endswith(".") for t in tokens) or _NOUN.search(tokens[-1]):
         return None
     name = " ".join(tokens)
     return name if len(name.replace("Dr.", "").strip()) >= 3 else None
@@ -136,8 +138,8 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
 
 
 _LABEL_LINE = re.compile(r"^[ \t|]*(?P<label>[A-ZÄÖÜ][\w ./-]{2,40}?)[ \t]*:?[ \t|]*$")
-_NAME_LINE = re.compile(r"^[ \t|]*(?:(?:Herrn?|Frau)[ \t]+)?(?P<name>" + NAME + r")[ \t]*(?:\|[^\n]*|\([^\n)]*\))?"
-                        r"[ \t]*$")
+_NAME_LINE = re.compile(r"^[ \t|]*(?:(?:Herrn?|Frau)[ \t]+(?P<hname>" + NAME + r")(?:[ \t]+\S[^\n]*)?$|(?P<name>" + NAME
+                        + r")[ \t]*(?:\|[^\n]*|\([^\n)]*\))?[ \t]*$)")
 _INLINE = re.compile(r"^[ \t-]*(?P<label>[A-ZÄÖÜ][\w/-]{2,30}(?:[ \t]+[A-Za-zäöü]+){0,2})[ \t]*:[ \t]*(?P<rest>\S.*)$")
 
 
@@ -201,8 +203,8 @@ def _listed(text: str) -> list[tuple[int, int, str, str | None, str]]:
             role, listing = None, True
             continue
         nm = _NAME_LINE.match(line)
-        if (role or listing) and nm and not _role_word().match(nm.group("name").split()[0]):
-            name = _clean_name(nm.group("name"))
+        if (role or listing) and nm and not _role_word().match((nm.group("name") or nm.group("hname")).split()[0]):
+            name = _clean_name(nm.group("name") or nm.group("hname"))
             if name and (len(name.split()) >= 2 or re.match(r"\s*\|?\s*(?:Herrn?|Frau)\b", line)):
                 nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
                 own = _OWN_ROLE.search(nxt) if nxt and len(nxt) <= 40 and nxt not in labels else None
@@ -248,7 +250,9 @@ def _merge(ctx: Context, found: list[tuple[int, int, str, str | None, str]]) -> 
 
 
 def _same_office(a: str, b: str) -> bool:
-    """'Bürgermeister' and 'Bürgermeisterin', 'Ratsherr' and 'Ratsherrn' are one office."""
+    """'Bürgermeister' and 'Bürgermeisterin', 'Ratsherr' and 'Ratsherrn', 'Ordnungsbürgermeister' and
+    'Bürgermeister' are one office."""
     def stem(r: str) -> str:
         return re.sub(r"(?:in|n|en)$", "", r.casefold())
-    return stem(a) == stem(b)
+    a, b = stem(a), stem(b)
+    return a.endswith(b) or b.endswith(a)

@@ -4,11 +4,19 @@ from datetime import date
 def test_persons_with_role_before_or_after_the_name(facts_of):
     text = ("Frau Erste Stadträtin Dr. Maria Keller eröffnete. Herrn Jonas Weber, Geschäftsführer des "
             "Präventionsrates, dankte sie. Bürgermeister Weber ergänzte.")
-    persons = {p.subject: p for p in facts_of(text)["person"]}
-    assert persons["Dr. Maria Keller"].value == "Erste Stadträtin"
-    assert persons["Jonas Weber"].value == "Geschäftsführer"
-    assert persons["Jonas Weber"].detail["organization"] == "Präventionsrat"
-    assert len(persons) == 2
+    persons = {(p.subject, p.value): p for p in facts_of(text)["person"]}
+    assert set(persons) == {("Dr. Maria Keller", "Erste Stadträtin"), ("Jonas Weber", "Geschäftsführer"),
+                            ("Jonas Weber", "Bürgermeister")}  # the surname alone is the same person, in a new role
+    assert persons[("Jonas Weber", "Geschäftsführer")].detail["organization"] == "Präventionsrat"
+
+
+def test_role_abbreviations_and_attendance_lists(facts_of):
+    text = ("Anwesend:\nVorsitz\nAnna Beispiel\nMitglieder\nKarl Muster\nPaula Probe\n\n"
+            "BM Huber eröffnet. Vors. Wahlers dankt. Herr Fehmer fragt nach. Ratsherr Ady, Vorsitzender, schließt.")
+    got = {(p.subject, p.value) for p in facts_of(text)["person"]}
+    assert got == {("Anna Beispiel", "Vorsitz"), ("Karl Muster", "Mitglied"), ("Paula Probe", "Mitglied"),
+                   ("Huber", "Bürgermeister"), ("Wahlers", "Vorsitzender"), ("Fehmer", None),
+                   ("Ady", "Ratsherr")}
 
 
 def test_paper_references_with_and_without_dates(facts_of):
