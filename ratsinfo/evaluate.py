@@ -119,9 +119,10 @@ def same_topic(g: dict, p: dict, aliases: dict[str, set[str]]) -> bool:
         return False
     if a == b or a in b or b in a:
         return True
-    wa = {w for w in re.findall(r"[\wäöüß]{4,}", a)}
-    wb = {w for w in re.findall(r"[\wäöüß]{4,}", b)}
-    return bool(wa) and len(wa & wb) >= 0.75 * len(wa) and len(wa & wb) >= 0.5 * len(wb)
+    wa = {re.sub(r"(?:es|en|s|n|e)$", "", w) for w in re.findall(r"[\wäöüß]{4,}", a)}
+    wb = {re.sub(r"(?:es|en|s|n|e)$", "", w) for w in re.findall(r"[\wäöüß]{4,}", b)}
+    shared = len(wa & wb)
+    return bool(wa) and shared >= 0.75 * len(wa) and shared >= len(wb) / 3
 
 
 LENIENT = {"person": same_person, "topic": same_topic}

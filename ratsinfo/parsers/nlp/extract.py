@@ -6,11 +6,12 @@ import hashlib
 from datetime import datetime
 
 from ratsinfo.model import Fact, Meeting, Organization, ParseResult, Person, Rule, Topic
+from ratsinfo.parsers.nlp.agenda import agenda_items, head_meeting
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.council import council_of, recognise
 from ratsinfo.parsers.nlp.counts import find_counts
 from ratsinfo.parsers.nlp.lists import find_topic_lists
-from ratsinfo.parsers.nlp.meetings import find_meetings
+from ratsinfo.parsers.nlp.meetings import FoundMeeting, find_meetings
 from ratsinfo.parsers.nlp.persons import find_persons
 from ratsinfo.parsers.nlp.pipeline import analyse
 from ratsinfo.parsers.nlp.rules import find_rules
@@ -59,6 +60,10 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
         result.facts.append(f)
         return f
 
+    head = head_meeting(ctx)
+    if head is not None and head.org.key in ctx.orgs:
+        ctx.main = ctx.orgs[head.org.key]  # minutes are about the body whose meeting they record
+
     # organisations and working groups
     topic_lists = find_topic_lists(ctx)
     for key, org in ctx.orgs.items():
@@ -87,6 +92,19 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
             fact("topic", a, b, subject=name, subject_key=okey(tl.org_key), value=item, year=tl.year,
                  detail={"header": tl.header})
 
+    # agenda items of the meeting the document records
+    owner = head.org.key if head is not None else None
+    if owner is not None:
+        year = head.when.year if head.when else ctx.heading_year()
+        listed = {norm for tl in topic_lists for t, _a, _b in tl.items for norm in (t.casefold(),)}
+        for item, a, b in agenda_items(ctx):
+            if item.casefold() in listed:
+                continue
+            result.topics.append(Topic(key=_fkey(document_key, "topic", a, b, item), organization_key=okey(owner),
+                                       topic=item, year=year, document_key=document_key, start=a, end=b))
+            fact("topic", a, b, subject=ctx.name(owner), subject_key=okey(owner), value=item, year=year,
+                 detail={"header": "agenda"})
+
     # session counts
     counts = find_counts(ctx)
     for c in counts:
@@ -94,7 +112,17 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
              value=str(c.value), number=float(c.value), year=c.year, qualifier=c.qualifier)
 
     # meetings
-    for m in find_meetings(ctx):
+    meetings = find_meetings(ctx)
+    if head is not None and (head.when or head.number is not None):
+        same = [m for m in meetings if m.key == head.org.key and (
+            m.when == head.when and head.when is not None or m.number == head.number and head.number is not None)]
+        if same:
+            same[0].number = same[0].number if same[0].number is not None else head.number
+            same[0].when = same[0].when or head.when
+        else:
+            meetings.insert(0, FoundMeeting(head.org.key, head.number, head.when, None, head.start, head.end,
+                                            text[head.start:head.end]))
+    for m in meetings:
         name = ctx.name(m.key)
         mkey = f"meeting:{scope}:{m.key}:{m.number if m.number is not None else m.when}"
         result.meetings.append(Meeting(
