@@ -20,8 +20,8 @@ from ratsinfo.parsers.nlp.orgs import Mention
 
 HEAD_CHARS = 900
 MEETING_KINDS = ("council", "committee", "advisory_board", "conference", "staff", "working_group")
-_CUE = re.compile(r"Niederschrift|Protokoll|Tagesordnung|Sitzungstermin|Sitzung|Sitzungsbeginn|TOP\s*\d|"
-                  r"N\s?i\s?e\s?d\s?e\s?r\s?s\s?c\s?h|T\s?a\s?g\s?e\s?s\s?o\s?r\s?d")
+_CUE = re.compile(r"Niederschrift|Protokoll|Tagesordnung|Sitzungstermin|Sitzungsbeginn|TOP\s*\d|Gremium:|"
+                  r"\bSitzung\s+(?:des|der|am|vom)\b|\d\.\s+(?:öffentlichen?\s+)?Sitzung|[Ss]itzung\s+(?:am|vom)\b")
 _PROTOCOL = re.compile(r"Niederschrift|Protokoll|Tagesordnung|Sitzungstermin|TOP\s*\d")
 _DATE = re.compile(r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+(?:den\s+)?)?"
                    + DATE_PATTERN)
@@ -80,7 +80,7 @@ def head_meeting(ctx: Context) -> HeadMeeting | None:
 def _is_issued(head: str, pos: int) -> bool:
     """Dates a page was published or printed ("erschienen am", "Datum 12.02.2008", "Erstellt") are no meeting."""
     return re.search(r"(?:erschienen|Erstellt|Aktualisiert|Stand|Ausgabe|Artikel|[Ss]atzung|Fassung|Kraft|"
-                     r"Bekanntmachung|Gesetz)\W{0,3}(?:am|vom|seit dem)?\s*$",
+                     r"Bekanntmachung|Gesetz|Vorlage\s+\S+)\W{0,3}(?:am|vom|seit dem)?\s*$",
                      head[max(0, pos - 30):pos]) is not None
 
 

@@ -119,6 +119,12 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
         if same:
             same[0].number = same[0].number if same[0].number is not None else head.number
             same[0].when = same[0].when or head.when
+            for other in same[1:]:  # "Sitzung X am 28.01.2008" and "12. Sitzung des X am 28. Januar 2008"
+                meetings.remove(other)
+            if same[0].number is None:
+                numbered = [m for m in meetings if m.key == head.org.key and m.when == same[0].when and m.number]
+                if numbered:
+                    meetings.remove(same[0])
         else:
             meetings.insert(0, FoundMeeting(head.org.key, head.number, head.when, None, head.start, head.end,
                                             text[head.start:head.end]))
