@@ -125,7 +125,16 @@ def same_topic(g: dict, p: dict, aliases: dict[str, set[str]]) -> bool:
     return bool(wa) and shared >= 0.75 * len(wa) and shared >= len(wb) / 3
 
 
-LENIENT = {"person": same_person, "topic": same_topic}
+def same_working_group(g: dict, p: dict, aliases: dict[str, set[str]]) -> bool:
+    """Parent and number of topics count where the annotation states them (None: not stated)."""
+    if not subject_names(g, {}) & subject_names(p, aliases):
+        return False
+    gv, gn = signature("working_group", g)
+    pv, pn = signature("working_group", p)
+    return (g.get("value") is None or gv == pv) and (g.get("number") is None or gn == pn)
+
+
+LENIENT = {"person": same_person, "topic": same_topic, "working_group": same_working_group}
 
 
 @dataclass

@@ -55,7 +55,7 @@ NAME_STOP = {"Themen", "Thema", "Sitzung", "Sitzungen", "Mitglieder", "Ergebnis"
              "Leitung", "Jahr", "Jahres", "Die", "Der", "Das", "Im", "In", "Am", "Zu", "Seit", "Nach",
              "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
              "November", "Dezember", "Frühjahr", "Sommer", "Herbst", "Winter", "Quartal", "Halbjahr",
-             "Herr", "Herrn", "Frau"}
+             "Herr", "Herrn"}
 # heads that name a body only with what follows: "Amt für Stadtgrün", "Dezernat Umwelt, Ordnung, Sport"
 BARE_WITH_NAME = {"amt", "amtes", "amts", "rat", "rates", "rats", "ausschuss", "ausschusses", "beirat", "beirates",
                   "beirats", "dezernat", "dezernates", "dezernats", "fachbereich", "fachbereiches", "fachbereichs",
@@ -156,7 +156,8 @@ def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
             if t.text in NAME_STOP:
                 break
             last_word = j
-        elif t.text.lower() not in CONNECTORS and not (commas and t.text == ","):
+        elif t.text.lower() not in CONNECTORS and not (commas and t.text == ",") and not (
+                t.text in ("die", "der", "das", "den") and doc[j - 1].lower_ in ("für", "gegen", "von", "mit")):
             break
         j += 1
     return last_word + 1
@@ -212,7 +213,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
         tok = doc[i]
         text = tok.text
         # AG Innenstadt, Arbeitskreis Jugend, Runder Tisch Sicherheit, Jour fixe Prävention
-        group_kind = cfg["group_abbreviations"].get(text) or cfg["group_words"].get(text)
+        group_kind = cfg["group_abbreviations"].get(text) or cfg["group_words"].get(text) or (
+            cfg["group_words"].get(re.sub(r"e?s$", "", text)) if i + 1 < n and doc[i + 1].text in _OPEN_QUOTES
+            else None)  # 'des Arbeitskreises "Umwelt"'
+        if group_kind and text not in cfg["group_words"] and text not in cfg["group_abbreviations"]:
+            text = re.sub(r"e?s$", "", text)
         multi = None
         pair = f"{text} {doc[i + 1].text}".casefold() if i + 1 < n else ""
         if text[:1].isupper() and re.fullmatch(r"rund(?:e|er|en|es)? tisch(?:es|s|e)?|jour fixe", pair):
@@ -220,12 +225,22 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if group_kind or multi:
             first = i + 1 if multi else i
             end = _group_name(doc, first)
-            if end > first + 1 or multi:
+            if multi == "Runder Tisch" and end <= first + 1:
+                prior = [m for m in out if m.head == "runder tisch"]
+                if prior:  # "des Runden Tisches": the round table named before
+                    p = prior[-1]
+                    span = doc[i:i + 2]
+                    out.append(Mention(span.start_char, span.end_char, span.text, p.display, p.kind, p.key, p.gender,
+                                       head=p.head, is_abbreviation=True))
+                    i += 2
+                    continue
+            if end > first + 1 or multi == "Jour fixe":
                 span = doc[i:end]
                 name = multi if multi else text
                 rest = doc[first + 1:end].text if end > first + 1 else ""
+                rest = rest.strip("„“”\"‚‘»«").replace("“ ", " ").strip()
                 display = f"{name} {rest}".strip()
-                kind = "advisory_board" if multi == "Runder Tisch" else ("staff" if multi else group_kind)
+                kind = "working_group" if multi == "Runder Tisch" else ("staff" if multi else group_kind)
                 out.append(Mention(span.start_char, span.end_char, span.text, display, kind,
                                    canonical_key(display), "f", head=name.casefold()))
                 i = end
@@ -382,7 +397,43 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     out.append(Mention(tok.idx, tok.idx + len(text), text, name, "council", canonical_key(name), "m",
                                        head=name.casefold()))
         i += 1
+    out += _listed_groups(doc.text, out)
+    out.sort(key=lambda m: m.start)
     return [_without_place(m, places) for m in out]
+
+
+_PLURAL_GROUPS = {"arbeitskreise": "Arbeitskreis", "arbeitsgruppen": "Arbeitsgruppe", "projektgruppen": "Projektgruppe",
+                  "ags": "AG", "runde tische": "Runder Tisch", "runden tische": "Runder Tisch",
+                  "unterarbeitsgruppen": "Unterarbeitsgruppe"}
+_GROUP_LIST = re.compile(
+    r"(?P<plural>Arbeitskreise|Arbeitsgruppen|Unterarbeitsgruppen|Projektgruppen|AGs|Runden?\s+Tische)"
+    r"(?:\s*\([A-Za-zÄÖÜ]{2,6}\))?\s*(?:\((?P<list>[^()\n]{3,200})\)|(?P<quoted>[„\"][^“\"\n]{2,60}[“\"]"
+    r"(?:\s*(?:,|und|sowie)\s*[„\"][^“\"\n]{2,60}[“\"])+))")
+_ITEM = re.compile(r"[„\"](?P<q>[^“\"\n]+)[“\"]|(?P<w>[A-ZÄÖÜ][\w\-äöüß]*(?:\s+[A-ZÄÖÜ&][\w\-äöüß]*){0,3})")
+
+
+def _listed_groups(text: str, taken: list[Mention]) -> list[Mention]:
+    """'vier Arbeitskreise (Energie, Gesundheit, Natur und Verkehr)', 'die Runden Tische „Radverkehr“ und
+    „Stadtklima“': one working group per item, named with the singular."""
+    out = []
+    for m in _GROUP_LIST.finditer(text):
+        singular = _PLURAL_GROUPS[re.sub(r"\s+", " ", m.group("plural")).casefold()]
+        group = "list" if m.group("list") else "quoted"
+        body = m.group(group)
+        if group == "list" and not re.fullmatch(r"[A-ZÄÖÜ][^()]*", body.strip()):
+            continue
+        base = m.start(group)
+        for it in _ITEM.finditer(body):
+            name = (it.group("q") or it.group("w")).strip()
+            a, b = base + it.start(), base + it.end()
+            if any(x.start < b and a < x.end for x in taken) or len(name) < 3:
+                continue
+            display = f"{singular} {name}"
+            kind = cfg_kind = data()["group_words"].get(singular) or data()["group_abbreviations"].get(singular)
+            out.append(Mention(a, b, text[a:b], display, cfg_kind or "working_group", canonical_key(display), "f",
+                               head=singular.casefold()))
+            del kind
+    return out
 
 
 def _without_place(m: Mention, places: set[str]) -> Mention:
@@ -509,7 +560,7 @@ def _parents(text: str, mentions: list[Mention], orgs: dict[str, Organisation]) 
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         # "Sicherheitskonferenz des KPR", "AG Innenstadt des Präventionsrates"
         if nxt and nxt.key != m.key and _GENITIVE.match(text[m.end:nxt.start]) and m.kind in _CHILD_KINDS \
-                and nxt.kind in _PARENT_KINDS and orgs[m.key].parent is None \
+                and (nxt.kind in _PARENT_KINDS or nxt.head == "runder tisch") and orgs[m.key].parent is None \
                 and not (m.kind == "staff" and nxt.kind == "staff"):
             orgs[m.key].parent = nxt.key
         before = text[max(0, m.start - 40):m.start]
