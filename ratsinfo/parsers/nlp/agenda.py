@@ -42,7 +42,7 @@ class HeadMeeting:
 
 
 def despace(text: str) -> str:
-    """'T a g e s o r d n u n g' -> 'Tagesordnung' (same length is not kept)."""
+    """'T a g e s o r d n u n g' -> 'Tagesordnung' (for matching only: offsets stay with the original)."""
     return _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
 
 
@@ -99,18 +99,17 @@ _NOT_ITEM = re.compile(r"^(?:Beschlussvorlage|Vorlage|Berichterstatter|Anlage|Dr
 
 def agenda_items(ctx: Context) -> list[tuple[str, int, int]]:
     """Agenda items in source order, each once: (title, start, end)."""
-    text = despace(ctx.text) if _LETTER_SPACED.search(ctx.text) else ctx.text
-    shift = len(text) == len(ctx.text)  # offsets are only exact when nothing was despaced
+    text = ctx.text
     out: list[tuple[str, int, int]] = []
     seen: set[str] = set()
 
     def add(title: str, a: int, b: int) -> None:
-        title = clean_title(title)
+        title = clean_title(despace(title))
         key = re.sub(r"\W+", " ", title.casefold()).strip()
         if len(title) < 3 or key in seen or _NOT_ITEM.match(title):
             return
         seen.add(key)
-        out.append((title, a if shift else 0, b if shift else 0))
+        out.append((title, a, b))
 
     tops = list(_TOP.finditer(text))
     for m in tops:
@@ -127,11 +126,12 @@ def agenda_items(ctx: Context) -> list[tuple[str, int, int]]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if _AGENDA_START.match(line):
+        spaced = despace(line) if _LETTER_SPACED.search(line) else line
+        if _AGENDA_START.match(spaced):
             in_agenda = True
             i += 1
             continue
-        if in_agenda and _AGENDA_END.match(line):
+        if in_agenda and _AGENDA_END.match(spaced):
             in_agenda = False
         alone = _NUMBER_ALONE.match(line)
         if alone:

@@ -164,6 +164,7 @@ def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
 
 
 _PLACE_PREPOSITIONS = {"im", "vom", "zum", "beim"}
+_INDEFINITE = {"ein", "eine", "einen", "einem", "einer", "eines", "kein", "keinen", "keinem"}
 _DECIDES = {"beschließt", "beschloss", "beschlossen", "stimmt", "stimmte", "möge", "fasst", "fasste"}
 COUNCIL_WORD = re.compile(r"(stadtrat|gemeinderat|ortschaftsrat|kreistag|kreisrat|samtgemeinderat|stadtbezirksrat|"
                           r"bezirksrat|verbandsgemeinderat|ortsrat|ortsbeirat|marktgemeinderat|bürgerschaft)"
@@ -360,7 +361,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     if not owned:
                         # "des Beirates" after "Seniorenbeirat": a short name for a body already named
                         prior = [m for m in out if m.head == head.suffix or m.head.endswith(head.suffix)]
-                        if prior:
+                        if prior and not (i > 0 and doc[i - 1].lower_ in _INDEFINITE):
                             p = prior[-1]
                             out.append(Mention(tok.idx, tok.idx + len(text), text, p.display, p.kind, p.key,
                                                p.gender, head=p.head, determinant=p.determinant,
