@@ -57,8 +57,8 @@ def _council(kind: str, place: str) -> Council:
 
 _NOUNISH = re.compile(r"(?:recht|ung|heit|keit|schaft|ion|tät|nis|plan|amt|rat|ordnung)$")
 # a body named with its council ("Rat der Stadt Lünen", "Kreistag des Landkreises Lörrach")
-_OWNED = re.compile(r"(?:[Rr]at|[Aa]usschuss\w*|beirat\w*|[Kk]reistag\w*|[Vv]erwaltung|versammlung|vertretung|"
-                    r"[Bb]ürgerschaft|[Gg]remi\w*|Satzung|Geschäftsordnung|[Bb]ürgermeister\w*)\s+(?:der|des)\s*$")
+_OWNED = re.compile(r"(?:[Rr]at(?:e?s)?|[Aa]usschuss\w*|[Kk]reistag\w*|[Vv]erwaltung|versammlung|vertretung|konferenz|"
+                    r"gruppe|[Bb]ürgerschaft|[Gg]remi\w*|Satzung|Geschäftsordnung|[Bb]ürgermeister\w*)\s+(?:der|des)\s*$")
 
 
 def _candidates(text: str) -> list[tuple[int, Council, bool]]:

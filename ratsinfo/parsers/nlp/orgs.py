@@ -164,6 +164,8 @@ def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
 
 
 _PLACE_PREPOSITIONS = {"im", "vom", "zum", "beim"}
+_OTHER_TOWN = re.compile(r" (?:der|des) (?:Stadt|Gemeinde|Landeshauptstadt|Samtgemeinde|Hansestadt) "
+                         r"(?P<place>[A-ZÄÖÜ][\wäöüß-]+)")
 _INDEFINITE = {"ein", "eine", "einen", "einem", "einer", "eines", "kein", "keinen", "keinem"}
 _DECIDES = {"beschließt", "beschloss", "beschlossen", "stimmt", "stimmte", "möge", "fasst", "fasste"}
 COUNCIL_WORD = re.compile(r"(stadtrat|gemeinderat|ortschaftsrat|kreistag|kreisrat|samtgemeinderat|stadtbezirksrat|"
@@ -305,6 +307,12 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     if e > i + 2:
                         extra = " " + doc[i + 1:e].text
                         end_i = e
+                elif nxt is not None and nxt.text in _OPEN_QUOTES and head.kind in ("working_group", "department",
+                                                                                    "staff"):
+                    e = _group_name(doc, i)  # Stabsstelle „Vielfalt und Internationales“, Netzwerk „PAC“
+                    if e > i + 2:
+                        extra = " " + doc[i + 2:e - 1].text.strip()
+                        end_i = e
                 elif nxt is not None and head.kind in ("police", "department", "faction") and not (
                         head.kind == "faction" and "-" in text) and (
                         nxt.text.isupper() and len(nxt.text) >= 2 or _is_cap(nxt) and head.kind != "department"
@@ -330,6 +338,13 @@ def find_mentions(doc: Doc) -> list[Mention]:
                         and (_match_head(doc[i + 2].text) is not None or COUNCIL_WORD.fullmatch(doc[i + 2].lower_)):
                     extra = " " + doc[i + 1:i + 3].text  # "Geschäftsstelle des Integrationsrates"
                     end_i = i + 3
+                if not extra and head.kind in ("advisory_board", "committee", "council"):
+                    owner = _OTHER_TOWN.match(doc.text, tok.idx + len(text))
+                    if owner and places and owner.group("place") not in places:
+                        # a body of another council keeps its town in the name (and in its key)
+                        extra = owner.group(0).rstrip()
+                        while end_i < n and doc[end_i].idx < tok.idx + len(text) + owner.end():
+                            end_i += 1
                 det = base.casefold().split()[-1][: -len(head.suffix)]
                 kind = head.kind
                 if not det and head.suffix in BARE_NEEDS_ADJ and not adjs and not extra:
@@ -352,7 +367,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                             end_char = tok.idx + len(text) + owner.end()
                             while e < n and doc[e].idx < end_char:
                                 e += 1
-                            display = "Rat " + owner.group(0).strip()
+                            display = "Rat " + re.sub(r"^von\s+", "", owner.group(0).strip())
                         span = doc[i:e]
                         out.append(Mention(span.start_char, span.end_char, span.text, display, "council",
                                            canonical_key(display), "m", head="rat"))
