@@ -10,6 +10,7 @@ from ratsinfo.parsers.nlp.agenda import agenda_items, head_meeting
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.council import council_of, recognise
 from ratsinfo.parsers.nlp.counts import find_counts
+from ratsinfo.parsers.nlp.decisions import find_decisions
 from ratsinfo.parsers.nlp.lists import find_topic_lists
 from ratsinfo.parsers.nlp.meetings import FoundMeeting, find_meetings
 from ratsinfo.parsers.nlp.persons import find_persons
@@ -104,6 +105,17 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
                                        topic=item, year=year, document_key=document_key, start=a, end=b))
             fact("topic", a, b, subject=ctx.name(owner), subject_key=okey(owner), value=item, year=year,
                  detail={"header": "agenda"})
+
+    # what the bodies decided on
+    have = {(t.organization_key, t.topic.casefold()) for t in result.topics}
+    for d in find_decisions(ctx):
+        if (okey(d.org_key), d.topic.casefold()) in have:
+            continue
+        result.topics.append(Topic(key=_fkey(document_key, "topic", d.start, d.end, d.topic),
+                                   organization_key=okey(d.org_key), topic=d.topic, year=d.year,
+                                   document_key=document_key, start=d.start, end=d.end))
+        fact("topic", d.start, d.end, subject=ctx.name(d.org_key), subject_key=okey(d.org_key), value=d.topic,
+             year=d.year, detail={"header": "decision"})
 
     # session counts
     counts = find_counts(ctx)
