@@ -15,7 +15,7 @@ from ratsinfo.parsers.nlp.lists import find_topic_lists
 from ratsinfo.parsers.nlp.meetings import FoundMeeting, find_meetings
 from ratsinfo.parsers.nlp.persons import find_persons
 from ratsinfo.parsers.nlp.pipeline import analyse
-from ratsinfo.parsers.nlp.rules import find_rules
+from ratsinfo.parsers.nlp.rules import find_prose_rules, find_rules
 from ratsinfo.parsers.structure import extract_questions, find_references
 
 
@@ -165,7 +165,8 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
         fact("paper_reference", a, b, subject=ref, value=ref, date=when, year=when.year if when else None)
 
     # rules of procedure
-    for r in find_rules(ctx, counts):
+    procedure = find_rules(ctx, counts)
+    for r in procedure + find_prose_rules(ctx, procedure):
         name = ctx.name(r.org_key) if r.org_key else None
         result.rules.append(Rule(key=_fkey(document_key, "rule", r.rule, r.start), organization_key=okey(r.org_key),
                                  rule=r.rule, value=r.value, number=r.number, unit=r.unit, text=r.text,

@@ -65,3 +65,17 @@ def test_rules_of_procedure_from_paragraphs(facts_of):
 def test_rule_spans_point_into_the_text(facts_of):
     for f in facts_of(RULES)["rule"]:
         assert RULES[f.start:f.end].strip() == f.text
+
+
+def test_rules_of_procedure_in_running_text(facts_of):
+    text = ("Der Seniorenbeirat besteht aus 9 gewählten Mitgliedern. Sie werden für die Dauer von fünf Jahren "
+            "gewählt. Wählbar ist, wer das 60. Lebensjahr vollendet hat. Die Sitzungen sind öffentlich.")
+    rules = {(f.subject, f.qualifier, f.number) for f in facts_of(text)["rule"]}
+    assert rules == {("Seniorenbeirat", "composition", 9), ("Seniorenbeirat", "term_of_office", 5),
+                     ("Seniorenbeirat", "minimum_age", 60), ("Seniorenbeirat", "public", 1)}
+
+
+def test_topics_a_body_decided_on(facts_of):
+    text = "Der Gemeinderat stimmt am 12.05.2022 der Einrichtung eines Seniorenrates zu."
+    (t,) = facts_of(text)["topic"]
+    assert (t.subject, t.value, t.year) == ("Gemeinderat", "Einrichtung eines Seniorenrates", 2022)
