@@ -186,7 +186,8 @@ def predict(path: Path, scope: str = "local") -> list[Fact]:
 
 def as_dict(f: Fact) -> dict:
     return {"kind": f.kind, "subject": f.subject, "value": f.value, "number": f.number, "year": f.year,
-            "date": f.date.isoformat() if f.date else None, "qualifier": f.qualifier, "detail": f.detail}
+            "date": f.date.isoformat() if f.date else f.detail.get("month"), "qualifier": f.qualifier,
+            "detail": f.detail}
 
 
 def gold_sets(folder: Path) -> list[tuple[str, Path]]:

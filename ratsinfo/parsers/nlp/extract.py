@@ -142,7 +142,7 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
                                             text[head.start:head.end]))
     for m in meetings:
         name = ctx.name(m.key)
-        mkey = f"meeting:{scope}:{m.key}:{m.number if m.number is not None else m.when}"
+        mkey = f"meeting:{scope}:{m.key}:{m.number if m.number is not None else m.when or m.month}"
         result.meetings.append(Meeting(
             key=mkey, name=m.title or (f"{m.number}. {name}" if m.number else name), organization_key=okey(m.key),
             start=datetime(m.when.year, m.when.month, m.when.day) if m.when else None,
@@ -150,7 +150,8 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
             document_key=document_key, method="text"))
         fact("meeting", m.start, m.end, subject=name, subject_key=okey(m.key), value=m.title,
              number=float(m.number) if m.number is not None else None, date=m.when,
-             year=m.when.year if m.when else None)
+             year=m.when.year if m.when else int(m.month[:4]) if m.month else None,
+             detail={"month": m.month} if m.month else {})
 
     # persons
     for p in find_persons(ctx):

@@ -32,6 +32,37 @@ class FoundMeeting:
     start: int
     end: int
     text: str
+    month: str | None = None  # "2022-05" when the text names only the month ("in einer Sondersitzung im Mai 2022")
+
+
+_MONTH_ONLY = re.compile(r"\b(?:im|Im|seit\s+(?:der|dem)\s+[\wäöü ]{0,30}?\s+im)\s+(?P<m>Januar|Februar|März|April|"
+                         r"Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+(?P<y>(?:19|20)\d\d)\b")
+_MET = re.compile(r"\b(?:Sitzung|Sondersitzung|beschlossen|beschloss\w*|entschieden|entschied|tagte\w*|fand|"
+                  r"stattgefunden|konstituiert\w*)\b", re.I)
+
+
+def month_meetings(ctx: Context, found: list[FoundMeeting]) -> list[FoundMeeting]:
+    """Sessions known only to the month: "beschlossen die Stadträte im Februar 1997", "in einer
+    Sondersitzung im Mai 2022", "seit der konstituierenden Sitzung im März 2021"."""
+    from ratsinfo.parsers.nlp.numbers import months
+
+    text = ctx.text
+    out: list[FoundMeeting] = []
+    for s, e in ctx.sentences():
+        sent = text[s:e]
+        if sent.rstrip().endswith("?") or not _MET.search(sent):
+            continue
+        for m in _MONTH_ONLY.finditer(sent):
+            bodies = [b for b in ctx.mentions_between(s, e) if b.kind in MEETING_KINDS]
+            if not bodies:
+                continue
+            body = min(bodies, key=lambda b: abs(b.start - (s + m.start())))
+            month = f"{m.group('y')}-{months()[m.group('m').casefold()]:02d}"
+            if any(f.key == body.key and (f.month == month or f.when and f.when.isoformat()[:7] == month)
+                   for f in found + out):
+                continue
+            out.append(FoundMeeting(body.key, None, None, None, s, e, sent.strip(), month))
+    return out
 
 
 def find_meetings(ctx: Context) -> list[FoundMeeting]:
@@ -132,4 +163,5 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                 g.key == f.key and g.when == f.when and g.number is not None for g in found.values()):
             continue
         out.append(f)
-    return sorted(out, key=lambda f: (f.when or date.max, f.number or 0))
+    out += month_meetings(ctx, out)
+    return sorted(out, key=lambda f: (f.when or date.max, f.number or 0, f.month or ""))
