@@ -201,6 +201,8 @@ def find_prose_rules(ctx: Context, known: list[FoundRule]) -> list[FoundRule]:
             m = rx.search(sent)
             if not m:
                 continue
+            if rule == "deputies" and re.search(r"Vorsitz|Vorstand|Sprecher", sent):
+                rule = "deputy_chairs"  # deputies of the chair, not of each member
             if rule == "public":
                 number: float | None = 0.0 if m.group("not") else 1.0
             elif rule == "chairs":
@@ -219,4 +221,34 @@ def find_prose_rules(ctx: Context, known: list[FoundRule]) -> list[FoundRule]:
                 continue
             have.add((rule, org))
             out.append(FoundRule(org, rule, m.group(0).strip(), number, unit, s, e, sent.strip()))
+        founded = _FOUNDED.search(sent)
+        when = _WHEN.search(sent)
+        if founded and when and bodies:
+            # "Der Präventionsrat ... wurde im Jahr 1994 gegründet", "Im Februar 2014 hat der Beirat seine Arbeit
+            # aufgenommen": the founding body is the one founded, not a council deciding about it
+            target = next((b for b in bodies if b.kind not in ("council",)), bodies[0])
+            if ("founding_date", target.key) not in have:
+                have.add(("founding_date", target.key))
+                out.append(FoundRule(target.key, "founding_date", _when_text(when), None, None, s, e, sent.strip()))
     return out
+
+
+_FOUNDED = re.compile(r"\b(?:gegründet|gründeten|eingerichtet|gebildet|ins\s+Leben\s+gerufen|formiert|"
+                      r"(?:seine|ihre)\s+Arbeit\s+aufgenommen|konstituiert\w*)\b")
+_WHEN = re.compile(r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2}|Januar|Februar|März|April|Mai|Juni|Juli|August|September|"
+                   r"Oktober|November|Dezember)\.?\s?(?P<y>(?:19|20)\d\d)|(?P<m2>Januar|Februar|März|April|Mai|Juni|"
+                   r"Juli|August|September|Oktober|November|Dezember)\s+(?P<y2>(?:19|20)\d\d)|"
+                   r"\b(?:im\s+Jahr(?:e)?\s+|seit\s+)?(?P<y3>(?:19|20)\d\d)\b")
+
+
+def _when_text(m: re.Match) -> str:
+    """'1994', '2022-02' or '2019-03-20': as precise as the text."""
+    from ratsinfo.parsers.nlp.numbers import months
+
+    def month(x: str) -> int:
+        return int(x) if x.isdigit() else months()[x.casefold()]
+    if m.group("y"):
+        return f"{m.group('y')}-{month(m.group('m')):02d}-{int(m.group('d')):02d}"
+    if m.group("y2"):
+        return f"{m.group('y2')}-{month(m.group('m2')):02d}"
+    return m.group("y3")

@@ -79,3 +79,10 @@ def test_topics_a_body_decided_on(facts_of):
     text = "Der Gemeinderat stimmt am 12.05.2022 der Einrichtung eines Seniorenrates zu."
     (t,) = facts_of(text)["topic"]
     assert (t.subject, t.value, t.year) == ("Gemeinderat", "Einrichtung eines Seniorenrates", 2022)
+
+
+def test_the_founding_date_of_a_body_as_precise_as_the_text(facts_of):
+    got = {(f.subject, f.qualifier, f.value) for f in facts_of(
+        "Der Präventionsrat wurde im Jahr 1994 gegründet. Im Februar 2014 hat der Gestaltungsbeirat seine Arbeit "
+        "aufgenommen.")["rule"]}
+    assert got == {("Präventionsrat", "founding_date", "1994"), ("Gestaltungsbeirat", "founding_date", "2014-02")}
