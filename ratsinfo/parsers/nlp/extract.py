@@ -154,10 +154,13 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
              detail={"month": m.month} if m.month else {})
 
     # persons
+    person_keys: set[str] = set()
     for p in find_persons(ctx):
         pkey = f"person:{scope}:{p.name.casefold()}"
-        result.persons.append(Person(key=pkey, name=p.name, role=p.role, organization_key=okey(p.org_key),
-                                     source_url=document or "", document_key=document_key))
+        if pkey not in person_keys:  # one record per person; a fact per role
+            person_keys.add(pkey)
+            result.persons.append(Person(key=pkey, name=p.name, role=p.role, organization_key=okey(p.org_key),
+                                         source_url=document or "", document_key=document_key))
         fact("person", p.start, p.end, subject=p.name, value=p.role,
              detail={"organization": ctx.name(p.org_key) if p.org_key else None})
 

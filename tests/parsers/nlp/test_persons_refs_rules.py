@@ -86,3 +86,9 @@ def test_the_founding_date_of_a_body_as_precise_as_the_text(facts_of):
         "Der Präventionsrat wurde im Jahr 1994 gegründet. Im Februar 2014 hat der Gestaltungsbeirat seine Arbeit "
         "aufgenommen.")["rule"]}
     assert got == {("Präventionsrat", "founding_date", "1994"), ("Gestaltungsbeirat", "founding_date", "2014-02")}
+
+
+def test_a_person_with_two_roles_is_one_record(facts_of):
+    got = facts_of("Vorsitzender, Ratsherr Ady, eröffnet. Vorsitzender Ady schließt die Sitzung.")
+    assert {(f.subject, f.value) for f in got["person"]} == {("Ady", "Ratsherr"), ("Ady", "Vorsitzender")}
+    assert [p.key for p in got["_result"].persons] == ["person:local:ady"]
