@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/extraction.py [--rounds 20]
 
-The corpus is the project's gold documents (and the real seeds when ../shared/corpus is
-there), each run through the full extraction (pipeline + every extractor).
+The corpus is the project's gold documents (and the real seeds and real-docs excerpts when
+../shared/corpus is there), each run through the full extraction (pipeline + every extractor).
 """
 
 from __future__ import annotations
@@ -20,9 +20,11 @@ def corpus(rounds: int) -> list[str]:
     from ratsinfo.parsers.textutil import clean_extracted_text
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "gold").glob("*/*.txt"))]
-    seeds = ROOT.parent / "shared" / "corpus" / "seeds"
-    if seeds.is_dir():
-        texts += [clean_extracted_text(p.read_text(encoding="utf-8")) for p in sorted(seeds.glob("*.txt"))]
+    shared = ROOT.parent / "shared" / "corpus"
+    if (shared / "seeds").is_dir():
+        texts += [clean_extracted_text(p.read_text(encoding="utf-8")) for p in sorted((shared / "seeds").glob("*.txt"))]
+    if (shared / "real-docs").is_dir():  # real council prose of many towns (minutes, statutes, agendas)
+        texts += [p.read_text(encoding="utf-8") for p in sorted((shared / "real-docs").glob("*/*.txt"))]
     return texts * rounds
 
 

@@ -603,31 +603,48 @@ def eval_cmd(
 ) -> None:
     """Print precision and recall of the extraction per fact kind against a gold set.
 
+    A folder whose gold sits in sub-folders (``gold/real-docs/dev``, ``.../heldout``) gets one
+    table per sub-folder, so a development set and its held-out part are never mixed.
+
     Example: ratsinfo eval gold/documents
     """
-    from ratsinfo.evaluate import KINDS, evaluate
+    from ratsinfo.evaluate import KINDS, evaluate, gold_sets
 
     check_format(fmt)
     folder = Path(gold)
     if not folder.is_dir():
         fail(f"{gold}: no such folder; pass the folder of gold JSON files")
-    scores, n_docs = evaluate(folder, Path(corpus) if corpus else None)
+    sets = gold_sets(folder)
     cols = ["kind", "gold", "found", "correct", "precision", "recall"]
-    rows_ = []
-    for kind in KINDS:
-        sc = scores.get(kind)
-        if sc is None or sc.tp + sc.fn + sc.fp == 0:
+    as_json: dict[str, list] = {}
+    for name, sub in sets:
+        scores, n_docs = evaluate(sub, Path(corpus) if corpus else None)
+        rows_ = []
+        for kind in KINDS:
+            sc = scores.get(kind)
+            if sc is None or sc.tp + sc.fn + sc.fp == 0:
+                continue
+            rows_.append([kind, sc.tp + sc.fn, sc.tp + sc.fp, sc.tp, round(sc.precision, 3), round(sc.recall, 3)])
+        if fmt == "json":
+            as_json[name] = [dict(zip(cols, r, strict=True)) for r in rows_]
             continue
-        rows_.append([kind, sc.tp + sc.fn, sc.tp + sc.fp, sc.tp, round(sc.precision, 3), round(sc.recall, 3)])
-    if fmt != "json":
+        if len(sets) > 1:
+            typer.echo(f"{name}:")
         typer.echo(f"{n_docs} documents")
-    typer.echo(render.render(cols, rows_, fmt))
-    if show:
-        for kind, sc in scores.items():
-            for miss in sc.misses:
-                typer.echo(f"missed {kind}: {miss}")
-            for extra in sc.extras:
-                typer.echo(f"extra  {kind}: {extra}")
+        typer.echo(render.render(cols, rows_, fmt))
+        if show:
+            for kind, sc in scores.items():
+                for miss in sc.misses:
+                    typer.echo(f"missed {kind}: {miss}")
+                for extra in sc.extras:
+                    typer.echo(f"extra  {kind}: {extra}")
+    if fmt == "json":
+        if len(sets) == 1:
+            typer.echo(render.render(cols, [list(r.values()) for r in as_json[sets[0][0]]], fmt))
+        else:
+            import json
+
+            typer.echo(json.dumps(as_json, ensure_ascii=False, indent=2))
 
 
 @app.command("parse")

@@ -41,3 +41,43 @@ def test_eval_prints_a_table(cli):
     lines = res.out.splitlines()
     assert lines[0] == "10 documents"
     assert lines[1].split() == ["kind", "gold", "found", "correct", "precision", "recall"]
+
+
+def _gold(folder, name, text, facts):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    (folder / f"{name}.json").write_text(json.dumps({"file": f"{name}.txt", "kinds": list(facts), "facts": facts}),
+                                         encoding="utf-8")
+
+
+def test_eval_reports_a_development_set_and_its_held_out_part_apart(cli, tmp_path):
+    _gold(tmp_path / "dev", "a", "Im Jahr 2020 fanden drei Sitzungen des Sportbeirates statt.",
+          {"session_count": [{"subject": "Sportbeirat", "value": 3, "year": 2020, "qualifier": "exact"}]})
+    _gold(tmp_path / "heldout", "b", "Im Jahr 2020 fanden drei Sitzungen des Sportbeirates statt.",
+          {"session_count": [{"subject": "Sportbeirat", "value": 4, "year": 2020, "qualifier": "exact"}]})
+    res = cli("eval", str(tmp_path))
+    assert res.code == 0
+    dev, held = res.out.split("heldout:")
+    assert dev.startswith("dev:") and "1 documents" in dev and "1.0" in dev.split("session_count")[1]
+    assert "0.0" in held.split("session_count")[1]
+
+
+def test_a_person_matches_by_surname_and_the_role_the_annotation_gives(tmp_path):
+    _gold(tmp_path, "p", "Herr Gemeindevertreter Wenzel erläutert den Antrag. Frau Dirks fragt nach.",
+          {"person": [{"subject": "Wenzel", "value": "Gemeindevertreter"}, {"subject": "Dirks", "value": None}]})
+    scores, _ = evaluate(tmp_path)
+    assert (scores["person"].tp, scores["person"].fp, scores["person"].fn) == (2, 0, 0)
+    _gold(tmp_path, "p", "Herr Gemeindevertreter Wenzel erläutert den Antrag.",
+          {"person": [{"subject": "Wenzel", "value": "Bürgermeister"}]})
+    scores, _ = evaluate(tmp_path)
+    assert (scores["person"].tp, scores["person"].fp, scores["person"].fn) == (0, 1, 1)
+
+
+def test_a_shortened_agenda_item_matches_but_another_item_does_not(tmp_path):
+    text = ("Niederschrift über die Sitzung des Bauausschusses am 14.03.2023\n\nTagesordnung\n"
+            "1. Genehmigung des Protokolls der 6. Sitzung vom 01.02.2023\n2. Bebauungsplan Nr. 12\n")
+    _gold(tmp_path, "t", text, {"topic": [{"subject": "Bauausschuss", "value": "Genehmigung des Protokolls",
+                                           "year": 2023},
+                                          {"subject": "Bauausschuss", "value": "Haushaltssatzung", "year": 2023}]})
+    scores, _ = evaluate(tmp_path)
+    assert (scores["topic"].tp, scores["topic"].fp, scores["topic"].fn) == (1, 1, 1)

@@ -40,9 +40,11 @@ class Count:
     end: int
 
 
-ANAPHORA = re.compile(r"\b(?:der|die|das|dem|den|des)\s+(?P<head>Arbeitskreis|Arbeitsgruppe|Beirat|Rat|Gremium|"
-                      r"Ausschuss|Lenkungsgruppe|Steuerungsgruppe|Projektgruppe|Konferenz|Runde|Kreis|Plenum)\w*\b")
+ANAPHORA = re.compile(r"\b(?:[Dd]er|[Dd]ie|[Dd]as|dem|den|des)\s+(?P<head>Arbeitskreis|Arbeitsgruppe|Beirat|Rat|"
+                      r"Gremium|Ausschuss|Lenkungsgruppe|Steuerungsgruppe|Projektgruppe|Konferenz|Runde|Kreis|Plenum)\w*\b")
 CUMULATIVE = re.compile(r"\b(?:insgesamt|bisher|bislang|seit\s+(?:seiner|ihrer)\s+Gründung)\b", re.I)
+RANGE = re.compile(r"\b(?P<lo>" + NUM + r")(?:\s*-?\s*mal)?\s*(?:-|–|bis)\s*(?P<hi>" + NUM + r")\s*-?\s*(?:mal\b|x\b)",
+                   re.I)
 PLANNED = re.compile(r"\b(?:geplant|vorgesehen|terminiert|planen|plant|geplanten|vorgesehenen)\b", re.I)
 PRONOUN = re.compile(r"^\s*(?:Er|Sie|Es|Dieser|Diese|Dieses|Das\s+Gremium|Der\s+Rat)\b")
 SINCE_YEAR = re.compile(r"\bseit\b[^.;]{0,30}$", re.I)
@@ -139,6 +141,17 @@ def find_counts(ctx: Context) -> list[Count]:
             if subj and n:
                 subj = Mention(s + m.start("w"), s + m.end("w"), m.group("w"), subj.display, subj.kind, subj.key)
                 add(subj, n, _qualifier(sent, m.start(), m.end()), m.start(), m.end())
+        # "i. d. R. 2 - 5 mal jährlich", "vier- bis sechsmal im Jahr": at least the first, at most the second
+        if MEET_VERBS.search(sent):
+            for m in RANGE.finditer(sent):
+                lo_n, hi_n = to_number(m.group("lo")), to_number(m.group("hi"))
+                subj = _subject(ctx, s, e, s + m.start())
+                if lo_n is None or hi_n is None or subj is None or lo_n >= hi_n:
+                    continue
+                add(subj, lo_n, "at_least", m.start(), m.start("hi"))
+                taken.pop()
+                add(subj, hi_n, "upper_bound", m.start("hi"), m.end())
+                taken.append((m.start(), m.end()))
         # "tagt in der Regel viermal im Jahr", "hat bisher vier Mal getagt", "2021 zweimal und 2022 fünfmal"
         if MEET_VERBS.search(sent):
             organised = ORGANISE.search(sent) is not None
@@ -155,7 +168,7 @@ def find_counts(ctx: Context) -> list[Count]:
                 w = re.search(r"\b" + re.escape(word) + r"\b", sent, re.I)
                 if not w or re.search(r"Bericht|Haushalt", sent):
                     continue
-                if any(x <= w.start() < y for x, y in taken) or re.search(r"mal\s*$", sent[:w.start()]):
+                if any(x <= w.start() < y for x, y in taken) or re.search(r"(?:mal|\d\s*x)\s*$", sent[:w.start()]):
                     continue
                 subj = _subject(ctx, s, e, s + w.start(), ("conference",) if ORGANISE.search(sent) else ())
                 if subj is not None:

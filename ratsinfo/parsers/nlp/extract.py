@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import hashlib
-import re
-from collections import Counter
 from datetime import datetime
 
 from ratsinfo.model import Fact, Meeting, Organization, ParseResult, Person, Rule, Topic
+from ratsinfo.parsers.nlp.agenda import agenda_items, head_meeting
 from ratsinfo.parsers.nlp.context import Context
+from ratsinfo.parsers.nlp.council import council_of, recognise
 from ratsinfo.parsers.nlp.counts import find_counts
+from ratsinfo.parsers.nlp.decisions import find_decisions
 from ratsinfo.parsers.nlp.lists import find_topic_lists
-from ratsinfo.parsers.nlp.meetings import find_meetings
+from ratsinfo.parsers.nlp.meetings import FoundMeeting, find_meetings
 from ratsinfo.parsers.nlp.persons import find_persons
 from ratsinfo.parsers.nlp.pipeline import analyse
-from ratsinfo.parsers.nlp.rules import find_rules
+from ratsinfo.parsers.nlp.rules import find_prose_rules, find_rules
 from ratsinfo.parsers.structure import extract_questions, find_references
-
-CITY = re.compile(r"\b(?:Stadt|Landeshauptstadt|Hansestadt|Gemeinde|Kreisstadt|Universitätsstadt|Bezirk)\s+"
-                  r"(?P<city>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)")
 
 
 def _fkey(document_key: str | None, *parts: object) -> str:
@@ -26,23 +24,31 @@ def _fkey(document_key: str | None, *parts: object) -> str:
     return "fact:" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
 
 
-def document_scope(text: str, scope: str) -> str:
-    """Keys of bodies read from prose: the council scope if known, else the town the text names."""
+def document_scope(text: str, scope: str, council: str | None = None) -> str:
+    """The council slug that keys the bodies of this text: the council the caller names (``--body``,
+    the source), else a council scope of the source, else the council the document's head names."""
+    if council:
+        found = council_of(text, council)
+        return found.slug if found else scope
     if scope != "local":
         return scope
-    towns = Counter(m.group("city") for m in CITY.finditer(text))
-    return towns.most_common(1)[0][0].casefold() if towns else scope
+    found = recognise(text)
+    return found.slug if found else scope
 
 
 def extract(text: str, *, document_key: str | None, document: str | None, paper_key: str | None = None,
-            title: str | None = None, scope: str = "local", with_questions: bool = True) -> ParseResult:
-    """Facts and the records they belong in (organizations, meetings, topics, rules, persons)."""
+            title: str | None = None, scope: str = "local", with_questions: bool = True,
+            council: str | None = None) -> ParseResult:
+    """Facts and the records they belong in (organizations, meetings, topics, rules, persons).
+
+    ``council`` (a name such as "Stadt Brühl" or a slug) scopes every key; without it the source's
+    ``scope`` or the council recognised in the document's head does."""
     result = ParseResult()
     if not text or not text.strip():
         return result
     doc = analyse(text)
     ctx = Context.build(doc, document_key, document, paper_key, title)
-    scope = document_scope(text, scope)
+    scope = document_scope(text, scope, council)
 
     def okey(key: str | None) -> str | None:
         return f"org:{scope}:{key}" if key else None
@@ -51,8 +57,13 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
         f = Fact(key=_fkey(document_key, kind, start, end, kw.get("subject"), kw.get("value"), kw.get("number")),
                  kind=kind, document_key=document_key, document=document, paper_key=paper_key, start=start, end=end,
                  text=text[start:end].strip(), method="rule", **kw)  # type: ignore[arg-type]
+        f.detail = {**f.detail, "council": scope}
         result.facts.append(f)
         return f
+
+    head = head_meeting(ctx)
+    if head is not None and head.org.key in ctx.orgs:
+        ctx.main = ctx.orgs[head.org.key]  # minutes are about the body whose meeting they record
 
     # organisations and working groups
     topic_lists = find_topic_lists(ctx)
@@ -82,6 +93,30 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
             fact("topic", a, b, subject=name, subject_key=okey(tl.org_key), value=item, year=tl.year,
                  detail={"header": tl.header})
 
+    # agenda items of the meeting the document records
+    owner = head.org.key if head is not None else None
+    if owner is not None:
+        year = head.when.year if head.when else ctx.heading_year()
+        listed = {norm for tl in topic_lists for t, _a, _b in tl.items for norm in (t.casefold(),)}
+        for item, a, b in agenda_items(ctx):
+            if item.casefold() in listed:
+                continue
+            result.topics.append(Topic(key=_fkey(document_key, "topic", a, b, item), organization_key=okey(owner),
+                                       topic=item, year=year, document_key=document_key, start=a, end=b))
+            fact("topic", a, b, subject=ctx.name(owner), subject_key=okey(owner), value=item, year=year,
+                 detail={"header": "agenda"})
+
+    # what the bodies decided on
+    have = {(t.organization_key, t.topic.casefold()) for t in result.topics}
+    for d in find_decisions(ctx):
+        if (okey(d.org_key), d.topic.casefold()) in have:
+            continue
+        result.topics.append(Topic(key=_fkey(document_key, "topic", d.start, d.end, d.topic),
+                                   organization_key=okey(d.org_key), topic=d.topic, year=d.year,
+                                   document_key=document_key, start=d.start, end=d.end))
+        fact("topic", d.start, d.end, subject=ctx.name(d.org_key), subject_key=okey(d.org_key), value=d.topic,
+             year=d.year, detail={"header": "decision"})
+
     # session counts
     counts = find_counts(ctx)
     for c in counts:
@@ -89,9 +124,25 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
              value=str(c.value), number=float(c.value), year=c.year, qualifier=c.qualifier)
 
     # meetings
-    for m in find_meetings(ctx):
+    meetings = find_meetings(ctx)
+    if head is not None and (head.when or head.number is not None):
+        same = [m for m in meetings if m.key == head.org.key and (
+            m.when == head.when and head.when is not None or m.number == head.number and head.number is not None)]
+        if same:
+            same[0].number = same[0].number if same[0].number is not None else head.number
+            same[0].when = same[0].when or head.when
+            for other in same[1:]:  # "Sitzung X am 28.01.2008" and "12. Sitzung des X am 28. Januar 2008"
+                meetings.remove(other)
+            if same[0].number is None:
+                numbered = [m for m in meetings if m.key == head.org.key and m.when == same[0].when and m.number]
+                if numbered:
+                    meetings.remove(same[0])
+        else:
+            meetings.insert(0, FoundMeeting(head.org.key, head.number, head.when, None, head.start, head.end,
+                                            text[head.start:head.end]))
+    for m in meetings:
         name = ctx.name(m.key)
-        mkey = f"meeting:{scope}:{m.key}:{m.number if m.number is not None else m.when}"
+        mkey = f"meeting:{scope}:{m.key}:{m.number if m.number is not None else m.when or m.month}"
         result.meetings.append(Meeting(
             key=mkey, name=m.title or (f"{m.number}. {name}" if m.number else name), organization_key=okey(m.key),
             start=datetime(m.when.year, m.when.month, m.when.day) if m.when else None,
@@ -99,13 +150,17 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
             document_key=document_key, method="text"))
         fact("meeting", m.start, m.end, subject=name, subject_key=okey(m.key), value=m.title,
              number=float(m.number) if m.number is not None else None, date=m.when,
-             year=m.when.year if m.when else None)
+             year=m.when.year if m.when else int(m.month[:4]) if m.month else None,
+             detail={"month": m.month} if m.month else {})
 
     # persons
+    person_keys: set[str] = set()
     for p in find_persons(ctx):
         pkey = f"person:{scope}:{p.name.casefold()}"
-        result.persons.append(Person(key=pkey, name=p.name, role=p.role, organization_key=okey(p.org_key),
-                                     source_url=document or "", document_key=document_key))
+        if pkey not in person_keys:  # one record per person; a fact per role
+            person_keys.add(pkey)
+            result.persons.append(Person(key=pkey, name=p.name, role=p.role, organization_key=okey(p.org_key),
+                                         source_url=document or "", document_key=document_key))
         fact("person", p.start, p.end, subject=p.name, value=p.role,
              detail={"organization": ctx.name(p.org_key) if p.org_key else None})
 
@@ -114,7 +169,8 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
         fact("paper_reference", a, b, subject=ref, value=ref, date=when, year=when.year if when else None)
 
     # rules of procedure
-    for r in find_rules(ctx, counts):
+    procedure = find_rules(ctx, counts)
+    for r in procedure + find_prose_rules(ctx, procedure):
         name = ctx.name(r.org_key) if r.org_key else None
         result.rules.append(Rule(key=_fkey(document_key, "rule", r.rule, r.start), organization_key=okey(r.org_key),
                                  rule=r.rule, value=r.value, number=r.number, unit=r.unit, text=r.text,

@@ -15,6 +15,14 @@ DATE_RX = re.compile(DATE_PATTERN)
 MEETING_KINDS = ("conference", "committee", "advisory_board", "council", "staff", "working_group")
 
 
+# a body followed by the day it met: "(der Stadt Köln) in seiner Sitzung am Montag, 8. September 2022"
+_DATED = re.compile(r"(?:\s+(?:der|des)\s+(?:Stadt|Gemeinde|Landeshauptstadt|Samtgemeinde)\s+[A-ZÄÖÜ][\wäöüß-]+)?"
+                    r"(?:\s*\([^)]{1,40}\))?\s*:?\s+(?:war\s+)?(?:am|vom)\s+(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|"
+                    r"Freitag|Samstag|Sonntag),?\s+)?(?:den\s+)?" + DATE_PATTERN)
+# a date of a statute or a letter, not of a meeting: "Satzung des Rates vom ...", "Geschäftsordnung ... vom"
+_ISSUED = re.compile(r"(?:Satzung|Geschäftsordnung|Fassung|Bekanntmachung|Schreiben|Brief)\w*\s+(?:des|der)\s*$")
+
+
 @dataclass
 class FoundMeeting:
     key: str  # organisation key
@@ -24,6 +32,37 @@ class FoundMeeting:
     start: int
     end: int
     text: str
+    month: str | None = None  # "2022-05" when the text names only the month ("in einer Sondersitzung im Mai 2022")
+
+
+_MONTH_ONLY = re.compile(r"\b(?:im|Im|seit\s+(?:der|dem)\s+[\wäöü ]{0,30}?\s+im)\s+(?P<m>Januar|Februar|März|April|"
+                         r"Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+(?P<y>(?:19|20)\d\d)\b")
+_MET = re.compile(r"\b(?:Sitzung|Sondersitzung|beschlossen|beschloss\w*|entschieden|entschied|tagte\w*|fand|"
+                  r"stattgefunden|konstituiert\w*)\b", re.I)
+
+
+def month_meetings(ctx: Context, found: list[FoundMeeting]) -> list[FoundMeeting]:
+    """Sessions known only to the month: "beschlossen die Stadträte im Februar 1997", "in einer
+    Sondersitzung im Mai 2022", "seit der konstituierenden Sitzung im März 2021"."""
+    from ratsinfo.parsers.nlp.numbers import months
+
+    text = ctx.text
+    out: list[FoundMeeting] = []
+    for s, e in ctx.sentences():
+        sent = text[s:e]
+        if sent.rstrip().endswith("?") or not _MET.search(sent):
+            continue
+        for m in _MONTH_ONLY.finditer(sent):
+            bodies = [b for b in ctx.mentions_between(s, e) if b.kind in MEETING_KINDS]
+            if not bodies:
+                continue
+            body = min(bodies, key=lambda b: abs(b.start - (s + m.start())))
+            month = f"{m.group('y')}-{months()[m.group('m').casefold()]:02d}"
+            if any(f.key == body.key and (f.month == month or f.when and f.when.isoformat()[:7] == month)
+                   for f in found + out):
+                continue
+            out.append(FoundMeeting(body.key, None, None, None, s, e, sent.strip(), month))
+    return out
 
 
 def find_meetings(ctx: Context) -> list[FoundMeeting]:
@@ -65,7 +104,8 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
             mentions = [m for m in ctx.mentions if cs <= m.start < ce and m.kind in MEETING_KINDS]
             for m in mentions:
                 before = text[max(cs, m.start - 40):m.start]
-                ordinal = re.search(r"(?<![\d.])(\d{1,3})\.\s*(?:(?:öffentliche|ordentliche|konstituierende)\s+)?"
+                ordinal = re.search(r"(?<![\d.])(\d{1,3})\.\s*(?:(?:öffentlichen?|ordentlichen?|"
+                                    r"konstituierenden?)\s+)?"
                                     r"(?:(?:Sitzung|Tagung)\s+(?:des|der)\s+)?$", before)
                 session = re.search(r"\b(?:Sitzung|Tagung)\s+(?:des|der)\s*$", before)
                 held = m.kind == "conference" and re.search(r"\b(?:fand|findet|stattfand|stattfinden|statt|tagte)\b",
@@ -75,6 +115,13 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                 if own:
                     add(m.key, int(own.group("n")) if own.group("n") else None, parse_date(own.group("date")),
                         s, e2)
+                    continue
+                dated = _DATED.match(text, m.end, min(ce, m.end + 80))
+                if dated and not ordinal and m.kind in ("council", "committee", "advisory_board") \
+                        and not _ISSUED.search(text[max(cs, m.start - 40):m.start]):
+                    # "die Stadtverordnetenversammlung vom 21.06.2021", "Für den Ausschuss ... am 2. April 2014"
+                    first = re.search(r"\b(?:erste|ersten)\s+Sitzung\b", text[max(cs, m.start - 40):m.start])
+                    add(m.key, 1 if first else None, parse_date(dated.group("date")), s, e2)
                     continue
                 if not ordinal and not session and not held:
                     continue
@@ -89,7 +136,7 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                     continue
                 add(m.key, number, when, s, e2)
             # "die 2. Sitzung am 16. Juni 2021": a numbered session of the body named before
-            for om in re.finditer(r"(?<![\d.])(?P<n>\d{1,3})\.\s+(?:öffentliche\s+)?Sitzung\s+(?:am|vom)\s+"
+            for om in re.finditer(r"(?<![\d.])(?P<n>\d{1,3})\.\s+(?:öffentlichen?\s+)?Sitzung\s+(?:am|vom)\s+"
                                   + DATE_PATTERN, clause):
                 prior = [m for m in ctx.mentions if m.start < cs + om.start() and m.kind in MEETING_KINDS
                          and m.start >= s]
@@ -100,11 +147,21 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
     for (okey, number), (title, a, b) in titles.items():
         if not any(f.key == okey and f.number == number for f in found.values()):
             found[(okey, number, None)] = FoundMeeting(okey, number, None, title, a, b, text[a:b].strip())
+    # one numbered entry without a date and one dated entry without a number of the same body are one meeting
+    for okey in {f.key for f in found.values()}:
+        numbered = [k for k, f in found.items() if f.key == okey and f.when is None and f.number is not None]
+        dated = [k for k, f in found.items() if f.key == okey and f.when is not None and f.number is None]
+        if len(numbered) == 1 and len(dated) == 1:
+            found[dated[0]].number = found.pop(numbered[0]).number
     # merge undated numbered entries into dated ones of the same number
     out = []
     for f in found.values():
         if f.when is None and f.number is not None and any(
                 g.key == f.key and g.number == f.number and g.when for g in found.values()):
             continue
+        if f.number is None and f.when is not None and any(
+                g.key == f.key and g.when == f.when and g.number is not None for g in found.values()):
+            continue
         out.append(f)
-    return sorted(out, key=lambda f: (f.when or date.max, f.number or 0))
+    out += month_meetings(ctx, out)
+    return sorted(out, key=lambda f: (f.when or date.max, f.number or 0, f.month or ""))

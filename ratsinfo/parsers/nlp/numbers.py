@@ -59,8 +59,8 @@ def months() -> dict[str, int]:
 
 
 DATE_PATTERN = (
-    r"(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.\s?(?:"
-    r"Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+\d{4})"
+    r"(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2}(?![\d.]))|\d{4}-\d{2}-\d{2}|\d{1,2}\.\s?(?:"
+    r"Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s*\d{4})"
 )
 
 
@@ -71,10 +71,12 @@ def parse_date(text: str) -> date | None:
     try:
         if m:
             return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        m = re.fullmatch(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})", t)
+        m = re.fullmatch(r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})", t)
         if m:
-            return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        m = re.fullmatch(r"(\d{1,2})\.\s?([A-Za-zäÄ]+)\s+(\d{4})", t)
+            year = int(m.group(3))
+            year += 2000 if year < 50 and len(m.group(3)) == 2 else 1900 if len(m.group(3)) == 2 else 0
+            return date(year, int(m.group(2)), int(m.group(1)))
+        m = re.fullmatch(r"(\d{1,2})\.\s?([A-Za-zäÄ]+)\s*(\d{4})", t)
         if m and m.group(2).casefold() in months():
             return date(int(m.group(3)), months()[m.group(2).casefold()], int(m.group(1)))
     except ValueError:

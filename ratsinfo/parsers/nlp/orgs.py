@@ -19,6 +19,8 @@ from importlib import resources
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ratsinfo.parsers.nlp.council import recognise
+
 if not Doc.has_extension("orgs"):
     Doc.set_extension("orgs", default=None)
 
@@ -52,7 +54,8 @@ CONNECTORS = {"und", "in", "im", "für", "&", "-", "zur", "zum", "gegen", "mit",
 NAME_STOP = {"Themen", "Thema", "Sitzung", "Sitzungen", "Mitglieder", "Ergebnis", "Ergebnisse", "Vorsitz",
              "Leitung", "Jahr", "Jahres", "Die", "Der", "Das", "Im", "In", "Am", "Zu", "Seit", "Nach",
              "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-             "November", "Dezember", "Frühjahr", "Sommer", "Herbst", "Winter", "Quartal", "Halbjahr"}
+             "November", "Dezember", "Frühjahr", "Sommer", "Herbst", "Winter", "Quartal", "Halbjahr",
+             "Herr", "Herrn"}
 # heads that name a body only with what follows: "Amt für Stadtgrün", "Dezernat Umwelt, Ordnung, Sport"
 BARE_WITH_NAME = {"amt", "amtes", "amts", "rat", "rates", "rats", "ausschuss", "ausschusses", "beirat", "beirates",
                   "beirats", "dezernat", "dezernates", "dezernats", "fachbereich", "fachbereiches", "fachbereichs",
@@ -128,9 +131,20 @@ def canonical_key(display: str) -> str:
     return d
 
 
+_OPEN_QUOTES = {"„", '"', "“", "‚", "»"}
+_CLOSE_QUOTES = {"“", '"', "”", "‘", "«"}
+
+
 def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
     """End token index (exclusive) of a group name starting after token i ('AG Innenstadt')."""
     j = i + 1
+    if j < len(doc) and doc[j].text in _OPEN_QUOTES:
+        # AG „Schulwege, Verkehr“, Runder Tisch "Radverkehr": the name is what the quotes hold
+        k = j + 1
+        while k < len(doc) and k - j <= 12 and doc[k].text not in _CLOSE_QUOTES and "\n" not in doc[k].text:
+            k += 1
+        if k < len(doc) and doc[k].text in _CLOSE_QUOTES and k > j + 1:
+            return k + 1
     last_word = i
     while j < len(doc) and j - i <= 8:
         t = doc[j]
@@ -142,35 +156,94 @@ def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
             if t.text in NAME_STOP:
                 break
             last_word = j
-        elif t.text.lower() not in CONNECTORS and not (commas and t.text == ","):
+        elif t.text.lower() not in CONNECTORS and not (commas and t.text == ",") and not (
+                t.text in ("die", "der", "das", "den") and doc[j - 1].lower_ in ("für", "gegen", "von", "mit")):
             break
         j += 1
     return last_word + 1
 
 
+_PLACE_PREPOSITIONS = {"im", "vom", "zum", "beim"}
+_OTHER_TOWN = re.compile(r" (?:der|des) (?:Stadt|Gemeinde|Landeshauptstadt|Samtgemeinde|Hansestadt) "
+                         r"(?P<place>[A-ZÄÖÜ][\wäöüß-]+)")
+_INDEFINITE = {"ein", "eine", "einen", "einem", "einer", "eines", "kein", "keinen", "keinem"}
+_DECIDES = {"beschließt", "beschloss", "beschlossen", "stimmt", "stimmte", "möge", "fasst", "fasste"}
+COUNCIL_WORD = re.compile(r"(stadtrat|gemeinderat|ortschaftsrat|kreistag|kreisrat|samtgemeinderat|stadtbezirksrat|"
+                          r"bezirksrat|verbandsgemeinderat|ortsrat|ortsbeirat|marktgemeinderat|bürgerschaft)"
+                          r"(?:es|s)?")
+# councils of a part of town carry its name: "Stadtbezirksrat Nord", "Ortsrat Mitte"
+NAMED_COUNCILS = {"stadtbezirksrat", "bezirksrat", "ortsrat", "ortsbeirat", "ortschaftsrat"}
+
+
+def _coordinated_start(doc: Doc, i: int) -> int:
+    """Start token of 'Kinder- und Jugendbeirat', 'Bau-, Planungs- und Umweltausschuss' ending at token i."""
+    k = i - 1
+    if k < 1 or doc[k].text not in ("und", "u.", "oder", "sowie", "&") or not _truncated(doc[k - 1]):
+        return i
+    start = k - 1
+    k -= 2
+    while k >= 1 and doc[k].text == "," and _truncated(doc[k - 1]):
+        start = k - 1
+        k -= 2
+    return start
+
+
+def _is_place(doc: Doc, tok: Token, places: set[str]) -> bool:
+    """A town's name after a council word ("Stadtrat Heilsbronn"), not a person's ("Stadtrat Müller"):
+    the council's place, or a capitalised word the text names again and never after Herr or Frau."""
+    if tok.text in places:
+        return True
+    if not _is_cap(tok) or tok.text in NAME_STOP or _match_head(tok.text):
+        return False
+    word = re.escape(tok.text)
+    return len(re.findall(r"\b" + word + r"\b", doc.text)) >= 2 and not re.search(
+        r"\b(?:Herrn?|Frau|Dr\.)\s+" + word + r"\b", doc.text)
+
+
+def _truncated(tok: Token) -> bool:
+    return len(tok.text) > 2 and tok.text.endswith("-") and tok.text[0].isupper()
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     cfg = data()
     out: list[Mention] = []
+    council = recognise(doc.text)
+    places = {council.place.split()[0]} if council else set()
+    hanseatic = council is not None and "Hanse" in council.name
     i = 0
     n = len(doc)
     while i < n:
         tok = doc[i]
         text = tok.text
         # AG Innenstadt, Arbeitskreis Jugend, Runder Tisch Sicherheit, Jour fixe Prävention
-        group_kind = cfg["group_abbreviations"].get(text) or cfg["group_words"].get(text)
+        group_kind = cfg["group_abbreviations"].get(text) or cfg["group_words"].get(text) or (
+            cfg["group_words"].get(re.sub(r"e?s$", "", text)) if i + 1 < n and doc[i + 1].text in _OPEN_QUOTES
+            else None)  # 'des Arbeitskreises "Umwelt"'
+        if group_kind and text not in cfg["group_words"] and text not in cfg["group_abbreviations"]:
+            text = re.sub(r"e?s$", "", text)
         multi = None
         pair = f"{text} {doc[i + 1].text}".casefold() if i + 1 < n else ""
-        if re.fullmatch(r"rund(?:e|er|en|es)? tisch(?:es|s|e)?|jour fixe", pair):
+        if text[:1].isupper() and re.fullmatch(r"rund(?:e|er|en|es)? tisch(?:es|s|e)?|jour fixe", pair):
             multi = "Runder Tisch" if pair.startswith("rund") else "Jour fixe"
         if group_kind or multi:
             first = i + 1 if multi else i
             end = _group_name(doc, first)
-            if end > first + 1 or multi:
+            if multi == "Runder Tisch" and end <= first + 1:
+                prior = [m for m in out if m.head == "runder tisch"]
+                if prior:  # "des Runden Tisches": the round table named before
+                    p = prior[-1]
+                    span = doc[i:i + 2]
+                    out.append(Mention(span.start_char, span.end_char, span.text, p.display, p.kind, p.key, p.gender,
+                                       head=p.head, is_abbreviation=True))
+                    i += 2
+                    continue
+            if end > first + 1 or multi == "Jour fixe":
                 span = doc[i:end]
                 name = multi if multi else text
                 rest = doc[first + 1:end].text if end > first + 1 else ""
+                rest = rest.strip("„“”\"‚‘»«").replace("“ ", " ").strip()
                 display = f"{name} {rest}".strip()
-                kind = "advisory_board" if multi == "Runder Tisch" else ("staff" if multi else group_kind)
+                kind = "working_group" if multi == "Runder Tisch" else ("staff" if multi else group_kind)
                 out.append(Mention(span.start_char, span.end_char, span.text, display, kind,
                                    canonical_key(display), "f", head=name.casefold()))
                 i = end
@@ -213,10 +286,13 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 hm = None  # "der Arbeitskreis" alone names no body; it refers back to one
             if hm:
                 head, base, _infl = hm
-                start_i = i
+                start_i = _coordinated_start(doc, i)
+                if start_i < i:  # "Kinder- und Jugendbeirat", "Bau-, Planungs- und Umweltausschuss"
+                    base = doc[start_i:i].text + " " + base
                 adjs: list[str] = []
-                k = i - 1
-                while k >= 0 and _adj_stem(doc[k].text):
+                k = start_i - 1
+                while k >= 0 and _adj_stem(doc[k].text) and (
+                        doc[k].text[0].isupper() or _adj_stem(doc[k].text) in cfg["lowercase_adjectives"]):
                     stem = _adj_stem(doc[k].text)
                     adj = stem + NOM_ENDING[head.gender]
                     adjs.insert(0, adj.capitalize() if doc[k].text[0].isupper() else adj)
@@ -231,12 +307,23 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     if e > i + 2:
                         extra = " " + doc[i + 1:e].text
                         end_i = e
-                elif nxt is not None and head.kind in ("police", "department", "faction") and (
+                elif nxt is not None and nxt.text in _OPEN_QUOTES and head.kind in ("working_group", "department",
+                                                                                    "staff"):
+                    e = _group_name(doc, i)  # Stabsstelle „Vielfalt und Internationales“, Netzwerk „PAC“
+                    if e > i + 2:
+                        extra = " " + doc[i + 2:e - 1].text.strip()
+                        end_i = e
+                elif nxt is not None and head.kind in ("police", "department", "faction") and not (
+                        head.kind == "faction" and "-" in text) and (
                         nxt.text.isupper() and len(nxt.text) >= 2 or _is_cap(nxt) and head.kind != "department"
                         and nxt.text not in NAME_STOP and not _match_head(nxt.text)):
                     e = _group_name(doc, i) if head.kind == "faction" else i + 2
                     extra = " " + doc[i + 1:e].text
                     end_i = e
+                elif nxt is not None and head.kind == "council" and "\n" not in tok.whitespace_ \
+                        and _is_place(doc, nxt, places):
+                    extra = " " + nxt.text  # "Gemeindevertretung Humptrup", "Kreistag Lörrach"
+                    end_i = i + 2
                 elif nxt is not None and head.kind in NAMEABLE_KINDS and "\n" not in tok.whitespace_:
                     # a name after the head: "Fachbeirat Sport", "Lenkungsgruppe Sicheres Quartier"
                     k = i + 1
@@ -247,16 +334,49 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     if k > i + 1 and (after is None or not _is_cap(after) or "\n" in doc[k - 1].whitespace_):
                         extra = " " + doc[i + 1:k].text
                         end_i = k
-                det = base.casefold()[: -len(head.suffix)]
+                if head.suffix == "geschäftsstelle" and not extra and i + 2 < n and doc[i + 1].text in ("des", "der") \
+                        and (_match_head(doc[i + 2].text) is not None or COUNCIL_WORD.fullmatch(doc[i + 2].lower_)):
+                    extra = " " + doc[i + 1:i + 3].text  # "Geschäftsstelle des Integrationsrates"
+                    end_i = i + 3
+                if not extra and head.kind in ("advisory_board", "committee", "council"):
+                    owner = _OTHER_TOWN.match(doc.text, tok.idx + len(text))
+                    if owner and places and owner.group("place") not in places:
+                        # a body of another council keeps its town in the name (and in its key)
+                        extra = owner.group(0).rstrip()
+                        while end_i < n and doc[end_i].idx < tok.idx + len(text) + owner.end():
+                            end_i += 1
+                det = base.casefold().split()[-1][: -len(head.suffix)]
                 kind = head.kind
                 if not det and head.suffix in BARE_NEEDS_ADJ and not adjs and not extra:
                     # "der Rat", "das Amt": too generic, unless a body owns it ("das Plenum des Präventionsrates")
                     owned = i + 2 < n and doc[i + 1].text in ("des", "der") and (
                         _match_head(doc[i + 2].text) is not None or doc[i + 2].text.isupper() and len(doc[i + 2]) > 1)
+                    owner = re.match(r"\s+(?:der|von\s+der)\s+(?:Stadt|Landeshauptstadt|Gemeinde|Samtgemeinde|"
+                                     r"Hansestadt)\s+[A-ZÄÖÜ][\wäöüß-]+",
+                                     doc.text[tok.idx + len(text):tok.idx + len(text) + 60])
+                    prev_word = doc[i - 1].lower_ if i > 0 else ""
+                    council_like = owner or prev_word in _PLACE_PREPOSITIONS or (
+                        prev_word == "des" and i > 1 and doc[i - 2].lower_ in ("sitzung", "geschäftsordnung")) or (
+                        i + 1 < n and doc[i + 1].lower_ in _DECIDES)
+                    if not owned and head.suffix == "rat" and council_like \
+                            and not any(m.head == "rat" and m.kind == "advisory_board" for m in out):
+                        # "im Rat", "der Rat der Stadt Köln", "der Rat beschließt": the council itself
+                        e = i + 1
+                        display = "Rat"
+                        if owner:
+                            end_char = tok.idx + len(text) + owner.end()
+                            while e < n and doc[e].idx < end_char:
+                                e += 1
+                            display = "Rat " + re.sub(r"^von\s+", "", owner.group(0).strip())
+                        span = doc[i:e]
+                        out.append(Mention(span.start_char, span.end_char, span.text, display, "council",
+                                           canonical_key(display), "m", head="rat"))
+                        i = e
+                        continue
                     if not owned:
                         # "des Beirates" after "Seniorenbeirat": a short name for a body already named
                         prior = [m for m in out if m.head == head.suffix or m.head.endswith(head.suffix)]
-                        if prior:
+                        if prior and not (i > 0 and doc[i - 1].lower_ in _INDEFINITE):
                             p = prior[-1]
                             out.append(Mention(tok.idx, tok.idx + len(text), text, p.display, p.kind, p.key,
                                                p.gender, head=p.head, determinant=p.determinant,
@@ -275,15 +395,74 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                    canonical_key(display), head.gender, head=head.suffix, determinant=det))
                 i = end_i
                 continue
-            council = re.fullmatch(r"(stadtrat|gemeinderat|ortschaftsrat|kreistag|kreisrat)(?:es|s)?", text.casefold())
-            if council:
+            council = COUNCIL_WORD.fullmatch(text.casefold())
+            if council and (council.group(1) != "bürgerschaft" or hanseatic):
                 nxt = doc[i + 1] if i + 1 < n else None
+                name = text[: len(council.group(1))]
+                named = nxt is not None and "\n" not in tok.whitespace_ and (
+                    _is_place(doc, nxt, places) or council.group(1) in NAMED_COUNCILS and _is_cap(nxt)
+                    and nxt.text not in NAME_STOP and not (i + 2 < n and doc[i + 2].text == "("))
+                if named:
+                    # "Stadtrat Heilsbronn", "Stadtbezirksrat Misburg-Anderten"; not "Stadtrat Müller"
+                    name = f"{name} {nxt.text}"
+                    out.append(Mention(tok.idx, nxt.idx + len(nxt.text), doc[i:i + 2].text, name, "council",
+                                       canonical_key(name), "m", head=council.group(1)))
+                    i += 2
+                    continue
                 if nxt is None or not _is_cap(nxt) or nxt.is_punct:
-                    name = text[: len(council.group(1))]
                     out.append(Mention(tok.idx, tok.idx + len(text), text, name, "council", canonical_key(name), "m",
                                        head=name.casefold()))
         i += 1
+    out += _listed_groups(doc.text, out)
+    out.sort(key=lambda m: m.start)
+    return [_without_place(m, places) for m in out]
+
+
+_PLURAL_GROUPS = {"arbeitskreise": "Arbeitskreis", "arbeitsgruppen": "Arbeitsgruppe", "projektgruppen": "Projektgruppe",
+                  "ags": "AG", "runde tische": "Runder Tisch", "runden tische": "Runder Tisch",
+                  "unterarbeitsgruppen": "Unterarbeitsgruppe"}
+_GROUP_LIST = re.compile(
+    r"(?P<plural>Arbeitskreise|Arbeitsgruppen|Unterarbeitsgruppen|Projektgruppen|AGs|Runden?\s+Tische)"
+    r"(?:\s*\([A-Za-zÄÖÜ]{2,6}\))?\s*(?:\((?P<list>[^()\n]{3,200})\)|(?P<quoted>[„\"][^“\"\n]{2,60}[“\"]"
+    r"(?:\s*(?:,|und|sowie)\s*[„\"][^“\"\n]{2,60}[“\"])+))")
+_ITEM = re.compile(r"[„\"](?P<q>[^“\"\n]+)[“\"]|(?P<w>[A-ZÄÖÜ][\w\-äöüß]*(?:\s+[A-ZÄÖÜ&][\w\-äöüß]*){0,3})")
+
+
+def _listed_groups(text: str, taken: list[Mention]) -> list[Mention]:
+    """'vier Arbeitskreise (Energie, Gesundheit, Natur und Verkehr)', 'die Runden Tische „Radverkehr“ und
+    „Stadtklima“': one working group per item, named with the singular."""
+    out = []
+    for m in _GROUP_LIST.finditer(text):
+        singular = _PLURAL_GROUPS[re.sub(r"\s+", " ", m.group("plural")).casefold()]
+        group = "list" if m.group("list") else "quoted"
+        body = m.group(group)
+        if group == "list" and not re.fullmatch(r"[A-ZÄÖÜ][^()]*", body.strip()):
+            continue
+        base = m.start(group)
+        for it in _ITEM.finditer(body):
+            name = (it.group("q") or it.group("w")).strip()
+            a, b = base + it.start(), base + it.end()
+            if any(x.start < b and a < x.end for x in taken) or len(name) < 3:
+                continue
+            display = f"{singular} {name}"
+            kind = cfg_kind = data()["group_words"].get(singular) or data()["group_abbreviations"].get(singular)
+            out.append(Mention(a, b, text[a:b], display, cfg_kind or "working_group", canonical_key(display), "f",
+                               head=singular.casefold()))
+            del kind
     return out
+
+
+def _without_place(m: Mention, places: set[str]) -> Mention:
+    """'Beirat für Klimaschutz in Münster', 'Klimabeirat für Friedrichsdorf' name the body without the town."""
+    for place in places:
+        for tail in (" in " + place, " für " + place, " " + place):
+            if m.display.endswith(tail) and m.kind not in ("council", "police") and " " in m.display[:-len(tail)] \
+                    or m.display.endswith(tail) and m.kind not in ("council", "police") and _match_head(
+                        m.display[:-len(tail)]):
+                m.display = m.display[:-len(tail)]
+                m.key = canonical_key(m.display)
+                return m
+    return m
 
 
 _ABBR_DEF = re.compile(r"^[^()\n]{0,45}?\(\s*(?P<abbr>[A-ZÄÖÜ][A-ZÄÖÜa-z0-9]{1,7})\s*\)")
@@ -397,7 +576,7 @@ def _parents(text: str, mentions: list[Mention], orgs: dict[str, Organisation]) 
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         # "Sicherheitskonferenz des KPR", "AG Innenstadt des Präventionsrates"
         if nxt and nxt.key != m.key and _GENITIVE.match(text[m.end:nxt.start]) and m.kind in _CHILD_KINDS \
-                and nxt.kind in _PARENT_KINDS and orgs[m.key].parent is None \
+                and (nxt.kind in _PARENT_KINDS or nxt.head == "runder tisch") and orgs[m.key].parent is None \
                 and not (m.kind == "staff" and nxt.kind == "staff"):
             orgs[m.key].parent = nxt.key
         before = text[max(0, m.start - 40):m.start]

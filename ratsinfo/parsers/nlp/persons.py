@@ -1,5 +1,10 @@
-"""Persons with role and organisation: "Ordnungsbürgermeister Heiko Rosenthal", "Frau Erste
-Stadträtin Dr. Keller", "Herrn Friehe, Geschäftsführer des Präventionsrates"."""
+"""Persons with role and organisation as minutes and papers name them: "Ordnungsbürgermeister Heiko
+Rosenthal", "Frau Erste Stadträtin Dr. Keller", "Herrn Friehe, Geschäftsführer des Präventionsrates",
+"Bezirksratsherr Drenske (SPD)", role abbreviations ("BM Huber", "Vors. Wahlers", "EStR Willems"),
+"Herr Fehmer" without a role, and attendance lists under headings ("Mitglieder", "Verwaltung:").
+
+A person named with two roles ("Vorsitzender, Ratsherr Ady") gets one fact per role.
+"""
 
 from __future__ import annotations
 
@@ -13,16 +18,29 @@ from ratsinfo.parsers.nlp.context import Context
 
 
 @cache
+def _data() -> dict:
+    return json.loads((resources.files("ratsinfo.parsers.nlp") / "data" / "roles.json").read_text("utf-8"))
+
+
 def _roles() -> list[str]:
-    data = json.loads((resources.files("ratsinfo.parsers.nlp") / "data" / "roles.json").read_text("utf-8"))
-    return sorted(data["roles"], key=len, reverse=True)
+    return sorted(_data()["roles"], key=len, reverse=True)
 
 
-NAME_TOKEN = r"(?:Dr\.[ \t]|Prof\.[ \t])?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+_NAME_WORD = r"[A-ZÄÖÜ][a-zäöüßøé]+(?:-[A-ZÄÖÜ][a-zäöüßøé]+)?"
+_TITLE = r"(?:(?:Dr\.|Prof\.|Dipl\.-[A-Z][a-z]+\.)[ \t]+)"
+NAME = _TITLE + r"*(?:(?:[A-ZÄÖÜ]\.|" + _NAME_WORD + r")[ \t]+){0,2}" + _NAME_WORD
+NAME_TOKEN = r"(?:Dr\.[ \t]|Prof\.[ \t])?" + _NAME_WORD  # kept for callers of the old pattern
 NOT_NAMES = {"Die", "Der", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Im", "In", "Am", "Mit", "Für", "Und",
              "Sitzung", "Stadt", "Landeshauptstadt", "Jahr", "Leitung", "Vertretung", "Herr", "Frau", "Herrn",
              "Polizeidirektion", "Abteilung", "Amt", "Bereich", "Rahmen", "Anwesenden", "Forderungen",
-             "Themen", "Vorsitz", "Stadtrat", "Stadträtin", "Bürgermeister", "Bürgermeisterin"}
+             "Themen", "Vorsitz", "Stadtrat", "Stadträtin", "Bürgermeister", "Bürgermeisterin", "Gemeinde",
+             "Verwaltung", "Antrag", "Beschluss", "Bericht", "Sitzungen", "Mitglieder", "Mitglied", "Ausschuss",
+             "Rat", "Fraktion", "Kreis", "Landkreis", "Samtgemeinde", "Zusammenarbeit", "Vorschlag", "Fragen",
+             "Ende", "Beginn", "Wort", "Seite", "Begrüßung", "Bezirksrat", "Stadtbezirksrat", "Gemeinderat", "Es",
+             "Er", "Sie", "Dies", "Diese", "Dieser", "Auch", "Zu", "Von", "Bei", "Nach", "Über", "Als", "Auf",
+             "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+             "November", "Dezember", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
+             "Sonntag", "Anlage", "Tagesordnung", "Protokoll", "Niederschrift", "Abstimmung", "Ja", "Nein"}
 
 
 @dataclass
@@ -35,49 +53,206 @@ class FoundPerson:
     text: str
 
 
-def _rx():
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    data = _data()
     roles = "|".join(re.escape(r) for r in _roles())
-    before = re.compile(
-        r"(?:(?P<hon>Herrn?|Frau)\s+)?(?P<role>" + roles + r")[ \t]+(?P<name>" + NAME_TOKEN + r"(?:[ \t]+" + NAME_TOKEN
-        + r"){0,2})(?![\w-])")
-    after = re.compile(
-        r"(?P<hon>Herrn?|Frau)[ \t]+(?P<name>" + NAME_TOKEN + r"(?:[ \t]+" + NAME_TOKEN + r"){0,2}),\s+"
-        r"(?P<role>" + roles + r")\b")
-    return before, after
+    suffixes = "|".join(sorted(data["role_suffixes"], key=len, reverse=True))
+    roles += "|" + "|".join(sorted((r.capitalize() for r in data["role_suffixes"]), key=len, reverse=True))
+    abbr = "|".join(re.escape(a) for a in sorted(data["abbreviations"], key=len, reverse=True))
+    mods = "|".join(re.escape(m) for m in sorted(data["role_modifiers"], key=len, reverse=True))
+    role = (r"(?:(?:" + mods + r")[ \t]+)?(?:" + roles + r"|[A-ZÄÖÜ][a-zäöüß]*(?:" + suffixes + r")|(?<![\w.])(?:"
+            + abbr + r"))")
+    before = re.compile(r"(?:(?P<hon>Herrn?|Frau)[ \t]+)?(?P<role>" + role + r")(?:[ \t]+(?P<role2>" + role
+                        + r"))?[ \t]+(?P<name>" + NAME + r")(?![\w-])")
+    honorific = re.compile(r"(?<![\w-])(?P<hon>Herrn?|Frau)[ \t]+(?P<name>" + NAME + r")(?![\w-])")
+    apposition = re.compile(r"^,\s+(?P<role>(?:(?:" + mods + r")[ \t]+)?(?:" + roles + r"|[A-ZÄÖÜ][a-zäöüß]*(?:"
+                            + suffixes + r")|[a-zäöüß]+[ \t]+[A-ZÄÖÜ][a-zäöüß]*(?:" + suffixes + r")))")
+    role_after = re.compile(r"^[ \t]+(?P<role>[A-ZÄÖÜ][a-zäöüß]*(?:" + suffixes + r"))\b")
+    return before, honorific, apposition, role_after
+
+
+def _expand(role: str) -> str:
+    abbr = _data()["abbreviations"]
+    words = role.split()
+    out = [abbr.get(w, w) for w in words]
+    role = " ".join(out)
+    return re.sub(r"\b(Ratsherr)n\b", r"\1", role)
+
+
+_NOUN = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus)$")
+
+
+@cache
+def _role_word() -> re.Pattern:
+    suffixes = "|".join(sorted(_data()["role_suffixes"], key=len, reverse=True))
+    return re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:" + suffixes + r")$", re.I)
+
+
+def _clean_name(name: str) -> str | None:
+    tokens = name.split()
+    for k, t in enumerate(tokens):
+        if k > 0 and (_role_word().match(t) or t in NOT_NAMES):
+            tokens = tokens[:k]  # "Herr Härke Fachbereichsleiter Steuerung": the name ends at the role
+            break
+    while tokens and tokens[-1] in NOT_NAMES:
+        tokens.pop()
+    while tokens and tokens[0] in NOT_NAMES:
+        tokens.pop(0)
+    if not tokens or all(t.endswith(".") for t in tokens) or _NOUN.search(tokens[-1]):
+        return None
+    name = " ".join(tokens)
+    return name if len(name.replace("Dr.", "").strip()) >= 3 else None
 
 
 def find_persons(ctx: Context) -> list[FoundPerson]:
-    """Persons in text order; a later mention by surname only ("Bürgermeister Rosenthal") is the same person."""
+    """Persons in text order, one per name and role; a later mention by surname only is the same person."""
     text = ctx.text
-    before, after = _rx()
-    out: dict[str, FoundPerson] = {}
-    role_words = set(_roles())
-    matches = sorted(((m, rx is after) for rx in (before, after) for m in rx.finditer(text)),
-                     key=lambda pair: pair[0].start())
-    for m, is_after in matches:
-        name_tokens = m.group("name").split()
-        if is_after and name_tokens and name_tokens[0] in role_words:
+    before, honorific, apposition, role_after = _patterns()
+    found: list[tuple[int, int, str, str | None, str]] = []  # start, end, name, role, matched text
+    covered: list[tuple[int, int]] = []
+    places = {m.display.split()[-1] for m in ctx.mentions}
+    for m in before.finditer(text):
+        name = _clean_name(m.group("name"))
+        if name is None or name.split()[-1] in places and len(name.split()) == 1:
             continue
-        while name_tokens and name_tokens[-1] in NOT_NAMES:
-            name_tokens.pop()
-        if not name_tokens or name_tokens[0] in NOT_NAMES or len(" ".join(name_tokens)) < 3:
+        found.append((m.start(), m.end(), name, _expand(m.group("role")), m.group(0)))
+        if m.group("role2") and not m.group("role2").startswith(("Dr", "Prof")):
+            found.append((m.start(), m.end(), name, _expand(m.group("role2")), m.group(0)))
+        covered.append((m.start(), m.end()))
+    for m in honorific.finditer(text):
+        if any(a <= m.start("name") < b for a, b in covered):
             continue
-        name = " ".join(name_tokens)
-        role = m.group("role")
+        name = _clean_name(m.group("name"))
+        if name is None:
+            continue
+        name_end = m.start("name") + m.group("name").find(name.split()[-1]) + len(name.split()[-1])
+        rest = text[name_end:name_end + 120]
+        app = apposition.match(rest) or role_after.match(rest)
+        role = _expand(app.group("role")) if app else None
+        end = name_end + (app.end() if app else 0)
+        found.append((m.start(), end, name, role, text[m.start():end]))
+    found += _listed(text)
+    found.sort(key=lambda f: f[0])
+    return _merge(ctx, found)
+
+
+_LABEL_LINE = re.compile(r"^[ \t|]*(?P<label>[A-ZÄÖÜ][\w ./-]{2,40}?)[ \t]*:?[ \t|]*$")
+_NAME_LINE = re.compile(r"^[ \t|]*(?:(?:Herrn?|Frau)[ \t]+(?P<hname>" + NAME + r")(?:[ \t]+\S[^\n]*)?$|(?P<name>" + NAME
+                        + r")[ \t]*(?:\|[^\n]*|\([^\n)]*\))?[ \t]*$)")
+_INLINE = re.compile(r"^[ \t-]*(?P<label>[A-ZÄÖÜ][\w/-]{2,30}(?:[ \t]+[A-Za-zäöü]+){0,2})[ \t]*:[ \t]*(?P<rest>\S.*)$")
+
+
+_OPENER = re.compile(r"^(?:Anwesend|Anwesende|Anwesend sind|Ferner|Weiterhin sind anwesend|Abwesend|Abwesend sind|"
+                     r"Entschuldigt|Entschuldigt fehlen|Es fehlten|Teilnehmer|Teilnehmende)\s*:?$")
+_OWN_ROLE = re.compile(r"(?:\d\.\s+)?(?:stellvertretende[rn]?\s+)?[A-ZÄÖÜ]?[a-zäöüß]*(?:meister|meisterin|"
+                       r"vorsitzende[r]?|führer|führerin|leiter|leiterin|sprecher|sprecherin)$")
+
+
+def _listed(text: str) -> list[tuple[int, int, str, str | None, str]]:
+    """Names under a list heading ("Mitglieder", "Verwaltung") or after a header field ("Protokollführung:
+    Frau Klemm"); a role line right after a name ("Erich Johannsen" / "Bürgermeister") is that person's role."""
+    labels = _data()["list_labels"]
+    out: list[tuple[int, int, str, str | None, str]] = []
+    role: str | None = None
+    listing = False
+    pos = 0
+    lines = text.split("\n")
+    starts = []
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    _, honorific, _, _ = _patterns()
+    for i, line in enumerate(lines):
+        stripped = line.strip(" \t|:")
+        if not stripped:
+            continue
+        lab = labels.get(stripped.rstrip(":").strip())
+        if lab:
+            role = lab
+            continue
+        inline = _INLINE.match(line)
+        if inline and labels.get(inline.group("label").strip()):
+            lrole = labels[inline.group("label").strip()]
+            base = starts[i] + inline.start("rest")
+            rest = inline.group("rest")
+            items = [m for m in re.finditer(r"[^,;]+", rest)]
+            for it in items:
+                chunk = it.group(0)
+                h = honorific.search(chunk)
+                nm = re.match(r"\s*(?:(?:Herrn?|Frau)\s+)?(?P<name>" + NAME + r")\s*(?:\([^)]*\)?)?\s*$", chunk)
+                reverse = re.fullmatch(r"\s*(?P<last>" + _NAME_WORD + r")\s*", chunk)
+                if nm:
+                    name = _clean_name(nm.group("name"))
+                elif h:
+                    name = _clean_name(h.group("name"))
+                else:
+                    name = None
+                if name and (" " in name or h or "Herr" in chunk or "Frau" in chunk):
+                    out.append((base + it.start(), base + it.end(), name, lrole, chunk.strip()))
+                elif reverse and len(items) == 2 and it is items[0]:
+                    # "Verfasser: Sievers, Petra"
+                    first = items[1].group(0).strip()
+                    if re.fullmatch(_NAME_WORD, first):
+                        out.append((base, base + items[1].end(), f"{first} {reverse.group('last')}", lrole,
+                                    rest.strip()))
+                    break
+            role = None
+            continue
+        if _OPENER.match(stripped):
+            role, listing = None, True
+            continue
+        nm = _NAME_LINE.match(line)
+        if (role or listing) and nm and not _role_word().match((nm.group("name") or nm.group("hname")).split()[0]):
+            name = _clean_name(nm.group("name") or nm.group("hname"))
+            if name and (len(name.split()) >= 2 or re.match(r"\s*\|?\s*(?:Herrn?|Frau)\b", line)):
+                nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+                own = _OWN_ROLE.search(nxt) if nxt and len(nxt) <= 40 and nxt not in labels else None
+                if own or role:
+                    out.append((starts[i], starts[i] + len(line), name, own.group(0) if own else role,
+                                line.strip()))
+            continue
+        if (role or listing) and not nm and not _OWN_ROLE.search(stripped) and len(stripped) > 3:
+            role, listing = None, False  # other text ends a list
+    return out
+
+
+def _merge(ctx: Context, found: list[tuple[int, int, str, str | None, str]]) -> list[FoundPerson]:
+    out: list[FoundPerson] = []
+    text = ctx.text
+    for start, end, name, role, matched in found:
+        surname = name.split()[-1]
+        same = [p for p in out if p.name.split()[-1] == surname and (
+            len(name.split()) == 1 or len(p.name.split()) == 1 or p.name == name
+            or p.name.replace("Dr. ", "") == name.replace("Dr. ", ""))]
+        if same:
+            longer = max([name] + [p.name for p in same], key=len)
+            for p in same:
+                p.name = longer
+            if role is None or any(p.role == role for p in same):
+                continue
+            if all(p.role is None for p in same):
+                same[0].role = role
+                continue
+            if any(_same_office(p.role, role) for p in same if p.role):
+                continue
         org_key = None
-        follow = text[m.end():m.end() + 80]
-        g = re.match(r"\s*(?:des|der)\s+", follow)
+        g = re.match(r"\s*,?\s*(?:[\w ]+\s)?(?:des|der)\s+", text[end:end + 80])
         if g:
-            for om in ctx.mentions_between(m.end(), m.end() + 80):
-                if om.start == m.end() + g.end():
+            for om in ctx.mentions_between(end, end + 80):
+                if om.start == end + g.end():
                     org_key = om.key
                     break
-        surname = name_tokens[-1]
-        prev = next((p for k, p in out.items() if k.split()[-1] == surname), None)
-        if prev is not None and (len(name_tokens) == 1 or prev.name == name or len(prev.name.split()) == 1):
-            if len(name) > len(prev.name):
-                prev.name = name
-            prev.org_key = prev.org_key or org_key
-            continue
-        out[name] = FoundPerson(name, role, org_key, m.start(), m.end(), m.group(0))
-    return list(out.values())
+        out.append(FoundPerson(longer if same else name, role, org_key, start, end, matched))
+    # a name given once with a role and once without is the person with the role
+    roled = {p.name.split()[-1] for p in out if p.role}
+    return [p for p in out if p.role or p.name.split()[-1] not in roled]
+
+
+def _same_office(a: str, b: str) -> bool:
+    """'Bürgermeister' and 'Bürgermeisterin', 'Ratsherr' and 'Ratsherrn', 'Ordnungsbürgermeister' and
+    'Bürgermeister' are one office."""
+    def stem(r: str) -> str:
+        return re.sub(r"(?:in|n|en)$", "", r.casefold())
+    a, b = stem(a), stem(b)
+    return a.endswith(b) or b.endswith(a)

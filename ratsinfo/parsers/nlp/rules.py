@@ -154,3 +154,101 @@ def find_rules(ctx: Context, counts: list[Count]) -> list[FoundRule]:
         out.append(FoundRule(subj, "composition", "; ".join(t for t, _a, _b in items), float(len(items)), "members",
                              s, e, text[s:e].strip()))
     return out
+
+
+_NUM = r"(?P<n>\d{1,3}|ein|eine|einen|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn|vierzehn|" \
+       r"fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|einundzwanzig|zweiundzwanzig|fünfundzwanzig|dreißig)"
+PROSE_RULES: list[tuple[str, re.Pattern, str | None]] = [
+    # "besteht aus 15 gewählten Mitgliedern", "das aus elf Personen bestehende JuPa", "Seine zwanzig Mitglieder"
+    ("composition", re.compile(r"(?:\b(?:besteht|bestehen|umfasst|setzt\s+sich)\b[^.;]{0,40}?|"
+                               r"\b(?:aus|Seine|Ihre|seine|ihre)\s+)" + _NUM
+                               + r"\s+(?:[a-zäöüß]+\s+){0,3}(?:Mitglieder\w*|Personen|Sachverständige\w*|"
+                               r"Vertreter\w*)\b"),
+     "members"),
+    # "für die Dauer von fünf Jahren", "Alle 5 Jahre werden die Mitglieder neu berufen", "Wahlzeit ... vier Jahre"
+    ("term_of_office", re.compile(r"(?:Dauer\s+von|Amtszeit\s+(?:beträgt|von)|Wahlzeit\b[^.;]{0,40}?|\bAlle)\s+"
+                                  + _NUM + r"\s+Jahren?\b"), "years"),
+    # "die das 60. Lebensjahr vollendet haben"
+    ("minimum_age", re.compile(r"(?P<n>\d{2})\.\s+Lebensjahr\s+vollendet"), "years"),
+    # "wählt aus seiner Mitte eine*n Vorsitzende*n", "Vorsitzender des Ortschaftsrates ist der Ortsvorsteher"
+    ("chairs", re.compile(r"(?:aus\s+(?:seiner|ihrer)\s+Mitte\s+(?:eine[n*/]*\s*|einen\s+)?Vorsitzende|"
+                          r"^Vorsitzende[r]?\s+(?:des|der)\s+[^.]{0,60}\bist\b|Den\s+Vorsitz\s+führt)", re.M),
+     "persons"),
+    # "sowie einen erweiterten Vorstand aus drei gleichberechtigten Stellvertreter*innen", "eine/n Stellvertreter/in"
+    ("deputies", re.compile(r"\b(?:aus\s+)?" + _NUM + r"[n*/]*\s+(?:[a-zäöüß]+\s+){0,2}Stellvertret"), "persons"),
+    # "Die Sitzungen sind öffentlich", "tagen grundsätzlich nicht öffentlich"
+    ("public", re.compile(r"\b(?:Sitzungen\b[^.;]{0,40}?\bsind|tag(?:t|en))\s+(?:grundsätzlich\s+|in\s+der\s+Regel\s+)?"
+                          r"(?P<not>nicht\s*)?öffentlich\b"), None),
+]
+
+
+def find_prose_rules(ctx: Context, known: list[FoundRule]) -> list[FoundRule]:
+    """Rules of procedure written in running text (a body's page, an application, minutes), not in §§:
+    members, term of office, minimum age, chair, deputies, public sessions. How often a body meets stays
+    a session count there (the gold of the project's own documents keeps it so)."""
+    from ratsinfo.parsers.nlp.numbers import to_number
+
+    text = ctx.text
+    have = {(r.rule, r.org_key) for r in known}
+    out: list[FoundRule] = []
+    main = ctx.main.key if ctx.main else None
+    for s, e in ctx.sentences():
+        sent = text[s:e]
+        if sent.rstrip().endswith("?"):
+            continue
+        bodies = [m for m in ctx.mentions_between(s, e) if m.kind not in ("police", "department", "faction")]
+        for rule, rx, unit in PROSE_RULES:
+            m = rx.search(sent)
+            if not m:
+                continue
+            if rule == "deputies" and re.search(r"Vorsitz|Vorstand|Sprecher", sent):
+                rule = "deputy_chairs"  # deputies of the chair, not of each member
+            if rule == "public":
+                number: float | None = 0.0 if m.group("not") else 1.0
+            elif rule == "chairs":
+                number = 1.0
+            else:
+                raw = m.group("n")
+                n = 1 if raw.casefold().startswith("ein") else to_number(raw)
+                if n is None:
+                    continue
+                number = float(n)
+            before = [b for b in bodies if b.start <= s + m.start()]
+            earlier = [b for b in ctx.mentions if b.end <= s and b.kind not in ("police", "department", "faction")]
+            # "Seine zwanzig Mitglieder werden vom Gemeinderat berufen": the body of the sentence before
+            org = before[0].key if before else earlier[-1].key if earlier else main
+            if org is None or (rule, org) in have:
+                continue
+            have.add((rule, org))
+            out.append(FoundRule(org, rule, m.group(0).strip(), number, unit, s, e, sent.strip()))
+        founded = _FOUNDED.search(sent)
+        when = _WHEN.search(sent)
+        if founded and when and bodies:
+            # "Der Präventionsrat ... wurde im Jahr 1994 gegründet", "Im Februar 2014 hat der Beirat seine Arbeit
+            # aufgenommen": the founding body is the one founded, not a council deciding about it
+            target = next((b for b in bodies if b.kind not in ("council",)), bodies[0])
+            if ("founding_date", target.key) not in have:
+                have.add(("founding_date", target.key))
+                out.append(FoundRule(target.key, "founding_date", _when_text(when), None, None, s, e, sent.strip()))
+    return out
+
+
+_FOUNDED = re.compile(r"\b(?:gegründet|gründeten|eingerichtet|gebildet|ins\s+Leben\s+gerufen|formiert|"
+                      r"(?:seine|ihre)\s+Arbeit\s+aufgenommen|konstituiert\w*)\b")
+_WHEN = re.compile(r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2}|Januar|Februar|März|April|Mai|Juni|Juli|August|September|"
+                   r"Oktober|November|Dezember)\.?\s?(?P<y>(?:19|20)\d\d)|(?P<m2>Januar|Februar|März|April|Mai|Juni|"
+                   r"Juli|August|September|Oktober|November|Dezember)\s+(?P<y2>(?:19|20)\d\d)|"
+                   r"\b(?:im\s+Jahr(?:e)?\s+|seit\s+)?(?P<y3>(?:19|20)\d\d)\b")
+
+
+def _when_text(m: re.Match) -> str:
+    """'1994', '2022-02' or '2019-03-20': as precise as the text."""
+    from ratsinfo.parsers.nlp.numbers import months
+
+    def month(x: str) -> int:
+        return int(x) if x.isdigit() else months()[x.casefold()]
+    if m.group("y"):
+        return f"{m.group('y')}-{month(m.group('m')):02d}-{int(m.group('d')):02d}"
+    if m.group("y2"):
+        return f"{m.group('y2')}-{month(m.group('m2')):02d}"
+    return m.group("y3")

@@ -60,3 +60,16 @@ def test_a_pronoun_or_a_short_name_refers_back(facts_of):
 
 def test_questions_are_not_counts(facts_of):
     assert "session_count" not in facts_of("1. Fanden 2019 zwei Sitzungen des Beirates für Senioren statt?\n")
+
+
+def test_a_range_is_a_lower_and_an_upper_bound(facts_of):
+    got = {(f.subject, f.number, f.qualifier) for f in facts_of(
+        "Der Klimabeirat tritt i. d. R. 2 - 5 mal jährlich zusammen.")["session_count"]}
+    assert got == {("Klimabeirat", 2, "at_least"), ("Klimabeirat", 5, "upper_bound")}
+
+
+def test_times_x_per_year_for_the_body_named_before(facts_of):
+    f = one(facts_of("Der Arbeitskreis für die Gleichstellung von Frau und Mann berät den Kreistag. "
+                     "Der Arbeitskreis tagt ca. 4 x jährlich."))
+    assert (f.subject, f.number, f.qualifier) == ("Arbeitskreis für die Gleichstellung von Frau und Mann", 4,
+                                                  "per_year")

@@ -31,3 +31,17 @@ def test_ordinal_sessions_of_a_body(facts_of, ordinal):
 def test_numbered_sessions_listed_after_their_body(facts_of):
     facts = facts_of("Die 1. Sitzung des Jugendbeirates fand am 03.03.2021 statt, die 2. Sitzung am 16. Juni 2021.")
     assert sorted((m.number, m.date) for m in facts["meeting"]) == [(1, date(2021, 3, 3)), (2, date(2021, 6, 16))]
+
+
+def test_a_session_known_only_to_the_month(facts_of):
+    (m,) = facts_of("Der Kreispräventionsrat hat in einer Sondersitzung im Mai 2022 seine Geschäftsordnung "
+                    "neu gefasst.")["meeting"]
+    assert (m.subject, m.date, m.year, m.detail["month"]) == ("Kreispräventionsrat", None, 2022, "2022-05")
+
+
+def test_a_body_with_the_day_it_decided_is_a_meeting(facts_of):
+    from datetime import date
+
+    got = {(m.subject, m.date) for m in facts_of(
+        "Die Stadtverordnetenversammlung vom 21.06.2021 hat beschlossen, einen Klimabeirat einzurichten.")["meeting"]}
+    assert got == {("Stadtverordnetenversammlung", date(2021, 6, 21))}

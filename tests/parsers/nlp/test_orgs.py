@@ -70,3 +70,46 @@ def test_a_council_word_before_a_name_is_a_title():
     found = orgs("Stadtrat Peter Jansen sprach. Der Stadtrat beschloss.")
     assert list(found) == ["Stadtrat"]
     assert len(found["Stadtrat"].mentions) == 1
+
+
+def test_coordinated_compounds_are_one_body():
+    found = orgs("Der Kinder- und Jugendbeirat tagte. Der Bau-, Planungs- und Umweltausschuss beriet. "
+                 "Der Finanz- und Haushaltsausschuss auch.")
+    assert set(found) == {"Kinder- und Jugendbeirat", "Bau-, Planungs- und Umweltausschuss",
+                          "Finanz- und Haushaltsausschuss"}
+
+
+def test_councils_named_with_their_place_or_part_of_town():
+    found = orgs("Stadt Bergheim\n\nSitzung des Stadtrates Bergheim. Der Stadtbezirksrat Nord tagte, Stadtrat Müller "
+                 "sprach. Der Stadtrat Bergheim beschloss.")
+    assert {n: o.kind for n, o in found.items()} == {"Stadtrat Bergheim": "council",
+                                                      "Stadtbezirksrat Nord": "council"}
+
+
+def test_the_council_itself_as_rat():
+    text = ("Die Frage wurde im Rat beraten. Der Rat der Stadt Bergheim beschließt die Satzung. "
+            "Der Rat gab uns einen Rat.")
+    (rat,) = orgs(text).values()
+    assert rat.kind == "council" and {rat.name, *rat.aliases} == {"Rat", "Rat der Stadt Bergheim"}
+    assert text.rindex("Rat") not in {m.start for m in rat.mentions}  # advice is no body
+
+
+def test_advisory_councils_are_no_town_councils():
+    found = orgs("Der Seniorenrat und der Integrationsrat berieten mit dem Gemeinderat.")
+    assert {n: o.kind for n, o in found.items()} == {"Seniorenrat": "advisory_board",
+                                                      "Integrationsrat": "advisory_board", "Gemeinderat": "council"}
+
+
+def test_working_groups_listed_in_brackets_or_quotes():
+    found = orgs("Es wurden vier Arbeitskreise (Energie, Gesundheit, Natur und Verkehr) gegründet. "
+                 "Die Runden Tische „Radverkehr“ und „Stadtklima“ bestehen seit einem Jahr. "
+                 "Die AG „Schulwege, Verkehr“ tagte.")
+    assert set(found) == {"Arbeitskreis Energie", "Arbeitskreis Gesundheit", "Arbeitskreis Natur",
+                          "Arbeitskreis Verkehr", "Runder Tisch Radverkehr", "Runder Tisch Stadtklima",
+                          "AG Schulwege, Verkehr"}
+    assert all(o.kind == "working_group" for o in found.values())
+
+
+def test_a_body_keeps_its_name_without_the_town():
+    found = orgs("Stadt Bergheim\n\nDer Beirat für Klimaschutz in Bergheim tagte. Der Klimabeirat für Bergheim auch.")
+    assert set(found) == {"Beirat für Klimaschutz", "Klimabeirat"}

@@ -4,11 +4,19 @@ from datetime import date
 def test_persons_with_role_before_or_after_the_name(facts_of):
     text = ("Frau Erste Stadträtin Dr. Maria Keller eröffnete. Herrn Jonas Weber, Geschäftsführer des "
             "Präventionsrates, dankte sie. Bürgermeister Weber ergänzte.")
-    persons = {p.subject: p for p in facts_of(text)["person"]}
-    assert persons["Dr. Maria Keller"].value == "Erste Stadträtin"
-    assert persons["Jonas Weber"].value == "Geschäftsführer"
-    assert persons["Jonas Weber"].detail["organization"] == "Präventionsrat"
-    assert len(persons) == 2
+    persons = {(p.subject, p.value): p for p in facts_of(text)["person"]}
+    assert set(persons) == {("Dr. Maria Keller", "Erste Stadträtin"), ("Jonas Weber", "Geschäftsführer"),
+                            ("Jonas Weber", "Bürgermeister")}  # the surname alone is the same person, in a new role
+    assert persons[("Jonas Weber", "Geschäftsführer")].detail["organization"] == "Präventionsrat"
+
+
+def test_role_abbreviations_and_attendance_lists(facts_of):
+    text = ("Anwesend:\nVorsitz\nAnna Beispiel\nMitglieder\nKarl Muster\nPaula Probe\n\n"
+            "BM Huber eröffnet. Vors. Wahlers dankt. Herr Fehmer fragt nach. Ratsherr Ady, Vorsitzender, schließt.")
+    got = {(p.subject, p.value) for p in facts_of(text)["person"]}
+    assert got == {("Anna Beispiel", "Vorsitz"), ("Karl Muster", "Mitglied"), ("Paula Probe", "Mitglied"),
+                   ("Huber", "Bürgermeister"), ("Wahlers", "Vorsitzender"), ("Fehmer", None),
+                   ("Ady", "Ratsherr")}
 
 
 def test_paper_references_with_and_without_dates(facts_of):
@@ -57,3 +65,30 @@ def test_rules_of_procedure_from_paragraphs(facts_of):
 def test_rule_spans_point_into_the_text(facts_of):
     for f in facts_of(RULES)["rule"]:
         assert RULES[f.start:f.end].strip() == f.text
+
+
+def test_rules_of_procedure_in_running_text(facts_of):
+    text = ("Der Seniorenbeirat besteht aus 9 gewählten Mitgliedern. Sie werden für die Dauer von fünf Jahren "
+            "gewählt. Wählbar ist, wer das 60. Lebensjahr vollendet hat. Die Sitzungen sind öffentlich.")
+    rules = {(f.subject, f.qualifier, f.number) for f in facts_of(text)["rule"]}
+    assert rules == {("Seniorenbeirat", "composition", 9), ("Seniorenbeirat", "term_of_office", 5),
+                     ("Seniorenbeirat", "minimum_age", 60), ("Seniorenbeirat", "public", 1)}
+
+
+def test_topics_a_body_decided_on(facts_of):
+    text = "Der Gemeinderat stimmt am 12.05.2022 der Einrichtung eines Seniorenrates zu."
+    (t,) = facts_of(text)["topic"]
+    assert (t.subject, t.value, t.year) == ("Gemeinderat", "Einrichtung eines Seniorenrates", 2022)
+
+
+def test_the_founding_date_of_a_body_as_precise_as_the_text(facts_of):
+    got = {(f.subject, f.qualifier, f.value) for f in facts_of(
+        "Der Präventionsrat wurde im Jahr 1994 gegründet. Im Februar 2014 hat der Gestaltungsbeirat seine Arbeit "
+        "aufgenommen.")["rule"]}
+    assert got == {("Präventionsrat", "founding_date", "1994"), ("Gestaltungsbeirat", "founding_date", "2014-02")}
+
+
+def test_a_person_with_two_roles_is_one_record(facts_of):
+    got = facts_of("Vorsitzender, Ratsherr Ady, eröffnet. Vorsitzender Ady schließt die Sitzung.")
+    assert {(f.subject, f.value) for f in got["person"]} == {("Ady", "Ratsherr"), ("Ady", "Vorsitzender")}
+    assert [p.key for p in got["_result"].persons] == ["person:local:ady"]

@@ -1,0 +1,185 @@
+"""The meeting a protocol or agenda is about and its agenda items.
+
+The head of minutes names body and date in many ways: "12. Sitzung des Stadtbezirksrates Nord am Montag,
+28. Januar 2008", "SG Grasleben - Finanz- und Haushaltsausschuss / Dienstag, 12. Dezember 2006",
+"Niederschrift über die Sitzung der Gemeindevertretung am 15.11.22", "Aus der Gemeinderatssitzung vom
+6. November 2014". Agenda items are "TOP 3 ...", numbered lines under "Tagesordnung" (also letter-spaced
+"T a g e s o r d n u n g"), rows of a pipe table, a number alone on its line with the title below, or
+the numbered headings of the minutes themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ratsinfo.parsers.nlp.context import Context
+from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, parse_date
+from ratsinfo.parsers.nlp.orgs import Mention
+
+HEAD_CHARS = 900
+MEETING_KINDS = ("council", "committee", "advisory_board", "conference", "staff", "working_group")
+_CUE = re.compile(r"Niederschrift|Protokoll|Tagesordnung|Sitzungstermin|Sitzungsbeginn|TOP\s*\d|Gremium:|"
+                  r"\bSitzung\s+(?:des|der|am|vom)\b|\d\.\s+(?:öffentlichen?\s+)?Sitzung|[Ss]itzung\s+(?:am|vom)\b")
+_PROTOCOL = re.compile(r"Niederschrift|Protokoll|Tagesordnung|Sitzungstermin|TOP\s*\d")
+_DATE = re.compile(r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+(?:den\s+)?)?"
+                   + DATE_PATTERN)
+_ORDINAL = re.compile(r"(?<![\d.])(?P<n>\d{1,3})\.\s+(?:(?:öffentlichen|öffentliche|ordentlichen|ordentliche|"
+                      r"konstituierenden|konstituierende)\s+)?(?:Sitzung|Tagung)\b")
+_COMPOUND_SESSION = re.compile(r"\b(?P<body>[A-ZÄÖÜ][a-zäöüß]*(?:rat|ausschuss|beirat|vertretung|versammlung|tag))"
+                               r"s?sitzung\b")
+_LETTER_SPACED = re.compile(r"\b(?:[A-Za-zÄÖÜäöüß] ){3,}[A-Za-zÄÖÜäöüß]\b")
+
+
+@dataclass
+class HeadMeeting:
+    org: Mention
+    when: date | None
+    number: int | None
+    start: int
+    end: int
+
+
+def despace(text: str) -> str:
+    """'T a g e s o r d n u n g' -> 'Tagesordnung' (for matching only: offsets stay with the original)."""
+    return _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
+
+
+def head_meeting(ctx: Context) -> HeadMeeting | None:
+    """The meeting the document records, from the body and date its head names."""
+    text = ctx.text
+    head = text[:HEAD_CHARS]
+    if not _CUE.search(despace(head)):
+        return None
+    dates = [(m.start(), m.end(), parse_date(m.group("date"))) for m in _DATE.finditer(head)]
+    dates = [d for d in dates if d[2] is not None and not _is_issued(head, d[0])]
+    if not dates:
+        return None
+    orgs = [m for m in ctx.mentions_between(0, HEAD_CHARS) if m.kind in MEETING_KINDS]
+    compound = _COMPOUND_SESSION.search(head)
+    if compound and not orgs:
+        name = compound.group("body")
+        orgs = [m for m in ctx.mentions if m.display.casefold() == name.casefold()]
+    if not orgs and _PROTOCOL.search(despace(head)) and ctx.main is not None:
+        orgs = [ctx.main.mentions[0]]  # "Sitzungstermin: 21.09.2023" over minutes of the body they are about
+    if not orgs:
+        return None
+    # the body named closest before the first date of a session ("Sitzung des Stadtrates ... am 01.12.2021")
+    ds, de, when = dates[0]
+    before = [m for m in orgs if m.end <= ds]
+    org = before[-1] if before else orgs[0]
+    ordinal = None
+    for m in _ORDINAL.finditer(head):
+        if m.start() < max(org.end, de) + 40:
+            ordinal = int(m.group("n"))
+            break
+    return HeadMeeting(org, when, ordinal, min(org.start, ds), max(org.end, de))
+
+
+def _is_issued(head: str, pos: int) -> bool:
+    """Dates a page was published or printed ("erschienen am", "Datum 12.02.2008", "Erstellt") are no meeting."""
+    return re.search(r"(?:erschienen|Erstellt|Aktualisiert|Stand|Ausgabe|Artikel|[Ss]atzung|Fassung|Kraft|"
+                     r"Bekanntmachung|Gesetz|Vorlage\s+\S+)\W{0,3}(?:am|vom|seit dem)?\s*$",
+                     head[max(0, pos - 30):pos]) is not None
+
+
+_TOP = re.compile(r"^[ \t•\-*]*TOP[ \t]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.\d{1,2})*)\.?[ \t]*[:.\-–]?[ \t]*(?P<t>\S.*)$",
+                  re.M)
+_NUMBERED = re.compile(r"^[ \t|]*(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)(?:\.|[ \t]*\|)?[ \t]+(?P<t>[^\n|]*\S)[ \t|]*"
+                       r"(?:\|[^\n]*)?$")
+_NUMBER_ALONE = re.compile(r"^[ \t]*(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)\.?[ \t]*$")
+_AGENDA_START = re.compile(r"^[ \t|]*(?:Tagesordnung|TOP-Nr\.|Öffentlicher Teil|I\.\s*Öffentlicher Teil)(?!\w)[^\n]*$",
+                           re.I)
+_AGENDA_END = re.compile(r"^[ \t|]*(?:Nicht\s*öffentlicher Teil|II\.\s|Sitzungsverlauf|Protokoll:|Beschluss:|"
+                         r"zum Seitenanfang)", re.I)
+_NOT_ITEM = re.compile(r"^(?:Beschlussvorlage|Vorlage|Berichterstatter|Anlage|Drucksache|Uhr\b|stellvertretender|"
+                       r"(?:der|die|des|den|dem)\b)", re.I)
+
+
+def agenda_items(ctx: Context) -> list[tuple[str, int, int]]:
+    """Agenda items in source order, each once: (title, start, end)."""
+    text = ctx.text
+    out: list[tuple[str, int, int]] = []
+    seen: set[str] = set()
+
+    def add(title: str, a: int, b: int) -> None:
+        title = clean_title(despace(title))
+        key = re.sub(r"\W+", " ", title.casefold()).strip()
+        if len(title) < 3 or key in seen or _NOT_ITEM.match(title):
+            return
+        seen.add(key)
+        out.append((title, a, b))
+
+    tops = list(_TOP.finditer(text))
+    for m in tops:
+        add(m.group("t"), m.start("t"), m.end("t"))
+    if tops:
+        return out
+    lines = text.split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    in_agenda = False
+    numbered: list[tuple[str, int, int, str]] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        spaced = despace(line) if _LETTER_SPACED.search(line) else line
+        if _AGENDA_START.match(spaced):
+            in_agenda = True
+            i += 1
+            continue
+        if in_agenda and _AGENDA_END.match(spaced):
+            in_agenda = False
+        alone = _NUMBER_ALONE.match(line)
+        if alone:
+            k = i + 1
+            while k < len(lines) and not lines[k].strip():
+                k += 1
+            if k < len(lines) and not _NUMBER_ALONE.match(lines[k]) and len(lines[k].strip()) < 250:
+                numbered.append((alone.group("n"), lines[k].strip(), starts[k], in_agenda))
+                i = k + 1
+                continue
+        m = _NUMBERED.match(line)
+        if m and len(m.group("t")) < 400 and not m.group("t").endswith("?"):
+            numbered.append((m.group("n"), m.group("t"), starts[i] + m.start("t"), in_agenda))
+        i += 1
+    # a run of numbers from 1 upward is an agenda; an item under "Tagesordnung" always is
+    run: list[tuple[str, str, int, bool]] = []
+    expected = 1
+    for n, title, a, agenda in numbered:
+        top = int(n.split(".")[0])
+        if agenda or top == expected or (run and top == expected - 1 and "." in n):
+            run.append((n, title, a, agenda))
+            expected = top + 1
+        elif top == 1:
+            expected = 2
+            run.append((n, title, a, agenda))
+    if not any(r[3] for r in run) and not _PROTOCOL.search(despace(ctx.text[:HEAD_CHARS])):
+        return out  # numbered paragraphs of a statute are no agenda
+    firsts = [r for r in run if r[0].split(".")[0] == "1"]
+    if not any(r[3] for r in run) and len({r[0].split(".")[0] for r in run}) < 2:
+        return out
+    if not firsts:
+        return out
+    for _n, title, a, _agenda in run:
+        add(title, a, a + len(title))
+    return out
+
+
+_TITLE_NOISE = [
+    re.compile(r"^(?:Beratung\s+und\s+Beschlussfassung|Beratung\s+und\s+Beschluss|Beschlussfassung)\s+"
+               r"(?:über\s+(?:die|den|das)?|zur|zum|zu)\s*", re.I),
+    re.compile(r"\s*\((?:Tischvorlage|öffentlicher Teil|öffentlich)\)\s*$", re.I),
+    re.compile(r"\s*[-–]\s*(?:Vorberatung|Vorlage|Beschlussvorlage)\b.*$"),
+    re.compile(r"\s+[A-Z]{1,4}\d?-\d+/\d{2,4}\s*$"),
+]
+
+
+def clean_title(title: str) -> str:
+    t = re.sub(r"\s+", " ", title).strip(" \t|:;,.")
+    for rx in _TITLE_NOISE:
+        t = rx.sub("", t).strip(" \t|:;,.")
+    return t[:1].upper() + t[1:] if t else t

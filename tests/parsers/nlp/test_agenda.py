@@ -1,0 +1,71 @@
+"""Minutes name the meeting they record in their head and list its agenda items."""
+
+from datetime import date
+
+MINUTES = """Gemeinde Bergdorf
+Niederschrift
+über den öffentlichen Teil der 7. Sitzung
+der Gemeindevertretung Bergdorf
+am Dienstag, 14. März 2023
+
+T a g e s o r d n u n g
+1. Eröffnung der Sitzung
+2. Beratung und Beschlussfassung über die Satzung zur Straßenreinigung
+2.a. Dringlichkeitsanträge
+3. Bericht des Bürgermeisters
+
+Zu 1.
+Der Vorsitzende eröffnet die Sitzung.
+"""
+
+TOPS = """SG Heideland - Bauausschuss
+
+Montag, 02. Oktober 2023 , 18:00 Uhr
+
+TOP 1 Eröffnung der Sitzung
+Protokoll:
+Der Vorsitzende begrüßt die Anwesenden.
+
+TOP 2 Bebauungsplan Nr. 12 (Tischvorlage)
+Protokoll:
+Es wird beraten.
+"""
+
+
+def test_the_head_names_body_date_and_number(facts_of):
+    (m,) = facts_of(MINUTES)["meeting"]
+    assert (m.subject, m.number, m.date) == ("Gemeindevertretung Bergdorf", 7, date(2023, 3, 14))
+
+
+def test_numbered_items_under_a_letter_spaced_heading_are_topics_in_order(facts_of):
+    topics = [(t.subject, t.value, t.year) for t in facts_of(MINUTES)["topic"]]
+    assert topics == [("Gemeindevertretung Bergdorf", "Eröffnung der Sitzung", 2023),
+                      ("Gemeindevertretung Bergdorf", "Satzung zur Straßenreinigung", 2023),
+                      ("Gemeindevertretung Bergdorf", "Dringlichkeitsanträge", 2023),
+                      ("Gemeindevertretung Bergdorf", "Bericht des Bürgermeisters", 2023)]
+
+
+def test_top_headings_are_topics_without_their_notes(facts_of):
+    got = facts_of(TOPS)
+    assert [t.value for t in got["topic"]] == ["Eröffnung der Sitzung", "Bebauungsplan Nr. 12"]
+    (m,) = got["meeting"]
+    assert (m.subject, m.date) == ("Bauausschuss", date(2023, 10, 2))
+
+
+def test_numbered_paragraphs_of_a_statute_are_no_agenda(facts_of):
+    text = ("Satzung über den Seniorenbeirat der Gemeinde Bergdorf\n\n1. Nachtragssatzung vom 10.12.2001\n"
+            "2. Änderungssatzung vom 27.10.2003\n\n§ 1 Aufgaben\nDer Seniorenbeirat berät den Gemeinderat.")
+    got = facts_of(text)
+    assert "topic" not in got and "meeting" not in got
+
+
+def test_topics_come_in_source_order_on_every_run(facts_of):
+    runs = [[t.value for t in facts_of(MINUTES)["topic"]] for _ in range(3)]
+    assert runs[0] == runs[1] == runs[2]
+    starts = [t.start for t in facts_of(MINUTES)["topic"]]
+    assert starts == sorted(starts)
+
+
+def test_topic_spans_point_into_the_text(facts_of):
+    for t in facts_of(MINUTES)["topic"]:
+        assert t.value.split()[-1] in MINUTES[t.start:t.end]
