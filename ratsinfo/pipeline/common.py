@@ -52,11 +52,16 @@ def add_extraction(result: Records, doc_key: str, origin: str, scope: str) -> No
         if paper.stub or not paper.text:
             continue
         _merge(result, extract(paper.text, document_key=doc_key, document=origin, paper_key=paper.key,
-                               title=paper.name, scope=scope))
+                               title=paper.name, scope=scope, council=council_of(scope)))
     for f in list(result.files):
         if f.text and f.key.startswith("file:"):  # a stand-alone PDF or text, not a paper's attachment link
             _merge(result, extract(f.text, document_key=doc_key, document=origin, paper_key=f.paper_key,
-                                   scope=scope))
+                                   scope=scope, council=council_of(scope)))
+
+
+def council_of(scope: str) -> str | None:
+    """The council a source names (``--body``); else the extraction reads it from the document's head."""
+    return None if scope == "local" else scope
 
 
 def _merge(result: Records, found: Records) -> None:
