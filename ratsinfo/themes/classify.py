@@ -1,0 +1,267 @@
+"""Sort agenda items and papers into the policy areas of the Kommunaler Produktrahmen.
+
+A title is turned into features: keyword stems matched inside German compounds ("Kanalsanierung"
+hits "kanal"), lemmas from spaCy's blank German pipeline with the spacy-lookups-data table, a flag
+for procedural wording, and the office numbers named in the text ("Amt 51"). A naive Bayes model
+(``data/model.json``, trained offline on labelled development titles by ``ratsinfo.themes.train``)
+weighs them; the keyword stems enter it as prior counts so that words never seen in training still
+count. The lead office ("Federführend: 66 Tiefbauamt") is strong evidence and added on top.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ratsinfo.themes.codes import CODES, PROCEDURAL, Theme
+
+_LETTER = "a-zäöüß"
+FINANCE = "61"
+GENERIC = frozenset({PROCEDURAL, "11", FINANCE})  # areas that every subject can fall back to
+OFFICE_BOOST = 2.5  # log-odds added for the code of the lead office
+BODY_BOOST = 0.7  # the name of the body is weak evidence: committees treat many areas
+TEXT_WEIGHT = 0.3  # stems in a paper's text count less than those in its title
+SECOND_MIN = 0.15  # a runner-up is reported when its probability reaches this
+# How much each kind of feature counts: keyword stems generalise, lemmas of training titles less so.
+KIND_WEIGHT = {"s": 1.0, "l": 1.0, "p": 1.0, "a": 1.0, "f": 1.0, "t": 1.0}
+
+
+@dataclass(frozen=True)
+class Rules:
+    subject: re.Pattern[str]
+    noise: re.Pattern[str]
+    procedural: re.Pattern[str]
+    stems: re.Pattern[str]
+    stem_code: dict[str, str]
+    office_names: re.Pattern[str]
+    office_name_code: dict[str, str]
+    office_numbers: dict[str, str]
+
+
+def _stem_pattern(stem: str) -> str:
+    body = re.escape(stem.strip("^$"))
+    if stem.startswith("^"):
+        body = f"(?<![{_LETTER}]){body}"
+    if stem.endswith("$"):
+        body = f"{body}(?![{_LETTER}])"
+    return body
+
+
+def _data(name: str) -> Any:
+    return json.loads((resources.files("ratsinfo.themes") / "data" / name).read_text(encoding="utf-8"))
+
+
+@cache
+def rules() -> Rules:
+    """The keyword stems, noise and procedural patterns and office tables, compiled once."""
+    raw = _data("rules.json")
+    stem_code = {stem: code for code, stems in raw["stems"].items() for stem in stems}
+    # Longest first, so that at one position "schulden" wins over "schul" and "denkmalpflege" over "denkmal".
+    ordered = sorted(stem_code, key=lambda s: (-len(s.strip("^$")), s))
+    stems = re.compile("|".join(f"(?P<s{i}>{_stem_pattern(s)})" for i, s in enumerate(ordered)))
+    names = raw["offices"]["names"]
+    return Rules(
+        subject=re.compile(raw["subject"]),
+        noise=re.compile("|".join(raw["noise"])),
+        procedural=re.compile("|".join(f"(?:{p})" for p in raw["procedural"])),
+        stems=stems,
+        stem_code={f"s{i}": stem_code[s] for i, s in enumerate(ordered)} | {f"n{i}": s for i, s in enumerate(ordered)},
+        office_names=re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))),
+        office_name_code=names,
+        office_numbers=raw["offices"]["numbers"],
+    )
+
+
+@cache
+def _nlp():
+    """spaCy's blank German pipeline: its tokenizer and the lookup lemma table (no model download)."""
+    import spacy
+    from spacy.lang.de.stop_words import STOP_WORDS
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    return nlp, table, frozenset(STOP_WORDS)
+
+
+_lemma_cache: dict[str, str | None] = {}
+
+
+def _lemma_feature(word: str) -> str | None:
+    hit = _lemma_cache.get(word, "")
+    if hit != "":
+        return hit
+    _nlp_, table, stop = _nlp()
+    lower = word.lower()
+    feature = None
+    if len(word) >= 3 and word.isalpha() and lower not in stop:
+        lemma = table.get(word, None) or table.get(lower, None) or word
+        feature = "l:" + lemma.lower()
+    _lemma_cache[word] = feature
+    return feature
+
+
+def subject(title: str) -> str:
+    """The subject of a motion or inquiry: 'Antrag der Fraktion X betreffend „Y“' -> 'Y'.
+
+    Who filed an item says nothing about its area; left in, the words of the prefix tie every motion
+    to the area of the motions seen in training.
+    """
+    m = rules().subject.match(title.lower())
+    return title[m.end():].strip(" „“\"'") if m else title
+
+
+def stems_of(text: str) -> list[tuple[str, str]]:
+    """(stem, code) of every keyword stem in the text, after party names, addresses and numbers are blanked."""
+    r = rules()
+    lower = r.noise.sub(" ", text.lower())
+    out = []
+    for m in r.stems.finditer(lower):
+        group = m.lastgroup or ""
+        out.append((r.stem_code["n" + group[1:]], r.stem_code[group]))
+    return out
+
+
+def is_procedural(title: str) -> bool:
+    """True for items without a subject of their own (opening, minutes, Anfragen, Verschiedenes)."""
+    return bool(rules().procedural.search(title.lower().strip(" .:;-")))
+
+
+def _features(title: str, tokens: Iterable[str]) -> list[str]:
+    hits = list(dict.fromkeys(stems_of(title)))
+    feats = [f"s:{stem}" for stem, _code in hits]
+    topical = [code for _stem, code in hits if code not in GENERIC]
+    if topical and FINANCE in {code for _s, code in hits}:
+        feats.append("f:subject")  # a budget item about a subject belongs to the subject's area
+    if not topical and is_procedural(title):
+        feats.extend(("p:proc", "p:proc"))
+    feats.extend(f for f in dict.fromkeys(_lemma_feature(t) for t in tokens) if f)
+    r = rules()
+    for number in re.findall(r"\bamt(?:es)?\s+(\d{2})\b", title.lower()):
+        if number in r.office_numbers:
+            feats.append("a:" + r.office_numbers[number])
+    return feats
+
+
+def features(title: str) -> list[str]:
+    """The model's features of one title (used by training and classification alike)."""
+    nlp, _table, _stop = _nlp()
+    title = subject(title)
+    return _features(title, (t.text for t in nlp.tokenizer(title)))
+
+
+def office_code(office: str | None) -> str | None:
+    """The policy area of a lead office: its number ("61 Stadtplanungsamt", "Amt 66") or its name ("Tiefbauamt")."""
+    if not office:
+        return None
+    r = rules()
+    lower = office.lower()
+    m = re.search(r"(?:^|\bamt\s*|\bfb\s*|\bfachbereich\s*)(\d{2})(?!\d)", lower)
+    if m and m.group(1) in r.office_numbers:
+        return r.office_numbers[m.group(1)]
+    if m := r.office_names.search(lower):
+        return r.office_name_code[m.group(0)]
+    return None
+
+
+def _body_code(body: str | None) -> str | None:
+    if not body:
+        return None
+    codes = [code for _stem, code in stems_of(body) if code not in ("11", PROCEDURAL)]
+    return codes[0] if len(set(codes)) == 1 else None
+
+
+@dataclass(frozen=True)
+class Model:
+    codes: tuple[str, ...]
+    prior: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> Model:
+        return cls(tuple(raw["codes"]), tuple(raw["prior"]), {f: tuple(w) for f, w in raw["weights"].items()})
+
+
+@cache
+def model() -> Model:
+    """The trained weights (log-likelihood of each feature per code, centred), read once from JSON."""
+    return Model.from_dict(_data("model.json"))
+
+
+def _decide(scores: list[float], codes: Sequence[str]) -> Theme:
+    top = max(scores)
+    exps = [math.exp(s - top) for s in scores]
+    total = sum(exps)
+    ranked = sorted(range(len(codes)), key=lambda i: -exps[i])
+    best, runner = ranked[0], ranked[1]
+    second = codes[runner] if exps[runner] / total >= SECOND_MIN else None
+    return Theme(codes[best], second, round(exps[best] / total, 3))
+
+
+def _score(feats: Iterable[str], weight: float, scores: list[float], m: Model) -> None:
+    for f in feats:
+        w = m.weights.get(f)
+        if w is not None:
+            k = weight * KIND_WEIGHT[f[0]]
+            for i, v in enumerate(w):
+                scores[i] += k * v
+
+
+def classify(
+    title: str,
+    paper_title: str | None = None,
+    paper_type: str | None = None,
+    lead_office: str | None = None,
+    text: str | None = None,
+    body: str | None = None,
+) -> Theme:
+    """The policy area of one agenda item or paper.
+
+    The item's title and its paper's title carry the most weight; the paper type ("Anfrage",
+    "Mitteilung") and the body's name tip close cases; the lead office is strong evidence; the paper's
+    text adds its keyword stems at a lower weight.
+    """
+    return classify_many([(title, paper_title, paper_type, lead_office, text, body)])[0]
+
+
+Item = tuple[str, str | None, str | None, str | None, str | None, str | None]
+
+
+def classify_many(items: Iterable[Sequence[str | None]], weights: Model | None = None) -> list[Theme]:
+    """Classify many items at once: each is (title, paper_title, paper_type, lead_office, text, body),
+    trailing fields may be left out. Titles are tokenized in one spaCy stream. ``weights`` replaces
+    the shipped model (cross-validation)."""
+    rows = [tuple(item) + (None,) * (6 - len(item)) for item in items]
+    nlp, _table, _stop = _nlp()
+    m = weights or model()
+    index = {c: i for i, c in enumerate(m.codes)}
+    titles = [subject(row[0] or "") for row in rows]
+    out = []
+    for row, doc in zip(rows, nlp.tokenizer.pipe(titles), strict=True):
+        _title, paper_title, paper_type, lead_office, text, body = row
+        title = doc.text
+        scores = list(m.prior)
+        _score(_features(title, (t.text for t in doc)), 1.0, scores, m)
+        if paper_title and paper_title.strip() != (title or "").strip():
+            _score(features(paper_title), 0.8, scores, m)
+        if paper_type:
+            _score(["t:" + paper_type.lower().strip()], 1.0, scores, m)
+        if text:
+            _score([f"s:{stem}" for stem, _c in dict.fromkeys(stems_of(text[:3000]))], TEXT_WEIGHT, scores, m)
+        if (code := office_code(lead_office)) and code in index:
+            scores[index[code]] += OFFICE_BOOST
+        if (code := _body_code(body)) and code in index and not is_procedural(title):
+            scores[index[code]] += BODY_BOOST
+        out.append(_decide(scores, m.codes))
+    return out
+
+
+__all__ = ["CODES", "Theme", "classify", "classify_many", "features", "is_procedural", "office_code", "stems_of"]
