@@ -21,7 +21,6 @@ from typing import Any
 
 from ratsinfo.themes.codes import CODES, PROCEDURAL, Theme
 
-_LETTER = "a-zäöüß"
 FINANCE = "61"
 GENERIC = frozenset({PROCEDURAL, "11", FINANCE})  # areas that every subject can fall back to
 OFFICE_BOOST = 2.5  # log-odds added for the code of the lead office
@@ -29,7 +28,7 @@ BODY_BOOST = 0.7  # the name of the body is weak evidence: committees treat many
 TEXT_WEIGHT = 0.3  # stems in a paper's text count less than those in its title
 SECOND_MIN = 0.15  # a runner-up is reported when its probability reaches this
 # How much each kind of feature counts: keyword stems generalise, lemmas of training titles less so.
-KIND_WEIGHT = {"s": 1.0, "l": 1.0, "p": 1.0, "a": 1.0, "f": 1.0, "t": 1.0}
+KIND_WEIGHT = {"s": 1.5, "l": 0.5, "p": 1.0, "a": 1.0, "f": 1.0, "g": 1.0, "t": 1.0}
 
 
 @dataclass(frozen=True)
@@ -37,20 +36,16 @@ class Rules:
     subject: re.Pattern[str]
     noise: re.Pattern[str]
     procedural: re.Pattern[str]
-    stems: re.Pattern[str]
-    stem_code: dict[str, str]
+    procedural_always: re.Pattern[str]
+    gremium: re.Pattern[str]
+    gremium_not: re.Pattern[str]
+    phrases: re.Pattern[str]  # stems of several words, matched on the whole text
+    phrase_code: dict[str, tuple[str, str]]  # matched text -> (stem as written, code)
+    words: dict[str, tuple[bool, bool, str, str]]  # stem text -> (at word start, at word end, stem, code)
+    lengths: tuple[int, ...]  # lengths of the one-word stems, longest first
     office_names: re.Pattern[str]
     office_name_code: dict[str, str]
     office_numbers: dict[str, str]
-
-
-def _stem_pattern(stem: str) -> str:
-    body = re.escape(stem.strip("^$"))
-    if stem.startswith("^"):
-        body = f"(?<![{_LETTER}]){body}"
-    if stem.endswith("$"):
-        body = f"{body}(?![{_LETTER}])"
-    return body
 
 
 def _data(name: str) -> Any:
@@ -59,20 +54,34 @@ def _data(name: str) -> Any:
 
 @cache
 def rules() -> Rules:
-    """The keyword stems, noise and procedural patterns and office tables, compiled once."""
+    """The keyword stems, noise and procedural patterns and office tables, compiled once.
+
+    One-word stems are looked up in a table at every position of a word (fast, and cached per word);
+    the few stems of several words go into one regular expression.
+    """
     raw = _data("rules.json")
-    stem_code = {stem: code for code, stems in raw["stems"].items() for stem in stems}
-    # Longest first, so that at one position "schulden" wins over "schul" and "denkmalpflege" over "denkmal".
-    ordered = sorted(stem_code, key=lambda s: (-len(s.strip("^$")), s))
-    stems = re.compile("|".join(f"(?P<s{i}>{_stem_pattern(s)})" for i, s in enumerate(ordered)))
+    words: dict[str, tuple[bool, bool, str, str]] = {}
+    phrases: dict[str, tuple[str, str]] = {}
+    for code, stems in raw["stems"].items():
+        for stem in stems:
+            text = stem.strip("^$")
+            if " " in text:
+                phrases[text] = (stem, code)
+            elif words.setdefault(text, (stem.startswith("^"), stem.endswith("$"), stem, code))[2] != stem:
+                raise ValueError(f"rules.json: the stem {text!r} appears twice")
     names = raw["offices"]["names"]
     return Rules(
         subject=re.compile(raw["subject"]),
         noise=re.compile("|".join(raw["noise"])),
         procedural=re.compile("|".join(f"(?:{p})" for p in raw["procedural"])),
-        stems=stems,
-        stem_code={f"s{i}": stem_code[s] for i, s in enumerate(ordered)} | {f"n{i}": s for i, s in enumerate(ordered)},
-        office_names=re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))),
+        procedural_always=re.compile("|".join(f"(?:{p})" for p in raw["procedural_always"])),
+        gremium=re.compile(raw["gremium"]),
+        gremium_not=re.compile(raw["gremium_not"]),
+        phrases=re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))),
+        phrase_code=phrases,
+        words=words,
+        lengths=tuple(sorted({len(w) for w in words}, reverse=True)),
+    office_names=re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))),
         office_name_code=names,
         office_numbers=raw["offices"]["numbers"],
     )
@@ -118,20 +127,63 @@ def subject(title: str) -> str:
     return title[m.end():].strip(" „“\"'") if m else title
 
 
+_WORD = re.compile(r"[a-zäöüß0-9]+(?:-[a-zäöüß0-9]+)*-?")
+_word_cache: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def _word_stems(word: str) -> tuple[tuple[str, str], ...]:
+    """Stems inside one lower-cased word, leftmost and longest first, without overlaps."""
+    hit = _word_cache.get(word)
+    if hit is not None:
+        return hit
+    r = rules()
+    out = []
+    i, n = 0, len(word)
+    while i < n:
+        for length in r.lengths:
+            entry = r.words.get(word[i : i + length]) if i + length <= n else None
+            if entry is None:
+                continue
+            start, end, stem, code = entry
+            if start and i > 0 and word[i - 1].isalpha():
+                continue
+            if end and i + length < n and word[i + length].isalpha():
+                continue
+            out.append((stem, code))
+            i += length
+            break
+        else:
+            i += 1
+    _word_cache[word] = result = tuple(out)
+    return result
+
+
 def stems_of(text: str) -> list[tuple[str, str]]:
     """(stem, code) of every keyword stem in the text, after party names, addresses and numbers are blanked."""
     r = rules()
     lower = r.noise.sub(" ", text.lower())
-    out = []
-    for m in r.stems.finditer(lower):
-        group = m.lastgroup or ""
-        out.append((r.stem_code["n" + group[1:]], r.stem_code[group]))
+    out = [r.phrase_code[m.group(0)] for m in r.phrases.finditer(lower)]
+    for word in _WORD.findall(lower):
+        out.extend(_word_stems(word))
     return out
 
 
 def is_procedural(title: str) -> bool:
-    """True for items without a subject of their own (opening, minutes, Anfragen, Verschiedenes)."""
+    """True for wording of items without a subject of their own (opening, minutes, Anfragen, Verschiedenes)."""
     return bool(rules().procedural.search(title.lower().strip(" .:;-")))
+
+
+def is_formal(title: str) -> bool:
+    """True for the formal opening items (minutes, agenda, quorum), whatever body they name."""
+    return bool(rules().procedural_always.search(title.lower().strip(" .:;-")))
+
+
+def is_appointment(title: str) -> bool:
+    """True for elections and appointments to bodies ("Wahl von Mitgliedern des Jugendhilfeausschusses"):
+    they belong to the inner administration, whatever the body does; election officers are excluded."""
+    r = rules()
+    lower = title.lower()
+    return bool(r.gremium.search(lower)) and not r.gremium_not.search(lower)
 
 
 def _features(title: str, tokens: Iterable[str]) -> list[str]:
@@ -140,8 +192,10 @@ def _features(title: str, tokens: Iterable[str]) -> list[str]:
     topical = [code for _stem, code in hits if code not in GENERIC]
     if topical and FINANCE in {code for _s, code in hits}:
         feats.append("f:subject")  # a budget item about a subject belongs to the subject's area
-    if not topical and is_procedural(title):
+    if is_formal(title) or (not topical and is_procedural(title)):
         feats.extend(("p:proc", "p:proc"))
+    if is_appointment(title):
+        feats.extend(("g:appointment", "g:appointment"))
     feats.extend(f for f in dict.fromkeys(_lemma_feature(t) for t in tokens) if f)
     r = rules()
     for number in re.findall(r"\bamt(?:es)?\s+(\d{2})\b", title.lower()):

@@ -20,9 +20,10 @@ from ratsinfo.themes.classify import _data, features, rules
 from ratsinfo.themes.codes import CODES, PROCEDURAL
 from ratsinfo.themes.gold import UNDECIDED, load
 
-STEM_PRIOR = 3.0  # pseudo-counts a keyword stem gives its area
+STEM_PRIOR = 12.0  # pseudo-counts a keyword stem gives its area
 PROC_PRIOR = 8.0  # pseudo-counts of the procedural flag for "00"
 OFFICE_PRIOR = 3.0  # pseudo-counts of "Amt NN" in a title for that office's area
+SUBJECT_PRIOR = 2.0  # pseudo-counts of "subject and budget words together" for every subject area
 ALPHA = 0.3  # additive smoothing
 PRIOR_POWER = 0.5  # flatten the class frequencies: a big area should not swallow every unsure title
 
@@ -37,6 +38,10 @@ def train(examples: Iterable[tuple[str, str]]) -> dict:
     for stem, code in ((s, c) for c, stems in _data("rules.json")["stems"].items() for s in stems):
         counts[code][f"s:{stem}"] += STEM_PRIOR
     counts[PROCEDURAL]["p:proc"] += PROC_PRIOR
+    counts["11"]["g:appointment"] += PROC_PRIOR
+    for code in CODES:  # a subject named next to budget words pulls away from the finance area
+        if code not in (PROCEDURAL, "11", "61"):
+            counts[code]["f:subject"] += SUBJECT_PRIOR
     for code in set(rules().office_numbers.values()):
         counts[code][f"a:{code}"] += OFFICE_PRIOR
     vocab = sorted({f for c in counts.values() for f in c})
