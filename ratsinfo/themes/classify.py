@@ -21,10 +21,13 @@ from typing import Any
 
 from ratsinfo.themes.codes import CODES, PROCEDURAL, Theme
 
+_ORTH = 65  # spacy.attrs.ORTH, kept here so that importing this module does not import spaCy
+
 FINANCE = "61"
 GENERIC = frozenset({PROCEDURAL, "11", FINANCE})  # areas that every subject can fall back to
 OFFICE_BOOST = 2.5  # log-odds added for the code of the lead office
 BODY_BOOST = 0.7  # the name of the body is weak evidence: committees treat many areas
+PAPER_TITLE_WEIGHT = 0.8  # the paper's title, when it differs from the item's
 TEXT_WEIGHT = 0.3  # stems in a paper's text count less than those in its title
 SECOND_MIN = 0.15  # a runner-up is reported when its probability reaches this
 # How much each kind of feature counts: keyword stems generalise, lemmas of training titles less so.
@@ -34,12 +37,12 @@ KIND_WEIGHT = {"s": 1.5, "l": 0.5, "p": 1.0, "a": 1.0, "f": 1.0, "g": 1.0, "t": 
 @dataclass(frozen=True)
 class Rules:
     subject: re.Pattern[str]
-    noise: re.Pattern[str]
+    noise: tuple[tuple[str, re.Pattern[str]], ...]  # (trigger, pattern): run only if the trigger is in the text
     procedural: re.Pattern[str]
     procedural_always: re.Pattern[str]
     gremium: re.Pattern[str]
     gremium_not: re.Pattern[str]
-    phrases: re.Pattern[str]  # stems of several words, matched on the whole text
+    phrases: tuple[str, ...]  # stems of several words, found in the whole text
     phrase_code: dict[str, tuple[str, str]]  # matched text -> (stem as written, code)
     words: dict[str, tuple[bool, bool, str, str]]  # stem text -> (at word start, at word end, stem, code)
     lengths: tuple[int, ...]  # lengths of the one-word stems, longest first
@@ -72,12 +75,12 @@ def rules() -> Rules:
     names = raw["offices"]["names"]
     return Rules(
         subject=re.compile(raw["subject"]),
-        noise=re.compile("|".join(raw["noise"])),
+        noise=tuple((trigger, re.compile(pattern)) for trigger, pattern in raw["noise"]),
         procedural=re.compile("|".join(f"(?:{p})" for p in raw["procedural"])),
         procedural_always=re.compile("|".join(f"(?:{p})" for p in raw["procedural_always"])),
         gremium=re.compile(raw["gremium"]),
         gremium_not=re.compile(raw["gremium_not"]),
-        phrases=re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))),
+        phrases=tuple(phrases),
         phrase_code=phrases,
         words=words,
         lengths=tuple(sorted({len(w) for w in words}, reverse=True)),
@@ -161,8 +164,12 @@ def _word_stems(word: str) -> tuple[tuple[str, str], ...]:
 def stems_of(text: str) -> list[tuple[str, str]]:
     """(stem, code) of every keyword stem in the text, after party names, addresses and numbers are blanked."""
     r = rules()
-    lower = r.noise.sub(" ", text.lower())
-    out = [r.phrase_code[m.group(0)] for m in r.phrases.finditer(lower)]
+    lower = text.lower()
+    digits = any(ch.isdigit() for ch in lower)
+    for trigger, pattern in r.noise:
+        if (digits if trigger == "#" else trigger in lower):
+            lower = pattern.sub(" ", lower)
+    out = [r.phrase_code[p] for p in r.phrases if p in lower]
     for word in _WORD.findall(lower):
         out.extend(_word_stems(word))
     return out
@@ -204,11 +211,17 @@ def _features(title: str, tokens: Iterable[str]) -> list[str]:
     return feats
 
 
+def _words(doc) -> list[str]:
+    """Token texts without building spaCy Token objects (the slow part of iterating a Doc)."""
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array(_ORTH).tolist()]
+
+
 def features(title: str) -> list[str]:
     """The model's features of one title (used by training and classification alike)."""
     nlp, _table, _stop = _nlp()
     title = subject(title)
-    return _features(title, (t.text for t in nlp.tokenizer(title)))
+    return _features(title, _words(nlp.tokenizer(title)))
 
 
 def office_code(office: str | None) -> str | None:
@@ -241,7 +254,9 @@ class Model:
 
     @classmethod
     def from_dict(cls, raw: dict) -> Model:
-        return cls(tuple(raw["codes"]), tuple(raw["prior"]), {f: tuple(w) for f, w in raw["weights"].items()})
+        """Weights as stored, each already multiplied by the weight of its kind of feature."""
+        weights = {f: tuple(KIND_WEIGHT[f[0]] * v for v in w) for f, w in raw["weights"].items()}
+        return cls(tuple(raw["codes"]), tuple(raw["prior"]), weights)
 
 
 @cache
@@ -260,13 +275,9 @@ def _decide(scores: list[float], codes: Sequence[str]) -> Theme:
     return Theme(codes[best], second, round(exps[best] / total, 3))
 
 
-def _score(feats: Iterable[str], weight: float, scores: list[float], m: Model) -> None:
-    for f in feats:
-        w = m.weights.get(f)
-        if w is not None:
-            k = weight * KIND_WEIGHT[f[0]]
-            for i, v in enumerate(w):
-                scores[i] += k * v
+def _vectors(feats: Iterable[str], m: Model, weight: float = 1.0) -> list[tuple[float, ...]]:
+    found = [w for f in feats if (w := m.weights.get(f)) is not None]
+    return found if weight == 1.0 else [tuple(weight * v for v in w) for w in found]
 
 
 def classify(
@@ -302,14 +313,14 @@ def classify_many(items: Iterable[Sequence[str | None]], weights: Model | None =
     for row, doc in zip(rows, nlp.tokenizer.pipe(titles), strict=True):
         _title, paper_title, paper_type, lead_office, text, body = row
         title = doc.text
-        scores = list(m.prior)
-        _score(_features(title, (t.text for t in doc)), 1.0, scores, m)
-        if paper_title and paper_title.strip() != (title or "").strip():
-            _score(features(paper_title), 0.8, scores, m)
+        vectors = _vectors(_features(title, _words(doc)), m)
+        if paper_title and paper_title.strip() != title.strip():
+            vectors += _vectors(features(paper_title), m, PAPER_TITLE_WEIGHT)
         if paper_type:
-            _score(["t:" + paper_type.lower().strip()], 1.0, scores, m)
+            vectors += _vectors(["t:" + paper_type.lower().strip()], m)
         if text:
-            _score([f"s:{stem}" for stem, _c in dict.fromkeys(stems_of(text[:3000]))], TEXT_WEIGHT, scores, m)
+            vectors += _vectors([f"s:{stem}" for stem, _c in dict.fromkeys(stems_of(text[:3000]))], m, TEXT_WEIGHT)
+        scores = [sum(column) for column in zip(m.prior, *vectors, strict=True)]
         if (code := office_code(lead_office)) and code in index:
             scores[index[code]] += OFFICE_BOOST
         if (code := _body_code(body)) and code in index and not is_procedural(title):
