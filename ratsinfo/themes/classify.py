@@ -148,8 +148,8 @@ def _word_stems(word: str) -> tuple[tuple[str, str], ...]:
             if entry is None:
                 continue
             start, end, stem, code = entry
-            if start and i > 0 and word[i - 1].isalpha():
-                continue
+            if start and i > 0 and (word[i - 1].isalpha() or word[i - 1] == "-"):
+                continue  # "Georg-Singer-Straße" is an address, not a street matter
             if end and i + length < n and word[i + length].isalpha():
                 continue
             out.append((stem, code))
