@@ -31,7 +31,7 @@ PAPER_TITLE_WEIGHT = 0.8  # the paper's title, when it differs from the item's
 TEXT_WEIGHT = 0.3  # stems in a paper's text count less than those in its title
 SECOND_MIN = 0.15  # a runner-up is reported when its probability reaches this
 # How much each kind of feature counts: keyword stems generalise, lemmas of training titles less so.
-KIND_WEIGHT = {"s": 1.5, "l": 0.5, "p": 1.0, "a": 1.0, "f": 1.0, "g": 1.0, "t": 1.0}
+KIND_WEIGHT = {"s": 1.5, "l": 0.4, "p": 1.0, "a": 1.0, "f": 1.0, "g": 1.0, "t": 1.0}
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from ratsinfo.themes.classify import _data, features, rules
 from ratsinfo.themes.codes import CODES, PROCEDURAL
 from ratsinfo.themes.gold import UNDECIDED, load
 
-STEM_PRIOR = 12.0  # pseudo-counts a keyword stem gives its area
+STEM_PRIOR = 20.0  # pseudo-counts a keyword stem gives its area
 PROC_PRIOR = 8.0  # pseudo-counts of the procedural flag for "00"
 OFFICE_PRIOR = 3.0  # pseudo-counts of "Amt NN" in a title for that office's area
 SUBJECT_PRIOR = 2.0  # pseudo-counts of "subject and budget words together" for every subject area
