@@ -92,13 +92,13 @@ def rules() -> Rules:
 
 @cache
 def _nlp():
-    """spaCy's blank German pipeline: its tokenizer and the lookup lemma table (no model download)."""
-    import spacy
+    """The project's German pipeline (blank German + lookup lemmas, shared with the extraction, loaded once):
+    its tokenizer, the lemma table of spacy-lookups-data and the stop words."""
     from spacy.lang.de.stop_words import STOP_WORDS
 
-    nlp = spacy.blank("de")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
+    from ratsinfo.parsers.nlp.pipeline import german
+
+    nlp = german()
     table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
     return nlp, table, frozenset(STOP_WORDS)
 
@@ -130,6 +130,7 @@ def subject(title: str) -> str:
     return title[m.end():].strip(" „“\"'") if m else title
 
 
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[a-zäöüß0-9]+(?:-[a-zäöüß0-9]+)*-?")
 _word_cache: dict[str, tuple[tuple[str, str], ...]] = {}
 
@@ -165,7 +166,7 @@ def stems_of(text: str) -> list[tuple[str, str]]:
     """(stem, code) of every keyword stem in the text, after party names, addresses and numbers are blanked."""
     r = rules()
     lower = text.lower()
-    digits = any(ch.isdigit() for ch in lower)
+    digits = _DIGIT.search(lower) is not None
     for trigger, pattern in r.noise:
         if (digits if trigger == "#" else trigger in lower):
             lower = pattern.sub(" ", lower)
@@ -267,12 +268,12 @@ def model() -> Model:
 
 def _decide(scores: list[float], codes: Sequence[str]) -> Theme:
     top = max(scores)
-    exps = [math.exp(s - top) for s in scores]
+    exps = [math.exp(v - top) for v in scores]
     total = sum(exps)
-    ranked = sorted(range(len(codes)), key=lambda i: -exps[i])
-    best, runner = ranked[0], ranked[1]
+    best = exps.index(1.0)
+    runner = max((i for i in range(len(exps)) if i != best), key=exps.__getitem__)
     second = codes[runner] if exps[runner] / total >= SECOND_MIN else None
-    return Theme(codes[best], second, round(exps[best] / total, 3))
+    return Theme(codes[best], second, round(1.0 / total, 3))
 
 
 def _vectors(feats: Iterable[str], m: Model, weight: float = 1.0) -> list[tuple[float, ...]]:
@@ -310,9 +311,8 @@ def classify_many(items: Iterable[Sequence[str | None]], weights: Model | None =
     index = {c: i for i, c in enumerate(m.codes)}
     titles = [subject(row[0] or "") for row in rows]
     out = []
-    for row, doc in zip(rows, nlp.tokenizer.pipe(titles), strict=True):
+    for row, title, doc in zip(rows, titles, nlp.tokenizer.pipe(titles), strict=True):
         _title, paper_title, paper_type, lead_office, text, body = row
-        title = doc.text
         vectors = _vectors(_features(title, _words(doc)), m)
         if paper_title and paper_title.strip() != title.strip():
             vectors += _vectors(features(paper_title), m, PAPER_TITLE_WEIGHT)
