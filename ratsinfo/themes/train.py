@@ -23,7 +23,7 @@ from ratsinfo.themes.gold import UNDECIDED, load
 STEM_PRIOR = 20.0  # pseudo-counts a keyword stem gives its area
 PROC_PRIOR = 8.0  # pseudo-counts of the procedural flag for "00"
 OFFICE_PRIOR = 3.0  # pseudo-counts of "Amt NN" in a title for that office's area
-SUBJECT_PRIOR = 2.0  # pseudo-counts of "subject and budget words together" for every subject area
+SUBJECT_PRIOR = 8.0  # pseudo-counts of "subject and budget words together" for every subject area
 ALPHA = 0.3  # additive smoothing
 PRIOR_POWER = 0.5  # flatten the class frequencies: a big area should not swallow every unsure title
 
