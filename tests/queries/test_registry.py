@@ -7,7 +7,7 @@ from ratsinfo.errors import BadInput
 def test_every_canned_query_has_a_header_and_uses_its_params():
     reg = queries.registry()
     assert set(reg) == {"sessions-per-year", "working-groups", "inquiries", "paper-lineage", "rules", "topics",
-                        "answers"}
+                        "themes", "answers"}
     for q in reg.values():
         assert q.answers and q.sql.startswith("-- name:")
         for p in q.params:

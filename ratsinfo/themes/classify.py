@@ -1,0 +1,332 @@
+"""Sort agenda items and papers into the policy areas of the Kommunaler Produktrahmen.
+
+A title is turned into features: keyword stems matched inside German compounds ("Kanalsanierung"
+hits "kanal"), lemmas from spaCy's blank German pipeline with the spacy-lookups-data table, a flag
+for procedural wording, and the office numbers named in the text ("Amt 51"). A naive Bayes model
+(``data/model.json``, trained offline on labelled development titles by ``ratsinfo.themes.train``)
+weighs them; the keyword stems enter it as prior counts so that words never seen in training still
+count. The lead office ("Federführend: 66 Tiefbauamt") is strong evidence and added on top.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ratsinfo.themes.codes import CODES, PROCEDURAL, Theme
+
+_ORTH = 65  # spacy.attrs.ORTH, kept here so that importing this module does not import spaCy
+
+FINANCE = "61"
+GENERIC = frozenset({PROCEDURAL, "11", FINANCE})  # areas that every subject can fall back to
+OFFICE_BOOST = 2.5  # log-odds added for the code of the lead office
+BODY_BOOST = 0.7  # the name of the body is weak evidence: committees treat many areas
+PAPER_TITLE_WEIGHT = 0.8  # the paper's title, when it differs from the item's
+TEXT_WEIGHT = 0.3  # stems in a paper's text count less than those in its title
+SECOND_MIN = 0.15  # a runner-up is reported when its probability reaches this
+# How much each kind of feature counts: keyword stems generalise, lemmas of training titles less so.
+KIND_WEIGHT = {"s": 1.5, "l": 0.4, "p": 1.0, "a": 1.0, "f": 1.0, "g": 1.0, "t": 1.0}
+
+
+@dataclass(frozen=True)
+class Rules:
+    subject: re.Pattern[str]
+    noise: tuple[tuple[str, re.Pattern[str]], ...]  # (trigger, pattern): run only if the trigger is in the text
+    procedural: re.Pattern[str]
+    procedural_always: re.Pattern[str]
+    gremium: re.Pattern[str]
+    gremium_not: re.Pattern[str]
+    phrases: tuple[str, ...]  # stems of several words, found in the whole text
+    phrase_code: dict[str, tuple[str, str]]  # matched text -> (stem as written, code)
+    words: dict[str, tuple[bool, bool, str, str]]  # stem text -> (at word start, at word end, stem, code)
+    lengths: tuple[int, ...]  # lengths of the one-word stems, longest first
+    office_names: re.Pattern[str]
+    office_name_code: dict[str, str]
+    office_numbers: dict[str, str]
+
+
+def _data(name: str) -> Any:
+    return json.loads((resources.files("ratsinfo.themes") / "data" / name).read_text(encoding="utf-8"))
+
+
+@cache
+def rules() -> Rules:
+    """The keyword stems, noise and procedural patterns and office tables, compiled once.
+
+    One-word stems are looked up in a table at every position of a word (fast, and cached per word);
+    the few stems of several words go into one regular expression.
+    """
+    raw = _data("rules.json")
+    words: dict[str, tuple[bool, bool, str, str]] = {}
+    phrases: dict[str, tuple[str, str]] = {}
+    for code, stems in raw["stems"].items():
+        for stem in stems:
+            text = stem.strip("^$")
+            if " " in text:
+                phrases[text] = (stem, code)
+            elif words.setdefault(text, (stem.startswith("^"), stem.endswith("$"), stem, code))[2] != stem:
+                raise ValueError(f"rules.json: the stem {text!r} appears twice")
+    names = raw["offices"]["names"]
+    return Rules(
+        subject=re.compile(raw["subject"]),
+        noise=tuple((trigger, re.compile(pattern)) for trigger, pattern in raw["noise"]),
+        procedural=re.compile("|".join(f"(?:{p})" for p in raw["procedural"])),
+        procedural_always=re.compile("|".join(f"(?:{p})" for p in raw["procedural_always"])),
+        gremium=re.compile(raw["gremium"]),
+        gremium_not=re.compile(raw["gremium_not"]),
+        phrases=tuple(phrases),
+        phrase_code=phrases,
+        words=words,
+        lengths=tuple(sorted({len(w) for w in words}, reverse=True)),
+    office_names=re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))),
+        office_name_code=names,
+        office_numbers=raw["offices"]["numbers"],
+    )
+
+
+@cache
+def _nlp():
+    """The project's German pipeline (blank German + lookup lemmas, shared with the extraction, loaded once):
+    its tokenizer, the lemma table of spacy-lookups-data and the stop words."""
+    from spacy.lang.de.stop_words import STOP_WORDS
+
+    from ratsinfo.parsers.nlp.pipeline import german
+
+    nlp = german()
+    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    return nlp, table, frozenset(STOP_WORDS)
+
+
+_lemma_cache: dict[str, str | None] = {}
+
+
+def _lemma_feature(word: str) -> str | None:
+    hit = _lemma_cache.get(word, "")
+    if hit != "":
+        return hit
+    _nlp_, table, stop = _nlp()
+    lower = word.lower()
+    feature = None
+    if len(word) >= 3 and word.isalpha() and lower not in stop:
+        lemma = table.get(word, None) or table.get(lower, None) or word
+        feature = "l:" + lemma.lower()
+    _lemma_cache[word] = feature
+    return feature
+
+
+def subject(title: str) -> str:
+    """The subject of a motion or inquiry: 'Antrag der Fraktion X betreffend „Y“' -> 'Y'.
+
+    Who filed an item says nothing about its area; left in, the words of the prefix tie every motion
+    to the area of the motions seen in training.
+    """
+    m = rules().subject.match(title.lower())
+    return title[m.end():].strip(" „“\"'") if m else title
+
+
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[a-zäöüß0-9]+(?:-[a-zäöüß0-9]+)*-?")
+_word_cache: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def _word_stems(word: str) -> tuple[tuple[str, str], ...]:
+    """Stems inside one lower-cased word, leftmost and longest first, without overlaps."""
+    hit = _word_cache.get(word)
+    if hit is not None:
+        return hit
+    r = rules()
+    out = []
+    i, n = 0, len(word)
+    while i < n:
+        for length in r.lengths:
+            entry = r.words.get(word[i : i + length]) if i + length <= n else None
+            if entry is None:
+                continue
+            start, end, stem, code = entry
+            if start and i > 0 and (word[i - 1].isalpha() or word[i - 1] == "-"):
+                continue  # "Georg-Singer-Straße" is an address, not a street matter
+            if end and i + length < n and word[i + length].isalpha():
+                continue
+            out.append((stem, code))
+            i += length
+            break
+        else:
+            i += 1
+    _word_cache[word] = result = tuple(out)
+    return result
+
+
+def stems_of(text: str) -> list[tuple[str, str]]:
+    """(stem, code) of every keyword stem in the text, after party names, addresses and numbers are blanked."""
+    r = rules()
+    lower = text.lower()
+    digits = _DIGIT.search(lower) is not None
+    for trigger, pattern in r.noise:
+        if (digits if trigger == "#" else trigger in lower):
+            lower = pattern.sub(" ", lower)
+    out = [r.phrase_code[p] for p in r.phrases if p in lower]
+    for word in _WORD.findall(lower):
+        out.extend(_word_stems(word))
+    return out
+
+
+def is_procedural(title: str) -> bool:
+    """True for wording of items without a subject of their own (opening, minutes, Anfragen, Verschiedenes)."""
+    return bool(rules().procedural.search(title.lower().strip(" .:;-")))
+
+
+def is_formal(title: str) -> bool:
+    """True for the formal opening items (minutes, agenda, quorum), whatever body they name."""
+    return bool(rules().procedural_always.search(title.lower().strip(" .:;-")))
+
+
+def is_appointment(title: str) -> bool:
+    """True for elections and appointments to bodies ("Wahl von Mitgliedern des Jugendhilfeausschusses"):
+    they belong to the inner administration, whatever the body does; election officers are excluded."""
+    r = rules()
+    lower = title.lower()
+    return bool(r.gremium.search(lower)) and not r.gremium_not.search(lower)
+
+
+def _features(title: str, tokens: Iterable[str]) -> list[str]:
+    hits = list(dict.fromkeys(stems_of(title)))
+    feats = [f"s:{stem}" for stem, _code in hits]
+    topical = [code for _stem, code in hits if code not in GENERIC]
+    if topical and FINANCE in {code for _s, code in hits}:
+        feats.append("f:subject")  # a budget item about a subject belongs to the subject's area
+    if is_formal(title) or (not topical and is_procedural(title)):
+        feats.extend(("p:proc", "p:proc"))
+    if is_appointment(title):
+        feats.extend(("g:appointment", "g:appointment"))
+    feats.extend(f for f in dict.fromkeys(_lemma_feature(t) for t in tokens) if f)
+    r = rules()
+    for number in re.findall(r"\bamt(?:es)?\s+(\d{2})\b", title.lower()):
+        if number in r.office_numbers:
+            feats.append("a:" + r.office_numbers[number])
+    return feats
+
+
+def _words(doc) -> list[str]:
+    """Token texts without building spaCy Token objects (the slow part of iterating a Doc)."""
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array(_ORTH).tolist()]
+
+
+def features(title: str) -> list[str]:
+    """The model's features of one title (used by training and classification alike)."""
+    nlp, _table, _stop = _nlp()
+    title = subject(title)
+    return _features(title, _words(nlp.tokenizer(title)))
+
+
+def office_code(office: str | None) -> str | None:
+    """The policy area of a lead office: its number ("61 Stadtplanungsamt", "Amt 66") or its name ("Tiefbauamt")."""
+    if not office:
+        return None
+    r = rules()
+    lower = office.lower()
+    m = re.search(r"(?:^|\bamt\s*|\bfb\s*|\bfachbereich\s*)(\d{2})(?!\d)", lower)
+    if m and m.group(1) in r.office_numbers:
+        return r.office_numbers[m.group(1)]
+    if m := r.office_names.search(lower):
+        return r.office_name_code[m.group(0)]
+    return None
+
+
+def _body_code(body: str | None) -> str | None:
+    if not body:
+        return None
+    codes = [code for _stem, code in stems_of(body) if code not in ("11", PROCEDURAL)]
+    return codes[0] if len(set(codes)) == 1 else None
+
+
+@dataclass(frozen=True)
+class Model:
+    codes: tuple[str, ...]
+    prior: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> Model:
+        """Weights as stored, each already multiplied by the weight of its kind of feature."""
+        weights = {f: tuple(KIND_WEIGHT[f[0]] * v for v in w) for f, w in raw["weights"].items()}
+        return cls(tuple(raw["codes"]), tuple(raw["prior"]), weights)
+
+
+@cache
+def model() -> Model:
+    """The trained weights (log-likelihood of each feature per code, centred), read once from JSON."""
+    return Model.from_dict(_data("model.json"))
+
+
+def _decide(scores: list[float], codes: Sequence[str]) -> Theme:
+    top = max(scores)
+    exps = [math.exp(v - top) for v in scores]
+    total = sum(exps)
+    best = exps.index(1.0)
+    runner = max((i for i in range(len(exps)) if i != best), key=exps.__getitem__)
+    second = codes[runner] if exps[runner] / total >= SECOND_MIN else None
+    return Theme(codes[best], second, round(1.0 / total, 3))
+
+
+def _vectors(feats: Iterable[str], m: Model, weight: float = 1.0) -> list[tuple[float, ...]]:
+    found = [w for f in feats if (w := m.weights.get(f)) is not None]
+    return found if weight == 1.0 else [tuple(weight * v for v in w) for w in found]
+
+
+def classify(
+    title: str,
+    paper_title: str | None = None,
+    paper_type: str | None = None,
+    lead_office: str | None = None,
+    text: str | None = None,
+    body: str | None = None,
+) -> Theme:
+    """The policy area of one agenda item or paper.
+
+    The item's title and its paper's title carry the most weight; the paper type ("Anfrage",
+    "Mitteilung") and the body's name tip close cases; the lead office is strong evidence; the paper's
+    text adds its keyword stems at a lower weight.
+    """
+    return classify_many([(title, paper_title, paper_type, lead_office, text, body)])[0]
+
+
+Item = tuple[str, str | None, str | None, str | None, str | None, str | None]
+
+
+def classify_many(items: Iterable[Sequence[str | None]], weights: Model | None = None) -> list[Theme]:
+    """Classify many items at once: each is (title, paper_title, paper_type, lead_office, text, body),
+    trailing fields may be left out. Titles are tokenized in one spaCy stream. ``weights`` replaces
+    the shipped model (cross-validation)."""
+    rows = [tuple(item) + (None,) * (6 - len(item)) for item in items]
+    nlp, _table, _stop = _nlp()
+    m = weights or model()
+    index = {c: i for i, c in enumerate(m.codes)}
+    titles = [subject(row[0] or "") for row in rows]
+    out = []
+    for row, title, doc in zip(rows, titles, nlp.tokenizer.pipe(titles), strict=True):
+        _title, paper_title, paper_type, lead_office, text, body = row
+        vectors = _vectors(_features(title, _words(doc)), m)
+        if paper_title and paper_title.strip() != title.strip():
+            vectors += _vectors(features(paper_title), m, PAPER_TITLE_WEIGHT)
+        if paper_type:
+            vectors += _vectors(["t:" + paper_type.lower().strip()], m)
+        if text:
+            vectors += _vectors([f"s:{stem}" for stem, _c in dict.fromkeys(stems_of(text[:3000]))], m, TEXT_WEIGHT)
+        scores = [sum(column) for column in zip(m.prior, *vectors, strict=True)]
+        if (code := office_code(lead_office)) and code in index:
+            scores[index[code]] += OFFICE_BOOST
+        if (code := _body_code(body)) and code in index and not is_procedural(title):
+            scores[index[code]] += BODY_BOOST
+        out.append(_decide(scores, m.codes))
+    return out
+
+
+__all__ = ["CODES", "Theme", "classify", "classify_many", "features", "is_procedural", "office_code", "stems_of"]

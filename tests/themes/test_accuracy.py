@@ -1,0 +1,38 @@
+"""The classifier measured on the labelled real agenda-item titles of the corpus (titles read at run time)."""
+
+import csv
+
+import pytest
+
+from ratsinfo.themes.evaluate import score
+from ratsinfo.themes.gold import LABELS, UNDECIDED, load, split_of
+
+# Accuracy of the theme code on the untouched held-out titles. Measured: 0.841 (254/302). The target
+# of 0.85 is not reached yet; this floor guards the measured figure against regressions.
+HELDOUT_FLOOR = 0.83
+COUNCIL_FLOOR = 0.78  # each of the three large councils on its own (measured 0.81 to 0.84)
+
+
+@pytest.fixture(scope="module")
+def labelled(corpus):
+    return load(corpus / "agenda-items")
+
+
+def test_every_corpus_title_is_labelled_once_and_split_by_its_key(corpus, labelled):
+    rows = 0
+    for path in (corpus / "agenda-items").glob("*.tsv"):
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows += sum(1 for _ in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert len(labelled) == rows == len({(x.file, x.row) for x in labelled})
+    assert all(x.split == split_of(x.file, x.row) for x in labelled)
+    assert sum(x.code == UNDECIDED for x in labelled) < 0.01 * rows
+    assert LABELS.read_text(encoding="utf-8").count("\n") == rows + 1
+
+
+def test_held_out_accuracy_stays_above_the_floor(labelled):
+    held = score([x for x in labelled if x.split == "heldout"])
+    assert held.total >= 250
+    assert held.accuracy >= HELDOUT_FLOOR, f"held-out accuracy {held.accuracy:.3f}"
+    for council in ("Stadt Köln", "Landeshauptstadt Magdeburg", "Stadt Erlangen"):
+        ok, n = held.councils[council]
+        assert ok / n >= COUNCIL_FLOOR, f"{council}: {ok}/{n}"

@@ -1,0 +1,70 @@
+"""The classifier on titles written for these tests (the real titles are measured in test_accuracy)."""
+
+from ratsinfo.themes import classify as c
+from ratsinfo.themes.codes import LABELS, Theme
+
+
+def test_titles_of_each_kind_land_in_their_area():
+    cases = {
+        "Bebauungsplan Nr. 12 „Am Mühlbach“ – Satzungsbeschluss": "51",
+        "Sanierung der Kanalisation und der Abwasserleitungen im Ortsteil Nord": "53",
+        "Beschaffung eines Löschfahrzeugs für die Freiwillige Feuerwehr": "12",
+        "Haushaltssatzung und Haushaltsplan 2024": "61",
+        "Erweiterung der Kindertagesstätte Sonnenschein um zwei Krippengruppen": "36",
+        "Zuschuss an den Sportverein für den neuen Kunstrasenplatz": "42",
+        "Einrichtung einer Buslinie zum Bahnhof": "54",
+        "Bauantrag: Errichtung eines Einfamilienhauses mit Doppelgarage": "52",
+        "Genehmigung der Niederschrift der Sitzung vom 3. März": "00",
+        "Verschiedenes": "00",
+    }
+    got = {title: c.classify(title).code for title in cases}
+    assert got == cases
+
+
+def test_a_theme_has_a_label_a_confidence_and_a_different_runner_up():
+    t = c.classify("Neufassung der Friedhofssatzung und der Friedhofsgebührensatzung")
+    assert isinstance(t, Theme) and t.label == LABELS[t.code]
+    assert 0.0 < t.confidence <= 1.0
+    assert t.second is None or t.second != t.code
+
+
+def test_the_lead_office_is_strong_evidence():
+    title = "Vergabe der Leistungen für das Vorhaben Nordring"
+    assert c.classify(title, lead_office="66 Tiefbauamt").code == "54"
+    assert c.classify(title, lead_office="Amt für Stadtplanung").code == "51"
+    assert c.office_code("Amt 51") == "36" and c.office_code("Tiefbauamt") == "54"
+    assert c.office_code("Stabsstelle Z") is None
+
+
+def test_the_paper_title_and_text_help_a_terse_item():
+    terse = "Mittelbereitstellung"
+    assert c.classify(terse).code == "61"
+    helped = c.classify(terse, paper_title="Mittel für die Sanierung der Grundschule am Markt",
+                        text="Die Schule braucht neue Fenster; der Schulträger stellt die Mittel bereit.")
+    assert helped.code == "21"
+
+
+def test_motions_are_judged_by_their_subject_not_by_who_filed_them():
+    title = "Antrag der Fraktion Bündnis 90/Die Grünen betreffend „Mehr Radwege in der Innenstadt“"
+    assert c.subject(title) == "Mehr Radwege in der Innenstadt"
+    assert [code for _stem, code in c.stems_of("Antrag der Fraktion Bündnis 90/Die Grünen")] == []
+    assert c.classify(title).code == "54"
+
+
+def test_stems_are_found_inside_compounds_but_not_in_look_alikes():
+    assert ("feuerwehr", "12") in c.stems_of("Feuerwehrgerätehaus")
+    assert [code for _s, code in c.stems_of("Schuldenabbau")] == ["61"]
+    assert "42" not in [code for _s, code in c.stems_of("Transportkosten")]
+
+
+def test_appointments_belong_to_the_administration_but_election_officers_to_public_order():
+    assert c.is_appointment("Wahl von Mitgliedern des Jugendhilfeausschusses")
+    assert c.classify("Wahl von Mitgliedern des Jugendhilfeausschusses").code == "11"
+    assert not c.is_appointment("Besetzung des Wahlvorstandes für die Landtagswahl")
+    assert c.classify("Besetzung des Wahlvorstandes für die Landtagswahl").code == "12"
+
+
+def test_many_at_once_gives_the_same_answers_as_one_by_one():
+    items = [("Haushaltssatzung 2025",), ("Neue Bänke im Stadtpark", None, None, "67 Grünflächenamt"),
+             ("Anfragen",), ("Lärmaktionsplan, Stufe 4",)]
+    assert c.classify_many(items) == [c.classify(*item) for item in items]
