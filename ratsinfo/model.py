@@ -127,6 +127,9 @@ class AgendaItem:
     source_url: str = ""
     document_key: str | None = None
     position: int | None = None
+    theme: str | None = None  # policy area (Kommunaler Produktrahmen), "00" for procedural items
+    theme2: str | None = None
+    theme_confidence: float | None = None
 
 
 @dataclass(slots=True)
@@ -147,6 +150,9 @@ class Paper:
     source_url: str = ""
     document_key: str | None = None
     body_key: str | None = None
+    theme: str | None = None
+    theme2: str | None = None
+    theme_confidence: float | None = None
 
 
 @dataclass(slots=True)

@@ -11,7 +11,7 @@ from ratsinfo.ingest.allris import AllrisCrawl, shift
 from ratsinfo.ingest.http import PoliteClient, host_of
 from ratsinfo.ingest.rawstore import RawStore
 from ratsinfo.model import TABLES, Records
-from ratsinfo.pipeline.common import allris_source, close_run
+from ratsinfo.pipeline.common import allris_source, assign_themes, close_run
 from ratsinfo.pipeline.downloads import download_files
 from ratsinfo.warehouse.load import Loader, transaction, upsert
 from ratsinfo.warehouse.runs import Run
@@ -37,7 +37,7 @@ def ingest_allris(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, 
     client = PoliteClient({host_of(url), *allow_hosts}, max_rps=max_rps, timeout=timeout)
     crawl = AllrisCrawl(state, store, client, run, source.key, source.location, start, end, window, files=files,
                         concurrency=concurrency)
-    loader = Loader(con, run, first_load=not state.has_documents(), batch_size=1)
+    loader = Loader(con, run, first_load=not state.has_documents(), batch_size=1, prepare=assign_themes)
     try:
         crawl.crawl()
         found = crawl.collected

@@ -98,3 +98,23 @@ def close_run(con: duckdb.DuckDBPyConnection, run: Run) -> Run:
     run.finish()
     publish(con)
     return run
+
+
+def assign_themes(records: Records) -> None:
+    """The policy area of every paper and agenda item, from titles, types, lead offices and texts."""
+    from ratsinfo.themes.assign import item_themes, paper_themes
+
+    full = [p for p in records.papers if not p.stub]
+    if full:
+        themes = paper_themes(full)
+        for p in full:
+            t = themes[p.key]
+            p.theme, p.theme2, p.theme_confidence = t.code, t.second, t.confidence
+    if records.agenda_items:
+        papers = {p.key: p for p in full}
+        orgs = {o.key: o.name for o in records.organizations}
+        bodies = {m.key: orgs[m.organization_key] for m in records.meetings if m.organization_key in orgs}
+        themes = item_themes(records.agenda_items, papers, bodies)
+        for i in records.agenda_items:
+            t = themes[i.key]
+            i.theme, i.theme2, i.theme_confidence = t.code, t.second, t.confidence

@@ -16,7 +16,7 @@ from ratsinfo.model import Document, Records
 from ratsinfo.parsers import PARSER_VERSION
 from ratsinfo.parsers.detect import detect
 from ratsinfo.parsers.document import parse_document
-from ratsinfo.pipeline.common import cite_origin, close_run, extract_safely, files_source, scope_name
+from ratsinfo.pipeline.common import assign_themes, cite_origin, close_run, extract_safely, files_source, scope_name
 from ratsinfo.pipeline.oparl import Names
 from ratsinfo.warehouse.load import Loader, transaction, upsert
 from ratsinfo.warehouse.runs import Run, now
@@ -55,7 +55,7 @@ def ingest_files(con: duckdb.DuckDBPyConnection, store: RawStore, paths: list[st
     with transaction(con):
         run.add("source", upsert(con, "source", [source], run.id))
     known = State(con, source.key).document_keys()
-    loader = Loader(con, run, per_document=True, first_load=not known)
+    loader = Loader(con, run, per_document=True, first_load=not known, prepare=assign_themes)
     names = Names(State(con, source.key))
     objects: list[tuple[Records, Document]] = []
     for found in files_ingest.walk(paths):

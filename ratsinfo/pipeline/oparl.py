@@ -11,7 +11,7 @@ from ratsinfo.ingest.http import PoliteClient, host_of
 from ratsinfo.ingest.oparl import ListDone, OParlIngest, PageBatch
 from ratsinfo.ingest.rawstore import RawStore
 from ratsinfo.model import Records
-from ratsinfo.pipeline.common import close_run, oparl_source
+from ratsinfo.pipeline.common import assign_themes, close_run, oparl_source
 from ratsinfo.pipeline.downloads import download_files
 from ratsinfo.warehouse.load import Loader, set_watermark, transaction, upsert
 from ratsinfo.warehouse.runs import Run, now
@@ -66,7 +66,7 @@ def ingest_oparl(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, s
                           **({"backoff": backoff} if backoff is not None else {}))
     ing = OParlIngest(state, store, client, run, source.key, since=since, body_filter=body, files=files,
                       concurrency=concurrency)
-    loader = Loader(con, run, first_load=not state.has_documents(), batch_size=1)
+    loader = Loader(con, run, first_load=not state.has_documents(), batch_size=1, prepare=assign_themes)
     names = Names(state)
     seen: set[str] = set()
     references: dict[str, set[str]] = {}

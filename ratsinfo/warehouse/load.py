@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
@@ -35,7 +35,7 @@ EMPTY = (None, "", "{}", [])
 LOGGED_TABLES = {"paper", "meeting", "agenda_item", "organization", "person", "membership", "consultation", "file",
                  "question", "answer", "paper_relation", "rule", "topic", "body", "fact"}
 SKIP_FIELDS = {"text", "sections", "source_url", "document_key", "row_hash", "first_run", "last_run", "deleted",
-               "detail"}
+               "detail", "theme", "theme2", "theme_confidence"}
 
 _schema_cache: dict[tuple[int, str], list[tuple[str, str]]] = {}
 
@@ -256,13 +256,16 @@ class Loader:
     """
 
     def __init__(self, con: duckdb.DuckDBPyConnection, run: Any, *, per_document: bool = False,
-                 first_load: bool = False, batch_size: int = 200) -> None:
-        self.con, self.run, self.batch_size = con, run, batch_size
+                 first_load: bool = False, batch_size: int = 200,
+                 prepare: Callable[[Records], None] | None = None) -> None:
+        self.con, self.run, self.batch_size, self.prepare = con, run, batch_size, prepare
         self.per_document, self.first_load = per_document, first_load
         self.pending: list[tuple[list[Document], Records]] = []
 
     def add(self, records: Records, documents: list[Document] | None = None) -> None:
         """Queue the records of one document (or page); a full batch is loaded at once."""
+        if self.prepare is not None:
+            self.prepare(records)
         self.pending.append((documents or [], records))
         if len(self.pending) >= self.batch_size:
             self.flush()
