@@ -16,13 +16,14 @@ from typing import Any
 from ratsinfo.errors import ParseError
 from ratsinfo.ingest.fetch import Fetcher
 from ratsinfo.model import Organization
-from ratsinfo.parsers.oparl import Mapped, decode, key, map_object, object_type, page_of
+from ratsinfo.parsers.oparl import Mapped, as_list, decode, key, map_object, object_type, page_of
 
 LISTS = ("organization", "person", "membership", "meeting", "agendaItem", "paper", "consultation", "file")
 EXPECT = {"organization": "Organization", "person": "Person", "membership": "Membership", "meeting": "Meeting",
           "agendaItem": "AgendaItem", "paper": "Paper", "consultation": "Consultation", "file": "File"}
 OVERLAP = timedelta(hours=72)
 MAX_GAP_FETCHES = 500
+MAX_PAGES = 5_000  # per list: 5,000 pages of 25 to 100 objects; an endless chain of new 'next' links stops here
 
 
 @dataclass
@@ -40,6 +41,7 @@ class OParlIngest(Fetcher):
     body_filter: str | None = None
     files: bool = True
     concurrency: int = 4
+    max_pages: int = MAX_PAGES
     _seen: set[str] = field(default_factory=set)
 
     # --- fetching ----------------------------------------------------------------------------------
@@ -82,6 +84,11 @@ class OParlIngest(Fetcher):
             url = f"{url}{'&' if '?' in url else '?'}modified_since={stamp}"
         next_url: str | None = url
         while next_url:
+            if pages >= self.max_pages:
+                self.run.error(next_url, "fetch", f"{name} list: more than {self.max_pages} pages (a 'next' chain "
+                               "that does not end?); stopped, the rest is read next time")
+                complete = False
+                break
             value = self.fetch(next_url, f"{name} list")
             if value is None:
                 complete = False
@@ -99,8 +106,11 @@ class OParlIngest(Fetcher):
                 self.run.note(next_url, "parse", f"{name} list: a bare list instead of a page object")
             elif page.shape == "error":
                 self.run.note(next_url, "parse", f"{name} list: an error body instead of an empty list")
+            if page.problem:
+                self.run.error(next_url, "parse", f"{name} list: {page.problem}")
+                complete = False
             for obj in page.objects:
-                map_object(obj, body_key, mapped, EXPECT.get(name))
+                self.map_one(obj, body_key, mapped, EXPECT.get(name), next_url)
             next_url = page.next_url
             with self._lock:
                 if next_url and next_url in self._seen:
@@ -108,6 +118,16 @@ class OParlIngest(Fetcher):
                                   "stopped there")
                     next_url = None
         return ListResult(body_key, name, mapped, complete, pages)
+
+    def map_one(self, obj: dict, body_key: str | None, out: Mapped, expect: str | None, where: str) -> bool:
+        """Map one object inside its own failure boundary: a bad object is a run_error, not the end of the run."""
+        try:
+            map_object(obj, body_key, out, expect)
+        except ParseError as exc:
+            oid = obj.get("id")
+            self.run.error(oid if isinstance(oid, str) and oid else where, "map", str(exc))
+            return False
+        return True
 
     def bodies(self, url: str) -> list[dict]:
         value = self.fetch(url, "entry point")
@@ -124,7 +144,7 @@ class OParlIngest(Fetcher):
                 except ParseError as exc:
                     self.run.error(blist, "parse", f"body list: {exc}")
                     return []
-            return [b for b in (blist or []) if isinstance(b, dict)]
+            return [b for b in as_list(blist) if isinstance(b, dict)]
         if isinstance(value, dict) and object_type(value) == "Body":
             return [value]
         try:
@@ -150,7 +170,11 @@ class OParlIngest(Fetcher):
         jobs = []
         with ThreadPoolExecutor(max_workers=max(1, self.concurrency)) as pool:
             for b in bodies:
-                map_object(b, None, everything, "Body")
+                if not isinstance(b.get("id"), str) or not b["id"]:
+                    self.run.error(url, "map", "a body without a URL as its id: skipped")
+                    continue
+                if not self.map_one(b, None, everything, "Body", url):
+                    continue
                 body_key = key("body", b["id"])
                 for name in LISTS:
                     target = b.get(name)
@@ -188,8 +212,8 @@ class OParlIngest(Fetcher):
                 table, i = futs[fut]
                 value = fut.result()
                 if isinstance(value, dict) and value.get("id"):
-                    map_object(value, None, extra, {"organization": "Organization", "person": "Person",
-                                                    "meeting": "Meeting", "paper": "Paper"}[table])
+                    self.map_one(value, None, extra, {"organization": "Organization", "person": "Person",
+                                                    "meeting": "Meeting", "paper": "Paper"}[table], i)
                 elif table == "organization":
                     extra.organizations.append(Organization(key=key("organization", i), name=f"(nicht abrufbar: {i})",
                                                             source_url=i))
