@@ -79,6 +79,20 @@ class _Bucket:
             time.sleep(at - now)
 
 
+@dataclass(frozen=True)
+class Limits:
+    """Deadlines against servers that answer too slowly or never stop answering."""
+
+    total_timeout: float = 300.0  # one request, headers and body together (each try)
+    min_rate: float = 1024.0  # bytes per second, averaged, once rate_grace seconds have passed
+    rate_grace: float = 20.0
+    budget: float | None = None  # seconds for everything one client does: a source's (or what is left of a run's)
+    max_bytes: int = 200 * 1024 * 1024  # one body, after inflation
+
+
+DEFAULT_LIMITS = Limits()
+
+
 def host_of(url: str) -> str:
     parts = urlsplit(url)
     try:
@@ -180,11 +194,8 @@ class PoliteClient:
     timeout: float = 30.0
     retries: int = 4
     backoff: float = 0.5
-    max_bytes: int = 200 * 1024 * 1024
-    total_timeout: float = 300.0  # one request, headers and body together
-    min_rate: float = 1024.0  # bytes per second, averaged, once rate_grace seconds have passed
-    rate_grace: float = 20.0
-    budget: float | None = None  # seconds for everything this client does (a source's or a run's deadline)
+    max_bytes: int | None = None  # the limits' max_bytes when not given
+    limits: Limits | None = None  # deadlines; DEFAULT_LIMITS when not given
     private_hosts: set[str] | None = None  # hosts that may resolve to internal addresses; None: literal ones given
     requested: list[str] = field(default_factory=list)  # every URL actually sent, for audits and tests
     _buckets: dict[str, _Bucket] = field(default_factory=dict)
@@ -196,7 +207,9 @@ class PoliteClient:
             self.private_hosts = {h for h in self.allowed_hosts
                                   if _literal(h) or (":" in h and _literal(h.rsplit(":", 1)[0]))}
         self.private_hosts = {h.lower() for h in self.private_hosts}
-        self.ends_at = time.monotonic() + self.budget if self.budget is not None else None
+        self.limits = self.limits or DEFAULT_LIMITS
+        self.max_bytes = self.max_bytes or self.limits.max_bytes
+        self.ends_at = time.monotonic() + self.limits.budget if self.limits.budget is not None else None
         self._deadlines = _Deadlines()
         transport = httpx.HTTPTransport(limits=httpx.Limits(max_connections=32, max_keepalive_connections=16))
         transport._pool._network_backend = _GuardedBackend(self)  # httpx has no public hook for the backend
@@ -272,7 +285,8 @@ class PoliteClient:
             with self._lock:
                 self.requested.append(current)
             started = time.monotonic()
-            total = self.total_timeout if left is None else min(self.total_timeout, left)
+            assert self.limits is not None
+            total = self.limits.total_timeout if left is None else min(self.limits.total_timeout, left)
             self._deadlines.at = started + total
             try:
                 with self._client.stream("GET", current, headers=headers, params=params) as r:
@@ -334,9 +348,10 @@ class PoliteClient:
             if len(body) > self.max_bytes:
                 raise FetchFailed(url, f"larger than {self.max_bytes} bytes; skipped")
             elapsed = time.monotonic() - started
-            if elapsed > self.rate_grace and received / elapsed < self.min_rate:
+            limits = self.limits or DEFAULT_LIMITS
+            if elapsed > limits.rate_grace and received / elapsed < limits.min_rate:
                 raise FetchFailed(url, f"the server sends {received / elapsed:.0f} bytes per second, less than "
-                                  f"{self.min_rate:g}; stopped")
+                                  f"{limits.min_rate:g}; stopped")
         if inflate is not None:
             body.extend(inflate.flush())
         return bytes(body)

@@ -41,7 +41,7 @@ class OParlIngest(Fetcher):
     body_filter: str | None = None
     files: bool = True
     concurrency: int = 4
-    max_pages: int = MAX_PAGES
+    max_pages: int | None = None  # MAX_PAGES when not given
     _seen: set[str] = field(default_factory=set)
 
     # --- fetching ----------------------------------------------------------------------------------
@@ -84,8 +84,9 @@ class OParlIngest(Fetcher):
             url = f"{url}{'&' if '?' in url else '?'}modified_since={stamp}"
         next_url: str | None = url
         while next_url:
-            if pages >= self.max_pages:
-                self.run.error(next_url, "fetch", f"{name} list: more than {self.max_pages} pages (a 'next' chain "
+            cap = self.max_pages or MAX_PAGES
+            if pages >= cap:
+                self.run.error(next_url, "fetch", f"{name} list: more than {cap} pages (a 'next' chain "
                                "that does not end?); stopped, the rest is read next time")
                 complete = False
                 break
