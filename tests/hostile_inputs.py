@@ -7,6 +7,7 @@ characters, a content stream of compressed zeros. Used by the tests and bench/ho
 from __future__ import annotations
 
 import zlib
+from functools import lru_cache
 
 
 def raw_pdf(streams: list[bytes]) -> bytes:
@@ -35,7 +36,7 @@ def raw_pdf(streams: list[bytes]) -> bytes:
 
 
 def _deflate_repeated(piece: bytes, times: int, head: bytes = b"", tail: bytes = b"") -> bytes:
-    z = zlib.compressobj(9)
+    z = zlib.compressobj(6)
     block = piece * max(1, (1 << 20) // len(piece))
     out = [z.compress(head)]
     left = times * len(piece)
@@ -48,6 +49,7 @@ def _deflate_repeated(piece: bytes, times: int, head: bytes = b"", tail: bytes =
     return b"".join(out)
 
 
+@lru_cache(maxsize=4)
 def text_bomb(chars: int = 30_000_000, pages: int = 1) -> bytes:
     """Every page shows ``chars`` letters in one text object: a few dozen KB per page on disk."""
     run = b"(" + b"A" * 98 + b") Tj "  # 98 letters a show operator; pdfium cuts one string at 32,767
@@ -55,6 +57,7 @@ def text_bomb(chars: int = 30_000_000, pages: int = 1) -> bytes:
     return raw_pdf([stream] * pages)
 
 
+@lru_cache(maxsize=4)
 def zeros_bomb(megabytes: int = 1000) -> bytes:
     """One page whose content stream is ``megabytes`` of compressed zeros (about 1 MB per GB)."""
     return raw_pdf([_deflate_repeated(b"\0", megabytes << 20)])

@@ -80,10 +80,10 @@ def test_one_bomb_does_not_take_the_other_jobs_with_it():
     from ratsinfo.parsers.timeout import PdfWorkers
     from ratsinfo.pdfwriter import text_to_pdf
 
-    workers = PdfWorkers(processes=2, seconds=120, budget=256 << 20)
+    workers = PdfWorkers(processes=2, seconds=120, budget=128 << 20)
     try:
         good = [workers.submit(text_to_pdf(f"Vorlage {i} über den Radverkehr.")) for i in range(3)]
-        bomb = workers.submit(zeros_bomb(600))
+        bomb = workers.submit(zeros_bomb(300))
         more = workers.submit(text_to_pdf("Antwort der Verwaltung."))
         with pytest.raises(ParseError, match="crashed"):
             workers.result(bomb, "PDF")
