@@ -8,6 +8,8 @@
     allow_hosts = []              # further hosts the source may link to
     enabled = true
     stale_after_days = 7          # flag the source when nothing new arrived for this long
+    private_hosts = []            # hosts that may resolve to private or loopback addresses (intranet servers)
+    time_budget = 3600            # seconds a refresh may spend on this source (optional)
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ class SourceConfig:
     files: bool = True
     body: str | None = None
     concurrency: int = 4
+    private_hosts: list[str] = field(default_factory=list)  # hosts that may resolve to private/loopback addresses
+    time_budget: float | None = None  # seconds one refresh may spend on this source
 
     @property
     def location(self) -> str:
@@ -58,7 +62,8 @@ def load(path: Path) -> list[SourceConfig]:
 
 _TYPES: dict[str, tuple[type, ...]] = {
     "name": (str,), "kind": (str,), "url": (str,), "path": (str,), "max_rps": (int, float), "allow_hosts": (list,),
-    "enabled": (bool,), "stale_after_days": (int,), "files": (bool,), "body": (str,), "concurrency": (int,)}
+    "enabled": (bool,), "stale_after_days": (int,), "files": (bool,), "body": (str,), "concurrency": (int,),
+    "private_hosts": (list,), "time_budget": (int, float)}
 
 
 def parse(text: str, path: Path) -> list[SourceConfig]:
@@ -95,7 +100,7 @@ def validate(cfg: SourceConfig, where: str) -> None:
     """Types and ranges of one source: what a refresh relies on."""
     for name, types in _TYPES.items():
         value = getattr(cfg, name)
-        if value is None and name in ("url", "path", "body"):
+        if value is None and name in ("url", "path", "body", "time_budget"):
             continue
         if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
             raise BadInput(f"{where}: {name} must be {' or '.join(t.__name__ for t in types)}, not {value!r}")
@@ -119,8 +124,11 @@ def validate(cfg: SourceConfig, where: str) -> None:
         raise BadInput(f"{where}: concurrency must be between 1 and 64, not {cfg.concurrency}")
     if cfg.stale_after_days < 0:
         raise BadInput(f"{where}: stale_after_days must be 0 or more, not {cfg.stale_after_days}")
-    if not all(isinstance(h, str) and h and not _CONTROL.search(h) and " " not in h for h in cfg.allow_hosts):
-        raise BadInput(f"{where}: allow_hosts must be a list of host names (host or host:port)")
+    for key in ("allow_hosts", "private_hosts"):
+        if not all(isinstance(h, str) and h and not _CONTROL.search(h) and " " not in h for h in getattr(cfg, key)):
+            raise BadInput(f"{where}: {key} must be a list of host names (host or host:port)")
+    if cfg.time_budget is not None and (not math.isfinite(cfg.time_budget) or cfg.time_budget <= 0):
+        raise BadInput(f"{where}: time_budget must be a number of seconds above 0, not {cfg.time_budget!r}")
 
 
 def _toml_value(v: Any) -> str:

@@ -20,6 +20,8 @@ from ratsinfo.sources import SourceConfig, add, load
     (dict(stale_after_days=-1), "stale_after_days"),
     (dict(allow_hosts=["a b"]), "allow_hosts"),
     (dict(enabled="ja"), "enabled must be bool"),
+    (dict(private_hosts=[3]), "private_hosts must be a list of host names"),
+    (dict(time_budget=-1), "time_budget must be a number of seconds above 0"),
 ])
 def test_an_invalid_source_is_refused_before_anything_is_written(tmp_path, bad, said):
     path = tmp_path / "sources.toml"
