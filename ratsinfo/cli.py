@@ -6,6 +6,7 @@ arguments, 2 for a failing source; tracebacks only with --verbose.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -13,7 +14,8 @@ from typing import Annotated
 import typer
 
 from ratsinfo import config, render
-from ratsinfo.errors import RatsinfoError
+from ratsinfo.errors import RatsinfoError, printable
+from ratsinfo.isolation import StatementTimeout, statement_deadline
 from ratsinfo.warehouse import reads
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -211,7 +213,7 @@ def _report(run, closing: str, code: int, limit: int | None = 50) -> None:  # ty
     """The counts on stdout; one line per failure on stderr, a closing line, and the exit code."""
     say(_run_summary(run))
     for input_, _stage, reason in run.errors[:limit]:
-        typer.echo(f"Error: {input_}: {reason}", err=True)
+        typer.echo(f"Error: {printable(input_)}: {printable(reason)}", err=True)
     if run.errors:
         typer.echo(closing, err=True)
         raise typer.Exit(code)
@@ -245,10 +247,13 @@ def sql(
     check_format(fmt)
     con = connect_readonly(settings().db)
     try:
-        cols, data = reads.select(con, statement)
+        with statement_deadline(con, float(os.environ.get("RATSINFO_STATEMENT_SECONDS", "120"))):
+            cols, data = reads.select(con, statement)
         if not cols:
             fail("the statement returned no rows; 'ratsinfo sql' is for SELECT queries")
         typer.echo(render.render(cols, data, fmt, max_width=80))
+    except StatementTimeout as exc:
+        fail(str(exc))
     except duckdb.Error as exc:
         msg = str(exc).splitlines()[0]
         if "read-only" in msg.lower() or "read only" in msg.lower():
@@ -729,7 +734,7 @@ def run(argv: list[str]) -> int:
     except RatsinfoError as exc:
         if verbose:
             raise
-        typer.echo(f"Error: {exc}", err=True)
+        typer.echo(f"Error: {printable(exc)}", err=True)
         return exc.exit_code
     except (typer.Abort, KeyboardInterrupt):
         typer.echo("Aborted.", err=True)

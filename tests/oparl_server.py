@@ -35,6 +35,17 @@ class Faults:
     foreign_links: bool = False                            # objects point at another host and 169.254.169.254
     missing_orgs: int = 0                                  # organizations referenced but never served
     stall_seconds: float = 3.0
+    # hostile modes
+    wrong_types: bool = False       # fields of the wrong type: reference as a list, title as numbers, id as a number
+    bad_next: set[str] = field(default_factory=set)       # list names whose last page has links.next as an object
+    endless_next: set[str] = field(default_factory=set)   # list names whose last page leads to ever new empty pages
+    slow_body: set[str] = field(default_factory=set)      # list names whose 2nd page body trickles, a byte at a time
+    slow_headers: set[str] = field(default_factory=set)   # list names whose 2nd page headers trickle
+    deep_json: set[str] = field(default_factory=set)      # list names whose 2nd page is nested 100,000 levels deep
+    gzip_bomb: bool = False         # the first file is 100 MB of zeros gzipped
+    private_name: bool = False      # a file linked through 'localhost', a name that resolves to a loopback address
+    bad_urls: bool = False          # file URLs with a port out of range and with a control character
+    trickle_interval: float = 0.2
 
 
 class Municipality:
@@ -184,11 +195,14 @@ class OParlServer:
         self.faults = faults or Faults()
         self.requests: list[str] = []
         self._lock = threading.Lock()
+        self.hosts: list[str] = []  # the Host header of every request
         self._once: set[str] = set()
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.httpd.daemon_threads = True
         self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
         self.town = Municipality(self.base, **town)
+        if self.faults.gzip_bomb:
+            gzip_bomb()  # made before serving, so that its first request is not slow
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
@@ -222,7 +236,10 @@ class OParlServer:
                     with server._lock:
                         pause = server._rnd.random() * server.jitter
                     time.sleep(pause)
+                server.hosts.append(self.headers.get("Host", ""))
                 try:
+                    if server.hostile(self):
+                        return
                     status, body, ctype = server.route(self.path)
                 except Exception as exc:  # a bug in the test server shows as a 500 with the reason
                     status, body, ctype = 500, json.dumps({"error": str(exc)}).encode(), "application/json"
@@ -239,6 +256,59 @@ class OParlServer:
                     pass  # the client gave up waiting (timeout tests)
 
         return Handler
+
+    def hostile(self, handler: BaseHTTPRequestHandler) -> bool:
+        """Answer in one of the hostile modes if the request calls for one; True when answered."""
+        f = self.faults
+        parts = urlsplit(handler.path)
+        name = parts.path.rsplit("/", 1)[-1]
+        page = int(parse_qs(parts.query).get("page", ["1"])[0])
+        listed = parts.path.startswith("/oparl/body/1/")
+        w = handler.wfile
+        try:
+            if listed and page == 2 and name in f.slow_body:
+                handler.send_response(200)
+                handler.send_header("Content-Type", "application/json")
+                handler.send_header("Content-Length", "100000")
+                handler.end_headers()
+                for _ in range(3000):
+                    w.write(b" ")
+                    w.flush()
+                    time.sleep(f.trickle_interval)
+                return True
+            if listed and page == 2 and name in f.slow_headers:
+                w.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+                for _ in range(3000):
+                    w.write(b"a")
+                    w.flush()
+                    time.sleep(f.trickle_interval)
+                return True
+            if listed and page == 2 and name in f.deep_json:
+                body = b'{"data": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+                self._send(handler, 200, body, "application/json")
+                return True
+            if listed and page > 1 and name in f.endless_next and page * self.page_size >= \
+                    len(self.town.objects.get(name, {})) + self.page_size:
+                nxt = f"{self.town.base}/body/1/{name}?page={page + 1}"
+                self._send(handler, 200, self._dump({"data": [], "links": {"next": nxt}}), "application/json")
+                return True
+            if f.gzip_bomb and parts.path == "/oparl/file/0.pdf":
+                self._send(handler, 200, gzip_bomb(), "application/pdf", {"Content-Encoding": "gzip"})
+                return True
+        except (BrokenPipeError, ConnectionResetError):
+            return True  # the client gave up: what these modes are for
+        return False
+
+    @staticmethod
+    def _send(handler: BaseHTTPRequestHandler, status: int, body: bytes, ctype: str,
+              headers: dict[str, str] | None = None) -> None:
+        handler.send_response(status)
+        handler.send_header("Content-Type", ctype)
+        handler.send_header("Content-Length", str(len(body)))
+        for k, v in (headers or {}).items():
+            handler.send_header(k, v)
+        handler.end_headers()
+        handler.wfile.write(body)
 
     def route(self, path: str, stalled: bool = False) -> tuple[int, bytes, str]:
         parts = urlsplit(path)
@@ -342,14 +412,16 @@ class OParlServer:
         extra = f"&modified_since={since}" if since else ""
         if self.vendor == "somacos" and page >= 2:
             extra = ""  # Somacos drops the filter from its 'next' links after page 2
-        links = {}
+        links: dict = {}
         if self.vendor == "allris4":
             pages = max(1, -(-len(objs) // size))
             links.update(first=f"{base}?page=1", last=f"{base}?page={pages}")
-        if not last:
+        if not last or name in f.endless_next:
             links["next"] = f"{base}?page={page + 1}{extra}"
         elif name in f.looping_next and page > 1:
             links["next"] = f"{base}?page=1{extra}"
+        elif name in f.bad_next:
+            links["next"] = {"href": f"{base}?page={page + 1}"}
         body = self._dump({"data": chunk, "links": links, "pagination": {"currentPage": page}})
         if name in f.broken_json and page == 1:
             body = body.replace(b'"name": "', b'"name": "\x01\x02', 1)
@@ -359,6 +431,10 @@ class OParlServer:
 
     def _foreign(self, obj: dict) -> dict:
         f = self.faults
+        if f.wrong_types:
+            obj = wrong_types(obj)
+        if f.private_name or f.bad_urls:
+            obj = self._hostile_links(obj)
         if f.missing_orgs and obj.get("type", "").endswith("Meeting"):
             n = int(obj["id"].rsplit("/", 1)[1])
             if n < f.missing_orgs:
@@ -373,6 +449,57 @@ class OParlServer:
                        relatedPaper=["http://169.254.169.254/paper/1"])
         return obj
 
+    def _hostile_links(self, obj: dict) -> dict:
+        if not obj.get("type", "").endswith("Paper") or not obj.get("mainFile"):
+            return obj
+        n = int(obj["id"].rsplit("/", 1)[1])
+        port = self.httpd.server_address[1]
+        url = None
+        if self.faults.private_name and n == 3:
+            url = f"http://localhost:{port}/oparl/file/3.pdf"
+        elif self.faults.bad_urls and n == 6:
+            url = "http://127.0.0.1:99999/oparl/file/6.pdf"
+        elif self.faults.bad_urls and n == 9:
+            url = f"http://127.0.0.1:{port}/oparl/file/9\n.pdf"
+        if url is None:
+            return obj
+        main = obj["mainFile"]
+        return dict(obj, mainFile=[dict(m, accessUrl=url) for m in main] if isinstance(main, list)
+                    else dict(main, accessUrl=url))
+
     @staticmethod
     def _dump(value: object) -> bytes:
         return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+
+def wrong_types(obj: dict) -> dict:
+    """Fields of types the OParl schema does not allow, on a few objects of each kind."""
+    t = obj.get("type", "")
+    n = int(obj["id"].rsplit("/", 1)[1]) if obj["id"].rsplit("/", 1)[1].isdigit() else -1
+    if t.endswith("Paper") and n == 1:
+        return dict(obj, reference=["A", "B"], name={"de": "kein Text"}, date=20240101)
+    if t.endswith("Paper") and n == 2:
+        return dict(obj, consultation=5, relatedPaper={"id": 7}, mainFile=[1, 2])
+    if t.endswith("Person") and n == 1:
+        return dict(obj, title=[1, 2], name=None, familyName=["x"])
+    if t.endswith("Person") and n == 2:
+        return dict(obj, id=12345)
+    if t.endswith("Organization") and n == 1:
+        return dict(obj, name={"de": "x"}, shortName=3, subOrganizationOf=[1])
+    if t.endswith("Meeting") and n == 1:
+        return dict(obj, start=1700000000, agendaItem="nicht hier", location=["a"], organization={"id": []})
+    return obj
+
+
+_BOMB: list[bytes] = []
+
+
+def gzip_bomb(megabytes: int = 100) -> bytes:
+    """``megabytes`` of zeros, gzipped (about 1,000 to 1); made once per test session."""
+    if not _BOMB:
+        import zlib
+
+        z = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+        zeros = bytes(1024 * 1024)
+        _BOMB.append(b"".join(z.compress(zeros) for _ in range(megabytes)) + z.flush())
+    return _BOMB[0]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from ratsinfo.errors import printable
 from ratsinfo.ingest.http import FetchFailed, PoliteClient, Refused, Response
 from ratsinfo.ingest.rawstore import RawStore
 from ratsinfo.model import Document
@@ -31,13 +32,22 @@ class Fetcher:
 
     def get(self, url: str, what: str, **validators: str | None) -> Response | None:
         """The answer, or None with a run_error naming the URL and the reason."""
+        left = self.client.time_left()
+        if left is not None and left <= 0:
+            with self._lock:
+                self.stats["skipped_for_time"] += 1
+                first = self.stats["skipped_for_time"] == 1
+            if first:
+                self.run.error(url, "fetch", f"{what}: the time budget is used up; this and further requests "
+                               "are left for the next run")
+            return None
         try:
             resp = self.client.get(url, **validators)
         except Refused as exc:
-            self.run.error(url, "fetch", f"{what}: refused, {exc}")
+            self.run.error(printable(url), "fetch", f"{what}: refused, {exc}")
             return None
         except FetchFailed as exc:
-            self.run.error(url, "fetch", f"{what}: {exc.reason}; run again later")
+            self.run.error(printable(url), "fetch", f"{what}: {exc.reason}; run again later")
             return None
         with self._lock:
             self.stats["requests"] += 1

@@ -4,6 +4,13 @@ Timeouts; retries with exponential backoff and jitter on timeouts, connection er
 a requests-per-second limit per host; bounded concurrency (callers use threads, the client is
 thread-safe); a User-Agent naming ratsinfo; conditional requests; and an allow-list: only the
 hosts it was given are ever contacted. Anything else is refused before a connection is made.
+
+Against hostile servers: every request has a total deadline (headers and body, not per read)
+and a minimum transfer rate; the client as a whole may have a time budget (per source or run);
+compressed bodies are inflated in bounded steps, so a gzip bomb stops at ``max_bytes``; and
+the address a connection actually reached is checked before a byte is sent, so a host name
+that resolves to a private, loopback or link-local address is refused unless that host was
+allowed such addresses explicitly (``private_hosts``; literal addresses one names are).
 """
 
 from __future__ import annotations
@@ -11,14 +18,19 @@ from __future__ import annotations
 import ipaddress
 import os
 import random
+import re
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
+import httpcore
 import httpx
 
 from ratsinfo import __version__
+from ratsinfo.errors import printable
 
 USER_AGENT = f"ratsinfo/{__version__} (council information crawler; +https://example.invalid/ratsinfo)"
 RETRY_STATUS = {500, 502, 503, 504, 429}
@@ -68,9 +80,112 @@ class _Bucket:
             time.sleep(at - now)
 
 
+@dataclass(frozen=True)
+class Limits:
+    """Deadlines against servers that answer too slowly or never stop answering."""
+
+    total_timeout: float = 300.0  # one request, headers and body together (each try)
+    min_rate: float = 1024.0  # bytes per second, averaged, once rate_grace seconds have passed
+    rate_grace: float = 20.0
+    budget: float | None = None  # seconds for everything one client does: a source's (or what is left of a run's)
+    max_bytes: int = 200 * 1024 * 1024  # one body, after inflation
+
+
+DEFAULT_LIMITS = Limits()
+
+
 def host_of(url: str) -> str:
     parts = urlsplit(url)
-    return (parts.hostname or "").lower() + (f":{parts.port}" if parts.port else "")
+    try:
+        port = parts.port
+    except ValueError:  # a port out of range or not a number: the host alone, check() refuses the URL
+        port = None
+    return (parts.hostname or "").lower() + (f":{port}" if port else "")
+
+
+_URL_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _literal(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return None
+
+
+def internal_address(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Private, loopback, link-local, multicast, reserved or unspecified: not the open internet."""
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped
+    return (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast or ip.is_unspecified
+            or ip.is_reserved)
+
+
+class _Deadlines(threading.local):
+    """The deadline of the request the current thread is making (monotonic seconds), if any."""
+
+    at: float | None = None
+
+    def clamp(self, timeout: float | None) -> float | None:
+        if self.at is None:
+            return timeout
+        left = self.at - time.monotonic()
+        if left <= 0:
+            raise httpcore.ReadTimeout("the request's total deadline passed")
+        return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write waits no longer than the request's deadline."""
+
+    def __init__(self, inner: httpcore.NetworkStream, deadlines: _Deadlines) -> None:
+        self.inner, self.deadlines = inner, deadlines
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self.inner.read(max_bytes, self.deadlines.clamp(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self.inner.write(buffer, self.deadlines.clamp(timeout))
+
+    def close(self) -> None:
+        self.inner.close()
+
+    def start_tls(self, ssl_context: Any, server_hostname: str | None = None,
+                  timeout: float | None = None) -> httpcore.NetworkStream:
+        return _DeadlineStream(self.inner.start_tls(ssl_context, server_hostname, self.deadlines.clamp(timeout)),
+                               self.deadlines)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self.inner.get_extra_info(info)
+
+
+class _GuardedBackend(httpcore.NetworkBackend):
+    """Connects as usual, then checks the address reached (after DNS, so a name cannot smuggle a
+    private address past the allow-list) before anything is sent; bounds every wait by the deadline."""
+
+    def __init__(self, client: PoliteClient) -> None:
+        self.inner = httpcore.SyncBackend()
+        self.client = client
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options: Any = None) -> httpcore.NetworkStream:
+        deadlines = self.client._deadlines
+        stream = self.inner.connect_tcp(host, port, deadlines.clamp(timeout), local_address, socket_options)
+        try:
+            peer = stream.get_extra_info("server_addr")
+            ip = ipaddress.ip_address(peer[0].split("%", 1)[0])
+            self.client.check_address(host, port, ip)
+        except BaseException:
+            stream.close()
+            raise
+        return _DeadlineStream(stream, deadlines)
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None,
+                            socket_options: Any = None) -> httpcore.NetworkStream:  # pragma: no cover
+        raise Refused(f"{path}: unix sockets are never connected to")
+
+    def sleep(self, seconds: float) -> None:
+        self.inner.sleep(seconds)
 
 
 @dataclass
@@ -81,25 +196,45 @@ class PoliteClient:
     retries: int = 4
     # seconds before the first retry, doubling after; RATSINFO_RETRY_BACKOFF shortens it (tests, local mirrors)
     backoff: float = field(default_factory=lambda: float(os.environ.get("RATSINFO_RETRY_BACKOFF", "0.5")))
-    max_bytes: int = 200 * 1024 * 1024
+    max_bytes: int | None = None  # the limits' max_bytes when not given
+    limits: Limits | None = None  # deadlines; DEFAULT_LIMITS when not given
+    private_hosts: set[str] | None = None  # hosts that may resolve to internal addresses; None: literal ones given
     requested: list[str] = field(default_factory=list)  # every URL actually sent, for audits and tests
     _buckets: dict[str, _Bucket] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
         self.allowed_hosts = {h.lower() for h in self.allowed_hosts}
-        self._client = httpx.Client(timeout=self.timeout, follow_redirects=False,
-                                    headers={"User-Agent": USER_AGENT, "Accept": "application/json, */*"},
-                                    limits=httpx.Limits(max_connections=32, max_keepalive_connections=16))
+        if self.private_hosts is None:
+            self.private_hosts = {h for h in self.allowed_hosts
+                                  if _literal(h) or (":" in h and _literal(h.rsplit(":", 1)[0]))}
+        self.private_hosts = {h.lower() for h in self.private_hosts}
+        self.limits = self.limits or DEFAULT_LIMITS
+        self.max_bytes = self.max_bytes or self.limits.max_bytes
+        self.ends_at = time.monotonic() + self.limits.budget if self.limits.budget is not None else None
+        self._deadlines = _Deadlines()
+        transport = httpx.HTTPTransport(limits=httpx.Limits(max_connections=32, max_keepalive_connections=16))
+        transport._pool._network_backend = _GuardedBackend(self)  # httpx has no public hook for the backend
+        self._client = httpx.Client(timeout=self.timeout, follow_redirects=False, transport=transport,
+                                    headers={"User-Agent": USER_AGENT, "Accept": "application/json, */*",
+                                             "Accept-Encoding": "gzip, deflate"})
 
     def close(self) -> None:
         self._client.close()
 
     def check(self, url: str) -> None:
         """Refuse anything but http(s) on an allowed host; private and link-local literals never pass."""
+        shown = printable(url)[:300]
+        if _URL_CONTROL.search(url):
+            raise Refused(f"{shown}: a URL with control characters is not fetched")
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
-            raise Refused(f"{url}: only http and https are fetched")
+            raise Refused(f"{shown}: only http and https are fetched")
+        try:
+            parts.port  # noqa: B018 - raises on a port that is out of range or no number
+        except ValueError as exc:
+            raise Refused(f"{shown}: not a valid URL ({exc})") from exc
+        url = shown
         host = host_of(url)
         if host not in self.allowed_hosts and (parts.hostname or "").lower() not in self.allowed_hosts:
             allowed = ", ".join(sorted(self.allowed_hosts))
@@ -111,6 +246,20 @@ class PoliteClient:
             return
         if (ip.is_link_local or ip.is_multicast or ip.is_unspecified) and host not in self.allowed_hosts:
             raise Refused(f"{url}: link-local or special address refused")
+
+    def check_address(self, host: str, port: int, ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> None:
+        """Refuse a connection that reached an internal address, unless its host may (see private_hosts)."""
+        if not internal_address(ip):
+            return
+        assert self.private_hosts is not None
+        name = host.lower()
+        if name in self.private_hosts or f"{name}:{port}" in self.private_hosts:
+            return
+        raise Refused(f"{printable(host)}:{port} resolves to the internal address {ip}; refused (allow it "
+                      "explicitly as a private host if that is meant)")
+
+    def time_left(self) -> float | None:
+        return None if self.ends_at is None else self.ends_at - time.monotonic()
 
     def _bucket(self, host: str) -> _Bucket:
         with self._lock:
@@ -131,10 +280,16 @@ class PoliteClient:
         redirects = 0
         while True:
             self.check(current)
+            left = self.time_left()
+            if left is not None and left <= 0:
+                raise FetchFailed(url, "the time budget of this source or run is used up; the rest is read next time")
             self._bucket(host_of(current)).wait()
             with self._lock:
                 self.requested.append(current)
             started = time.monotonic()
+            assert self.limits is not None
+            total = self.limits.total_timeout if left is None else min(self.limits.total_timeout, left)
+            self._deadlines.at = started + total
             try:
                 with self._client.stream("GET", current, headers=headers, params=params) as r:
                     if r.status_code in (301, 302, 303, 307, 308) and "location" in r.headers and redirects < 5:
@@ -142,24 +297,66 @@ class PoliteClient:
                         params = None
                         redirects += 1
                         continue
-                    body = bytearray()
-                    for chunk in r.iter_bytes():
-                        body.extend(chunk)
-                        if len(body) > self.max_bytes:
-                            raise FetchFailed(url, f"larger than {self.max_bytes} bytes; skipped")
+                    body = self._read_body(url, r, started)
                     status = r.status_code
                     resp_headers = {k.lower(): v for k, v in r.headers.items()}
             except (httpx.TimeoutException, httpx.TransportError) as exc:
-                if attempt >= self.retries:
+                if time.monotonic() - started >= total - 0.01:  # a trickle, not a hiccup: not retried
+                    raise FetchFailed(url, f"no complete answer within {total:g} s (a server that sends too "
+                                      "slowly); stopped") from exc
+                if attempt >= self.retries or (self.time_left() or 1) <= 0:
                     raise FetchFailed(url, f"{type(exc).__name__} after {attempt + 1} tries") from exc
                 self._sleep(attempt)
                 attempt += 1
                 continue
+            except (httpx.InvalidURL, httpx.UnsupportedProtocol, UnicodeError, ValueError) as exc:
+                raise Refused(f"{printable(current)[:300]}: not a valid URL ({type(exc).__name__})") from exc
+            finally:
+                self._deadlines.at = None
             if status in RETRY_STATUS and attempt < self.retries:
                 self._sleep(attempt, resp_headers.get("retry-after"))
                 attempt += 1
                 continue
-            return Response(str(current), status, bytes(body), resp_headers, time.monotonic() - started)
+            return Response(str(current), status, body, resp_headers, time.monotonic() - started)
+
+    def _read_body(self, url: str, r: httpx.Response, started: float) -> bytes:
+        """The body, inflated in bounded steps; FetchFailed beyond max_bytes or below the minimum rate."""
+        encoding = r.headers.get("content-encoding", "").strip().lower()
+        if encoding in ("gzip", "x-gzip"):
+            inflate: Any = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif encoding == "deflate":
+            inflate = zlib.decompressobj(zlib.MAX_WBITS)
+        elif encoding in ("", "identity"):
+            inflate = None
+        else:
+            raise FetchFailed(url, f"content encoding {printable(encoding)[:40]!r} was not asked for; skipped")
+        body = bytearray()
+        received = 0
+        step = 1024 * 1024
+        for chunk in r.iter_raw():
+            received += len(chunk)
+            if inflate is None:
+                body.extend(chunk)
+            else:
+                try:
+                    data = chunk
+                    while data:
+                        body.extend(inflate.decompress(data, step))
+                        data = inflate.unconsumed_tail
+                        if len(body) > self.max_bytes:
+                            break
+                except zlib.error as exc:
+                    raise FetchFailed(url, f"a {encoding} body that does not inflate ({exc}); skipped") from exc
+            if len(body) > self.max_bytes:
+                raise FetchFailed(url, f"larger than {self.max_bytes} bytes; skipped")
+            elapsed = time.monotonic() - started
+            limits = self.limits or DEFAULT_LIMITS
+            if elapsed > limits.rate_grace and received / elapsed < limits.min_rate:
+                raise FetchFailed(url, f"the server sends {received / elapsed:.0f} bytes per second, less than "
+                                  f"{limits.min_rate:g}; stopped")
+        if inflate is not None:
+            body.extend(inflate.flush())
+        return bytes(body)
 
     def _sleep(self, attempt: int, retry_after: str | None = None) -> None:
         delay = self.backoff * (2 ** attempt) * (0.5 + random.random())

@@ -39,6 +39,7 @@ TABLE_OF_LIST = {"organization": "organization", "person": "person", "membership
 OVERLAP = timedelta(hours=72)
 MAX_GAP_FETCHES = 500
 BACKWARD = "backward"
+MAX_PAGES = 5_000  # per list: 5,000 pages of 25 to 100 objects; an endless chain of new 'next' links stops here
 
 
 @dataclass
@@ -94,6 +95,7 @@ class OParlIngest(Fetcher):
     body_filter: str | None = None
     files: bool = True
     concurrency: int = 4
+    max_pages: int | None = None  # MAX_PAGES when not given
     _seen: set[str] = field(default_factory=set)
 
     # --- fetching ----------------------------------------------------------------------------------
@@ -145,7 +147,7 @@ class OParlIngest(Fetcher):
     def _emit(self, out: queue.Queue, body_key: str, name: str, url: str, objects: list[dict]) -> Records:
         records = Records()
         for obj in objects:
-            map_object(obj, body_key, records, EXPECT.get(name))
+            self.map_one(obj, body_key, records, EXPECT.get(name), url)
         out.put(PageBatch(body_key, name, url, records, self.take_documents()))
         return records
 
@@ -177,11 +179,20 @@ class OParlIngest(Fetcher):
         stamps: set[str] = set()
         count = 0
         while next_url:
+            cap = self.max_pages or MAX_PAGES
+            if pages >= cap:
+                self.run.error(next_url, "fetch", f"{name} list: more than {cap} pages (a 'next' chain "
+                               "that does not end?); stopped, the rest is read next time")
+                complete = False
+                break
             page = self._page(next_url, name)
             if page is None:
                 complete = False
                 break
             pages += 1
+            if page.problem:
+                self.run.error(next_url, "parse", f"{name} list: {page.problem}")
+                complete = False
             for obj in page.objects:
                 stamps.add(str(obj.get("modified")))
                 count += 1
@@ -233,6 +244,16 @@ class OParlIngest(Fetcher):
                     break
         return ListDone(body_key, name, True, None, BACKWARD, pages)
 
+    def map_one(self, obj: dict, body_key: str | None, out: Records, expect: str | None, where: str) -> bool:
+        """Map one object inside its own failure boundary: a bad object is a run_error, not the end of the run."""
+        try:
+            map_object(obj, body_key, out, expect)
+        except ParseError as exc:
+            oid = obj.get("id")
+            self.run.error(oid if isinstance(oid, str) and oid else where, "map", str(exc))
+            return False
+        return True
+
     def bodies(self, url: str) -> list[dict]:
         value = self.fetch(url, "entry point")
         if value is None:
@@ -248,7 +269,7 @@ class OParlIngest(Fetcher):
                 except ParseError as exc:
                     self.run.error(blist, "parse", f"body list: {exc}")
                     return []
-            return [b for b in (blist or []) if isinstance(b, dict)]
+            return [b for b in (blist if isinstance(blist, list) else []) if isinstance(b, dict)]
         if isinstance(value, dict) and object_type(value) == "Body":
             return [value]
         try:
@@ -265,14 +286,17 @@ class OParlIngest(Fetcher):
                       or str(b.get("id", "")).endswith(self.body_filter)]
         head = Records()
         for b in bodies:
-            map_object(b, None, head, "Body")
+            if not isinstance(b.get("id"), str) or not b["id"]:
+                self.run.error(url, "map", "a body without a URL as its id: skipped")
+                continue
+            self.map_one(b, None, head, "Body", url)
         yield PageBatch(None, "body", url, head, self.take_documents())
         for phase in (FIRST_LISTS, LATER_LISTS):
             out: queue.Queue = queue.Queue(maxsize=max(2, self.concurrency * 2))
             with ThreadPoolExecutor(max_workers=max(1, self.concurrency)) as pool:
                 running = 0
                 for b in bodies:
-                    body_key = key("body", b["id"]) if isinstance(b.get("id"), str) else None
+                    body_key = key("body", b["id"]) if isinstance(b.get("id"), str) and b["id"] else None
                     for name in phase:
                         target = b.get(name)
                         if body_key and isinstance(target, str) and target:
@@ -302,8 +326,8 @@ class OParlIngest(Fetcher):
                                     missing[:MAX_GAP_FETCHES]))
         for (table, i), value in zip(missing[:MAX_GAP_FETCHES], fetched, strict=True):
             if isinstance(value, dict) and value.get("id"):
-                map_object(value, None, extra, {"organization": "Organization", "person": "Person",
-                                                "meeting": "Meeting", "paper": "Paper"}[table])
+                self.map_one(value, None, extra, {"organization": "Organization", "person": "Person",
+                                                  "meeting": "Meeting", "paper": "Paper"}[table], i)
             elif table == "organization":
                 extra.organizations.append(Organization(key=key("organization", i), name=f"(nicht abrufbar: {i})",
                                                         source_url=i))

@@ -3,11 +3,12 @@ refresh do."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
+from ratsinfo.errors import ParseError
 from ratsinfo.ops.sources import SourceConfig, source_key
+from ratsinfo.parsers import limits
 from ratsinfo.warehouse import reads
 
 
@@ -28,10 +29,10 @@ def check(cfg: SourceConfig, db: Path) -> dict[str, Any]:
         out["reachable"] = resp.status < 400
         body = resp.content[:200_000]
         try:
-            value = json.loads(body.decode("utf-8", errors="replace"), strict=False)
+            value = limits.loads(body)
             t = str(value.get("type", "")) if isinstance(value, dict) else ""
             out["detected"] = f"OParl {t.rsplit('/', 1)[-1]}" if "oparl" in t.lower() else "JSON, not OParl"
-        except ValueError:
+        except ParseError:
             text = body.decode("latin-1", errors="replace")
             out["detected"] = "ALLRIS site" if "ALLRIS" in text or "allris" in text else f"HTTP {resp.status}, HTML"
     except (FetchFailed, Refused) as exc:

@@ -72,12 +72,15 @@ class Lock:
 def run_source(con: Any, store: RawStore, cfg: SourceConfig) -> Any:
     from ratsinfo import pipeline
 
+    guard = {"private_hosts": tuple(cfg.private_hosts), "time_budget": cfg.time_budget}
     if cfg.kind == "oparl":
         return pipeline.ingest_oparl(con, store, cfg.url or "", files=cfg.files, max_rps=cfg.max_rps,
-                                     concurrency=cfg.concurrency, allow_hosts=tuple(cfg.allow_hosts), name=cfg.name)
+                                     concurrency=cfg.concurrency, allow_hosts=tuple(cfg.allow_hosts), name=cfg.name,
+                                     **guard)
     if cfg.kind == "allris":
         return pipeline.ingest_allris(con, store, cfg.url or "", files=cfg.files, max_rps=cfg.max_rps,
-                                      concurrency=cfg.concurrency, allow_hosts=tuple(cfg.allow_hosts), name=cfg.name)
+                                      concurrency=cfg.concurrency, allow_hosts=tuple(cfg.allow_hosts), name=cfg.name,
+                                      **guard)
     return pipeline.ingest_files(con, store, [cfg.path or ""], body=cfg.body, name=cfg.name)
 
 

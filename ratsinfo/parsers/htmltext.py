@@ -20,6 +20,8 @@ from bs4 import (
     XMLParsedAsHTMLWarning,
 )
 
+from ratsinfo.parsers.limits import check_html_depth
+
 warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 _SKIP_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 _SCRIPTS = re.compile(r"<script\b[^>]*>.*?</script>", re.I | re.S)
@@ -37,8 +39,10 @@ def soup_of(html: str) -> BeautifulSoup:
 
     ALLRIS pages open with a menu and navigation that no parser reads; the tree starts at the
     page head line ("rishead") when there is one, and scripts are dropped before parsing: it
-    halves the time spent building the tree.
+    halves the time spent building the tree. Markup nested deeper than any real page is refused
+    (ParseError) before a tree is built.
     """
+    check_html_depth(html)
     start = html.find('<div id="rishead"')
     if start > 0:
         html = "<html><body>" + html[start:]
@@ -56,28 +60,26 @@ def drop_noise(node: Tag) -> None:
 def node_text(node: Tag | NavigableString) -> str:
     """Text of a node with blocks on their own lines and inline runs glued together."""
     parts: list[str] = []
-
-    def walk(n: Tag | NavigableString) -> None:
+    # iterative, so that no nesting depth can exhaust the interpreter's stack
+    stack: list[Tag | NavigableString | str] = [node]
+    while stack:
+        n = stack.pop()
         if isinstance(n, _SKIP_STRINGS):
-            return
-        if isinstance(n, NavigableString):
+            continue
+        if isinstance(n, NavigableString | str):
             parts.append(str(n))
-            return
+            continue
         if n.name in DROP:
-            return
+            continue
         block = n.name in BLOCK
-        if block:
-            parts.append("\n")
+        after = ("\t" if n.name in ("td", "th") else "") + ("\n" if block else "")
+        if after:
+            stack.append(after)
+        stack.extend(reversed(list(n.children)))
         if n.name == "li":
-            parts.append("• ")
-        for child in n.children:
-            walk(child)
-        if n.name in ("td", "th"):
-            parts.append("\t")
+            stack.append("• ")
         if block:
-            parts.append("\n")
-
-    walk(node)
+            stack.append("\n")
     return tidy("".join(parts))
 
 

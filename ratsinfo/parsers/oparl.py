@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from ratsinfo.errors import ParseError
+from ratsinfo.errors import ParseError, one_line, printable
 from ratsinfo.model import (
     AgendaItem,
     Body,
@@ -29,6 +29,7 @@ from ratsinfo.model import (
     Person,
     Records,
 )
+from ratsinfo.parsers.limits import check_json_depth
 
 MIME = {"pdf": "application/pdf", "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "doc": "application/msword", "html": "text/html", "txt": "text/plain", "rtf": "application/rtf",
@@ -48,10 +49,15 @@ class Decoded:
 
 def decode(data: bytes) -> Decoded:
     """JSON from bytes; control characters and mojibake are repaired and reported, not fatal."""
+    check_json_depth(data)
     text = data.decode("utf-8", errors="replace")
     repaired: list[str] = []
+    if "\ufffd" in text:
+        repaired.append("bytes that are not UTF-8 replaced by U+FFFD (the raw bytes are kept)")
     try:
         value = json.loads(text, strict=False)
+    except RecursionError as exc:
+        raise ParseError("JSON nested too deeply to read") from exc
     except ValueError:
         cleaned = _CONTROL.sub(" ", text)
         try:
@@ -110,6 +116,21 @@ def as_list(value: Any) -> list:
     return value if isinstance(value, list) else [value]
 
 
+def text_of(value: Any) -> str | None:
+    """A text field as text whatever type the server sent: numbers become text, a list of texts is
+    joined, objects and booleans are no text at all."""
+    if isinstance(value, str):
+        return value or None
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list):
+        joined = " ".join(t for t in (text_of(v) for v in value if not isinstance(v, list | dict)) if t)
+        return joined or None
+    return None
+
+
 def parse_dt(value: Any) -> datetime | None:
     if not value or not isinstance(value, str) or value.strip().upper() in ("N/A", "NULL", "-"):
         return None
@@ -138,14 +159,15 @@ def parse_d(value: Any) -> date | None:
 
 def object_type(obj: dict) -> str:
     """'https://schema.oparl.org/1.1/Paper' -> 'Paper'; deleted objects may lack a type."""
-    t = str(obj.get("type") or "")
+    t = obj.get("type") if isinstance(obj.get("type"), str) else ""
     return t.rstrip("/").rsplit("/", 1)[-1] if t else ""
 
 
 def ref_id(value: Any) -> str | None:
     """An id from a reference that is a URL or an embedded object."""
     if isinstance(value, dict):
-        return value.get("id")
+        i = value.get("id")
+        return i if isinstance(i, str) and i else None
     if isinstance(value, str) and value:
         return value
     return None
@@ -163,6 +185,7 @@ class Page:
     objects: list[dict]
     next_url: str | None
     shape: str  # page | list | object | error
+    problem: str | None = None  # what was wrong with the page but not fatal (a 'next' that is no URL)
     links: dict[str, str] = field(default_factory=dict)  # first, prev, next, last as the server gives them
 
 
@@ -173,8 +196,13 @@ def page_of(value: Any) -> Page:
     if isinstance(value, dict):
         if "data" in value and isinstance(value.get("data"), list | dict):
             links = value.get("links") if isinstance(value.get("links"), dict) else {}
-            links = {k: v for k, v in links.items() if isinstance(v, str) and v}
-            return Page([o for o in as_list(value["data"]) if isinstance(o, dict)], links.get("next"), "page", links)
+            nxt = links.get("next")
+            objects = [o for o in as_list(value["data"]) if isinstance(o, dict)]
+            if nxt is not None and not isinstance(nxt, str):
+                return Page(objects, None, "page", f"links.next is a {type(nxt).__name__}, not a URL; "
+                                                   "the list stops at this page")
+            good = {k: v for k, v in links.items() if isinstance(v, str) and v}
+            return Page(objects, nxt or None, "page", links=good)
         if "id" in value:
             return Page([value], None, "object")
         if "error" in value or "message" in value or "status" in value:
@@ -193,7 +221,7 @@ def refer(out: Records, table: str, value: Any) -> str | None:
     return i
 
 
-Mapped = Records  # former name, kept while callers move over
+
 
 TABLE_OF = {"Body": "body", "Organization": "organization", "Person": "person", "Membership": "membership",
             "Meeting": "meeting", "AgendaItem": "agenda_item", "Paper": "paper", "Consultation": "consultation",
@@ -211,7 +239,7 @@ def org_kind(obj: dict) -> str | None:
                        ("partei", "faction")):
         if word in hint:
             return kind
-    name = str(obj.get("name") or "")
+    name = text_of(obj.get("name")) or ""
     for w in reversed(name.split()):
         hm = _match_head(w)
         if hm:
@@ -220,11 +248,17 @@ def org_kind(obj: dict) -> str | None:
 
 
 def map_object(obj: dict, body_key: str | None, out: Records, expect: str | None = None) -> None:
-    """Map one OParl object (and what it embeds) into ``out``."""
+    """Map one OParl object (and what it embeds) into ``out``; all or nothing.
+
+    A field of a type no mapper expects raises ParseError naming the object, so that the caller
+    records it and goes on with the next object.
+    """
     otype = object_type(obj) or (expect or "")
     oid = obj.get("id")
-    if not oid or not otype:
+    if not otype or oid is None or oid == "":
         return
+    if not isinstance(oid, str):
+        raise ParseError(f"{otype} with an id that is a {type(oid).__name__}, not a URL: skipped")
     modified = parse_dt(obj.get("modified"))
     if modified and (out.modified is None or modified > out.modified):
         out.modified = modified
@@ -234,22 +268,32 @@ def map_object(obj: dict, body_key: str | None, out: Records, expect: str | None
             out.deleted.setdefault(table, set()).add(key(table, oid))
         return
     fn = MAPPERS.get(otype)
-    if fn:
-        fn(obj, body_key, out)
+    if not fn:
+        return
+    staged = Records()
+    try:
+        fn(obj, body_key, staged)
+    except ParseError:
+        raise
+    except Exception as exc:  # a field of an unexpected type or shape: this object only
+        raise ParseError(f"{otype} {printable(oid)[:200]}: unexpected field type or shape ({one_line(exc)}); "
+                         "object skipped") from exc
+    out.extend(staged)
 
 
 def _body(obj: dict, body_key: str | None, out: Records) -> None:
-    out.bodies.append(Body(key=key("body", obj["id"]), name=obj.get("name") or obj.get("shortName") or obj["id"],
-                           source_url=obj["id"]))
+    name = text_of(obj.get("name")) or text_of(obj.get("shortName")) or obj["id"]
+    out.bodies.append(Body(key=key("body", obj["id"]), name=name, source_url=obj["id"]))
 
 
 def _organization(obj: dict, body_key: str | None, out: Records) -> None:
-    name = obj.get("name") or obj.get("shortName") or obj["id"]
+    name = text_of(obj.get("name")) or text_of(obj.get("shortName")) or obj["id"]
+    short = text_of(obj.get("shortName"))
     parent = refer(out, "organization", obj.get("subOrganizationOf"))
     out.organizations.append(Organization(
         key=key("organization", obj["id"]), name=name, kind=org_kind(obj),
         parent_key=key("organization", parent) if parent else None,
-        aliases=[obj["shortName"]] if obj.get("shortName") and obj.get("shortName") != name else [],
+        aliases=[short] if short and short != name else [],
         body_key=body_key, source_url=obj["id"]))
     for m in as_list(obj.get("membership")):
         if isinstance(m, dict):
@@ -257,9 +301,10 @@ def _organization(obj: dict, body_key: str | None, out: Records) -> None:
 
 
 def _person(obj: dict, body_key: str | None, out: Records) -> None:
-    name = obj.get("name") or " ".join(x for x in (obj.get("givenName"), obj.get("familyName")) if x) or obj["id"]
-    out.persons.append(Person(key=key("person", obj["id"]), name=name, role=obj.get("title") and
-                              " ".join(as_list(obj.get("title"))) or None, source_url=obj["id"]))
+    name = (text_of(obj.get("name")) or " ".join(x for x in (text_of(obj.get("givenName")),
+                                                              text_of(obj.get("familyName"))) if x) or obj["id"])
+    out.persons.append(Person(key=key("person", obj["id"]), name=name, role=text_of(obj.get("title")),
+                              source_url=obj["id"]))
     for m in as_list(obj.get("membership")):
         if isinstance(m, dict):
             m = dict(m)
@@ -274,22 +319,24 @@ def _membership(obj: dict, body_key: str | None, out: Records) -> None:
         return
     out.memberships.append(Membership(
         key=key("membership", obj["id"]), person_key=key("person", person), organization_key=key("organization", org),
-        role=obj.get("role"), start_date=parse_d(obj.get("startDate")), end_date=parse_d(obj.get("endDate")),
+        role=text_of(obj.get("role")), start_date=parse_d(obj.get("startDate")), end_date=parse_d(obj.get("endDate")),
         source_url=obj["id"]))
 
 
 def _file(obj: dict, out: Records, paper_key: str | None = None, meeting_key: str | None = None) -> None:
     if not isinstance(obj, dict) or not obj.get("id"):
         return
+    if not isinstance(obj["id"], str):
+        raise ParseError(f"a file whose id is a {type(obj['id']).__name__}, not a URL")
     if obj.get("deleted") is True:
         out.deleted.setdefault("file", set()).add(key("file", obj["id"]))
         return
-    mime = str(obj.get("mimeType") or "").strip().lower()
+    mime = (text_of(obj.get("mimeType")) or "").strip().lower()
     mime = MIME.get(mime, mime) or None
-    url = obj.get("downloadUrl") or obj.get("accessUrl") or None
-    out.files.append(File(key=key("file", obj["id"]), name=obj.get("name") or obj.get("fileName") or obj["id"],
-                          sha256=None, mime_type=mime, paper_key=paper_key, meeting_key=meeting_key,
-                          text=obj.get("text") or None, access_url=url, source_url=obj["id"]))
+    url = next((u for u in (obj.get("downloadUrl"), obj.get("accessUrl")) if isinstance(u, str) and u), None)
+    out.files.append(File(key=key("file", obj["id"]), name=text_of(obj.get("name")) or text_of(obj.get("fileName"))
+                          or obj["id"], sha256=None, mime_type=mime, paper_key=paper_key, meeting_key=meeting_key,
+                          text=text_of(obj.get("text")), access_url=url, source_url=obj["id"]))
     size = obj.get("size")
     out.files[-1].size = size if isinstance(size, int) and size > 0 else None
 
@@ -298,9 +345,10 @@ def _meeting(obj: dict, body_key: str | None, out: Records) -> None:
     mkey = key("meeting", obj["id"])
     orgs = [refer(out, "organization", o) for o in as_list(obj.get("organization"))]
     loc = obj.get("location")
-    location = loc.get("description") if isinstance(loc, dict) else None
-    m = Meeting(key=mkey, name=obj.get("name"), organization_key=key("organization", orgs[0]) if orgs and orgs[0]
-                else None, start=parse_dt(obj.get("start")), end=parse_dt(obj.get("end")), location=location,
+    location = text_of(loc.get("description")) if isinstance(loc, dict) else None
+    m = Meeting(key=mkey, name=text_of(obj.get("name")),
+                organization_key=key("organization", orgs[0]) if orgs and orgs[0] else None,
+                start=parse_dt(obj.get("start")), end=parse_dt(obj.get("end")), location=location,
                 source_url=obj["id"], method="record")
     m.cancelled = bool(obj.get("cancelled"))
     out.meetings.append(m)
@@ -325,9 +373,9 @@ def _agenda_item(obj: dict, body_key: str | None, out: Records) -> None:
         paper = refer(out, "paper", consultation.get("paper"))
     public = obj.get("public")
     item = AgendaItem(key=key("agenda_item", obj["id"]), meeting_key=key("meeting", meeting),
-                      number=str(obj.get("number")) if obj.get("number") not in (None, "") else None,
-                      name=obj.get("name") or "", public=public if isinstance(public, bool) else None,
-                      result=obj.get("result") or None, paper_key=key("paper", paper) if paper else None,
+                      number=text_of(obj.get("number")),
+                      name=text_of(obj.get("name")) or "", public=public if isinstance(public, bool) else None,
+                      result=text_of(obj.get("result")), paper_key=key("paper", paper) if paper else None,
                       source_url=obj["id"])
     position = obj.get("order", obj.get("_position"))
     item.position = position if isinstance(position, int) else None
@@ -341,10 +389,11 @@ def _paper(obj: dict, body_key: str | None, out: Records) -> None:
     originators = [ref_id(o) for o in as_list(obj.get("originatorOrganization")) + as_list(obj.get("originatorPerson"))]
     directed = [ref_id(o) for o in as_list(obj.get("underDirectionOf"))]
     out.papers.append(Paper(
-        key=pkey, reference=obj.get("reference") or obj.get("name") or obj["id"], name=obj.get("name"),
-        paper_type=obj.get("paperType"), date=parse_d(obj.get("date")),
+        key=pkey, reference=text_of(obj.get("reference")) or text_of(obj.get("name")) or obj["id"],
+        name=text_of(obj.get("name")), paper_type=text_of(obj.get("paperType")), date=parse_d(obj.get("date")),
         originator=originators[0] if originators else None,
-        under_direction_of=directed[0] if directed else None, source_url=obj.get("web") or obj["id"]))
+        under_direction_of=directed[0] if directed else None,
+        source_url=web if isinstance(web := obj.get("web"), str) and web else obj["id"]))
     out.papers[-1].body_key = body_key
     for o in as_list(obj.get("originatorOrganization")) + as_list(obj.get("underDirectionOf")):
         refer(out, "organization", o)
@@ -376,8 +425,9 @@ def _consultation(obj: dict, body_key: str | None, out: Records) -> None:
         key=key("consultation", obj["id"]), paper_key=key("paper", paper),
         organization_name=orgs[0] if orgs and orgs[0] else "", organization_key=key("organization", orgs[0])
         if orgs and orgs[0] else None, meeting_key=key("meeting", meeting) if meeting else None,
-        role=obj.get("role"), status="authoritative" if obj.get("authoritative") else None,
-        position=obj.get("_position"), source_url=obj["id"]))  # only the embedding paper knows it
+        role=text_of(obj.get("role")), status="authoritative" if obj.get("authoritative") is True else None,
+        # only the embedding paper knows the position: a copy from the consultation list leaves it empty
+        position=position if isinstance(position := obj.get("_position"), int) else None, source_url=obj["id"]))
 
 
 def _file_object(obj: dict, body_key: str | None, out: Records) -> None:

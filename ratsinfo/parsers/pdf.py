@@ -16,6 +16,12 @@ from ratsinfo.errors import ParseError
 from ratsinfo.parsers.textutil import clean_extracted_text
 
 ENGINES = ("pdfium", "plumber")
+MAX_CHARS = 20_000_000  # a 5,000-page budget plan has fewer; more is a bomb, not a council paper
+
+
+def _too_much(chars: int, page: int) -> ParseError:
+    return ParseError(f"PDF draws more than {MAX_CHARS:,} characters (by page {page}): refused as a bomb "
+                      "or not a council document")
 
 
 @dataclass(slots=True)
@@ -51,9 +57,15 @@ def _pages_pdfium(data: bytes) -> list[str]:
         raise ParseError(f"corrupt or truncated PDF ({msg.strip()}): download it again") from exc
     try:
         out = []
+        total = 0
         for i in range(len(pdf)):
             page = pdf[i]
             tp = page.get_textpage()
+            total += tp.count_chars()
+            if total > MAX_CHARS:
+                tp.close()
+                page.close()
+                raise _too_much(total, i + 1)
             out.append(tp.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
             tp.close()
             page.close()
@@ -72,6 +84,7 @@ def _pages_plumber(data: bytes) -> list[str]:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             out = []
+            total = 0
             for page in pdf.pages:
                 height = float(page.height)
                 lines = page.extract_text_lines(return_chars=False) or []
@@ -83,9 +96,14 @@ def _pages_plumber(data: bytes) -> list[str]:
                         continue
                     kept.append(ln["text"])
                 out.append("\n".join(kept))
+                total += len(out[-1])
+                if total > MAX_CHARS:
+                    raise _too_much(total, len(out))
             if not out:
                 raise ParseError("PDF has no pages")
             return out
+    except ParseError:
+        raise
     except PDFPasswordIncorrect as exc:
         raise ParseError("encrypted PDF: save an unprotected copy and ingest that") from exc
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:

@@ -98,3 +98,29 @@ def clean_extracted_text(text: str) -> str:
 def squash(text: str) -> str:
     """One line, single spaces: for labels and short values."""
     return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
+
+
+def decoding_note(data: bytes, encoding: str) -> str | None:
+    """What a reader of the text should know about its decoding, for the document's parse_error:
+    UTF-8 sequences inside a file read as cp1252 (mixed encodings: those letters read wrong),
+    bytes no encoding defines (replaced by U+FFFD). The raw bytes are kept in the raw store."""
+    notes = []
+    if encoding.lower() in ("cp1252", "windows-1252"):
+        utf8 = len(_UTF8_SEQUENCE.findall(data))
+        if utf8:
+            notes.append(f"mixed encodings: {utf8} UTF-8 sequences in a file read as cp1252 (they read wrong)")
+        undefined = len(_CP1252_UNDEFINED.findall(data))
+        if undefined:
+            notes.append(f"{undefined} bytes that cp1252 does not define, replaced by U+FFFD")
+    elif encoding.lower() in ("utf-8", "utf8", "utf-16"):
+        try:
+            data.decode("utf-16" if encoding.lower() == "utf-16" else "utf-8-sig")
+        except UnicodeDecodeError:
+            notes.append(f"bytes that are not {encoding}, replaced by U+FFFD")
+    if not notes:
+        return None
+    return "; ".join(notes) + "; the raw bytes are kept unchanged"

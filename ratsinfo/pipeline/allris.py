@@ -8,10 +8,9 @@ from datetime import date
 import duckdb
 
 from ratsinfo.ingest.allris import AllrisCrawl, shift
-from ratsinfo.ingest.http import PoliteClient, host_of
 from ratsinfo.ingest.rawstore import RawStore
 from ratsinfo.model import TABLES, Records
-from ratsinfo.pipeline.common import allris_source, assign_themes, close_run
+from ratsinfo.pipeline.common import allris_source, assign_themes, client_for, close_run
 from ratsinfo.pipeline.downloads import download_files
 from ratsinfo.warehouse.load import Loader, transaction, upsert
 from ratsinfo.warehouse.runs import Run
@@ -23,7 +22,8 @@ BATCH = 2_000  # records of one table per transaction
 def ingest_allris(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, start: date | None = None,
                   end: date | None = None, files: bool = True, max_rps: float = 5.0, concurrency: int = 4,
                   allow_hosts: tuple[str, ...] = (), timeout: float = 30.0, today: date | None = None,
-                  name: str | None = None) -> Run:
+                  name: str | None = None, private_hosts: tuple[str, ...] = (),
+                  time_budget: float | None = None) -> Run:
     """Crawl an ALLRIS site into the warehouse; see ratsinfo.ingest.allris."""
     today = today or date.today()
     start = start or shift(today, -12)
@@ -34,7 +34,7 @@ def ingest_allris(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, 
     with transaction(con):
         run.add("source", upsert(con, "source", [source], run.id))
     state = State(con, source.key)
-    client = PoliteClient({host_of(url), *allow_hosts}, max_rps=max_rps, timeout=timeout)
+    client = client_for(url, allow_hosts, private_hosts, time_budget, max_rps=max_rps, timeout=timeout)
     crawl = AllrisCrawl(state, store, client, run, source.key, source.location, start, end, window, files=files,
                         concurrency=concurrency)
     loader = Loader(con, run, first_load=not state.has_documents(), batch_size=1, prepare=assign_themes)

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 from urllib.parse import urlsplit
 
 import duckdb
 
+from ratsinfo.ingest.http import Limits, PoliteClient, host_of
 from ratsinfo.model import Records, Source
 from ratsinfo.warehouse.db import publish
 from ratsinfo.warehouse.runs import Run
@@ -42,6 +44,26 @@ def allris_source(url: str, name: str | None) -> Source:
     parts = urlsplit(url)
     return Source(key=f"allris:{parts.netloc}{urlsplit(base).path}", kind="allris", location=base,
                   name=name or parts.netloc)
+
+
+def client_for(url: str, allow_hosts: tuple[str, ...], private_hosts: tuple[str, ...], time_budget: float | None,
+               **options: Any) -> PoliteClient:
+    """The polite client of one source: its hosts, the internal hosts it may reach, its time budget."""
+    limits = Limits(budget=time_budget) if time_budget else None
+    return PoliteClient({host_of(url), *allow_hosts}, limits=limits,
+                        private_hosts={*private_hosts, *(h for h in {host_of(url), *allow_hosts} if _literal_host(h))}
+                        if private_hosts else None, **options)
+
+
+def _literal_host(host: str) -> bool:
+    import ipaddress
+
+    name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+    try:
+        ipaddress.ip_address(name.strip("[]"))
+    except ValueError:
+        return False
+    return True
 
 
 def add_extraction(result: Records, doc_key: str, origin: str, scope: str) -> None:

@@ -9,9 +9,11 @@ from typing import Any
 
 from ratsinfo.errors import ParseError
 from ratsinfo.ingest.fetch import Fetcher
+from ratsinfo.isolation import guarded
 from ratsinfo.model import File, Records
 from ratsinfo.parsers.detect import detect
 from ratsinfo.parsers.document import parse_document
+from ratsinfo.parsers.limits import check_nesting
 from ratsinfo.parsers.timeout import PdfWorkers
 from ratsinfo.warehouse.load import Loader
 
@@ -89,17 +91,23 @@ def download_files(fetcher: Fetcher, loader: Loader, files: list[File]) -> None:
                     done.append(f)
                     continue
                 sha = fetcher._keep(resp.url, resp.content, resp.status, resp.headers, "file")
-                kind, _ctype = detect(resp.content, f.name)
+                with guarded(run, f.access_url or f.key, "file") as outcome:
+                    check_nesting(resp.content)
+                    kind, _ctype = detect(resp.content, f.name)
+                if outcome.failed:
+                    f.download_status, f.sha256 = "unreadable", sha
+                    done.append(f)
+                    continue
                 if kind == "pdf":
                     pending.append((f, sha, workers.submit(resp.content)))
                     if len(pending) >= PDF_QUEUE:
                         settle(*pending.pop(0))
                     continue
-                try:
+                parsed = None
+                with guarded(run, f.access_url or f.key, "file") as outcome:
                     parsed = parse_document(kind, resp.content, resp.url, f"{resp.url}#{sha[:16]}", sha, "local")
-                except ParseError as exc:
+                if outcome.failed or parsed is None:
                     f.download_status, f.sha256 = "unreadable", sha
-                    run.error(f.access_url or f.key, "file", str(exc))
                     done.append(f)
                     continue
                 f.sha256, f.text, f.download_status = sha, parsed.text, "ok"

@@ -9,15 +9,18 @@ from collections.abc import Callable
 
 import duckdb
 
-from ratsinfo.errors import ParseError
 from ratsinfo.ingest import files as files_ingest
 from ratsinfo.ingest.rawstore import RawStore
+from ratsinfo.isolation import guarded
 from ratsinfo.model import Document, Records
 from ratsinfo.parsers import PARSER_VERSION
 from ratsinfo.parsers.detect import detect
 from ratsinfo.parsers.document import parse_document
+from ratsinfo.parsers.limits import check_nesting
+from ratsinfo.parsers.textutil import decoding_note
 from ratsinfo.pipeline.common import assign_themes, cite_origin, close_run, extract_safely, files_source, scope_name
 from ratsinfo.pipeline.oparl import Names
+from ratsinfo.warehouse.db import db_path_of
 from ratsinfo.warehouse.load import Loader, transaction, upsert
 from ratsinfo.warehouse.runs import Run, now
 from ratsinfo.warehouse.state import State
@@ -26,21 +29,23 @@ from ratsinfo.warehouse.state import State
 def read_file(data: bytes, document: Document, scope: str, run: Run, *, extract_facts: bool = True,
               pdf_engine: str = "pdfium", pdf_timeout: float = 60.0) -> Records:
     """Detect, parse and extract one document; fills in its parse status. Used by ingest and reparse."""
-    kind, ctype = detect(data, document.url.rsplit("/", 1)[-1])
-    document.kind, document.content_type = kind, ctype
     document.parser_version = PARSER_VERSION
-    try:
+    parsed = None
+    with guarded(run, document.origin, "parse") as outcome:
+        check_nesting(data)
+        kind, ctype = detect(data, document.url.rsplit("/", 1)[-1])
+        document.kind, document.content_type = kind, ctype
         parsed = parse_document(kind, data, document.url, document.key, document.sha256, scope, pdf_engine,
                                 pdf_timeout)
-    except ParseError as exc:
-        document.parse_status, document.parse_error = "failed", str(exc)
-        run.error(document.origin, "parse", str(exc))
+    if outcome.failed or parsed is None:
+        document.parse_status, document.parse_error = "failed", outcome.reason
+        document.kind = document.kind or "unreadable"
         return Records()
     if extract_facts:
         extract_safely(parsed.result, document.key, document.origin, scope, run)
     cite_origin(parsed.result, document.origin)
     document.parse_status, document.encoding, document.text = parsed.status, parsed.encoding, parsed.text
-    document.parse_error = parsed.note
+    document.parse_error = parsed.note or (decoding_note(data, parsed.encoding) if parsed.encoding else None)
     return parsed.result
 
 
@@ -58,7 +63,8 @@ def ingest_files(con: duckdb.DuckDBPyConnection, store: RawStore, paths: list[st
     loader = Loader(con, run, per_document=True, first_load=not known, prepare=assign_themes)
     names = Names(State(con, source.key))
     objects: list[tuple[Records, Document]] = []
-    for found in files_ingest.walk(paths):
+    own = [db_path_of(con), store.root]  # the warehouse's own files are never read as input
+    for found in files_ingest.walk(paths, skip=[*own, *(f"{own[0]}{x}" for x in (".wal", ".snapshot", ".lock"))]):
         run.inputs += 1
         if progress:
             progress(found.origin)

@@ -7,11 +7,10 @@ from datetime import datetime
 
 import duckdb
 
-from ratsinfo.ingest.http import PoliteClient, host_of
 from ratsinfo.ingest.oparl import ListDone, OParlIngest, PageBatch
 from ratsinfo.ingest.rawstore import RawStore
 from ratsinfo.model import Records
-from ratsinfo.pipeline.common import assign_themes, close_run, oparl_source
+from ratsinfo.pipeline.common import assign_themes, client_for, close_run, oparl_source
 from ratsinfo.pipeline.downloads import download_files
 from ratsinfo.warehouse.load import Loader, set_watermark, transaction, upsert
 from ratsinfo.warehouse.runs import Run, now
@@ -55,15 +54,16 @@ class Names:
 def ingest_oparl(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, since: datetime | None = None,
                  body: str | None = None, files: bool = True, max_rps: float = 5.0, concurrency: int = 4,
                  allow_hosts: tuple[str, ...] = (), timeout: float = 30.0, retries: int = 4,
-                 name: str | None = None, backoff: float | None = None) -> Run:
+                 name: str | None = None, backoff: float | None = None, private_hosts: tuple[str, ...] = (),
+                 time_budget: float | None = None) -> Run:
     """Read an OParl system or body into the warehouse, incrementally and streaming."""
     source = oparl_source(url, name)
     run = Run(con, "ingest oparl", source.key)
     with transaction(con):
         run.add("source", upsert(con, "source", [source], run.id))
     state = State(con, source.key)
-    client = PoliteClient({host_of(url), *allow_hosts}, max_rps=max_rps, timeout=timeout, retries=retries,
-                          **({"backoff": backoff} if backoff is not None else {}))
+    client = client_for(url, allow_hosts, private_hosts, time_budget, max_rps=max_rps, timeout=timeout,
+                        retries=retries, **({"backoff": backoff} if backoff is not None else {}))
     ing = OParlIngest(state, store, client, run, source.key, since=since, body_filter=body, files=files,
                       concurrency=concurrency)
     loader = Loader(con, run, first_load=not state.has_documents(), batch_size=1, prepare=assign_themes)

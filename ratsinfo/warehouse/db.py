@@ -102,16 +102,22 @@ def connect(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def db_path_of(con: duckdb.DuckDBPyConnection) -> str:
+    """The file a connection has open ('' for an in-memory database)."""
+    row = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
+    return row[0] if row and row[0] else ""
+
+
 def publish(con: duckdb.DuckDBPyConnection) -> Path | None:
     """Publish the committed state for readers: checkpoint, copy beside the warehouse, rename atomically.
 
     Readers open the snapshot, never the file a writer holds, so `query`, `status`, `ask`, `search` and the
     web app keep answering during a refresh, from the last complete run, and never block the next writer.
     """
-    row = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = current_database()").fetchone()
-    if not row or not row[0]:
+    path = db_path_of(con)
+    if not path:
         return None
-    source = Path(row[0])
+    source = Path(path)
     con.execute("CHECKPOINT")
     target = snapshot_path(source)
     tmp = target.with_name(target.name + f".{os.getpid()}.tmp")
@@ -145,6 +151,8 @@ def connect_readonly(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyCo
 
     with contextlib.suppress(SearchUnavailable):  # search reports it; everything else works without
         load_fts(con)
+    # a reader shares the machine with the nightly run: bounded memory, then locked (see also statement_deadline)
+    con.execute("SET memory_limit = ?", [os.environ.get("RATSINFO_READ_MEMORY_LIMIT", "512MB")])
     con.execute("SET enable_external_access = false")
     con.execute("SET lock_configuration = true")
     return con

@@ -21,7 +21,11 @@ def test_links_to_folders_are_not_followed(tmp_path):
     inside = tmp_path / "export"
     inside.mkdir()
     os.symlink(outside, inside / "link")
-    assert list(walk([str(inside)])) == []
+    (inside / "unter").mkdir()
+    os.symlink(inside, inside / "unter" / "zurück")  # a loop, inside the folder
+    found = list(walk([str(inside)]))
+    assert [f.path.name for f in found] == ["link"]
+    assert "outside the folder: not followed" in found[0].error
 
 
 def test_a_missing_path_is_reported_not_fatal(tmp_path):

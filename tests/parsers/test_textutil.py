@@ -43,3 +43,16 @@ def test_hyphenated_line_breaks_are_joined_but_compounds_with_und_are_not():
     assert clean_extracted_text("die Kriminal-\nprävention wirkt") == "die Kriminalprävention wirkt"
     assert clean_extracted_text("Garten-\nund Kleingartenwesen") == "Garten-\nund Kleingartenwesen"
     assert clean_extracted_text("KPR-\nrelevante Themen") == "KPR-\nrelevante Themen"
+
+
+def test_mixed_encodings_and_undefined_bytes_are_noted():
+    from ratsinfo.parsers.textutil import decode_text, decoding_note
+
+    mixed = "Straße".encode() + " und Gebühr".encode("cp1252")
+    text, enc = decode_text(mixed)
+    assert enc == "cp1252"
+    assert "mixed encodings: 1 UTF-8 sequences" in decoding_note(mixed, enc)
+    assert decoding_note("Gebühr".encode("cp1252"), "cp1252") is None
+    assert decoding_note("Gebühr".encode(), "utf-8") is None
+    assert "U+FFFD" in decoding_note(b"\xef\xbb\xbfGeb\xfchr", "utf-8")
+    assert "does not define" in decoding_note(b"Geb\x81hr", "cp1252")
