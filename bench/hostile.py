@@ -27,7 +27,7 @@ from ratsinfo.ops.sources import SourceConfig, add  # noqa: E402
 from ratsinfo.parsers.detect import detect  # noqa: E402
 from ratsinfo.parsers.document import parse_document  # noqa: E402
 from ratsinfo.parsers.limits import check_nesting  # noqa: E402
-from ratsinfo.parsers.oparl import Mapped, decode, map_object, page_of  # noqa: E402
+from ratsinfo.parsers.oparl import Records, decode, map_object, page_of  # noqa: E402
 from ratsinfo.parsers.timeout import PdfWorkers  # noqa: E402
 from tests.hostile_inputs import deep_html, deep_json, text_bomb, zeros_bomb  # noqa: E402
 
@@ -126,7 +126,7 @@ for field, value in (("reference", ["A", "B"]), ("title", [1, 2]), ("name", {"de
                      ("mainFile", [1, 2]), ("consultation", 5), ("start", 1700000000), ("location", ["a"])):
     def typed(f: str = field, v: object = value) -> bool:
         obj = {"id": "https://x.example/oparl/paper/1", "type": "https://schema.oparl.org/1.1/Paper", f: v}
-        out = Mapped()
+        out = Records()
         try:
             map_object(obj, None, out)
         except ParseError:

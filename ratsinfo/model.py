@@ -331,6 +331,3 @@ class Records:
     def __len__(self) -> int:
         return sum(len(getattr(self, attr)) for _t, attr in TABLES)
 
-
-# Former names of Records, kept while callers move over.
-ParseResult = Records

@@ -16,7 +16,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from ratsinfo.errors import ParseError
-from ratsinfo.model import ParseResult
+from ratsinfo.model import Records
 from ratsinfo.parsers.allris_common import absolute as _abs
 from ratsinfo.parsers.allris_common import (
     check_complete,
@@ -150,14 +150,14 @@ def read_vo020(html: str, url: str, layout: str | None = None, tree: HtmlElement
 
 
 def parse_vo020(html: str, source_url: str, document_key: str, scope: str,
-                layout: str | None = None) -> tuple[ParseResult, str | None]:
+                layout: str | None = None) -> tuple[Records, str | None]:
     """Parse a vo020 page into records; returns them and the council named on the page."""
     tree = page_tree(html, source_url)
     r = read_vo020(html, source_url, layout, tree)
     return paper_records(r, source_url, document_key, scope), r.council
 
 
-def paper_records(r: PaperReading, source_url: str, document_key: str, scope: str) -> ParseResult:
+def paper_records(r: PaperReading, source_url: str, document_key: str, scope: str) -> Records:
     if not r.reference:
         raise ParseError("no paper reference on the page: not a vo020 paper page or cut off")
     if not r.title:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ratsinfo.errors import ParseError
-from ratsinfo.model import ParseResult
+from ratsinfo.model import Records
 from ratsinfo.parsers.structure import (
     LABELS,
     SECTION_NAMES,
@@ -39,7 +39,7 @@ def looks_like_allris_text(text: str) -> bool:
     return bool(_HEADER.search(head)) and re.search(r"Betreff\s*:", head) is not None
 
 
-def parse_allris_text(text: str, source_url: str, document_key: str, scope: str) -> ParseResult:
+def parse_allris_text(text: str, source_url: str, document_key: str, scope: str) -> Records:
     text = clean_extracted_text(_NOISE.sub("", text))
     m = _HEADER.search(text)
     if not m:

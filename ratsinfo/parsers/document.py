@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from urllib.parse import urlparse
 
 from ratsinfo.errors import ParseError
-from ratsinfo.model import File, Paper, PaperRelation, ParseResult, paper_key, ref_slug
+from ratsinfo.model import File, Paper, PaperRelation, Records, paper_key, ref_slug
 from ratsinfo.parsers import allris_html, allris_text, pdf
 from ratsinfo.parsers.htmltext import drop_noise, node_text, soup_of
 from ratsinfo.parsers.structure import find_annex
@@ -19,7 +19,7 @@ from ratsinfo.parsers.timeout import run_with_timeout
 @dataclass(slots=True)
 class Parsed:
     status: str  # ok | skipped
-    result: ParseResult
+    result: Records
     text: str | None = None
     encoding: str | None = None
     note: str | None = None
@@ -93,12 +93,12 @@ def _html_text(html: str) -> str:
 
 
 def _file_result(text: str, url: str, doc_key: str, sha256: str, mime: str, pages: int | None,
-                 scope: str) -> ParseResult:
+                 scope: str) -> Records:
     """A stand-alone file (PDF, text, HTML) and, if it says so, the paper it is an annex of."""
     fkey = f"file:{sha256}"
     f = File(key=fkey, name=_name_of(url), sha256=sha256, mime_type=mime, pages=pages,
              text=text, source_url=url, document_key=doc_key)
-    result = ParseResult(files=[f], text=text)
+    result = Records(files=[f], text=text)
     annex = find_annex(text)
     if annex:
         number, ref = annex

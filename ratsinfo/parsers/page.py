@@ -21,8 +21,8 @@ from ratsinfo.model import (
     Organization,
     Paper,
     PaperRelation,
-    ParseResult,
     Person,
+    Records,
 )
 from ratsinfo.parsers.allris_common import page_tree
 from ratsinfo.parsers.detect import PageInfo, allris_page_info
@@ -49,7 +49,7 @@ class PageRecords:
     persons: list[Person] = field(default_factory=list)
     memberships: list[Membership] = field(default_factory=list)
     links: list[str] = field(default_factory=list)  # records the page points at (meetings, items, papers, bodies)
-    paper_result: ParseResult | None = None  # a vo020 page: the full result, with questions, answers and text
+    paper_result: Records | None = None  # a vo020 page: the full result, with questions, answers and text
     text: str | None = None
 
     @property
@@ -57,11 +57,11 @@ class PageRecords:
         return sum(len(getattr(self, a)) for a in ("papers", "consultations", "files", "meetings", "agenda_items",
                                                     "organizations", "persons", "memberships"))
 
-    def to_parse_result(self) -> ParseResult:
+    def to_parse_result(self) -> Records:
         """The page's records as one record set."""
         if self.paper_result is not None:
             return self.paper_result
-        return ParseResult(papers=list(self.papers), relations=list(self.relations),
+        return Records(papers=list(self.papers), relations=list(self.relations),
                            consultations=list(self.consultations), organizations=list(self.organizations),
                            files=list(self.files), meetings=list(self.meetings), persons=list(self.persons),
                            agenda_items=list(self.agenda_items), memberships=list(self.memberships),
@@ -161,15 +161,15 @@ def _as_url(url_or_path: str) -> str:
 # --- OParl JSON objects ---------------------------------------------------------------------------------------------
 
 
-def read_oparl_files(items: Iterable[tuple[bytes, str]]):  # noqa: ANN201 - returns ratsinfo.parsers.oparl.Mapped
+def read_oparl_files(items: Iterable[tuple[bytes, str]]):  # noqa: ANN201 - returns ratsinfo.parsers.oparl.Records
     """Map OParl JSON files (each one object, a list of objects, or a list page) as the OParl ingest would.
 
-    ``items``: (bytes, origin) pairs. Returns (Mapped, failures) where failures are (origin, reason) for
+    ``items``: (bytes, origin) pairs. Returns (Records, failures) where failures are (origin, reason) for
     files that are not OParl or not readable; nothing is dropped silently.
     """
-    from ratsinfo.parsers.oparl import Mapped, decode, key, map_object, object_type, page_of
+    from ratsinfo.parsers.oparl import Records, decode, key, map_object, object_type, page_of
 
-    mapped = Mapped()
+    mapped = Records()
     failures: list[tuple[str, str]] = []
     body_of: dict[str, str] = {}
     decoded = []

@@ -17,8 +17,8 @@ from ratsinfo.model import (
     File,
     Paper,
     PaperRelation,
-    ParseResult,
     Question,
+    Records,
     paper_key,
     ref_slug,
 )
@@ -239,7 +239,7 @@ def _relation_between(own: StammbaumRow, other: StammbaumRow) -> str:
     return "related_to"
 
 
-def build_paper(raw: RawPaper, scope: str, source_url: str, document_key: str) -> ParseResult:
+def build_paper(raw: RawPaper, scope: str, source_url: str, document_key: str) -> Records:
     f = raw.fields
     key = paper_key(scope, raw.reference)
     head = [f"{label}: {f[field]}" for label, field in (("Betreff", "name"), ("Einreicher", "originator"),
@@ -263,7 +263,7 @@ def build_paper(raw: RawPaper, scope: str, source_url: str, document_key: str) -
         source_url=source_url,
         document_key=document_key,
     )
-    result = ParseResult(papers=[paper], text=text)
+    result = Records(papers=[paper], text=text)
 
     for pos, c in enumerate(raw.consultations):
         ckey = f"{key}/consultation/{pos}"

@@ -136,7 +136,8 @@ def _sessions(con: duckdb.DuckDBPyConnection, q: str, orgs: list[tuple[str, str]
     _run(con, ans)
     for r in ans.rows:
         when = f"Im Jahr {r['year']}" if r["year"] else "Insgesamt"
-        line = f"„{r['organization']}“: {when} fanden {r['sessions']} Sitzungen statt"
+        verb, noun = ("fand", "Sitzung") if r["sessions"] == 1 else ("fanden", "Sitzungen")
+        line = f"„{r['organization']}“: {when} {verb} {r['sessions']} {noun} statt"
         if r.get("meetings"):
             line += f" ({', '.join(r['meetings'])})"
         basis = {"records": "laut Sitzungskalender", "text": "laut Angaben im Text",
@@ -154,7 +155,21 @@ def _sessions(con: duckdb.DuckDBPyConnection, q: str, orgs: list[tuple[str, str]
     if not ans.rows:
         ans.sentences.append(_nothing(orgs, year))
         _rules_hint(con, ans, orgs)
+    elif THEMES.search(q) and year:
+        _grouped_themes(con, ans, orgs, year)
     return ans
+
+
+def _grouped_themes(con: duckdb.DuckDBPyConnection, ans: Answer, orgs: list[tuple[str, str]], year: int) -> bool:
+    """The agenda of a year grouped by policy area ("Schwerpunkte: Verkehr … 31 Tagesordnungspunkte in 9 Sitzungen"),
+    each with an example and its source; False when no agenda item on record has a theme."""
+    from ratsinfo.themes.answer import answer as grouped
+
+    cols, rows = queries.run_bound(con, "themes", {"organization": _keys(orgs), "year": year, "council": None})
+    if not rows:
+        return False
+    ans.sentences.append(grouped(cols, rows))
+    return True
 
 
 def _rules_hint(con: duckdb.DuckDBPyConnection, ans: Answer, orgs: list[tuple[str, str]]) -> None:
@@ -170,6 +185,9 @@ def _nothing(orgs: list[tuple[str, str]], year: int | None) -> str:
 
 def _topics(con: duckdb.DuckDBPyConnection, q: str, orgs: list[tuple[str, str]], year: int | None) -> Answer:
     ans = Answer(q, "topics", {"organization": _keys(orgs), "from": year, "to": year})
+    if year and _grouped_themes(con, ans, orgs, year):
+        ans.query, ans.params = "themes", {"organization": _keys(orgs), "year": year, "council": None}
+        return ans
     _run(con, ans)
     for r in ans.rows:
         when = f" im Jahr {r['year']}" if r["year"] else ""

@@ -53,12 +53,28 @@ themes AS (
       AND ($year IS NULL OR t.year = $year OR t.year IS NULL)
     GROUP BY ALL
 ),
-agenda AS (
-    SELECT m.organization_key AS okey, year(m.start) AS year, list(DISTINCT i.name) AS items
+labels(code, label) AS (   -- policy areas of the Kommunaler Produktrahmen (see ratsinfo/themes/codes.py)
+    VALUES ('11', 'Innere Verwaltung'), ('12', 'Sicherheit und Ordnung'), ('21', 'Schulträgeraufgaben'),
+           ('25', 'Kultur und Wissenschaft'), ('31', 'Soziale Hilfen'), ('36', 'Kinder-, Jugend- und Familienhilfe'),
+           ('41', 'Gesundheitsdienste'), ('42', 'Sportförderung'), ('51', 'Räumliche Planung und Entwicklung'),
+           ('52', 'Bauen und Wohnen'), ('53', 'Ver- und Entsorgung'), ('54', 'Verkehrsflächen und -anlagen, ÖPNV'),
+           ('55', 'Natur- und Landschaftspflege'), ('56', 'Umweltschutz'), ('57', 'Wirtschaft und Tourismus'),
+           ('61', 'Allgemeine Finanzwirtschaft')
+),
+agenda_themes AS (    -- agenda items on record grouped by policy area; procedural items (00) left out
+    SELECT m.organization_key AS okey, year(m.start) AS year, coalesce(i.theme, p.theme) AS code,
+           count(*) AS n
     FROM agenda_item i JOIN meeting m ON m.key = i.meeting_key
-    WHERE NOT i.deleted AND NOT m.deleted
+    LEFT JOIN paper p ON p.key = i.paper_key AND NOT p.deleted
+    WHERE NOT i.deleted AND NOT m.deleted AND coalesce(i.theme, p.theme) <> '00'
       AND ($organization IS NULL OR list_contains($organization, m.organization_key))
       AND ($year IS NULL OR (m.start >= make_date($year, 1, 1) AND m.start < make_date($year + 1, 1, 1)))
+    GROUP BY ALL
+),
+agenda AS (           -- the top five areas: "Räumliche Planung und Entwicklung (24 TOP)"
+    SELECT a.okey, a.year,
+           list(l.label || ' (' || a.n || ' TOP)' ORDER BY a.n DESC, l.label)[1:5] AS items
+    FROM agenda_themes a JOIN labels l ON l.code = a.code
     GROUP BY ALL
 )
 SELECT o.name AS organization,

@@ -8,11 +8,11 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ratsinfo.parsers.oparl import Mapped, decode, map_object, page_of
+from ratsinfo.parsers.oparl import Records, decode, map_object, page_of
 from tests.fuzz.harness import corpus_files, corpus_json, json_values, mutated, oparl_objects, survives
 
 
-def typed_well(out: Mapped) -> bool:
+def typed_well(out: Records) -> bool:
     texts = [(p.reference, p.name, p.paper_type) for p in out.papers] + [(o.name,) for o in out.organizations] + \
         [(p.name, p.role) for p in out.persons] + [(f.name, f.mime_type, f.access_url) for f in out.files] + \
         [(m.name, m.location) for m in out.meetings] + [(a.number, a.name, a.result) for a in out.agenda_items]
@@ -40,7 +40,7 @@ def test_any_json_value_is_a_page_or_a_parse_error(value):
 
 @given(oparl_objects)
 def test_random_objects_map_with_text_fields_as_text(obj):
-    out = Mapped()
+    out = Records()
     survives(map_object, obj, "oparl:body:b", out)
     assert typed_well(out)
 
@@ -51,7 +51,7 @@ def test_real_objects_with_fields_of_any_type_map_or_raise_parse_error(corpus, d
     obj = dict(data.draw(st.sampled_from(objects)))
     for k in data.draw(st.lists(st.sampled_from(sorted(obj)), max_size=4)):
         obj[k] = data.draw(json_values)
-    out = Mapped()
+    out = Records()
     survives(map_object, obj, None, out)
     assert typed_well(out)
     json.dumps([p.reference for p in out.papers])  # plain values, storable

@@ -5,11 +5,11 @@ import json
 import pytest
 
 from ratsinfo.errors import ParseError
-from ratsinfo.parsers.oparl import Mapped, as_list, decode, map_object, page_of, parse_d, parse_dt
+from ratsinfo.parsers.oparl import Records, as_list, decode, map_object, page_of, parse_d, parse_dt
 
 
-def mapped(path) -> Mapped:
-    out = Mapped()
+def mapped(path) -> Records:
+    out = Records()
     for obj in page_of(decode(path.read_bytes()).value).objects:
         map_object(obj, "body", out)
     return out
@@ -62,7 +62,7 @@ def test_invalid_json_with_control_characters_and_mojibake_is_repaired(corpus):
     assert decoded.repaired
     name = decoded.value["name"]
     assert "beschränkter Haftung" in name and "\x01" not in name and name.endswith("(GmbH)")
-    out = Mapped()
+    out = Records()
     map_object(decoded.value, "b", out)
     assert out.papers[0].reference == "1664/99"
 
@@ -91,7 +91,7 @@ def test_referenced_objects_are_collected_for_gap_filling(corpus):
 
 
 def test_deleted_objects_without_type_are_soft_deletes():
-    out = Mapped()
+    out = Records()
     map_object({"id": "https://x.invalid/paper/9", "deleted": True}, "b", out, "Paper")
     assert out.deleted == {"paper": {"oparl:paper:https://x.invalid/paper/9"}}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 
-from ratsinfo.model import Fact, Meeting, Organization, ParseResult, Person, Rule, Topic
+from ratsinfo.model import Fact, Meeting, Organization, Person, Records, Rule, Topic
 from ratsinfo.parsers.nlp.agenda import agenda_items, head_meeting
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.council import council_of, recognise
@@ -38,12 +38,12 @@ def document_scope(text: str, scope: str, council: str | None = None) -> str:
 
 def extract(text: str, *, document_key: str | None, document: str | None, paper_key: str | None = None,
             title: str | None = None, scope: str = "local", with_questions: bool = True,
-            council: str | None = None) -> ParseResult:
+            council: str | None = None) -> Records:
     """Facts and the records they belong in (organizations, meetings, topics, rules, persons).
 
     ``council`` (a name such as "Stadt Brühl" or a slug) scopes every key; without it the source's
     ``scope`` or the council recognised in the document's head does."""
-    result = ParseResult()
+    result = Records()
     if not text or not text.strip():
         return result
     doc = analyse(text)
