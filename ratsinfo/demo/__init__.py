@@ -17,7 +17,7 @@ DEMO_BODY = "Stadtrat Falkenried"
 
 
 def default_examples() -> Path:
-    return Path(__file__).resolve().parent.parent / "examples"
+    return Path(__file__).resolve().parents[2] / "examples"
 
 
 def prepare_export(examples: Path, target: Path) -> Path:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from ratsinfo.pdfwriter import text_to_pdf
 
+from ratsinfo.demo.pdfwriter import text_to_pdf
 from ratsinfo.parsers.timeout import PdfWorkers
 from tests.fuzz.harness import mutated, survives
 

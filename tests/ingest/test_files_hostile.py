@@ -7,8 +7,8 @@ import os
 import stat
 
 import pytest
-from ratsinfo.pdfwriter import text_to_pdf
 
+from ratsinfo.demo.pdfwriter import text_to_pdf
 from ratsinfo.errors import printable
 from ratsinfo.ingest.files import max_file_bytes, read, walk
 from ratsinfo.pipeline import ingest_files

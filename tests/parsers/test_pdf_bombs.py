@@ -76,8 +76,7 @@ def test_text_beyond_the_character_cap_is_refused_with_a_reason(monkeypatch):
 
 
 def test_one_bomb_does_not_take_the_other_jobs_with_it():
-    from ratsinfo.pdfwriter import text_to_pdf
-
+    from ratsinfo.demo.pdfwriter import text_to_pdf
     from ratsinfo.errors import ParseError
     from ratsinfo.parsers.timeout import PdfWorkers
 
