@@ -162,7 +162,7 @@ def test_killing_a_refresh_at_any_moment_loses_nothing(tmp_path):
     """SIGKILL a refresh subprocess at 20 different moments; each time the next refresh leaves the
     warehouse exactly as a clean run does: no duplicate, no half-loaded document, no lost record."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    with OParlServer(page_size=10, papers=300, meetings=60) as srv:
+    with OParlServer(page_size=10, papers=150, meetings=30) as srv:
         cfg = write_sources(tmp_path / "s.toml", oparl(srv), export())
         clean_db = tmp_path / "clean.duckdb"
         code = subprocess.run([*RATSINFO, "--db", str(clean_db), "--home", str(tmp_path / "clean-home"), "refresh",
@@ -175,7 +175,7 @@ def test_killing_a_refresh_at_any_moment_loses_nothing(tmp_path):
             db, home = tmp_path / f"k{i}.duckdb", tmp_path / f"k{i}-home"
             proc = subprocess.Popen([*RATSINFO, "--db", str(db), "--home", str(home), "refresh", "--config", str(cfg)],
                                     env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(rnd.uniform(0.3, 4.0))
+            time.sleep(rnd.uniform(0.3, 2.5))
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
                 killed += 1

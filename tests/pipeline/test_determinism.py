@@ -26,7 +26,7 @@ def content(con, base: str) -> dict[str, list[str]]:
 
 
 def one_run(tmp: Path, seed: int, concurrency: int) -> dict[str, list[str]]:
-    with OParlServer(page_size=7, separate_lists=True, jitter=0.01, seed=seed, papers=40, meetings=12) as srv:
+    with OParlServer(page_size=6, separate_lists=True, jitter=0.005, seed=seed, papers=24, meetings=8) as srv:
         con = connect(tmp / "w.duckdb")
         run = ingest_oparl(con, RawStore(tmp / "home"), srv.system_url, files=False, max_rps=1000,
                            concurrency=concurrency)
