@@ -8,6 +8,8 @@
     allow_hosts = []              # further hosts the source may link to
     enabled = true
     stale_after_days = 7          # flag the source when nothing new arrived for this long
+
+A [mail] and a [web] table say where the watches' digests go (ratsinfo/watches/settings.py).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Any
 from ratsinfo.errors import BadInput
 
 KINDS = ("oparl", "allris", "files")
+TABLES = {"source", "mail", "web"}  # [mail] and [web]: see ratsinfo/watches/settings.py
 
 
 @dataclass
@@ -49,6 +52,10 @@ def load(path: Path) -> list[SourceConfig]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise BadInput(f"{path}: not valid TOML ({exc}); fix the file") from exc
+    unknown_tables = set(data) - TABLES
+    if unknown_tables:
+        raise BadInput(f"{path}: unknown table(s) {', '.join(sorted(unknown_tables))}; "
+                       f"known are {', '.join(sorted(TABLES))}")
     out: list[SourceConfig] = []
     names: set[str] = set()
     for i, entry in enumerate(data.get("source", []), 1):
