@@ -3,6 +3,8 @@ real SMTP server on loopback that keeps what it receives; and the changes a refr
 
 from __future__ import annotations
 
+import copy
+import shutil
 import socket
 import threading
 from dataclasses import dataclass, field
@@ -131,18 +133,64 @@ class Town:
 A, B = "anna@example.org", "ben@example.org"
 
 
-@pytest.fixture
-def town(tmp_path):
-    """First load read (which reports nothing); then both people watch a search, a body and a paper."""
+@dataclass
+class Template:
+    """A warehouse and the server's objects at one moment, to start tests from."""
+
+    db: Path
+    home: Path
+    objects: dict
+    clock: object
+
+    def restore(self, t: Town, tmp_path: Path) -> Town:
+        t.srv.town.objects = copy.deepcopy(self.objects)
+        t.srv.town.clock = self.clock
+        tmp_path.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(self.db, tmp_path / "w.duckdb")
+        shutil.copytree(self.home, tmp_path / "home")
+        return Town(t.srv, tmp_path / "w.duckdb", tmp_path / "home", t.source, dict(t.watch_ids))
+
+
+@pytest.fixture(scope="session")
+def _towns(tmp_path_factory):
+    """Made once: the town after its first load with the watches added ("read"), and after a refresh that
+    brought the news, with nothing delivered yet ("news"). Tests start from copies."""
+    folder = tmp_path_factory.mktemp("town")
     with OParlServer(papers=24, meetings=8, orgs=4, persons=4) as srv:
-        t = Town(srv, tmp_path / "w.duckdb", tmp_path / "home",
+        t = Town(srv, folder / "w.duckdb", folder / "home",
                  SourceConfig(name="stadt", kind="oparl", url=srv.system_url, max_rps=1000, files=False))
-        refresh(t.db, t.home, [t.source], mail=MailSettings(outbox=tmp_path / "first-outbox"))
+        con = connect(t.db)
+        early = manage.add(con, "search", "Radverkehr", ["early@example.org"]).id  # there before the first load
+        con.close()
+        refresh(t.db, t.home, [t.source], mail=MailSettings(outbox=folder / "first-outbox"))
         con = connect(t.db)
         try:
+            manage.remove(con, early)
             t.watch_ids["search"] = manage.add(con, "search", "Radweg Grundschule", [A, B]).id
             t.watch_ids["body"] = manage.add(con, "body", "Ausschuss für Radverkehr", [A, B]).id
             t.watch_ids["paper"] = manage.add(con, "paper", "VO/2020/0004", [A, B]).id
         finally:
             con.close()
-        yield t
+        read = Template(t.db, t.home, copy.deepcopy(srv.town.objects), srv.town.clock)
+        news = read.restore(t, folder / "news")
+        news.bring_news()
+        news.refresh(MailSettings(outbox=folder / "news-outbox"))
+        con = connect(news.db)
+        con.execute("DELETE FROM watch_delivery")  # as if nothing had been sent yet
+        con.close()
+        yield {"server": t, "read": read, "news": Template(news.db, news.home, copy.deepcopy(srv.town.objects),
+                                                          srv.town.clock),
+               "first_outbox": folder / "first-outbox"}
+
+
+@pytest.fixture
+def town(_towns, tmp_path):
+    """The town as its first load left it; both people watch a search, a body and a paper."""
+    return _towns["read"].restore(_towns["server"], tmp_path)
+
+
+@pytest.fixture
+def news(_towns, tmp_path):
+    """The town after a refresh brought a matching paper, an answer to the watched inquiry and a meeting of the
+    watched body, before any digest went out."""
+    return _towns["news"].restore(_towns["server"], tmp_path)
