@@ -22,6 +22,7 @@ class Digest:
     subject: str
     text: str
     items: list[tuple[int, str]]  # (watch_id, item_id) it carries
+    count: int = 0  # the items (papers, meetings) it shows
 
     def message(self, sender: str) -> EmailMessage:
         msg = EmailMessage()
@@ -67,4 +68,4 @@ def render(address: str, groups: list[tuple[Watch, list[Item]]], sender: str) ->
     domain = sender.rpartition("@")[2] or "localhost"
     subject = (f"ratsinfo: {count(n_items, 'Neuigkeit', 'Neuigkeiten')} zu "
                f"{count(len(groups), 'Beobachtung', 'Beobachtungen')}")
-    return Digest(address, message_id(address, carried, domain), subject, "\n".join(lines) + "\n", carried)
+    return Digest(address, message_id(address, carried, domain), subject, "\n".join(lines) + "\n", carried, n_items)

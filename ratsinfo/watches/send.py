@@ -31,6 +31,7 @@ from ratsinfo.watches.digest import Digest, render
 from ratsinfo.watches.matching import Context, items_for
 from ratsinfo.watches.model import Item, Watch
 from ratsinfo.watches.settings import MailSettings
+from ratsinfo.watches.words import count
 
 WINDOW_DAYS = 30  # runs older than this are not looked at without --since: old news, and a bounded cost
 
@@ -93,10 +94,11 @@ class Report:
     settled: int = 0
 
     def lines(self) -> list[str]:
-        out = [f"{d.address}: {len({i for _w, i in d.items})} Änderungen gesendet ({d.message_id})" for d in self.sent]
+        out = [f"{d.address}: {count(d.count, 'Neuigkeit', 'Neuigkeiten')} gesendet ({d.message_id})"
+               for d in self.sent]
         out += [f"{a}: nicht gesendet, wird beim nächsten Lauf wiederholt: {r}" for a, r in self.failed]
-        out += [f"{a}: unsicher, ob {n} Änderungen ankamen (Nachricht {m}); 'ratsinfo watch run --resend-unsure' "
-                "sendet sie noch einmal" for a, m, n in self.unsure]
+        out += [f"{a}: unsicher, ob die Nachricht {m} ({n} Änderungen) ankam; "
+                "'ratsinfo watch run --resend-unsure' sendet sie noch einmal" for a, m, n in self.unsure]
         return out
 
 
