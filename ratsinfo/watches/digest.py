@@ -13,6 +13,7 @@ from ratsinfo.watches.model import Item, Watch
 from ratsinfo.watches.words import count
 
 KIND_NAMES = {"search": "Suche", "body": "Gremium", "paper": "Vorlage"}
+SHOWN = 40  # items shown per watch; the rest are counted (a search that matches hundreds is still one mail)
 
 
 @dataclass
@@ -56,11 +57,13 @@ def render(address: str, groups: list[tuple[Watch, list[Item]]], sender: str) ->
              f"({count(len(groups), 'Beobachtung', 'Beobachtungen')}):", ""]
     for w, items in groups:
         lines.append(_heading(w, items))
-        for it in items:
+        for it in items[:SHOWN]:
             lines.append(f"  • {it.title}")
             lines.append(f"    {'; '.join(it.happened) or 'geändert'}")
             if it.link:
                 lines.append(f"    {it.link}")
+        if len(items) > SHOWN:
+            lines.append(f"  … und {len(items) - SHOWN} weitere (ratsinfo changes zeigt alle)")
         lines.append("")
     lines += ["-- ", "Diese Nachricht schickt ratsinfo nach jeder Aktualisierung, wenn es Neues gibt.",
               "Eine Beobachtung beenden: ratsinfo watch remove NR"]

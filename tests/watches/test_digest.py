@@ -46,3 +46,12 @@ def test_the_message_id_depends_on_address_and_items_not_their_order():
     msg = render("a@example.org", [(Watch(1, "search", words="A"), [item(1, 1)])], "r@rat.example").message(
         "r@rat.example")
     assert msg["Message-ID"].endswith("@rat.example>") and msg["Auto-Submitted"] == "auto-generated"
+
+
+def test_a_long_watch_shows_the_first_items_and_counts_the_rest():
+    from ratsinfo.watches.digest import SHOWN
+
+    d = render("a@example.org", [(Watch(1, "search", words="A"), [item(1, n) for n in range(SHOWN + 3)])],
+               "r@example.org")
+    assert d.text.count("  • ") == SHOWN and "… und 3 weitere" in d.text
+    assert len(d.items) == SHOWN + 3 and f"{SHOWN + 3} Treffer" in d.text  # all are recorded as sent
