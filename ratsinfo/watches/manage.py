@@ -29,7 +29,7 @@ def add(con: duckdb.DuckDBPyConnection, kind: str, target: str, recipients: list
     if bad:
         raise BadInput(f"not an e-mail address: {', '.join(bad)}")
     if kind != "search" and any((council if kind == "body" else None, body, paper_type, faction)):
-        raise BadInput("--body, --paper-type and --faction filter searches only")
+        raise BadInput("--body, --paper-type and --faction filter searches only (--council: searches and papers)")
     fields: dict[str, str | None] = {"kind": kind, "label": label}
     if kind == "search":
         if not re.search(r"\w", target):

@@ -3,7 +3,7 @@
 - search: papers the runs inserted or changed, or gave a new file, whose title, text or file text
   contains every word (German stems, see ``warehouse/sql/watch_words.sql``) and that pass the filters
   (council, body, paper type, faction: case-insensitive parts of the names).
-- body: new or changed meetings of the body, their agenda items and files (invitations, minutes).
+- body: new or changed meetings of the body, their agenda items, results and files (invitations, minutes).
 - paper: new consultations, results, answers, files and changes of the paper.
 
 A source's first load is summarised in the change log without keys, so it reports nothing: a first
@@ -25,7 +25,7 @@ from ratsinfo.watches.model import Item, Watch
 from ratsinfo.watches.words import count, field_name
 
 SEARCH_EVENTS = {"paper_new", "paper_changed", "file_new"}
-BODY_EVENTS = {"meeting_new", "meeting_changed", "agenda_item_new", "file_new"}
+BODY_EVENTS = {"meeting_new", "meeting_changed", "agenda_item_new", "file_new", "result"}
 PAPER_EVENTS = {"paper_changed", "consultation_new", "result", "agenda_item_new", "file_new", "answer"}
 
 

@@ -66,3 +66,29 @@ def test_links_go_to_the_web_app_when_it_is_configured(con, news):
     assert linked.link == "https://rat.example.org/paper/" + quote(plain.subject, safe="")
     (meeting,) = watch_items(con, news.watch_ids["body"], web_base_url="https://rat.example.org")
     assert meeting.link.startswith("https://rat.example.org/meeting/oparl%3Ameeting%3Ahttp")
+
+
+def test_a_body_hears_of_moved_meetings_and_results_and_a_paper_of_new_consultations(town, tmp_path):
+    from ratsinfo.watches.settings import MailSettings
+
+    objects, b = town.srv.town.objects, town.srv.town.base
+    meeting = objects["meeting"][f"{b}/meeting/4"]  # a meeting of the watched body
+    meeting["start"] = "2025-04-01T18:00:00+00:00"
+    meeting["agendaItem"][0]["result"] = "abgelehnt"
+    town.srv.town.touch(meeting)
+    paper = objects["paper"][f"{b}/paper/4"]  # the watched inquiry
+    paper["consultation"].append({"id": f"{b}/consultation/900", "type": "https://schema.oparl.org/1.1/Consultation",
+                                  "paper": paper["id"], "organization": [f"{b}/organization/0"],
+                                  "meeting": f"{b}/meeting/4", "role": "Entscheidung"})
+    town.srv.town.touch(paper)
+    town.refresh(MailSettings(outbox=tmp_path / "outbox"))
+    con = connect(town.db)
+    try:
+        (moved,) = watch_items(con, town.watch_ids["body"])
+        (inquiry,) = watch_items(con, town.watch_ids["paper"])
+    finally:
+        con.close()
+    assert moved.title == "Ausschuss für Radverkehr: 5. Sitzung am 01.04.2025, 18:00 Uhr"
+    assert any(h.startswith("geändert: Beginn: ") and h.endswith("→ 2025-04-01 18:00:00") for h in moved.happened)
+    assert "Ergebnis: abgelehnt" in moved.happened
+    assert inquiry.happened == ["neue Beratung: Ausschuss für Radverkehr, Entscheidung"]
