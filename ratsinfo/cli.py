@@ -564,6 +564,14 @@ def search(
     typer.echo(render.render(cols, data, fmt, max_width=70))
 
 
+def _require_warehouse() -> None:
+    """Commands that only read or change watches do not create an empty warehouse by mistake."""
+    from ratsinfo.errors import NoWarehouse
+
+    if not settings().db.exists():
+        raise NoWarehouse(f"{settings().db}: no warehouse here yet; run 'ratsinfo refresh' first or pass --db")
+
+
 @watch_app.command("add")
 def watch_add(
     kind: Annotated[str, typer.Argument(help="search, body or paper.")],
@@ -599,6 +607,7 @@ def watch_list(fmt: FormatOpt = "table") -> None:
     from ratsinfo.watches import manage
 
     check_format(fmt)
+    _require_warehouse()
     con = connect(settings().db)
     try:
         cols, data = manage.listed(con)
@@ -613,6 +622,7 @@ def watch_remove(watch_id: Annotated[int, typer.Argument(help="The watch's numbe
     from ratsinfo.warehouse.db import connect
     from ratsinfo.watches import manage
 
+    _require_warehouse()
     con = connect(settings().db)
     try:
         manage.remove(con, watch_id)
@@ -644,6 +654,7 @@ def watch_run(
         except ValueError:
             fail(f"--since {since!r} is not a day; write YYYY-MM-DD")
     s = settings()
+    _require_warehouse()
     report = manage.run(s.db, s.home, Path(config), since=start, resend_unsure=resend_unsure)
     for line in report.lines():
         say(line)

@@ -44,3 +44,9 @@ def test_watch_run_writes_eml_files_without_smtp_and_then_has_nothing_new(cli, n
     assert len(list((tmp_path / "out").glob("*.eml"))) == 2
     assert "nothing new" in cli("watch", "run", "--config", str(cfg), db_path=news.db).out
     assert cli("watch", "run", "--since", "gestern", db_path=news.db).code == 1
+
+
+def test_commands_on_a_missing_warehouse_say_so_and_create_none(cli, tmp_path):
+    res = cli("watch", "list", db_path=tmp_path / "none.duckdb")
+    assert res.code == 1 and "no warehouse here yet" in res.err
+    assert not (tmp_path / "none.duckdb").exists()
