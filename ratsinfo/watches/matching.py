@@ -40,6 +40,12 @@ class Context:
         meeting_keys = sorted({e[5] for e in self.events if e[5]})
         self.papers = {r[0]: r for r in wh.papers(con, paper_keys)}
         self.meetings = {r[0]: r for r in wh.meetings(con, meeting_keys)}
+        self._relevant: dict[int, list[tuple]] = {}  # per watch: matched once, whatever the recipients
+
+    def relevant(self, w: Watch) -> list[tuple]:
+        if w.id not in self._relevant:
+            self._relevant[w.id] = _relevant(self, w)
+        return self._relevant[w.id]
 
     def link(self, kind: str, key: str) -> str | None:
         if self.web_base:
@@ -154,7 +160,7 @@ def items_for(ctx: Context, w: Watch, skip: Callable[[str], bool] | None = None)
     """The items of a watch among the context's events, one per paper (search, paper) or meeting (body);
     events whose id ``skip`` accepts (e.g. sent already) are left out."""
     groups: dict[str, list[tuple]] = defaultdict(list)
-    for e in _relevant(ctx, w):
+    for e in ctx.relevant(w):
         if skip is None or not skip(event_id(e)):
             groups[e[5] if w.kind == "body" else e[4]].append(e)
     out = []
