@@ -24,6 +24,8 @@ ingest_app = typer.Typer(no_args_is_help=True, help="Bring documents into the wa
 app.add_typer(ingest_app, name="ingest")
 sources_app = typer.Typer(no_args_is_help=True, help="The sources a refresh reads (sources.toml).")
 app.add_typer(sources_app, name="sources")
+watch_app = typer.Typer(no_args_is_help=True, help="Watches: an e-mail digest of what is new after each refresh.")
+app.add_typer(watch_app, name="watch")
 ConfigOpt = Annotated[str, typer.Option("--config", help="The sources file.")]
 
 STATE: dict[str, config.Settings] = {}
@@ -388,12 +390,22 @@ def refresh(
     else:
         def log(event: dict) -> None:
             return None
-    code, outcomes, summary_path = run_refresh(s.db, s.home, configs, only=source, log=log)
+    from ratsinfo.watches.settings import load as load_mail
+
+    mail = load_mail(Path(config), s.home)
+    code, outcomes, summary_path = run_refresh(s.db, s.home, configs, only=source, log=log, mail=mail)
     for o in outcomes:
         changed = sum(c.get("inserted", 0) + c.get("updated", 0) + c.get("deleted", 0)
                       for t, c in o.counts.items() if t not in ("document", "source", "search_doc"))
         say(f"{o.name}: {o.status} in {o.seconds:.1f} s, {changed} records changed, {len(o.errors)} errors "
             f"(run {o.run_id})")
+    import json
+
+    watches = json.loads(summary_path.read_text(encoding="utf-8")).get("watches") or {}
+    if watches.get("sent") or watches.get("failed") or watches.get("unsure"):
+        say(f"watches: {watches['sent']} digests sent" + "".join(f"; not sent (retried next time): {f}"
+                                                             for f in watches["failed"])
+            + (f"; {watches['unsure']} unsure (see ratsinfo watch run)" if watches["unsure"] else ""))
     say(f"summary: {summary_path}")
     raise typer.Exit(code)
 
@@ -555,6 +567,106 @@ def search(
         typer.echo(f"No hits for {text!r}.")
         return
     typer.echo(render.render(cols, data, fmt, max_width=70))
+
+
+def _require_warehouse() -> None:
+    """Commands that only read or change watches do not create an empty warehouse by mistake."""
+    from ratsinfo.errors import NoWarehouse
+
+    if not settings().db.exists():
+        raise NoWarehouse(f"{settings().db}: no warehouse here yet; run 'ratsinfo refresh' first or pass --db")
+
+
+@watch_app.command("add")
+def watch_add(
+    kind: Annotated[str, typer.Argument(help="search, body or paper.")],
+    target: Annotated[str, typer.Argument(help="The words (search), the body's name (body) or the paper's "
+                                               "reference (paper).")],
+    to: Annotated[list[str], typer.Option("--to", help="A recipient's address (repeatable).")],
+    council: Annotated[str | None, typer.Option(help="Only papers of this council (search, paper).")] = None,
+    body: Annotated[str | None, typer.Option(help="Only papers this body handles (search).")] = None,
+    paper_type: Annotated[str | None, typer.Option(help="Only papers of this type, e.g. Anfrage (search).")] = None,
+    faction: Annotated[str | None, typer.Option(help="Only papers this faction filed (search).")] = None,
+    label: Annotated[str | None, typer.Option(help="How the digest names the watch.")] = None,
+) -> None:
+    """Watch a search, a body or a paper; after each refresh the recipients get what is new.
+
+    Example: ratsinfo watch add search "Radweg Schule" --paper-type Antrag --to fraktion@example.org
+    """
+    from ratsinfo.warehouse.db import connect
+    from ratsinfo.watches import manage
+
+    con = connect(settings().db)
+    try:
+        w = manage.add(con, kind, target, to, council=council, body=body, paper_type=paper_type, faction=faction,
+                       label=label)
+    finally:
+        con.close()
+    say(f"watch {w.id}: {w.kind} {w.title!r} for {', '.join(w.recipients)} (reports runs after run {w.after_run})")
+
+
+@watch_app.command("list")
+def watch_list(fmt: FormatOpt = "table") -> None:
+    """List the watches and their recipients."""
+    from ratsinfo.warehouse.db import connect
+    from ratsinfo.watches import manage
+
+    check_format(fmt)
+    _require_warehouse()
+    con = connect(settings().db)
+    try:
+        cols, data = manage.listed(con)
+    finally:
+        con.close()
+    typer.echo(render.render(cols, data, fmt, max_width=60))
+
+
+@watch_app.command("remove")
+def watch_remove(watch_id: Annotated[int, typer.Argument(help="The watch's number (see watch list).")]) -> None:
+    """Remove a watch; its recipients get nothing more from it."""
+    from ratsinfo.warehouse.db import connect
+    from ratsinfo.watches import manage
+
+    _require_warehouse()
+    con = connect(settings().db)
+    try:
+        manage.remove(con, watch_id)
+    finally:
+        con.close()
+    say(f"watch {watch_id} removed")
+
+
+@watch_app.command("run")
+def watch_run(
+    since: Annotated[str | None, typer.Option(help="Look at runs since this day (YYYY-MM-DD; default: the last "
+                                                   "30 days).")] = None,
+    resend_unsure: Annotated[bool, typer.Option("--resend-unsure", help="Send again what a crash left unsure.")
+                             ] = False,
+    config: ConfigOpt = "sources.toml",
+) -> None:
+    """Send every recipient the digest of what is new (a refresh does this by itself); exit 2 if a send failed.
+
+    Example: RATSINFO_SMTP_HOST=smtp.example.org ratsinfo watch run
+    """
+    from datetime import date, datetime
+
+    from ratsinfo.watches import manage
+
+    start = None
+    if since:
+        try:
+            start = datetime.combine(date.fromisoformat(since), datetime.min.time())
+        except ValueError:
+            fail(f"--since {since!r} is not a day; write YYYY-MM-DD")
+    s = settings()
+    _require_warehouse()
+    report = manage.run(s.db, s.home, Path(config), since=start, resend_unsure=resend_unsure)
+    for line in report.lines():
+        say(line)
+    if not report.lines():
+        say("nothing new for any watch")
+    if report.failed:
+        raise typer.Exit(2)
 
 
 FACT_KINDS = ("organization", "working_group", "session_count", "meeting", "topic", "person", "paper_reference",

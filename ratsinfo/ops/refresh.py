@@ -21,6 +21,8 @@ from typing import Any
 from ratsinfo.errors import RatsinfoError
 from ratsinfo.ingest.rawstore import RawStore
 from ratsinfo.ops.sources import SourceConfig, source_key
+from ratsinfo.watches.settings import MailSettings
+from ratsinfo.watches.settings import load as load_mail
 
 EXIT_OK, EXIT_PARTIAL, EXIT_LOCKED, EXIT_ALL_FAILED = 0, 2, 3, 4
 
@@ -85,8 +87,12 @@ def run_source(con: Any, store: RawStore, cfg: SourceConfig) -> Any:
 
 
 def refresh(db: Path, home: Path, sources: list[SourceConfig], *, only: str | None = None,
-            log: Callable[[dict], None] | None = None) -> tuple[int, list[SourceOutcome], Path]:
-    """Refresh the sources; returns (exit code, outcomes, summary file)."""
+            log: Callable[[dict], None] | None = None, mail: MailSettings | None = None,
+            ) -> tuple[int, list[SourceOutcome], Path]:
+    """Refresh the sources, then send the watches' digests; returns (exit code, outcomes, summary file).
+
+    ``mail``: where digests go (default: the environment, else .eml files in ``home``/outbox).
+    """
     from ratsinfo.warehouse.db import connect, publish
 
     chosen = [s for s in sources if s.enabled and (only is None or s.name == only)]
@@ -96,6 +102,7 @@ def refresh(db: Path, home: Path, sources: list[SourceConfig], *, only: str | No
     log = log or (lambda event: None)
     outcomes: list[SourceOutcome] = []
     started = datetime.now()
+    watches: dict | None = None
     with Lock(db):
         con = connect(db)
         store = RawStore(home)
@@ -116,12 +123,13 @@ def refresh(db: Path, home: Path, sources: list[SourceConfig], *, only: str | No
                 outcomes.append(outcome)
                 log({"event": "source_finished", "source": cfg.name, "status": outcome.status,
                      "seconds": round(outcome.seconds, 2), "errors": len(outcome.errors)})
+            watches = notify(con, mail, home, log)
         finally:
             con.close()
     failed = [o for o in outcomes if o.status != "ok"]
     code = EXIT_OK if not failed else EXIT_ALL_FAILED if all(o.status == "failed" for o in outcomes) \
         else EXIT_PARTIAL
-    summary = write_summary(home, started, outcomes, code)
+    summary = write_summary(home, started, outcomes, code, watches)
     log({"event": "refresh_finished", "exit_code": code, "summary": str(summary)})
     return code, outcomes, summary
 
@@ -134,12 +142,30 @@ def _failed_run(con: Any, cfg: SourceConfig, exc: Exception) -> int | None:
                        f"{type(exc).__name__}: {exc}".splitlines()[0])
 
 
-def write_summary(home: Path, started: datetime, outcomes: list[SourceOutcome], code: int) -> Path:
+def notify(con: Any, mail: MailSettings | None, home: Path, log: Callable[[dict], None]) -> dict:
+    """Send the digests of what the runs changed (and what earlier sends left); a failure here is
+    reported, never fails the refresh, and its items are retried by the next one."""
+    from ratsinfo.watches.send import deliver
+
+    try:
+        report = deliver(con, mail or load_mail(None, home))
+    except Exception as exc:  # the data is in; mail must not turn a good refresh into a failed one
+        out = {"sent": 0, "failed": [f"{type(exc).__name__}: {exc}".splitlines()[0]], "unsure": 0}
+    else:
+        out = {"sent": len(report.sent), "failed": [f"{a}: {r}" for a, r in report.failed],
+               "unsure": len(report.unsure)}
+    if out["sent"] or out["failed"] or out["unsure"]:
+        log({"event": "watches_sent", **out})
+    return out
+
+
+def write_summary(home: Path, started: datetime, outcomes: list[SourceOutcome], code: int,
+                  watches: dict | None = None) -> Path:
     folder = Path(home) / "runs"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"refresh-{started.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}.json"
     data = {"started": started.isoformat(timespec="seconds"), "finished": datetime.now().isoformat(timespec="seconds"),
-            "exit_code": code, "sources": [o.__dict__ for o in outcomes]}
+            "exit_code": code, "sources": [o.__dict__ for o in outcomes], "watches": watches}
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
     os.replace(tmp, path)

@@ -10,6 +10,8 @@
     stale_after_days = 7          # flag the source when nothing new arrived for this long
     private_hosts = []            # hosts that may resolve to private or loopback addresses (intranet servers)
     time_budget = 3600            # seconds a refresh may spend on this source (optional)
+
+A [mail] and a [web] table say where the watches' digests go (ratsinfo/watches/settings.py).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from ratsinfo.errors import BadInput, printable
 
 KINDS = ("oparl", "allris", "files")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+TABLES = {"source", "mail", "web"}  # [mail] and [web]: see ratsinfo/watches/settings.py
 
 
 @dataclass
@@ -75,6 +78,10 @@ def parse(text: str, path: Path) -> list[SourceConfig]:
     entries = data.get("source", [])
     if not isinstance(entries, list):
         raise BadInput(f"{path}: 'source' must be a list of [[source]] tables")
+    unknown_tables = set(data) - TABLES
+    if unknown_tables:
+        raise BadInput(f"{path}: unknown table(s) {', '.join(sorted(unknown_tables))}; "
+                       f"known are {', '.join(sorted(TABLES))}")
     out: list[SourceConfig] = []
     names: set[str] = set()
     for i, entry in enumerate(entries, 1):
