@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
-import signal
 import subprocess
 import sys
 import time
@@ -140,52 +138,6 @@ def test_stale_sources_are_flagged(tmp_path):
         assert health["export"].stale and "nothing new for 9 days" in health["export"].reason
     finally:
         con.close()
-
-
-def live_state(db: Path) -> dict[str, list]:
-    con = connect(db)
-    try:
-        out = {}
-        for t in ("paper", "meeting", "agenda_item", "organization", "person", "membership", "consultation",
-                  "question", "answer", "fact", "file"):
-            out[t] = con.execute(f"SELECT key, row_hash FROM {t} WHERE NOT deleted ORDER BY key").fetchall()
-        # a document is stored with its records or not at all: the files' documents match the clean run
-        out["file_documents"] = con.execute("SELECT key, parse_status FROM document WHERE source_key LIKE 'files:%' "
-                                            "AND is_current ORDER BY key").fetchall()
-        out["duplicate_keys"] = con.execute("SELECT count(*) - count(DISTINCT key) FROM paper").fetchone()
-        return out
-    finally:
-        con.close()
-
-
-def test_killing_a_refresh_at_any_moment_loses_nothing(tmp_path):
-    """SIGKILL a refresh subprocess at 20 different moments; each time the next refresh leaves the
-    warehouse exactly as a clean run does: no duplicate, no half-loaded document, no lost record."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    with OParlServer(page_size=10, papers=150, meetings=30) as srv:
-        cfg = write_sources(tmp_path / "s.toml", oparl(srv), export())
-        clean_db = tmp_path / "clean.duckdb"
-        code = subprocess.run([*RATSINFO, "--db", str(clean_db), "--home", str(tmp_path / "clean-home"), "refresh",
-                               "--config", str(cfg)], env=env, capture_output=True).returncode
-        assert code == 0
-        clean = live_state(clean_db)
-        rnd = random.Random(11)
-        killed = 0
-        for i in range(20):
-            db, home = tmp_path / f"k{i}.duckdb", tmp_path / f"k{i}-home"
-            proc = subprocess.Popen([*RATSINFO, "--db", str(db), "--home", str(home), "refresh", "--config", str(cfg)],
-                                    env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            time.sleep(rnd.uniform(0.3, 2.5))
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGKILL)
-                killed += 1
-            proc.wait()
-            again = subprocess.run([*RATSINFO, "--db", str(db), "--home", str(home), "refresh", "--config", str(cfg)],
-                                   env=env, capture_output=True, text=True)
-            assert again.returncode == 0, again.stderr
-            state = live_state(db)
-            assert state == clean, f"kill {i} left a different warehouse"
-        assert killed >= 15  # most kills landed while the refresh was working
 
 
 def test_json_logs_and_quiet_cron_output(tmp_path, cli):

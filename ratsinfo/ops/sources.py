@@ -166,15 +166,11 @@ def add(path: Path, cfg: SourceConfig) -> None:
 
 
 def source_key(cfg: SourceConfig) -> str:
-    """The key runs of this source carry (as the ingest functions make it)."""
-    if cfg.kind == "files":
-        from ratsinfo.pipeline import scope_name
+    """The key runs of this source carry: built where the ingest builds it (pipeline/common.py)."""
+    from ratsinfo.pipeline.common import allris_source, files_source, oparl_source
 
-        return f"files:{scope_name(cfg.body) if cfg.body else 'local'}"
-    parts = urlsplit(cfg.url or "")
+    if cfg.kind == "files":
+        return files_source([cfg.path or ""], cfg.body, cfg.name).key
     if cfg.kind == "oparl":
-        return f"oparl:{parts.netloc}{parts.path}"
-    base = (cfg.url or "").split("?", 1)[0]
-    if base.endswith(".asp"):
-        base = base.rsplit("/", 1)[0]
-    return f"allris:{parts.netloc}{urlsplit(base.rstrip('/') + '/').path}"
+        return oparl_source(cfg.url or "", cfg.name).key
+    return allris_source(cfg.url or "", cfg.name).key
