@@ -28,7 +28,7 @@ from ratsinfo.model import TABLES, Document, Records
 
 META = ("row_hash", "first_run", "last_run", "deleted")
 MERGE_TABLES = {"paper", "organization", "person", "consultation", "agenda_item", "meeting", "file"}
-VOLATILE = {"fetched_at"}  # a new read time alone does not make a row new content
+VOLATILE = {"fetched_at", "is_current"}  # a new read time (or version flag, set by mark_current) is no new content
 EMPTY = (None, "", "{}", [])
 
 # Tables whose changes are logged field by field (what a person reads in `ratsinfo changes`).
