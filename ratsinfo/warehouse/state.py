@@ -17,10 +17,13 @@ class State:
     def __init__(self, con: duckdb.DuckDBPyConnection, source_key: str) -> None:
         self._con, self.source_key = con, source_key
         self._lock = threading.Lock()
+        self._cursor: duckdb.DuckDBPyConnection | None = None  # one of its own, opened once: opening costs
 
     def _all(self, sql: str, params: list) -> list[tuple]:
         with self._lock:
-            return self._con.cursor().execute(sql, params).fetchall()
+            if self._cursor is None:
+                self._cursor = self._con.cursor()
+            return self._cursor.execute(sql, params).fetchall()
 
     def watermark(self, body: str, list_name: str) -> datetime | None:
         rows = self._all("SELECT modified_until FROM watermark WHERE source_key = ? AND body = ? AND list = ?",
