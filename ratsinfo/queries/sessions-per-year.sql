@@ -53,14 +53,7 @@ themes AS (
       AND ($year IS NULL OR t.year = $year OR t.year IS NULL)
     GROUP BY ALL
 ),
-labels(code, label) AS (   -- policy areas of the Kommunaler Produktrahmen (see ratsinfo/themes/codes.py)
-    VALUES ('11', 'Innere Verwaltung'), ('12', 'Sicherheit und Ordnung'), ('21', 'Schulträgeraufgaben'),
-           ('25', 'Kultur und Wissenschaft'), ('31', 'Soziale Hilfen'), ('36', 'Kinder-, Jugend- und Familienhilfe'),
-           ('41', 'Gesundheitsdienste'), ('42', 'Sportförderung'), ('51', 'Räumliche Planung und Entwicklung'),
-           ('52', 'Bauen und Wohnen'), ('53', 'Ver- und Entsorgung'), ('54', 'Verkehrsflächen und -anlagen, ÖPNV'),
-           ('55', 'Natur- und Landschaftspflege'), ('56', 'Umweltschutz'), ('57', 'Wirtschaft und Tourismus'),
-           ('61', 'Allgemeine Finanzwirtschaft')
-),
+labels AS (SELECT code, label FROM theme_label),
 agenda_themes AS (    -- agenda items on record grouped by policy area; procedural items (00) left out
     SELECT m.organization_key AS okey, year(m.start) AS year, coalesce(i.theme, p.theme) AS code,
            count(*) AS n

@@ -3,14 +3,7 @@
 -- param: organization ORGANIZATION: a name, alias, abbreviation or inflected form
 -- param: year INTEGER: the calendar year
 -- param: council VARCHAR optional: the municipality (body) whose organization is meant, part of its name
-WITH labels(code, label) AS (
-    VALUES ('11', 'Innere Verwaltung'), ('12', 'Sicherheit und Ordnung'), ('21', 'Schulträgeraufgaben'),
-           ('25', 'Kultur und Wissenschaft'), ('31', 'Soziale Hilfen'), ('36', 'Kinder-, Jugend- und Familienhilfe'),
-           ('41', 'Gesundheitsdienste'), ('42', 'Sportförderung'), ('51', 'Räumliche Planung und Entwicklung'),
-           ('52', 'Bauen und Wohnen'), ('53', 'Ver- und Entsorgung'), ('54', 'Verkehrsflächen und -anlagen, ÖPNV'),
-           ('55', 'Natur- und Landschaftspflege'), ('56', 'Umweltschutz'), ('57', 'Wirtschaft und Tourismus'),
-           ('61', 'Allgemeine Finanzwirtschaft')
-),
+WITH labels AS (SELECT code, label FROM theme_label),
 orgs AS (
     SELECT o.key, o.name FROM organization o LEFT JOIN body b ON b.key = o.body_key
     WHERE NOT o.deleted AND list_contains($organization, o.key)

@@ -54,3 +54,10 @@ def test_the_council_parameter_narrows_to_one_municipality(fresh_db):
     assert data == []
     _cols, data = queries.run(fresh_db, "themes", {"organization": "Stadtrat", "year": "2020", "council": "falkenried"})
     assert [r[3] for r in data] == ["61"]
+
+
+def test_the_warehouse_names_each_policy_area_as_the_classifier_does(fresh_db):
+    from ratsinfo.themes.codes import LABELS, PROCEDURAL
+
+    stored = dict(fresh_db.execute("SELECT code, label FROM theme_label").fetchall())
+    assert stored == {c: label for c, label in LABELS.items() if c != PROCEDURAL}
