@@ -19,7 +19,7 @@ from ratsinfo.errors import BadInput
 from ratsinfo.model import Fact
 from ratsinfo.parsers.detect import detect
 from ratsinfo.parsers.document import parse_document
-from ratsinfo.parsers.nlp.orgs import canonical_key, data
+from ratsinfo.parsers.nlp.org_heads import canonical_key, data
 
 KINDS = ("organization", "working_group", "session_count", "meeting", "topic", "person", "paper_reference", "rule",
          "question")

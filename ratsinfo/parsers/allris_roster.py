@@ -18,7 +18,7 @@ from ratsinfo.parsers.allris_common import (
     text,
     title_of,
 )
-from ratsinfo.parsers.nlp.orgs import _match_head
+from ratsinfo.parsers.nlp.org_heads import _match_head
 
 
 @dataclass

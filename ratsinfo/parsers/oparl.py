@@ -229,7 +229,7 @@ TABLE_OF = {"Body": "body", "Organization": "organization", "Person": "person", 
 
 
 def org_kind(obj: dict) -> str | None:
-    from ratsinfo.parsers.nlp.orgs import _match_head
+    from ratsinfo.parsers.nlp.org_heads import _match_head
 
     hint = " ".join(str(obj.get(k) or "") for k in ("organizationType", "classification")).casefold()
     for word, kind in (("fraktion", "faction"), ("ausschuss", "committee"), ("beirat", "advisory_board"),

@@ -10,7 +10,7 @@ import duckdb
 from ratsinfo.ingest.allris import AllrisCrawl, shift
 from ratsinfo.ingest.rawstore import RawStore
 from ratsinfo.model import TABLES, Records
-from ratsinfo.pipeline.common import allris_source, assign_themes, client_for, close_run
+from ratsinfo.pipeline.common import allris_source, client_for, close_run, derive_themes
 from ratsinfo.pipeline.downloads import download_files
 from ratsinfo.warehouse.load import Loader, transaction, upsert
 from ratsinfo.warehouse.runs import Run
@@ -37,7 +37,7 @@ def ingest_allris(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, 
     client = client_for(url, allow_hosts, private_hosts, time_budget, max_rps=max_rps, timeout=timeout)
     crawl = AllrisCrawl(state, store, client, run, source.key, source.location, start, end, window, files=files,
                         concurrency=concurrency)
-    loader = Loader(con, run, first_load=not state.has_documents(), batch_size=1, prepare=assign_themes)
+    loader = Loader(con, run, first_load=not state.has_documents(), batch_size=1, derive=derive_themes)
     try:
         crawl.crawl()
         found = crawl.collected

@@ -122,21 +122,32 @@ def close_run(con: duckdb.DuckDBPyConnection, run: Run) -> Run:
     return run
 
 
-def assign_themes(records: Records) -> None:
-    """The policy area of every paper and agenda item, from titles, types, lead offices and texts."""
+def derive_themes(table: str, records: list, units: list[Records]) -> None:
+    """The policy area of new or changed papers and agenda items, from titles, types, lead offices and texts.
+
+    The Loader calls this only for records whose content is new or changed (all of them on ``reparse``).
+    An agenda item finds its paper and its meeting's body in the unit it was read with (its page or
+    document), never elsewhere in the batch: what shares a batch depends on thread timing.
+    """
     from ratsinfo.themes.assign import item_themes, paper_themes
 
-    full = [p for p in records.papers if not p.stub]
-    if full:
-        themes = paper_themes(full)
-        for p in full:
-            t = themes[p.key]
-            p.theme, p.theme2, p.theme_confidence = t.code, t.second, t.confidence
-    if records.agenda_items:
-        papers = {p.key: p for p in full}
-        orgs = {o.key: o.name for o in records.organizations}
-        bodies = {m.key: orgs[m.organization_key] for m in records.meetings if m.organization_key in orgs}
-        themes = item_themes(records.agenda_items, papers, bodies)
-        for i in records.agenda_items:
-            t = themes[i.key]
-            i.theme, i.theme2, i.theme_confidence = t.code, t.second, t.confidence
+    if table == "paper":
+        full = [p for p in records if not p.stub]
+        if full:
+            themes = paper_themes(full)
+            for p in full:
+                t = themes[p.key]
+                p.theme, p.theme2, p.theme_confidence = t.code, t.second, t.confidence
+    elif table == "agenda_item" and records:
+        wanted = {id(i) for i in records}
+        for unit in units:
+            items = [i for i in unit.agenda_items if id(i) in wanted]
+            if not items:
+                continue
+            papers = {p.key: p for p in unit.papers if not p.stub}
+            orgs = {o.key: o.name for o in unit.organizations}
+            bodies = {m.key: orgs[m.organization_key] for m in unit.meetings if m.organization_key in orgs}
+            themes = item_themes(items, papers, bodies)
+            for i in items:
+                t = themes[i.key]
+                i.theme, i.theme2, i.theme_confidence = t.code, t.second, t.confidence

@@ -12,7 +12,6 @@ from ratsinfo.ingest.fetch import Fetcher
 from ratsinfo.isolation import guarded
 from ratsinfo.model import File, Records
 from ratsinfo.parsers.detect import detect
-from ratsinfo.parsers.document import parse_document
 from ratsinfo.parsers.limits import check_nesting
 from ratsinfo.parsers.timeout import PdfWorkers
 from ratsinfo.warehouse.load import Loader
@@ -105,6 +104,8 @@ def download_files(fetcher: Fetcher, loader: Loader, files: list[File]) -> None:
                     continue
                 parsed = None
                 with guarded(run, f.access_url or f.key, "file") as outcome:
+                    from ratsinfo.parsers.document import parse_document  # HTML and PDF parsers: only with files
+
                     parsed = parse_document(kind, resp.content, resp.url, f"{resp.url}#{sha[:16]}", sha, "local")
                 if outcome.failed or parsed is None:
                     f.download_status, f.sha256 = "unreadable", sha

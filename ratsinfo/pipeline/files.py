@@ -18,7 +18,7 @@ from ratsinfo.parsers.detect import detect
 from ratsinfo.parsers.document import parse_document
 from ratsinfo.parsers.limits import check_nesting
 from ratsinfo.parsers.textutil import decoding_note
-from ratsinfo.pipeline.common import assign_themes, cite_origin, close_run, extract_safely, files_source, scope_name
+from ratsinfo.pipeline.common import cite_origin, close_run, derive_themes, extract_safely, files_source, scope_name
 from ratsinfo.pipeline.oparl import Names
 from ratsinfo.warehouse.db import db_path_of
 from ratsinfo.warehouse.load import Loader, transaction, upsert
@@ -60,7 +60,7 @@ def ingest_files(con: duckdb.DuckDBPyConnection, store: RawStore, paths: list[st
     with transaction(con):
         run.add("source", upsert(con, "source", [source], run.id))
     known = State(con, source.key).document_keys()
-    loader = Loader(con, run, per_document=True, first_load=not known, prepare=assign_themes)
+    loader = Loader(con, run, per_document=True, first_load=not known, derive=derive_themes)
     names = Names(State(con, source.key))
     objects: list[tuple[Records, Document]] = []
     own = [db_path_of(con), store.root]  # the warehouse's own files are never read as input

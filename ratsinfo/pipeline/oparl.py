@@ -1,4 +1,4 @@
-"""OParl: stream every list page from the crawler into the warehouse, one transaction per page;
+"""OParl: stream every list page from the crawler into the warehouse, a few pages a transaction;
 advance a list's watermark once its pages are committed; fill gaps; download files."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import duckdb
 from ratsinfo.ingest.oparl import ListDone, OParlIngest, PageBatch
 from ratsinfo.ingest.rawstore import RawStore
 from ratsinfo.model import Records
-from ratsinfo.pipeline.common import assign_themes, client_for, close_run, oparl_source
+from ratsinfo.pipeline.common import client_for, close_run, derive_themes, oparl_source
 from ratsinfo.pipeline.downloads import download_files
 from ratsinfo.warehouse.load import Loader, set_watermark, transaction, upsert
 from ratsinfo.warehouse.runs import Run, now
@@ -51,6 +51,9 @@ class Names:
                             or self.known.get(f"oparl:person:{ref}") or ref)
 
 
+PAGES_PER_TRANSACTION = 10  # a statement costs about a millisecond: one transaction per page is too dear
+
+
 def ingest_oparl(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, since: datetime | None = None,
                  body: str | None = None, files: bool = True, max_rps: float = 5.0, concurrency: int = 4,
                  allow_hosts: tuple[str, ...] = (), timeout: float = 30.0, retries: int = 4,
@@ -66,7 +69,8 @@ def ingest_oparl(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, s
                         retries=retries, **({"backoff": backoff} if backoff is not None else {}))
     ing = OParlIngest(state, store, client, run, source.key, since=since, body_filter=body, files=files,
                       concurrency=concurrency)
-    loader = Loader(con, run, first_load=not state.has_documents(), batch_size=1, prepare=assign_themes)
+    loader = Loader(con, run, first_load=not state.has_documents(), batch_size=PAGES_PER_TRANSACTION,
+                    derive=derive_themes)
     names = Names(state)
     seen: set[str] = set()
     references: dict[str, set[str]] = {}
@@ -75,6 +79,7 @@ def ingest_oparl(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, s
         for item in ing.stream(url):
             if isinstance(item, ListDone):
                 if item.complete and (item.modified or item.mode):
+                    loader.flush()  # the list's pages are committed before its watermark moves
                     with transaction(con):
                         set_watermark(con, source.key, item.body_key, item.list_name, item.modified, item.mode,
                                       now())

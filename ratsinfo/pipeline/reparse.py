@@ -15,7 +15,7 @@ from ratsinfo.model import TABLES, Document, Records
 from ratsinfo.parsers import PARSER_VERSION
 from ratsinfo.parsers.oparl import decode, map_object, page_of
 from ratsinfo.parsers.textutil import decode_html
-from ratsinfo.pipeline.common import assign_themes, close_run, extract_safely
+from ratsinfo.pipeline.common import close_run, derive_themes, extract_safely
 from ratsinfo.pipeline.files import read_file
 from ratsinfo.pipeline.oparl import Names
 from ratsinfo.warehouse import reads
@@ -33,8 +33,8 @@ def reparse(con: duckdb.DuckDBPyConnection, store: RawStore, *, source: str | No
     # pages newest first, each record taken from its newest page only
     rows = sorted((r for r in rows if r[2] == "files"), key=lambda r: (r[7], r[4])) + \
         [r for r in rows if r[2] != "files"]
-    per_doc = Loader(con, run, per_document=True, prepare=assign_themes)
-    records = Loader(con, run, batch_size=20, prepare=assign_themes)
+    per_doc = Loader(con, run, per_document=True, derive=derive_themes, derive_all=True)
+    records = Loader(con, run, batch_size=20, derive=derive_themes, derive_all=True)
     taken: set[tuple[str, str]] = set()
     names: dict[str, Names] = {}
     for (key, source_key, source_kind, url, origin, sha, doc_kind, fetched_at, status, etag, last_modified, size,

@@ -7,7 +7,7 @@ import re
 
 import duckdb
 
-from ratsinfo.parsers.nlp.orgs import canonical_key, data
+from ratsinfo.parsers.nlp.org_heads import canonical_key, data
 from ratsinfo.warehouse import reads
 
 _ENDINGS = re.compile(r"(?:es|s|en|n|e|er|em)$")

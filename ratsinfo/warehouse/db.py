@@ -12,6 +12,9 @@ from pathlib import Path
 import duckdb
 
 from ratsinfo.errors import NoWarehouse, WarehouseBusy
+from ratsinfo.warehouse import absent
+
+absent.install()
 
 DEFAULT_DB = "ratsinfo.duckdb"
 

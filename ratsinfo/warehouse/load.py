@@ -14,11 +14,14 @@ them empty. A stub (a paper known only from another paper's Stammbaum) never ove
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from datetime import datetime
+from functools import partial
+from operator import attrgetter
 from typing import Any
 
 import duckdb
@@ -28,6 +31,7 @@ from ratsinfo.model import TABLES, Document, Records
 
 META = ("row_hash", "first_run", "last_run", "deleted")
 MERGE_TABLES = {"paper", "organization", "person", "consultation", "agenda_item", "meeting", "file"}
+DERIVED = {"theme", "theme2", "theme_confidence"}  # computed from a record's content (see ``upsert``)
 VOLATILE = {"fetched_at", "is_current"}  # a new read time (or version flag, set by mark_current) is no new content
 EMPTY = (None, "", "{}", [])
 
@@ -38,6 +42,7 @@ SKIP_FIELDS = {"text", "sections", "source_url", "document_key", "row_hash", "fi
                "detail", "theme", "theme2", "theme_confidence"}
 
 _schema_cache: dict[tuple[int, str], list[tuple[str, str]]] = {}
+_json_cache: dict[type, frozenset[str]] = {}
 
 
 @contextmanager
@@ -110,12 +115,60 @@ def _dedupe(records: list[Any]) -> list[Any]:
     return out
 
 
+def _json_fields(cls: type) -> frozenset[str]:
+    """Fields of a record class that hold dicts (stored as JSON text)."""
+    hit = _json_cache.get(cls)
+    if hit is None:
+        hit = frozenset(f.name for f in dataclasses.fields(cls) if "dict" in str(f.type)) \
+            if dataclasses.is_dataclass(cls) else frozenset()
+        _json_cache[cls] = hit
+    return hit
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else "{}"
+    return value
+
+
+def arrow_batch(records: list[Any], schema: list[tuple[str, str]]) -> pa.Table:
+    """Arrow columns of the records, in the table's column order; one C-level getter per record."""
+    cls = type(records[0])
+    names = [c for c, _t in schema]
+    if any(type(r) is not cls for r in records):
+        columns = [_column(records, c) for c in names]
+    else:
+        present = [c for c in names if hasattr(cls, c)]
+        getter = attrgetter(*present)
+        rows = [getter(r) for r in records] if len(present) > 1 else [(getter(r),) for r in records]
+        by_name = dict(zip(present, zip(*rows, strict=True), strict=True)) if rows else {}
+        json_fields = _json_fields(cls)
+        columns = []
+        for c in names:
+            values = by_name.get(c)
+            if values is None:
+                columns.append([None] * len(records))
+            elif c in json_fields:
+                columns.append([_to_json(v) for v in values])
+            else:
+                columns.append(values)
+    return pa.table({c: pa.array(v, type=_arrow_type(t)) for (c, t), v in zip(schema, columns, strict=True)})
+
+
+def _digest(alias: str, columns: list[str]) -> str:
+    """A 64-bit hash of the content columns (row() keeps NULL apart from '' and field boundaries apart)."""
+    return f"CAST(hash(row({', '.join(f'{alias}.{_q(c)}' for c in columns)})) AS VARCHAR)"
+
+
 def upsert(con: duckdb.DuckDBPyConnection, table: str, records: list[Any], run_id: int,
-           log_inserts: bool = True) -> Counter:
+           log_inserts: bool = True, derive: Callable[[list[Any]], None] | None = None,
+           derive_all: bool = False) -> Counter:
     """Upsert records into ``table``; returns counts inserted/updated/unchanged.
 
     Call inside the caller's transaction. ``log_inserts=False`` leaves inserts out of the change
-    log (a source's first load is summarised there instead of listed row by row).
+    log (a source's first load is summarised there instead of listed row by row). ``derive`` fills
+    the ``DERIVED`` columns (themes) of the records whose content is new or changed — or of all of them
+    with ``derive_all``, after the deriving rules changed — so an unchanged record costs no derivation.
     """
     counts: Counter = Counter()
     if not records:
@@ -124,44 +177,63 @@ def upsert(con: duckdb.DuckDBPyConnection, table: str, records: list[Any], run_i
         records = _dedupe(records)
     schema = [(c, t) for c, t in table_schema(con, table) if c not in META]
     cols = [c for c, _t in schema]
-    content = [c for c in cols if c not in VOLATILE]
-    batch = pa.table({c: pa.array(_column(records, c), type=_arrow_type(t)) for c, t in schema})
+    derived = [c for c in cols if c in DERIVED]
+    content = [c for c in cols if c not in VOLATILE and c not in DERIVED]
     t = _q(table)
     merge = table in MERGE_TABLES
-    has_stub = "stub" in cols
     picked = ", ".join(
         f"coalesce(b.{_q(c)}, t.{_q(c)}) AS {_q(c)}" if merge and c != "key" else f"b.{_q(c)} AS {_q(c)}"
         for c in cols)
+    olds = "".join(f", t.{_q(c)} AS {_q('_old_' + c)}" for c in derived)
+    stub_skip = " WHERE NOT coalesce(b.stub AND NOT t.stub, false)" if "stub" in cols else ""
+    content_changed = "(_new OR _was_deleted OR _old_hash IS DISTINCT FROM row_hash)"
+    changed = " OR ".join([content_changed, *(f"{_q(c)} IS DISTINCT FROM {_q('_old_' + c)}" for c in derived)])
 
-    def digest(alias: str) -> str:
-        return f"md5(CAST(row({', '.join(f'{alias}.{_q(c)}' for c in content)}) AS VARCHAR))"
-
-    con.register("_batch", batch)
+    con.register("_batch", arrow_batch(records, schema))
     try:
-        stub_skip = " WHERE NOT coalesce(b.stub AND NOT t.stub, false)" if has_stub else ""
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _m AS SELECT *, {digest('m')} AS row_hash FROM "
-                    f"(SELECT {picked}, t.key IS NULL AS _new FROM _batch b LEFT JOIN {t} t ON t.key = b.key"
-                    f"{stub_skip}) m")
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _w AS SELECT m.key, m._new FROM _m m LEFT JOIN {t} t "
-                    f"ON t.key = m.key WHERE m._new OR t.deleted OR {digest('t')} IS DISTINCT FROM m.row_hash")
-        new, changed = con.execute("SELECT count(*) FILTER (WHERE _new), count(*) FILTER (WHERE NOT _new) "
-                                   "FROM _w").fetchone()
-        counts["inserted"], counts["updated"] = new, changed
-        counts["unchanged"] = len(records) - new - changed
-        if table in LOGGED_TABLES and (new or changed):
-            _log_changes(con, table, cols, run_id, log_inserts and bool(new), changed)
-        if new or changed:
-            collist = ", ".join(_q(c) for c in cols + list(META))
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _m AS SELECT *, {_digest('m', content)} AS row_hash FROM "
+                    f"(SELECT {picked}, t.key IS NULL AS _new, coalesce(t.deleted, false) AS _was_deleted, "
+                    f"t.row_hash AS _old_hash{olds} FROM _batch b LEFT JOIN {t} t ON t.key = b.key{stub_skip}) m")
+        if derive is not None and derived:
+            _derive(con, records, [(c, ty) for c, ty in schema if c == "key" or c in DERIVED], derive,
+                    None if derive_all else content_changed)
+        new, updated = con.execute(f"SELECT count(*) FILTER (WHERE _new), count(*) FILTER (WHERE NOT _new AND "
+                                   f"({changed})) FROM _m").fetchone()
+        counts["inserted"], counts["updated"] = new, updated
+        counts["unchanged"] = len(records) - new - updated
+        if table in LOGGED_TABLES and (new or updated):
+            _log_changes(con, table, cols, run_id, log_inserts and bool(new), updated)
+        collist = ", ".join(_q(c) for c in cols + list(META))
+        picked_m = ", ".join("m." + _q(c) for c in cols)
+        if new:
+            con.execute(f"INSERT INTO {t} ({collist}) SELECT {picked_m}, m.row_hash, ?, ?, false FROM _m m "
+                        "WHERE m._new", [run_id, run_id])
+        if updated:
             updates = ", ".join(f"{_q(c)} = excluded.{_q(c)}" for c in cols + list(META)
                                 if c not in ("key", "first_run"))
-            con.execute(f"INSERT INTO {t} ({collist}) SELECT {', '.join('m.' + _q(c) for c in cols)}, m.row_hash, "
-                        f"?, ?, false FROM _m m JOIN _w USING (key) ON CONFLICT (key) DO UPDATE SET {updates}",
+            con.execute(f"INSERT INTO {t} ({collist}) SELECT {picked_m}, m.row_hash, ?, ?, false FROM _m m "
+                        f"WHERE NOT m._new AND ({changed}) ON CONFLICT (key) DO UPDATE SET {updates}",
                         [run_id, run_id])
     finally:
         con.unregister("_batch")
         con.execute("DROP TABLE IF EXISTS _m")
-        con.execute("DROP TABLE IF EXISTS _w")
     return counts
+
+
+def _derive(con: duckdb.DuckDBPyConnection, records: list[Any], schema: list[tuple[str, str]],
+            derive: Callable[[list[Any]], None], where: str | None) -> None:
+    """Fill the derived columns of the records that need it, in the records and in ``_m``."""
+    keys = {r[0] for r in con.execute("SELECT key FROM _m" + (f" WHERE {where}" if where else "")).fetchall()}
+    subset = [r for r in records if r.key in keys]
+    if not subset:
+        return
+    derive(subset)
+    con.register("_derived", arrow_batch(subset, schema))
+    try:
+        sets = ", ".join(f"{_q(c)} = d.{_q(c)}" for c, _t in schema if c != "key")
+        con.execute(f"UPDATE _m SET {sets} FROM _derived d WHERE _m.key = d.key")
+    finally:
+        con.unregister("_derived")
 
 
 def _log_changes(con: duckdb.DuckDBPyConnection, table: str, cols: list[str], run_id: int, inserts: bool,
@@ -171,13 +243,13 @@ def _log_changes(con: duckdb.DuckDBPyConnection, table: str, cols: list[str], ru
     if inserts:
         label = next((c for c in ("reference", "name", "number", "text", "subject") if c in cols), "key")
         con.execute(f"INSERT INTO change SELECT ?, ?, m.key, NULL, NULL, CAST(m.{_q(label)} AS VARCHAR), 'inserted' "
-                    f"FROM _m m JOIN _w USING (key) WHERE _w._new ORDER BY m.key", [run_id, table])
+                    f"FROM _m m WHERE m._new ORDER BY m.key", [run_id, table])
     fields = [c for c in cols if c not in SKIP_FIELDS and c not in ("key", "stub")]
     if not updates or not fields:
         return
     unions = " UNION ALL ".join(
         f"SELECT m.key, '{c}' AS field, CAST(t.{_q(c)} AS VARCHAR) AS old_value, CAST(m.{_q(c)} AS VARCHAR) "
-        f"AS new_value FROM _m m JOIN _w USING (key) JOIN {t} t ON t.key = m.key WHERE NOT _w._new "
+        f"AS new_value FROM _m m JOIN {t} t ON t.key = m.key WHERE NOT m._new "
         f"AND t.first_run IS DISTINCT FROM ? "  # a row this run inserted: its insert (or summary) says it all
         f"AND t.{_q(c)} IS DISTINCT FROM m.{_q(c)}"
         for c in fields)
@@ -214,8 +286,9 @@ def retire_missing(con: duckdb.DuckDBPyConnection, table: str, document_keys: li
 
 def retire_keys(con: duckdb.DuckDBPyConnection, table: str, keys: Iterable[str], run_id: int) -> int:
     """Soft-delete what the source says it deleted."""
-    gone = con.execute(f"UPDATE {_q(table)} SET deleted = true, last_run = ? WHERE list_contains(?, key) "
-                       "AND NOT deleted RETURNING key", [run_id, sorted(keys)]).fetchall()
+    gone = con.execute(f"UPDATE {_q(table)} SET deleted = true, last_run = ? "
+                       "WHERE key IN (SELECT unnest(?::VARCHAR[])) AND NOT deleted RETURNING key",
+                       [run_id, sorted(keys)]).fetchall()
     found = sorted(g[0] for g in gone)
     log_deleted(con, table, found, run_id)
     return len(found)
@@ -257,15 +330,14 @@ class Loader:
 
     def __init__(self, con: duckdb.DuckDBPyConnection, run: Any, *, per_document: bool = False,
                  first_load: bool = False, batch_size: int = 200,
-                 prepare: Callable[[Records], None] | None = None) -> None:
-        self.con, self.run, self.batch_size, self.prepare = con, run, batch_size, prepare
-        self.per_document, self.first_load = per_document, first_load
+                 derive: Callable[[str, list[Any], list[Records]], None] | None = None,
+                 derive_all: bool = False) -> None:
+        self.con, self.run, self.batch_size, self.derive = con, run, batch_size, derive
+        self.per_document, self.first_load, self.derive_all = per_document, first_load, derive_all
         self.pending: list[tuple[list[Document], Records]] = []
 
     def add(self, records: Records, documents: list[Document] | None = None) -> None:
         """Queue the records of one document (or page); a full batch is loaded at once."""
-        if self.prepare is not None:
-            self.prepare(records)
         self.pending.append((documents or [], records))
         if len(self.pending) >= self.batch_size:
             self.flush()
@@ -301,9 +373,14 @@ class Loader:
                 count("document", upsert(con, "document", docs, run.id, log_inserts=False))
                 mark_current(con, docs)
             doc_keys = [d.key for d in docs]
+            whole = Records()
+            for _d, rs in batch:
+                whole.extend(rs)
             for table, attr in TABLES:
-                records = [r for _d, rs in batch for r in getattr(rs, attr)]
-                count(table, upsert(con, table, records, run.id, log_inserts=not self.first_load))
+                records = getattr(whole, attr)
+                hook = None if self.derive is None else partial(self.derive, table, units=[rs for _d, rs in batch])
+                count(table, upsert(con, table, records, run.id, log_inserts=not self.first_load, derive=hook,
+                                    derive_all=self.derive_all))
                 if self.per_document and table != "paper" and doc_keys and _has_document_key(con, table):
                     gone = retire_missing(con, table, doc_keys, [r.key for r in records], run.id)
                     if gone:

@@ -32,7 +32,7 @@ def frequency_counts(con: duckdb.DuckDBPyConnection, org_keys: list[str]) -> lis
     return con.execute(
         "SELECT f.subject, CAST(f.number AS INTEGER), f.qualifier, s.source FROM fact f "
         "JOIN doc_source s ON s.document_key = f.document_key WHERE f.kind = 'session_count' AND NOT f.deleted "
-        "AND f.qualifier IN ('per_year', 'upper_bound', 'at_least') AND list_contains(?, f.subject_key) "
+        "AND f.qualifier IN ('per_year', 'upper_bound', 'at_least') AND f.subject_key IN (SELECT unnest(?::VARCHAR[])) "
         "ORDER BY f.subject, f.start", [org_keys]).fetchall()
 
 
@@ -42,8 +42,8 @@ def organizations(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, list[s
 
 
 def organization_names(con: duckdb.DuckDBPyConnection, keys: list[str]) -> list[tuple]:
-    return con.execute("SELECT name, aliases, abbreviation FROM organization WHERE list_contains(?, key) "
-                       "ORDER BY key", [keys]).fetchall()
+    return con.execute("SELECT name, aliases, abbreviation FROM organization "
+                       "WHERE key IN (SELECT unnest(?::VARCHAR[])) ORDER BY key", [keys]).fetchall()
 
 
 def inquiry_of_answer(con: duckdb.DuckDBPyConnection, answer_key: str) -> str | None:

@@ -11,6 +11,7 @@ import threading
 from datetime import datetime
 
 import duckdb
+import pyarrow as pa
 
 
 class State:
@@ -24,6 +25,18 @@ class State:
             if self._cursor is None:
                 self._cursor = self._con.cursor()
             return self._cursor.execute(sql, params).fetchall()
+
+    def _keyed(self, sql: str, keys: list[str]) -> list[tuple]:
+        """Rows for a long list of keys, handed over as an Arrow column (``_keys.k``): binding a Python list of
+        thousands of strings costs more than the query."""
+        with self._lock:
+            if self._cursor is None:
+                self._cursor = self._con.cursor()
+            self._cursor.register("_keys", pa.table({"k": pa.array(keys, pa.string())}))
+            try:
+                return self._cursor.execute(sql).fetchall()
+            finally:
+                self._cursor.unregister("_keys")
 
     def watermark(self, body: str, list_name: str) -> datetime | None:
         rows = self._all("SELECT modified_until FROM watermark WHERE source_key = ? AND body = ? AND list = ?",
@@ -49,15 +62,15 @@ class State:
         return rows[0] if rows else None
 
     def validators(self, urls: list[str]) -> dict[str, tuple[str | None, str | None]]:
-        rows = self._all("SELECT url, etag, last_modified FROM document WHERE list_contains(?, url) "
-                         "AND http_status = 200 ORDER BY fetched_at, key", [urls])
+        rows = self._keyed("SELECT url, etag, last_modified FROM document WHERE url IN (SELECT k FROM _keys) "
+                           "AND http_status = 200 ORDER BY fetched_at, key", urls)
         return {u: (e, lm) for u, e, lm in rows}
 
     def known(self, table: str, keys: list[str]) -> set[str]:
         """Which of these keys the table holds (live or deleted)."""
         if table not in KNOWN_TABLES:
             raise ValueError(f"no such record table: {table}")
-        return {r[0] for r in self._all(KNOWN_TABLES[table], [keys])}
+        return {r[0] for r in self._keyed(KNOWN_TABLES[table], keys)}
 
     def open_papers(self, statuses: tuple[str, ...]) -> set[str]:
         """Source URLs of papers with a consultation still in one of these states."""
@@ -67,14 +80,14 @@ class State:
 
     def names(self, keys: list[str]) -> dict[str, str]:
         """Names of organizations and persons by key, for consultations and papers that refer to them."""
-        rows = self._all("SELECT key, name FROM organization WHERE list_contains(?, key) "
-                         "UNION ALL SELECT key, name FROM person WHERE list_contains(?, key)", [keys, keys])
+        rows = self._keyed("SELECT key, name FROM organization WHERE key IN (SELECT k FROM _keys) "
+                           "UNION ALL SELECT key, name FROM person WHERE key IN (SELECT k FROM _keys)", keys)
         return dict(sorted(rows))
 
     def files(self, keys: list[str]) -> dict[str, tuple]:
         """Stored state of files: access URL, sha256, text, pages, download status, mime type."""
-        rows = self._all("SELECT key, access_url, sha256, text, pages, download_status, mime_type FROM file "
-                         "WHERE list_contains(?, key)", [keys])
+        rows = self._keyed("SELECT key, access_url, sha256, text, pages, download_status, mime_type FROM file "
+                           "WHERE key IN (SELECT k FROM _keys)", keys)
         return {r[0]: r[1:] for r in rows}
 
     def has_documents(self) -> bool:
@@ -88,6 +101,6 @@ class State:
         return dict(rows)
 
 
-KNOWN_TABLES = {t: f"SELECT key FROM {t} WHERE list_contains(?, key)"  # noqa: S608 - fixed table names
+KNOWN_TABLES = {t: f"SELECT key FROM {t} WHERE key IN (SELECT k FROM _keys)"  # noqa: S608 - fixed table names
                 for t in ("organization", "person", "meeting", "paper", "agenda_item", "consultation", "file",
                           "membership")}

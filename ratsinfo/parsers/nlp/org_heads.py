@@ -1,0 +1,90 @@
+"""Heads of organisation names ("-ausschuss", "-beirat", "Arbeitsgruppe") and keys of names, without spaCy.
+
+Parsers of structured pages (ALLRIS rosters, OParl objects) and the query layer need these; keeping
+them apart from the prose components spares those paths the import of the language pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+
+@cache
+def data() -> dict:
+    return json.loads((resources.files("ratsinfo.parsers.nlp") / "data" / "organizations.json").read_text("utf-8"))
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    suffix: str
+    kind: str
+    gender: str
+    determinants: tuple[str, ...] = ()
+    exclude: frozenset[str] = frozenset()
+
+
+@cache
+def heads() -> list[Head]:
+    out = [Head(h["suffix"].casefold(), h["kind"], h["gender"],
+                tuple(d.casefold() for d in h.get("determinants", ())),
+                frozenset(x.casefold() for x in h.get("exclude", ())))
+           for h in data()["heads"] if " " not in h["suffix"]]
+    return sorted(out, key=lambda h: -len(h.suffix))
+
+
+ADJ_ENDINGS = re.compile(r"(?:e|er|en|em|es)$")
+NOM_ENDING = {"m": "er", "f": "e", "n": "es"}
+CONNECTORS = {"und", "in", "im", "für", "&", "-", "zur", "zum", "gegen", "mit", "an", "am", "bei", "von", "vom", "+"}
+NAME_STOP = {"Themen", "Thema", "Sitzung", "Sitzungen", "Mitglieder", "Ergebnis", "Ergebnisse", "Vorsitz",
+             "Leitung", "Jahr", "Jahres", "Die", "Der", "Das", "Im", "In", "Am", "Zu", "Seit", "Nach",
+             "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+             "November", "Dezember", "Frühjahr", "Sommer", "Herbst", "Winter", "Quartal", "Halbjahr",
+             "Herr", "Herrn"}
+# heads that name a body only with what follows: "Amt für Stadtgrün", "Dezernat Umwelt, Ordnung, Sport"
+BARE_WITH_NAME = {"amt", "amtes", "amts", "rat", "rates", "rats", "ausschuss", "ausschusses", "beirat", "beirates",
+                  "beirats", "dezernat", "dezernates", "dezernats", "fachbereich", "fachbereiches", "fachbereichs",
+                  "referat", "referates", "referats", "geschäftsbereich", "geschäftsbereiches", "geschäftsbereichs"}
+NAMED_DEPARTMENTS = ("dezernat", "fachbereich", "referat", "geschäftsbereich")
+BARE_NEEDS_ADJ = {"stab", "gremium", "amt", "rat", "kreis", "plenum", "beirat", "ausschuss"}
+NAMEABLE_KINDS = {"advisory_board", "committee", "conference", "staff", "working_group"}
+
+
+@lru_cache(maxsize=65536)
+def _match_head(word: str) -> tuple[Head, str, str] | None:
+    """(head, stem, inflection) if ``word`` is a compound ending in a known head."""
+    low = word.casefold()
+    for h in heads():
+        for infl in ("", "s", "es") if h.gender in ("m", "n") else ("",):
+            if not low.endswith(h.suffix + infl):
+                continue
+            base = low[: len(low) - len(infl)] if infl else low
+            if base in h.exclude:
+                continue
+            det = base[: -len(h.suffix)]
+            if h.determinants and not any(det.startswith(d) or det == d.rstrip("s") for d in h.determinants):
+                continue
+            if det and len(det) < 2:
+                continue
+            return h, word[: len(word) - len(infl)] if infl else word, infl
+    return None
+
+
+@lru_cache(maxsize=16384)
+def _adj_stem(word: str) -> str | None:
+    stem = ADJ_ENDINGS.sub("", word.casefold())
+    return stem if stem in data()["adjectives"] else None
+
+
+def canonical_key(display: str) -> str:
+    """A key that ignores case, spacing and the AG/Arbeitsgruppe spelling."""
+    d = re.sub(r"\s+", " ", display).strip().casefold()
+    m = re.match(r"^(ag|ak|uag|arbeitsgruppe|arbeitskreis|unterarbeitsgruppe|projektgruppe)\s+(.+)$", d)
+    if m:
+        words = sorted(w for w in re.findall(r"[\wäöüß]+", m.group(2)) if w not in CONNECTORS)
+        kind = "ak" if m.group(1) in ("ak", "arbeitskreis") else "ag"
+        return f"{kind}:" + " ".join(words)
+    return d
