@@ -18,6 +18,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from ratsinfo.errors import ParseError
+from ratsinfo.parsers.textutil import ascii_lower
 
 
 def squash(value: str) -> str:
@@ -32,13 +33,13 @@ _LOGIN = re.compile(r"<form[^>]+(?:login|anmeld)[^>]*>|type=[\"']?password", re.
 
 def check_complete(html: str, url: str = "") -> None:
     """Refuse 'Zugriff verweigert', login and truncated pages with a reason."""
-    low = html.lower()  # plain substring tests first: case-insensitive regexes over a whole page cost more
-    if "betreff" not in low:
-        head = low[:20000]
-        if ("verweigert" in head or "berechtigung" in head or "zugänglich" in head) and _DENIED.search(html[:20000]):
+    low = ascii_lower(html)  # plain substring tests first: case-insensitive regexes over a whole page cost more
+    if b"betreff" not in low:
+        head = low[:60000]  # bytes: covers the first 20000 characters
+        if (b"verweigert" in head or b"berechtigung" in head or b"zug" in head) and _DENIED.search(html[:20000]):
             raise ParseError("ALLRIS answered 'Zugriff verweigert': the page is not public or the program is "
                              "disabled")
-        if ("password" in low or "login" in low or "anmeld" in low) and _LOGIN.search(html):
+        if (b"password" in low or b"login" in low or b"anmeld" in low) and _LOGIN.search(html):
             raise ParseError("redirected to a login page: the paper is not public")
     if not re.search(r"</html\s*>\s*$", html[-400:].strip(), re.I):
         raise ParseError("truncated page (no closing </html>): fetch or save it again")
@@ -57,9 +58,24 @@ def page_tree(html: str, url: str = "", check: bool = True) -> HtmlElement:
         html = "<html><body>" + html[start:]
     html = _PROLOG.sub("", _SCRIPTS.sub("", html))
     try:
-        return lxml.html.document_fromstring(html)
-    except (ValueError, lxml.etree.ParserError) as exc:
+        root = lxml.etree.fromstring(html, _PARSER) if html.strip() else None
+    except (ValueError, lxml.etree.ParserError, lxml.etree.XMLSyntaxError) as exc:
         raise ParseError(f"not readable as HTML ({exc})") from exc
+    if root is None:
+        raise ParseError("not readable as HTML (the document is empty)")
+    return root
+
+
+# Plain lxml elements: lxml.html's element classes are looked up in Python for every element the parsers touch,
+# which cost more than the parse itself on long agendas and rosters.
+_PARSER = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True)
+_tostring = lxml.etree.tostring
+
+
+def content(el: HtmlElement) -> str:
+    """All text under an element, as lxml.html's ``text_content()`` gives it (serialising the text is several
+    times cheaper than an XPath ``string()`` per call)."""
+    return _tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
 # --- text ------------------------------------------------------------------------------------------------
@@ -67,11 +83,12 @@ def page_tree(html: str, url: str = "", check: bool = True) -> HtmlElement:
 _BLOCKS = frozenset({"p", "div", "br", "li", "tr", "dd", "dt", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "ul",
                      "ol", "table", "section", "article", "blockquote", "pre", "hr", "form"})
 _SKIP = frozenset({"script", "style", "noscript", "head", "title", "input", "button", "select", "option"})
+_BLOCKS_OR_SKIP = tuple(_BLOCKS | _SKIP)
 
 
 def text(el: HtmlElement | None) -> str:
     """One line, single spaces."""
-    return squash(el.text_content()) if el is not None else ""
+    return squash(content(el)) if el is not None else ""
 
 
 def lines(el: HtmlElement | None) -> str:
@@ -79,6 +96,10 @@ def lines(el: HtmlElement | None) -> str:
     ``\\n``, each line squashed, empty lines dropped; inline runs glued (RTF-split words join)."""
     if el is None:
         return ""
+    if next(el.iterdescendants(*_BLOCKS_OR_SKIP), None) is None:  # no markup that breaks or hides lines
+        if el.tag in _SKIP:
+            return ""
+        return "\n".join(x for x in map(squash, content(el).split("\n")) if x)
     parts: list[str] = []
 
     def walk(e: HtmlElement) -> None:
@@ -117,7 +138,14 @@ def one_line_title(value: str) -> str:
 
 
 def has_class(name: str) -> str:
-    return f'contains(concat(" ", normalize-space(@class), " "), " {name} ")'
+    """An XPath test for one class among several; the plain ``contains`` first rules out most elements cheaply."""
+    return f'contains(@class, "{name}") and contains(concat(" ", normalize-space(@class), " "), " {name} ")'
+
+
+@lru_cache(maxsize=256)
+def xpath(expr: str) -> lxml.etree.XPath:
+    """A compiled XPath, compiled once per expression (``tree.xpath(str)`` compiles on every call)."""
+    return lxml.etree.XPath(expr)
 
 
 def classes(el: HtmlElement) -> set[str]:
@@ -132,10 +160,8 @@ def norm_label(raw: str) -> str:
 
 
 _LABEL_XPATH = lxml.etree.XPath(
-    "//td[contains(concat(' ', normalize-space(@class), ' '), ' kb1 ')] | //dt"
-    " | //div[contains(concat(' ', normalize-space(@class), ' '), ' key ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' label ')]"
-    " | //span[contains(concat(' ', normalize-space(@class), ' '), ' key ')]")
+    f"//td[{has_class('kb1')}] | //dt | //div[({has_class('key')}) or ({has_class('label')})]"
+    f" | //span[{has_class('key')}]")
 
 
 def label_pairs(root: HtmlElement) -> list[tuple[str, HtmlElement]]:
@@ -156,7 +182,7 @@ def label_pairs(root: HtmlElement) -> list[tuple[str, HtmlElement]]:
             value = el.getnext()
         if value is None:
             continue
-        label = squash(el.text_content()).rstrip(":").strip()
+        label = squash(content(el)).rstrip(":").strip()
         if label:
             out.append((label, value))
     return out
@@ -249,14 +275,14 @@ def scope_of(tree: HtmlElement, default: str = "local") -> str:
 
 def council_of(tree: HtmlElement) -> str | None:
     """The council the page names in its head line (ALLRIS 3: p.topHeadline)."""
-    head = tree.xpath(f"//p[{has_class('topHeadline')}]")
+    head = xpath(f"//p[{has_class('topHeadline')}]")(tree)
     name = text(head[0]) if head else ""
     return name or None
 
 
 def title_of(tree: HtmlElement) -> str:
-    h1 = (tree.xpath('//div[@id="risname"]//h1') or tree.xpath(f"//h1[{has_class('title')}]")
-          or tree.xpath("//main//h1") or tree.xpath("//h1"))
+    h1 = (xpath('//div[@id="risname"]//h1')(tree) or xpath(f"//h1[{has_class('title')}]")(tree)
+          or xpath("//main//h1")(tree) or xpath("//h1")(tree))
     return text(h1[0]) if h1 else ""
 
 
@@ -287,10 +313,13 @@ _DATE_FORMS = (
 )
 
 
+_YEAR = re.compile(r"\d{4}")
+
+
 def parse_date(value: str | None) -> date | None:
     """A date in the German or English forms ALLRIS installations print: '01.09.2026', 'Di., 01.09.2026',
     '2024-10-03', '2024 Oct 3', 'Jan 9, 2024', '3. Oktober 2024', '3 Oct 2024'."""
-    if not value or len(value) > 200 or not any(c.isdigit() for c in value):
+    if not value or len(value) > 200 or not _YEAR.search(value):  # every form has a four-digit year
         return None
     for rx in _DATE_FORMS:
         for m in rx.finditer(value):

@@ -21,6 +21,7 @@ from ratsinfo.parsers.allris_common import absolute as _abs
 from ratsinfo.parsers.allris_common import (
     check_complete,
     classes,
+    content,
     council_of,
     label_pairs,
     lines,
@@ -198,12 +199,12 @@ def _table_after(tree: HtmlElement, heading: str) -> HtmlElement | None:
         if el.tag not in _HEADING_TAGS:
             continue
         if el.tag == "caption":
-            if rx.fullmatch(el.text_content() or ""):
+            if rx.fullmatch(content(el) or ""):
                 return el.getparent()
             continue
         if el.tag in ("div", "span", "td", "th") and len(el) > 2:
             continue
-        if not rx.fullmatch(el.text_content() or ""):
+        if not rx.fullmatch(content(el) or ""):
             continue
         if el.tag == "td" and "kb1" not in classes(el):
             continue

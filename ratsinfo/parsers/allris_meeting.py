@@ -32,6 +32,7 @@ from ratsinfo.parsers.allris_common import (
     text,
     time_range,
     title_of,
+    xpath,
 )
 
 
@@ -107,28 +108,44 @@ def _own_id(tree: HtmlElement) -> str | None:
 
 
 def _agenda_rows(tree: HtmlElement) -> list[HtmlElement]:
-    rows = tree.xpath(f"//td[{has_class('tonr')}]/parent::tr")
+    rows = xpath(f"//td[{has_class('tonr')}]/parent::tr")(tree)
     if rows:
         return rows
-    return [tr for tr in tree.xpath(f"//table[{has_class('tl1')}]//tr")]
+    return xpath(f"//table[{has_class('tl1')}]//tr[td[{has_class('text4')}]]")(tree)
 
 
 _NUMBER = re.compile(r"^(?:NÖ|[ÖN]|TOP)?\s*\.?\s*\d+[\w.]*$|^(?:NÖ|[ÖN])\s*\d", re.I)
 _STRICT = re.compile(r"^(?:NÖ|[ÖN])\s*\d")
+_RESULT_CLASSES = frozenset({"tobeschluss", "toergebnis", "beschluss"})
 
 
 def _item(page: MeetingPage, row: HtmlElement, pos: int, url: str, scope: str, mkey: str, mid: str) -> None:
-    cells = [c for c in row if c.tag == "td"]
-    number_cell = next((c for c in cells if "tonr" in classes(c)), None)
-    if number_cell is None:
-        number_cell = next((c for c in cells if "text4" in classes(c)), None)
+    cells: list[HtmlElement] = []
+    tonr = text4 = title_cell = res_cell = None  # the cells by class, found in one pass over the row
+    for c in row:
+        if c.tag != "td":
+            continue
+        cells.append(c)
+        cls = c.get("class")
+        if not cls:
+            continue
+        names = cls.split()
+        if tonr is None and "tonr" in names:
+            tonr = c
+        elif text4 is None and "text4" in names:
+            text4 = c
+        if title_cell is None and "tobetreff" in names:
+            title_cell = c
+        if res_cell is None and not _RESULT_CLASSES.isdisjoint(names):
+            res_cell = c
+    number_cell = tonr if tonr is not None else text4
     if number_cell is None:
         return
     number = text(number_cell).replace("\xa0", " ")
     if not number:
         page._section = text(row).casefold() or page._section
         return
-    strict = "tonr" not in classes(number_cell)
+    strict = tonr is None
     if not (_STRICT.match(number) if strict else _NUMBER.match(number)):
         return
     item_link = paper_link = None
@@ -145,7 +162,6 @@ def _item(page: MeetingPage, row: HtmlElement, pos: int, url: str, scope: str, m
         if item_id is None:
             m = re.fullmatch(r"link_(\d+)", num_a.get("id") or "")
             item_id = m.group(1) if m else None
-    title_cell = next((c for c in cells if "tobetreff" in classes(c)), None)
     if title_cell is not None:
         title = lines(title_cell)
     elif item_link is not None:
@@ -156,13 +172,8 @@ def _item(page: MeetingPage, row: HtmlElement, pos: int, url: str, scope: str, m
     paper_ref = text(paper_link) if paper_link is not None else None
     if paper_ref and " " in paper_ref and not re.match(r"^[A-Za-z]{1,6}\.?\s+\S*\d", paper_ref):
         paper_ref = paper_ref.split(" ", 1)[0]
-    result = None
     result_btn = next((i for i in row.iter("input") if i.get("value") == "PA"), None)
-    if result_btn is not None:
-        result = result_btn.get("title")
-    else:
-        res_cell = next((c for c in cells if classes(c) & {"tobeschluss", "toergebnis", "beschluss"}), None)
-        result = text(res_cell) or None
+    result = result_btn.get("title") if result_btn is not None else text(res_cell) or None
     if result in ("(offen)", ""):
         result = None
     item = AgendaItem(key=f"allris:{scope}:item:{item_id or f'{mid}-{pos}'}", meeting_key=mkey,
@@ -192,7 +203,7 @@ def _public(number: str, section: str) -> bool | None:
 
 def _meeting_files(page: MeetingPage, tree: HtmlElement, url: str, scope: str, mkey: str) -> None:
     seen: set[str] = set()
-    for form in tree.xpath("//form[contains(translate(@action, 'DO', 'do'), 'do027')]"):
+    for form in xpath("//form[contains(translate(@action, 'DO', 'do'), 'do027')]")(tree):
         inputs = list(form.iter("input"))
         dol = next((i for i in inputs if i.get("name") == "DOLFDNR"), None)
         sub = next((i for i in inputs if i.get("type") == "submit"), None)
@@ -204,7 +215,7 @@ def _meeting_files(page: MeetingPage, tree: HtmlElement, url: str, scope: str, m
             page.files.append(File(key=f"allris:{scope}:file:{ident}", name=name_, meeting_key=mkey,
                                    access_url=access, source_url=url))
     # ALLRIS 4 and responsive pages: the meeting's documents panel (Einladung, Bekanntmachung, Niederschrift)
-    for a in tree.xpath("//aside[contains(concat(' ', normalize-space(@class), ' '), ' documents ')]//a"):
+    for a in xpath(f"//aside[{has_class('documents')}]//a")(tree):
         href = (a.get("href") or "").strip()
         if not href or href.startswith("#") or "doclink" not in classes(a):
             continue
