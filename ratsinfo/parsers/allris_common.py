@@ -10,6 +10,7 @@ CMS page (``div.allriscontent``). Page parsers use lxml directly: BeautifulSoup 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import parse_qs, urljoin, urlsplit
@@ -68,7 +69,7 @@ def page_tree(html: str, url: str = "", check: bool = True) -> HtmlElement:
 
 # Plain lxml elements: lxml.html's element classes are looked up in Python for every element the parsers touch,
 # which cost more than the parse itself on long agendas and rosters.
-_PARSER = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True)
+_PARSER = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
 _tostring = lxml.etree.tostring
 
 
@@ -83,7 +84,7 @@ def content(el: HtmlElement) -> str:
 _BLOCKS = frozenset({"p", "div", "br", "li", "tr", "dd", "dt", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "ul",
                      "ol", "table", "section", "article", "blockquote", "pre", "hr", "form"})
 _SKIP = frozenset({"script", "style", "noscript", "head", "title", "input", "button", "select", "option"})
-_BLOCKS_OR_SKIP = tuple(_BLOCKS | _SKIP)
+_BLOCKS_OR_SKIP = _BLOCKS | _SKIP
 
 
 def text(el: HtmlElement | None) -> str:
@@ -96,7 +97,7 @@ def lines(el: HtmlElement | None) -> str:
     ``\\n``, each line squashed, empty lines dropped; inline runs glued (RTF-split words join)."""
     if el is None:
         return ""
-    if next(el.iterdescendants(*_BLOCKS_OR_SKIP), None) is None:  # no markup that breaks or hides lines
+    if not any(d.tag in _BLOCKS_OR_SKIP for d in el.iterdescendants()):  # no markup that breaks or hides lines
         if el.tag in _SKIP:
             return ""
         return "\n".join(x for x in map(squash, content(el).split("\n")) if x)
@@ -137,6 +138,16 @@ def one_line_title(value: str) -> str:
     return out
 
 
+def with_class(root: HtmlElement, tag: str, name: str) -> list[HtmlElement]:
+    """Every ``tag`` element under ``root`` having the class ``name``, in page order (cheaper than XPath)."""
+    out = []
+    for el in root.iter(tag):
+        cls = el.get("class")
+        if cls and name in cls and name in cls.split():
+            out.append(el)
+    return out
+
+
 def has_class(name: str) -> str:
     """An XPath test for one class among several; the plain ``contains`` first rules out most elements cheaply."""
     return f'contains(@class, "{name}") and contains(concat(" ", normalize-space(@class), " "), " {name} ")'
@@ -159,9 +170,20 @@ def norm_label(raw: str) -> str:
     return squash(raw).rstrip(":").strip().casefold()
 
 
-_LABEL_XPATH = lxml.etree.XPath(
-    f"//td[{has_class('kb1')}] | //dt | //div[({has_class('key')}) or ({has_class('label')})]"
-    f" | //span[{has_class('key')}]")
+_LABEL_CLASSES = {"td": frozenset({"kb1"}), "div": frozenset({"key", "label"}), "span": frozenset({"key"})}
+
+
+def _label_elements(root: HtmlElement) -> Iterator[HtmlElement]:
+    """``td.kb1``, ``dt``, ``div.key``, ``div.label`` and ``span.key`` in page order (one pass over the tree in
+    Python costs less than an XPath testing the class of every cell)."""
+    for el in root.iter("td", "dt", "div", "span"):
+        tag = el.tag
+        if tag == "dt":
+            yield el
+            continue
+        cls = el.get("class")
+        if cls and not _LABEL_CLASSES[tag].isdisjoint(cls.split()):
+            yield el
 
 
 def label_pairs(root: HtmlElement) -> list[tuple[str, HtmlElement]]:
@@ -169,7 +191,7 @@ def label_pairs(root: HtmlElement) -> list[tuple[str, HtmlElement]]:
     ``td.kb1`` + the next cell (ALLRIS 3), ``dt`` + its ``dd`` (ALLRIS 4, responsive ALLRIS 3),
     ``.key``/``div.label`` blocks + their next sibling (key/value cards)."""
     out: list[tuple[str, HtmlElement]] = []
-    for el in _LABEL_XPATH(root):
+    for el in _label_elements(root):
         if el.tag == "td":
             value = el.getnext()
             while value is not None and value.tag != "td":

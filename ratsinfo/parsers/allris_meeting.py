@@ -20,7 +20,6 @@ from ratsinfo.parsers.allris_common import (
     canonical,
     classes,
     find_label,
-    has_class,
     label_pairs,
     lines,
     link_id,
@@ -32,7 +31,7 @@ from ratsinfo.parsers.allris_common import (
     text,
     time_range,
     title_of,
-    xpath,
+    with_class,
 )
 
 
@@ -108,10 +107,20 @@ def _own_id(tree: HtmlElement) -> str | None:
 
 
 def _agenda_rows(tree: HtmlElement) -> list[HtmlElement]:
-    rows = xpath(f"//td[{has_class('tonr')}]/parent::tr")(tree)
+    rows: list[HtmlElement] = []
+    for td in with_class(tree, "td", "tonr"):  # ALLRIS 4, responsive
+        tr = td.getparent()
+        if tr is not None and tr.tag == "tr" and (not rows or rows[-1] is not tr):
+            rows.append(tr)
     if rows:
         return rows
-    return xpath(f"//table[{has_class('tl1')}]//tr[td[{has_class('text4')}]]")(tree)
+    seen: set[HtmlElement] = set()
+    for table in with_class(tree, "table", "tl1"):  # classic: the rows with a number cell
+        for tr in table.iter("tr"):
+            if tr not in seen and any(td.tag == "td" and "text4" in classes(td) for td in tr):
+                seen.add(tr)
+                rows.append(tr)
+    return rows
 
 
 _NUMBER = re.compile(r"^(?:NÖ|[ÖN]|TOP)?\s*\.?\s*\d+[\w.]*$|^(?:NÖ|[ÖN])\s*\d", re.I)
@@ -203,7 +212,9 @@ def _public(number: str, section: str) -> bool | None:
 
 def _meeting_files(page: MeetingPage, tree: HtmlElement, url: str, scope: str, mkey: str) -> None:
     seen: set[str] = set()
-    for form in xpath("//form[contains(translate(@action, 'DO', 'do'), 'do027')]")(tree):
+    for form in tree.iter("form"):
+        if "do027" not in (form.get("action") or "").replace("D", "d").replace("O", "o"):
+            continue
         inputs = list(form.iter("input"))
         dol = next((i for i in inputs if i.get("name") == "DOLFDNR"), None)
         sub = next((i for i in inputs if i.get("type") == "submit"), None)
@@ -215,7 +226,7 @@ def _meeting_files(page: MeetingPage, tree: HtmlElement, url: str, scope: str, m
             page.files.append(File(key=f"allris:{scope}:file:{ident}", name=name_, meeting_key=mkey,
                                    access_url=access, source_url=url))
     # ALLRIS 4 and responsive pages: the meeting's documents panel (Einladung, Bekanntmachung, Niederschrift)
-    for a in xpath(f"//aside[{has_class('documents')}]//a")(tree):
+    for a in (a for aside in with_class(tree, "aside", "documents") for a in aside.iter("a")):
         href = (a.get("href") or "").strip()
         if not href or href.startswith("#") or "doclink" not in classes(a):
             continue
