@@ -100,28 +100,34 @@ def lines(el: HtmlElement | None) -> str:
     if not any(d.tag in _BLOCKS_OR_SKIP for d in el.iterdescendants()):  # no markup that breaks or hides lines
         if el.tag in _SKIP:
             return ""
-        return "\n".join(x for x in map(squash, content(el).split("\n")) if x)
-    parts: list[str] = []
+        raw = content(el)
+    else:
+        parts: list[str] = []
+        _walk(el, parts)
+        raw = "".join(parts)
+    if "\n" not in raw:
+        return " ".join(raw.split())
+    return "\n".join(filter(None, [" ".join(x.split()) for x in raw.split("\n")]))
 
-    def walk(e: HtmlElement) -> None:
-        tag = e.tag if isinstance(e.tag, str) else ""
-        if tag in _SKIP:
-            return
-        block = tag in _BLOCKS
-        if block:
-            parts.append("\n")
-        if tag and e.text:
-            parts.append(e.text)
-        for c in e:
-            walk(c)
-            if c.tail:
-                parts.append(c.tail)
-        if block:
-            parts.append("\n")
 
-    walk(el)
-    out = [squash(x) for x in "".join(parts).split("\n")]
-    return "\n".join(x for x in out if x)
+def _walk(e: HtmlElement, parts: list[str]) -> None:
+    tag = e.tag
+    if tag in _SKIP:
+        return
+    block = tag in _BLOCKS
+    if block:
+        parts.append("\n")
+    if e.text and isinstance(tag, str):
+        parts.append(e.text)
+    for c in e:
+        if len(c) or c.tag in _BLOCKS_OR_SKIP or not isinstance(c.tag, str):
+            _walk(c, parts)
+        elif c.text:  # an inline element without children: its text, no descent
+            parts.append(c.text)
+        if c.tail:
+            parts.append(c.tail)
+    if block:
+        parts.append("\n")
 
 
 def one_line_title(value: str) -> str:
@@ -297,15 +303,24 @@ def scope_of(tree: HtmlElement, default: str = "local") -> str:
 
 def council_of(tree: HtmlElement) -> str | None:
     """The council the page names in its head line (ALLRIS 3: p.topHeadline)."""
-    head = xpath(f"//p[{has_class('topHeadline')}]")(tree)
+    head = with_class(tree, "p", "topHeadline")
     name = text(head[0]) if head else ""
     return name or None
 
 
 def title_of(tree: HtmlElement) -> str:
-    h1 = (xpath('//div[@id="risname"]//h1')(tree) or xpath(f"//h1[{has_class('title')}]")(tree)
-          or xpath("//main//h1")(tree) or xpath("//h1")(tree))
-    return text(h1[0]) if h1 else ""
+    """The page's heading: the h1 in ``div#risname`` (ALLRIS 3), else ``h1.title``, else the first h1 in
+    ``main``, else the first h1."""
+    h1s = list(tree.iter("h1"))
+    if not h1s:
+        return ""
+    for wanted in (lambda h: any(d.get("id") == "risname" for d in h.iterancestors("div")),
+                   lambda h: "title" in classes(h),
+                   lambda h: next(h.iterancestors("main"), None) is not None):
+        h1 = next((h for h in h1s if wanted(h)), None)
+        if h1 is not None:
+            return text(h1)
+    return text(h1s[0])
 
 
 # --- dates ---------------------------------------------------------------------------------------------------

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lxml import etree
 from lxml.html import HtmlElement
 
 from ratsinfo.errors import ParseError
@@ -188,16 +187,17 @@ def paper_records(r: PaperReading, source_url: str, document_key: str, scope: st
 # --- Beratungsfolge ---------------------------------------------------------------------------------------------
 
 
-_HEADING_XPATH = etree.XPath("//text()[contains(., $h)]/..")
 _HEADING_TAGS = frozenset({"caption", "td", "th", "h1", "h2", "h3", "h4", "legend", "div", "span"})
 
 
 def _table_after(tree: HtmlElement, heading: str) -> HtmlElement | None:
     """The table a heading introduces: its caption, a td.kb1 label row, an h2/h3, a card header."""
+    if heading not in content(tree):  # one serialisation of the page's text costs less than a search for nothing
+        return None
     rx = re.compile(r"\s*" + heading + r"\s*:?\s*", re.I)
-    for el in _HEADING_XPATH(tree, h=heading):
-        if el.tag not in _HEADING_TAGS:
-            continue
+    for el in tree.iter(*_HEADING_TAGS):
+        if not (heading in (el.text or "") or any(heading in (c.tail or "") for c in el)):
+            continue  # no text of its own holds the heading
         if el.tag == "caption":
             if rx.fullmatch(content(el) or ""):
                 return el.getparent()
@@ -248,7 +248,7 @@ def _consultations(table: HtmlElement, url: str) -> list[dict]:
             header = [_HEADERS.get(text(th).casefold().rstrip(":"), "") for th in ths]
             continue
         cells = [td for td in tr if td.tag == "td"]
-        if not cells or not any(text(c) for c in cells):
+        if not cells or not any(content(c).strip() for c in cells):
             continue
         row = _row_fields(cells, header)
         meeting_link = next((a for a in tr.iter("a") if program_of(a.get("href")) == "to010"), None)
