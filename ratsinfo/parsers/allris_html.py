@@ -368,6 +368,9 @@ def _consultations3(rows: list[HtmlElement], url: str) -> list[dict]:
 # --- files -------------------------------------------------------------------------------------------------------
 
 
+_ANNEX_BLOCKS = frozenset({"attachments", "attachmentTable"})
+
+
 def _files(tree: HtmlElement, url: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Documents of the paper (the paper PDF, the Sammeldokument) and its annexes (Anlagen), each once."""
     documents: list[tuple[str, str]] = []
@@ -396,9 +399,8 @@ def _files(tree: HtmlElement, url: str) -> tuple[list[tuple[str, str]], list[tup
             continue
         u = _abs(url, href)
         name = text(a) or squash(a.get("title") or "") or "Dokument"
-        annex = ("attlink" in cls or "___tmp" in href or bool(a.xpath(
-            "ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' attachments ') or "
-            "contains(concat(' ', normalize-space(@class), ' '), ' attachmentTable ')]"))) and "doclink" not in cls
+        annex = ("attlink" in cls or "___tmp" in href or any(
+            not _ANNEX_BLOCKS.isdisjoint(classes(anc)) for anc in a.iterancestors())) and "doclink" not in cls
         if annex:
             if name in seen_annex_names or u in seen_urls:
                 continue
@@ -416,9 +418,26 @@ def _files(tree: HtmlElement, url: str) -> tuple[list[tuple[str, str]], list[tup
 # --- sections ------------------------------------------------------------------------------------------------------
 
 
+_ANCHOR = re.compile(r"allris[A-Z]{2}")
+
+
+def _doc_parts(tree: HtmlElement) -> list[tuple[HtmlElement, HtmlElement | None]]:
+    """Every ``div.docPart`` (ALLRIS 4 text blocks) with the last h2 or h3 before it (not one around it), in one
+    pass over the page: the XPath ``preceding`` axis walks the whole page back for every block."""
+    out = []
+    headings: list[HtmlElement] = []
+    for el in tree.iter("h2", "h3", "div"):
+        if el.tag != "div":
+            headings.append(el)
+        elif "docPart" in classes(el):
+            around = set(el.iterancestors("h2", "h3"))
+            out.append((el, next((h for h in reversed(headings) if h not in around), None)))
+    return out
+
+
 def _sections(tree: HtmlElement) -> dict[str, str]:
     sections: dict[str, str] = {}
-    anchors = [a for a in tree.iter("a") if re.fullmatch(r"allris[A-Z]{2}", a.get("name") or "")]
+    anchors = [a for a in tree.iter("a") if _ANCHOR.fullmatch(a.get("name") or "")]
     for i, a in enumerate(anchors):
         stop = anchors[i + 1] if i + 1 < len(anchors) else None
         name = _SECTION_ANCHORS.get(a.get("name"), a.get("name")[6:])
@@ -434,9 +453,8 @@ def _sections(tree: HtmlElement) -> dict[str, str]:
             sections[name] = body
     if anchors:
         return sections
-    for part in tree.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), ' docPart ')]"):
-        heading = part.xpath("preceding::h2[1] | preceding::h3[1]")
-        name = text(heading[-1]) if heading else ""
+    for part, heading in _doc_parts(tree):
+        name = text(heading) if heading is not None else ""
         body = block_text(part)
         if not name:
             first, _, rest = body.partition("\n")
