@@ -92,22 +92,31 @@ def text(el: HtmlElement | None) -> str:
     return squash(content(el)) if el is not None else ""
 
 
+def one_line(el: HtmlElement | None) -> str:
+    """:func:`lines` joined by spaces: what a table cell shows, on one line."""
+    if el is None:
+        return ""
+    return " ".join(_raw_lines(el).split())
+
+
 def lines(el: HtmlElement | None) -> str:
     """The text as the page shows it: line breaks (``<br>``, blocks, breaks in the source) kept as
     ``\\n``, each line squashed, empty lines dropped; inline runs glued (RTF-split words join)."""
     if el is None:
         return ""
-    if not any(d.tag in _BLOCKS_OR_SKIP for d in el.iterdescendants()):  # no markup that breaks or hides lines
-        if el.tag in _SKIP:
-            return ""
-        raw = content(el)
-    else:
-        parts: list[str] = []
-        _walk(el, parts)
-        raw = "".join(parts)
+    raw = _raw_lines(el)
     if "\n" not in raw:
         return " ".join(raw.split())
     return "\n".join(filter(None, [" ".join(x.split()) for x in raw.split("\n")]))
+
+
+def _raw_lines(el: HtmlElement) -> str:
+    """The element's text with a line break at every block boundary, unsquashed."""
+    if not any(d.tag in _BLOCKS_OR_SKIP for d in el.iterdescendants()):  # no markup that breaks or hides lines
+        return "" if el.tag in _SKIP else content(el)
+    parts: list[str] = []
+    _walk(el, parts)
+    return "".join(parts)
 
 
 def _walk(e: HtmlElement, parts: list[str]) -> None:

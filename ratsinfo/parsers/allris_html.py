@@ -25,6 +25,7 @@ from ratsinfo.parsers.allris_common import (
     label_pairs,
     lines,
     link_id,
+    one_line,
     one_line_title,
     page_tree,
     parse_date,
@@ -115,7 +116,7 @@ def read_vo020(html: str, url: str, layout: str | None = None, tree: HtmlElement
         fld = paper_field(label)
         if fld == "consultations":
             continue
-        val = lines(value) if fld in ("title", "submitter") else squash(lines(value).replace("\n", " "))
+        val = lines(value) if fld in ("title", "submitter") else one_line(value)
         if not val:
             continue
         if fld is None:
@@ -234,9 +235,13 @@ _HEADERS = {"status": "status", "datum": "date", "sitzungsdatum": "date", "gremi
             "na": "item"}
 
 
+_CLASSIC_CELLS = frozenset({"text1", "text2"})
+
+
 def _consultations(table: HtmlElement, url: str) -> list[dict]:
     rows = [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
-    if any(td.tag == "td" and classes(td) & {"text1", "text2"} for tr in rows for td in tr):
+    if any(td.tag == "td" and not _CLASSIC_CELLS.isdisjoint((td.get("class") or "").split())
+           for tr in rows for td in tr):
         return _consultations3(rows, url)
     header: list[str] = []
     out: list[dict] = []
@@ -253,7 +258,7 @@ def _consultations(table: HtmlElement, url: str) -> list[dict]:
         row = _row_fields(cells, header)
         meeting_link = next((a for a in tr.iter("a") if program_of(a.get("href")) == "to010"), None)
         if meeting_link is not None:
-            row["meeting"] = lines(meeting_link).replace("\n", " ") or row.get("meeting")
+            row["meeting"] = one_line(meeting_link) or row.get("meeting")
             row["meeting_url"] = _abs(url, meeting_link.get("href"))
             row["meeting_id"] = link_id(meeting_link.get("href"), "SILFDNR")
             if row.get("body") == row["meeting"]:
@@ -294,13 +299,16 @@ def _consultations(table: HtmlElement, url: str) -> list[dict]:
 
 def _row_fields(cells: list[HtmlElement], header: list[str]) -> dict:
     row: dict = {}
-    status_el = next((s for c in cells for s in c.iter("span") if "wfcolorDesc" in classes(s)), None)
+    status_el = next((s for c in cells for s in c.iter("span") if "wfcolorDesc" in (s.get("class") or "").split()),
+                     None)
     if status_el is not None and text(status_el):
         row["status"] = text(status_el)
     if header and len(header) >= len(cells) - 1:
         for name, cell in zip(header, cells, strict=False):
-            value = lines(cell).replace("\n", " ").strip()
-            if not name or not value or name == "item":
+            if not name or name == "item" or (name != "date" and name in row):
+                continue  # a column nobody reads, or a field already read
+            value = one_line(cell)
+            if not value:
                 continue
             if name == "status":
                 row.setdefault("status", value.lstrip("●• ").strip())
@@ -310,7 +318,7 @@ def _row_fields(cells: list[HtmlElement], header: list[str]) -> dict:
             else:
                 row.setdefault(name, value)
         return row
-    texts = [lines(c).replace("\n", " ").strip() for c in cells]
+    texts = [one_line(c) for c in cells]
     rest = []
     for t in texts:
         if not t:

@@ -23,6 +23,7 @@ from ratsinfo.parsers.allris_common import (
     label_pairs,
     lines,
     link_id,
+    one_line,
     page_tree,
     parse_date,
     program_of,
@@ -59,7 +60,7 @@ def parse_to010(html: str, url: str, scope: str = "local", tree: HtmlElement | N
     pairs = label_pairs(tree)
     heading = re.sub(r"^Tagesordnung\s*-\s*", "", title_of(tree))
     head_body, _, head_date = heading.rpartition(" - ") if parse_date(heading) else ("", "", "")
-    name = lines(find_label(pairs, "Bezeichnung", "Betreff", "Sitzung")).replace("\n", " ") or heading
+    name = one_line(find_label(pairs, "Bezeichnung", "Betreff", "Sitzung")) or heading
     body_el = find_label(pairs, "Gremium", "Gremien", "Ausschuss")
     body = text(body_el) or head_body or None
     day = text(find_label(pairs, "Datum", "Sitzungsdatum", "Termin")) or head_date
