@@ -89,7 +89,7 @@ _BLOCKS_OR_SKIP = _BLOCKS | _SKIP
 
 def text(el: HtmlElement | None) -> str:
     """One line, single spaces."""
-    return squash(content(el)) if el is not None else ""
+    return " ".join(content(el).split()) if el is not None else ""
 
 
 def one_line(el: HtmlElement | None) -> str:

@@ -73,7 +73,7 @@ def parse_to010(html: str, url: str, scope: str = "local", tree: HtmlElement | N
     end = start.replace(hour=int(end_time[:2]), minute=int(end_time[3:])) if start and end_time else None
     public = None
     st = status.casefold().replace("öffentlich/nichtöffentlich", "gemischt")
-    if re.search(r"nicht\s*-?\s*öffentlich", st):
+    if _NOT_PUBLIC.search(st):
         public = False
     elif "öffentlich" in st:
         public = True
@@ -127,6 +127,11 @@ def _agenda_rows(tree: HtmlElement) -> list[HtmlElement]:
 _NUMBER = re.compile(r"^(?:NÖ|[ÖN]|TOP)?\s*\.?\s*\d+[\w.]*$|^(?:NÖ|[ÖN])\s*\d", re.I)
 _STRICT = re.compile(r"^(?:NÖ|[ÖN])\s*\d")
 _RESULT_CLASSES = frozenset({"tobeschluss", "toergebnis", "beschluss"})
+_LINK_ID = re.compile(r"link_(\d+)")
+_CODE = re.compile(r"[\d\-./A-Z]+")
+_SPACED_REF = re.compile(r"^[A-Za-z]{1,6}\.?\s+\S*\d")
+_NOT_PUBLIC_NUMBER = re.compile(r"^(?:NÖ|N)\s*\d")
+_NOT_PUBLIC = re.compile(r"nicht\s*-?\s*öffentlich")
 
 
 def _item(page: MeetingPage, row: HtmlElement, pos: int, url: str, scope: str, mkey: str, mid: str) -> None:
@@ -158,8 +163,12 @@ def _item(page: MeetingPage, row: HtmlElement, pos: int, url: str, scope: str, m
     strict = tonr is None
     if not (_STRICT.match(number) if strict else _NUMBER.match(number)):
         return
-    item_link = paper_link = None
-    for a in row.iter("a"):
+    item_link = paper_link = result_btn = None
+    for a in row.iter("a", "input"):  # links and the result button, in one pass over the row
+        if a.tag == "input":
+            if result_btn is None and a.get("value") == "PA":
+                result_btn = a
+            continue
         prog = program_of(a.get("href"))
         if prog == "to020" and item_link is None:
             item_link = a
@@ -170,7 +179,7 @@ def _item(page: MeetingPage, row: HtmlElement, pos: int, url: str, scope: str, m
     if item_id is None and num_a is not None:
         item_id = link_id(num_a.get("href") or "", "TOLFDNR")
         if item_id is None:
-            m = re.fullmatch(r"link_(\d+)", num_a.get("id") or "")
+            m = _LINK_ID.fullmatch(num_a.get("id") or "")
             item_id = m.group(1) if m else None
     if title_cell is not None:
         title = lines(title_cell)
@@ -178,11 +187,10 @@ def _item(page: MeetingPage, row: HtmlElement, pos: int, url: str, scope: str, m
         title = lines(item_link)
     else:
         texts = [text(c) for c in cells if c is not number_cell]
-        title = next((t for t in texts if t and not re.fullmatch(r"[\d\-./A-Z]+", t)), "")
+        title = next((t for t in texts if t and not _CODE.fullmatch(t)), "")
     paper_ref = text(paper_link) if paper_link is not None else None
-    if paper_ref and " " in paper_ref and not re.match(r"^[A-Za-z]{1,6}\.?\s+\S*\d", paper_ref):
+    if paper_ref and " " in paper_ref and not _SPACED_REF.match(paper_ref):
         paper_ref = paper_ref.split(" ", 1)[0]
-    result_btn = next((i for i in row.iter("input") if i.get("value") == "PA"), None)
     result = result_btn.get("title") if result_btn is not None else text(res_cell) or None
     if result in ("(offen)", ""):
         result = None
@@ -202,11 +210,11 @@ def _item(page: MeetingPage, row: HtmlElement, pos: int, url: str, scope: str, m
 
 
 def _public(number: str, section: str) -> bool | None:
-    if re.match(r"^(?:NÖ|N)\s*\d", number):
+    if _NOT_PUBLIC_NUMBER.match(number):
         return False
     if number.startswith("Ö"):
         return True
-    if re.search(r"nicht\s*-?\s*öffentlich", section):
+    if _NOT_PUBLIC.search(section):
         return False
     return True if "öffentlich" in section else None
 
