@@ -64,14 +64,19 @@ def rates(rounds: int) -> tuple[float, dict[tuple[str, str], tuple[int, float, f
     """Pages per second of CPU over all pages, and per (layout, page type): (pages, median rate, best rate).
 
     CPU time of this process (``time.process_time``), not wall time: the machine is shared and wall time
-    measures the neighbours. Every round parses every page once; a page type's rate is its pages divided by the
-    median (and the fastest) of its per-round CPU times, so that a round slowed by a busy neighbour does not set
-    the figure.
+    measures the neighbours. Every round parses every page once, with the link memos emptied before each page;
+    a page type's rate is its pages divided by the median (and the fastest) of its per-round CPU times, so that a
+    round slowed by a busy neighbour does not set the figure.
     """
+    from ratsinfo.parsers.allris_common import canonical, link_id, program_of
     from ratsinfo.parsers.page import read_page
 
+    def cold() -> None:  # every page read as if first seen: the link memos help a crawl only across pages
+        for memo in (canonical, link_id, program_of):
+            memo.cache_clear()
+
     items = pages()
-    for _layout, _prog, data, url in items:  # warm up: imports and first-call caches are not parsing
+    for _layout, _prog, data, url in items:  # warm up: imports are not parsing
         read_page(data, url)
     per: dict[tuple[str, str], list[float]] = defaultdict(list)  # CPU seconds per round
     count: dict[tuple[str, str], int] = defaultdict(int)
@@ -81,6 +86,7 @@ def rates(rounds: int) -> tuple[float, dict[tuple[str, str], tuple[int, float, f
     for _ in range(rounds):
         spent: dict[tuple[str, str], float] = defaultdict(float)
         for layout, prog, data, url in items:
+            cold()
             t0 = time.process_time()
             read_page(data, url)
             spent[(layout, prog)] += time.process_time() - t0

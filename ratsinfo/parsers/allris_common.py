@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from functools import lru_cache
-from urllib.parse import parse_qs, urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 from lxml.html import HtmlElement
@@ -246,17 +246,38 @@ def find_label(pairs: list[tuple[str, HtmlElement]], *names: str) -> HtmlElement
 
 @lru_cache(maxsize=8192)
 def link_id(href: str | None, param: str) -> str | None:
+    """The value of query parameter ``param`` (any case) in a link, decoded as ``parse_qs`` decodes it; else
+    the digits after ``param=`` anywhere in the link. The query is split by hand: ``urlsplit`` and
+    ``parse_qs`` cost several times more, and every agenda row and list entry asks."""
     if not href:
         return None
-    q = parse_qs(urlsplit(href).query)
-    for k, v in q.items():
-        if k.upper() == param.upper() and v:
-            return v[0]
+    query = href.split("#", 1)[0].partition("?")[2]
+    wanted = param.upper()
+    for pair in query.split("&"):
+        name, eq, value = pair.partition("=")
+        if not eq or not value:
+            continue  # parse_qs drops pairs without a value
+        if "%" in name or "+" in name:
+            name = unquote(name.replace("+", " "))
+        if name.upper() == wanted:
+            return unquote(value.replace("+", " ")) if "%" in value or "+" in value else value
     m = re.search(param + r"=(\d+)", href, re.I)
     return m.group(1) if m else None
 
 
+_SIMPLE_HREF = re.compile(r"(?:\./)?\w[\w.-]*(?:\?[^#]*)?")
+_HTTP_BASE = re.compile(r"https?://[^/?#]+(/[^?#]*)?")
+
+
 def absolute(base_url: str, href: str) -> str:
+    """``urljoin(base_url, href)``; the common case (``to020.asp?TOLFDNR=1``, ``./vo020?VOLFDNR=2`` against an
+    http(s) page address) is joined by hand: urljoin costs more than reading the agenda row it serves."""
+    if _SIMPLE_HREF.fullmatch(href):
+        m = _HTTP_BASE.match(base_url)
+        if m and "/." not in (m.group(1) or "") and ";" not in (m.group(1) or ""):
+            path = m.group(1) or "/"
+            directory = base_url[: m.start(1)] + path[: path.rindex("/") + 1] if m.group(1) else m.group(0) + "/"
+            return directory + (href[2:] if href.startswith("./") else href)
     return urljoin(base_url, href)
 
 
@@ -289,7 +310,7 @@ ID_PARAM = {"vo020": "VOLFDNR", "to010": "SILFDNR", "to020": "TOLFDNR", "au020":
 def canonical(url: str, href: str | None = None) -> str:
     """One address per record: the program and its id only ('vo020?VOLFDNR=1&refresh=false&TOLFDNR=2'
     -> 'vo020?VOLFDNR=1'), resolved against the page's URL."""
-    full = urljoin(url, href) if href is not None else url
+    full = absolute(url, href) if href is not None else url
     parts = urlsplit(full)
     prog = program_of(parts.path + "?")
     param = ID_PARAM.get(prog or "")
