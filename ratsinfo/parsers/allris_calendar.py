@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element as Element
 
 from ratsinfo.parsers.allris_common import (
     canonical,
@@ -57,7 +57,7 @@ def calendar_month(html: str, url: str) -> tuple[int, int] | None:
 
 
 def parse_calendar(html: str, url: str, year: int | None = None, month: int | None = None,
-                   tree: HtmlElement | None = None) -> list[CalendarEntry]:
+                   tree: Element | None = None) -> list[CalendarEntry]:
     if year is None or month is None:
         ym = calendar_month(html, url)
         if ym:
@@ -98,7 +98,7 @@ def parse_calendar(html: str, url: str, year: int | None = None, month: int | No
     return list(out.values())
 
 
-def _row_day(cells: list[HtmlElement], texts: list[str], year: int | None, month: int | None) -> date | None:
+def _row_day(cells: list[Element], texts: list[str], year: int | None, month: int | None) -> date | None:
     for c in cells[:3]:
         dom = next((s for s in c.iterdescendants("span") if "dom" in classes(s)), None)
         if dom is not None and _DOM.fullmatch(text(dom)):

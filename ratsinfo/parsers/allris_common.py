@@ -15,8 +15,8 @@ from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import unquote, urljoin, urlsplit
 
-import lxml.html
-from lxml.html import HtmlElement
+import lxml.etree
+from lxml.etree import _Element as Element
 
 from ratsinfo.errors import ParseError
 from ratsinfo.parsers.textutil import ascii_lower
@@ -46,7 +46,7 @@ def check_complete(html: str, url: str = "") -> None:
         raise ParseError("truncated page (no closing </html>): fetch or save it again")
 
 
-def page_tree(html: str, url: str = "", check: bool = True) -> HtmlElement:
+def page_tree(html: str, url: str = "", check: bool = True) -> Element:
     """Refuse denied, login and truncated pages; parse the rest.
 
     Classic pages are parsed from their head line (``div#rishead``) on: the menu before it is read
@@ -73,9 +73,11 @@ _PARSER = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True, collect_i
 _tostring = lxml.etree.tostring
 
 
-def content(el: HtmlElement) -> str:
+def content(el: Element) -> str:
     """All text under an element, as lxml.html's ``text_content()`` gives it (serialising the text is several
     times cheaper than an XPath ``string()`` per call)."""
+    if not len(el):  # no children: the element's own text is all of it
+        return el.text or ""
     return _tostring(el, method="text", encoding="unicode", with_tail=False)
 
 
@@ -87,19 +89,19 @@ _SKIP = frozenset({"script", "style", "noscript", "head", "title", "input", "but
 _BLOCKS_OR_SKIP = _BLOCKS | _SKIP
 
 
-def text(el: HtmlElement | None) -> str:
+def text(el: Element | None) -> str:
     """One line, single spaces."""
     return " ".join(content(el).split()) if el is not None else ""
 
 
-def one_line(el: HtmlElement | None) -> str:
+def one_line(el: Element | None) -> str:
     """:func:`lines` joined by spaces: what a table cell shows, on one line."""
     if el is None:
         return ""
     return " ".join(_raw_lines(el).split())
 
 
-def lines(el: HtmlElement | None) -> str:
+def lines(el: Element | None) -> str:
     """The text as the page shows it: line breaks (``<br>``, blocks, breaks in the source) kept as
     ``\\n``, each line squashed, empty lines dropped; inline runs glued (RTF-split words join)."""
     if el is None:
@@ -110,7 +112,7 @@ def lines(el: HtmlElement | None) -> str:
     return "\n".join(filter(None, [" ".join(x.split()) for x in raw.split("\n")]))
 
 
-def _raw_lines(el: HtmlElement) -> str:
+def _raw_lines(el: Element) -> str:
     """The element's text with a line break at every block boundary, unsquashed."""
     if not any(d.tag in _BLOCKS_OR_SKIP for d in el.iterdescendants()):  # no markup that breaks or hides lines
         return "" if el.tag in _SKIP else content(el)
@@ -119,7 +121,7 @@ def _raw_lines(el: HtmlElement) -> str:
     return "".join(parts)
 
 
-def _walk(e: HtmlElement, parts: list[str]) -> None:
+def _walk(e: Element, parts: list[str]) -> None:
     tag = e.tag
     if tag in _SKIP:
         return
@@ -153,7 +155,7 @@ def one_line_title(value: str) -> str:
     return out
 
 
-def with_class(root: HtmlElement, tag: str, name: str) -> list[HtmlElement]:
+def with_class(root: Element, tag: str, name: str) -> list[Element]:
     """Every ``tag`` element under ``root`` having the class ``name``, in page order (cheaper than XPath)."""
     out = []
     for el in root.iter(tag):
@@ -174,7 +176,7 @@ def xpath(expr: str) -> lxml.etree.XPath:
     return lxml.etree.XPath(expr)
 
 
-def classes(el: HtmlElement) -> set[str]:
+def classes(el: Element) -> set[str]:
     return set((el.get("class") or "").split())
 
 
@@ -188,7 +190,7 @@ def norm_label(raw: str) -> str:
 _LABEL_CLASSES = {"td": frozenset({"kb1"}), "div": frozenset({"key", "label"}), "span": frozenset({"key"})}
 
 
-def _label_elements(root: HtmlElement) -> Iterator[HtmlElement]:
+def _label_elements(root: Element) -> Iterator[Element]:
     """``td.kb1``, ``dt``, ``div.key``, ``div.label`` and ``span.key`` in page order (one pass over the tree in
     Python costs less than an XPath testing the class of every cell)."""
     for el in root.iter("td", "dt", "div", "span"):
@@ -201,11 +203,11 @@ def _label_elements(root: HtmlElement) -> Iterator[HtmlElement]:
             yield el
 
 
-def label_pairs(root: HtmlElement) -> list[tuple[str, HtmlElement]]:
+def label_pairs(root: Element) -> list[tuple[str, Element]]:
     """(label as shown without its colon, value element) for every label of every layout, page order:
     ``td.kb1`` + the next cell (ALLRIS 3), ``dt`` + its ``dd`` (ALLRIS 4, responsive ALLRIS 3),
     ``.key``/``div.label`` blocks + their next sibling (key/value cards)."""
-    out: list[tuple[str, HtmlElement]] = []
+    out: list[tuple[str, Element]] = []
     for el in _label_elements(root):
         if el.tag == "td":
             value = el.getnext()
@@ -225,15 +227,15 @@ def label_pairs(root: HtmlElement) -> list[tuple[str, HtmlElement]]:
     return out
 
 
-def labels(tree: HtmlElement) -> dict[str, HtmlElement]:
+def labels(tree: Element) -> dict[str, Element]:
     """'Gremium' -> its value element (first of each label)."""
-    out: dict[str, HtmlElement] = {}
+    out: dict[str, Element] = {}
     for label, value in label_pairs(tree):
         out.setdefault(label, value)
     return out
 
 
-def find_label(pairs: list[tuple[str, HtmlElement]], *names: str) -> HtmlElement | None:
+def find_label(pairs: list[tuple[str, Element]], *names: str) -> Element | None:
     wanted = {n.casefold() for n in names}
     for label, value in pairs:
         if norm_label(label) in wanted:
@@ -293,12 +295,12 @@ def program_of(href: str | None) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def links(tree: HtmlElement, pattern: str) -> list[HtmlElement]:
+def links(tree: Element, pattern: str) -> list[Element]:
     rx = re.compile(pattern, re.I)
     return [a for a in tree.iter("a") if rx.search(a.get("href") or "")]
 
 
-def program_links(root: HtmlElement, program: str) -> list[HtmlElement]:
+def program_links(root: Element, program: str) -> list[Element]:
     return [a for a in root.iter("a") if program_of(a.get("href")) == program]
 
 
@@ -311,34 +313,39 @@ def canonical(url: str, href: str | None = None) -> str:
     """One address per record: the program and its id only ('vo020?VOLFDNR=1&refresh=false&TOLFDNR=2'
     -> 'vo020?VOLFDNR=1'), resolved against the page's URL."""
     full = absolute(url, href) if href is not None else url
-    parts = urlsplit(full)
-    prog = program_of(parts.path + "?")
-    param = ID_PARAM.get(prog or "")
+    m = _HTTP_URL.fullmatch(full)
+    if m:  # what urlsplit gives for a plain http(s) address, without its cost
+        scheme, netloc, path = m.groups()
+    else:
+        scheme, netloc, path = urlsplit(full)[:3]
+    param = ID_PARAM.get(program_of(path + "?") or "")
     if not param:
         return full
     ident = link_id(full, param)
     if not ident:
         return full
-    return f"{parts.scheme}://{parts.netloc}{parts.path}?{param}={ident}" if parts.scheme else \
-        f"{parts.path}?{param}={ident}"
+    return f"{scheme}://{netloc}{path}?{param}={ident}" if scheme else f"{path}?{param}={ident}"
+
+
+_HTTP_URL = re.compile(r"(https?)://([^/?#\[\]\s]*)([^?#\s]*)(?:[?#][^\s]*)?")
 
 
 # --- page head ----------------------------------------------------------------------------------------------
 
 
-def scope_of(tree: HtmlElement, default: str = "local") -> str:
+def scope_of(tree: Element, default: str = "local") -> str:
     name = council_of(tree)
     return re.sub(r"[^a-z0-9äöüß]+", "-", name.casefold()).strip("-") if name else default
 
 
-def council_of(tree: HtmlElement) -> str | None:
+def council_of(tree: Element) -> str | None:
     """The council the page names in its head line (ALLRIS 3: p.topHeadline)."""
     head = with_class(tree, "p", "topHeadline")
     name = text(head[0]) if head else ""
     return name or None
 
 
-def title_of(tree: HtmlElement) -> str:
+def title_of(tree: Element) -> str:
     """The page's heading: the h1 in ``div#risname`` (ALLRIS 3), else ``h1.title``, else the first h1 in
     ``main``, else the first h1."""
     h1s = list(tree.iter("h1"))

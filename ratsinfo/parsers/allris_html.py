@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element as Element
 
 from ratsinfo.errors import ParseError
 from ratsinfo.model import Records
@@ -99,7 +99,7 @@ class PaperReading:
         return d.isoformat() if d else None
 
 
-def read_vo020(html: str, url: str, layout: str | None = None, tree: HtmlElement | None = None) -> PaperReading:
+def read_vo020(html: str, url: str, layout: str | None = None, tree: Element | None = None) -> PaperReading:
     """Read a vo020 page of any layout; raises ParseError for denied, login, truncated and foreign pages."""
     if layout is None:
         from ratsinfo.parsers.detect import allris_page_info
@@ -191,7 +191,7 @@ def paper_records(r: PaperReading, source_url: str, document_key: str, scope: st
 _HEADING_TAGS = frozenset({"caption", "td", "th", "h1", "h2", "h3", "h4", "legend", "div", "span"})
 
 
-def _table_after(tree: HtmlElement, heading: str) -> HtmlElement | None:
+def _table_after(tree: Element, heading: str) -> Element | None:
     """The table a heading introduces: its caption, a td.kb1 label row, an h2/h3, a card header."""
     if heading not in content(tree):  # one serialisation of the page's text costs less than a search for nothing
         return None
@@ -215,7 +215,7 @@ def _table_after(tree: HtmlElement, heading: str) -> HtmlElement | None:
     return None
 
 
-def _next_table(el: HtmlElement) -> HtmlElement | None:
+def _next_table(el: Element) -> Element | None:
     """The first table after ``el`` in document order (the XPath following axis costs far more)."""
     current = el
     while current is not None:
@@ -238,7 +238,7 @@ _HEADERS = {"status": "status", "datum": "date", "sitzungsdatum": "date", "gremi
 _CLASSIC_CELLS = frozenset({"text1", "text2"})
 
 
-def _consultations(table: HtmlElement, url: str) -> list[dict]:
+def _consultations(table: Element, url: str) -> list[dict]:
     rows = [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
     if any(td.tag == "td" and not _CLASSIC_CELLS.isdisjoint((td.get("class") or "").split())
            for tr in rows for td in tr):
@@ -297,7 +297,7 @@ def _consultations(table: HtmlElement, url: str) -> list[dict]:
     return out
 
 
-def _row_fields(cells: list[HtmlElement], header: list[str]) -> dict:
+def _row_fields(cells: list[Element], header: list[str]) -> dict:
     row: dict = {}
     status_el = next((s for c in cells for s in c.iter("span") if "wfcolorDesc" in (s.get("class") or "").split()),
                      None)
@@ -336,7 +336,7 @@ def _row_fields(cells: list[HtmlElement], header: list[str]) -> dict:
     return row
 
 
-def _consultations3(rows: list[HtmlElement], url: str) -> list[dict]:
+def _consultations3(rows: list[Element], url: str) -> list[dict]:
     """Classic ALLRIS 3: a body row (td.text1: body, role), then its meeting rows (td.text2: date, a link to the
     meeting, td.text3: result); the status is the title of the first, coloured cell."""
     out: list[dict] = []
@@ -379,7 +379,7 @@ def _consultations3(rows: list[HtmlElement], url: str) -> list[dict]:
 _ANNEX_BLOCKS = frozenset({"attachments", "attachmentTable"})
 
 
-def _files(tree: HtmlElement, url: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def _files(tree: Element, url: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Documents of the paper (the paper PDF, the Sammeldokument) and its annexes (Anlagen), each once."""
     documents: list[tuple[str, str]] = []
     annexes: list[tuple[str, str]] = []
@@ -429,11 +429,11 @@ def _files(tree: HtmlElement, url: str) -> tuple[list[tuple[str, str]], list[tup
 _ANCHOR = re.compile(r"allris[A-Z]{2}")
 
 
-def _doc_parts(tree: HtmlElement) -> list[tuple[HtmlElement, HtmlElement | None]]:
+def _doc_parts(tree: Element) -> list[tuple[Element, Element | None]]:
     """Every ``div.docPart`` (ALLRIS 4 text blocks) with the last h2 or h3 before it (not one around it), in one
     pass over the page: the XPath ``preceding`` axis walks the whole page back for every block."""
     out = []
-    headings: list[HtmlElement] = []
+    headings: list[Element] = []
     for el in tree.iter("h2", "h3", "div"):
         if el.tag != "div":
             headings.append(el)
@@ -443,7 +443,7 @@ def _doc_parts(tree: HtmlElement) -> list[tuple[HtmlElement, HtmlElement | None]
     return out
 
 
-def _sections(tree: HtmlElement) -> dict[str, str]:
+def _sections(tree: Element) -> dict[str, str]:
     sections: dict[str, str] = {}
     anchors = [a for a in tree.iter("a") if _ANCHOR.fullmatch(a.get("name") or "")]
     for i, a in enumerate(anchors):

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element as Element
 
 from ratsinfo.parsers.allris_common import ID_PARAM, canonical, link_id, page_tree, program_of, text
 
 
-def list_links(html: str, url: str, program: str, tree: HtmlElement | None = None) -> list[tuple[str, str]]:
+def list_links(html: str, url: str, program: str, tree: Element | None = None) -> list[tuple[str, str]]:
     """(URL, link text) of every ``program`` record the page lists, once each, in page order."""
     tree = tree if tree is not None else page_tree(html, url)
     return records_listed(tree, url, (program,))[program]
 
 
-def records_listed(tree: HtmlElement, url: str, programs: tuple[str, ...]) -> dict[str, list[tuple[str, str]]]:
+def records_listed(tree: Element, url: str, programs: tuple[str, ...]) -> dict[str, list[tuple[str, str]]]:
     """:func:`list_links` for several programs in one pass over the page's links."""
     found: dict[str, dict[str, str]] = {p: {} for p in programs}
     for a in tree.iter("a"):

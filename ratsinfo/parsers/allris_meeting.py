@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element as Element
 
 from ratsinfo.errors import ParseError
 from ratsinfo.model import AgendaItem, File, Meeting, org_key, paper_key
@@ -53,7 +53,7 @@ class MeetingPage:
     _section: str = ""  # the last section heading ("Öffentlicher Teil", "Nichtöffentlicher Teil")
 
 
-def parse_to010(html: str, url: str, scope: str = "local", tree: HtmlElement | None = None) -> MeetingPage:
+def parse_to010(html: str, url: str, scope: str = "local", tree: Element | None = None) -> MeetingPage:
     tree = tree if tree is not None else page_tree(html, url)
     scope = scope_of(tree, scope)
     mid = link_id(url, "SILFDNR") or _own_id(tree) or "?"
@@ -95,7 +95,7 @@ def parse_to010(html: str, url: str, scope: str = "local", tree: HtmlElement | N
     return page
 
 
-def _own_id(tree: HtmlElement) -> str | None:
+def _own_id(tree: Element) -> str | None:
     for form in tree.iter("form"):
         mid = link_id(form.get("action"), "SILFDNR")
         if mid and program_of(form.get("action")) == "to010":
@@ -107,15 +107,15 @@ def _own_id(tree: HtmlElement) -> str | None:
     return None
 
 
-def _agenda_rows(tree: HtmlElement) -> list[HtmlElement]:
-    rows: list[HtmlElement] = []
+def _agenda_rows(tree: Element) -> list[Element]:
+    rows: list[Element] = []
     for td in with_class(tree, "td", "tonr"):  # ALLRIS 4, responsive
         tr = td.getparent()
         if tr is not None and tr.tag == "tr" and (not rows or rows[-1] is not tr):
             rows.append(tr)
     if rows:
         return rows
-    seen: set[HtmlElement] = set()
+    seen: set[Element] = set()
     for table in with_class(tree, "table", "tl1"):  # classic: the rows with a number cell
         for tr in table.iter("tr"):
             if tr not in seen and any(td.tag == "td" and "text4" in classes(td) for td in tr):
@@ -134,8 +134,8 @@ _NOT_PUBLIC_NUMBER = re.compile(r"^(?:NÖ|N)\s*\d")
 _NOT_PUBLIC = re.compile(r"nicht\s*-?\s*öffentlich")
 
 
-def _item(page: MeetingPage, row: HtmlElement, pos: int, url: str, scope: str, mkey: str, mid: str) -> None:
-    cells: list[HtmlElement] = []
+def _item(page: MeetingPage, row: Element, pos: int, url: str, scope: str, mkey: str, mid: str) -> None:
+    cells: list[Element] = []
     tonr = text4 = title_cell = res_cell = None  # the cells by class, found in one pass over the row
     for c in row:
         if c.tag != "td":
@@ -219,7 +219,7 @@ def _public(number: str, section: str) -> bool | None:
     return True if "öffentlich" in section else None
 
 
-def _meeting_files(page: MeetingPage, tree: HtmlElement, url: str, scope: str, mkey: str) -> None:
+def _meeting_files(page: MeetingPage, tree: Element, url: str, scope: str, mkey: str) -> None:
     seen: set[str] = set()
     for form in tree.iter("form"):
         if "do027" not in (form.get("action") or "").replace("D", "d").replace("O", "o"):

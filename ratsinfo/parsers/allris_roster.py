@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element as Element
 
 from ratsinfo.errors import ParseError
 from ratsinfo.model import Membership, Organization, Person, org_key
@@ -36,7 +36,7 @@ def person_name(raw: str) -> str:
 
 
 def parse_roster(html: str, url: str, scope: str = "local", kind: str | None = None,
-                 tree: HtmlElement | None = None) -> Roster:
+                 tree: Element | None = None) -> Roster:
     tree = tree if tree is not None else page_tree(html, url)
     scope = scope_of(tree, scope)
     title = title_of(tree)
