@@ -267,7 +267,7 @@ def link_id(href: str | None, param: str) -> str | None:
     return m.group(1) if m else None
 
 
-_SIMPLE_HREF = re.compile(r"(?:\./)?\w[\w.-]*(?:\?[^#]*)?")
+_SIMPLE_HREF = re.compile(r"(?:\./)?\w[\w.-]*(?:\?[^#\s]+)?")
 _HTTP_BASE = re.compile(r"https?://[^/?#]+(/[^?#]*)?")
 
 
