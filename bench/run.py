@@ -93,8 +93,10 @@ def main() -> None:
             rows.append(("PDF text, pdfplumber path", f"{p['plumber']} pages/s", "", ""))
         a = results["allris"] = step("allris", work=work, scale=args.scale)
         if a:
-            rows.append(("ALLRIS pages parsed", f"{a['pages_per_s']} pages/s", "real pages, one core",
+            rows.append(("ALLRIS pages parsed", f"{a['pages_per_s']} pages/s", "every layout and type, one core CPU",
                          f"{a['peak_rss_mb']} MB"))
+            rows.append(("ALLRIS slowest page type", f"{a['slowest_pages_per_s']} pages/s", a["slowest_page_type"],
+                         ""))
         e = results["extraction"] = step("extraction", work=work, scale=args.scale)
         if e:
             rows.append(("extraction, one process", f"{e['tokens_per_s_1']:,} tokens/s", f"{e['docs_per_s_1']} docs/s",

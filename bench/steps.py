@@ -117,15 +117,10 @@ def step_pdf(args: argparse.Namespace) -> dict:
 def step_allris(args: argparse.Namespace) -> dict:
     import allris
 
-    from ratsinfo.parsers.textutil import decode_html
-
-    pages = [(fn, decode_html(p.read_bytes())[0]) for prog, fn in allris.parsers().items()
-             for p in sorted(allris.CORPUS.rglob(f"*{prog}.html"))]
-    t0 = time.perf_counter()
-    for _ in range(20):
-        for fn, html in pages:
-            fn(html)
-    return {"pages_per_s": round(20 * len(pages) / (time.perf_counter() - t0)), "peak_rss_mb": round(rss_mb())}
+    overall, per = allris.rates(20)
+    (layout, prog), (_n, slowest, _best) = min(per.items(), key=lambda kv: kv[1][1])
+    return {"pages_per_s": round(overall), "slowest_pages_per_s": round(slowest),
+            "slowest_page_type": f"{layout} {prog}", "peak_rss_mb": round(rss_mb())}
 
 
 def step_extraction(args: argparse.Namespace) -> dict:

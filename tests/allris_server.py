@@ -332,6 +332,18 @@ class ModernSite:
                        for k, n, r in SITE_MEMBERS)
         return self.page(program, "Gremium", name, f'<table class="dataTable">{rows}</table>')
 
+    def person(self, kid: str) -> str | None:
+        """kp020: a member's name and the bodies they sit in, with role and dates."""
+        member = next((m for m in SITE_MEMBERS if m[0] == kid), None)
+        if member is None:
+            return None
+        last, _, first = member[1].partition(", ")
+        rows = (f'<tr><td><a href="{self.href("gr020", "GRLFDNR=5")}">Bauausschuss</a></td><td>{member[2]}</td>'
+                f'<td>01.11.2021</td></tr><tr><td><a href="{self.href("fr020", "FRLFDNR=7")}">Fraktion '
+                'Beispielliste</a></td><td>Mitglied</td><td>01.11.2021</td><td>31.10.2026</td></tr>')
+        return self.page("kp020", "Person", "Person", self.row("Name", last, "kpname") + self.row(
+            "Vorname", first, "kpvorname") + f'<table class="dataTable">{rows}</table>', "KPLFDNR=" + kid)
+
     def faction_list(self) -> str:
         return self.page("fr010", "Fraktionen", "Fraktionen", f'<table class="dataTable"><tr><td><a href="'
                          f'{self.href("fr020", "FRLFDNR=7")}">Fraktion Beispielliste</a></td></tr></table>')
@@ -349,6 +361,8 @@ class ModernSite:
             return self.paper_list()
         if program == "fr010":
             return self.faction_list()
+        if program == "kp020":
+            return self.person(q.get("KPLFDNR", ""))
         if program in ("gr020", "au020", "fr020"):
             return self.roster(program, q.get("GRLFDNR") or q.get("AULFDNR") or q.get("FRLFDNR") or "")
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element as Element
 
 from ratsinfo.errors import ParseError
 from ratsinfo.model import AgendaItem, paper_key
@@ -33,7 +33,7 @@ class ItemPage:
     paper: str | None = None
 
 
-def read_to020(html: str, url: str, scope: str = "local", tree: HtmlElement | None = None) -> ItemPage:
+def read_to020(html: str, url: str, scope: str = "local", tree: Element | None = None) -> ItemPage:
     tree = tree if tree is not None else page_tree(html, url)
     scope = scope_of(tree, scope)
     tid = link_id(url, "TOLFDNR") or "?"

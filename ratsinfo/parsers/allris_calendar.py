@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element as Element
 
 from ratsinfo.parsers.allris_common import (
     canonical,
@@ -25,6 +25,8 @@ from ratsinfo.parsers.allris_common import (
 )
 
 _TIME = re.compile(r"\d{1,2}:\d{2}(?:\s*-\s*\d{1,2}:\d{2})?(?:\s*Uhr)?")
+_DOM = re.compile(r"\d{1,2}")
+_DAY = re.compile(r"\d{1,2}\.?")
 
 
 @dataclass
@@ -55,7 +57,7 @@ def calendar_month(html: str, url: str) -> tuple[int, int] | None:
 
 
 def parse_calendar(html: str, url: str, year: int | None = None, month: int | None = None,
-                   tree: HtmlElement | None = None) -> list[CalendarEntry]:
+                   tree: Element | None = None) -> list[CalendarEntry]:
     if year is None or month is None:
         ym = calendar_month(html, url)
         if ym:
@@ -64,11 +66,10 @@ def parse_calendar(html: str, url: str, year: int | None = None, month: int | No
     out: dict[str, CalendarEntry] = {}
     day: date | None = None
     for row in tree.iter("tr"):
-        if any(True for _ in row.iter("table")):
+        if next(row.iterdescendants("table"), None) is not None:
             continue  # a layout row around the calendar table
         cells = [td for td in row if td.tag == "td"]
-        texts = [text(td) for td in cells]
-        found = _row_day(cells, texts, year, month)
+        found = _row_day(cells, [text(td) for td in cells[:3]], year, month)
         if found is not None:
             day = found  # later rows of the same day leave the day cell empty
         a = next((x for x in row.iter("a") if program_of(x.get("href")) == "to010" and
@@ -78,11 +79,18 @@ def parse_calendar(html: str, url: str, year: int | None = None, month: int | No
         mid = link_id(a.get("href"), "SILFDNR")
         if not mid or mid in out:
             continue
-        time_cell = next((c for c in cells if "time" in classes(c)), None)
-        time = text(time_cell) if time_cell is not None else next((t for t in texts if _TIME.fullmatch(t)), None)
+        time_cell = room_cell = body_cell = None
+        for c in cells:
+            names = classes(c)
+            if time_cell is None and "time" in names:
+                time_cell = c
+            if room_cell is None and not names.isdisjoint(("raum", "room", "ort")):
+                room_cell = c
+            if body_cell is None and not names.isdisjoint(("gremium", "grname")):
+                body_cell = c
+        time = text(time_cell) if time_cell is not None else next(
+            (t for t in map(text, cells) if _TIME.fullmatch(t)), None)
         begin, end = time_range(time)
-        room_cell = next((c for c in cells if classes(c) & {"raum", "room", "ort"}), None)
-        body_cell = next((c for c in cells if classes(c) & {"gremium", "grname"}), None)
         out[mid] = CalendarEntry(mid, canonical(url, a.get("href")), text(a), day,
                                  f"{begin} - {end}" if begin and end else begin,
                                  text(room_cell) or None if room_cell is not None else None,
@@ -90,13 +98,13 @@ def parse_calendar(html: str, url: str, year: int | None = None, month: int | No
     return list(out.values())
 
 
-def _row_day(cells: list[HtmlElement], texts: list[str], year: int | None, month: int | None) -> date | None:
+def _row_day(cells: list[Element], texts: list[str], year: int | None, month: int | None) -> date | None:
     for c in cells[:3]:
-        dom = next((s for s in c.iter("span") if "dom" in classes(s)), None)
-        if dom is not None and re.fullmatch(r"\d{1,2}", text(dom)):
+        dom = next((s for s in c.iterdescendants("span") if "dom" in classes(s)), None)
+        if dom is not None and _DOM.fullmatch(text(dom)):
             return _day(year, month, int(text(dom)))
     for t in texts[:3]:
-        if re.fullmatch(r"\d{1,2}\.?", t):
+        if _DAY.fullmatch(t):
             return _day(year, month, int(t.rstrip(".")))
         d = parse_date(t) if len(t) <= 20 else None
         if d:

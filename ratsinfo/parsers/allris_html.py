@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lxml import etree
-from lxml.html import HtmlElement
+from lxml.etree import _Element as Element
 
 from ratsinfo.errors import ParseError
 from ratsinfo.model import Records
@@ -21,10 +20,12 @@ from ratsinfo.parsers.allris_common import absolute as _abs
 from ratsinfo.parsers.allris_common import (
     check_complete,
     classes,
+    content,
     council_of,
     label_pairs,
     lines,
     link_id,
+    one_line,
     one_line_title,
     page_tree,
     parse_date,
@@ -98,7 +99,7 @@ class PaperReading:
         return d.isoformat() if d else None
 
 
-def read_vo020(html: str, url: str, layout: str | None = None, tree: HtmlElement | None = None) -> PaperReading:
+def read_vo020(html: str, url: str, layout: str | None = None, tree: Element | None = None) -> PaperReading:
     """Read a vo020 page of any layout; raises ParseError for denied, login, truncated and foreign pages."""
     if layout is None:
         from ratsinfo.parsers.detect import allris_page_info
@@ -115,7 +116,7 @@ def read_vo020(html: str, url: str, layout: str | None = None, tree: HtmlElement
         fld = paper_field(label)
         if fld == "consultations":
             continue
-        val = lines(value) if fld in ("title", "submitter") else squash(lines(value).replace("\n", " "))
+        val = lines(value) if fld in ("title", "submitter") else one_line(value)
         if not val:
             continue
         if fld is None:
@@ -187,23 +188,24 @@ def paper_records(r: PaperReading, source_url: str, document_key: str, scope: st
 # --- Beratungsfolge ---------------------------------------------------------------------------------------------
 
 
-_HEADING_XPATH = etree.XPath("//text()[contains(., $h)]/..")
 _HEADING_TAGS = frozenset({"caption", "td", "th", "h1", "h2", "h3", "h4", "legend", "div", "span"})
 
 
-def _table_after(tree: HtmlElement, heading: str) -> HtmlElement | None:
+def _table_after(tree: Element, heading: str) -> Element | None:
     """The table a heading introduces: its caption, a td.kb1 label row, an h2/h3, a card header."""
+    if heading not in content(tree):  # one serialisation of the page's text costs less than a search for nothing
+        return None
     rx = re.compile(r"\s*" + heading + r"\s*:?\s*", re.I)
-    for el in _HEADING_XPATH(tree, h=heading):
-        if el.tag not in _HEADING_TAGS:
-            continue
+    for el in tree.iter(*_HEADING_TAGS):
+        if not (heading in (el.text or "") or any(heading in (c.tail or "") for c in el)):
+            continue  # no text of its own holds the heading
         if el.tag == "caption":
-            if rx.fullmatch(el.text_content() or ""):
+            if rx.fullmatch(content(el) or ""):
                 return el.getparent()
             continue
         if el.tag in ("div", "span", "td", "th") and len(el) > 2:
             continue
-        if not rx.fullmatch(el.text_content() or ""):
+        if not rx.fullmatch(content(el) or ""):
             continue
         if el.tag == "td" and "kb1" not in classes(el):
             continue
@@ -213,7 +215,7 @@ def _table_after(tree: HtmlElement, heading: str) -> HtmlElement | None:
     return None
 
 
-def _next_table(el: HtmlElement) -> HtmlElement | None:
+def _next_table(el: Element) -> Element | None:
     """The first table after ``el`` in document order (the XPath following axis costs far more)."""
     current = el
     while current is not None:
@@ -233,9 +235,13 @@ _HEADERS = {"status": "status", "datum": "date", "sitzungsdatum": "date", "gremi
             "na": "item"}
 
 
-def _consultations(table: HtmlElement, url: str) -> list[dict]:
+_CLASSIC_CELLS = frozenset({"text1", "text2"})
+
+
+def _consultations(table: Element, url: str) -> list[dict]:
     rows = [tr for tr in table.iter("tr") if next(tr.iterancestors("table"), None) is table]
-    if any(td.tag == "td" and classes(td) & {"text1", "text2"} for tr in rows for td in tr):
+    if any(td.tag == "td" and not _CLASSIC_CELLS.isdisjoint((td.get("class") or "").split())
+           for tr in rows for td in tr):
         return _consultations3(rows, url)
     header: list[str] = []
     out: list[dict] = []
@@ -247,12 +253,12 @@ def _consultations(table: HtmlElement, url: str) -> list[dict]:
             header = [_HEADERS.get(text(th).casefold().rstrip(":"), "") for th in ths]
             continue
         cells = [td for td in tr if td.tag == "td"]
-        if not cells or not any(text(c) for c in cells):
+        if not cells or not any(content(c).strip() for c in cells):
             continue
         row = _row_fields(cells, header)
         meeting_link = next((a for a in tr.iter("a") if program_of(a.get("href")) == "to010"), None)
         if meeting_link is not None:
-            row["meeting"] = lines(meeting_link).replace("\n", " ") or row.get("meeting")
+            row["meeting"] = one_line(meeting_link) or row.get("meeting")
             row["meeting_url"] = _abs(url, meeting_link.get("href"))
             row["meeting_id"] = link_id(meeting_link.get("href"), "SILFDNR")
             if row.get("body") == row["meeting"]:
@@ -291,15 +297,18 @@ def _consultations(table: HtmlElement, url: str) -> list[dict]:
     return out
 
 
-def _row_fields(cells: list[HtmlElement], header: list[str]) -> dict:
+def _row_fields(cells: list[Element], header: list[str]) -> dict:
     row: dict = {}
-    status_el = next((s for c in cells for s in c.iter("span") if "wfcolorDesc" in classes(s)), None)
+    status_el = next((s for c in cells for s in c.iter("span") if "wfcolorDesc" in (s.get("class") or "").split()),
+                     None)
     if status_el is not None and text(status_el):
         row["status"] = text(status_el)
     if header and len(header) >= len(cells) - 1:
         for name, cell in zip(header, cells, strict=False):
-            value = lines(cell).replace("\n", " ").strip()
-            if not name or not value or name == "item":
+            if not name or name == "item" or (name != "date" and name in row):
+                continue  # a column nobody reads, or a field already read
+            value = one_line(cell)
+            if not value:
                 continue
             if name == "status":
                 row.setdefault("status", value.lstrip("●• ").strip())
@@ -309,7 +318,7 @@ def _row_fields(cells: list[HtmlElement], header: list[str]) -> dict:
             else:
                 row.setdefault(name, value)
         return row
-    texts = [lines(c).replace("\n", " ").strip() for c in cells]
+    texts = [one_line(c) for c in cells]
     rest = []
     for t in texts:
         if not t:
@@ -327,7 +336,7 @@ def _row_fields(cells: list[HtmlElement], header: list[str]) -> dict:
     return row
 
 
-def _consultations3(rows: list[HtmlElement], url: str) -> list[dict]:
+def _consultations3(rows: list[Element], url: str) -> list[dict]:
     """Classic ALLRIS 3: a body row (td.text1: body, role), then its meeting rows (td.text2: date, a link to the
     meeting, td.text3: result); the status is the title of the first, coloured cell."""
     out: list[dict] = []
@@ -367,7 +376,10 @@ def _consultations3(rows: list[HtmlElement], url: str) -> list[dict]:
 # --- files -------------------------------------------------------------------------------------------------------
 
 
-def _files(tree: HtmlElement, url: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+_ANNEX_BLOCKS = frozenset({"attachments", "attachmentTable"})
+
+
+def _files(tree: Element, url: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Documents of the paper (the paper PDF, the Sammeldokument) and its annexes (Anlagen), each once."""
     documents: list[tuple[str, str]] = []
     annexes: list[tuple[str, str]] = []
@@ -395,9 +407,8 @@ def _files(tree: HtmlElement, url: str) -> tuple[list[tuple[str, str]], list[tup
             continue
         u = _abs(url, href)
         name = text(a) or squash(a.get("title") or "") or "Dokument"
-        annex = ("attlink" in cls or "___tmp" in href or bool(a.xpath(
-            "ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' attachments ') or "
-            "contains(concat(' ', normalize-space(@class), ' '), ' attachmentTable ')]"))) and "doclink" not in cls
+        annex = ("attlink" in cls or "___tmp" in href or any(
+            not _ANNEX_BLOCKS.isdisjoint(classes(anc)) for anc in a.iterancestors())) and "doclink" not in cls
         if annex:
             if name in seen_annex_names or u in seen_urls:
                 continue
@@ -415,9 +426,26 @@ def _files(tree: HtmlElement, url: str) -> tuple[list[tuple[str, str]], list[tup
 # --- sections ------------------------------------------------------------------------------------------------------
 
 
-def _sections(tree: HtmlElement) -> dict[str, str]:
+_ANCHOR = re.compile(r"allris[A-Z]{2}")
+
+
+def _doc_parts(tree: Element) -> list[tuple[Element, Element | None]]:
+    """Every ``div.docPart`` (ALLRIS 4 text blocks) with the last h2 or h3 before it (not one around it), in one
+    pass over the page: the XPath ``preceding`` axis walks the whole page back for every block."""
+    out = []
+    headings: list[Element] = []
+    for el in tree.iter("h2", "h3", "div"):
+        if el.tag != "div":
+            headings.append(el)
+        elif "docPart" in classes(el):
+            around = set(el.iterancestors("h2", "h3"))
+            out.append((el, next((h for h in reversed(headings) if h not in around), None)))
+    return out
+
+
+def _sections(tree: Element) -> dict[str, str]:
     sections: dict[str, str] = {}
-    anchors = [a for a in tree.iter("a") if re.fullmatch(r"allris[A-Z]{2}", a.get("name") or "")]
+    anchors = [a for a in tree.iter("a") if _ANCHOR.fullmatch(a.get("name") or "")]
     for i, a in enumerate(anchors):
         stop = anchors[i + 1] if i + 1 < len(anchors) else None
         name = _SECTION_ANCHORS.get(a.get("name"), a.get("name")[6:])
@@ -433,9 +461,8 @@ def _sections(tree: HtmlElement) -> dict[str, str]:
             sections[name] = body
     if anchors:
         return sections
-    for part in tree.xpath("//div[contains(concat(' ', normalize-space(@class), ' '), ' docPart ')]"):
-        heading = part.xpath("preceding::h2[1] | preceding::h3[1]")
-        name = text(heading[-1]) if heading else ""
+    for part, heading in _doc_parts(tree):
+        name = text(heading) if heading is not None else ""
         body = block_text(part)
         if not name:
             first, _, rest = body.partition("\n")

@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element as Element
 
 from ratsinfo.parsers.allris_common import ID_PARAM, canonical, link_id, page_tree, program_of, text
 
 
-def list_links(html: str, url: str, program: str, tree: HtmlElement | None = None) -> list[tuple[str, str]]:
+def list_links(html: str, url: str, program: str, tree: Element | None = None) -> list[tuple[str, str]]:
     """(URL, link text) of every ``program`` record the page lists, once each, in page order."""
     tree = tree if tree is not None else page_tree(html, url)
-    param = ID_PARAM[program]
-    out: dict[str, str] = {}
+    return records_listed(tree, url, (program,))[program]
+
+
+def records_listed(tree: Element, url: str, programs: tuple[str, ...]) -> dict[str, list[tuple[str, str]]]:
+    """:func:`list_links` for several programs in one pass over the page's links."""
+    found: dict[str, dict[str, str]] = {p: {} for p in programs}
     for a in tree.iter("a"):
         href = a.get("href")
-        if program_of(href) != program or not link_id(href, param):
+        prog = program_of(href)
+        out = found.get(prog or "")
+        if out is None or not link_id(href, ID_PARAM[prog or ""]):
             continue
         u = canonical(url, href)
         if u not in out or not out[u]:
             out[u] = text(a)
-    return list(out.items())
+    return {p: list(v.items()) for p, v in found.items()}
 
 
 def paper_links(html: str, url: str) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element as Element
 
 from ratsinfo.errors import ParseError
 from ratsinfo.model import AgendaItem, File, Meeting, org_key, paper_key
@@ -20,10 +20,10 @@ from ratsinfo.parsers.allris_common import (
     canonical,
     classes,
     find_label,
-    has_class,
     label_pairs,
     lines,
     link_id,
+    one_line,
     page_tree,
     parse_date,
     program_of,
@@ -32,6 +32,7 @@ from ratsinfo.parsers.allris_common import (
     text,
     time_range,
     title_of,
+    with_class,
 )
 
 
@@ -52,14 +53,14 @@ class MeetingPage:
     _section: str = ""  # the last section heading ("Öffentlicher Teil", "Nichtöffentlicher Teil")
 
 
-def parse_to010(html: str, url: str, scope: str = "local", tree: HtmlElement | None = None) -> MeetingPage:
+def parse_to010(html: str, url: str, scope: str = "local", tree: Element | None = None) -> MeetingPage:
     tree = tree if tree is not None else page_tree(html, url)
     scope = scope_of(tree, scope)
     mid = link_id(url, "SILFDNR") or _own_id(tree) or "?"
     pairs = label_pairs(tree)
     heading = re.sub(r"^Tagesordnung\s*-\s*", "", title_of(tree))
     head_body, _, head_date = heading.rpartition(" - ") if parse_date(heading) else ("", "", "")
-    name = lines(find_label(pairs, "Bezeichnung", "Betreff", "Sitzung")).replace("\n", " ") or heading
+    name = one_line(find_label(pairs, "Bezeichnung", "Betreff", "Sitzung")) or heading
     body_el = find_label(pairs, "Gremium", "Gremien", "Ausschuss")
     body = text(body_el) or head_body or None
     day = text(find_label(pairs, "Datum", "Sitzungsdatum", "Termin")) or head_date
@@ -72,7 +73,7 @@ def parse_to010(html: str, url: str, scope: str = "local", tree: HtmlElement | N
     end = start.replace(hour=int(end_time[:2]), minute=int(end_time[3:])) if start and end_time else None
     public = None
     st = status.casefold().replace("öffentlich/nichtöffentlich", "gemischt")
-    if re.search(r"nicht\s*-?\s*öffentlich", st):
+    if _NOT_PUBLIC.search(st):
         public = False
     elif "öffentlich" in st:
         public = True
@@ -94,7 +95,7 @@ def parse_to010(html: str, url: str, scope: str = "local", tree: HtmlElement | N
     return page
 
 
-def _own_id(tree: HtmlElement) -> str | None:
+def _own_id(tree: Element) -> str | None:
     for form in tree.iter("form"):
         mid = link_id(form.get("action"), "SILFDNR")
         if mid and program_of(form.get("action")) == "to010":
@@ -106,33 +107,68 @@ def _own_id(tree: HtmlElement) -> str | None:
     return None
 
 
-def _agenda_rows(tree: HtmlElement) -> list[HtmlElement]:
-    rows = tree.xpath(f"//td[{has_class('tonr')}]/parent::tr")
+def _agenda_rows(tree: Element) -> list[Element]:
+    rows: list[Element] = []
+    for td in with_class(tree, "td", "tonr"):  # ALLRIS 4, responsive
+        tr = td.getparent()
+        if tr is not None and tr.tag == "tr" and (not rows or rows[-1] is not tr):
+            rows.append(tr)
     if rows:
         return rows
-    return [tr for tr in tree.xpath(f"//table[{has_class('tl1')}]//tr")]
+    seen: set[Element] = set()
+    for table in with_class(tree, "table", "tl1"):  # classic: the rows with a number cell
+        for tr in table.iter("tr"):
+            if tr not in seen and any(td.tag == "td" and "text4" in classes(td) for td in tr):
+                seen.add(tr)
+                rows.append(tr)
+    return rows
 
 
 _NUMBER = re.compile(r"^(?:NÖ|[ÖN]|TOP)?\s*\.?\s*\d+[\w.]*$|^(?:NÖ|[ÖN])\s*\d", re.I)
 _STRICT = re.compile(r"^(?:NÖ|[ÖN])\s*\d")
+_RESULT_CLASSES = frozenset({"tobeschluss", "toergebnis", "beschluss"})
+_LINK_ID = re.compile(r"link_(\d+)")
+_CODE = re.compile(r"[\d\-./A-Z]+")
+_SPACED_REF = re.compile(r"^[A-Za-z]{1,6}\.?\s+\S*\d")
+_NOT_PUBLIC_NUMBER = re.compile(r"^(?:NÖ|N)\s*\d")
+_NOT_PUBLIC = re.compile(r"nicht\s*-?\s*öffentlich")
 
 
-def _item(page: MeetingPage, row: HtmlElement, pos: int, url: str, scope: str, mkey: str, mid: str) -> None:
-    cells = [c for c in row if c.tag == "td"]
-    number_cell = next((c for c in cells if "tonr" in classes(c)), None)
-    if number_cell is None:
-        number_cell = next((c for c in cells if "text4" in classes(c)), None)
+def _item(page: MeetingPage, row: Element, pos: int, url: str, scope: str, mkey: str, mid: str) -> None:
+    cells: list[Element] = []
+    tonr = text4 = title_cell = res_cell = None  # the cells by class, found in one pass over the row
+    for c in row:
+        if c.tag != "td":
+            continue
+        cells.append(c)
+        cls = c.get("class")
+        if not cls:
+            continue
+        names = cls.split()
+        if tonr is None and "tonr" in names:
+            tonr = c
+        elif text4 is None and "text4" in names:
+            text4 = c
+        if title_cell is None and "tobetreff" in names:
+            title_cell = c
+        if res_cell is None and not _RESULT_CLASSES.isdisjoint(names):
+            res_cell = c
+    number_cell = tonr if tonr is not None else text4
     if number_cell is None:
         return
     number = text(number_cell).replace("\xa0", " ")
     if not number:
         page._section = text(row).casefold() or page._section
         return
-    strict = "tonr" not in classes(number_cell)
+    strict = tonr is None
     if not (_STRICT.match(number) if strict else _NUMBER.match(number)):
         return
-    item_link = paper_link = None
-    for a in row.iter("a"):
+    item_link = paper_link = result_btn = None
+    for a in row.iter("a", "input"):  # links and the result button, in one pass over the row
+        if a.tag == "input":
+            if result_btn is None and a.get("value") == "PA":
+                result_btn = a
+            continue
         prog = program_of(a.get("href"))
         if prog == "to020" and item_link is None:
             item_link = a
@@ -143,26 +179,19 @@ def _item(page: MeetingPage, row: HtmlElement, pos: int, url: str, scope: str, m
     if item_id is None and num_a is not None:
         item_id = link_id(num_a.get("href") or "", "TOLFDNR")
         if item_id is None:
-            m = re.fullmatch(r"link_(\d+)", num_a.get("id") or "")
+            m = _LINK_ID.fullmatch(num_a.get("id") or "")
             item_id = m.group(1) if m else None
-    title_cell = next((c for c in cells if "tobetreff" in classes(c)), None)
     if title_cell is not None:
         title = lines(title_cell)
     elif item_link is not None:
         title = lines(item_link)
     else:
         texts = [text(c) for c in cells if c is not number_cell]
-        title = next((t for t in texts if t and not re.fullmatch(r"[\d\-./A-Z]+", t)), "")
+        title = next((t for t in texts if t and not _CODE.fullmatch(t)), "")
     paper_ref = text(paper_link) if paper_link is not None else None
-    if paper_ref and " " in paper_ref and not re.match(r"^[A-Za-z]{1,6}\.?\s+\S*\d", paper_ref):
+    if paper_ref and " " in paper_ref and not _SPACED_REF.match(paper_ref):
         paper_ref = paper_ref.split(" ", 1)[0]
-    result = None
-    result_btn = next((i for i in row.iter("input") if i.get("value") == "PA"), None)
-    if result_btn is not None:
-        result = result_btn.get("title")
-    else:
-        res_cell = next((c for c in cells if classes(c) & {"tobeschluss", "toergebnis", "beschluss"}), None)
-        result = text(res_cell) or None
+    result = result_btn.get("title") if result_btn is not None else text(res_cell) or None
     if result in ("(offen)", ""):
         result = None
     item = AgendaItem(key=f"allris:{scope}:item:{item_id or f'{mid}-{pos}'}", meeting_key=mkey,
@@ -181,18 +210,20 @@ def _item(page: MeetingPage, row: HtmlElement, pos: int, url: str, scope: str, m
 
 
 def _public(number: str, section: str) -> bool | None:
-    if re.match(r"^(?:NÖ|N)\s*\d", number):
+    if _NOT_PUBLIC_NUMBER.match(number):
         return False
     if number.startswith("Ö"):
         return True
-    if re.search(r"nicht\s*-?\s*öffentlich", section):
+    if _NOT_PUBLIC.search(section):
         return False
     return True if "öffentlich" in section else None
 
 
-def _meeting_files(page: MeetingPage, tree: HtmlElement, url: str, scope: str, mkey: str) -> None:
+def _meeting_files(page: MeetingPage, tree: Element, url: str, scope: str, mkey: str) -> None:
     seen: set[str] = set()
-    for form in tree.xpath("//form[contains(translate(@action, 'DO', 'do'), 'do027')]"):
+    for form in tree.iter("form"):
+        if "do027" not in (form.get("action") or "").replace("D", "d").replace("O", "o"):
+            continue
         inputs = list(form.iter("input"))
         dol = next((i for i in inputs if i.get("name") == "DOLFDNR"), None)
         sub = next((i for i in inputs if i.get("type") == "submit"), None)
@@ -204,7 +235,7 @@ def _meeting_files(page: MeetingPage, tree: HtmlElement, url: str, scope: str, m
             page.files.append(File(key=f"allris:{scope}:file:{ident}", name=name_, meeting_key=mkey,
                                    access_url=access, source_url=url))
     # ALLRIS 4 and responsive pages: the meeting's documents panel (Einladung, Bekanntmachung, Niederschrift)
-    for a in tree.xpath("//aside[contains(concat(' ', normalize-space(@class), ' '), ' documents ')]//a"):
+    for a in (a for aside in with_class(tree, "aside", "documents") for a in aside.iter("a")):
         href = (a.get("href") or "").strip()
         if not href or href.startswith("#") or "doclink" not in classes(a):
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element as Element
 
 from ratsinfo.errors import ParseError
 from ratsinfo.model import Membership, Organization, Person, org_key
@@ -33,7 +33,7 @@ class PersonPage:
     memberships: list[Membership] = field(default_factory=list)
 
 
-def parse_person(html: str, url: str, scope: str = "local", tree: HtmlElement | None = None) -> PersonPage:
+def parse_person(html: str, url: str, scope: str = "local", tree: Element | None = None) -> PersonPage:
     tree = tree if tree is not None else page_tree(html, url)
     scope = scope_of(tree, scope)
     pid = link_id(url, "KPLFDNR") or "?"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lxml.html import HtmlElement
+from lxml.etree import _Element as Element
 
 from ratsinfo.errors import ParseError
 from ratsinfo.model import Membership, Organization, Person, org_key
@@ -36,11 +36,12 @@ def person_name(raw: str) -> str:
 
 
 def parse_roster(html: str, url: str, scope: str = "local", kind: str | None = None,
-                 tree: HtmlElement | None = None) -> Roster:
+                 tree: Element | None = None) -> Roster:
     tree = tree if tree is not None else page_tree(html, url)
     scope = scope_of(tree, scope)
-    name = re.sub(r"^(?:Gremium|Fraktion|Ausschuss|Mitglieder)\s*-\s*(?=\S)", "", title_of(tree)) \
-        if re.match(r"^(?:Gremium|Mitglieder)\s*-", title_of(tree)) else title_of(tree)
+    title = title_of(tree)
+    name = re.sub(r"^(?:Gremium|Fraktion|Ausschuss|Mitglieder)\s*-\s*(?=\S)", "", title) \
+        if re.match(r"^(?:Gremium|Mitglieder)\s*-", title) else title
     if not name:
         raise ParseError("no name on the page: not a committee or faction page")
     prog = program_of(url)
@@ -59,11 +60,16 @@ def parse_roster(html: str, url: str, scope: str = "local", kind: str | None = N
             continue
         seen.add(pid)
         raw = text(a)
-        cells = [text(td) for td in row if td.tag == "td"]
-        idx = next((i for i, c in enumerate(cells) if raw and raw in c), None)
-        after = [(c, parse_date(c)) for c in cells[idx + 1:] if c] if idx is not None else []
-        role = next((c for c, d in after if d is None), None)
-        dates = [d for _c, d in after if d is not None]
+        role, dates = None, []
+        if raw:
+            cells = iter([td for td in row if td.tag == "td"])
+            if any(raw in text(td) for td in cells):  # the cells after the name: role, then dates
+                for c in filter(None, map(text, cells)):
+                    d = parse_date(c)
+                    if d is not None:
+                        dates.append(d)
+                    elif role is None:
+                        role = c
         pkey = f"allris:{scope}:person:{pid}"
         roster.persons.append(Person(key=pkey, name=person_name(raw), source_url=url))
         roster.memberships.append(Membership(key=f"{okey}/member/{pid}", person_key=pkey, organization_key=okey,

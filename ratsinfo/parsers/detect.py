@@ -16,7 +16,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from ratsinfo.parsers.textutil import looks_binary
+from ratsinfo.parsers.textutil import ascii_lower, looks_binary
 
 KINDS = (
     "pdf", "allris3_vo020", "allris4_vo020", "allris_page", "html", "allris_text_paper",
@@ -112,13 +112,13 @@ _TITLES = {"vorlage": "vo020", "drucksache": "vo020", "sitzung": "to010", "tages
 def allris_page_info(html: str, url: str = "") -> PageInfo | None:
     """Which ALLRIS program and layout a page is; None when it is not an ALLRIS page."""
     head = html[:200_000]
-    low = head.lower()  # substring tests before regexes: case-insensitive scans of a whole page cost more
-    embedded = "allriscontent" in low and _EMBEDDED.search(head)
-    if "allriscontainer" in low:
+    low = ascii_lower(head)  # substring tests before regexes: case-insensitive scans of a whole page cost more
+    embedded = b"allriscontent" in low and _EMBEDDED.search(head)
+    if b"allriscontainer" in low:
         m = _CONTAINER.search(head)
         if m:
             return _info(m.group(1), "allris3e" if embedded else "allris3", m.group(2))
-    wicket = ("wicket" in low or "allris net version 4" in low) and _WICKET.search(head)
+    wicket = (b"wicket" in low or b"allris net version 4" in low) and _WICKET.search(head)
     m = _ALLRIS_DIV.search(head)
     if m:
         cm = _CLASS.search(m.group(1))
@@ -136,7 +136,7 @@ def allris_page_info(html: str, url: str = "") -> PageInfo | None:
         prog = _net_program(head, url)  # ALLRIS net 4 in a page frame of its own (no div#allris)
         if prog:
             return _info(prog, "allris4")
-    if embedded or ("kb1" in low and _KB1.search(head) and _ASP_LINK.search(head)):
+    if embedded or (b"kb1" in low and _KB1.search(head) and _ASP_LINK.search(head)):
         prog = _content_program(head, url)
         if prog:
             return _info(prog, "allris3e" if embedded else "allris3", _variant(url))

@@ -131,10 +131,11 @@ def read_page(data: bytes, url_or_path: str, scope: str = "local", document_key:
         pp = parse_person(html, url, scope, tree)
         out.persons, out.organizations, out.memberships = [pp.person], pp.organizations, pp.memberships
     elif prog in LIST_PROGRAMS:
-        from ratsinfo.parsers.allris_lists import list_links
+        from ratsinfo.parsers.allris_lists import records_listed
 
-        for target in ("vo020", "fr020", "au020", "gr020", "pa020", "kp020", "to010"):
-            out.links += [u for u, _ in list_links(html, url, target, tree)]
+        for listed in records_listed(tree, url, ("vo020", "fr020", "au020", "gr020", "pa020", "kp020",
+                                                 "to010")).values():
+            out.links += [u for u, _ in listed]
         if not out.links:
             raise ParseError(f"ALLRIS list page ({prog}) that lists nothing: empty, cut off or not public")
     else:

@@ -1,6 +1,6 @@
 """Field-by-field comparison of what the parsers read from a page with the truth written for it
 (``tests/parsers/truth/*.json`` and ``../shared/corpus/allris-real/*/truth.json``). Shared by the tests and
-by ``bench/allris_fields.py`` (field accuracy per layout)."""
+by ``bench/allris.py`` (field accuracy per layout)."""
 
 from __future__ import annotations
 
