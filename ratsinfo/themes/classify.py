@@ -21,8 +21,6 @@ from typing import Any
 
 from ratsinfo.themes.codes import CODES, PROCEDURAL, Theme
 
-_ORTH = 65  # spacy.attrs.ORTH, kept here so that importing this module does not import spaCy
-
 FINANCE = "61"
 GENERIC = frozenset({PROCEDURAL, "11", FINANCE})  # areas that every subject can fall back to
 OFFICE_BOOST = 2.5  # log-odds added for the code of the lead office
@@ -212,17 +210,20 @@ def _features(title: str, tokens: Iterable[str]) -> list[str]:
     return feats
 
 
-def _words(doc) -> list[str]:
-    """Token texts without building spaCy Token objects (the slow part of iterating a Doc)."""
-    strings = doc.vocab.strings
-    return [strings[h] for h in doc.to_array(_ORTH).tolist()]
+_TOKEN = re.compile(r"[^\s\"'„“”‚‘’«»()\[\]{}:;,.!?/–—]+")
+
+
+def tokens(title: str) -> list[str]:
+    """The words of a title, split at spaces and punctuation as spaCy's German tokenizer splits a
+    title's words (hyphenated compounds stay one token); a regular expression does it at a tenth of
+    the cost of a spaCy Doc, and only the lemma table of the pipeline is needed afterwards."""
+    return _TOKEN.findall(title)
 
 
 def features(title: str) -> list[str]:
     """The model's features of one title (used by training and classification alike)."""
-    nlp, _table, _stop = _nlp()
     title = subject(title)
-    return _features(title, _words(nlp.tokenizer(title)))
+    return _features(title, tokens(title))
 
 
 def office_code(office: str | None) -> str | None:
@@ -306,14 +307,13 @@ def classify_many(items: Iterable[Sequence[str | None]], weights: Model | None =
     trailing fields may be left out. Titles are tokenized in one spaCy stream. ``weights`` replaces
     the shipped model (cross-validation)."""
     rows = [tuple(item) + (None,) * (6 - len(item)) for item in items]
-    nlp, _table, _stop = _nlp()
     m = weights or model()
     index = {c: i for i, c in enumerate(m.codes)}
-    titles = [subject(row[0] or "") for row in rows]
     out = []
-    for row, title, doc in zip(rows, titles, nlp.tokenizer.pipe(titles), strict=True):
+    for row in rows:
         _title, paper_title, paper_type, lead_office, text, body = row
-        vectors = _vectors(_features(title, _words(doc)), m)
+        title = subject(_title or "")
+        vectors = _vectors(_features(title, tokens(title)), m)
         if paper_title and paper_title.strip() != title.strip():
             vectors += _vectors(features(paper_title), m, PAPER_TITLE_WEIGHT)
         if paper_type:
