@@ -101,21 +101,28 @@ def _nlp():
     return nlp, table, frozenset(STOP_WORDS)
 
 
-_lemma_cache: dict[str, str | None] = {}
+_lemma_cache: dict[str, tuple[str, ...]] = {}
 
 
-def _lemma_feature(word: str) -> str | None:
-    hit = _lemma_cache.get(word, "")
-    if hit != "":
+def _lemma(word: str, table) -> str:
+    return (table.get(word, None) or table.get(word.lower(), None) or word).lower()
+
+
+def _lemma_features(word: str) -> tuple[str, ...]:
+    """The lemma of a word; the parts of a hyphenated compound ("Kita-Ausbau") each count as words.
+    (Splitting closed compounds at known lemmas was tried and lost accuracy: the keyword stems
+    already find the parts that matter.)"""
+    hit = _lemma_cache.get(word)
+    if hit is not None:
         return hit
     _nlp_, table, stop = _nlp()
-    lower = word.lower()
-    feature = None
-    if len(word) >= 3 and word.isalpha() and lower not in stop:
-        lemma = table.get(word, None) or table.get(lower, None) or word
-        feature = "l:" + lemma.lower()
-    _lemma_cache[word] = feature
-    return feature
+    out: list[str] = []
+    parts = [p for p in word.split("-") if p] if "-" in word else [word]
+    for part in parts:
+        if len(part) >= 3 and part.isalpha() and part.lower() not in stop:
+            out.append("l:" + _lemma(part, table))
+    _lemma_cache[word] = result = tuple(dict.fromkeys(out))
+    return result
 
 
 def subject(title: str) -> str:
@@ -202,7 +209,7 @@ def _features(title: str, tokens: Iterable[str]) -> list[str]:
         feats.extend(("p:proc", "p:proc"))
     if is_appointment(title):
         feats.extend(("g:appointment", "g:appointment"))
-    feats.extend(f for f in dict.fromkeys(_lemma_feature(t) for t in tokens) if f)
+    feats.extend(dict.fromkeys(f for t in tokens for f in _lemma_features(t)))
     r = rules()
     for number in re.findall(r"\bamt(?:es)?\s+(\d{2})\b", title.lower()):
         if number in r.office_numbers:
