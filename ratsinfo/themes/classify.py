@@ -35,6 +35,8 @@ KIND_WEIGHT = {"s": 1.5, "l": 0.4, "p": 1.0, "a": 1.0, "f": 1.0, "g": 1.0, "t": 
 @dataclass(frozen=True)
 class Rules:
     subject: re.Pattern[str]
+    filer_prefix: re.Pattern[str]  # "Antrag Nr. 12/2024 der SPD-Fraktion: " before a subject
+    filer_suffix: re.Pattern[str]  # "; Antrag Nr. 12/2024 der SPD vom 1.2.2024" after it
     noise: tuple[tuple[str, re.Pattern[str]], ...]  # (trigger, pattern): run only if the trigger is in the text
     procedural: re.Pattern[str]
     procedural_always: re.Pattern[str]
@@ -73,6 +75,8 @@ def rules() -> Rules:
     names = raw["offices"]["names"]
     return Rules(
         subject=re.compile(raw["subject"]),
+        filer_prefix=re.compile(raw["filer_prefix"]),
+        filer_suffix=re.compile(raw["filer_suffix"]),
         noise=tuple((trigger, re.compile(pattern)) for trigger, pattern in raw["noise"]),
         procedural=re.compile("|".join(f"(?:{p})" for p in raw["procedural"])),
         procedural_always=re.compile("|".join(f"(?:{p})" for p in raw["procedural_always"])),
@@ -126,15 +130,27 @@ def _lemma_features(word: str) -> tuple[str, ...]:
 
 
 def subject(title: str) -> str:
-    """The subject of a motion or inquiry: 'Antrag der Fraktion X betreffend „Y“' -> 'Y'.
+    """The subject of a motion or inquiry: 'Antrag der Fraktion X betreffend „Y“' -> 'Y',
+    'Antrag Nr. 12/2024 der SPD: Y' -> 'Y', 'Y; Antrag Nr. 12/2024 der SPD vom 1.2.2024' -> 'Y'.
 
     Who filed an item says nothing about its area; left in, the words of the prefix tie every motion
     to the area of the motions seen in training.
     """
-    m = rules().subject.match(title.lower())
-    return title[m.end():].strip(" „“\"'") if m else title
+    r = rules()
+    lower = title.lower()
+    if "antrag" not in lower and "anfrage" not in lower and "anregung" not in lower:
+        return title
+    if m := r.subject.match(lower):
+        return title[m.end():].strip(" „“\"'")
+    if (m := r.filer_prefix.match(lower)) and len(lower) - m.end() > 8:
+        title, lower = title[m.end():], lower[m.end():]
+    m = r.filer_suffix.search(lower)
+    if m and m.start() > 8 and _FILED_BY.search(m.group(0)) and " auf " not in m.group(0):
+        title = title[:m.start()]
+    return title.strip(" „“\"'")
 
 
+_FILED_BY = re.compile(r"fraktion|\d+/\d{4}|\bvom\s+\d")  # a trailing "Antrag …" names who filed it, not what it asks
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[a-zäöüß0-9]+(?:-[a-zäöüß0-9]+)*-?")
 _word_cache: dict[str, tuple[tuple[str, str], ...]] = {}
