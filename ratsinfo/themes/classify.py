@@ -55,6 +55,14 @@ def _data(name: str) -> Any:
     return json.loads((resources.files("ratsinfo.themes") / "data" / name).read_text(encoding="utf-8"))
 
 
+def _noise(raw: list[list[str]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The noise patterns by trigger; those of one trigger joined into one expression (one pass per title)."""
+    by_trigger: dict[str, list[str]] = {}
+    for trigger, pattern in raw:
+        by_trigger.setdefault(trigger, []).append(f"(?:{pattern})")
+    return tuple((trigger, re.compile("|".join(patterns))) for trigger, patterns in by_trigger.items())
+
+
 @cache
 def rules() -> Rules:
     """The keyword stems, noise and procedural patterns and office tables, compiled once.
@@ -77,7 +85,7 @@ def rules() -> Rules:
         subject=re.compile(raw["subject"]),
         filer_prefix=re.compile(raw["filer_prefix"]),
         filer_suffix=re.compile(raw["filer_suffix"]),
-        noise=tuple((trigger, re.compile(pattern)) for trigger, pattern in raw["noise"]),
+        noise=_noise(raw["noise"]),
         procedural=re.compile("|".join(f"(?:{p})" for p in raw["procedural"])),
         procedural_always=re.compile("|".join(f"(?:{p})" for p in raw["procedural_always"])),
         gremium=re.compile(raw["gremium"]),
@@ -343,7 +351,7 @@ def classify_many(items: Iterable[Sequence[str | None]], weights: Model | None =
             vectors += _vectors(["t:" + paper_type.lower().strip()], m)
         if text:
             vectors += _vectors([f"s:{stem}" for stem, _c in dict.fromkeys(stems_of(text[:3000]))], m, TEXT_WEIGHT)
-        scores = [sum(column) for column in zip(m.prior, *vectors, strict=True)]
+        scores = list(map(sum, zip(m.prior, *vectors, strict=True)))
         if (code := office_code(lead_office)) and code in index:
             scores[index[code]] += OFFICE_BOOST
         if (code := _body_code(body)) and code in index and not is_procedural(title):
