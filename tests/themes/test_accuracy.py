@@ -59,3 +59,12 @@ def test_untouched_accuracy_stays_above_its_floor(untouched):
     s = score(untouched)
     assert s.total >= 150
     assert s.accuracy >= UNTOUCHED_FLOOR, f"untouched accuracy {s.accuracy:.3f}"
+
+
+def test_eval_of_the_theme_labels_reports_every_set_per_council_and_theme(cli, corpus):
+    r = cli("eval", str(LABELS.parent), "--corpus", str(corpus))
+    assert r.code == 0
+    for heading in ("dev (5-fold cross-validation): accuracy", "held out (shipped model): accuracy",
+                    "untouched (shipped model): accuracy", "per council:", "per theme"):
+        assert heading in r.out
+    assert "Bezirk Wandsbek" in r.out and "Landeshauptstadt Magdeburg" in r.out
