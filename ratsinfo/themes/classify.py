@@ -137,6 +137,9 @@ def _lemma_features(word: str) -> tuple[str, ...]:
     return result
 
 
+_FILED_BY = re.compile(r"fraktion|\d+/\d{4}|\bvom\s+\d")  # a trailing "Antrag …" names who filed it, not what it asks
+
+
 def subject(title: str) -> str:
     """The subject of a motion or inquiry: 'Antrag der Fraktion X betreffend „Y“' -> 'Y',
     'Antrag Nr. 12/2024 der SPD: Y' -> 'Y', 'Y; Antrag Nr. 12/2024 der SPD vom 1.2.2024' -> 'Y'.
@@ -158,7 +161,6 @@ def subject(title: str) -> str:
     return title.strip(" „“\"'")
 
 
-_FILED_BY = re.compile(r"fraktion|\d+/\d{4}|\bvom\s+\d")  # a trailing "Antrag …" names who filed it, not what it asks
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[a-zäöüß0-9]+(?:-[a-zäöüß0-9]+)*-?")
 _word_cache: dict[str, tuple[tuple[str, str], ...]] = {}
@@ -335,7 +337,7 @@ Item = tuple[str, str | None, str | None, str | None, str | None, str | None]
 
 def classify_many(items: Iterable[Sequence[str | None]], weights: Model | None = None) -> list[Theme]:
     """Classify many items at once: each is (title, paper_title, paper_type, lead_office, text, body),
-    trailing fields may be left out. Titles are tokenized in one spaCy stream. ``weights`` replaces
+    trailing fields may be left out. ``weights`` replaces
     the shipped model (cross-validation)."""
     rows = [tuple(item) + (None,) * (6 - len(item)) for item in items]
     m = weights or model()
