@@ -718,7 +718,8 @@ def eval_cmd(
     show: Annotated[bool, typer.Option(help="List every miss and every extra fact.")] = False,
     fmt: FormatOpt = "table",
 ) -> None:
-    """Print precision and recall of the extraction per fact kind against a gold set.
+    """Print precision and recall of the extraction per fact kind against a gold set; for
+    ``gold/themes``, the accuracy of the policy areas per council and per theme.
 
     A folder whose gold sits in sub-folders (``gold/real-docs/dev``, ``.../heldout``) gets one
     table per sub-folder, so a development set and its held-out part are never mixed.
@@ -731,6 +732,15 @@ def eval_cmd(
     folder = Path(gold)
     if not folder.is_dir():
         fail(f"{gold}: no such folder; pass the folder of gold JSON files")
+    if (folder / "labels.tsv").is_file():  # gold/themes: the policy areas of agenda items
+        from ratsinfo.evaluate import default_corpus
+        from ratsinfo.themes.evaluate import full_report
+
+        real = Path(corpus) if corpus else default_corpus(folder)
+        if real is None or not (real / "agenda-items").is_dir():
+            fail(f"{gold}: the labelled titles live in the real corpus; pass --corpus ../shared/corpus")
+        typer.echo(full_report(real, errors=show))
+        return
     sets = gold_sets(folder)
     cols = ["kind", "gold", "found", "correct", "precision", "recall"]
     as_json: dict[str, list] = {}

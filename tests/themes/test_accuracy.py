@@ -5,12 +5,16 @@ import csv
 import pytest
 
 from ratsinfo.themes.evaluate import score
-from ratsinfo.themes.gold import LABELS, UNDECIDED, load, split_of
+from ratsinfo.themes.gold import LABELS, UNDECIDED, load, load_untouched, split_of
 
-# Accuracy of the theme code on the untouched held-out titles. Measured: 0.841 (254/302). The target
-# of 0.85 is not reached yet; this floor guards the measured figure against regressions.
+# Accuracy of the theme code on the held-out titles. Measured: 0.844 (255/302). The target of 0.85
+# is not reached; this floor guards the measured figure against regressions.
 HELDOUT_FLOOR = 0.83
-COUNCIL_FLOOR = 0.78  # each of the three large councils on its own (measured 0.81 to 0.84)
+COUNCIL_FLOOR = 0.78  # each of the three large councils on its own (measured 0.82 to 0.84)
+# The untouched set (other councils' ALLRIS pages, labelled before the classifier ever ran on them),
+# measured once: 0.611 (99/162). Far below the target: district assemblies word their agendas
+# differently from the councils the classifier was developed on. The floor guards that figure.
+UNTOUCHED_FLOOR = 0.59
 
 
 @pytest.fixture(scope="module")
@@ -36,3 +40,31 @@ def test_held_out_accuracy_stays_above_the_floor(labelled):
     for council in ("Stadt Köln", "Landeshauptstadt Magdeburg", "Stadt Erlangen"):
         ok, n = held.councils[council]
         assert ok / n >= COUNCIL_FLOOR, f"{council}: {ok}/{n}"
+
+
+@pytest.fixture(scope="module")
+def untouched(corpus):
+    return load_untouched(corpus)
+
+
+def test_the_untouched_labels_join_the_items_the_allris_parsers_read(untouched):
+    assert len(untouched) >= 150
+    assert {x.split for x in untouched} == {"untouched"}
+    assert all(x.title.strip() for x in untouched)
+    assert len({x.council for x in untouched}) >= 4
+    assert sum(x.code == UNDECIDED for x in untouched) < 0.05 * len(untouched)
+
+
+def test_untouched_accuracy_stays_above_its_floor(untouched):
+    s = score(untouched)
+    assert s.total >= 150
+    assert s.accuracy >= UNTOUCHED_FLOOR, f"untouched accuracy {s.accuracy:.3f}"
+
+
+def test_eval_of_the_theme_labels_reports_every_set_per_council_and_theme(cli, corpus):
+    r = cli("eval", str(LABELS.parent), "--corpus", str(corpus))
+    assert r.code == 0
+    for heading in ("dev (5-fold cross-validation): accuracy", "held out (shipped model): accuracy",
+                    "untouched (shipped model): accuracy", "per council:", "per theme"):
+        assert heading in r.out
+    assert "Bezirk Wandsbek" in r.out and "Landeshauptstadt Magdeburg" in r.out

@@ -51,6 +51,19 @@ def test_motions_are_judged_by_their_subject_not_by_who_filed_them():
     assert c.classify(title).code == "54"
 
 
+def test_who_filed_a_motion_is_cut_before_and_after_its_subject():
+    assert c.subject("Antrag Nr. 17/2024 der Fraktion Freie Liste: Mehr Bänke am Seeufer") == "Mehr Bänke am Seeufer"
+    assert c.subject("Neue Buslinie zum Gewerbegebiet; Antrag Nr. 3/2023 der SPD vom 1.2.2023") == \
+        "Neue Buslinie zum Gewerbegebiet"
+    assert c.subject("Zuschuss an den Tennisclub (Antrag der CDU-Fraktion)") == "Zuschuss an den Tennisclub"
+    kept = "Beschluss über den Antrag des Heimatvereins auf einen Zuschuss für das Dorffest"
+    assert c.subject(kept) == kept  # a request someone files is the subject itself
+
+
+def test_the_parts_of_a_hyphenated_compound_count_as_words():
+    assert set(c.features("Kita-Ausbau")) >= {"l:kita", "l:ausbau"}
+
+
 def test_stems_are_found_inside_compounds_but_not_in_look_alikes():
     assert ("feuerwehr", "12") in c.stems_of("Feuerwehrgerätehaus")
     assert [code for _s, code in c.stems_of("Schuldenabbau")] == ["61"]
