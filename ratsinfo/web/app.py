@@ -7,16 +7,18 @@ there is no free SQL and no method but GET (and HEAD).
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -270,8 +272,10 @@ SECURITY_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 's
 
 
 class Headers:
-    """Security headers on every answer (no scripts at all, nothing framed, no sniffing) and the time the
-    server spent on it (Server-Timing), which bench/web.py reads."""
+    """Security headers on every answer (no scripts at all, nothing framed, no sniffing) and what the server
+    spent on it (Server-Timing, which bench/web.py reads): ``app`` the time from request to answer,
+    ``cpu`` the CPU time of the page's own thread (DuckDB runs its statements there, see data.THREADS),
+    ``cache`` whether the answer was kept from an earlier request."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
@@ -281,33 +285,99 @@ class Headers:
 
         async def wrapped(message: dict) -> None:
             if message["type"] == "http.response.start":
-                spent = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
-                message["headers"] = [*message.get("headers", []), (b"server-timing", spent.encode()),
+                timing = [f"app;dur={(time.perf_counter() - started) * 1000:.1f}"]
+                if CPU_KEY in scope:
+                    timing.append(f"cpu;dur={scope[CPU_KEY] * 1000:.1f}")
+                if scope.get(CACHE_KEY):
+                    timing.append("cache;desc=hit")
+                message["headers"] = [*message.get("headers", []), (b"server-timing", ", ".join(timing).encode()),
                                       *[(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]]
             await send(message)
 
         await self.app(scope, receive, wrapped)
 
 
+CPU_KEY, CACHE_KEY = "ratsinfo.cpu", "ratsinfo.cache"
+
+
+def timed(endpoint: Callable[[Request], Response]) -> Callable[[Request], Response]:
+    """The endpoint, noting the CPU time its thread spends (Starlette runs it in a worker thread)."""
+
+    @functools.wraps(endpoint)
+    def run(request: Request) -> Response:
+        started = time.thread_time()
+        try:
+            return endpoint(request)
+        finally:
+            request.scope[CPU_KEY] = time.thread_time() - started
+
+    return run
+
+
+class Answers:
+    """Whole answers to GET requests kept with the snapshot they were read from: a snapshot never changes, so
+    the same URL gives the same page until the next refresh is published. Feed readers poll the same feeds,
+    and many people open the same search or paper; those answers cost nothing after the first.
+    Only complete answers with status 200 are kept (see data.Snapshot.keep for the budget)."""
+
+    def __init__(self, app: Any, store: data.Warehouse) -> None:
+        self.app = app
+        self.store = store
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET":
+            await self.app(scope, receive, send)
+            return
+        if self.store.due():  # may copy the warehouse file: not on the event loop
+            await run_in_threadpool(self.store.current)
+        snap = self.store.newest()
+        if not snap.cache_bytes:
+            await self.app(scope, receive, send)
+            return
+        host = dict(scope.get("headers") or []).get(b"host", b"")
+        key = (scope["path"], scope.get("query_string", b""), host, date.today())  # pages say "since yesterday"
+        kept = snap.answer(key)
+        if kept is not None:
+            (status, headers, body), _size = kept
+            scope[CACHE_KEY] = True
+            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        start: dict = {}
+        chunks: list[bytes] = []
+
+        async def keeping(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+            elif message["type"] == "http.response.body" and start.get("status") == 200:
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    body = b"".join(chunks)
+                    snap.keep(key, (200, list(start.get("headers", [])), body), len(body))
+            await send(message)
+
+        await self.app(scope, receive, keeping)
+
+
 def create_app(db: str | Path, check_every: float = 2.0, warm: bool = True) -> Starlette:
     """The app over the warehouse at ``db`` (opened read-only, through snapshots)."""
     get = ["GET"]
     routes = [
-        Route("/", start, methods=get),
-        Route("/suche", search, methods=get),
-        Route("/frage", ask, methods=get),
-        Route("/vorlage/{key:path}", paper, methods=get),
-        Route("/sitzung/{key:path}", meeting, methods=get),
-        Route("/gremium/{key:path}", organization, methods=get),
-        Route("/dokument", document, methods=get),
-        Route("/abfragen", query_list, methods=get),
-        Route("/abfragen/{name}.{fmt}", query_download, methods=get),
-        Route("/abfragen/{name}", query_page, methods=get),
-        Route("/aenderungen", changes, methods=get),
-        Route("/atom/suche", feeds.search_feed, methods=get),
-        Route("/atom/vorlage/{key:path}", feeds.paper_feed, methods=get),
-        Route("/atom/gremium/{key:path}", feeds.organization_feed, methods=get),
-        Route("/ical/gremium/{key:path}", feeds.organization_calendar, methods=get),
+        Route("/", timed(start), methods=get),
+        Route("/suche", timed(search), methods=get),
+        Route("/frage", timed(ask), methods=get),
+        Route("/vorlage/{key:path}", timed(paper), methods=get),
+        Route("/sitzung/{key:path}", timed(meeting), methods=get),
+        Route("/gremium/{key:path}", timed(organization), methods=get),
+        Route("/dokument", timed(document), methods=get),
+        Route("/abfragen", timed(query_list), methods=get),
+        Route("/abfragen/{name}.{fmt}", timed(query_download), methods=get),
+        Route("/abfragen/{name}", timed(query_page), methods=get),
+        Route("/aenderungen", timed(changes), methods=get),
+        Route("/atom/suche", timed(feeds.search_feed), methods=get),
+        Route("/atom/vorlage/{key:path}", timed(feeds.paper_feed), methods=get),
+        Route("/atom/gremium/{key:path}", timed(feeds.organization_feed), methods=get),
+        Route("/ical/gremium/{key:path}", timed(feeds.organization_calendar), methods=get),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
     store = data.Warehouse(db, check_every=check_every)
@@ -319,6 +389,7 @@ def create_app(db: str | Path, check_every: float = 2.0, warm: bool = True) -> S
 
     app = Starlette(routes=routes, exception_handlers={HTTPException: not_found, 404: not_found}, lifespan=lifespan)
     app.state.warehouse = store
+    app.add_middleware(Answers, store=store)
     app.add_middleware(Headers)
     if warm:
         threading.Thread(target=data.warm_up, name="warm-up", daemon=True).start()
