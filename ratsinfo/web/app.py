@@ -31,6 +31,7 @@ from ratsinfo.web.export import FORMATS, export
 from ratsinfo.web.templating import ENV, HERE, passage, qs
 
 PER_PAGE = 20
+ROWS_PER_PAGE = 100  # rows of a canned query's table per page
 SHOWN_CHANGES = 300
 
 
@@ -72,12 +73,13 @@ def search(request: Request) -> Response:
     store = warehouse(request)
     with store.cursor() as con:
         hits = data.search(con, q, page=page_no, per_page=PER_PAGE, **filters)
-    councils, orgs, types = store.listing("councils"), store.listing("organizations"), store.listing("paper_types")
     pages = max(1, -(-hits.total // PER_PAGE))
     args = {"q": q, "rat": p.get("rat"), "gremium": p.get("gremium"), "jahr": p.get("jahr"), "art": p.get("art"),
             "urheber": p.get("urheber")}
-    return page(request, "search.html", q=q, hits=hits, page_no=page_no, pages=pages, args=args, councils=councils,
-                orgs=orgs, types=types)
+    return page(request, "search.html", q=q, hits=hits, page_no=page_no, pages=pages, args=args,
+                council_options=store.options("councils", "key", "name", args["rat"]),
+                org_options=store.options("organizations", "key", "name", args["gremium"]),
+                type_options=store.options("paper_types", "paper_type", "paper_type", args["art"]))
 
 
 def paper(request: Request) -> HTMLResponse:
@@ -226,10 +228,15 @@ def _run_query(request: Request) -> tuple[Any, list[str], list[tuple], str | Non
 
 
 def query_page(request: Request) -> HTMLResponse:
+    """The form and one page of the result table; the downloads carry every row."""
     query, cols, found, error, _given = _run_query(request)
     params = {p.name: request.query_params.get(p.name, "") for p in query.params}
-    return page(request, "query.html", query=query, cols=cols, rows=found, error=error, params=params,
-                args=qs(**params), formats=list(FORMATS), status=400 if error else 200)
+    pages = max(1, -(-len(found) // ROWS_PER_PAGE))
+    page_no = min(pages, max(1, _int(request.query_params.get("seite"), "seite") or 1))
+    shown = found[(page_no - 1) * ROWS_PER_PAGE: page_no * ROWS_PER_PAGE]
+    return page(request, "query.html", query=query, cols=cols, rows=shown, total=len(found), page_no=page_no,
+                pages=pages, error=error, params=params, args=qs(**params), formats=list(FORMATS),
+                status=400 if error else 200)
 
 
 def query_download(request: Request) -> Response:

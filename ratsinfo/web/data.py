@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+from markupsafe import Markup
 
 from ratsinfo import queries
 from ratsinfo.errors import NoWarehouse
@@ -82,7 +83,7 @@ class Snapshot:
                  cache_bytes: int = CACHE_MB << 20) -> None:
         self.con = con
         self.generation = generation
-        self.memo: dict[tuple, list[dict[str, Any]]] = {}
+        self.memo: dict[tuple, Any] = {}  # listings and filter options
         self._slots = threading.BoundedSemaphore(max(1, readers))
         self._idle: list[duckdb.DuckDBPyConnection] = []
         self._lock = threading.Lock()
@@ -242,6 +243,17 @@ class Warehouse:
             with snap.cursor() as cur:
                 found = snap.memo[key] = rows(cur, name, **params)
         return found
+
+    def options(self, name: str, value: str, label: str, selected: str | None) -> Markup:
+        """The <option>s of a filter over a listing (a city has a thousand bodies), escaped once per snapshot."""
+        snap = self.current()
+        key = ("<options>", name, value, label)
+        found = snap.memo.get(key)
+        if found is None:
+            option = Markup('<option value="{}">{}</option>')
+            found = snap.memo[key] = [(str(r[value]), option.format(r[value], r[label])) for r in self.listing(name)]
+        chosen = (Markup(str(html).replace('">', '" selected>', 1)) if v == selected else html for v, html in found)
+        return Markup("").join(chosen)
 
     def close(self) -> None:
         if self._snap is not None:
