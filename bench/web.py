@@ -179,16 +179,16 @@ def run(db: Path, cases: dict[str, list[str]], clients: list[int], cache: bool) 
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         regime = "answers kept per snapshot, repeat visits" if cache else "every answer computed (cache off)"
         print(f"\n{regime}; load average {load} before")
-        head = "".join(f" | {c:>2} client{'s' if c > 1 else ' '}: server p50   p95  client p95  cpu p50 proc/req"
-                       for c in clients)
+        head = "".join(f" | {f'{c} client' + ('s' if c > 1 else ''):<10} {'server p50':>10} {'p95':>7} "
+                       f"{'client p95':>10} {'cpu p50':>7} {'proc/req':>8}" for c in clients)
         print(f"{'page':<24}{head}")
         for name, urls in cases.items():
             line = f"{name:<24}"
             for c in clients:
                 todo = urls if c == 1 else [urls[i % len(urls)] for i in range(max(len(urls), 3 * c))]
                 b = measure(base, todo, c, proc.pid)
-                line += (f" | {'':>10} {statistics.median(b.server):>10.1f} {pct(b.server, 95):>5.1f} "
-                         f"{pct(b.client, 95):>11.1f} {statistics.median(b.cpu) if b.cpu else 0.0:>8.1f} "
+                line += (f" | {'':<10} {statistics.median(b.server):>10.1f} {pct(b.server, 95):>7.1f} "
+                         f"{pct(b.client, 95):>10.1f} {statistics.median(b.cpu) if b.cpu else 0.0:>7.1f} "
                          f"{b.process_cpu_ms:>8.1f}")
                 if c == clients[-1]:
                     worst = max(worst, pct(b.server, 95))
