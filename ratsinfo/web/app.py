@@ -142,12 +142,11 @@ PREFERRED = {"sessions-per-year": ("session_count", "meeting"), "topics": ("topi
              "working-groups": ("working_group", "topic"), "rules": ("rule",)}
 
 
-def _best_span(con: Any, doc: str, text: str, ans: data.Answer, names: list[str], keys: list[str]
-               ) -> tuple[int, int] | None:
+def _best_span(spans: list[dict[str, Any]], body: Callable[[], str], text: str, ans: data.Answer,
+               names: list[str]) -> tuple[int, int] | None:
     """The span a sentence rests on: a fact of the kind the query reads, naming what the sentence names;
-    else the first longer value of the answer found verbatim in the document."""
+    else the first longer value of the answer found verbatim in the document (its text read only then)."""
     kinds = PREFERRED.get(ans.query or "", ())
-    spans = data.rows(con, "passage_facts", document=doc, names=names, keys=keys)
 
     def score(s: dict[str, Any]) -> int:
         return (4 * (s["kind"] in kinds) + 2 * bool(s["value"] and str(s["value"]) in text)
@@ -156,31 +155,48 @@ def _best_span(con: Any, doc: str, text: str, ans: data.Answer, names: list[str]
     if spans:
         best = max(spans, key=score)
         return best["start"], best["end"]
-    found = data.one(con, "document", key=doc)
-    body = (found or {}).get("text") or ""
     for name in sorted((n for n in names if len(n) > 15 and n in text), key=len, reverse=True):
-        at = body.find(name)
+        at = body().find(name)
         if at != -1:
             return at, at + len(name)
     return None
 
 
 def _citations(con: Any, ans: data.Answer) -> list[dict[str, Any]]:
-    """Each sentence of the answer with its sources, each source linked to the passage it rests on."""
+    """Each sentence of the answer with its sources, each source linked to the passage it rests on.
+    Documents and spans of all sources are read at once (two statements however many sources)."""
     names = sorted({str(v) for r in ans.rows for v in _flat(r.values()) if isinstance(v, str) and len(v) > 2})
     keys = [k for k in (ans.params.get("organization") or []) if isinstance(k, str)]
-    out = []
+    parsed = []
     for sentence in ans.sentences:
         m = re.search(r"\s*\(Quelle: (.+)\)\s*$", sentence)
-        text, sources = (sentence[: m.start()], [s.strip() for s in m.group(1).split(", ")]) if m else (sentence, [])
+        parsed.append((sentence[: m.start()], [s.strip() for s in m.group(1).split(", ")]) if m else (sentence, []))
+    wanted = sorted({s for _text, sources in parsed for s in sources})
+    doc_of: dict[str, str] = {}
+    for r in data.rows(con, "documents_by_source", sources=wanted) if wanted else []:
+        doc_of.setdefault(r["source"], r["key"])  # the newest document of each source
+    spans: dict[str, list[dict[str, Any]]] = {}
+    docs = sorted(set(doc_of.values()))
+    for r in data.rows(con, "passage_facts", documents=docs, names=names, keys=keys) if docs else []:
+        spans.setdefault(r["document_key"], []).append(r)
+    texts: dict[str, str] = {}
+
+    def body_of(doc: str) -> Callable[[], str]:
+        def read() -> str:
+            if doc not in texts:
+                texts[doc] = (data.one(con, "document", key=doc) or {}).get("text") or ""
+            return texts[doc]
+        return read
+
+    out = []
+    for text, sources in parsed:
         cites = []
         for source in sources:
-            docs = data.rows(con, "document_by_source", source=source)
-            if not docs:
+            doc = doc_of.get(source)
+            if doc is None:
                 cites.append({"source": source, "href": None})
                 continue
-            doc = docs[0]["key"]
-            span = _best_span(con, doc, text, ans, names, keys)
+            span = _best_span(spans.get(doc, []), body_of(doc), text, ans, names)
             href = "/dokument?" + qs(key=doc, von=span and span[0], bis=span and span[1])
             cites.append({"source": source, "href": href + ("#stelle" if span else "")})
         out.append({"text": text, "cites": cites})
