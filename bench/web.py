@@ -3,6 +3,7 @@ town served over OParl and ingested as a refresh would), with 1 and with 20 conc
 Target: p95 under 150 ms at 1x with 20 clients.
 
     .venv/bin/python bench/web.py [--scale 1] [--requests 30] [--clients 1,20] [--cache both|off|on] [--db PATH]
+                                  [--pages search,ask]
 
 The server runs as `ratsinfo serve` in its own process, as users run it; clients are threads here. Per page
 type it prints, for each number of clients:
@@ -209,6 +210,7 @@ def main() -> None:
     ap.add_argument("--clients", default="1,20", help="numbers of concurrent clients, comma-separated")
     ap.add_argument("--cache", choices=["both", "off", "on"], default="both")
     ap.add_argument("--db", help="a warehouse to use (built here at --scale when the file does not exist)")
+    ap.add_argument("--pages", help="only the page types whose names contain one of these words, comma-separated")
     args = ap.parse_args()
     tmp = tempfile.TemporaryDirectory()
     db = Path(args.db) if args.db else Path(tmp.name) / "city.duckdb"
@@ -227,6 +229,8 @@ def main() -> None:
     print("server/client: wall-clock ms; cpu p50: CPU ms of the page's thread; proc/req: server process CPU ms "
           "per request")
     cases = samples(db, args.requests)
+    if args.pages:
+        cases = {k: v for k, v in cases.items() if any(w.strip() in k for w in args.pages.split(","))}
     clients = sorted({int(c) for c in args.clients.split(",")})
     for cache in {"both": [False, True], "off": [False], "on": [True]}[args.cache]:
         run(db, cases, clients, cache)
