@@ -1,10 +1,20 @@
-"""Web app latency: p50/p95 server time (the app's Server-Timing header) per page type and for search,
-on the generated city at 1x (bench/generate.py's town served over OParl and ingested as a refresh
-would), with 1 and with 20 concurrent clients. Target: p95 under 150 ms.
+"""Web app latency: p50/p95 server time per page type and for search, on the generated city (bench/generate.py's
+town served over OParl and ingested as a refresh would), with 1 and with 20 concurrent clients.
+Target: p95 under 150 ms at 1x with 20 clients.
 
-    .venv/bin/python bench/web.py [--scale 1] [--requests 30] [--db PATH]
+    .venv/bin/python bench/web.py [--scale 1] [--requests 30] [--clients 1,20] [--cache both|off|on] [--db PATH]
+                                  [--pages search,ask]
 
-The server runs as `ratsinfo serve` in its own process, as users run it; clients are threads here.
+The server runs as `ratsinfo serve` in its own process, as users run it; clients are threads here. Per page
+type it prints, for each number of clients:
+  server ms  the app's own time from request to answer (its Server-Timing header, `app`), waits included;
+  client ms  what the client saw (connection, HTTP, the client's own share of the cores);
+  cpu ms     CPU time per request: p50 of the page thread's CPU time (Server-Timing `cpu`; DuckDB runs each
+             statement on that thread) and the server process's whole CPU time (/proc) divided by requests.
+On a shared machine the times grow with the load of others; CPU time does not, so it tells load from cost.
+
+Two regimes, each with a fresh server: `off` computes every answer (RATSINFO_WEB_CACHE_MB=0), `on` keeps
+answers per snapshot and measures repeat visits (every URL requested once before measuring).
 """
 
 from __future__ import annotations
@@ -18,8 +28,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
@@ -51,6 +63,7 @@ def build(db: Path, scale: float) -> None:
 
 
 def samples(db: Path, n: int) -> dict[str, list[str]]:
+    """n URLs per page type: random papers, meetings and bodies; the search words in turn."""
     from ratsinfo.warehouse.db import connect_readonly
 
     con = connect_readonly(db)
@@ -67,45 +80,137 @@ def samples(db: Path, n: int) -> dict[str, list[str]]:
     return {
         "start": ["/"] * n,
         "search": [f"/suche?q={quote(q(i))}" for i in range(n)],
-        "search + filters, page 2": [f"/suche?q={quote(q(i))}&jahr={year}&seite=2" for i in range(n)],
+        "search + year, page 2": [f"/suche?q={quote(q(i))}&jahr={year}&seite=2" for i in range(n)],
         "paper": [f"/vorlage/{quote(k)}" for k in papers],
         "meeting": [f"/sitzung/{quote(k)}" for k in meetings],
         "body": [f"/gremium/{quote(k)}" for k in orgs],
-        "ask": ["/frage?q=" + quote(f"Wie oft tagte der Ausschuss für Radverkehr {year}?")] * n,
-        "canned query": [f"/abfragen/sessions-per-year?year={year}"] * n,
-        "CSV download": [f"/abfragen/sessions-per-year.csv?year={year}"] * n,
+        "ask": ["/frage?q=" + quote(f"Wie oft tagte der Ausschuss für Radverkehr {year - i % 3}?") for i in range(n)],
+        "canned query": [f"/abfragen/sessions-per-year?year={year - i % 3}" for i in range(n)],
+        "CSV download": [f"/abfragen/sessions-per-year.csv?year={year - i % 3}" for i in range(n)],
+        "changes and health": ["/aenderungen"] * n,
         "Atom feed (search)": [f"/atom/suche?q={quote(q(i))}" for i in range(n)],
         "Atom feed (body)": [f"/atom/gremium/{quote(k)}" for k in orgs],
+        "Atom feed (paper)": [f"/atom/vorlage/{quote(k)}" for k in papers],
         "iCalendar (body)": [f"/ical/gremium/{quote(k)}" for k in orgs],
-        "changes and health": ["/aenderungen"] * n,
     }
 
 
 def pct(values: list[float], p: float) -> float:
     s = sorted(values)
-    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
+    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))] if s else float("nan")
 
 
-def server_ms(client: httpx.Client, url: str) -> float:
-    r = client.get(url)
-    if r.status_code != 200:
-        raise RuntimeError(f"{url}: HTTP {r.status_code}")
-    return float(re.search(r"dur=([\d.]+)", r.headers["server-timing"]).group(1))
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) the process has used so far, all its threads (DuckDB's too)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def measure(base: str, urls: list[str], clients: int) -> list[float]:
-    with httpx.Client(base_url=base, timeout=120) as client:
+@dataclass
+class Batch:
+    server: list[float] = field(default_factory=list)
+    client: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    kept: int = 0
+    process_cpu_ms: float = 0.0
+
+
+def timing(header: str, name: str) -> float | None:
+    m = re.search(rf"\b{name};dur=([\d.]+)", header)
+    return float(m.group(1)) if m else None
+
+
+def measure(base: str, urls: list[str], clients: int, pid: int) -> Batch:
+    out = Batch()
+    lock = threading.Lock()
+
+    def one(client: httpx.Client, url: str) -> None:
+        t0 = time.perf_counter()
+        r = client.get(url)
+        spent = (time.perf_counter() - t0) * 1000
+        if r.status_code != 200:
+            raise RuntimeError(f"{url}: HTTP {r.status_code}")
+        header = r.headers["server-timing"]
+        with lock:
+            out.client.append(spent)
+            out.server.append(timing(header, "app") or 0.0)
+            cpu = timing(header, "cpu")
+            if cpu is not None:
+                out.cpu.append(cpu)
+            out.kept += "cache;desc=hit" in header
+
+    cpu0 = process_cpu(pid)
+    with httpx.Client(base_url=base, timeout=300) as client:
         if clients == 1:
-            return [server_ms(client, u) for u in urls]
-        with ThreadPoolExecutor(clients) as pool:
-            return list(pool.map(lambda u: server_ms(client, u), urls * max(1, clients // 2)))
+            for u in urls:
+                one(client, u)
+        else:
+            with ThreadPoolExecutor(clients) as pool:
+                list(pool.map(lambda u: one(client, u), urls))
+    out.process_cpu_ms = (process_cpu(pid) - cpu0) * 1000 / max(1, len(urls))
+    return out
+
+
+def serve(db: Path, cache: bool) -> tuple[subprocess.Popen, str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "RATSINFO_WEB_CACHE_MB": os.environ.get("RATSINFO_WEB_CACHE_MB", "32") if cache else "0"}
+    proc = subprocess.Popen([sys.executable, "-m", "ratsinfo.cli", "--db", str(db), "--quiet", "serve", "--port",
+                             str(port)], cwd=ROOT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            httpx.get(base + "/static/style.css", timeout=1)
+            return proc, base
+        except httpx.TransportError:
+            time.sleep(0.1)
+    proc.terminate()
+    raise RuntimeError("the server did not start")
+
+
+def run(db: Path, cases: dict[str, list[str]], clients: list[int], cache: bool) -> float:
+    """Measure every page type with each number of clients; print one table; return the worst p95 server
+    time with the most clients."""
+    proc, base = serve(db, cache)
+    worst = 0.0
+    try:
+        for urls in cases.values():  # warm: the German pipeline, DuckDB's caches; with cache on, every URL
+            measure(base, urls if cache else urls[:2], 1, proc.pid)
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        regime = "answers kept per snapshot, repeat visits" if cache else "every answer computed (cache off)"
+        print(f"\n{regime}; load average {load} before")
+        head = "".join(f" | {f'{c} client' + ('s' if c > 1 else ''):<10} {'server p50':>10} {'p95':>7} "
+                       f"{'client p95':>10} {'cpu p50':>7} {'proc/req':>8}" for c in clients)
+        print(f"{'page':<24}{head}")
+        for name, urls in cases.items():
+            line = f"{name:<24}"
+            for c in clients:
+                todo = urls if c == 1 else [urls[i % len(urls)] for i in range(max(len(urls), 3 * c))]
+                b = measure(base, todo, c, proc.pid)
+                line += (f" | {'':<10} {statistics.median(b.server):>10.1f} {pct(b.server, 95):>7.1f} "
+                         f"{pct(b.client, 95):>10.1f} {statistics.median(b.cpu) if b.cpu else 0.0:>7.1f} "
+                         f"{b.process_cpu_ms:>8.1f}")
+                if c == clients[-1]:
+                    worst = max(worst, pct(b.server, 95))
+            print(line, flush=True)
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"worst p95 server time with {clients[-1]} clients: {worst:.1f} ms (target < 150 ms at 1x); "
+              f"load average after: {load}")
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    return worst
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--scale", type=float, default=1.0)
-    ap.add_argument("--requests", type=int, default=30)
-    ap.add_argument("--db")
+    ap.add_argument("--requests", type=int, default=30, help="requests per page type with one client")
+    ap.add_argument("--clients", default="1,20", help="numbers of concurrent clients, comma-separated")
+    ap.add_argument("--cache", choices=["both", "off", "on"], default="both")
+    ap.add_argument("--db", help="a warehouse to use (built here at --scale when the file does not exist)")
+    ap.add_argument("--pages", help="only the page types whose names contain one of these words, comma-separated")
     args = ap.parse_args()
     tmp = tempfile.TemporaryDirectory()
     db = Path(args.db) if args.db else Path(tmp.name) / "city.duckdb"
@@ -113,37 +218,22 @@ def main() -> None:
         t0 = time.perf_counter()
         build(db, args.scale)
         print(f"city at {args.scale:g}x built in {time.perf_counter() - t0:.1f} s ({db.stat().st_size / 1e6:.0f} MB)")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "ratsinfo.cli", "--db", str(db), "--quiet", "serve", "--port",
-                             str(port)], cwd=ROOT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            try:
-                httpx.get(base + "/static/style.css", timeout=1)
-                break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        cases = samples(db, args.requests)
-        for urls in cases.values():  # warm: the German pipeline, DuckDB's caches
-            measure(base, urls[:2], 1)
-        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-        print(f"machine: {os.cpu_count()} cores, load average {load} before measuring")
-        print(f"{'page':<26} {'1 client p50':>13} {'p95':>7} {'20 clients p50':>15} {'p95':>7}   (server ms)")
-        worst = 0.0
-        for name, urls in cases.items():
-            one = measure(base, urls, 1)
-            many = measure(base, urls, 20)
-            worst = max(worst, pct(one, 95))
-            print(f"{name:<26} {statistics.median(one):>13.1f} {pct(one, 95):>7.1f} {statistics.median(many):>15.1f} "
-                  f"{pct(many, 95):>7.1f}")
-        print(f"worst p95 with one client: {worst:.1f} ms (target < 150 ms); load average after: "
-              f"{', '.join(f'{x:.1f}' for x in os.getloadavg())}")
-    finally:
-        proc.terminate()
-        proc.wait(10)
+    from ratsinfo.warehouse.db import connect_readonly
+
+    con = connect_readonly(db)
+    sizes = {t: con.execute(f"SELECT count(*) FROM {t} WHERE NOT deleted").fetchone()[0]
+             for t in ("paper", "meeting", "agenda_item", "organization")}
+    con.close()
+    print(f"machine: {os.cpu_count()} cores; warehouse {db.name}: "
+          + ", ".join(f"{n:,} {t}s" for t, n in sizes.items()))
+    print("server/client: wall-clock ms; cpu p50: CPU ms of the page's thread; proc/req: server process CPU ms "
+          "per request")
+    cases = samples(db, args.requests)
+    if args.pages:
+        cases = {k: v for k, v in cases.items() if any(w.strip() in k for w in args.pages.split(","))}
+    clients = sorted({int(c) for c in args.clients.split(",")})
+    for cache in {"both": [False, True], "off": [False], "on": [True]}[args.cache]:
+        run(db, cases, clients, cache)
 
 
 if __name__ == "__main__":

@@ -131,10 +131,12 @@ def publish(con: duckdb.DuckDBPyConnection) -> Path | None:
     return target
 
 
-def connect_readonly(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
+def connect_readonly(path: str | os.PathLike | None = None, threads: int | None = None) -> duckdb.DuckDBPyConnection:
     """Read-only, with the search extension loaded, then locked: no files or network from SQL.
 
     Reads the published snapshot when there is one (the last complete state), else the warehouse.
+    ``threads`` caps DuckDB's threads per statement: a server running many small statements at once gets
+    more from one thread each than from splitting each statement across the cores.
     """
     p = db_path(path)
     if not p.exists():
@@ -156,6 +158,8 @@ def connect_readonly(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyCo
         load_fts(con)
     # a reader shares the machine with the nightly run: bounded memory, then locked (see also statement_deadline)
     con.execute("SET memory_limit = ?", [os.environ.get("RATSINFO_READ_MEMORY_LIMIT", "512MB")])
+    if threads is not None:
+        con.execute("SET threads = ?", [threads])
     con.execute("SET enable_external_access = false")
     con.execute("SET lock_configuration = true")
     return con

@@ -7,16 +7,18 @@ there is no free SQL and no method but GET (and HEAD).
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -29,6 +31,7 @@ from ratsinfo.web.export import FORMATS, export
 from ratsinfo.web.templating import ENV, HERE, passage, qs
 
 PER_PAGE = 20
+ROWS_PER_PAGE = 100  # rows of a canned query's table per page
 SHOWN_CHANGES = 300
 
 
@@ -70,12 +73,13 @@ def search(request: Request) -> Response:
     store = warehouse(request)
     with store.cursor() as con:
         hits = data.search(con, q, page=page_no, per_page=PER_PAGE, **filters)
-    councils, orgs, types = store.listing("councils"), store.listing("organizations"), store.listing("paper_types")
     pages = max(1, -(-hits.total // PER_PAGE))
     args = {"q": q, "rat": p.get("rat"), "gremium": p.get("gremium"), "jahr": p.get("jahr"), "art": p.get("art"),
             "urheber": p.get("urheber")}
-    return page(request, "search.html", q=q, hits=hits, page_no=page_no, pages=pages, args=args, councils=councils,
-                orgs=orgs, types=types)
+    return page(request, "search.html", q=q, hits=hits, page_no=page_no, pages=pages, args=args,
+                council_options=store.options("councils", "key", "name", args["rat"]),
+                org_options=store.options("organizations", "key", "name", args["gremium"]),
+                type_options=store.options("paper_types", "paper_type", "paper_type", args["art"]))
 
 
 def paper(request: Request) -> HTMLResponse:
@@ -138,12 +142,11 @@ PREFERRED = {"sessions-per-year": ("session_count", "meeting"), "topics": ("topi
              "working-groups": ("working_group", "topic"), "rules": ("rule",)}
 
 
-def _best_span(con: Any, doc: str, text: str, ans: data.Answer, names: list[str], keys: list[str]
-               ) -> tuple[int, int] | None:
+def _best_span(spans: list[dict[str, Any]], body: Callable[[], str], text: str, ans: data.Answer,
+               names: list[str]) -> tuple[int, int] | None:
     """The span a sentence rests on: a fact of the kind the query reads, naming what the sentence names;
-    else the first longer value of the answer found verbatim in the document."""
+    else the first longer value of the answer found verbatim in the document (its text read only then)."""
     kinds = PREFERRED.get(ans.query or "", ())
-    spans = data.rows(con, "passage_facts", document=doc, names=names, keys=keys)
 
     def score(s: dict[str, Any]) -> int:
         return (4 * (s["kind"] in kinds) + 2 * bool(s["value"] and str(s["value"]) in text)
@@ -152,31 +155,48 @@ def _best_span(con: Any, doc: str, text: str, ans: data.Answer, names: list[str]
     if spans:
         best = max(spans, key=score)
         return best["start"], best["end"]
-    found = data.one(con, "document", key=doc)
-    body = (found or {}).get("text") or ""
     for name in sorted((n for n in names if len(n) > 15 and n in text), key=len, reverse=True):
-        at = body.find(name)
+        at = body().find(name)
         if at != -1:
             return at, at + len(name)
     return None
 
 
 def _citations(con: Any, ans: data.Answer) -> list[dict[str, Any]]:
-    """Each sentence of the answer with its sources, each source linked to the passage it rests on."""
+    """Each sentence of the answer with its sources, each source linked to the passage it rests on.
+    Documents and spans of all sources are read at once (two statements however many sources)."""
     names = sorted({str(v) for r in ans.rows for v in _flat(r.values()) if isinstance(v, str) and len(v) > 2})
     keys = [k for k in (ans.params.get("organization") or []) if isinstance(k, str)]
-    out = []
+    parsed = []
     for sentence in ans.sentences:
         m = re.search(r"\s*\(Quelle: (.+)\)\s*$", sentence)
-        text, sources = (sentence[: m.start()], [s.strip() for s in m.group(1).split(", ")]) if m else (sentence, [])
+        parsed.append((sentence[: m.start()], [s.strip() for s in m.group(1).split(", ")]) if m else (sentence, []))
+    wanted = sorted({s for _text, sources in parsed for s in sources})
+    doc_of: dict[str, str] = {}
+    for r in data.rows(con, "documents_by_source", sources=wanted) if wanted else []:
+        doc_of.setdefault(r["source"], r["key"])  # the newest document of each source
+    spans: dict[str, list[dict[str, Any]]] = {}
+    docs = sorted(set(doc_of.values()))
+    for r in data.rows(con, "passage_facts", documents=docs, names=names, keys=keys) if docs else []:
+        spans.setdefault(r["document_key"], []).append(r)
+    texts: dict[str, str] = {}
+
+    def body_of(doc: str) -> Callable[[], str]:
+        def read() -> str:
+            if doc not in texts:
+                texts[doc] = (data.one(con, "document", key=doc) or {}).get("text") or ""
+            return texts[doc]
+        return read
+
+    out = []
+    for text, sources in parsed:
         cites = []
         for source in sources:
-            docs = data.rows(con, "document_by_source", source=source)
-            if not docs:
+            doc = doc_of.get(source)
+            if doc is None:
                 cites.append({"source": source, "href": None})
                 continue
-            doc = docs[0]["key"]
-            span = _best_span(con, doc, text, ans, names, keys)
+            span = _best_span(spans.get(doc, []), body_of(doc), text, ans, names)
             href = "/dokument?" + qs(key=doc, von=span and span[0], bis=span and span[1])
             cites.append({"source": source, "href": href + ("#stelle" if span else "")})
         out.append({"text": text, "cites": cites})
@@ -224,10 +244,15 @@ def _run_query(request: Request) -> tuple[Any, list[str], list[tuple], str | Non
 
 
 def query_page(request: Request) -> HTMLResponse:
+    """The form and one page of the result table; the downloads carry every row."""
     query, cols, found, error, _given = _run_query(request)
     params = {p.name: request.query_params.get(p.name, "") for p in query.params}
-    return page(request, "query.html", query=query, cols=cols, rows=found, error=error, params=params,
-                args=qs(**params), formats=list(FORMATS), status=400 if error else 200)
+    pages = max(1, -(-len(found) // ROWS_PER_PAGE))
+    page_no = min(pages, max(1, _int(request.query_params.get("seite"), "seite") or 1))
+    shown = found[(page_no - 1) * ROWS_PER_PAGE: page_no * ROWS_PER_PAGE]
+    return page(request, "query.html", query=query, cols=cols, rows=shown, total=len(found), page_no=page_no,
+                pages=pages, error=error, params=params, args=qs(**params), formats=list(FORMATS),
+                status=400 if error else 200)
 
 
 def query_download(request: Request) -> Response:
@@ -270,8 +295,10 @@ SECURITY_HEADERS = {"Content-Security-Policy": "default-src 'none'; style-src 's
 
 
 class Headers:
-    """Security headers on every answer (no scripts at all, nothing framed, no sniffing) and the time the
-    server spent on it (Server-Timing), which bench/web.py reads."""
+    """Security headers on every answer (no scripts at all, nothing framed, no sniffing) and what the server
+    spent on it (Server-Timing, which bench/web.py reads): ``app`` the time from request to answer,
+    ``cpu`` the CPU time of the page's own thread (DuckDB runs its statements there, see data.THREADS),
+    ``cache`` whether the answer was kept from an earlier request."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
@@ -281,33 +308,99 @@ class Headers:
 
         async def wrapped(message: dict) -> None:
             if message["type"] == "http.response.start":
-                spent = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
-                message["headers"] = [*message.get("headers", []), (b"server-timing", spent.encode()),
+                timing = [f"app;dur={(time.perf_counter() - started) * 1000:.1f}"]
+                if CPU_KEY in scope:
+                    timing.append(f"cpu;dur={scope[CPU_KEY] * 1000:.1f}")
+                if scope.get(CACHE_KEY):
+                    timing.append("cache;desc=hit")
+                message["headers"] = [*message.get("headers", []), (b"server-timing", ", ".join(timing).encode()),
                                       *[(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]]
             await send(message)
 
         await self.app(scope, receive, wrapped)
 
 
+CPU_KEY, CACHE_KEY = "ratsinfo.cpu", "ratsinfo.cache"
+
+
+def timed(endpoint: Callable[[Request], Response]) -> Callable[[Request], Response]:
+    """The endpoint, noting the CPU time its thread spends (Starlette runs it in a worker thread)."""
+
+    @functools.wraps(endpoint)
+    def run(request: Request) -> Response:
+        started = time.thread_time()
+        try:
+            return endpoint(request)
+        finally:
+            request.scope[CPU_KEY] = time.thread_time() - started
+
+    return run
+
+
+class Answers:
+    """Whole answers to GET requests kept with the snapshot they were read from: a snapshot never changes, so
+    the same URL gives the same page until the next refresh is published. Feed readers poll the same feeds,
+    and many people open the same search or paper; those answers cost nothing after the first.
+    Only complete answers with status 200 are kept (see data.Snapshot.keep for the budget)."""
+
+    def __init__(self, app: Any, store: data.Warehouse) -> None:
+        self.app = app
+        self.store = store
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET":
+            await self.app(scope, receive, send)
+            return
+        if self.store.due():  # may copy the warehouse file: not on the event loop
+            await run_in_threadpool(self.store.current)
+        snap = self.store.newest()
+        if not snap.cache_bytes:
+            await self.app(scope, receive, send)
+            return
+        host = dict(scope.get("headers") or []).get(b"host", b"")
+        key = (scope["path"], scope.get("query_string", b""), host, date.today())  # pages say "since yesterday"
+        kept = snap.answer(key)
+        if kept is not None:
+            (status, headers, body), _size = kept
+            scope[CACHE_KEY] = True
+            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        start: dict = {}
+        chunks: list[bytes] = []
+
+        async def keeping(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+            elif message["type"] == "http.response.body" and start.get("status") == 200:
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False):
+                    body = b"".join(chunks)
+                    snap.keep(key, (200, list(start.get("headers", [])), body), len(body))
+            await send(message)
+
+        await self.app(scope, receive, keeping)
+
+
 def create_app(db: str | Path, check_every: float = 2.0, warm: bool = True) -> Starlette:
     """The app over the warehouse at ``db`` (opened read-only, through snapshots)."""
     get = ["GET"]
     routes = [
-        Route("/", start, methods=get),
-        Route("/suche", search, methods=get),
-        Route("/frage", ask, methods=get),
-        Route("/vorlage/{key:path}", paper, methods=get),
-        Route("/sitzung/{key:path}", meeting, methods=get),
-        Route("/gremium/{key:path}", organization, methods=get),
-        Route("/dokument", document, methods=get),
-        Route("/abfragen", query_list, methods=get),
-        Route("/abfragen/{name}.{fmt}", query_download, methods=get),
-        Route("/abfragen/{name}", query_page, methods=get),
-        Route("/aenderungen", changes, methods=get),
-        Route("/atom/suche", feeds.search_feed, methods=get),
-        Route("/atom/vorlage/{key:path}", feeds.paper_feed, methods=get),
-        Route("/atom/gremium/{key:path}", feeds.organization_feed, methods=get),
-        Route("/ical/gremium/{key:path}", feeds.organization_calendar, methods=get),
+        Route("/", timed(start), methods=get),
+        Route("/suche", timed(search), methods=get),
+        Route("/frage", timed(ask), methods=get),
+        Route("/vorlage/{key:path}", timed(paper), methods=get),
+        Route("/sitzung/{key:path}", timed(meeting), methods=get),
+        Route("/gremium/{key:path}", timed(organization), methods=get),
+        Route("/dokument", timed(document), methods=get),
+        Route("/abfragen", timed(query_list), methods=get),
+        Route("/abfragen/{name}.{fmt}", timed(query_download), methods=get),
+        Route("/abfragen/{name}", timed(query_page), methods=get),
+        Route("/aenderungen", timed(changes), methods=get),
+        Route("/atom/suche", timed(feeds.search_feed), methods=get),
+        Route("/atom/vorlage/{key:path}", timed(feeds.paper_feed), methods=get),
+        Route("/atom/gremium/{key:path}", timed(feeds.organization_feed), methods=get),
+        Route("/ical/gremium/{key:path}", timed(feeds.organization_calendar), methods=get),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
     store = data.Warehouse(db, check_every=check_every)
@@ -319,6 +412,7 @@ def create_app(db: str | Path, check_every: float = 2.0, warm: bool = True) -> S
 
     app = Starlette(routes=routes, exception_handlers={HTTPException: not_found, 404: not_found}, lifespan=lifespan)
     app.state.warehouse = store
+    app.add_middleware(Answers, store=store)
     app.add_middleware(Headers)
     if warm:
         threading.Thread(target=data.warm_up, name="warm-up", daemon=True).start()

@@ -10,12 +10,16 @@ serves from the copy, switching to a fresh copy once the refresh has finished.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import os
 import re
 import shutil
 import tempfile
 import threading
 import time
+from collections import OrderedDict
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -23,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+from markupsafe import Markup
 
 from ratsinfo import queries
 from ratsinfo.errors import NoWarehouse
@@ -33,7 +38,7 @@ from ratsinfo.warehouse import reads
 from ratsinfo.warehouse.db import connect_readonly, snapshot_path
 from ratsinfo.warehouse.search import index_exists, snippet
 
-__all__ = ["Answer", "Health", "Warehouse", "ask_question", "changes_summary", "queries", "rows", "one",
+__all__ = ["Answer", "Health", "Snapshot", "Warehouse", "ask_question", "changes_summary", "queries", "rows", "one",
            "source_health", "fold_query", "search", "snippet"]
 
 
@@ -53,6 +58,91 @@ def one(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> dict[str, A
     return found[0] if found else None
 
 
+def _env_int(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+READERS = _env_int("RATSINFO_WEB_READERS", os.cpu_count() or 2)  # statements running at once
+THREADS = _env_int("RATSINFO_WEB_THREADS", 1)  # DuckDB threads per statement
+CACHE_MB = _env_int("RATSINFO_WEB_CACHE_MB", 32)  # answers kept per snapshot; 0 keeps none
+CACHE_ITEM = 1 << 20  # larger answers (big downloads) are never kept
+
+
+class Snapshot:
+    """One copy of the warehouse and what was read from it: a copy never changes, so cursors can be
+    reused and listings and whole answers kept until the next copy replaces it.
+
+    At most ``readers`` statements run at once; more requests wait for a cursor instead of sharing
+    the cores among themselves (twenty statements at once finish no sooner, but every one finishes later).
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, generation: int, readers: int = READERS,
+                 cache_bytes: int = CACHE_MB << 20) -> None:
+        self.con = con
+        self.generation = generation
+        self.memo: dict[tuple, Any] = {}  # listings and filter options
+        self._slots = threading.BoundedSemaphore(max(1, readers))
+        self._idle: list[duckdb.DuckDBPyConnection] = []
+        self._lock = threading.Lock()
+        self._users = 0
+        self._retired = False
+        self._answers: OrderedDict[Hashable, Any] = OrderedDict()
+        self._answer_bytes = 0
+        self.cache_bytes = cache_bytes
+
+    @contextlib.contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self._slots:
+            with self._lock:
+                self._users += 1
+                cur = self._idle.pop() if self._idle else self.con.cursor()
+            try:
+                yield cur
+            finally:
+                with self._lock:
+                    self._idle.append(cur)
+                    self._users -= 1
+                    if self._retired and self._users == 0:
+                        self._close()
+
+    def retire(self) -> None:
+        """Close the copy once the last request reading it has finished."""
+        with self._lock:
+            self._retired = True
+            if self._users == 0:
+                self._close()
+
+    def _close(self) -> None:
+        for cur in self._idle:
+            cur.close()
+        self._idle.clear()
+        self._answers.clear()
+        self.con.close()
+
+    def answer(self, key: Hashable) -> Any:
+        with self._lock:
+            found = self._answers.get(key)
+            if found is not None:
+                self._answers.move_to_end(key)
+            return found
+
+    def keep(self, key: Hashable, value: Any, size: int) -> None:
+        """Keep an answer read from this copy, dropping the least recently used beyond the budget."""
+        if size > min(CACHE_ITEM, self.cache_bytes):
+            return
+        with self._lock:
+            if self._retired or key in self._answers:
+                return
+            self._answers[key] = (value, size)
+            self._answer_bytes += size
+            while self._answer_bytes > self.cache_bytes:
+                _k, (_v, dropped) = self._answers.popitem(last=False)
+                self._answer_bytes -= dropped
+
+
 class Warehouse:
     """Read-only snapshots of the warehouse file, renewed after writers finish."""
 
@@ -64,7 +154,7 @@ class Warehouse:
         self._dir = Path(tempfile.mkdtemp(prefix="ratsinfo-web-"))
         self._n = itertools.count()
         self._lock = threading.Lock()
-        self._snap: tuple[duckdb.DuckDBPyConnection, dict[tuple, list[dict[str, Any]]]] | None = None
+        self._snap: Snapshot | None = None
         self._stamp: tuple | None = None
         self._checked = 0.0
         if not self._renew(first=True):
@@ -93,28 +183,45 @@ class Warehouse:
             return True
         if self._writer_busy() and not first:
             return False
-        target = self._dir / f"snapshot-{next(self._n)}.duckdb"
+        n = next(self._n)
+        target = self._dir / f"snapshot-{n}.duckdb"
         try:
             shutil.copyfile(self._source(), target)
             if self._stamp_now() != stamp:  # written to while we copied: try again later
                 raise OSError("changed during copy")
-            con = connect_readonly(target)
+            con = connect_readonly(target, threads=THREADS)
             reads.select(con, "SELECT count(*) FROM paper")
         except (OSError, duckdb.Error):
             target.unlink(missing_ok=True)
             return False
-        old, self._snap, self._stamp = self._snap, (con, {}), stamp  # one assignment: requests see one or the other
+        old, self._snap, self._stamp = self._snap, Snapshot(con, n), stamp  # requests see one or the other
         if old is not None:
+            old.retire()
             for f in self._dir.glob("snapshot-*.duckdb"):
                 if f != target:
                     f.unlink(missing_ok=True)  # open handles keep the old file readable until they close
         return True
 
-    def cursor(self) -> duckdb.DuckDBPyConnection:
-        """A connection of its own for one request, on the newest snapshot."""
+    def current(self) -> Snapshot:
+        """The newest snapshot (checked for a newer warehouse every few seconds)."""
         self._follow()
         assert self._snap is not None
-        return self._snap[0].cursor()
+        return self._snap
+
+    @contextlib.contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of the newest snapshot for one request, from a bounded pool (waits while all are busy)."""
+        with self.current().cursor() as cur:
+            yield cur
+
+    def due(self) -> bool:
+        """Whether the next request should look for a newer warehouse (which may copy the file: blocking)."""
+        return time.monotonic() - self._checked >= self.check_every
+
+    def newest(self) -> Snapshot:
+        """The snapshot in use, without looking for a newer one (never blocks)."""
+        assert self._snap is not None
+        return self._snap
 
     def _follow(self) -> None:
         """Every few seconds, one request (never several at once) checks for a newer warehouse."""
@@ -129,19 +236,28 @@ class Warehouse:
     def listing(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Rows of a statement that many pages show (councils, bodies, paper types), kept with the snapshot
         they were read from: a snapshot never changes, so neither do they."""
-        self._follow()
-        assert self._snap is not None
-        con, memo = self._snap
+        snap = self.current()
         key = (name, tuple(sorted(params.items())))
-        found = memo.get(key)
+        found = snap.memo.get(key)
         if found is None:
-            with con.cursor() as cur:
-                found = memo[key] = rows(cur, name, **params)
+            with snap.cursor() as cur:
+                found = snap.memo[key] = rows(cur, name, **params)
         return found
+
+    def options(self, name: str, value: str, label: str, selected: str | None) -> Markup:
+        """The <option>s of a filter over a listing (a city has a thousand bodies), escaped once per snapshot."""
+        snap = self.current()
+        key = ("<options>", name, value, label)
+        found = snap.memo.get(key)
+        if found is None:
+            option = Markup('<option value="{}">{}</option>')
+            found = snap.memo[key] = [(str(r[value]), option.format(r[value], r[label])) for r in self.listing(name)]
+        chosen = (Markup(str(html).replace('">', '" selected>', 1)) if v == selected else html for v, html in found)
+        return Markup("").join(chosen)
 
     def close(self) -> None:
         if self._snap is not None:
-            self._snap[0].close()
+            self._snap.retire()
         shutil.rmtree(self._dir, ignore_errors=True)
 
 

@@ -3,13 +3,15 @@ and follow it once it has finished."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from ratsinfo.demo import DEMO_BODY, default_examples, prepare_export
 from ratsinfo.ingest.rawstore import RawStore
 from ratsinfo.pipeline import ingest_files
+from ratsinfo.warehouse import reads
 from ratsinfo.warehouse.db import connect
-from ratsinfo.web.data import Warehouse, fold_query, rows
+from ratsinfo.web.data import Snapshot, Warehouse, fold_query, rows
 
 
 def test_spelled_out_umlauts_gain_their_umlaut_form_and_keep_their_own():
@@ -35,3 +37,63 @@ def test_snapshot_follows_each_finished_run_and_never_blocks_the_writer(tmp_path
             assert [c["name"] for c in rows(con, "councils")] == [DEMO_BODY]
     finally:
         store.close()
+
+
+def test_search_scores_every_match_as_the_extensions_bm25_does(site):
+    store = Warehouse(site[0], check_every=60)
+    try:
+        with store.cursor() as con:
+            for q in ("Bericht", "Ausschüsse Sitzung", "Sicherheit Bahnhof"):
+                mine = rows(con, "search_plain", q=q, limit=10_000, offset=0, year=None)
+                theirs = dict(reads.select(con, "SELECT key, fts_main_search_doc.match_bm25(key, $q) FROM search_doc "
+                                                "WHERE fts_main_search_doc.match_bm25(key, $q) IS NOT NULL",
+                                           {"q": q})[1])
+                assert mine and {r["key"] for r in mine} == set(theirs)
+                assert all(abs(r["score"] - theirs[r["key"]]) < 1e-9 for r in mine)
+    finally:
+        store.close()
+
+
+def test_a_snapshot_lends_no_more_cursors_than_it_has_readers(site):
+    store = Warehouse(site[0], check_every=60)
+    snap = store.current()
+    bounded = Snapshot(snap.con.cursor(), generation=99, readers=1)
+    inside, second_in = threading.Event(), threading.Event()
+    release = threading.Event()
+
+    def hold() -> None:
+        with bounded.cursor():
+            inside.set()
+            release.wait(10)
+
+    def wait_for_one() -> None:
+        with bounded.cursor() as cur:
+            second_in.set()
+            assert rows(cur, "paper_types")
+
+    first = threading.Thread(target=hold)
+    first.start()
+    inside.wait(10)
+    second = threading.Thread(target=wait_for_one)
+    second.start()
+    assert not second_in.wait(0.3)  # waits while the only cursor is lent out
+    release.set()
+    assert second_in.wait(10)
+    first.join()
+    second.join()
+    bounded.retire()
+    store.close()
+
+
+def test_answers_kept_by_a_snapshot_stay_within_its_budget(site):
+    store = Warehouse(site[0], check_every=60)
+    snap = Snapshot(store.current().con.cursor(), generation=99, cache_bytes=1000)
+    for i in range(5):
+        snap.keep(("page", i), f"answer {i}", 300)
+    assert snap.answer(("page", 0)) is None and snap.answer(("page", 1)) is None  # the oldest went first
+    assert snap.answer(("page", 4)) == ("answer 4", 300)
+    snap.keep(("big",), "x" * 2000, 2000)
+    assert snap.answer(("big",)) is None
+    snap.retire()
+    assert snap.answer(("page", 4)) is None  # a retired snapshot keeps nothing
+    store.close()

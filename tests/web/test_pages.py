@@ -3,6 +3,8 @@ answers, bodies with their chart, ask with cited passages, and nothing but readi
 
 from __future__ import annotations
 
+import csv as csv_module
+import io
 import re
 from urllib.parse import quote
 
@@ -168,3 +170,29 @@ def test_pages_forbid_scripts(http):
 def test_serve_binds_to_localhost_by_default(cli):
     out = cli("serve", "--help").out
     assert "127.0.0.1" in out
+
+
+def test_a_repeated_request_gets_the_kept_answer_and_says_so(http):
+    url = "/suche?q=Haushalt+Finanzen&seite=1"
+    first, again = http.get(url), http.get(url)
+    assert first.status_code == again.status_code == 200 and first.text == again.text
+    assert "cache;desc=hit" not in first.headers["server-timing"]
+    assert re.search(r"\bcpu;dur=[\d.]+", first.headers["server-timing"])
+    assert "cache;desc=hit" in again.headers["server-timing"]
+    assert again.headers["content-security-policy"] == first.headers["content-security-policy"]
+    missing = http.get("/vorlage/gibt-es-nicht"), http.get("/vorlage/gibt-es-nicht")
+    assert all(r.status_code == 404 and "cache;desc=hit" not in r.headers["server-timing"] for r in missing)
+
+
+def test_a_long_query_result_is_shown_in_pages_and_downloaded_whole(http, monkeypatch):
+    from ratsinfo.web import app
+
+    monkeypatch.setattr(app, "ROWS_PER_PAGE", 2)
+    first = soup(http.get("/abfragen/inquiries", params={"los": 1, "seite": 1}))  # a URL no other test asks for
+    total = int(first.find("h2").get_text().split()[0])
+    assert total > 2 and len(first.select("tbody tr")) == 2
+    second = soup(http.get(first.select_one("a[rel=next]")["href"]))
+    assert len(second.select("tbody tr")) == min(2, total - 2)
+    assert second.select_one("a[rel=prev]")
+    csv = http.get("/abfragen/inquiries.csv", params={"los": 1})
+    assert len(list(csv_module.reader(io.StringIO(csv.text)))) == total + 1
