@@ -189,6 +189,8 @@ def upsert(con: duckdb.DuckDBPyConnection, table: str, records: list[Any], run_i
     content_changed = "(_new OR _was_deleted OR _old_hash IS DISTINCT FROM row_hash)"
     changed = " OR ".join([content_changed, *(f"{_q(c)} IS DISTINCT FROM {_q('_old_' + c)}" for c in derived)])
 
+    if not _any_stored(con, table, records):
+        return _insert_new(con, table, records, schema, content, run_id, log_inserts, derive)
     con.register("_batch", arrow_batch(records, schema))
     try:
         con.execute(f"CREATE OR REPLACE TEMP TABLE _m AS SELECT *, {_digest('m', content)} AS row_hash FROM "
@@ -218,6 +220,36 @@ def upsert(con: duckdb.DuckDBPyConnection, table: str, records: list[Any], run_i
         con.unregister("_batch")
         con.execute("DROP TABLE IF EXISTS _m")
     return counts
+
+
+def _any_stored(con: duckdb.DuckDBPyConnection, table: str, records: list[Any]) -> bool:
+    con.register("_keys", pa.table({"key": pa.array([r.key for r in records], pa.string())}))
+    try:
+        return bool(con.execute(f"SELECT count(*) FROM _keys k JOIN {_q(table)} t ON t.key = k.key").fetchone()[0])
+    finally:
+        con.unregister("_keys")
+
+
+def _insert_new(con: duckdb.DuckDBPyConnection, table: str, records: list[Any], schema: list[tuple[str, str]],
+                content: list[str], run_id: int, log_inserts: bool,
+                derive: Callable[[list[Any]], None] | None) -> Counter:
+    """The common case of a first load: no record of the batch is stored yet, so nothing is merged or
+    compared, and the rows go straight from Arrow into the table (same hash as ``upsert``)."""
+    cols = [c for c, _t in schema]
+    if derive is not None and any(c in DERIVED for c in cols):
+        derive(records)
+    con.register("_batch", arrow_batch(records, schema))
+    try:
+        if table in LOGGED_TABLES and log_inserts:
+            label = next((c for c in ("reference", "name", "number", "text", "subject") if c in cols), "key")
+            con.execute(f"INSERT INTO change SELECT ?, ?, b.key, NULL, NULL, CAST(b.{_q(label)} AS VARCHAR), "
+                        "'inserted' FROM _batch b ORDER BY b.key", [run_id, table])
+        collist = ", ".join(_q(c) for c in cols + list(META))
+        con.execute(f"INSERT INTO {_q(table)} ({collist}) SELECT {', '.join('b.' + _q(c) for c in cols)}, "
+                    f"{_digest('b', content)}, ?, ?, false FROM _batch b", [run_id, run_id])
+    finally:
+        con.unregister("_batch")
+    return Counter(inserted=len(records), updated=0, unchanged=0)
 
 
 def _derive(con: duckdb.DuckDBPyConnection, records: list[Any], schema: list[tuple[str, str]],
