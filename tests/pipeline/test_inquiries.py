@@ -47,6 +47,9 @@ def test_each_way_of_answering_gives_status_answer_date_and_asker(cli):
         assert got["F0101/24"]["days_to_answer"] == 19
         assert {r["status"] for r in json.loads(cli("query", "inquiries", "--param", "status=open", "--format",
                                                     "json").out)} == {"open"}
+        here = json.loads(cli("query", "inquiries", "--param", "council=Beispielhausen", "--format", "json").out)
+        assert len(here) == len(got) and {r["council"] for r in here} == {"Stadt Beispielhausen"}
+        assert json.loads(cli("query", "inquiries", "--param", "council=Musterstadt", "--format", "json").out) == []
 
 
 def test_a_no_change_refresh_writes_nothing_and_a_late_statement_is_logged(cli):
