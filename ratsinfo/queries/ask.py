@@ -16,6 +16,7 @@ import duckdb
 from ratsinfo import queries
 from ratsinfo.parsers.nlp.numbers import YEAR
 from ratsinfo.parsers.nlp.pipeline import analyse
+from ratsinfo.queries import ask_facts
 from ratsinfo.queries.names import name_stem, resolve
 from ratsinfo.warehouse import reads
 from ratsinfo.warehouse.search import search
@@ -150,6 +151,12 @@ def _dispatch(con: duckdb.DuckDBPyConnection, q: str, subjects: list[tuple[str, 
     if GROUPS.search(q) and (THEMES.search(q) or re.search(r"\bwelche\b", q, re.I)) and not COUNT.search(q):
         parents = owners or subjects
         return _working_groups(con, q, parents, year, council)
+    orgs = subjects or owners
+    kind = ask_facts.intent(q)
+    if orgs and (kind or (COUNT.search(q) and not year)):
+        found = _from_facts(con, q, kind or "count", orgs, year, council)
+        if found is not None:
+            return found
     if COUNT.search(q) and BY_RULES.search(q) and (subjects or owners):
         return _rules(con, q, subjects or owners, council)
     if COUNT.search(q) and (subjects or owners):
@@ -159,6 +166,22 @@ def _dispatch(con: duckdb.DuckDBPyConnection, q: str, subjects: list[tuple[str, 
     if THEMES.search(q) and (subjects or owners):
         return _topics(con, q, subjects or owners, year, council)
     return _no_answer(con, q)
+
+
+def _from_facts(con: duckdb.DuckDBPyConnection, q: str, kind: str, orgs: list[tuple[str, str]], year: int | None,
+                council: str | None) -> Answer | None:
+    """Facts read from documents, each quoted; None lets the session calendar answer a count."""
+    sentences, rows, label = ask_facts.answer(con, kind, _keys(orgs), council, year)
+    ans = Answer(q, "body-facts", {"organization": _keys(orgs), "kind": None, "council": council})
+    ans.rows = [{**{k: v for k, v in r.items() if k not in ("document_head", "context", "context_start")},
+                 "sentence": ask_facts.sentence_of(r)} for r in rows]
+    if sentences:
+        ans.sentences = [s if s.endswith(")") else s + "." for s in sentences]
+        return ans
+    if kind == "count":
+        return None
+    ans.sentences.append(f"Zu {', '.join(f'„{n}“' for _, n in orgs)} liegen keine {label} vor.")
+    return ans
 
 
 def _src(row: dict[str, Any]) -> str:
