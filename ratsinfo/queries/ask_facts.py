@@ -59,6 +59,9 @@ _STOP = re.compile(r"(?<![\s(][A-Za-zäöü])(?<!^[A-Za-zäöü])(?<!\b\d)(?<!\b
                    r"|\n\s*\n|\n(?=\s*[-•*]|\s*\d+\.\s)")
 
 
+_ITEM = re.compile(r"\s*(?:[-•*\u2022\uf0b7]|\d+[.)])\s")
+
+
 def sentence_of(row: dict[str, Any]) -> str:
     """The whole sentence of the document around the fact's words (a count is read from a few words:
     "viermal", the sentence says who meets how often)."""
@@ -71,6 +74,8 @@ def sentence_of(row: dict[str, Any]) -> str:
         return " ".join(found.split())
     stops = [m.end() for m in _STOP.finditer(context, 0, a)]
     head = stops[-1] if stops else 0
+    while (nl := context.find("\n", head, a)) != -1 and _ITEM.match(context, head, nl + 1):
+        head = nl + 1  # a list item above the sentence is not part of it
     tail = _STOP.search(context, max(a, b - 1))
     text = context[head:tail.end() if tail else len(context)]
     return " ".join(text.split()).strip(" -•*„“\"")
@@ -104,11 +109,19 @@ def when_founded(value: str | None) -> str:
     return f"im Jahr {v}" if re.fullmatch(r"\d{4}", v) else v
 
 
-def how_often(rows: list[dict], year: int | None) -> list[str]:
+def named(row: dict[str, Any], rows: list[dict], council: str | None) -> str:
+    """„Jugendhilfeausschuss“, with its council when one was asked for or the rows come from several."""
+    name = f"„{row['organization']}“"
+    if row.get("council") and (council or len({r.get("council") for r in rows}) > 1):
+        name += f" ({row['council']})"
+    return name
+
+
+def how_often(rows: list[dict], year: int | None, council: str | None = None) -> list[str]:
     """Session counts with their qualifier: in a year, so far, by the rules, at most, at least."""
     out = []
     for r in rows:
-        name, n, qual = f"„{r['organization']}“", int(r["number"] or 0), r["qualifier"]
+        name, n, qual = named(r, rows, council), int(r["number"] or 0), r["qualifier"]
         if qual == "exact":
             if year and r["year"] not in (year, None):
                 continue
@@ -128,15 +141,15 @@ def answer(con: duckdb.DuckDBPyConnection, kind: str, keys: list[str], council: 
            ) -> tuple[list[str], list[dict], str]:
     """(sentences, rows, name of the kind of fact) for one intent; empty sentences when nothing is on record."""
     if kind == "count":
-        rows = [r for r in facts(con, keys, "session_count", council)]
-        return how_often(rows, year), rows, "Sitzungsangaben"
+        rows = facts(con, keys, "session_count", council)
+        return how_often(rows, year, council), rows, "Sitzungsangaben"
     if kind in ("first", "last"):
         rows = [r for r in facts(con, keys, "meeting", council) if r["date"]]
         if not rows:
             return [], rows, "Sitzungsdaten"
         pick = min(rows, key=lambda r: (r["date"], r["start"] or 0)) if kind == "first" else \
             max(rows, key=lambda r: (r["date"], -(r["start"] or 0)))
-        name = f"„{pick['organization']}“"
+        name = named(pick, rows, council)
         if kind == "first" and pick["number"] == 1:
             line = f"{name} kam am {day(pick['date'])} zum ersten Mal zusammen"
         elif kind == "first":
@@ -149,7 +162,7 @@ def answer(con: duckdb.DuckDBPyConnection, kind: str, keys: list[str], council: 
             or (kind == "chair" and r["qualifier"] == "deputy_chairs")]
     out = []
     for r in rows:
-        name, n = f"„{r['organization']}“", int(r["number"] or 0)
+        name, n = named(r, rows, council), int(r["number"] or 0)
         if kind == "founded":
             out.append(f"{name} wurde {when_founded(r['value'])} gegründet" + quote(r))
         elif kind == "members":
