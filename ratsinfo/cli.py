@@ -504,10 +504,11 @@ def run_query(name: str, params: list[str], fmt: str) -> None:
 def ask(
     question: Annotated[str, typer.Argument(help="A question in German, as an inquiry would ask it.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+    council: Annotated[str | None, typer.Option(help="Answer only from this council (town, district).")] = None,
 ) -> None:
     """Answer a German inquiry question with a canned query, citing the sources.
 
-    Example: ratsinfo ask "Wie viele Sitzungen des Führungsstabes fanden 2019 statt?"
+    Example: ratsinfo ask "Wie viele Sitzungen des Führungsstabes fanden 2019 statt?" --council Leipzig
     """
     import json
 
@@ -518,7 +519,7 @@ def ask(
         fail(f"--format {fmt!r} is not known for ask; choose text or json")
     con = connect_readonly(settings().db)
     try:
-        answer = ask_question(con, question)
+        answer = ask_question(con, question, council)
     finally:
         con.close()
     if fmt == "json":

@@ -204,6 +204,7 @@ class File:
     document_key: str | None = None
     size: int | None = None
     download_status: str | None = None
+    date: date | None = None  # the file's own date (OParl date, else created): dates a filed statement
 
 
 @dataclass(slots=True)
@@ -229,6 +230,23 @@ class Answer:
     document_key: str | None = None
     start: int | None = None
     end: int | None = None
+
+
+@dataclass(slots=True)
+class InquiryAnswer:
+    """Derived, not parsed: whether an inquiry is answered, by what and when, and who asked."""
+
+    key: str  # the inquiry's paper key
+    reference: str
+    status: str  # answered | open
+    answer: str | None = None  # answer paper's reference, statement file's name, or the meeting's result
+    answered_how: str | None = None  # paper | file | meeting
+    answer_key: str | None = None
+    answered_on: date | None = None
+    answered_by: str | None = None
+    answered_in: str | None = None  # the meeting of an oral answer
+    asked_by: str | None = None
+    asked_by_from: str | None = None  # relation | originator | title | file | text
 
 
 @dataclass(slots=True)

@@ -168,6 +168,98 @@ class Municipality:
             out.append(pid)
         return out
 
+    def add_inquiries(self) -> dict[str, dict]:
+        """Inquiries answered in each way real servers record it, and open ones; returns what a reader
+        should conclude for each reference: status, answer, answered_on and asked_by."""
+        b, body = self.base, f"{self.base}/body/1"
+        faction = f"{b}/organization/inq-faction"
+        self._put("organization", {"id": faction, "type": "https://schema.oparl.org/1.1/Organization", "body": body,
+                                   "name": "Fraktion Bürgerliste", "classification": "Fraktion",
+                                   "modified": iso(T0)})
+        truth: dict[str, dict] = {}
+
+        def paper(n: str, name: str, day: str, kind: str = "Anfrage", **extra: object) -> dict:
+            obj = {"id": f"{b}/paper/inq-{n}", "type": "https://schema.oparl.org/1.1/Paper", "body": body,
+                   "name": name, "reference": f"F{n}/24", "date": day, "paperType": kind, "consultation": [],
+                   "created": f"{day}T09:00:00+01:00", "modified": iso(T0), **extra}
+            self._put("paper", obj)
+            return obj
+
+        def filed(n: str, name: str, text: str | None = None, **dates: str) -> dict:
+            fid = f"{b}/file/inq-{n}"
+            self.pdf_text[fid] = text if text is not None else f"{name}."
+            return {"id": fid, "type": "https://schema.oparl.org/1.1/File", "name": name, "fileName": f"{n}.pdf",
+                    "mimeType": "application/pdf", "accessUrl": f"{fid}.pdf", **dates}
+
+        def expect(ref: str, status: str, answer: str | None = None, on: str | None = None,
+                   asked_by: str | None = None) -> None:
+            truth[ref] = {"status": status, "answer": answer, "answered_on": on, "asked_by": asked_by}
+
+        # 1. a statement paper under the inquiry (subordinatedPaper; the statement points back)
+        q = paper("0101", "Anfrage der SPD-Fraktion zur Beleuchtung am Stadtpark", "2024-02-01",
+                  subordinatedPaper=[f"{b}/paper/inq-S0101"])
+        paper("S0101", "Beleuchtung am Stadtpark", "2024-02-20", "Stellungnahme", superordinatedPaper=[q["id"]])
+        self.objects["paper"][f"{b}/paper/inq-S0101"]["reference"] = "S0101/24"
+        expect("F0101/24", "answered", "S0101/24", "2024-02-20", "SPD-Fraktion")
+        # 2. only the statement names its inquiry (superordinatedPaper); asker from the originator field
+        q = paper("0102", "Öffnungszeiten der Stadtbibliothek", "2024-03-01", originatorOrganization=[faction])
+        paper("S0102", "Öffnungszeiten der Stadtbibliothek", "2024-03-15", "Stellungnahme",
+              superordinatedPaper=[q["id"]])
+        self.objects["paper"][f"{b}/paper/inq-S0102"]["reference"] = "S0102/24"
+        expect("F0102/24", "answered", "S0102/24", "2024-03-15", "Fraktion Bürgerliste")
+        # 3. the administration's statement filed with the inquiry as a file, dated
+        paper("0103", "Anfrage FW: Parkplätze am Bahnhof", "2024-04-02",
+              mainFile=filed("0103a", "Anfrage"), auxiliaryFile=[filed("0103b", "Stellungnahme der Verwaltung",
+                                                                       date="2024-04-19")])
+        expect("F0103/24", "answered", "Stellungnahme der Verwaltung", "2024-04-19", "FW")
+        # 4. a statement file known only by its creation time; asker from the first page of the inquiry's file
+        paper("0104", "Lärmschutz an der Ringstraße", "2024-05-06",
+              mainFile=filed("0104a", "Anfrage", "Fraktion Unabhängige Wähler\nAnfrage\nWie laut ist es?"),
+              auxiliaryFile=[filed("0104b", "StN 14/2024", created="2024-05-28T10:00:00+02:00")])
+        expect("F0104/24", "answered", "StN 14/2024", "2024-05-28", "Fraktion Unabhängige Wähler")
+        # 5. answered orally in a meeting: the agenda item's result
+        paper("0105", "Anfrage von Ratsfrau Beispiel zum Winterdienst", "2024-01-10")
+        # 6. answered by a related paper of type Mitteilung
+        paper("0106", "Anfrage der Fraktion Bürgerliste zu Schulbussen", "2024-06-03",
+              relatedPaper=[f"{b}/paper/inq-M0106"])
+        paper("M0106", "Schulbusse im Landkreis", "2024-06-24", "Mitteilung")
+        self.objects["paper"][f"{b}/paper/inq-M0106"]["reference"] = "M0106/24"
+        expect("F0106/24", "answered", "M0106/24", "2024-06-24", "Fraktion Bürgerliste")
+        # open: nothing; a deferred agenda item; a related motion; only the inquiry's own file
+        paper("0107", "Anfrage der CDU-Fraktion zu Radwegen", "2024-07-01")
+        expect("F0107/24", "open", asked_by="CDU-Fraktion")
+        paper("0108", "Spielplatz Nord", "2024-07-02", relatedPaper=[f"{b}/paper/inq-A0108"])
+        paper("A0108", "Spielplatz Nord erneuern", "2024-07-03", "Antrag")
+        self.objects["paper"][f"{b}/paper/inq-A0108"]["reference"] = "A0108/24"
+        expect("F0108/24", "open")
+        paper("0109", "Anfrage Gruppe Linke/Piraten: Mietspiegel", "2024-07-04",
+              mainFile=filed("0109a", "Anfrage", "Gruppe Linke/Piraten\nAnfrage zum Mietspiegel"))
+        expect("F0109/24", "open", asked_by="Gruppe Linke/Piraten")
+        paper("0110", "Anfrage der SPD-Fraktion zu Baumfällungen", "2024-01-12")
+        expect("F0110/24", "open", asked_by="SPD-Fraktion")
+        items = [("0105", "mündlich beantwortet"), ("0110", "vertagt")]
+        self._put("meeting", {"id": f"{b}/meeting/inq-1", "type": "https://schema.oparl.org/1.1/Meeting",
+                              "name": "Sitzung des Rates", "start": "2024-01-25T17:00:00+01:00",
+                              "organization": [f"{b}/organization/0"], "modified": iso(T0),
+                              "agendaItem": [{"id": f"{b}/agendaItem/inq-{n}",
+                                              "type": "https://schema.oparl.org/1.1/AgendaItem",
+                                              "meeting": f"{b}/meeting/inq-1", "number": f"Ö 8.{i + 1}", "order": i,
+                                              "name": "Anfragen", "public": True, "result": result,
+                                              "consultation": {"id": f"{b}/consultation/inq-{n}",
+                                                               "paper": f"{b}/paper/inq-{n}"}}
+                                             for i, (n, result) in enumerate(items)]})
+        expect("F0105/24", "answered", "mündlich beantwortet", "2024-01-25", "Ratsfrau Beispiel")
+        return truth
+
+    def answer_later(self, n: str, day: str) -> None:
+        """The administration files a statement with an open inquiry."""
+        obj = self.objects["paper"][f"{self.base}/paper/inq-{n}"]
+        fid = f"{self.base}/file/inq-{n}-stn"
+        obj["auxiliaryFile"] = [{"id": fid, "type": "https://schema.oparl.org/1.1/File", "name": "Stellungnahme",
+                                 "mimeType": "application/pdf", "accessUrl": f"{fid}.pdf", "date": day}]
+        self.pdf_text[fid] = "Stellungnahme der Verwaltung."
+        self.touch(obj)
+
     def counts(self) -> dict[str, int]:
         live = {k: [o for o in v.values() if not o.get("deleted")] for k, v in self.objects.items()}
         return {"organization": len(live["organization"]), "person": len(live["person"]),

@@ -339,6 +339,7 @@ def _file(obj: dict, out: Records, paper_key: str | None = None, meeting_key: st
                           text=text_of(obj.get("text")), access_url=url, source_url=obj["id"]))
     size = obj.get("size")
     out.files[-1].size = size if isinstance(size, int) and size > 0 else None
+    out.files[-1].date = parse_d(obj.get("date")) or parse_d(obj.get("created"))
 
 
 def _meeting(obj: dict, body_key: str | None, out: Records) -> None:

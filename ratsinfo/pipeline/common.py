@@ -110,7 +110,14 @@ def cite_origin(result: Records, origin: str) -> None:
 
 
 def close_run(con: duckdb.DuckDBPyConnection, run: Run) -> Run:
-    """Rebuild the search index when the run changed anything, then record the run as finished."""
+    """Decide the inquiries again, rebuild the search index when the run changed anything, then record
+    the run as finished."""
+    from ratsinfo.pipeline.inquiries import derive_inquiry_answers
+
+    try:
+        derive_inquiry_answers(con, run)
+    except duckdb.Error as exc:
+        run.error("inquiries", "derive", f"answers of inquiries not derived: {exc}".splitlines()[0])
     try:
         indexed = refresh_index(con, run.changed)
         if indexed is not None:

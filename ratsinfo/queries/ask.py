@@ -16,6 +16,7 @@ import duckdb
 from ratsinfo import queries
 from ratsinfo.parsers.nlp.numbers import YEAR
 from ratsinfo.parsers.nlp.pipeline import analyse
+from ratsinfo.queries import ask_facts
 from ratsinfo.queries.names import name_stem, resolve
 from ratsinfo.warehouse import reads
 from ratsinfo.warehouse.search import search
@@ -26,6 +27,8 @@ THEMES = re.compile(r"\b(?:Themen|Thema|Inhalte|Schwerpunkte|Tagesordnung\w*|bef
 GROUPS = re.compile(r"\b(?:Arbeitsgruppen?|Arbeitskreise?n?|AGs?|Unterarbeitsgruppen?|Projektgruppen?)\b")
 RULES = re.compile(r"\b(?:Regel\w*|Geschäftsordnung|Satzung|Frist\w*|Einladung\w*|Niederschrift\w*|Protokoll\w*|"
                    r"öffentlich\w*|Verschwiegenheit|Vorsitz\w*|Zusammensetzung|zusammen\s*gesetzt)\b", re.I)
+BY_RULES = re.compile(r"\b(?:laut|nach\s+(?:der|seiner|ihrer)|gemäß)\s+(?:Geschäftsordnung|Satzung)|\bvorgesehen\b"
+                      r"|\bsoll(?:en)?\b", re.I)
 ANSWERED = re.compile(r"\b(?:geantwortet|beantwortet|Antwort|antwortet\w*)\b", re.I)
 BOTH = re.compile(r"\b(?:beiden|beide|diesen|diese|genannten)\s+(?:Gremien|Gremium|Organisationen|Einrichtungen)\b",
                   re.I)
@@ -94,26 +97,91 @@ def _context_orgs(con: duckdb.DuckDBPyConnection, question: str) -> list[tuple[s
     return []
 
 
-def ask(con: duckdb.DuckDBPyConnection, question: str) -> Answer:
+PLACE = re.compile(r"\b(?:in|im|der|des|für|von)\s+(?:(?:der|dem)\s+)?"
+                   r"(?P<place>(?:(?:Landeshauptstadt|Hansestadt|Stadt|Gemeinde|Landkreis|Kreis|Samtgemeinde|Verbandsgemeinde)\s+)?[A-ZÄÖÜ][\wäöüß\-]+"
+                   r"(?:\s+(?:am|an\s+der|im)\s+[A-ZÄÖÜ][\wäöüß\-]+)?)")
+
+
+def council_in(con: duckdb.DuckDBPyConnection, question: str) -> str | None:
+    """The council a question names ("in Musterstadt", "der Stadt Musterstadt"), if one on record matches."""
+    for m in PLACE.finditer(question):
+        place = m.group("place")
+        if place.split()[-1] in STOP_CAPS:
+            continue
+        if reads.councils_matching(con, place):
+            return place
+    return None
+
+
+def _in_council(con: duckdb.DuckDBPyConnection, orgs: list[tuple[str, str]], council: str | None
+                ) -> list[tuple[str, str]]:
+    if not council or not orgs:
+        return orgs
+    wanted = set(reads.councils_matching(con, council))
+    of = reads.organization_councils(con, _keys(orgs))
+    return [o for o in orgs if of.get(o[0]) in wanted]
+
+
+def ask(con: duckdb.DuckDBPyConnection, question: str, council: str | None = None) -> Answer:
+    """Answer from the council the caller names or the question names; bodies of other councils never answer."""
     q = " ".join(question.split())
     year_m = YEAR.search(q)
     year = int(year_m.group(1)) if year_m else None
     ref = REFERENCE.search(q)
     if ref and ANSWERED.search(q):
         return _answers(con, q, ref.group(1))
+    council = council or council_in(con, q)
     subjects, owners = _orgs_in(con, q)
     if not subjects and BOTH.search(q):
         subjects = _context_orgs(con, q)
+    if council:
+        subjects, owners = _in_council(con, subjects, council), _in_council(con, owners, council)
+        if not (subjects or owners) and (COUNT.search(q) or RULES.search(q) or THEMES.search(q)):
+            ans = Answer(q, None, {"council": council})
+            ans.sentences.append(f"Zu diesem Gremium in {council} liegen keine Angaben vor.")
+            return ans
+    ans = _dispatch(con, q, subjects, owners, year, council)
+    if council:
+        ans.params["council"] = council
+    return ans
+
+
+def _dispatch(con: duckdb.DuckDBPyConnection, q: str, subjects: list[tuple[str, str]],
+              owners: list[tuple[str, str]], year: int | None, council: str | None) -> Answer:
     if GROUPS.search(q) and (THEMES.search(q) or re.search(r"\bwelche\b", q, re.I)) and not COUNT.search(q):
         parents = owners or subjects
-        return _working_groups(con, q, parents, year)
+        return _working_groups(con, q, parents, year, council)
+    orgs = subjects or owners
+    kind = ask_facts.intent(q)
+    if orgs and (kind or (COUNT.search(q) and not year)):
+        found = _from_facts(con, q, kind or "count", orgs, year, council)
+        if found is not None:
+            return found
+    if COUNT.search(q) and BY_RULES.search(q) and (subjects or owners):
+        return _rules(con, q, subjects or owners, council)
     if COUNT.search(q) and (subjects or owners):
-        return _sessions(con, q, subjects or owners, year)
+        return _sessions(con, q, subjects or owners, year, council)
     if RULES.search(q) and (subjects or owners):
-        return _rules(con, q, subjects or owners)
+        return _rules(con, q, subjects or owners, council)
     if THEMES.search(q) and (subjects or owners):
-        return _topics(con, q, subjects or owners, year)
+        return _topics(con, q, subjects or owners, year, council)
     return _no_answer(con, q)
+
+
+def _from_facts(con: duckdb.DuckDBPyConnection, q: str, kind: str, orgs: list[tuple[str, str]], year: int | None,
+                council: str | None) -> Answer | None:
+    """Facts read from documents, each quoted; None lets the session calendar answer a count."""
+    sentences, rows, label = ask_facts.answer(con, kind, _keys(orgs), council, year)
+    ans = Answer(q, "body-facts", {"organization": _keys(orgs), "kind": None, "council": council})
+    ans.rows = [{**{k: v for k, v in r.items() if k not in ("document_head", "context", "context_start")},
+                 "sentence": ask_facts.sentence_of(r)} for r in rows]
+    if sentences:
+        ans.sentences = [s if s.endswith(")") else s + "." for s in sentences]
+        return ans
+    if kind == "count":
+        return None
+    ans.sentences.append(f"Zu {', '.join(f'„{n}“' for _, n in orgs)} liegen keine {label} vor.")
+    return ans
 
 
 def _src(row: dict[str, Any]) -> str:
@@ -127,17 +195,27 @@ def _run(con: duckdb.DuckDBPyConnection, ans: Answer) -> None:
     ans.rows = [dict(zip(cols, r, strict=False)) for r in rows]
 
 
+def _named(ans: Answer, row: dict[str, Any], name_field: str) -> str:
+    """„Jugendhilfeausschuss“, with its council when one was asked for or the rows come from several."""
+    name = f"„{row[name_field]}“"
+    several = len({r.get("council") for r in ans.rows}) > 1
+    if (several or ans.params.get("council")) and row.get("council"):
+        name += f" ({row['council']})"
+    return name
+
+
 def _keys(orgs: list[tuple[str, str]]) -> list[str]:
     return [k for k, _ in orgs]
 
 
-def _sessions(con: duckdb.DuckDBPyConnection, q: str, orgs: list[tuple[str, str]], year: int | None) -> Answer:
-    ans = Answer(q, "sessions-per-year", {"organization": _keys(orgs), "year": year})
+def _sessions(con: duckdb.DuckDBPyConnection, q: str, orgs: list[tuple[str, str]], year: int | None,
+              council: str | None = None) -> Answer:
+    ans = Answer(q, "sessions-per-year", {"organization": _keys(orgs), "year": year, "council": council})
     _run(con, ans)
     for r in ans.rows:
         when = f"Im Jahr {r['year']}" if r["year"] else "Insgesamt"
         verb, noun = ("fand", "Sitzung") if r["sessions"] == 1 else ("fanden", "Sitzungen")
-        line = f"„{r['organization']}“: {when} {verb} {r['sessions']} {noun} statt"
+        line = f"{_named(ans, r, 'organization')}: {when} {verb} {r['sessions']} {noun} statt"
         if r.get("meetings"):
             line += f" ({', '.join(r['meetings'])})"
         basis = {"records": "laut Sitzungskalender", "text": "laut Angaben im Text",
@@ -156,16 +234,17 @@ def _sessions(con: duckdb.DuckDBPyConnection, q: str, orgs: list[tuple[str, str]
         ans.sentences.append(_nothing(orgs, year))
         _rules_hint(con, ans, orgs)
     elif THEMES.search(q) and year:
-        _grouped_themes(con, ans, orgs, year)
+        _grouped_themes(con, ans, orgs, year, council)
     return ans
 
 
-def _grouped_themes(con: duckdb.DuckDBPyConnection, ans: Answer, orgs: list[tuple[str, str]], year: int) -> bool:
+def _grouped_themes(con: duckdb.DuckDBPyConnection, ans: Answer, orgs: list[tuple[str, str]], year: int,
+                    council: str | None = None) -> bool:
     """The agenda of a year grouped by policy area ("Schwerpunkte: Verkehr … 31 Tagesordnungspunkte in 9 Sitzungen"),
     each with an example and its source; False when no agenda item on record has a theme."""
     from ratsinfo.themes.answer import answer as grouped
 
-    cols, rows = queries.run_bound(con, "themes", {"organization": _keys(orgs), "year": year, "council": None})
+    cols, rows = queries.run_bound(con, "themes", {"organization": _keys(orgs), "year": year, "council": council})
     if not rows:
         return False
     ans.sentences.append(grouped(cols, rows))
@@ -183,24 +262,25 @@ def _nothing(orgs: list[tuple[str, str]], year: int | None) -> str:
     return f"Zu {names}{f' im Jahr {year}' if year else ''} liegen keine Sitzungsangaben vor."
 
 
-def _topics(con: duckdb.DuckDBPyConnection, q: str, orgs: list[tuple[str, str]], year: int | None) -> Answer:
-    ans = Answer(q, "topics", {"organization": _keys(orgs), "from": year, "to": year})
-    if year and _grouped_themes(con, ans, orgs, year):
-        ans.query, ans.params = "themes", {"organization": _keys(orgs), "year": year, "council": None}
+def _topics(con: duckdb.DuckDBPyConnection, q: str, orgs: list[tuple[str, str]], year: int | None,
+            council: str | None = None) -> Answer:
+    ans = Answer(q, "topics", {"organization": _keys(orgs), "from": year, "to": year, "council": council})
+    if year and _grouped_themes(con, ans, orgs, year, council):
+        ans.query, ans.params = "themes", {"organization": _keys(orgs), "year": year, "council": council}
         return ans
     _run(con, ans)
     for r in ans.rows:
         when = f" im Jahr {r['year']}" if r["year"] else ""
-        ans.sentences.append(f"„{r['organization']}“ behandelte{when} folgende Themen: {'; '.join(r['themes'])}."
-                             + _src(r))
+        themes = "; ".join(r["themes"])
+        ans.sentences.append(f"{_named(ans, r, 'organization')} behandelte{when} folgende Themen: {themes}." + _src(r))
     if not ans.rows:
         ans.sentences.append(f"Zu {', '.join(f'„{n}“' for _, n in orgs)} sind keine Themen erfasst.")
     return ans
 
 
-def _working_groups(con: duckdb.DuckDBPyConnection, q: str, parents: list[tuple[str, str]], year: int | None
-                    ) -> Answer:
-    ans = Answer(q, "working-groups", {"organization": _keys(parents) or None, "year": year})
+def _working_groups(con: duckdb.DuckDBPyConnection, q: str, parents: list[tuple[str, str]], year: int | None,
+                    council: str | None = None) -> Answer:
+    ans = Answer(q, "working-groups", {"organization": _keys(parents) or None, "year": year, "council": council})
     _run(con, ans)
     for r in ans.rows:
         under = f" (unter „{r['parent']}“)" if r.get("parent") else ""
@@ -214,15 +294,16 @@ def _working_groups(con: duckdb.DuckDBPyConnection, q: str, parents: list[tuple[
     return ans
 
 
-def _rules(con: duckdb.DuckDBPyConnection, q: str, orgs: list[tuple[str, str]]) -> Answer:
-    ans = Answer(q, "rules", {"organization": _keys(orgs)})
+def _rules(con: duckdb.DuckDBPyConnection, q: str, orgs: list[tuple[str, str]], council: str | None = None
+           ) -> Answer:
+    ans = Answer(q, "rules", {"organization": _keys(orgs), "council": council})
     _run(con, ans)
     labels = {"meeting_frequency": "Sitzungshäufigkeit", "agenda_deadline": "Frist für Tagesordnungspunkte",
               "invitation_notice": "Einladungsfrist", "minutes_deadline": "Frist für die Niederschrift",
               "public": "Öffentlichkeit", "confidentiality": "Verschwiegenheit", "chairs": "Vorsitz",
               "composition": "Zusammensetzung"}
     for r in ans.rows:
-        line = f"„{r['organization']}“ – {labels.get(r['rule'], r['rule'])}: {r['value']}"
+        line = f"{_named(ans, r, 'organization')} – {labels.get(r['rule'], r['rule'])}: {r['value']}"
         line = line.rstrip(".")
         if r.get("meetings_on_record") and r["rule"] == "meeting_frequency":
             met = {True: "eingehalten", False: "nicht eingehalten", None: "nicht prüfbar"}[r.get("rule_met")]

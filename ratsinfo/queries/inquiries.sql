@@ -2,24 +2,28 @@
 -- answers: inquiries with their answers, who asked, who answered, days until answered, open ones
 -- param: since DATE optional: only inquiries dated on or after this day
 -- param: status VARCHAR optional: open or answered
-WITH inquiries AS (
-    SELECT q.key, q.reference, q.name, q.originator, q.date
-    FROM paper q
-    WHERE NOT q.deleted AND q.paper_type ILIKE '%anfrage%' AND q.paper_type NOT ILIKE '%antwort%'
-)
+-- param: council VARCHAR optional: the council (town, district) whose bodies are meant, e.g. Musterstadt
+-- The verdicts (answered by a paper, a filed statement or orally in a meeting; the asker from the
+-- lineage, originator, title or the inquiry's own text) are derived after every run: inquiry_answer.
 SELECT i.reference AS inquiry,
        i.name AS title,
-       coalesce(r.asked_by, i.originator) AS asked_by,
-       a.reference AS answer,
-       coalesce(r.answered_by, a.under_direction_of, a.originator) AS answered_by,
+       v.asked_by,
+       v.answer,
+       v.answered_by,
        i.date AS asked_on,
-       a.date AS answered_on,
-       date_diff('day', i.date, a.date) AS days_to_answer,
-       CASE WHEN a.key IS NULL THEN 'open' ELSE 'answered' END AS status,
+       v.answered_on,
+       date_diff('day', i.date, v.answered_on) AS days_to_answer,
+       coalesce(v.status, 'open') AS status,
+       v.answered_how,
+       v.answered_in,
+       v.asked_by_from,
+       c.council,
        (SELECT count(*) FROM question x WHERE x.paper_key = i.key AND NOT x.deleted) AS questions
-FROM inquiries i
-LEFT JOIN paper_relation r ON r.target_key = i.key AND r.relation = 'answer_to' AND NOT r.deleted
-LEFT JOIN paper a ON a.key = r.subject_key
-WHERE ($since IS NULL OR i.date >= $since)
-  AND ($status IS NULL OR (CASE WHEN a.key IS NULL THEN 'open' ELSE 'answered' END) = $status)
+FROM paper i
+JOIN inquiry_answer v ON v.key = i.key AND NOT v.deleted
+JOIN paper_council c ON c.key = i.key
+WHERE NOT i.deleted
+  AND ($council IS NULL OR council_matches(c.council, $council))
+  AND ($since IS NULL OR i.date >= $since)
+  AND ($status IS NULL OR v.status = $status)
 ORDER BY i.date DESC NULLS LAST, i.reference

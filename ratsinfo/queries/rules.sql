@@ -1,6 +1,7 @@
 -- name: rules
 -- answers: the rules of procedure of an organization, and whether the meetings on record meet them
 -- param: organization ORGANIZATION: a name, alias, abbreviation or inflected form
+-- param: council VARCHAR optional: the council (town, district) whose bodies are meant, e.g. Musterstadt
 WITH held AS (        -- meetings per year: on record, else dated in prose
     SELECT okey, year, max(n)::INTEGER AS n FROM (
         SELECT m.organization_key AS okey, year(m.start) AS year, count(*) AS n
@@ -20,6 +21,7 @@ checked AS (
     GROUP BY r.key
 )
 SELECT o.name AS organization,
+       oc.council,
        r.rule,
        r.value,
        r.number,
@@ -31,7 +33,9 @@ SELECT o.name AS organization,
        s.source
 FROM rule r
 JOIN organization o ON o.key = r.organization_key
+JOIN organization_council oc ON oc.key = o.key
 LEFT JOIN checked c ON c.key = r.key
 LEFT JOIN doc_source s ON s.document_key = r.document_key
 WHERE NOT r.deleted AND list_contains($organization, r.organization_key)
-ORDER BY o.name, r.start
+  AND ($council IS NULL OR council_matches(oc.council, $council))
+ORDER BY o.name, oc.council, r.start

@@ -2,9 +2,11 @@
 -- answers: how many sessions each organization held in a year, and on which themes
 -- param: year INTEGER optional: the calendar year
 -- param: organization ORGANIZATION optional: a name, alias, abbreviation or inflected form
+-- param: council VARCHAR optional: the council (town, district) whose bodies are meant, e.g. Musterstadt
 WITH orgs AS (
-    SELECT key, name FROM organization
-    WHERE NOT deleted AND ($organization IS NULL OR list_contains($organization, key))
+    SELECT o.key, o.name, c.council FROM organization o JOIN organization_council c ON c.key = o.key
+    WHERE NOT o.deleted AND ($organization IS NULL OR list_contains($organization, o.key))
+      AND ($council IS NULL OR council_matches(c.council, $council))
 ),
 records AS (          -- meetings on record (OParl, ALLRIS calendars)
     SELECT m.organization_key AS okey, year(m.start) AS year, count(DISTINCT m.key) AS n,
@@ -71,6 +73,7 @@ agenda AS (           -- the top five areas: "Räumliche Planung und Entwicklung
     GROUP BY ALL
 )
 SELECT o.name AS organization,
+       o.council,
        y.year,
        coalesce(r.n, st.n, d.n) AS sessions,
        CASE WHEN r.n IS NOT NULL AND coalesce(st.n, d.n) IS NOT NULL THEN 'both'
@@ -94,4 +97,4 @@ LEFT JOIN themes tm ON tm.okey = y.okey AND tm.year = y.year
 LEFT JOIN themes tn ON tn.okey = y.okey AND tn.year IS NULL
 LEFT JOIN agenda a ON a.okey = y.okey AND a.year = y.year
 WHERE ($year IS NULL OR y.year = $year)
-ORDER BY o.name, y.year
+ORDER BY o.name, o.council, y.year

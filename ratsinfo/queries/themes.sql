@@ -2,12 +2,12 @@
 -- answers: on which themes an organization sat in a year: per policy area the agenda items, the sessions that treated it and three examples with sources
 -- param: organization ORGANIZATION: a name, alias, abbreviation or inflected form
 -- param: year INTEGER: the calendar year
--- param: council VARCHAR optional: the municipality (body) whose organization is meant, part of its name
+-- param: council VARCHAR optional: the council (town, district) whose bodies are meant, e.g. Musterstadt
 WITH labels AS (SELECT code, label FROM theme_label),
 orgs AS (
-    SELECT o.key, o.name FROM organization o LEFT JOIN body b ON b.key = o.body_key
+    SELECT o.key, o.name FROM organization o JOIN organization_council c ON c.key = o.key
     WHERE NOT o.deleted AND list_contains($organization, o.key)
-      AND ($council IS NULL OR b.name ILIKE '%' || $council || '%')
+      AND ($council IS NULL OR council_matches(c.council, $council))
 ),
 items AS (
     SELECT m.organization_key AS okey, m.key AS meeting_key, i.key, coalesce(i.name, p.name) AS title,

@@ -37,7 +37,7 @@ EMPTY = (None, "", "{}", [])
 
 # Tables whose changes are logged field by field (what a person reads in `ratsinfo changes`).
 LOGGED_TABLES = {"paper", "meeting", "agenda_item", "organization", "person", "membership", "consultation", "file",
-                 "question", "answer", "paper_relation", "rule", "topic", "body", "fact"}
+                 "question", "answer", "paper_relation", "rule", "topic", "body", "fact", "inquiry_answer"}
 SKIP_FIELDS = {"text", "sections", "source_url", "document_key", "row_hash", "first_run", "last_run", "deleted",
                "detail", "theme", "theme2", "theme_confidence"}
 

@@ -94,3 +94,15 @@ def documents_to_reparse(con: duckdb.DuckDBPyConnection, source_key: str | None,
         "AND (CAST(? AS TIMESTAMP) IS NULL OR d.fetched_at >= ?) "
         "ORDER BY d.fetched_at DESC, d.key DESC",
         [source_key, source_key, source_key, kind, kind, since, since]).fetchall()
+
+
+def councils_matching(con: duckdb.DuckDBPyConnection, text: str) -> list[str]:
+    """The councils on record that a place name in a question means ("Musterstadt", "Stadt Musterstadt")."""
+    return [c for (c,) in con.execute("SELECT DISTINCT council FROM organization_council "
+                                      "WHERE council_matches(council, ?) ORDER BY council", [text]).fetchall()]
+
+
+def organization_councils(con: duckdb.DuckDBPyConnection, keys: list[str]) -> dict[str, str | None]:
+    """The council of each organization key."""
+    return dict(con.execute("SELECT key, council FROM organization_council WHERE list_contains(?, key)",
+                            [keys]).fetchall())

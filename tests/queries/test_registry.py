@@ -7,7 +7,7 @@ from ratsinfo.errors import BadInput
 def test_every_canned_query_has_a_header_and_uses_its_params():
     reg = queries.registry()
     assert set(reg) == {"sessions-per-year", "working-groups", "inquiries", "paper-lineage", "rules", "topics",
-                        "themes", "answers"}
+                        "themes", "answers", "body-facts"}
     for q in reg.values():
         assert q.answers and q.sql.startswith("-- name:")
         for p in q.params:
@@ -22,7 +22,7 @@ def test_a_header_without_name_is_refused():
 
 
 def test_unknown_query_names_the_valid_choices():
-    with pytest.raises(BadInput, match="choose one of answers, inquiries, paper-lineage"):
+    with pytest.raises(BadInput, match="choose one of answers, body-facts, inquiries, paper-lineage"):
         queries.get("sitzungen")
 
 
