@@ -343,6 +343,31 @@ def sources_add(
     say(f"added {name} ({kind}, {location}) to {config}")
 
 
+@sources_app.command("import")
+def sources_import(
+    endpoints: Annotated[Path, typer.Argument(help="A YAML or JSON list of OParl endpoints (title, url).")],
+    max_rps: Annotated[float, typer.Option(help="Requests per second for each new host.")] = 2.0,
+    concurrency: Annotated[int, typer.Option(help="Requests in flight for each new host.")] = 2,
+    config: ConfigOpt = "sources.toml",
+) -> None:
+    """Add a list of OParl endpoints to sources.toml, grouped by host; known URLs are skipped.
+
+    Example: ratsinfo sources import endpoints.yml --max-rps 2
+    """
+    from ratsinfo.ingest.http import host_of
+    from ratsinfo.ops.sources import import_endpoints, read_endpoints
+
+    done = import_endpoints(Path(config), read_endpoints(endpoints), origin=str(endpoints), max_rps=max_rps,
+                            concurrency=concurrency)
+    for line in done.skipped:
+        typer.echo(line, err=True)
+    hosts = {host_of(c.url or "") for c in done.added}
+    say(f"imported {len(done.added)} sources on {len(hosts)} hosts into {config}; "
+        f"{len(done.skipped)} skipped")
+    if done.bad:
+        raise typer.Exit(1)
+
+
 @sources_app.command("check")
 def sources_check(config: ConfigOpt = "sources.toml", fmt: FormatOpt = "table") -> None:
     """Check each source: reachable, kind detected, and what a refresh would do."""
