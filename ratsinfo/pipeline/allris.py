@@ -8,6 +8,7 @@ from datetime import date
 import duckdb
 
 from ratsinfo.ingest.allris import AllrisCrawl, shift
+from ratsinfo.ingest.http import HostGate
 from ratsinfo.ingest.rawstore import RawStore
 from ratsinfo.model import TABLES, Records
 from ratsinfo.pipeline.common import allris_source, assign_themes, client_for, close_run
@@ -23,7 +24,7 @@ def ingest_allris(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, 
                   end: date | None = None, files: bool = True, max_rps: float = 5.0, concurrency: int = 4,
                   allow_hosts: tuple[str, ...] = (), timeout: float = 30.0, today: date | None = None,
                   name: str | None = None, private_hosts: tuple[str, ...] = (),
-                  time_budget: float | None = None) -> Run:
+                  time_budget: float | None = None, gate: HostGate | None = None) -> Run:
     """Crawl an ALLRIS site into the warehouse; see ratsinfo.ingest.allris."""
     today = today or date.today()
     start = start or shift(today, -12)
@@ -34,7 +35,7 @@ def ingest_allris(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, 
     with transaction(con):
         run.add("source", upsert(con, "source", [source], run.id))
     state = State(con, source.key)
-    client = client_for(url, allow_hosts, private_hosts, time_budget, max_rps=max_rps, timeout=timeout)
+    client = client_for(url, allow_hosts, private_hosts, time_budget, max_rps=max_rps, timeout=timeout, gate=gate)
     crawl = AllrisCrawl(state, store, client, run, source.key, source.location, start, end, window, files=files,
                         concurrency=concurrency)
     loader = Loader(con, run, first_load=not state.has_documents(), batch_size=1, prepare=assign_themes)

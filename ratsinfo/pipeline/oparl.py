@@ -7,6 +7,7 @@ from datetime import datetime
 
 import duckdb
 
+from ratsinfo.ingest.http import HostGate
 from ratsinfo.ingest.oparl import ListDone, OParlIngest, PageBatch
 from ratsinfo.ingest.rawstore import RawStore
 from ratsinfo.model import Records
@@ -55,7 +56,7 @@ def ingest_oparl(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, s
                  body: str | None = None, files: bool = True, max_rps: float = 5.0, concurrency: int = 4,
                  allow_hosts: tuple[str, ...] = (), timeout: float = 30.0, retries: int = 4,
                  name: str | None = None, backoff: float | None = None, private_hosts: tuple[str, ...] = (),
-                 time_budget: float | None = None) -> Run:
+                 time_budget: float | None = None, gate: HostGate | None = None) -> Run:
     """Read an OParl system or body into the warehouse, incrementally and streaming."""
     source = oparl_source(url, name)
     run = Run(con, "ingest oparl", source.key)
@@ -63,7 +64,7 @@ def ingest_oparl(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, s
         run.add("source", upsert(con, "source", [source], run.id))
     state = State(con, source.key)
     client = client_for(url, allow_hosts, private_hosts, time_budget, max_rps=max_rps, timeout=timeout,
-                        retries=retries, **({"backoff": backoff} if backoff is not None else {}))
+                        retries=retries, gate=gate, **({"backoff": backoff} if backoff is not None else {}))
     ing = OParlIngest(state, store, client, run, source.key, since=since, body_filter=body, files=files,
                       concurrency=concurrency)
     loader = Loader(con, run, first_load=not state.has_documents(), batch_size=1, prepare=assign_themes)
