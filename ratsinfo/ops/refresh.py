@@ -71,11 +71,11 @@ class Lock:
             self.fh.close()
 
 
-def run_source(con: Any, store: RawStore, cfg: SourceConfig, gate: Any = None) -> Any:
-    """One source into the warehouse ``con``; ``gate``: a host budget shared with other processes."""
+def run_source(con: Any, store: RawStore, cfg: SourceConfig, **cluster: Any) -> Any:
+    """One source into the warehouse ``con``; ``cluster``: gate, readers, pdf_workers (ratsinfo/scale/crawl.py)."""
     from ratsinfo import pipeline
 
-    guard = {"private_hosts": tuple(cfg.private_hosts), "time_budget": cfg.time_budget, "gate": gate}
+    guard = {"private_hosts": tuple(cfg.private_hosts), "time_budget": cfg.time_budget, **cluster}
     if cfg.kind == "oparl":
         return pipeline.ingest_oparl(con, store, cfg.url or "", files=cfg.files, max_rps=cfg.max_rps,
                                      concurrency=cfg.concurrency, allow_hosts=tuple(cfg.allow_hosts), name=cfg.name,

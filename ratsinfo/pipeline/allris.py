@@ -11,6 +11,7 @@ from ratsinfo.ingest.allris import AllrisCrawl, shift
 from ratsinfo.ingest.http import HostGate
 from ratsinfo.ingest.rawstore import RawStore
 from ratsinfo.model import TABLES, Records
+from ratsinfo.parsers.timeout import PdfWorkers
 from ratsinfo.pipeline.common import allris_source, assign_themes, client_for, close_run
 from ratsinfo.pipeline.downloads import download_files
 from ratsinfo.warehouse.load import Loader, transaction, upsert
@@ -24,8 +25,9 @@ def ingest_allris(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, 
                   end: date | None = None, files: bool = True, max_rps: float = 5.0, concurrency: int = 4,
                   allow_hosts: tuple[str, ...] = (), timeout: float = 30.0, today: date | None = None,
                   name: str | None = None, private_hosts: tuple[str, ...] = (),
-                  time_budget: float | None = None, gate: HostGate | None = None) -> Run:
-    """Crawl an ALLRIS site into the warehouse; see ratsinfo.ingest.allris."""
+                  time_budget: float | None = None, gate: HostGate | None = None, readers: bool = True,
+                  pdf_workers: PdfWorkers | None = None) -> Run:
+    """Crawl an ALLRIS site into the warehouse; see ratsinfo.ingest.allris (and ingest_oparl for the rest)."""
     today = today or date.today()
     start = start or shift(today, -12)
     end = end or shift(today, 3)
@@ -47,13 +49,13 @@ def ingest_allris(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, 
         for part in batches(found):
             loader.add(part)
         if files:
-            download_files(crawl, loader, crawl.downloads)
+            download_files(crawl, loader, crawl.downloads, pdf_workers)
         loader.close()
     finally:
         client.close()
     run.inputs = crawl.stats["requests"]
     run.requested = list(client.requested)
-    return close_run(con, run)
+    return close_run(con, run, readers)
 
 
 def extract_papers(found: Records, run: Run) -> None:

@@ -109,8 +109,14 @@ def cite_origin(result: Records, origin: str) -> None:
                 rec.source_url = origin
 
 
-def close_run(con: duckdb.DuckDBPyConnection, run: Run) -> Run:
-    """Rebuild the search index when the run changed anything, then record the run as finished."""
+def close_run(con: duckdb.DuckDBPyConnection, run: Run, readers: bool = True) -> Run:
+    """Rebuild the search index when the run changed anything, then record the run as finished.
+
+    ``readers``: the warehouse is read directly (search index and published snapshot kept up to date);
+    a council's file in a lake is read through its Parquet export instead and needs neither."""
+    if not readers:
+        run.finish()
+        return run
     try:
         indexed = refresh_index(con, run.changed)
         if indexed is not None:
