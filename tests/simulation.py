@@ -126,7 +126,13 @@ class Council:
         counts = self.server.town.counts()
         if self.fault == "object_for_list":
             counts["membership"] = 1  # a list answered with one object: that object is what was served
+        if self.fault == "missing_orgs":
+            counts["organization"] += self.server.faults.missing_orgs  # placeholders for the bodies never served
         return counts
+
+    def served(self, kind: str) -> list[dict]:
+        """The objects of a kind as the server shows them (with its faults applied)."""
+        return [self.server._foreign(o) for o in self.server.town.objects[kind].values() if not o.get("deleted")]
 
 
 @dataclass

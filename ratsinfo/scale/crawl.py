@@ -19,6 +19,8 @@ from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
+from distributed import WorkerPlugin
+
 from ratsinfo.ops.sources import HostLimit, SourceConfig
 from ratsinfo.scale.politeness import ClusterGate, HostRates
 from ratsinfo.warehouse.lake import council_slug
@@ -92,6 +94,14 @@ def _pdf_workers() -> Any:
     return _POOL[0]
 
 
+class _ClosePool(WorkerPlugin):
+    """A worker plugin: the worker's PDF pool ends with the worker."""
+
+    def teardown(self, worker: Any) -> None:
+        while _POOL:
+            _POOL.pop().close()
+
+
 def crawl_source(cfg: SourceConfig, lake: str, home: str, gate: ClusterGate | None = None) -> CrawlReport:
     """One source into its own warehouse file, then into the lake; never raises for a failing source."""
     from ratsinfo.ingest.http import host_of
@@ -162,6 +172,7 @@ def crawl(configs: list[SourceConfig], limits: dict[str, HostLimit], lake: Path,
                                                       dashboard_address=None, silence_logs=logging.ERROR)
         client = Client(scheduler or cluster)
         try:
+            client.register_plugin(_ClosePool(), name="ratsinfo-close-pdf-pool")
             rates = client.submit(HostRates, {h: lim.max_rps for h, lim in limits.items()}, actor=True).result()
             gate = ClusterGate(rates, {h: lim.concurrency for h, lim in limits.items()})
             futures = [client.submit(crawl_source, cfg, str(lake), str(home), gate, pure=False,
