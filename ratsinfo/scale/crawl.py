@@ -169,7 +169,7 @@ def crawl(configs: list[SourceConfig], limits: dict[str, HostLimit], lake: Path,
     # a worker's crawl parses PDFs in child processes: worker processes must be allowed children
     with dask.config.set({"distributed.worker.daemon": False, "distributed.admin.tick.limit": "30s"}):
         cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                                      dashboard_address=None, silence_logs=logging.ERROR)
+                                                      dashboard_address=":0", silence_logs=logging.ERROR)
         client = Client(scheduler or cluster)
         try:
             client.register_plugin(_ClosePool(), name="ratsinfo-close-pdf-pool")
