@@ -212,6 +212,46 @@ def stage_costs(args: argparse.Namespace) -> dict:
             "nightly_cpu_seconds_per_council": round(nightly / n, 3)}
 
 
+# --- projection for all German councils: every assumption named ------------------------------------------
+# (councils, papers each): councils by size, papers over all years on record (the issue: a large city 20,000-50,000)
+TIERS = {"cities over 100,000": (80, 30_000), "towns of 20,000-100,000": (620, 6_000),
+         "towns of 5,000-20,000": (2_300, 1_500), "municipalities under 5,000 (often an Amt's system)": (8_000, 300),
+         "districts (Kreistage)": (294, 8_000)}
+PDFS_PER_PAPER = 2.5  # "each with several PDFs"
+PAGES_PER_PDF = 8
+BYTES_PER_PDF = 250_000
+JSON_BYTES_PER_PAPER = 6_000  # the paper and its share of meetings, agenda items, consultations, persons
+OBJECTS_PER_PAGE = 100  # OParl list pages
+# CPU per unit, from BENCHMARKS.md (this project's `make bench`, one process on this machine kind):
+JSON_CPU_PER_PAPER = 10.92 * 1.3 / 15_000  # full OParl ingest without files: 10.92 s wall for 15,000 papers, ~1.3 cores
+PDF_PAGES_PER_CPU_SECOND = 1117 / 5  # pypdfium2 on generated PDFs, 1117 pages/s; real PDFs taken as 5x heavier
+NEW_PAPERS_PER_YEAR_SHARE = 0.08  # of all papers on record, i.e. about 12 years on record
+NIGHTS_PER_YEAR = 365
+
+
+def projection(per_council_cpu_first: float, per_council_cpu_nightly: float) -> dict:
+    """Documents, bytes and core-hours for every German council, from the measured fixed cost per council
+    (this simulation) and the per-unit costs measured on a large generated city (BENCHMARKS.md)."""
+    councils = sum(n for n, _ in TIERS.values())
+    papers = sum(n * p for n, p in TIERS.values())
+    pdfs = papers * PDFS_PER_PAPER
+    pages = pdfs * PAGES_PER_PDF
+    list_pages = papers * 4 / OBJECTS_PER_PAGE
+    documents = pdfs + list_pages
+    first_cpu = councils * per_council_cpu_first + papers * JSON_CPU_PER_PAPER + pages / PDF_PAGES_PER_CPU_SECOND
+    new_papers = papers * NEW_PAPERS_PER_YEAR_SHARE / NIGHTS_PER_YEAR
+    nightly_cpu = councils * per_council_cpu_nightly + new_papers * JSON_CPU_PER_PAPER + \
+        new_papers * PDFS_PER_PAPER * PAGES_PER_PDF / PDF_PAGES_PER_CPU_SECOND
+    return {"run": "projection", "councils": councils, "papers": papers, "pdfs": pdfs, "documents": round(documents),
+            "raw_bytes": round(pdfs * BYTES_PER_PDF + papers * JSON_BYTES_PER_PAPER),
+            "first_load_core_hours": round(first_cpu / 3600, 1),
+            "first_load_core_hours_fixed_per_council": round(councils * per_council_cpu_first / 3600, 1),
+            "nightly_new_papers": round(new_papers), "nightly_raw_bytes": round(new_papers * (
+                PDFS_PER_PAPER * BYTES_PER_PDF + JSON_BYTES_PER_PAPER)),
+            "nightly_core_hours": round(nightly_cpu / 3600, 2),
+            "nightly_core_hours_fixed_per_council": round(councils * per_council_cpu_nightly / 3600, 2)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--councils", type=int, default=200)
@@ -225,10 +265,16 @@ def main() -> None:
     parser.add_argument("--nightly", action=argparse.BooleanOptionalAction, default=True,
                         help="after the first load, crawl again on the cluster (nothing changed)")
     parser.add_argument("--json", type=Path, help="write every result to this file")
+    parser.add_argument("--project", type=float, nargs=2, metavar=("FIRST", "NIGHTLY"),
+                        help="project to all German councils from these CPU seconds per council (first load, nightly)")
     args = parser.parse_args()
     results = [] if args.skip_cluster else distributed_runs(args)
     if not args.skip_stages:
         results.append(stage_costs(args))
+        print(json.dumps(results[-1]), flush=True)
+    if args.project:
+        first, nightly = args.project
+        results.append(projection(first, nightly))
         print(json.dumps(results[-1]), flush=True)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
