@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -31,6 +31,8 @@ ConfigOpt = Annotated[str, typer.Option("--config", help="The sources file.")]
 STATE: dict[str, config.Settings] = {}
 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, json, csv or markdown")]
+CouncilOpt = Annotated[str | None, typer.Option(
+    help="Answer only from this council (town, district); with --lake, its name in the lake.")]
 
 
 def settings() -> config.Settings:
@@ -58,8 +60,10 @@ def main_options(
     home: Annotated[str | None, typer.Option(help="Raw store folder (env RATSINFO_HOME).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only results and errors.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Show tracebacks.")] = False,
+    lake: Annotated[str | None, typer.Option(help="Read a lake of councils written by 'crawl' (env RATSINFO_LAKE).")
+                    ] = None,
 ) -> None:
-    STATE["s"] = config.settings(db, home, quiet, verbose)
+    STATE["s"] = config.settings(db, home, quiet, verbose, lake)
 
 
 @ingest_app.command("files")
@@ -343,6 +347,81 @@ def sources_add(
     say(f"added {name} ({kind}, {location}) to {config}")
 
 
+@app.command()
+def crawl(
+    workers: Annotated[int, typer.Option(help="Worker processes of the local cluster (one thread each).")] = 2,
+    scheduler: Annotated[str | None, typer.Option(help="A Dask scheduler address instead of a local cluster.")
+                         ] = None,
+    only: Annotated[list[str] | None, typer.Option(help="Only this source (by name), repeatable.")] = None,
+    config: ConfigOpt = "sources.toml",
+    fmt: FormatOpt = "table",
+) -> None:
+    """Crawl every enabled source in parallel on a Dask cluster into the lake given by --lake.
+
+    Each host's rate and concurrency ([host] tables, else its sources' strictest) hold across all
+    workers. Each council's crawl writes its own partition; raw bytes go to <lake>/raw.
+
+    Example: ratsinfo --lake lake/ crawl --workers 2
+    """
+    import time
+
+    from ratsinfo.ops.sources import host_limits, load
+    from ratsinfo.scale.crawl import crawl as run_crawl
+
+    check_format(fmt)
+    lake = settings().lake
+    if lake is None:
+        fail("crawl writes a lake of councils: pass --lake DIR (or set RATSINFO_LAKE)")
+    if workers < 1 or workers > 64:
+        fail("--workers must be between 1 and 64")
+    sources = load(Path(config))
+    chosen = [s for s in sources if s.enabled and (not only or s.name in only)]
+    if not chosen:
+        fail(f"no enabled source{' named ' + ', '.join(only) if only else ''} in {config}")
+    started = time.perf_counter()
+
+    def progress(r: Any) -> None:
+        say(f"{r.council}: {r.status}, {r.documents} documents, {r.requests} requests, {r.wall_seconds:.1f} s")
+
+    reports = run_crawl(chosen, host_limits(Path(config), sources), lake, lake / "raw", workers=workers,
+                        scheduler=scheduler, on_report=progress)
+    wall = time.perf_counter() - started
+    cols = ["council", "status", "documents", "requests", "errors", "cpu_seconds", "wall_seconds"]
+    typer.echo(render.render(cols, [[r.council, r.status, r.documents, r.requests, len(r.errors), r.cpu_seconds,
+                                     r.wall_seconds] for r in reports], fmt, max_width=60))
+    docs = sum(r.documents for r in reports)
+    states = {s: sum(r.status == s for r in reports) for s in ("ok", "partial", "failed")}
+    say(f"{len(reports)} councils ({states['ok']} ok, {states['partial']} partial, {states['failed']} failed), "
+        f"{docs} documents in {wall:.1f} s ({docs / wall:.1f} documents/s) with {workers} workers")
+    if states["ok"] != len(reports):
+        raise typer.Exit(2)
+
+
+@sources_app.command("import")
+def sources_import(
+    endpoints: Annotated[Path, typer.Argument(help="A YAML or JSON list of OParl endpoints (title, url).")],
+    max_rps: Annotated[float, typer.Option(help="Requests per second for each new host.")] = 2.0,
+    concurrency: Annotated[int, typer.Option(help="Requests in flight for each new host.")] = 2,
+    config: ConfigOpt = "sources.toml",
+) -> None:
+    """Add a list of OParl endpoints to sources.toml, grouped by host; known URLs are skipped.
+
+    Example: ratsinfo sources import endpoints.yml --max-rps 2
+    """
+    from ratsinfo.ingest.http import host_of
+    from ratsinfo.ops.sources import import_endpoints, read_endpoints
+
+    done = import_endpoints(Path(config), read_endpoints(endpoints), origin=str(endpoints), max_rps=max_rps,
+                            concurrency=concurrency)
+    for line in done.skipped:
+        typer.echo(line, err=True)
+    hosts = {host_of(c.url or "") for c in done.added}
+    say(f"imported {len(done.added)} sources on {len(hosts)} hosts into {config}; "
+        f"{len(done.skipped)} skipped")
+    if done.bad:
+        raise typer.Exit(1)
+
+
 @sources_app.command("check")
 def sources_check(config: ConfigOpt = "sources.toml", fmt: FormatOpt = "table") -> None:
     """Check each source: reachable, kind detected, and what a refresh would do."""
@@ -459,9 +538,10 @@ def changes(
 def query(
     name: Annotated[str, typer.Argument(help="'list', or the name of a canned query.")],
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value, repeatable.")] = None,
+    council: CouncilOpt = None,
     fmt: FormatOpt = "table",
 ) -> None:
-    """Run a canned query, or list them with 'ratsinfo query list'.
+    """Run a canned query, or list them with 'ratsinfo query list'. With --lake: in every council (or one).
 
     Example: ratsinfo query sessions-per-year --param year=2019 --param organization=Führungsstab
     """
@@ -473,7 +553,24 @@ def query(
                                                for p in q.params)] for q in queries.registry().values()]
         typer.echo(render.render(["name", "answers", "params"], rows_, fmt, max_width=70))
         return
-    run_query(name, param or [], fmt)
+    if settings().lake:
+        _lake_query(name, param or [], council, fmt)
+        return
+    run_query(name, [*(param or []), *([f"council={council}"] if council else [])], fmt)
+
+
+def _lake_query(name: str, params: list[str], council: str | None, fmt: str) -> None:
+    from ratsinfo import queries
+    from ratsinfo.queries.across import query_each
+    from ratsinfo.warehouse.lake import connect_lake
+
+    queries.get(name)
+    lake = connect_lake(settings().lake)  # type: ignore[arg-type]
+    try:
+        cols, data = query_each(lake, name, _parse_params(params), council)
+    finally:
+        lake.close()
+    typer.echo(render.render(cols, data, fmt, max_width=60))
 
 
 def _parse_params(pairs: list[str]) -> dict[str, str]:
@@ -503,8 +600,8 @@ def run_query(name: str, params: list[str], fmt: str) -> None:
 @app.command()
 def ask(
     question: Annotated[str, typer.Argument(help="A question in German, as an inquiry would ask it.")],
+    council: CouncilOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
-    council: Annotated[str | None, typer.Option(help="Answer only from this council (town, district).")] = None,
 ) -> None:
     """Answer a German inquiry question with a canned query, citing the sources.
 
@@ -517,6 +614,9 @@ def ask(
 
     if fmt not in ("text", "json"):
         fail(f"--format {fmt!r} is not known for ask; choose text or json")
+    if settings().lake:
+        _lake_ask(question, council, fmt)
+        return
     con = connect_readonly(settings().db)
     try:
         answer = ask_question(con, question, council)
@@ -526,6 +626,29 @@ def ask(
         typer.echo(json.dumps(answer.as_json(), ensure_ascii=False, indent=2, default=str))
     else:
         typer.echo(answer.text)
+
+
+def _lake_ask(question: str, council: str | None, fmt: str) -> None:
+    """One answer per council that has one (or for the council asked about)."""
+    import json
+
+    from ratsinfo.queries.across import ask_each
+    from ratsinfo.warehouse.lake import connect_lake
+
+    lake = connect_lake(settings().lake)  # type: ignore[arg-type]
+    try:
+        answers = ask_each(lake, question, council)
+        titles = lake.titles
+    finally:
+        lake.close()
+    if fmt == "json":
+        typer.echo(json.dumps([{"council": slug, "title": titles.get(slug), **a.as_json()} for slug, a in answers],
+                              ensure_ascii=False, indent=2, default=str))
+        return
+    if not answers:
+        typer.echo(f"No council of the lake has an answer to: {question}")
+    for slug, answer in answers:
+        typer.echo(f"## {titles.get(slug, slug)} ({slug})\n{answer.text}\n")
 
 
 @app.command()

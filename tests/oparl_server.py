@@ -273,12 +273,15 @@ class OParlServer:
     """ThreadingHTTPServer on 127.0.0.1 with a random port; use as a context manager."""
 
     def __init__(self, page_size: int = 25, faults: Faults | None = None, vendor: str = "plain",
-                 separate_lists: bool = False, jitter: float = 0.0, seed: int = 0, **town: object) -> None:
+                 separate_lists: bool = False, jitter: float = 0.0, seed: int = 0, base: str | None = None,
+                 body_name: str = "Stadt Beispielhausen", **town: object) -> None:
         """``vendor``: plain; allris4 (ignores limit and modified_since, 10 objects a page oldest first, every
         object stamped 2000-01-01, links first/next/last); somacos (drops modified_since from 'next' links after
         page 2); sdnet (HTTP 400 when 'limit' is given, 25 a page). ``separate_lists``: consultations and agenda
         items are also listed on their own, the listed copies without the embedding's position and with other
-        fields. ``jitter``: each answer waits up to that many seconds (seeded), so pages arrive in varied order."""
+        fields. ``jitter``: each answer waits up to that many seconds (seeded), so pages arrive in varied order.
+        ``base``: serve under this URL from another server (one host of many towns, see tests/simulation.py)
+        instead of listening on a port of its own."""
         self.vendor = vendor
         self.separate_lists = separate_lists
         self.jitter = jitter
@@ -289,13 +292,21 @@ class OParlServer:
         self._lock = threading.Lock()
         self.hosts: list[str] = []  # the Host header of every request
         self._once: set[str] = set()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.httpd.daemon_threads = True
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.body_name = body_name
+        if base is None:
+            self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+            self.httpd.daemon_threads = True
+            self.port = self.httpd.server_address[1]
+            self.base = f"http://127.0.0.1:{self.port}"
+        else:
+            self.base = base.rstrip("/")
+            self.port = urlsplit(self.base).port or 80
+        self.prefix = urlsplit(self.base).path  # '' when the town is served at the root
         self.town = Municipality(self.base, **town)
         if self.faults.gzip_bomb:
             gzip_bomb()  # made before serving, so that its first request is not slow
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        if base is None:
+            self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
     def system_url(self) -> str:
@@ -323,31 +334,36 @@ class OParlServer:
                 pass
 
             def do_GET(self) -> None:  # noqa: N802
-                server.requests.append(self.path)
-                if server.jitter:
-                    with server._lock:
-                        pause = server._rnd.random() * server.jitter
-                    time.sleep(pause)
-                server.hosts.append(self.headers.get("Host", ""))
-                try:
-                    if server.hostile(self):
-                        return
-                    status, body, ctype = server.route(self.path)
-                except Exception as exc:  # a bug in the test server shows as a 500 with the reason
-                    status, body, ctype = 500, json.dumps({"error": str(exc)}).encode(), "application/json"
-                if status == -1:
-                    time.sleep(server.faults.stall_seconds)
-                    status, body, ctype = server.route(self.path, stalled=True)
-                try:
-                    self.send_response(status)
-                    self.send_header("Content-Type", ctype)
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up waiting (timeout tests)
+                server.answer(self, self.path)
 
         return Handler
+
+    def answer(self, handler: BaseHTTPRequestHandler, path: str) -> None:
+        """Answer one GET for this town; ``path`` without the prefix the town is served under."""
+        handler.path = path
+        self.requests.append(path)
+        if self.jitter:
+            with self._lock:
+                pause = self._rnd.random() * self.jitter
+            time.sleep(pause)
+        self.hosts.append(handler.headers.get("Host", ""))
+        try:
+            if self.hostile(handler):
+                return
+            status, body, ctype = self.route(path)
+        except Exception as exc:  # a bug in the test server shows as a 500 with the reason
+            status, body, ctype = 500, json.dumps({"error": str(exc)}).encode(), "application/json"
+        if status == -1:
+            time.sleep(self.faults.stall_seconds)
+            status, body, ctype = self.route(path, stalled=True)
+        try:
+            handler.send_response(status)
+            handler.send_header("Content-Type", ctype)
+            handler.send_header("Content-Length", str(len(body)))
+            handler.end_headers()
+            handler.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up waiting (timeout tests)
 
     def hostile(self, handler: BaseHTTPRequestHandler) -> bool:
         """Answer in one of the hostile modes if the request calls for one; True when answered."""
@@ -439,7 +455,7 @@ class OParlServer:
 
     def body(self) -> dict:
         b = self.town.base
-        body = {"id": f"{b}/body/1", "type": "https://schema.oparl.org/1.1/Body", "name": "Stadt Beispielhausen",
+        body = {"id": f"{b}/body/1", "type": "https://schema.oparl.org/1.1/Body", "name": self.body_name,
                 "system": f"{b}/system", "organization": f"{b}/body/1/organization", "person": f"{b}/body/1/person",
                 "membership": f"{b}/body/1/membership", "meeting": f"{b}/body/1/meeting",
                 "paper": f"{b}/body/1/paper", "legislativeTerm": [], "created": "", "modified": "N/A"}
@@ -545,7 +561,7 @@ class OParlServer:
         if not obj.get("type", "").endswith("Paper") or not obj.get("mainFile"):
             return obj
         n = int(obj["id"].rsplit("/", 1)[1])
-        port = self.httpd.server_address[1]
+        port = self.port
         url = None
         if self.faults.private_name and n == 3:
             url = f"http://localhost:{port}/oparl/file/3.pdf"

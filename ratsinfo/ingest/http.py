@@ -15,6 +15,7 @@ allowed such addresses explicitly (``private_hosts``; literal addresses one name
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import os
 import random
@@ -23,7 +24,7 @@ import threading
 import time
 import zlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 import httpcore
@@ -78,6 +79,14 @@ class _Bucket:
             self.next_at = at + self.interval
         if at > now:
             time.sleep(at - now)
+
+
+class HostGate(Protocol):
+    """Politeness shared beyond one client: ``hold(host)`` returns once a request to ``host`` may go
+    (its rate and concurrency budget allow it) and keeps the slot until the context ends. Several
+    sources on one host, crawled by several processes, share one gate (ratsinfo/scale/politeness.py)."""
+
+    def hold(self, host: str) -> contextlib.AbstractContextManager[None]: ...
 
 
 @dataclass(frozen=True)
@@ -189,6 +198,15 @@ class _GuardedBackend(httpcore.NetworkBackend):
 
 
 @dataclass
+class _Failed:
+    """A request that failed in transport; ``trickle``: it used its whole deadline."""
+
+    exc: BaseException
+    total: float
+    trickle: bool
+
+
+@dataclass
 class PoliteClient:
     allowed_hosts: set[str]
     max_rps: float = 5.0
@@ -200,6 +218,7 @@ class PoliteClient:
     limits: Limits | None = None  # deadlines; DEFAULT_LIMITS when not given
     private_hosts: set[str] | None = None  # hosts that may resolve to internal addresses; None: literal ones given
     requested: list[str] = field(default_factory=list)  # every URL actually sent, for audits and tests
+    gate: HostGate | None = None  # a shared budget per host; None: this client's own rate limit per host
     _buckets: dict[str, _Bucket] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -283,41 +302,55 @@ class PoliteClient:
             left = self.time_left()
             if left is not None and left <= 0:
                 raise FetchFailed(url, "the time budget of this source or run is used up; the rest is read next time")
-            self._bucket(host_of(current)).wait()
-            with self._lock:
-                self.requested.append(current)
-            started = time.monotonic()
-            assert self.limits is not None
-            total = self.limits.total_timeout if left is None else min(self.limits.total_timeout, left)
-            self._deadlines.at = started + total
-            try:
-                with self._client.stream("GET", current, headers=headers, params=params) as r:
-                    if r.status_code in (301, 302, 303, 307, 308) and "location" in r.headers and redirects < 5:
-                        current = str(httpx.URL(current).join(r.headers["location"]))
-                        params = None
-                        redirects += 1
-                        continue
-                    body = self._read_body(url, r, started)
-                    status = r.status_code
-                    resp_headers = {k.lower(): v for k, v in r.headers.items()}
-            except (httpx.TimeoutException, httpx.TransportError) as exc:
-                if time.monotonic() - started >= total - 0.01:  # a trickle, not a hiccup: not retried
-                    raise FetchFailed(url, f"no complete answer within {total:g} s (a server that sends too "
-                                      "slowly); stopped") from exc
+            slot: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
+            if self.gate is None:
+                self._bucket(host_of(current)).wait()
+            else:
+                slot = self.gate.hold(host_of(current))
+            with slot:
+                response = self._try(url, current, headers, params, left, redirects)
+            if isinstance(response, str):  # a redirect within the allow-list
+                current, params = response, None
+                redirects += 1
+                continue
+            if isinstance(response, _Failed):
+                if response.trickle:  # a trickle, not a hiccup: not retried
+                    raise FetchFailed(url, f"no complete answer within {response.total:g} s (a server that "
+                                      "sends too slowly); stopped") from response.exc
                 if attempt >= self.retries or (self.time_left() or 1) <= 0:
-                    raise FetchFailed(url, f"{type(exc).__name__} after {attempt + 1} tries") from exc
+                    raise FetchFailed(url, f"{type(response.exc).__name__} after {attempt + 1} tries") \
+                        from response.exc
                 self._sleep(attempt)
                 attempt += 1
                 continue
-            except (httpx.InvalidURL, httpx.UnsupportedProtocol, UnicodeError, ValueError) as exc:
-                raise Refused(f"{printable(current)[:300]}: not a valid URL ({type(exc).__name__})") from exc
-            finally:
-                self._deadlines.at = None
-            if status in RETRY_STATUS and attempt < self.retries:
-                self._sleep(attempt, resp_headers.get("retry-after"))
+            if response.status in RETRY_STATUS and attempt < self.retries:
+                self._sleep(attempt, response.headers.get("retry-after"))
                 attempt += 1
                 continue
-            return Response(str(current), status, body, resp_headers, time.monotonic() - started)
+            return response
+
+    def _try(self, url: str, current: str, headers: dict[str, str], params: dict[str, str] | None,
+             left: float | None, redirects: int) -> Response | str | _Failed:
+        """One request: the response, the next URL of a redirect, or the transport failure."""
+        with self._lock:
+            self.requested.append(current)
+        started = time.monotonic()
+        assert self.limits is not None
+        total = self.limits.total_timeout if left is None else min(self.limits.total_timeout, left)
+        self._deadlines.at = started + total
+        try:
+            with self._client.stream("GET", current, headers=headers, params=params) as r:
+                if r.status_code in (301, 302, 303, 307, 308) and "location" in r.headers and redirects < 5:
+                    return str(httpx.URL(current).join(r.headers["location"]))
+                body = self._read_body(url, r, started)
+                resp_headers = {k.lower(): v for k, v in r.headers.items()}
+                return Response(str(current), r.status_code, body, resp_headers, time.monotonic() - started)
+        except (httpx.TimeoutException, httpx.TransportError) as exc:
+            return _Failed(exc, total, time.monotonic() - started >= total - 0.01)
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol, UnicodeError, ValueError) as exc:
+            raise Refused(f"{printable(current)[:300]}: not a valid URL ({type(exc).__name__})") from exc
+        finally:
+            self._deadlines.at = None
 
     def _read_body(self, url: str, r: httpx.Response, started: float) -> bytes:
         """The body, inflated in bounded steps; FetchFailed beyond max_bytes or below the minimum rate."""

@@ -71,10 +71,11 @@ class Lock:
             self.fh.close()
 
 
-def run_source(con: Any, store: RawStore, cfg: SourceConfig) -> Any:
+def run_source(con: Any, store: RawStore, cfg: SourceConfig, **cluster: Any) -> Any:
+    """One source into the warehouse ``con``; ``cluster``: gate, readers, pdf_workers (ratsinfo/scale/crawl.py)."""
     from ratsinfo import pipeline
 
-    guard = {"private_hosts": tuple(cfg.private_hosts), "time_budget": cfg.time_budget}
+    guard = {"private_hosts": tuple(cfg.private_hosts), "time_budget": cfg.time_budget, **cluster}
     if cfg.kind == "oparl":
         return pipeline.ingest_oparl(con, store, cfg.url or "", files=cfg.files, max_rps=cfg.max_rps,
                                      concurrency=cfg.concurrency, allow_hosts=tuple(cfg.allow_hosts), name=cfg.name,
@@ -83,7 +84,7 @@ def run_source(con: Any, store: RawStore, cfg: SourceConfig) -> Any:
         return pipeline.ingest_allris(con, store, cfg.url or "", files=cfg.files, max_rps=cfg.max_rps,
                                       concurrency=cfg.concurrency, allow_hosts=tuple(cfg.allow_hosts), name=cfg.name,
                                       **guard)
-    return pipeline.ingest_files(con, store, [cfg.path or ""], body=cfg.body, name=cfg.name)
+    return pipeline.ingest_files(con, store, [cfg.path or ""], body=cfg.body, name=cfg.name)  # no network
 
 
 def refresh(db: Path, home: Path, sources: list[SourceConfig], *, only: str | None = None,

@@ -8,8 +8,10 @@ from datetime import date
 import duckdb
 
 from ratsinfo.ingest.allris import AllrisCrawl, shift
+from ratsinfo.ingest.http import HostGate
 from ratsinfo.ingest.rawstore import RawStore
 from ratsinfo.model import TABLES, Records
+from ratsinfo.parsers.timeout import PdfWorkers
 from ratsinfo.pipeline.common import allris_source, client_for, close_run, derive_themes
 from ratsinfo.pipeline.downloads import download_files
 from ratsinfo.warehouse.load import Loader, transaction, upsert
@@ -23,8 +25,9 @@ def ingest_allris(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, 
                   end: date | None = None, files: bool = True, max_rps: float = 5.0, concurrency: int = 4,
                   allow_hosts: tuple[str, ...] = (), timeout: float = 30.0, today: date | None = None,
                   name: str | None = None, private_hosts: tuple[str, ...] = (),
-                  time_budget: float | None = None) -> Run:
-    """Crawl an ALLRIS site into the warehouse; see ratsinfo.ingest.allris."""
+                  time_budget: float | None = None, gate: HostGate | None = None, readers: bool = True,
+                  pdf_workers: PdfWorkers | None = None) -> Run:
+    """Crawl an ALLRIS site into the warehouse; see ratsinfo.ingest.allris (and ingest_oparl for the rest)."""
     today = today or date.today()
     start = start or shift(today, -12)
     end = end or shift(today, 3)
@@ -34,7 +37,7 @@ def ingest_allris(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, 
     with transaction(con):
         run.add("source", upsert(con, "source", [source], run.id))
     state = State(con, source.key)
-    client = client_for(url, allow_hosts, private_hosts, time_budget, max_rps=max_rps, timeout=timeout)
+    client = client_for(url, allow_hosts, private_hosts, time_budget, max_rps=max_rps, timeout=timeout, gate=gate)
     crawl = AllrisCrawl(state, store, client, run, source.key, source.location, start, end, window, files=files,
                         concurrency=concurrency)
     loader = Loader(con, run, first_load=not state.has_documents(), batch_size=1, derive=derive_themes)
@@ -46,13 +49,13 @@ def ingest_allris(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, 
         for part in batches(found):
             loader.add(part)
         if files:
-            download_files(crawl, loader, crawl.downloads)
+            download_files(crawl, loader, crawl.downloads, pdf_workers)
         loader.close()
     finally:
         client.close()
     run.inputs = crawl.stats["requests"]
     run.requested = list(client.requested)
-    return close_run(con, run)
+    return close_run(con, run, readers)
 
 
 def extract_papers(found: Records, run: Run) -> None:

@@ -109,15 +109,21 @@ def cite_origin(result: Records, origin: str) -> None:
                 rec.source_url = origin
 
 
-def close_run(con: duckdb.DuckDBPyConnection, run: Run) -> Run:
+def close_run(con: duckdb.DuckDBPyConnection, run: Run, readers: bool = True) -> Run:
     """Decide the inquiries again, rebuild the search index when the run changed anything, then record
-    the run as finished."""
+    the run as finished.
+
+    ``readers``: the warehouse is read directly (search index and published snapshot kept up to date);
+    a council's file in a lake is read through its Parquet export instead and needs neither."""
     from ratsinfo.pipeline.inquiries import derive_inquiry_answers
 
     try:
         derive_inquiry_answers(con, run)
     except duckdb.Error as exc:
         run.error("inquiries", "derive", f"answers of inquiries not derived: {exc}".splitlines()[0])
+    if not readers:
+        run.finish()
+        return run
     try:
         indexed = refresh_index(con, run.changed)
         if indexed is not None:

@@ -35,8 +35,10 @@ def needs_download(fetcher: Fetcher, files: list[File]) -> list[File]:
     return sorted(todo, key=lambda f: f.key)
 
 
-def download_files(fetcher: Fetcher, loader: Loader, files: list[File]) -> None:
-    """Download, parse and load ``files``; a failure is recorded on the file and in run_error."""
+def download_files(fetcher: Fetcher, loader: Loader, files: list[File], pdf_workers: PdfWorkers | None = None) -> None:
+    """Download, parse and load ``files``; a failure is recorded on the file and in run_error.
+
+    ``pdf_workers``: a pool that outlives this call (a cluster worker's, kept across its crawls)."""
     run = fetcher.run
     todo = needs_download(fetcher, files)
     if not todo:
@@ -66,7 +68,7 @@ def download_files(fetcher: Fetcher, loader: Loader, files: list[File]) -> None:
         if len(done) >= FILE_BATCH:
             store()
 
-    workers = PdfWorkers(processes=2)
+    workers = pdf_workers or PdfWorkers(processes=2)
     pending: list[tuple[File, str, Any]] = []
     try:
         with ThreadPoolExecutor(max_workers=max(1, getattr(fetcher, "concurrency", 4))) as pool:
@@ -120,4 +122,5 @@ def download_files(fetcher: Fetcher, loader: Loader, files: list[File]) -> None:
             settle(*item)
         store()
     finally:
-        workers.close()
+        if pdf_workers is None:
+            workers.close()

@@ -7,9 +7,11 @@ from datetime import datetime
 
 import duckdb
 
+from ratsinfo.ingest.http import HostGate
 from ratsinfo.ingest.oparl import ListDone, OParlIngest, PageBatch
 from ratsinfo.ingest.rawstore import RawStore
 from ratsinfo.model import Records
+from ratsinfo.parsers.timeout import PdfWorkers
 from ratsinfo.pipeline.common import client_for, close_run, derive_themes, oparl_source
 from ratsinfo.pipeline.downloads import download_files
 from ratsinfo.warehouse.load import Loader, set_watermark, transaction, upsert
@@ -58,15 +60,18 @@ def ingest_oparl(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, s
                  body: str | None = None, files: bool = True, max_rps: float = 5.0, concurrency: int = 4,
                  allow_hosts: tuple[str, ...] = (), timeout: float = 30.0, retries: int = 4,
                  name: str | None = None, backoff: float | None = None, private_hosts: tuple[str, ...] = (),
-                 time_budget: float | None = None) -> Run:
-    """Read an OParl system or body into the warehouse, incrementally and streaming."""
+                 time_budget: float | None = None, gate: HostGate | None = None, readers: bool = True,
+                 pdf_workers: PdfWorkers | None = None) -> Run:
+    """Read an OParl system or body into the warehouse, incrementally and streaming.
+
+    ``gate``, ``readers``, ``pdf_workers``: see HostGate, close_run and download_files (crawls in a cluster)."""
     source = oparl_source(url, name)
     run = Run(con, "ingest oparl", source.key)
     with transaction(con):
         run.add("source", upsert(con, "source", [source], run.id))
     state = State(con, source.key)
     client = client_for(url, allow_hosts, private_hosts, time_budget, max_rps=max_rps, timeout=timeout,
-                        retries=retries, **({"backoff": backoff} if backoff is not None else {}))
+                        retries=retries, gate=gate, **({"backoff": backoff} if backoff is not None else {}))
     ing = OParlIngest(state, store, client, run, source.key, since=since, body_filter=body, files=files,
                       concurrency=concurrency)
     loader = Loader(con, run, first_load=not state.has_documents(), batch_size=PAGES_PER_TRANSACTION,
@@ -93,7 +98,7 @@ def ingest_oparl(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, s
         names.resolve(extra)
         loader.add(extra, ing.take_documents())
         if files:
-            download_files(ing, loader, attachments + extra.files)
+            download_files(ing, loader, attachments + extra.files, pdf_workers)
         loader.add(Records(), ing.take_documents())
         loader.close()
     finally:
@@ -101,7 +106,7 @@ def ingest_oparl(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, s
     run.inputs = ing.stats["requests"]
     run.stats = dict(ing.stats)
     run.requested = list(client.requested)
-    return close_run(con, run)
+    return close_run(con, run, readers)
 
 
 def _note(item: PageBatch, seen: set[str], references: dict[str, set[str]]) -> None:
