@@ -24,7 +24,8 @@ def query_each(lake: Lake, name: str, raw: dict[str, str], council: str | None =
         c, data = queries.run_bound(con, name, queries.bind(con, query, raw))
         cols = cols or c
         rows += [(slug, *r) for r in data]
-    return ["council", *cols], rows
+    # the lake's council leads; a query's own council column (the name read in the documents) stays beside it
+    return ["council", *("council_name" if c == "council" else c for c in cols)], rows
 
 
 def ask_each(lake: Lake, question: str, council: str | None = None, *, with_rows_only: bool = True
