@@ -114,7 +114,11 @@ def decide(inquiry: Inquiry, evidence: list[Evidence]) -> InquiryAnswer:
 
 
 def derive_inquiry_answers(con: duckdb.DuckDBPyConnection, run: Run) -> None:
-    """Decide every inquiry again and store what changed (nothing, when nothing did)."""
+    """Decide every inquiry again and store what changed (nothing, when nothing did).
+
+    A run that changed no record cannot change a decision: it is skipped once inquiries were decided."""
+    if not run.changed and store.decided(con):
+        return
     found: dict[str, list[Evidence]] = defaultdict(list)
     for row in store.evidence(con):
         e = Evidence(*row)

@@ -34,3 +34,8 @@ def store_answers(con: duckdb.DuckDBPyConnection, rows: list[Any], run_id: int) 
                         [run_id, stale])
             counts["deleted"] += len(stale)
     return counts
+
+
+def decided(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether inquiries were decided before (an upgraded warehouse has none decided yet)."""
+    return bool(con.execute("SELECT count(*) FROM (SELECT 1 FROM inquiry_answer LIMIT 1)").fetchone()[0])

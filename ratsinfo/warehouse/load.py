@@ -162,13 +162,14 @@ def _digest(alias: str, columns: list[str]) -> str:
 
 def upsert(con: duckdb.DuckDBPyConnection, table: str, records: list[Any], run_id: int,
            log_inserts: bool = True, derive: Callable[[list[Any]], None] | None = None,
-           derive_all: bool = False) -> Counter:
+           derive_all: bool = False, fresh: bool = True) -> Counter:
     """Upsert records into ``table``; returns counts inserted/updated/unchanged.
 
     Call inside the caller's transaction. ``log_inserts=False`` leaves inserts out of the change
     log (a source's first load is summarised there instead of listed row by row). ``derive`` fills
     the ``DERIVED`` columns (themes) of the records whose content is new or changed — or of all of them
     with ``derive_all``, after the deriving rules changed — so an unchanged record costs no derivation.
+    ``fresh``: the records may well be new (a first load), worth a look for the straight insert.
     """
     counts: Counter = Counter()
     if not records:
@@ -189,7 +190,7 @@ def upsert(con: duckdb.DuckDBPyConnection, table: str, records: list[Any], run_i
     content_changed = "(_new OR _was_deleted OR _old_hash IS DISTINCT FROM row_hash)"
     changed = " OR ".join([content_changed, *(f"{_q(c)} IS DISTINCT FROM {_q('_old_' + c)}" for c in derived)])
 
-    if not _any_stored(con, table, records):
+    if fresh and not _any_stored(con, table, records):
         return _insert_new(con, table, records, schema, content, run_id, log_inserts, derive)
     con.register("_batch", arrow_batch(records, schema))
     try:
@@ -402,7 +403,7 @@ class Loader:
         with transaction(con):
             docs = [d for ds, _r in batch for d in ds]
             if docs:
-                count("document", upsert(con, "document", docs, run.id, log_inserts=False))
+                count("document", upsert(con, "document", docs, run.id, log_inserts=False, fresh=self.first_load))
                 mark_current(con, docs)
             doc_keys = [d.key for d in docs]
             whole = Records()
@@ -412,7 +413,7 @@ class Loader:
                 records = getattr(whole, attr)
                 hook = None if self.derive is None else partial(self.derive, table, units=[rs for _d, rs in batch])
                 count(table, upsert(con, table, records, run.id, log_inserts=not self.first_load, derive=hook,
-                                    derive_all=self.derive_all))
+                                    derive_all=self.derive_all, fresh=self.first_load))
                 if self.per_document and table != "paper" and doc_keys and _has_document_key(con, table):
                     gone = retire_missing(con, table, doc_keys, [r.key for r in records], run.id)
                     if gone:
