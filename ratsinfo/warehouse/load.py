@@ -242,8 +242,7 @@ def _insert_new(con: duckdb.DuckDBPyConnection, table: str, records: list[Any], 
     con.register("_batch", arrow_batch(records, schema))
     try:
         if table in LOGGED_TABLES and log_inserts:
-            label = next((c for c in ("reference", "name", "number", "text", "subject") if c in cols), "key")
-            con.execute(f"INSERT INTO change SELECT ?, ?, b.key, NULL, NULL, CAST(b.{_q(label)} AS VARCHAR), "
+            con.execute(f"INSERT INTO change SELECT ?, ?, b.key, NULL, NULL, CAST(b.{_q(_label(cols))} AS VARCHAR), "
                         "'inserted' FROM _batch b ORDER BY b.key", [run_id, table])
         collist = ", ".join(_q(c) for c in cols + list(META))
         con.execute(f"INSERT INTO {_q(table)} ({collist}) SELECT {', '.join('b.' + _q(c) for c in cols)}, "
@@ -269,14 +268,18 @@ def _derive(con: duckdb.DuckDBPyConnection, records: list[Any], schema: list[tup
         con.unregister("_derived")
 
 
+def _label(cols: list[str]) -> str:
+    """The column that names an inserted row in the change log."""
+    return next((c for c in ("reference", "name", "number", "text", "subject") if c in cols), "key")
+
+
 def _log_changes(con: duckdb.DuckDBPyConnection, table: str, cols: list[str], run_id: int, inserts: bool,
                  updates: int) -> None:
     """Change rows for what this batch inserts or updates (called before the write)."""
     t = _q(table)
     if inserts:
-        label = next((c for c in ("reference", "name", "number", "text", "subject") if c in cols), "key")
-        con.execute(f"INSERT INTO change SELECT ?, ?, m.key, NULL, NULL, CAST(m.{_q(label)} AS VARCHAR), 'inserted' "
-                    f"FROM _m m WHERE m._new ORDER BY m.key", [run_id, table])
+        con.execute(f"INSERT INTO change SELECT ?, ?, m.key, NULL, NULL, CAST(m.{_q(_label(cols))} AS VARCHAR), "
+                    "'inserted' FROM _m m WHERE m._new ORDER BY m.key", [run_id, table])
     fields = [c for c in cols if c not in SKIP_FIELDS and c not in ("key", "stub")]
     if not updates or not fields:
         return

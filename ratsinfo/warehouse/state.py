@@ -20,23 +20,26 @@ class State:
         self._lock = threading.Lock()
         self._cursor: duckdb.DuckDBPyConnection | None = None  # one of its own, opened once: opening costs
 
+    def _cur(self) -> duckdb.DuckDBPyConnection:
+        """The State's own cursor, opened on first use; call with the lock held."""
+        if self._cursor is None:
+            self._cursor = self._con.cursor()
+        return self._cursor
+
     def _all(self, sql: str, params: list) -> list[tuple]:
         with self._lock:
-            if self._cursor is None:
-                self._cursor = self._con.cursor()
-            return self._cursor.execute(sql, params).fetchall()
+            return self._cur().execute(sql, params).fetchall()
 
     def _keyed(self, sql: str, keys: list[str]) -> list[tuple]:
         """Rows for a long list of keys, handed over as an Arrow column (``_keys.k``): binding a Python list of
         thousands of strings costs more than the query."""
         with self._lock:
-            if self._cursor is None:
-                self._cursor = self._con.cursor()
-            self._cursor.register("_keys", pa.table({"k": pa.array(keys, pa.string())}))
+            cur = self._cur()
+            cur.register("_keys", pa.table({"k": pa.array(keys, pa.string())}))
             try:
-                return self._cursor.execute(sql).fetchall()
+                return cur.execute(sql).fetchall()
             finally:
-                self._cursor.unregister("_keys")
+                cur.unregister("_keys")
 
     def watermark(self, body: str, list_name: str) -> datetime | None:
         rows = self._all("SELECT modified_until FROM watermark WHERE source_key = ? AND body = ? AND list = ?",
