@@ -85,9 +85,7 @@ def search(request: Request) -> Response:
 def paper(request: Request) -> HTMLResponse:
     key = request.path_params["key"]
     with warehouse(request).cursor() as con:
-        found = data.one(con, "paper", key=key)
-        if not found:
-            raise HTTPException(404, "Diese Vorlage gibt es im Bestand nicht.")
+        found = data.existing(con, "paper", key)
         ctx = {"paper": found, "consultations": data.rows(con, "paper_consultations", key=key),
                "lineage": data.rows(con, "paper_lineage", key=key),
                "questions": data.rows(con, "paper_questions", key=key),
@@ -98,9 +96,7 @@ def paper(request: Request) -> HTMLResponse:
 def meeting(request: Request) -> HTMLResponse:
     key = request.path_params["key"]
     with warehouse(request).cursor() as con:
-        found = data.one(con, "meeting", key=key)
-        if not found:
-            raise HTTPException(404, "Diese Sitzung gibt es im Bestand nicht.")
+        found = data.existing(con, "meeting", key)
         items = data.rows(con, "meeting_items", key=key)
     return page(request, "meeting.html", meeting=found, items=items)
 
@@ -108,9 +104,7 @@ def meeting(request: Request) -> HTMLResponse:
 def organization(request: Request) -> HTMLResponse:
     key = request.path_params["key"]
     with warehouse(request).cursor() as con:
-        found = data.one(con, "organization", key=key)
-        if not found:
-            raise HTTPException(404, "Dieses Gremium gibt es im Bestand nicht.")
+        found = data.existing(con, "organization", key)
         sessions = data.rows(con, "org_sessions", key=key)
         topics = data.rows(con, "org_topics", key=key)
         ctx = {"org": found, "sessions": sessions, "members": data.rows(con, "org_members", key=key),

@@ -28,6 +28,7 @@ from typing import Any
 
 import duckdb
 from markupsafe import Markup
+from starlette.exceptions import HTTPException
 
 from ratsinfo import queries
 from ratsinfo.errors import NoWarehouse
@@ -56,6 +57,18 @@ def rows(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list[dict[
 def one(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> dict[str, Any] | None:
     found = rows(con, name, **params)
     return found[0] if found else None
+
+
+MISSING = {"paper": "Diese Vorlage gibt es im Bestand nicht.", "meeting": "Diese Sitzung gibt es im Bestand nicht.",
+           "organization": "Dieses Gremium gibt es im Bestand nicht."}
+
+
+def existing(con: duckdb.DuckDBPyConnection, name: str, key: str) -> dict[str, Any]:
+    """The paper, meeting or organization a page or feed is about; a German 404 when there is none."""
+    found = one(con, name, key=key)
+    if not found:
+        raise HTTPException(404, MISSING[name])
+    return found
 
 
 def _env_int(name: str, default: int) -> int:

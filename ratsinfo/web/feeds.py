@@ -77,9 +77,7 @@ EVENTS = {"consultation": "Neue Beratung", "answer": "Antwort eingegangen", "fil
 def paper_feed(request: Request) -> Response:
     key = request.path_params["key"]
     with request.app.state.warehouse.cursor() as con:
-        paper = data.one(con, "paper", key=key)
-        if not paper:
-            raise HTTPException(404, "Diese Vorlage gibt es im Bestand nicht.")
+        paper = data.existing(con, "paper", key)
         events = data.rows(con, "paper_events", key=key)
     entries = []
     for e in events:
@@ -94,9 +92,7 @@ def paper_feed(request: Request) -> Response:
 def organization_feed(request: Request) -> Response:
     key = request.path_params["key"]
     with request.app.state.warehouse.cursor() as con:
-        org = data.one(con, "organization", key=key)
-        if not org:
-            raise HTTPException(404, "Dieses Gremium gibt es im Bestand nicht.")
+        org = data.existing(con, "organization", key)
         papers = data.rows(con, "org_papers", key=key, limit=50)
         meetings = data.rows(con, "org_meetings", key=key, limit=50)
     entries = [{"id": tag(f"{key}|{p['key']}"), "title": f"Beratung: {p['reference']} {p['name'] or ''}".strip(),
@@ -132,9 +128,7 @@ def _fold(line: str) -> str:
 def organization_calendar(request: Request) -> Response:
     key = request.path_params["key"]
     with request.app.state.warehouse.cursor() as con:
-        org = data.one(con, "organization", key=key)
-        if not org:
-            raise HTTPException(404, "Dieses Gremium gibt es im Bestand nicht.")
+        org = data.existing(con, "organization", key)
         meetings = data.rows(con, "org_meetings", key=key, limit=1000)
     base = str(request.base_url).rstrip("/")
     now = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
