@@ -37,6 +37,8 @@ class Rules:
     subject: re.Pattern[str]
     filer_prefix: re.Pattern[str]  # "Antrag Nr. 12/2024 der SPD-Fraktion: " before a subject
     filer_suffix: re.Pattern[str]  # "; Antrag Nr. 12/2024 der SPD vom 1.2.2024" after it
+    tail: re.Pattern[str]  # "… Stellungnahme des Bezirksamts", "… Eingabe vom 1.2.2025": who sent or routed it
+    lead: re.Pattern[str]  # "Beschlussempfehlung des Ausschusses X - " before the subject
     noise: tuple[tuple[str, re.Pattern[str]], ...]  # (trigger, pattern): run only if the trigger is in the text
     procedural: re.Pattern[str]
     procedural_always: re.Pattern[str]
@@ -85,6 +87,8 @@ def rules() -> Rules:
         subject=re.compile(raw["subject"]),
         filer_prefix=re.compile(raw["filer_prefix"]),
         filer_suffix=re.compile(raw["filer_suffix"]),
+        tail=re.compile(raw["tail"]),
+        lead=re.compile(raw["lead"]),
         noise=_noise(raw["noise"]),
         procedural=re.compile("|".join(f"(?:{p})" for p in raw["procedural"])),
         procedural_always=re.compile("|".join(f"(?:{p})" for p in raw["procedural_always"])),
@@ -140,9 +144,28 @@ def _lemma_features(word: str) -> tuple[str, ...]:
 _FILED_BY = re.compile(r"fraktion|\d+/\d{4}|\bvom\s+\d")  # a trailing "Antrag …" names who filed it, not what it asks
 
 
+TAIL_AFTER = 12  # a tail needs this many characters of subject before it
+
+
+def strip_tail(title: str) -> str:
+    """The title without what an information system appends to it: who filed the paper, which committee
+    recommends it, who commented on it, where it was routed ("… Antrag der GRÜNE-Fraktion",
+    "… Stellungnahme der Polizei", "… - Vorlage des Bezirksamts", "… Eingabe vom 9.10.2025").
+    Those words name senders, not the subject; left in, they tie a title to the senders' usual areas."""
+    r = rules()
+    lower = title.lower()
+    if (m := r.lead.match(lower)) and len(lower) - m.end() > TAIL_AFTER:
+        title, lower = title[m.end():], lower[m.end():]
+    for m in r.tail.finditer(lower):
+        if m.start() >= TAIL_AFTER:
+            return title[:m.start()].rstrip(" -–,;:")
+    return title
+
+
 def subject(title: str) -> str:
     """The subject of a motion or inquiry: 'Antrag der Fraktion X betreffend „Y“' -> 'Y',
-    'Antrag Nr. 12/2024 der SPD: Y' -> 'Y', 'Y; Antrag Nr. 12/2024 der SPD vom 1.2.2024' -> 'Y'.
+    'Antrag Nr. 12/2024 der SPD: Y' -> 'Y', 'Y; Antrag Nr. 12/2024 der SPD vom 1.2.2024' -> 'Y',
+    'Y Stellungnahme des Bezirksamtes' -> 'Y'.
 
     Who filed an item says nothing about its area; left in, the words of the prefix tie every motion
     to the area of the motions seen in training.
@@ -150,7 +173,7 @@ def subject(title: str) -> str:
     r = rules()
     lower = title.lower()
     if "antrag" not in lower and "anfrage" not in lower and "anregung" not in lower:
-        return title
+        return strip_tail(title)
     if m := r.subject.match(lower):
         return title[m.end():].strip(" „“\"'")
     if (m := r.filer_prefix.match(lower)) and len(lower) - m.end() > 8:
@@ -158,7 +181,7 @@ def subject(title: str) -> str:
     m = r.filer_suffix.search(lower)
     if m and m.start() > 8 and _FILED_BY.search(m.group(0)) and " auf " not in m.group(0):
         title = title[:m.start()]
-    return title.strip(" „“\"'")
+    return strip_tail(title).strip(" „“\"'")
 
 
 _DIGIT = re.compile(r"\d")
