@@ -39,8 +39,8 @@ def main() -> None:
     from ratsinfo.themes import classify as c
 
     start = time.perf_counter()
-    c.rules(), c.model(), c._nlp()
-    print(f"load (rules, weights, spaCy blank de + lookups): {time.perf_counter() - start:.2f} s")
+    c.rules(), c.model(), c._lexicon()
+    print(f"load (rules, weights, lemma table and stop words): {time.perf_counter() - start:.2f} s")
     items = [(t,) for t in titles()]
     if not items:
         raise SystemExit(f"no titles under {AGENDA_ITEMS}")

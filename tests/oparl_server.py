@@ -274,15 +274,19 @@ class OParlServer:
 
     def __init__(self, page_size: int = 25, faults: Faults | None = None, vendor: str = "plain",
                  separate_lists: bool = False, jitter: float = 0.0, seed: int = 0, base: str | None = None,
-                 body_name: str = "Stadt Beispielhausen", **town: object) -> None:
+                 body_name: str = "Stadt Beispielhausen", hold: bool = False, **town: object) -> None:
         """``vendor``: plain; allris4 (ignores limit and modified_since, 10 objects a page oldest first, every
         object stamped 2000-01-01, links first/next/last); somacos (drops modified_since from 'next' links after
         page 2); sdnet (HTTP 400 when 'limit' is given, 25 a page). ``separate_lists``: consultations and agenda
         items are also listed on their own, the listed copies without the embedding's position and with other
         fields. ``jitter``: each answer waits up to that many seconds (seeded), so pages arrive in varied order.
         ``base``: serve under this URL from another server (one host of many towns, see tests/simulation.py)
-        instead of listening on a port of its own."""
+        instead of listening on a port of its own. ``hold``: until ``release`` is set, each page of the paper
+        list after the first is answered only after 8 s (inside the grace a client gives a slow server), and
+        ``holding`` is set once a client waits there: a test acts mid-crawl for sure, however slow the machine."""
         self.vendor = vendor
+        self.hold = hold
+        self.holding, self.release = threading.Event(), threading.Event()
         self.separate_lists = separate_lists
         self.jitter = jitter
         self._rnd = random.Random(seed)
@@ -347,6 +351,10 @@ class OParlServer:
                 pause = self._rnd.random() * self.jitter
             time.sleep(pause)
         self.hosts.append(handler.headers.get("Host", ""))
+        if self.hold and urlsplit(path).path.endswith("/paper") and "page=" in path and "page=1&" not in path \
+                and not path.endswith("page=1"):
+            self.holding.set()
+            self.release.wait(8)
         try:
             if self.hostile(handler):
                 return

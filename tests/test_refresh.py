@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -158,14 +157,14 @@ def test_reads_during_a_refresh_see_the_last_complete_state(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     db, home = tmp_path / "w.duckdb", tmp_path / "home"
     base = [*RATSINFO, "--db", str(db), "--home", str(home)]
-    with OParlServer(page_size=5, papers=150, meetings=30) as srv:
+    with OParlServer(page_size=5, papers=150, meetings=30, hold=True) as srv:
         first = write_sources(tmp_path / "first.toml", export())
         assert subprocess.run([*base, "refresh", "--config", str(first)], env=env).returncode == 0
-        slow = SourceConfig(name="stadt", kind="oparl", url=srv.system_url, max_rps=4, files=False)
-        cfg = write_sources(tmp_path / "s.toml", slow)
+        cfg = write_sources(tmp_path / "s.toml", SourceConfig(name="stadt", kind="oparl", url=srv.system_url,
+                                                               files=False))
         writer = subprocess.Popen([*base, "refresh", "--config", str(cfg)], env=env,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        time.sleep(1.0)
+        assert srv.holding.wait(120)  # the refresh is writing: it waits for the paper list's second page
         calls = [["query", "sessions-per-year", "--param", "year=2023"], ["status"],
                  ["sql", "SELECT count(*) AS n FROM paper WHERE NOT deleted", "--format", "json"],
                  ["ask", "Wie oft tagte der Stadtrat Falkenried 2023?"]]
@@ -173,6 +172,7 @@ def test_reads_during_a_refresh_see_the_last_complete_state(tmp_path):
                                     stderr=subprocess.PIPE, text=True) for i in range(20)]
         results = [(r.args, *r.communicate(timeout=120), r.returncode) for r in readers]
         still_writing = writer.poll() is None
+        srv.release.set()
         writer.wait(timeout=300)
         assert writer.returncode == 0, writer.stderr.read() if writer.stderr else ""
     assert still_writing  # the reads happened while the refresh was writing

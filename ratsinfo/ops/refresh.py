@@ -84,7 +84,8 @@ def run_source(con: Any, store: RawStore, cfg: SourceConfig, **cluster: Any) -> 
         return pipeline.ingest_allris(con, store, cfg.url or "", files=cfg.files, max_rps=cfg.max_rps,
                                       concurrency=cfg.concurrency, allow_hosts=tuple(cfg.allow_hosts), name=cfg.name,
                                       **guard)
-    return pipeline.ingest_files(con, store, [cfg.path or ""], body=cfg.body, name=cfg.name)  # no network
+    return pipeline.ingest_files(con, store, [cfg.path or ""], body=cfg.body, name=cfg.name,  # no network
+                                 readers=cluster.get("readers", True))
 
 
 def refresh(db: Path, home: Path, sources: list[SourceConfig], *, only: str | None = None,
@@ -94,7 +95,9 @@ def refresh(db: Path, home: Path, sources: list[SourceConfig], *, only: str | No
 
     ``mail``: where digests go (default: the environment, else .eml files in ``home``/outbox).
     """
+    from ratsinfo.pipeline.common import update_readers
     from ratsinfo.warehouse.db import connect, publish
+    from ratsinfo.warehouse.search import SearchUnavailable
 
     chosen = [s for s in sources if s.enabled and (only is None or s.name == only)]
     if only is not None and not chosen:
@@ -112,7 +115,7 @@ def refresh(db: Path, home: Path, sources: list[SourceConfig], *, only: str | No
                 log({"event": "source_started", "source": cfg.name, "kind": cfg.kind})
                 t0 = time.perf_counter()
                 try:
-                    run = run_source(con, store, cfg)
+                    run = run_source(con, store, cfg, readers=False)  # index and snapshot once, at the end
                     status = run.status
                     outcome = SourceOutcome(cfg.name, cfg.kind, status, run.id, time.perf_counter() - t0,
                                             {t: dict(c) for t, c in run.counts.items()},
@@ -120,10 +123,14 @@ def refresh(db: Path, home: Path, sources: list[SourceConfig], *, only: str | No
                 except Exception as exc:  # one source's failure never stops the others
                     outcome = SourceOutcome(cfg.name, cfg.kind, "failed", _failed_run(con, cfg, exc),
                                             time.perf_counter() - t0, errors=[f"{type(exc).__name__}: {exc}"])
-                    publish(con)
                 outcomes.append(outcome)
                 log({"event": "source_finished", "source": cfg.name, "status": outcome.status,
                      "seconds": round(outcome.seconds, 2), "errors": len(outcome.errors)})
+            try:
+                update_readers(con, changed=False)  # the index knows itself whether records changed
+            except SearchUnavailable as exc:
+                log({"event": "search_index_failed", "reason": str(exc)})
+            publish(con)
             watches = notify(con, mail, home, log)
         finally:
             con.close()

@@ -124,15 +124,24 @@ def close_run(con: duckdb.DuckDBPyConnection, run: Run, readers: bool = True) ->
     if not readers:
         run.finish()
         return run
-    try:
-        indexed = refresh_index(con, run.changed)
-        if indexed is not None:
-            run.add("search_doc", Counter(indexed=indexed))
-    except SearchUnavailable as exc:
-        run.error("search index", "index", str(exc))
+    update_readers(con, run.changed, run)
     run.finish()
     publish(con)
     return run
+
+
+def update_readers(con: duckdb.DuckDBPyConnection, changed: bool, run: Run | None = None) -> None:
+    """Bring the search index up to date; a refresh of many sources calls this once at its end (and then
+    publishes) instead of once per source."""
+    try:
+        indexed = refresh_index(con, changed)
+        if indexed is not None and run is not None:
+            run.add("search_doc", Counter(indexed=indexed))
+    except SearchUnavailable as exc:
+        if run is not None:
+            run.error("search index", "index", str(exc))
+        else:
+            raise
 
 
 def derive_themes(table: str, records: list, units: list[Records]) -> None:

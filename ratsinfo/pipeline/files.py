@@ -52,8 +52,8 @@ def read_file(data: bytes, document: Document, scope: str, run: Run, *, extract_
 def ingest_files(con: duckdb.DuckDBPyConnection, store: RawStore, paths: list[str], *,
                  body: str | None = None, pdf_engine: str = "pdfium", pdf_timeout: float = 60.0,
                  extract_facts: bool = True, name: str | None = None,
-                 progress: Callable[[str], None] | None = None) -> Run:
-    """Read every file under ``paths`` into the raw store and the warehouse."""
+                 progress: Callable[[str], None] | None = None, readers: bool = True) -> Run:
+    """Read every file under ``paths`` into the raw store and the warehouse (``readers``: see close_run)."""
     source = files_source(paths, body, name)
     scope = scope_name(body) if body else "local"
     run = Run(con, "ingest files", source.key)
@@ -99,4 +99,4 @@ def ingest_files(con: duckdb.DuckDBPyConnection, store: RawStore, paths: list[st
         names.resolve(records)
         loader.add(records, [doc])
     loader.close()
-    return close_run(con, run)
+    return close_run(con, run, readers)

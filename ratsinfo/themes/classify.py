@@ -19,6 +19,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ratsinfo.parsers.nlp.lexicon import lemma_table, stop_words
 from ratsinfo.themes.codes import CODES, PROCEDURAL, Theme
 
 FINANCE = "61"
@@ -118,23 +119,17 @@ def rules() -> Rules:
 
 
 @cache
-def _nlp():
-    """The project's German pipeline (blank German + lookup lemmas, shared with the extraction, loaded once):
-    its tokenizer, the lemma table of spacy-lookups-data and the stop words."""
-    from spacy.lang.de.stop_words import STOP_WORDS
-
-    from ratsinfo.parsers.nlp.pipeline import german
-
-    nlp = german()
-    table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-    return nlp, table, frozenset(STOP_WORDS)
+def _lexicon() -> tuple[dict[str, str], frozenset[str]]:
+    """The lemma table of spacy-lookups-data and spaCy's German stop words, read without spaCy: the
+    extraction's pipeline uses the same table, and building it here cost seconds in every process."""
+    return lemma_table(), stop_words()
 
 
 _lemma_cache: dict[str, tuple[str, ...]] = {}
 
 
-def _lemma(word: str, table) -> str:
-    return (table.get(word, None) or table.get(word.lower(), None) or word).lower()
+def _lemma(word: str, table: dict[str, str]) -> str:
+    return (table.get(word) or table.get(word.lower()) or word).lower()
 
 
 def _lemma_features(word: str) -> tuple[str, ...]:
@@ -144,7 +139,7 @@ def _lemma_features(word: str) -> tuple[str, ...]:
     hit = _lemma_cache.get(word)
     if hit is not None:
         return hit
-    _nlp_, table, stop = _nlp()
+    table, stop = _lexicon()
     out: list[str] = []
     parts = [p for p in word.split("-") if p] if "-" in word else [word]
     for part in parts:

@@ -293,6 +293,11 @@ def _log_changes(con: duckdb.DuckDBPyConnection, table: str, cols: list[str], ru
                 "ORDER BY key, field", [run_id, table, *([run_id] * len(fields))])
 
 
+def mark_index_stale(con: duckdb.DuckDBPyConnection) -> None:
+    """Records changed: the full-text index is behind until it is rebuilt (committed with the change)."""
+    con.execute("UPDATE reader_state SET index_stale = true WHERE NOT index_stale")
+
+
 def summarise_inserts(con: duckdb.DuckDBPyConnection, run_id: int, counts: dict[str, Counter]) -> None:
     """One change row per table for a source's first load: "N inserted" instead of N rows."""
     rows = [[run_id, table, None, "count", None, str(c["inserted"]), "first_load"]
@@ -426,6 +431,8 @@ class Loader:
                     gone = retire_keys(con, table, keys, run.id)
                     if gone:
                         count(table, Counter(deleted=gone))
+            if any(c.get("inserted") or c.get("updated") or c.get("deleted") for c in counts.values()):
+                mark_index_stale(con)
             run.flush()
         for table, c in counts.items():
             run.add(table, c)

@@ -125,9 +125,13 @@ def search(con: duckdb.DuckDBPyConnection, query: str, *, type_: str | None = No
 
 
 def refresh_index(con: duckdb.DuckDBPyConnection, changed: bool) -> int | None:
-    """Rebuild citations and the full-text index when a run changed anything (or none exists yet);
-    returns the rows indexed, None when nothing needed doing."""
-    if not changed and index_exists(con):
+    """Rebuild citations and the full-text index when records changed since the last rebuild (in this
+    run, or in one killed before its rebuild) or none exists yet; returns the rows indexed, None when
+    nothing needed doing."""
+    stale = con.execute("SELECT bool_or(index_stale) FROM reader_state").fetchone()[0]
+    if not changed and not stale and index_exists(con):
         return None
     rebuild_sources(con)
-    return rebuild_index(con)
+    indexed = rebuild_index(con)
+    con.execute("UPDATE reader_state SET index_stale = false")
+    return indexed

@@ -68,3 +68,23 @@ def test_search_cli_and_no_hits(cli, corpus):
     none = cli("search", "Quantencomputer")
     assert none.code == 0 and none.out.strip() == "No hits for 'Quantencomputer'."
     assert cli("search", "x", "--type", "video").code == 1
+
+
+def test_records_loaded_by_a_run_that_never_rebuilt_the_index_are_indexed_by_the_next_run(fresh_db, store, corpus,
+                                                                                         tmp_path):
+    """A run killed after its last load but before the rebuild leaves the index behind; the next run finds
+    that out although it changes nothing itself."""
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "einladung.txt").write_text("Einladung zur 3. Sitzung des Seniorenbeirats am 4. Mai 2021.\n",
+                                         encoding="utf-8")
+    ingest_files(fresh_db, store, [str(other)])  # an index exists from here on
+    assert search(fresh_db, "Seniorenbeirat") and search(fresh_db, "Führungsstab") == []
+    first = ingest_files(fresh_db, store, [str(corpus / "seeds")], readers=False)  # as if killed before the rebuild
+    assert first.changed and search(fresh_db, "Führungsstab") == []
+    again = ingest_files(fresh_db, store, [str(corpus / "seeds")])
+    assert not again.changed
+    assert search(fresh_db, "Führungsstab")
+    assert again.counts["search_doc"]["indexed"] > 0
+    third = ingest_files(fresh_db, store, [str(corpus / "seeds")])
+    assert "search_doc" not in third.counts  # nothing changed since: no rebuild

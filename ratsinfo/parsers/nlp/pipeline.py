@@ -1,4 +1,7 @@
-"""The German pipeline: ``spacy.blank("de")`` + line-aware sentences + lookup lemmas + rules.
+"""The German pipeline: ``spacy.blank("de")`` + line-aware sentences + rules.
+
+No lemmatizer: no rule reads a lemma, and filling spaCy's lookup table cost two seconds in every
+process (the theme classifier reads the same table directly, see ``lexicon.py``).
 
 Paper references ("V-554/10", "VII-F-00741-AW-01", "1265/II", "2015/0112") stay one token
 through the tokenizer's ``token_match``; organisations are found by the ``ratsinfo_orgs``
@@ -74,8 +77,7 @@ def german() -> Language:
     nlp.tokenizer.token_match = token_match
     nlp.add_pipe("ratsinfo_line_breaks")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()  # loads the lookup tables of spacy-lookups-data
+    nlp.initialize()
 
     nlp.add_pipe("ratsinfo_orgs")
     nlp.max_length = 5_000_000
