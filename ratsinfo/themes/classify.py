@@ -38,6 +38,9 @@ class Rules:
     subject: re.Pattern[str]
     filer_prefix: re.Pattern[str]  # "Antrag Nr. 12/2024 der SPD-Fraktion: " before a subject
     filer_suffix: re.Pattern[str]  # "; Antrag Nr. 12/2024 der SPD vom 1.2.2024" after it
+    tail: re.Pattern[str]  # "… Stellungnahme des Bezirksamts", "… Eingabe vom 1.2.2025": who sent or routed it
+    lead: re.Pattern[str]  # "Beschlussempfehlung des Ausschusses X - " before the subject
+    routing: re.Pattern[str]  # a word every tail and lead contains: titles without one skip both
     noise: tuple[tuple[str, re.Pattern[str]], ...]  # (trigger, pattern): run only if the trigger is in the text
     procedural: re.Pattern[str]
     procedural_always: re.Pattern[str]
@@ -46,7 +49,7 @@ class Rules:
     phrases: tuple[str, ...]  # stems of several words, found in the whole text
     phrase_code: dict[str, tuple[str, str]]  # matched text -> (stem as written, code)
     words: dict[str, tuple[bool, bool, str, str]]  # stem text -> (at word start, at word end, stem, code)
-    lengths: tuple[int, ...]  # lengths of the one-word stems, longest first
+    starts: dict[str, tuple[int, ...]]  # first two letters of a one-word stem -> its lengths, longest first
     office_names: re.Pattern[str]
     office_name_code: dict[str, str]
     office_numbers: dict[str, str]
@@ -62,6 +65,17 @@ def _noise(raw: list[list[str]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
     for trigger, pattern in raw:
         by_trigger.setdefault(trigger, []).append(f"(?:{pattern})")
     return tuple((trigger, re.compile("|".join(patterns))) for trigger, patterns in by_trigger.items())
+
+
+def _starts(words: dict[str, tuple[bool, bool, str, str]]) -> dict[str, tuple[int, ...]]:
+    """The lengths of the stems beginning with each pair of letters: most positions in a word begin no
+    stem and are passed over with one look-up, the others try only the lengths that can match there."""
+    if any(len(w) < 2 for w in words):
+        raise ValueError("rules.json: a one-word stem needs at least two letters")
+    by_start: dict[str, set[int]] = {}
+    for w in words:
+        by_start.setdefault(w[:2], set()).add(len(w))
+    return {start: tuple(sorted(lengths, reverse=True)) for start, lengths in by_start.items()}
 
 
 @cache
@@ -86,6 +100,9 @@ def rules() -> Rules:
         subject=re.compile(raw["subject"]),
         filer_prefix=re.compile(raw["filer_prefix"]),
         filer_suffix=re.compile(raw["filer_suffix"]),
+        tail=re.compile(raw["tail"]),
+        lead=re.compile(raw["lead"]),
+        routing=re.compile("|".join(raw["routing_words"])),
         noise=_noise(raw["noise"]),
         procedural=re.compile("|".join(f"(?:{p})" for p in raw["procedural"])),
         procedural_always=re.compile("|".join(f"(?:{p})" for p in raw["procedural_always"])),
@@ -94,7 +111,7 @@ def rules() -> Rules:
         phrases=tuple(phrases),
         phrase_code=phrases,
         words=words,
-        lengths=tuple(sorted({len(w) for w in words}, reverse=True)),
+        starts=_starts(words),
     office_names=re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))),
         office_name_code=names,
         office_numbers=raw["offices"]["numbers"],
@@ -135,9 +152,30 @@ def _lemma_features(word: str) -> tuple[str, ...]:
 _FILED_BY = re.compile(r"fraktion|\d+/\d{4}|\bvom\s+\d")  # a trailing "Antrag …" names who filed it, not what it asks
 
 
+TAIL_AFTER = 12  # a tail needs this many characters of subject before it
+
+
+def strip_tail(title: str) -> str:
+    """The title without what an information system appends to it: who filed the paper, which committee
+    recommends it, who commented on it, where it was routed ("… Antrag der GRÜNE-Fraktion",
+    "… Stellungnahme der Polizei", "… - Vorlage des Bezirksamts", "… Eingabe vom 9.10.2025").
+    Those words name senders, not the subject; left in, they tie a title to the senders' usual areas."""
+    r = rules()
+    lower = title.lower()
+    if not r.routing.search(lower):
+        return title
+    if (m := r.lead.match(lower)) and len(lower) - m.end() > TAIL_AFTER:
+        title, lower = title[m.end():], lower[m.end():]
+    for m in r.tail.finditer(lower):
+        if m.start() >= TAIL_AFTER:
+            return title[:m.start()].rstrip(" -–,;:")
+    return title
+
+
 def subject(title: str) -> str:
     """The subject of a motion or inquiry: 'Antrag der Fraktion X betreffend „Y“' -> 'Y',
-    'Antrag Nr. 12/2024 der SPD: Y' -> 'Y', 'Y; Antrag Nr. 12/2024 der SPD vom 1.2.2024' -> 'Y'.
+    'Antrag Nr. 12/2024 der SPD: Y' -> 'Y', 'Y; Antrag Nr. 12/2024 der SPD vom 1.2.2024' -> 'Y',
+    'Y Stellungnahme des Bezirksamtes' -> 'Y'.
 
     Who filed an item says nothing about its area; left in, the words of the prefix tie every motion
     to the area of the motions seen in training.
@@ -145,7 +183,7 @@ def subject(title: str) -> str:
     r = rules()
     lower = title.lower()
     if "antrag" not in lower and "anfrage" not in lower and "anregung" not in lower:
-        return title
+        return strip_tail(title)
     if m := r.subject.match(lower):
         return title[m.end():].strip(" „“\"'")
     if (m := r.filer_prefix.match(lower)) and len(lower) - m.end() > 8:
@@ -153,12 +191,18 @@ def subject(title: str) -> str:
     m = r.filer_suffix.search(lower)
     if m and m.start() > 8 and _FILED_BY.search(m.group(0)) and " auf " not in m.group(0):
         title = title[:m.start()]
-    return title.strip(" „“\"'")
+    return strip_tail(title).strip(" „“\"'")
 
 
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[a-zäöüß0-9]+(?:-[a-zäöüß0-9]+)*-?")
 _word_cache: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def forget_words() -> None:
+    """Empty the per-word caches, so that the next titles are read as on a first pass (for measuring)."""
+    _word_cache.clear()
+    _lemma_cache.clear()
 
 
 def _word_stems(word: str) -> tuple[tuple[str, str], ...]:
@@ -170,7 +214,7 @@ def _word_stems(word: str) -> tuple[tuple[str, str], ...]:
     out = []
     i, n = 0, len(word)
     while i < n:
-        for length in r.lengths:
+        for length in r.starts.get(word[i : i + 2], ()):
             entry = r.words.get(word[i : i + length]) if i + length <= n else None
             if entry is None:
                 continue
@@ -220,6 +264,9 @@ def is_appointment(title: str) -> bool:
     return bool(r.gremium.search(lower)) and not r.gremium_not.search(lower)
 
 
+_AMT_NUMBER = re.compile(r"\bamt(?:es)?\s+(\d{2})\b")  # "Amt 51" in a title names the office
+
+
 def _features(title: str, tokens: Iterable[str]) -> list[str]:
     hits = list(dict.fromkeys(stems_of(title)))
     feats = [f"s:{stem}" for stem, _code in hits]
@@ -232,7 +279,7 @@ def _features(title: str, tokens: Iterable[str]) -> list[str]:
         feats.extend(("g:appointment", "g:appointment"))
     feats.extend(dict.fromkeys(f for t in tokens for f in _lemma_features(t)))
     r = rules()
-    for number in re.findall(r"\bamt(?:es)?\s+(\d{2})\b", title.lower()):
+    for number in _AMT_NUMBER.findall(title.lower()):
         if number in r.office_numbers:
             feats.append("a:" + r.office_numbers[number])
     return feats

@@ -2,11 +2,11 @@
 
     python -m ratsinfo.themes.evaluate ../shared/corpus/agenda-items [--errors] [--heldout] [--untouched]
 
-The development figure comes from 5-fold cross-validation over the dev rows (each fold classified
-by a model trained on the other four), the held-out figure from the shipped model, which was
-trained on all dev rows and has never seen a held-out row. ``--untouched`` scores the shipped model
-on the second labelled set (other councils' ALLRIS pages in the corpus, ``gold.load_untouched``),
-labelled after the held-out rows had been looked at and measured once.
+The development figure comes from 5-fold cross-validation over the development rows (the dev split
+and the labelled ALLRIS pages; each fold classified by a model trained on the other four), the
+held-out figure from the shipped model, which was trained on all development rows and has never seen
+a held-out row. ``--untouched`` scores the shipped model on the untouched set (``gold.load_untouched``:
+councils used nowhere else, labelled and committed before the classifier ran on them).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 from ratsinfo.themes.classify import Model, classify_many
 from ratsinfo.themes.codes import LABELS, Theme
 from ratsinfo.themes.gold import UNDECIDED, Labelled, load, load_untouched
-from ratsinfo.themes.train import train
+from ratsinfo.themes.train import development, train
 
 FOLDS = 5
 
@@ -98,10 +98,11 @@ def full_report(corpus: Path, heldout: bool = True, untouched: bool = True, erro
     """Every figure at once, per council and per theme: dev cross-validation, the held-out rows and
     the untouched set (``corpus`` is the real corpus folder, ``../shared/corpus``)."""
     items = load(corpus / "agenda-items")
-    dev = [x for x in items if x.split == "dev"]
+    dev = development(corpus)
     held = [x for x in items if x.split == "heldout"]
-    undecided = sum(x.code == UNDECIDED for x in items)
-    out = [f"{len(items)} labelled titles ({undecided} undecidable, not scored): {len(dev)} dev, {len(held)} held out"]
+    undecided = sum(x.code == UNDECIDED for x in dev + held)
+    out = [f"{len(dev) + len(held)} labelled titles ({undecided} undecidable, not scored): {len(dev)} development "
+           f"(agenda items and ALLRIS pages), {len(held)} held out"]
     cv = cross_validate(dev)
     out.append(report(f"dev ({FOLDS}-fold cross-validation)", cv))
     if errors:
@@ -110,7 +111,7 @@ def full_report(corpus: Path, heldout: bool = True, untouched: bool = True, erro
     if heldout:
         out.append(report("held out (shipped model)", score(held)))
     if untouched:
-        other = load_untouched(corpus)
+        other = load_untouched()
         out.append(f"{len(other)} untouched titles of other councils "
                    f"({sum(x.code == UNDECIDED for x in other)} undecidable, not scored)")
         out.append(report("untouched (shipped model)", score(other)))

@@ -2,7 +2,8 @@
 
     python -m ratsinfo.themes.train ../shared/corpus/agenda-items
 
-Only rows of the 'dev' split are used; the held-out rows stay untouched for the honest figure.
+Only development rows are used (the 'dev' split of the agenda items and the labelled ALLRIS pages);
+the held-out rows and the untouched set are never trained on.
 Keyword stems of ``data/rules.json`` enter as prior counts for their area, so a stem that no
 development title contains still points to its area.
 """
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from ratsinfo.themes.classify import _data, features, rules
 from ratsinfo.themes.codes import CODES, PROCEDURAL
-from ratsinfo.themes.gold import UNDECIDED, load
+from ratsinfo.themes.gold import UNDECIDED, Labelled, load, load_allris_pages
 
 STEM_PRIOR = 20.0  # pseudo-counts a keyword stem gives its area
 PROC_PRIOR = 8.0  # pseudo-counts of the procedural flag for "00"
@@ -57,14 +58,19 @@ def train(examples: Iterable[tuple[str, str]]) -> dict:
     return {"codes": list(CODES), "prior": [round(p - mean, 3) for p in prior], "weights": weights}
 
 
-def dev_examples(agenda_items: Path) -> list[tuple[str, str]]:
-    return [(x.title, x.code) for x in load(agenda_items) if x.split == "dev" and x.code != UNDECIDED]
+def development(corpus: Path) -> list[Labelled]:
+    """The development rows: the dev split of the agenda-item labels, then the labelled ALLRIS pages."""
+    return [x for x in load(corpus / "agenda-items") if x.split == "dev"] + load_allris_pages(corpus)
+
+
+def dev_examples(corpus: Path) -> list[tuple[str, str]]:
+    return [(x.title, x.code) for x in development(corpus) if x.code != UNDECIDED]
 
 
 def main(argv: list[str] | None = None) -> None:
     args = argv if argv is not None else sys.argv[1:]
     agenda_items = Path(args[0]) if args else Path("../shared/corpus/agenda-items")
-    model = train(dev_examples(agenda_items))
+    model = train(dev_examples(agenda_items.parent))
     out = Path(__file__).resolve().parent / "data" / "model.json"
     out.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"{len(model['weights'])} features, written to {out.name}")

@@ -81,3 +81,36 @@ def test_many_at_once_gives_the_same_answers_as_one_by_one():
     items = [("Haushaltssatzung 2025",), ("Neue Bänke im Stadtpark", None, None, "67 Grünflächenamt"),
              ("Anfragen",), ("Lärmaktionsplan, Stufe 4",)]
     assert c.classify_many(items) == [c.classify(*item) for item in items]
+
+
+def test_senders_and_routing_appended_to_a_title_are_cut():
+    assert c.subject("Neue Sitzbänke am Mühlenteich Antrag der BLAU-Fraktion") == "Neue Sitzbänke am Mühlenteich"
+    assert c.subject("Ampel an der Lindenallee Stellungnahme der Polizei") == "Ampel an der Lindenallee"
+    assert c.subject("Grünpflege am Bachlauf Eingabe vom 3.4.2025 Bitte des Umweltausschusses an das Amt") == \
+        "Grünpflege am Bachlauf"
+    assert c.subject("Radständer am Rathausplatz - Mitteilungsdrucksache des Amtes") == "Radständer am Rathausplatz"
+    assert c.subject("Beschlussempfehlung des Ausschusses für Kultur - Zuschüsse für die Stadtteilbühne") == \
+        "Zuschüsse für die Stadtteilbühne"
+
+
+def test_a_subject_after_a_colon_and_a_short_title_stay_whole():
+    kept = "Haushalt 2026: Antrag der GELB-Fraktion zum Arbeitsprogramm; Öffnung des Freibads"
+    assert c.subject(kept) == kept
+    assert c.subject("Eingabe") == "Eingabe"
+    assert c.subject("Entwurf des Haushaltsplans 2026") == "Entwurf des Haushaltsplans 2026"
+
+
+def test_section_headings_without_a_subject_are_procedure():
+    for heading in ("Eingaben", "Anträge", "Vorlagen der Bezirksamtsleitung", "Berichte aus den Ausschüssen",
+                    "Aktuelle Stunde", "Präsentationen"):
+        assert c.classify(heading).code == "00", heading
+    assert c.classify("Anträge: Neue Buslinie zum Bahnhof").code == "54"
+
+
+def test_a_first_pass_over_new_words_gives_what_the_cached_words_give():
+    titles = [("Sanierung der Kanalisation im Ortsteil Nord",), ("Feuerwehrgerätehaus Süd - Neubau",),
+              ("Georg-Singer-Straße 5: Kultur-Preis der Stadt",)]
+    warm = c.classify_many(titles)
+    c.forget_words()
+    assert c.classify_many(titles) == warm
+    assert ("feuerwehr", "12") in c.stems_of("Feuerwehrgerätehaus")
