@@ -410,6 +410,10 @@ class Loader:
 
         with transaction(con):
             docs = [d for ds, _r in batch for d in ds]
+            # rows read from a document before are retired when a new parse no longer yields them; a batch of
+            # documents never stored (a first load, a new folder) has nothing to retire: one look instead of one
+            # statement per table
+            retire = self.per_document and bool(docs) and _any_stored(con, "document", docs)
             if docs:
                 count("document", upsert(con, "document", docs, run.id, log_inserts=False, fresh=self.first_load))
                 mark_current(con, docs)
@@ -422,7 +426,7 @@ class Loader:
                 hook = None if self.derive is None else partial(self.derive, table, units=[rs for _d, rs in batch])
                 count(table, upsert(con, table, records, run.id, log_inserts=not self.first_load, derive=hook,
                                     derive_all=self.derive_all, fresh=self.first_load))
-                if self.per_document and table != "paper" and doc_keys and _has_document_key(con, table):
+                if retire and table != "paper" and _has_document_key(con, table):
                     gone = retire_missing(con, table, doc_keys, [r.key for r in records], run.id)
                     if gone:
                         count(table, Counter(deleted=gone))
