@@ -27,6 +27,7 @@ class Names:
     def __init__(self, state: State) -> None:
         self.state = state
         self.known: dict[str, str] = {}
+        self.asked: set[str] = set()  # looked up once per run: a paper's originator is an org or a person, never both
 
     def learn(self, records: Records) -> None:
         self.known.update({o.key: o.name for o in records.organizations})
@@ -39,8 +40,9 @@ class Names:
             for ref in (p.originator, p.under_direction_of):
                 if ref:
                     wanted.update({f"oparl:organization:{ref}", f"oparl:person:{ref}"})
-        unknown = sorted(k for k in wanted if k not in self.known)
+        unknown = sorted(k for k in wanted if k not in self.known and k not in self.asked)
         if unknown:
+            self.asked.update(unknown)
             self.known.update(self.state.names(unknown))
         for c in records.consultations:
             if c.organization_key:
