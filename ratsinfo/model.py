@@ -55,6 +55,7 @@ class Document:
     parse_error: str | None = None
     parser_version: str = ""
     text: str | None = None
+    text_method: str | None = None  # PDFs: "text layer", "ocr" or "text layer+ocr"
 
 
 @dataclass(slots=True)
@@ -205,6 +206,7 @@ class File:
     size: int | None = None
     download_status: str | None = None
     date: date | None = None  # the file's own date (OParl date, else created): dates a filed statement
+    text_method: str | None = None  # PDFs: "text layer", "ocr" or "text layer+ocr"
 
 
 @dataclass(slots=True)
