@@ -76,6 +76,7 @@ class Organization:
     body_key: str | None = None
     source_url: str = ""
     document_key: str | None = None
+    council_name: str | None = None  # "Stadt Brühl": the council read in the document's head, for display
 
 
 @dataclass(slots=True)

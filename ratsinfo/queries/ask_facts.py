@@ -131,11 +131,11 @@ def working_groups(named_rows: list[dict[str, Any]], topic_rows: list[dict[str, 
     out = []
     for group in _by_document(named_rows).values():
         first = group[0]
-        under = f" (unter „{first['value']}“)" if first.get("value") else ""
+        under = f"unter „{first['value']}“" if first.get("value") else None
         focus = [t for t in topic_rows if t["organization"] == first["organization"]
                  and t.get("council") == first.get("council") and t["source"] == first["source"]]
         said = f": Schwerpunkte {_listed(focus)}" if focus else ""
-        out.append(f"{named(first, named_rows, council)}{under}{said}" + quotes(group + focus))
+        out.append(f"{named(first, named_rows, council, under)}{said}" + quotes(group + focus))
     return out
 
 
@@ -162,12 +162,15 @@ def when_founded(value: str | None) -> str:
     return f"im Jahr {v}" if re.fullmatch(r"\d{4}", v) else v
 
 
-def named(row: dict[str, Any], rows: list[dict], council: str | None) -> str:
-    """„Jugendhilfeausschuss“, with its council when one was asked for or the rows come from several."""
-    name = f"„{row['organization']}“"
+def named(row: dict[str, Any], rows: list[dict], council: str | None, also: str | None = None) -> str:
+    """„Jugendhilfeausschuss“, with its council when one was asked for or the rows come from several
+    (and ``also`` in the same brackets: "unter „Präventionsrat“")."""
+    extras = []
     if row.get("council") and (council or len({r.get("council") for r in rows}) > 1):
-        name += f" ({row['council']})"
-    return name
+        extras.append(row["council"])
+    if also:
+        extras.append(also)
+    return f"„{row['organization']}“" + (f" ({', '.join(extras)})" if extras else "")
 
 
 def how_often(rows: list[dict], year: int | None, council: str | None = None) -> list[str]:

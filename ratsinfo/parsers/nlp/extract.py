@@ -24,16 +24,17 @@ def _fkey(document_key: str | None, *parts: object) -> str:
     return "fact:" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
 
 
-def document_scope(text: str, scope: str, council: str | None = None) -> str:
-    """The council slug that keys the bodies of this text: the council the caller names (``--body``,
-    the source), else a council scope of the source, else the council the document's head names."""
-    if council:
+def document_scope(text: str, scope: str, council: str | None = None) -> tuple[str, str | None]:
+    """The council slug that keys the bodies of this text and the council's name when the text gives it:
+    the council the caller names (``--body``, the source), else a council scope of the source, else
+    the council the document's head names ("Stadt Brühl")."""
+    if council:  # its name is the source's (--body), shown from there
         found = council_of(text, council)
-        return found.slug if found else scope
+        return (found.slug if found else scope), None
     if scope != "local":
-        return scope
+        return scope, None
     found = recognise(text)
-    return found.slug if found else scope
+    return (found.slug, found.name) if found else (scope, None)
 
 
 def extract(text: str, *, document_key: str | None, document: str | None, paper_key: str | None = None,
@@ -48,7 +49,7 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
         return result
     doc = analyse(text)
     ctx = Context.build(doc, document_key, document, paper_key, title)
-    scope = document_scope(text, scope, council)
+    scope, council_name = document_scope(text, scope, council)
 
     def okey(key: str | None) -> str | None:
         return f"org:{scope}:{key}" if key else None
@@ -73,7 +74,7 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
         result.organizations.append(Organization(
             key=okey(key), name=org.name, kind=org.kind, parent_key=okey(org.parent),
             aliases=sorted(org.aliases), abbreviation=org.abbreviation, source_url=document or "",
-            document_key=document_key))
+            document_key=document_key, council_name=council_name))
         fact("organization", first.start, first.end, subject=org.name, subject_key=okey(key), value=org.kind,
              detail={"aliases": sorted(org.aliases), "abbreviation": org.abbreviation,
                      "parent": parent.name if parent else None})
