@@ -133,6 +133,7 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
         end = name_end + (app.end() if app else 0)
         found.append((m.start(), end, name, role, text[m.start():end]))
     found += _listed(text)
+    found += _prose_roles(text)
     found.sort(key=lambda f: f[0])
     return _merge(ctx, found)
 
@@ -214,6 +215,52 @@ def _listed(text: str) -> list[tuple[int, int, str, str | None, str]]:
             continue
         if (role or listing) and not nm and not _OWN_ROLE.search(stripped) and len(stripped) > 3:
             role, listing = None, False  # other text ends a list
+    return out
+
+
+# "Die (anwesenden) Mitglieder des Seniorenbeirates (SB) Anna Beispiel, Bernd Muster und Clara Probe"
+_MEMBERS = re.compile(r"\b[Mm]itglieder\s+(?:des|der)\s+[^,.;:\n]{3,60}?\s+(?:\([^)]{1,20}\)\s+)?"
+                      r"(?P<names>" + NAME + r"(?:\s*,\s*" + NAME + r")*\s+und\s+" + NAME + r")")
+# "Herr Muster von der CDU-Fraktion", "Frau Probe von der Fraktion Die Grünen"
+_OF_FACTION = re.compile(r"(?<![\w-])(?:Herrn?|Frau)[ \t]+(?P<name>" + NAME + r")\s+von\s+der\s+"
+                         r"(?P<faction>[\w-]*Fraktion(?:\s+(?:Die\s+|der\s+)?[A-ZÄÖÜ][\w/-]*(?:\s+[A-ZÄÖÜ0-9][\w/-]*)?)?)")
+# "wird Ratsherr Anton Muster zum stellvertretenden Vorsitzenden gewählt"
+_ELECTED = re.compile(r"(?:(?:Herrn?|Frau|Ratsherrn?|Ratsfrau|Ratsmitglied)[ \t]+)?(?P<name>" + NAME + r")\s+"
+                      r"zu(?:m|r)\s+(?P<role>(?:\d\.\s+|ersten\s+|zweiten\s+)?(?:stellvertretenden\s+)?"
+                      r"(?:Vorsitzenden|Sprecher(?:in)?|Schriftführer(?:in)?|Stellvertreter(?:in)?))\b[^.]{0,80}?gewählt")
+# "Als Sprecher wurde Anton Muster, als Vertreter Bernd Probe gewählt"; "ist Clara Probe die neue Vorsitzende"
+_AS_ROLE = re.compile(r"\b[Aa]ls\s+(?P<role>(?:stellvertretende[rn]?\s+)?(?:Sprecher(?:in)?|Vorsitzende[r]?|"
+                      r"Vertreter(?:in)?|Schriftführer(?:in)?))\s+(?:wurden?\s+|ist\s+|wird\s+)?"
+                      r"(?P<name>" + NAME + r")")
+_IS_ROLE = re.compile(r"\bist\s+(?P<name>" + NAME + r")\s+(?:der|die)\s+(?:neue\s+)?"
+                      r"(?P<role>(?:stellvertretende[r]?\s+)?Vorsitzende[r]?|Sprecher(?:in)?)\b")
+
+
+def _nominative(role: str) -> str:
+    """'stellvertretenden Vorsitzenden' (after "zum") -> 'stellvertretender Vorsitzender'."""
+    words = role.split()
+    return " ".join(re.sub(r"enden$", "ender", w) if w.endswith("enden") else w for w in words)
+
+
+def _prose_roles(text: str) -> list[tuple[int, int, str, str | None, str]]:
+    """Roles given in a sentence: members named after their body, a councillor "von der CDU-Fraktion",
+    a person elected "zum stellvertretenden Vorsitzenden", "Als Sprecher wurde ...", "ist ... die neue Vorsitzende"."""
+    out: list[tuple[int, int, str, str | None, str]] = []
+    for m in _MEMBERS.finditer(text):
+        base = m.start("names")
+        for nm in re.finditer(NAME, m.group("names")):
+            name = _clean_name(nm.group(0))
+            if name and len(name.split()) >= 2:
+                out.append((base + nm.start(), base + nm.end(), name, "Mitglied", nm.group(0)))
+    for m in _OF_FACTION.finditer(text):
+        name = _clean_name(m.group("name"))
+        if name:
+            out.append((m.start(), m.end(), name, f"Mitglied der {m.group('faction')}", m.group(0)))
+    for rx in (_ELECTED, _AS_ROLE, _IS_ROLE):
+        for m in rx.finditer(text):
+            name = _clean_name(m.group("name"))
+            if name and not _role_word().match(name.split()[-1]):
+                out.append((m.start(), m.end(), name, _nominative(m.group("role")), m.group(0)))
     return out
 
 
