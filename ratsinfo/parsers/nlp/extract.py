@@ -11,6 +11,7 @@ from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.council import council_of, recognise
 from ratsinfo.parsers.nlp.counts import find_counts
 from ratsinfo.parsers.nlp.decisions import find_decisions
+from ratsinfo.parsers.nlp.inline_topics import find_inline_topics
 from ratsinfo.parsers.nlp.lists import find_topic_lists
 from ratsinfo.parsers.nlp.meetings import FoundMeeting, find_meetings
 from ratsinfo.parsers.nlp.persons import find_persons
@@ -117,6 +118,18 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
                                    document_key=document_key, start=d.start, end=d.end))
         fact("topic", d.start, d.end, subject=ctx.name(d.org_key), subject_key=okey(d.org_key), value=d.topic,
              year=d.year, detail={"header": "decision"})
+
+    # themes enumerated inside a sentence
+    have = {(t.organization_key, t.topic.casefold()) for t in result.topics}
+    for it in find_inline_topics(ctx):
+        if (okey(it.org_key), it.topic.casefold()) in have:
+            continue
+        have.add((okey(it.org_key), it.topic.casefold()))
+        result.topics.append(Topic(key=_fkey(document_key, "topic", it.start, it.end, it.topic),
+                                   organization_key=okey(it.org_key), topic=it.topic, year=it.year,
+                                   document_key=document_key, start=it.start, end=it.end))
+        fact("topic", it.start, it.end, subject=ctx.name(it.org_key), subject_key=okey(it.org_key), value=it.topic,
+             year=it.year, detail={"header": "sentence"})
 
     # session counts
     counts = find_counts(ctx)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, parse_date
@@ -62,6 +63,58 @@ def month_meetings(ctx: Context, found: list[FoundMeeting]) -> list[FoundMeeting
                    for f in found + out):
                 continue
             out.append(FoundMeeting(body.key, None, None, None, s, e, sent.strip(), month))
+    return out
+
+
+_BF_START = re.compile(r"^[ \t|-]*Beratungsfolge\b", re.M)
+_BF_END = re.compile(r"^[ \t|-]*(?:Sachverhalt|Beschlussvorschlag|Finanzielle\s+Auswirkungen|Begründung|Anlagen?\b|"
+                     r"Kurzfassung|Darstellung|Beschluss\s*:?[ \t]*$|Sitzungsverlauf|Wortprotokoll)", re.M)
+# a body decided on a day, named in one word: "Stadtratsbeschluss: 05.10.2022", "Ratsbeschlüssen vom 21.09.2011
+# ... und vom 08.12.2010"
+_DECIDED_ON = re.compile(r"\b(?P<pre>[A-ZÄÖÜ][a-zäöüß]*?)s?(?:beschluss(?:es)?|beschlüssen?)\s*(?::|vom|am)\s*"
+                         + DATE_PATTERN + r"(?P<more>(?:[^.;\n]{0,40}?\bund\s+(?:vom|am)\s+"
+                         + DATE_PATTERN.replace("?P<date>", "?:") + r")*)")
+
+
+def consultations(ctx: Context) -> list[tuple[str, date, int, int]]:
+    """The Beratungsfolge of a paper (ALLRIS pages copied as text, tables flattened): each body listed
+    with the date of its session, the first date after the body's name. (body key, date, start, end)."""
+    text = ctx.text
+    out: list[tuple[str, date, int, int]] = []
+    for head in _BF_START.finditer(text):
+        stop = _BF_END.search(text, head.end())
+        end = stop.start() if stop else min(len(text), head.end() + 3000)
+        events: list[tuple[int, int, Any]] = [(m.start, m.end, m) for m in ctx.mentions_between(head.end(), end)
+                                             if m.kind in MEETING_KINDS]
+        events += [(d.start(), d.end(), parse_date(d.group("date"))) for d in DATE_RX.finditer(text, head.end(), end)]
+        current = None
+        for _a, b, ev in sorted(events, key=lambda e: e[0]):
+            if isinstance(ev, date) or ev is None:
+                if current is not None and ev is not None:
+                    out.append((current.key, ev, current.start, b))
+                    current = None
+            else:
+                current = ev
+    return out
+
+
+def _decided_on(ctx: Context) -> list[tuple[str, date, int, int]]:
+    """Decisions named in one word with their day ("Ratsbeschluss vom ...") as sessions of that body."""
+    text = ctx.text
+    out: list[tuple[str, date, int, int]] = []
+    for m in _DECIDED_ON.finditer(text):
+        pre = m.group("pre").casefold()
+        if not pre:
+            continue
+        bodies = [o for o in ctx.orgs.values() if o.kind == "council" and (
+            o.name.casefold() == pre or o.name.casefold().startswith(pre + " "))]
+        if len(bodies) != 1:
+            continue
+        key = next(k for k, o in ctx.orgs.items() if o is bodies[0])
+        for d in DATE_RX.finditer(text, m.start("date"), m.end()):
+            when = parse_date(d.group("date"))
+            if when:
+                out.append((key, when, m.start(), m.end()))
     return out
 
 
@@ -143,6 +196,8 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                 owner = prior[-1] if prior else (ctx.main.mentions[0] if ctx.main else None)
                 if owner is not None:
                     add(owner.key, int(om.group("n")), parse_date(om.group("date")), s, e2)
+    for key, when, a, b in consultations(ctx) + _decided_on(ctx):
+        add(key, None, when, a, b)
     # a numbered heading with no dated sentence is still a meeting
     for (okey, number), (title, a, b) in titles.items():
         if not any(f.key == okey and f.number == number for f in found.values()):

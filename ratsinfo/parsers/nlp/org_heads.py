@@ -43,7 +43,9 @@ NAME_STOP = {"Themen", "Thema", "Sitzung", "Sitzungen", "Mitglieder", "Ergebnis"
              "Leitung", "Jahr", "Jahres", "Die", "Der", "Das", "Im", "In", "Am", "Zu", "Seit", "Nach",
              "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
              "November", "Dezember", "Frühjahr", "Sommer", "Herbst", "Winter", "Quartal", "Halbjahr",
-             "Herr", "Herrn"}
+             "Herr", "Herrn",
+             # the role of a body in a paper's Beratungsfolge: "Schulausschuss Entscheidung"
+             "Entscheidung", "Vorberatung", "Kenntnisnahme", "Beratung", "Anhörung", "Empfehlung", "Zuständigkeit"}
 # heads that name a body only with what follows: "Amt für Stadtgrün", "Dezernat Umwelt, Ordnung, Sport"
 BARE_WITH_NAME = {"amt", "amtes", "amts", "rat", "rates", "rats", "ausschuss", "ausschusses", "beirat", "beirates",
                   "beirats", "dezernat", "dezernates", "dezernats", "fachbereich", "fachbereiches", "fachbereichs",
