@@ -32,3 +32,11 @@ def test_a_decision_named_in_one_word_is_a_session_of_that_body(facts_of):
             "Klimaschutz eingerichtet.")
     got = {(m.subject, m.date) for m in facts_of(text)["meeting"]}
     assert got == {("Stadtrat", date(2021, 5, 4)), ("Stadtrat", date(2022, 7, 6))}
+
+
+def test_a_session_named_in_one_word_or_by_its_minutes_is_a_session(facts_of):
+    text = ("Niederschrift über die 4. Sitzung des Ortsrates Talheim am 12.05.2023\n\n"
+            "TOP 1 Genehmigung des Protokolls über die Sitzung am 14.03.2023\n"
+            "Der Ortsrat nimmt Kenntnis. Der Bürgermeister lädt zur Ortsratssitzung am Montag, den 3. Juli 2023 ein.")
+    got = {(m.subject, m.date) for m in facts_of(text)["meeting"]}
+    assert {("Ortsrat Talheim", date(2023, 3, 14)), ("Ortsrat Talheim", date(2023, 7, 3))} <= got
