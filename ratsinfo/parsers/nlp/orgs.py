@@ -38,6 +38,11 @@ if not Doc.has_extension("orgs"):
     Doc.set_extension("orgs", default=None)
 
 
+_PARTY = re.compile(r"[A-ZÄÖÜ]{2,6}|Grünen|Linken|PIRATEN|Piraten")  # "Fraktion der CDU", "der Grünen"
+# party adjectives that name a faction before the word: "der Grünen Fraktion", "die Linke Fraktion"
+_PARTY_ADJECTIVES = {"Grüne": "Grüne", "Grünen": "Grüne", "Linke": "Linke", "Linken": "Linke", "Freie": "Freie",
+                     "Freien": "Freie"}
+
 @dataclass(slots=True)
 class Mention:
     start: int  # character offsets in the document text
@@ -184,12 +189,38 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                    canonical_key(display), "f", head=name.casefold()))
                 i = end
                 continue
+        if text in ("Fraktion", "Fraktionen") and i + 2 < n and doc[i + 1].text == "der" \
+                and _PARTY.fullmatch(doc[i + 2].text):
+            # "der Fraktion der CDU", "die Fraktionen der SPD und der CDU": each the party's faction
+            k = i + 1
+            while k + 1 < n and doc[k].text == "der" and _PARTY.fullmatch(doc[k + 1].text):
+                party = doc[k + 1]
+                display = f"{party.text}-Fraktion"
+                start = doc[i].idx if k == i + 1 else party.idx
+                end_char = party.idx + len(party.text)
+                out.append(Mention(start, end_char, doc.text[start:end_char], display, "faction",
+                                   canonical_key(display), "f", head="fraktion"))
+                k += 2
+                if k + 1 < n and doc[k].text in ("und", "sowie", ","):
+                    k += 1
+            i = k
+            continue
+        if text == "Fraktion" and i > 0 and doc[i - 1].text in _PARTY_ADJECTIVES and not (
+                out and out[-1].end >= doc[i - 1].idx):
+            # "der Grünen Fraktion": the party's adjective before the word
+            span = doc[i - 1:i + 1]
+            display = f"{_PARTY_ADJECTIVES[doc[i - 1].text]} Fraktion"
+            out.append(Mention(span.start_char, span.end_char, span.text, display, "faction",
+                               canonical_key(display), "f", head="fraktion"))
+            i += 1
+            continue
         if text == "Fraktion" and i + 1 < n and (doc[i + 1].text[:1].isupper() or doc[i + 1].text[:1].isdigit()):
             k = i + 1
             while k < n and k <= i + 5 and "\n" not in doc[k - 1].whitespace_ and (
                     doc[k].text[:1].isupper() or doc[k].text[:1].isdigit() or doc[k].text in ("/", "-")):
-                if doc[k].text in NAME_STOP:
-                    break
+                if doc[k].text in NAME_STOP and not (k == i + 1 and doc[k].text == "Die" and k + 1 < n
+                                                     and doc[k + 1].text[:1].isupper()):
+                    break  # "Fraktion Die Grünen" keeps its article
                 k += 1
             if k > i + 1:
                 span = doc[i:k]
