@@ -381,6 +381,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                        head=name.casefold()))
         i += 1
     out += _listed_groups(doc.text, out)
+    out += _numbered_departments(doc.text, out)
     out.sort(key=lambda m: m.start)
     return [_without_place(m, places) for m in out]
 
@@ -416,6 +417,23 @@ def _listed_groups(text: str, taken: list[Mention]) -> list[Mention]:
             out.append(Mention(a, b, text[a:b], display, cfg_kind or "working_group", canonical_key(display), "f",
                                head=singular.casefold()))
             del kind
+    return out
+
+
+_FIELD = r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:isch|lich|ig|al|er|en)e[nr]?\s+)?[A-ZÄÖÜ][\wäöüß-]+"  # "Schule", "Öffentliche Sicherheit"
+# a numbered department with its name: "FB 31 - Schule und Weiterbildung", "FB32 - Öffentliche Sicherheit und Ordnung"
+_NUMBERED_DEPARTMENT = re.compile(r"\b(?:FB|Fachbereich|Amt|Dezernat|Referat)\s?\d{1,3}\s*[-–]\s*" + _FIELD
+                                  + r"(?:(?:\s*,\s*|\s+und\s+)" + _FIELD + r")*")
+
+
+def _numbered_departments(text: str, taken: list[Mention]) -> list[Mention]:
+    out = []
+    for m in _NUMBERED_DEPARTMENT.finditer(text):
+        if any(x.start < m.end() and m.start() < x.end for x in taken):
+            continue
+        display = " ".join(m.group(0).split())
+        out.append(Mention(m.start(), m.end(), m.group(0), display, "department", canonical_key(display), "m",
+                           head=display.split()[0].casefold()))
     return out
 
 

@@ -123,3 +123,12 @@ def test_factions_named_by_their_party_in_any_order():
     got = {f.subject for f in extract(text, document_key="d", document="d").facts
            if f.kind == "organization" and f.value == "faction"}
     assert got == {"Grüne Fraktion", "SPD-Fraktion", "FDP-Fraktion", "Fraktion Die Linke", "CDU-Fraktion"}
+
+
+def test_numbered_departments_with_their_names():
+    from ratsinfo.parsers.nlp.extract import extract
+
+    text = "Federführend: FB 42 - Umwelt und Grünflächen Bearbeiterin: Frau Beispiel\n- FB7 - Öffentliche Ordnung\n"
+    got = {f.subject for f in extract(text, document_key="d", document="d").facts
+           if f.kind == "organization" and f.value == "department"}
+    assert got == {"FB 42 - Umwelt und Grünflächen", "FB7 - Öffentliche Ordnung"}
