@@ -420,7 +420,8 @@ def _listed_groups(text: str, taken: list[Mention]) -> list[Mention]:
     return out
 
 
-_FIELD = r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:isch|lich|ig|al|er|en)e[nr]?\s+)?[A-ZÄÖÜ][\wäöüß-]+"  # "Schule", "Öffentliche Sicherheit"
+# a field of work: "Schule", "Öffentliche Sicherheit"
+_FIELD = r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:isch|lich|ig|al|er|en)e[nr]?\s+)?[A-ZÄÖÜ][\wäöüß-]+"
 # a numbered department with its name: "FB 31 - Schule und Weiterbildung", "FB32 - Öffentliche Sicherheit und Ordnung"
 _NUMBERED_DEPARTMENT = re.compile(r"\b(?:FB|Fachbereich|Amt|Dezernat|Referat)\s?\d{1,3}\s*[-–]\s*" + _FIELD
                                   + r"(?:(?:\s*,\s*|\s+und\s+)" + _FIELD + r")*")
