@@ -137,8 +137,9 @@ def _is_place(doc: Doc, tok: Token, places: set[str]) -> bool:
     if not _is_cap(tok) or tok.text in NAME_STOP or _match_head(tok.text):
         return False
     word = re.escape(tok.text)
-    return len(re.findall(r"\b" + word + r"\b", doc.text)) >= 2 and not re.search(
-        r"\b(?:Herrn?|Frau|Dr\.)\s+" + word + r"\b", doc.text)
+    text = doc.text
+    return len(re.findall(r"\b" + word + r"\b", text)) >= 2 and not re.search(
+        r"\b(?:Herrn?|Frau|Dr\.)\s+" + word + r"\b", text)
 
 
 def _truncated(tok: Token) -> bool:
@@ -148,7 +149,8 @@ def _truncated(tok: Token) -> bool:
 def find_mentions(doc: Doc) -> list[Mention]:
     cfg = data()
     out: list[Mention] = []
-    council = recognise(doc.text)
+    full = doc.text  # Doc.text joins every token each time it is read: read it once
+    council = recognise(full)
     places = {council.place.split()[0]} if council else set()
     hanseatic = council is not None and "Hanse" in council.name
     i = 0
@@ -198,7 +200,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 display = f"{party.text}-Fraktion"
                 start = doc[i].idx if k == i + 1 else party.idx
                 end_char = party.idx + len(party.text)
-                out.append(Mention(start, end_char, doc.text[start:end_char], display, "faction",
+                out.append(Mention(start, end_char, full[start:end_char], display, "faction",
                                    canonical_key(display), "f", head="fraktion"))
                 k += 2
                 if k + 1 < n and doc[k].text in ("und", "sowie", ","):
@@ -306,7 +308,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     extra = " " + doc[i + 1:i + 3].text  # "Geschäftsstelle des Integrationsrates"
                     end_i = i + 3
                 if not extra and head.kind in ("advisory_board", "committee", "council"):
-                    owner = _OTHER_TOWN.match(doc.text, tok.idx + len(text))
+                    owner = _OTHER_TOWN.match(full, tok.idx + len(text))
                     if owner and places and owner.group("place") not in places:
                         # a body of another council keeps its town in the name (and in its key)
                         extra = owner.group(0).rstrip()
@@ -320,7 +322,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                         _match_head(doc[i + 2].text) is not None or doc[i + 2].text.isupper() and len(doc[i + 2]) > 1)
                     owner = re.match(r"\s+(?:der|von\s+der)\s+(?:Stadt|Landeshauptstadt|Gemeinde|Samtgemeinde|"
                                      r"Hansestadt)\s+[A-ZÄÖÜ][\wäöüß-]+",
-                                     doc.text[tok.idx + len(text):tok.idx + len(text) + 60])
+                                     full[tok.idx + len(text):tok.idx + len(text) + 60])
                     prev_word = doc[i - 1].lower_ if i > 0 else ""
                     council_like = owner or prev_word in _PLACE_PREPOSITIONS or (
                         prev_word == "des" and i > 1 and doc[i - 2].lower_ in ("sitzung", "geschäftsordnung")) or (
@@ -380,8 +382,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     out.append(Mention(tok.idx, tok.idx + len(text), text, name, "council", canonical_key(name), "m",
                                        head=name.casefold()))
         i += 1
-    out += _listed_groups(doc.text, out)
-    out += _numbered_departments(doc.text, out)
+    out += _listed_groups(full, out)
+    out += _numbered_departments(full, out)
     out.sort(key=lambda m: m.start)
     return [_without_place(m, places) for m in out]
 
