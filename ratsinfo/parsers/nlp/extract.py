@@ -10,7 +10,7 @@ from ratsinfo.parsers.nlp.agenda import agenda_items, head_meeting
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.council import council_of, recognise
 from ratsinfo.parsers.nlp.counts import find_counts
-from ratsinfo.parsers.nlp.decisions import find_decisions
+from ratsinfo.parsers.nlp.decisions import find_decisions, find_set_ups
 from ratsinfo.parsers.nlp.inline_topics import find_inline_topics
 from ratsinfo.parsers.nlp.lists import find_topic_lists
 from ratsinfo.parsers.nlp.meetings import FoundMeeting, find_meetings
@@ -110,9 +110,10 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
 
     # what the bodies decided on
     have = {(t.organization_key, t.topic.casefold()) for t in result.topics}
-    for d in find_decisions(ctx):
+    for d in find_decisions(ctx) + find_set_ups(ctx):
         if (okey(d.org_key), d.topic.casefold()) in have:
             continue
+        have.add((okey(d.org_key), d.topic.casefold()))
         result.topics.append(Topic(key=_fkey(document_key, "topic", d.start, d.end, d.topic),
                                    organization_key=okey(d.org_key), topic=d.topic, year=d.year,
                                    document_key=document_key, start=d.start, end=d.end))

@@ -40,3 +40,12 @@ def test_a_session_named_in_one_word_or_by_its_minutes_is_a_session(facts_of):
             "Der Ortsrat nimmt Kenntnis. Der Bürgermeister lädt zur Ortsratssitzung am Montag, den 3. Juli 2023 ein.")
     got = {(m.subject, m.date) for m in facts_of(text)["meeting"]}
     assert {("Ortsrat Talheim", date(2023, 3, 14)), ("Ortsrat Talheim", date(2023, 7, 3))} <= got
+
+
+def test_a_body_to_be_set_up_is_a_theme_of_the_council_that_decides_it(facts_of):
+    text = ("Antrag zur Sitzung der Gemeindevertretung am 3. März 2025\n\nDie Gemeindevertretung beschließt, "
+            "einen ehrenamtlichen Jugendbeirat gemäß § 8c HGO einzurichten. Es wird ferner ein Arbeitskreis "
+            "gebildet. Der Jugendbeirat wurde in Nachbarorten oft gelobt.")
+    got = {(t.subject, t.value, t.year) for t in facts_of(text)["topic"]}
+    assert got == {("Gemeindevertretung", "Einrichtung eines Jugendbeirates", 2025),
+                   ("Gemeindevertretung", "Bildung eines Arbeitskreises", 2025)}
