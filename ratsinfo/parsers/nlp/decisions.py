@@ -63,7 +63,8 @@ _SET_UP = re.compile(r"\b(?:einen|eine|ein)\s+(?:[a-zäöüß]+\s+){0,2}?(?P<x>"
                      r"\b(?P<v>einzurichten|zu\s+bilden|zu\s+gründen|gebildet|geben)\b")
 _NOUNS = {"einzurichten": "Einrichtung", "geben": "Einrichtung", "bilden": "Bildung", "gebildet": "Bildung",
           "gründen": "Gründung"}
-_PROPOSED = re.compile(r"\b(?:beschließt|beschlossen|beantragt|beantragen|soll|sollen|wird|werden|möge)\b")
+# a motion or a decision being taken (a set-up decided in the past is reported by find_decisions)
+_PROPOSED = re.compile(r"\b(?:beschließt|beantragt|beantragen|soll|sollen|wird|werden|möge)\b")
 
 
 def _genitive(body: str) -> str:
