@@ -78,3 +78,14 @@ def test_a_page_ocr_cannot_read_is_one_error_line_and_the_run_goes_on(cli, folde
     assert _rows(cli.db, "SELECT count(*) FROM run_error WHERE stage = 'ocr'") == [(2,)]
     typed = _rows(cli.db, "SELECT text_method FROM document WHERE url LIKE '%geschaeftsordnung.pdf'")
     assert typed == [("text layer",)]
+
+
+@needs_tesseract
+def test_scanned_files_of_an_oparl_server_are_read_by_ocr(cli):
+    from tests.oparl_server import OParlServer
+
+    scan = scan_of(text_to_pdf(SCANNED))
+    with OParlServer(papers=3, meetings=2, persons=2, orgs=2, files_every=3, pdf_pool=[scan]) as srv:
+        assert cli("ingest", "oparl", srv.system_url, "--max-rps", "1000").code == 0
+    rows = _rows(cli.db, "SELECT text_method, text FROM file WHERE download_status = 'ok'")
+    assert rows and all(method == "ocr" and "Bürgerbus" in text for method, text in rows)
