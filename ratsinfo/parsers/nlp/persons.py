@@ -106,6 +106,14 @@ def _clean_name(name: str) -> str | None:
     return name if len(name.replace("Dr.", "").strip()) >= 3 else None
 
 
+def _party_member(name: str, text: str, end: int) -> str | None:
+    """'Bezirksratsherr Amelung (CDU)': a surname that looks like a noun ("-ung") is a name when the
+    role stands before it and the party after it."""
+    if " " not in name.strip() and _NOUN.search(name) and re.match(r"\)?[ \t]*\([A-ZÄÖÜ][^()\n]{0,25}\)", text[end:]):
+        return name.strip()
+    return None
+
+
 def find_persons(ctx: Context) -> list[FoundPerson]:
     """Persons in text order, one per name and role; a later mention by surname only is the same person."""
     text = ctx.text
@@ -114,7 +122,7 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
     covered: list[tuple[int, int]] = []
     places = {m.display.split()[-1] for m in ctx.mentions}
     for m in before.finditer(text):
-        name = _clean_name(m.group("name"))
+        name = _clean_name(m.group("name")) or _party_member(m.group("name"), text, m.end())
         if name is None or name.split()[-1] in places and len(name.split()) == 1:
             continue
         found.append((m.start(), m.end(), name, _expand(m.group("role")), m.group(0)))
@@ -194,10 +202,11 @@ def _listed(text: str) -> list[tuple[int, int, str, str | None, str]]:
                     out.append((base + it.start(), base + it.end(), name, lrole, chunk.strip()))
                 elif reverse and len(items) == 2 and it is items[0]:
                     # "Verfasser: Sievers, Petra"
-                    first = items[1].group(0).strip()
-                    if re.fullmatch(_NAME_WORD, first):
-                        out.append((base, base + items[1].end(), f"{first} {reverse.group('last')}", lrole,
-                                    rest.strip()))
+                    first_m = re.match(r"\s*(" + _NAME_WORD + r")(?![\w-])", items[1].group(0))
+                    if first_m:  # "Sievers, Petra - Tel.: 3050": the first name, then other fields
+                        first = first_m.group(1)
+                        out.append((base, base + items[1].start() + first_m.end(), f"{first} {reverse.group('last')}",
+                                    lrole, rest.strip()))
                     break
             role = None
             continue

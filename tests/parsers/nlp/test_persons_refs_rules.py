@@ -105,3 +105,10 @@ def test_a_person_with_two_roles_is_one_record(facts_of):
     got = facts_of("Vorsitzender, Ratsherr Ady, eröffnet. Vorsitzender Ady schließt die Sitzung.")
     assert {(f.subject, f.value) for f in got["person"]} == {("Ady", "Ratsherr"), ("Ady", "Vorsitzender")}
     assert [p.key for p in got["_result"].persons] == ["person:local:ady"]
+
+
+def test_surnames_that_look_like_nouns_and_names_written_surname_first(facts_of):
+    text = ("Anwesend sind:\nBezirksratsherr Hartung (CDU)\n(Bezirksratsfrau Böhning) (SPD)\n"
+            "Die Ausschreibung wird beraten.\n\nVerfasser:Winter, Jana - Tel.: 1234\n")
+    got = {(p.subject, p.value) for p in facts_of(text)["person"]}
+    assert got == {("Hartung", "Bezirksratsherr"), ("Böhning", "Bezirksratsfrau"), ("Jana Winter", "Verfasser")}
