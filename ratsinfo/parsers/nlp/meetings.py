@@ -23,7 +23,8 @@ _DATED = re.compile(r"(?:\s+(?:der|des)\s+(?:Stadt|Gemeinde|Landeshauptstadt|Sam
 # a date of a statute or a letter, not of a meeting: "Satzung des Rates vom ...", "Geschäftsordnung ... vom"
 # a decision dated by its session, not a statute: "Beschluss in der Fassung des Ausschusses vom ..."
 _DECISION_TEXT = re.compile(r"\bBeschluss\w*\s+in\s+der\s+Fassung\s+(?:des|der)\s*$")
-_ISSUED = re.compile(r"(?:Satzung|Geschäftsordnung|Fassung|Bekanntmachung|Schreiben|Brief)\w*\s+(?:des|der)\s*$")
+_ISSUED = re.compile(r"(?:Satzung|Geschäftsordnung|Fassung|Bekanntmachung|Schreiben|Brief)\w*\s+"
+                     r"(?:des|der|für\s+(?:den|die|das)|über\s+(?:den|die|das))\s*$")
 
 
 @dataclass

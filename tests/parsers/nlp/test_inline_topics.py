@@ -49,3 +49,10 @@ def test_a_body_to_be_set_up_is_a_theme_of_the_council_that_decides_it(facts_of)
     got = {(t.subject, t.value, t.year) for t in facts_of(text)["topic"]}
     assert got == {("Gemeindevertretung", "Einrichtung eines Jugendbeirates", 2025),
                    ("Gemeindevertretung", "Bildung eines Arbeitskreises", 2025)}
+
+
+def test_the_date_of_a_statute_for_a_body_is_no_session_of_it(facts_of):
+    text = ("Satzung für den Sportbeirat der Stadt Talheim\nvom 12. Oktober 2022\n\nStadtratsbeschluss: 05.10.2022\n"
+            "§ 1 Der Sportbeirat berät den Stadtrat.")
+    got = {(m.subject, m.date) for m in facts_of(text)["meeting"]}
+    assert got == {("Stadtrat", date(2022, 10, 5))}
