@@ -82,8 +82,10 @@ def _adj_stem(word: str) -> str | None:
 
 
 def canonical_key(display: str) -> str:
-    """A key that ignores case, spacing and the AG/Arbeitsgruppe spelling."""
+    """A key that ignores case, spacing, the gender sign ("Senior*innenbeirat" = "SeniorInnenbeirat") and
+    the AG/Arbeitsgruppe spelling."""
     d = re.sub(r"\s+", " ", display).strip().casefold()
+    d = re.sub(r"(?<=\w)[*:_/]-?(?=innen)", "", d)
     m = re.match(r"^(ag|ak|uag|arbeitsgruppe|arbeitskreis|unterarbeitsgruppe|projektgruppe)\s+(.+)$", d)
     if m:
         words = sorted(w for w in re.findall(r"[\wäöüß]+", m.group(2)) if w not in CONNECTORS)

@@ -132,3 +132,12 @@ def test_numbered_departments_with_their_names():
     got = {f.subject for f in extract(text, document_key="d", document="d").facts
            if f.kind == "organization" and f.value == "department"}
     assert got == {"FB 42 - Umwelt und Grünflächen", "FB7 - Öffentliche Ordnung"}
+
+
+def test_a_body_spelled_with_and_without_the_gender_sign_is_one():
+    from ratsinfo.parsers.nlp.extract import extract
+
+    text = ("Die Satzung über die Bildung eines SeniorInnenbeirates wird geändert. Der Senior*innenbeirat besteht "
+            "aus neun Mitgliedern.")
+    orgs = [f.subject for f in extract(text, document_key="d", document="d").facts if f.kind == "organization"]
+    assert len(orgs) == 1 and orgs[0].casefold().replace("*", "").startswith("seniorinnenbeirat")
