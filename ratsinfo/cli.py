@@ -218,6 +218,8 @@ def reparse(
 def _report(run, closing: str, code: int, limit: int | None = 50) -> None:  # type: ignore[no-untyped-def]
     """The counts on stdout; one line per failure on stderr, a closing line, and the exit code."""
     say(_run_summary(run))
+    for reason in run.said:
+        typer.echo(f"Note: {printable(reason)}", err=True)
     for input_, _stage, reason in run.errors[:limit]:
         typer.echo(f"Error: {printable(input_)}: {printable(reason)}", err=True)
     if run.errors:

@@ -55,6 +55,7 @@ class Document:
     parse_error: str | None = None
     parser_version: str = ""
     text: str | None = None
+    text_method: str | None = None  # PDFs: "text layer", "ocr" or "text layer+ocr"
 
 
 @dataclass(slots=True)
@@ -75,6 +76,7 @@ class Organization:
     body_key: str | None = None
     source_url: str = ""
     document_key: str | None = None
+    council_name: str | None = None  # "Stadt Brühl": the council read in the document's head, for display
 
 
 @dataclass(slots=True)
@@ -205,6 +207,7 @@ class File:
     size: int | None = None
     download_status: str | None = None
     date: date | None = None  # the file's own date (OParl date, else created): dates a filed statement
+    text_method: str | None = None  # PDFs: "text layer", "ocr" or "text layer+ocr"
 
 
 @dataclass(slots=True)

@@ -40,3 +40,29 @@ def text_to_pdf(text: str, title: str | None = None, password: str | None = None
         pdf.set_font("helvetica", style="B" if bold else "", size=11)
         pdf.multi_cell(0, 5.5, line, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     return bytes(pdf.output())
+
+
+def scan_of(pdf_bytes: bytes, dpi: int = 200) -> bytes:
+    """The same pages as pictures only, as a scanner makes them: no text layer, for OCR tests and benchmarks."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    src = pdfium.PdfDocument(pdf_bytes)
+    out = FPDF(format="A4", unit="pt")
+    out.set_creation_date(datetime(2024, 1, 1, tzinfo=UTC))
+    out.set_auto_page_break(False)
+    try:
+        for i in range(len(src)):
+            page = src[i]
+            width, height = page.get_size()
+            bitmap = page.render(scale=dpi / 72, grayscale=True)
+            buf = io.BytesIO()
+            bitmap.to_pil().convert("L").save(buf, format="PNG")
+            bitmap.close()
+            page.close()
+            out.add_page(format=(width, height))
+            out.image(buf, x=0, y=0, w=width, h=height)
+    finally:
+        src.close()
+    return bytes(out.output())

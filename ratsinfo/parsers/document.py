@@ -24,6 +24,9 @@ class Parsed:
     encoding: str | None = None
     note: str | None = None
     body_name: str | None = None
+    text_method: str | None = None  # PDFs: text layer, ocr, or both
+    ocr_problems: list[str] | None = None  # pages OCR could not read
+    ocr_missing: str | None = None  # why scanned pages stayed without text
 
 
 def _name_of(url: str) -> str:
@@ -68,10 +71,17 @@ def parse_document(kind: str, data: bytes, url: str, doc_key: str, sha256: str, 
         return Parsed("ok", _file_result(text, url, doc_key, sha256, "text/plain", None, scope),
                       text, enc)
     if kind == "pdf":
-        out = run_with_timeout(pdf.extract_pdf, (data, pdf_engine), pdf_timeout, "PDF text extraction")
-        note = None if out.text.strip() else "PDF has no text layer (scanned?): OCR it and ingest the result"
+        out = run_with_timeout(pdf.extract_pdf, (data, pdf_engine, True, pdf_timeout), pdf_timeout,
+                               "PDF text extraction")
+        note = None
+        if not out.text.strip():
+            note = "PDF has no text layer and OCR read nothing (a scan without text?)"
+            if out.ocr_missing:
+                note = "PDF has no text layer (scanned): install Tesseract with German data and ingest it again"
         res = _file_result(out.text, url, doc_key, sha256, "application/pdf", out.pages, scope)
-        return Parsed("ok", res, out.text, None, note=note)
+        res.files[0].text_method = out.method
+        return Parsed("ok", res, out.text, None, note=note, text_method=out.method,
+                      ocr_problems=out.ocr_problems, ocr_missing=out.ocr_missing)
     if kind == "oparl_json":
         from ratsinfo.parsers.page import read_oparl_files
 

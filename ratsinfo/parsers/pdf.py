@@ -1,5 +1,6 @@
 """PDF text: pypdfium2 for speed, pdfplumber where layout matters (header and footer lines
-found by their position and repetition). Both paths end in the same clean-up.
+found by their position and repetition). Both paths end in the same clean-up. Pages without
+a text layer (scans) are read by OCR (:mod:`ratsinfo.parsers.ocr`) when Tesseract is installed.
 
 Encrypted, empty, corrupt or truncated PDFs raise :class:`ParseError` with a reason a
 person can act on.
@@ -9,10 +10,12 @@ from __future__ import annotations
 
 import io
 import re
+import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ratsinfo.errors import ParseError
+from ratsinfo.parsers import ocr
 from ratsinfo.parsers.textutil import clean_extracted_text
 
 ENGINES = ("pdfium", "plumber")
@@ -29,9 +32,23 @@ class PdfText:
     text: str
     pages: int
     engine: str
+    ocr_pages: list[int] = field(default_factory=list)  # 1-based pages whose text came from OCR
+    ocr_problems: list[str] = field(default_factory=list)  # one line per page OCR could not read
+    ocr_missing: str | None = None  # why scanned pages stayed without text (no Tesseract here)
+
+    @property
+    def method(self) -> str:
+        """How the text was read: ``text layer``, ``ocr`` (every page) or ``text layer+ocr``."""
+        if not self.ocr_pages:
+            return "text layer"
+        return "ocr" if len(self.ocr_pages) == self.pages else "text layer+ocr"
 
 
-def extract_pdf(data: bytes, engine: str = "pdfium") -> PdfText:
+OCR_SHARE = 0.8  # of the time a PDF may take: what OCR may use, so a slow scan keeps the pages read by then
+
+
+def extract_pdf(data: bytes, engine: str = "pdfium", use_ocr: bool = True, seconds: float | None = None) -> PdfText:
+    """The text of a PDF; scanned pages by OCR within ``OCR_SHARE`` of ``seconds`` (None: no limit)."""
     if not data.lstrip()[:1024].find(b"%PDF") >= 0:
         raise ParseError("not a PDF (no %PDF header)")
     if engine == "plumber":
@@ -40,9 +57,58 @@ def extract_pdf(data: bytes, engine: str = "pdfium") -> PdfText:
         pages = _pages_pdfium(data)
     else:
         raise ValueError(f"unknown PDF engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    out = PdfText(text="", pages=len(pages), engine=engine)
+    if use_ocr:
+        pages = _ocr_scanned(data, pages, out, None if seconds is None else seconds * OCR_SHARE)
     pages = _drop_running_lines(pages)
-    text = clean_extracted_text("\n\n".join(pages))
-    return PdfText(text=text, pages=len(pages), engine=engine)
+    out.text = clean_extracted_text("\n\n".join(pages))
+    return out
+
+
+def _ocr_scanned(data: bytes, pages: list[str], out: PdfText, seconds: float | None) -> list[str]:
+    """Replace the text of pages without a text layer by what OCR reads on them, until ``seconds`` pass."""
+    scanned = [i for i, p in enumerate(pages) if ocr.needs_ocr(p)]
+    if not scanned:
+        return pages
+    why = ocr.unavailable()
+    if why:
+        out.ocr_missing = why
+        return pages
+    import pypdfium2 as pdfium
+
+    if len(scanned) > ocr.MAX_OCR_PAGES:
+        out.ocr_problems.append(f"{len(scanned)} scanned pages: only the first {ocr.MAX_OCR_PAGES} were read by OCR")
+        scanned = scanned[:ocr.MAX_OCR_PAGES]
+    pages = list(pages)
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        out.ocr_problems.append(f"pdfium cannot open the file to render its scanned pages ({exc})")
+        return pages
+    deadline = None if seconds is None else time.monotonic() + seconds
+    try:
+        for n, i in enumerate(scanned):
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
+                rest = ", ".join(str(j + 1) for j in scanned[n:])
+                out.ocr_problems.append(f"OCR stopped after {seconds:g} s, pages {rest} not read (raise --pdf-timeout)")
+                break
+            page = pdf[i]
+            try:
+                read = ocr.read_image(ocr.render(page), None if left is None else min(left, ocr.PAGE_SECONDS))
+            except ocr.OcrError as exc:
+                out.ocr_problems.append(f"page {i + 1}: {exc}")
+                continue
+            finally:
+                page.close()
+            if read.strip():
+                pages[i] = read
+                out.ocr_pages.append(i + 1)
+            if sum(len(p) for p in pages) > MAX_CHARS:
+                raise _too_much(sum(len(p) for p in pages), i + 1)
+    finally:
+        pdf.close()
+    return pages
 
 
 def _pages_pdfium(data: bytes) -> list[str]:

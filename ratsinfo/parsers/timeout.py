@@ -99,7 +99,7 @@ def run_with_timeout(fn: Callable[..., Any], args: tuple, seconds: float, what: 
     raise ParseError(f"{what} failed: {payload}")
 
 
-def _serve(conn: Any, budget: int) -> None:
+def _serve(conn: Any, budget: int, seconds: float) -> None:
     """A PDF worker: parse what arrives until the pipe closes."""
     limit_memory(budget)
     from ratsinfo.parsers.pdf import extract_pdf
@@ -109,7 +109,7 @@ def _serve(conn: Any, budget: int) -> None:
             data, engine = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(_outcome(extract_pdf, (data, engine)))
+        conn.send(_outcome(extract_pdf, (data, engine, True, seconds)))
 
 
 @dataclass(eq=False)
@@ -120,9 +120,9 @@ class PdfJob:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, budget: int) -> None:
+    def __init__(self, ctx: Any, budget: int, seconds: float) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_serve, args=(child, budget), daemon=True)
+        self.proc = ctx.Process(target=_serve, args=(child, budget, seconds), daemon=True)
         self.proc.start()
         child.close()
         self.job: PdfJob | None = None
@@ -161,7 +161,7 @@ class PdfWorkers:
             if w is None or not w.proc.is_alive():
                 if w is not None:
                     w.stop()
-                w = self._workers[i] = _Worker(self._ctx, self.budget)
+                w = self._workers[i] = _Worker(self._ctx, self.budget, self.seconds)
             job = self._queue.pop(0)
             w.conn.send((job.data, job.engine))
             w.job, w.started = job, time.monotonic()

@@ -100,6 +100,14 @@ def extract_safely(result: Records, doc_key: str, origin: str, scope: str, run: 
         run.error(origin, "extract", f"extraction failed ({type(exc).__name__}: {exc})")
 
 
+def report_ocr(run: Run, origin: str, problems: list[str] | None, missing: str | None) -> None:
+    """Pages OCR could not read are errors of their file; a missing Tesseract is said once per run."""
+    for problem in problems or []:
+        run.error(origin, "ocr", f"{problem}: that page stays without text")
+    if missing:
+        run.note_once(origin, "ocr", missing)
+
+
 def cite_origin(result: Records, origin: str) -> None:
     """Records read from a file cite the path as the user gave it."""
     for attr in ("papers", "relations", "consultations", "organizations", "files", "questions", "answers",

@@ -14,6 +14,7 @@ from ratsinfo.model import File, Records
 from ratsinfo.parsers.detect import detect
 from ratsinfo.parsers.limits import check_nesting
 from ratsinfo.parsers.timeout import PdfWorkers
+from ratsinfo.pipeline.common import report_ocr
 from ratsinfo.warehouse.load import Loader
 
 FILE_BATCH = 500
@@ -64,6 +65,8 @@ def download_files(fetcher: Fetcher, loader: Loader, files: list[File], pdf_work
             done.append(f)
             return
         f.sha256, f.text, f.pages, f.download_status, f.mime_type = sha, out.text, out.pages, "ok", "application/pdf"
+        f.text_method = out.method
+        report_ocr(run, f.access_url or f.key, out.ocr_problems, out.ocr_missing)
         done.append(f)
         if len(done) >= FILE_BATCH:
             store()

@@ -18,7 +18,15 @@ from ratsinfo.parsers.detect import detect
 from ratsinfo.parsers.document import parse_document
 from ratsinfo.parsers.limits import check_nesting
 from ratsinfo.parsers.textutil import decoding_note
-from ratsinfo.pipeline.common import cite_origin, close_run, derive_themes, extract_safely, files_source, scope_name
+from ratsinfo.pipeline.common import (
+    cite_origin,
+    close_run,
+    derive_themes,
+    extract_safely,
+    files_source,
+    report_ocr,
+    scope_name,
+)
 from ratsinfo.pipeline.oparl import Names
 from ratsinfo.warehouse.db import db_path_of
 from ratsinfo.warehouse.load import Loader, transaction, upsert
@@ -45,6 +53,8 @@ def read_file(data: bytes, document: Document, scope: str, run: Run, *, extract_
         extract_safely(parsed.result, document.key, document.origin, scope, run)
     cite_origin(parsed.result, document.origin)
     document.parse_status, document.encoding, document.text = parsed.status, parsed.encoding, parsed.text
+    document.text_method = parsed.text_method
+    report_ocr(run, document.origin, parsed.ocr_problems, parsed.ocr_missing)
     document.parse_error = parsed.note or (decoding_note(data, parsed.encoding) if parsed.encoding else None)
     return parsed.result
 

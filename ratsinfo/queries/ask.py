@@ -22,8 +22,8 @@ from ratsinfo.warehouse import reads
 from ratsinfo.warehouse.search import search
 
 COUNT = re.compile(r"\bwie\s+(?:viele|oft|häufig|viel\s+Mal)\b|\bAnzahl\b", re.I)
-THEMES = re.compile(r"\b(?:Themen|Thema|Inhalte|Schwerpunkte|Tagesordnung\w*|befasst|beschäftigt|behandelt|beraten)\b",
-                    re.I)
+THEMES = re.compile(r"\b(?:Themen|Thema|Inhalte|Schwerpunkte|Tagesordnung\w*|befass\w*|beschäftig\w*|behandel\w*|"
+                    r"beraten|berät|beriet\w*|womit|worüber)\b", re.I)
 GROUPS = re.compile(r"\b(?:Arbeitsgruppen?|Arbeitskreise?n?|AGs?|Unterarbeitsgruppen?|Projektgruppen?)\b")
 RULES = re.compile(r"\b(?:Regel\w*|Geschäftsordnung|Satzung|Frist\w*|Einladung\w*|Niederschrift\w*|Protokoll\w*|"
                    r"öffentlich\w*|Verschwiegenheit|Vorsitz\w*|Zusammensetzung|zusammen\s*gesetzt)\b", re.I)
@@ -67,6 +67,13 @@ def _orgs_in(con: duckdb.DuckDBPyConnection, question: str) -> tuple[list[tuple[
         if hits:
             found.append((m.start, m.end, hits))
     taken = [(a, b) for a, b, _ in found]
+    for w in re.finditer(r"\b[A-ZÄÖÜ][\wäöüß\-]+\s+[A-ZÄÖÜ][\wäöüß\-]+\b", question):  # "Gemeindevertretung Humptrup"
+        if any(a < w.end() and w.start() < b for a, b in taken):
+            continue
+        hits = resolve(con, w.group(0))
+        if hits:
+            found.append((w.start(), w.end(), hits))
+            taken.append((w.start(), w.end()))
     for w in re.finditer(r"\b[A-ZÄÖÜ][\wäöüß\-]+\b", question):
         if w.group(0) in STOP_CAPS or any(a <= w.start() < b for a, b in taken):
             continue
@@ -148,6 +155,10 @@ def ask(con: duckdb.DuckDBPyConnection, question: str, council: str | None = Non
 
 def _dispatch(con: duckdb.DuckDBPyConnection, q: str, subjects: list[tuple[str, str]],
               owners: list[tuple[str, str]], year: int | None, council: str | None) -> Answer:
+    groups_themselves = subjects and not owners and all(
+        k == "working_group" for k in reads.organization_kinds(con, _keys(subjects)).values())
+    if groups_themselves and THEMES.search(q):  # "Womit befasst sich die AG Schulwege?": its own themes
+        return _topics(con, q, subjects, year, council)
     if GROUPS.search(q) and (THEMES.search(q) or re.search(r"\bwelche\b", q, re.I)) and not COUNT.search(q):
         parents = owners or subjects
         return _working_groups(con, q, parents, year, council)
@@ -262,14 +273,29 @@ def _nothing(orgs: list[tuple[str, str]], year: int | None) -> str:
     return f"Zu {names}{f' im Jahr {year}' if year else ''} liegen keine Sitzungsangaben vor."
 
 
+def _quoted_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{**{k: v for k, v in r.items() if k not in ("document_head", "context", "context_start")},
+             "sentence": ask_facts.sentence_of(r)} for r in rows]
+
+
 def _topics(con: duckdb.DuckDBPyConnection, q: str, orgs: list[tuple[str, str]], year: int | None,
             council: str | None = None) -> Answer:
     ans = Answer(q, "topics", {"organization": _keys(orgs), "from": year, "to": year, "council": council})
     if year and _grouped_themes(con, ans, orgs, year, council):
         ans.query, ans.params = "themes", {"organization": _keys(orgs), "year": year, "council": council}
         return ans
-    _run(con, ans)
-    for r in ans.rows:
+    read = ask_facts.facts(con, _keys(orgs), "topic", council)
+    quoted = ask_facts.themes(read, year, council)
+    if quoted:  # themes read in documents, each quoted; the agenda on record of other sources beside them
+        cited = {r["source"] for r in read}
+        _run(con, ans)
+        ans.rows = [r for r in ans.rows if not set(r.get("sources") or []) <= cited]
+        ans.query, ans.params = "body-facts", {"organization": _keys(orgs), "kind": "topic", "council": council}
+        ans.sentences = [s + "." if not s.endswith(")") else s for s in quoted]
+        ans.rows = _quoted_rows(read) + ans.rows
+    else:
+        _run(con, ans)
+    for r in [r for r in ans.rows if "themes" in r]:
         when = f" im Jahr {r['year']}" if r["year"] else ""
         themes = "; ".join(r["themes"])
         ans.sentences.append(f"{_named(ans, r, 'organization')} behandelte{when} folgende Themen: {themes}." + _src(r))
@@ -280,6 +306,15 @@ def _topics(con: duckdb.DuckDBPyConnection, q: str, orgs: list[tuple[str, str]],
 
 def _working_groups(con: duckdb.DuckDBPyConnection, q: str, parents: list[tuple[str, str]], year: int | None,
                     council: str | None = None) -> Answer:
+    keys = reads.working_groups(con, _keys(parents) or None, council)
+    read = ask_facts.facts(con, keys, None, council) if keys else []
+    named = [r for r in read if r["kind"] == "working_group"]
+    if named:  # where the documents name each group, quoted with its focus topics
+        ans = Answer(q, "body-facts", {"organization": keys, "kind": "working_group", "council": council})
+        focus = [r for r in read if r["kind"] == "topic" and (not year or r["year"] in (year, None))]
+        ans.sentences = ask_facts.working_groups(named, focus, council)
+        ans.rows = _quoted_rows(named + focus)
+        return ans
     ans = Answer(q, "working-groups", {"organization": _keys(parents) or None, "year": year, "council": council})
     _run(con, ans)
     for r in ans.rows:

@@ -86,6 +86,59 @@ def quote(row: dict[str, Any]) -> str:
     return f" – „{sentence_of(row)}“ (Quelle: {row['source']})"
 
 
+def quotes(rows: list[dict[str, Any]], most: int = 3) -> str:
+    """The distinct sentences the rows were read from, in document order, then the source."""
+    said: list[str] = []
+    for r in sorted(rows, key=lambda r: r.get("start") or 0):
+        s = sentence_of(r)
+        if s and s not in said and not any(s in x for x in said):
+            said = [x for x in said if x not in s] + [s]
+    return f" – „{' […] '.join(said[:most])}“ (Quelle: {rows[0]['source']})"
+
+
+def _by_document(rows: list[dict[str, Any]]) -> dict[tuple, list[dict[str, Any]]]:
+    """Rows grouped by body, council and source document, in the order they come (source order)."""
+    groups: dict[tuple, list[dict[str, Any]]] = {}
+    for r in rows:
+        groups.setdefault((r["organization"], r.get("council"), r["source"]), []).append(r)
+    return groups
+
+
+def _listed(rows: list[dict[str, Any]]) -> str:
+    seen: list[str] = []
+    for r in sorted(rows, key=lambda r: r.get("start") or 0):
+        v = " ".join((r.get("value") or "").split())
+        if v and v.casefold() not in (s.casefold() for s in seen):
+            seen.append(v)
+    return "; ".join(seen)
+
+
+def themes(rows: list[dict[str, Any]], year: int | None, council: str | None = None) -> list[str]:
+    """The themes a body dealt with, per document, in the document's order, quoting where they stand."""
+    rows = [r for r in rows if not year or r["year"] in (year, None)]
+    out = []
+    for group in _by_document(rows).values():
+        years = sorted({r["year"] for r in group if r["year"]})
+        when = f" im Jahr {years[0]}" if len(years) == 1 else ""
+        out.append(f"{named(group[0], rows, council)} befasste sich{when} mit folgenden Themen: {_listed(group)}"
+                   + quotes(group))
+    return out
+
+
+def working_groups(named_rows: list[dict[str, Any]], topic_rows: list[dict[str, Any]], council: str | None = None
+                   ) -> list[str]:
+    """Each working group where the document names it, with its parent and focus topics, quoted."""
+    out = []
+    for group in _by_document(named_rows).values():
+        first = group[0]
+        under = f"unter „{first['value']}“" if first.get("value") else None
+        focus = [t for t in topic_rows if t["organization"] == first["organization"]
+                 and t.get("council") == first.get("council") and t["source"] == first["source"]]
+        said = f": Schwerpunkte {_listed(focus)}" if focus else ""
+        out.append(f"{named(first, named_rows, council, under)}{said}" + quotes(group + focus))
+    return out
+
+
 def times(n: float | None) -> str:
     k = int(n or 0)
     return TIMES.get(k, f"{k}-mal")
@@ -109,12 +162,15 @@ def when_founded(value: str | None) -> str:
     return f"im Jahr {v}" if re.fullmatch(r"\d{4}", v) else v
 
 
-def named(row: dict[str, Any], rows: list[dict], council: str | None) -> str:
-    """„Jugendhilfeausschuss“, with its council when one was asked for or the rows come from several."""
-    name = f"„{row['organization']}“"
+def named(row: dict[str, Any], rows: list[dict], council: str | None, also: str | None = None) -> str:
+    """„Jugendhilfeausschuss“, with its council when one was asked for or the rows come from several
+    (and ``also`` in the same brackets: "unter „Präventionsrat“")."""
+    extras = []
     if row.get("council") and (council or len({r.get("council") for r in rows}) > 1):
-        name += f" ({row['council']})"
-    return name
+        extras.append(row["council"])
+    if also:
+        extras.append(also)
+    return f"„{row['organization']}“" + (f" ({', '.join(extras)})" if extras else "")
 
 
 def how_often(rows: list[dict], year: int | None, council: str | None = None) -> list[str]:

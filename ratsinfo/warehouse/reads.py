@@ -102,6 +102,20 @@ def councils_matching(con: duckdb.DuckDBPyConnection, text: str) -> list[str]:
                                       "WHERE council_matches(council, ?) ORDER BY council", [text]).fetchall()]
 
 
+def working_groups(con: duckdb.DuckDBPyConnection, parent_keys: list[str] | None, council: str | None) -> list[str]:
+    """Keys of the working groups (under these parents, of this council when given), by name."""
+    return [k for (k,) in con.execute(
+        "SELECT o.key FROM organization o JOIN organization_council c ON c.key = o.key "
+        "WHERE NOT o.deleted AND o.kind = 'working_group' AND (?::VARCHAR[] IS NULL OR list_contains(?, o.parent_key)) "
+        "AND (?::VARCHAR IS NULL OR council_matches(c.council, ?)) ORDER BY o.name, o.key",
+        [parent_keys, parent_keys, council, council]).fetchall()]
+
+
+def organization_kinds(con: duckdb.DuckDBPyConnection, keys: list[str]) -> dict[str, str | None]:
+    """The kind of each organization key (council, committee, working_group ...)."""
+    return dict(con.execute("SELECT key, kind FROM organization WHERE list_contains(?, key)", [keys]).fetchall())
+
+
 def organization_councils(con: duckdb.DuckDBPyConnection, keys: list[str]) -> dict[str, str | None]:
     """The council of each organization key."""
     return dict(con.execute("SELECT key, council FROM organization_council WHERE list_contains(?, key)",

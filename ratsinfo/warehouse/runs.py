@@ -34,6 +34,7 @@ class Run:
     stats: dict = field(default_factory=dict)
     requested: list[str] = field(default_factory=list)
     _pending: list[list] = field(default_factory=list)
+    said: list[str] = field(default_factory=list)  # notes said once per run (note_once), for stderr
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -52,6 +53,14 @@ class Run:
         """A quirk worked around (not a failure): kept in run_error with stage 'note:...'."""
         with self._lock:
             self._pending.append([self.id, now(), input_, f"note:{stage}", reason])
+
+    def note_once(self, input_: str, stage: str, reason: str) -> None:
+        """A note said once per run however many inputs it concerns (a missing tool); shown on stderr too."""
+        with self._lock:
+            if reason in self.said:
+                return
+            self.said.append(reason)
+        self.note(input_, stage, reason)
 
     def flush(self) -> None:
         """Write recorded errors and notes; only the thread that owns the connection calls this."""

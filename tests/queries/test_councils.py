@@ -85,3 +85,14 @@ def test_ask_without_a_council_answers_each_council_in_its_own_sentence(two_town
     for line in lines:
         towns = [t for t in TOWNS if f"/{t}/" in line]
         assert len(towns) == 1 and towns[0].split("-")[0] in line.split(":")[0].casefold()
+
+
+def test_councils_are_shown_by_their_names_not_by_the_slugs_in_keys(two_towns):
+    names = {"Stadt Musterstadt", "Gemeinde Beispieldorf"}  # the letterhead's and --body's
+    for name, extra in [("sessions-per-year", {"year": "2023"}), ("rules", {}), ("topics", {})]:
+        rows = query(two_towns, name, organization="Jugendhilfeausschuss", **extra)
+        assert {r["council"] for r in rows} == names, name
+    got = ask(two_towns, "Wie viele Sitzungen des Jugendhilfeausschusses fanden 2023 statt?")
+    assert "„Jugendhilfeausschuss“ (Stadt Musterstadt)" in got["text"]
+    assert "„Jugendhilfeausschuss“ (Gemeinde Beispieldorf)" in got["text"]
+    assert "(musterstadt)" not in got["text"] and "gemeinde-beispieldorf" not in got["text"]

@@ -34,7 +34,7 @@ class Context:
               title: str | None = None) -> Context:
         mentions, orgs = doc._.orgs
         ctx = cls(doc, doc.text, mentions, orgs, document_key, document, paper_key)
-        text = doc.text
+        text = ctx.text
         qs = list(re.finditer(r"^[ \t]*\d{1,2}[.)][ \t]+(\S[^\n]*\?)[ \t]*$", text, re.M))
         years: Counter[int] = Counter()
         for i, q in enumerate(qs):

@@ -1,6 +1,8 @@
 """What a body decided on, as topics of that body: "Der Gemeinderat stimmt der Einrichtung eines
 Seniorenrates zu", "hat ... in seiner Sitzung vom 11.07.2019 die Einrichtung eines Inklusionsbeirates
-beschlossen", "beschließt die als Anlage beigefügte Geschäftsordnung des Gestaltungsbeirates"."""
+beschlossen", "beschließt die als Anlage beigefügte Geschäftsordnung des Gestaltungsbeirates"; and a body
+to be set up, as "Einrichtung eines Seniorenbeirates" of the council that decides it: "beschließt, einen
+Seniorenbeirat einzurichten", "Es wird ein Integrationsrat gebildet", "Es soll einen Inklusionsbeirat geben"."""
 
 from __future__ import annotations
 
@@ -52,4 +54,49 @@ def find_decisions(ctx: Context) -> list[Decision]:
             seen.add(key)
             out.append(Decision(deciding.key, topic, int(year.group(1)) if year else None, s + m.start("t"),
                                 s + m.end("t")))
+    return out
+
+
+_BODY_WORD = (r"[A-ZÄÖÜ][\w-]*?(?:[Rr]at|[Bb]eirat|[Gg]remium|[Aa]usschuss|[Kk]reis|[Tt]isch|[Pp]arlament|[Ff]orum|"
+              r"[Gg]ruppe|[Kk]onferenz)")
+_SET_UP = re.compile(r"\b(?:einen|eine|ein)\s+(?:[a-zäöüß]+\s+){0,2}?(?P<x>" + _BODY_WORD + r")\b[^.;:]{0,80}?"
+                     r"\b(?P<v>einzurichten|zu\s+bilden|zu\s+gründen|gebildet|geben)\b")
+_NOUNS = {"einzurichten": "Einrichtung", "geben": "Einrichtung", "bilden": "Bildung", "gebildet": "Bildung",
+          "gründen": "Gründung"}
+# a motion or a decision being taken (a set-up decided in the past is reported by find_decisions)
+_PROPOSED = re.compile(r"\b(?:beschließt|beantragt|beantragen|soll|sollen|wird|werden|möge)\b")
+
+
+def _genitive(body: str) -> str:
+    """'Seniorenbeirat' -> 'eines Seniorenbeirates', 'Arbeitsgruppe' -> 'einer Arbeitsgruppe'."""
+    if re.search(r"(?:gruppe|konferenz)$", body, re.I):
+        return f"einer {body}"
+    if re.search(r"(?:parlament|forum|gremium)$", body, re.I):
+        return f"eines {body}s"
+    return f"eines {body}es"
+
+
+def find_set_ups(ctx: Context) -> list[Decision]:
+    """A body to be set up, as a theme of the council or committee that decides it."""
+    text = ctx.text
+    head = text[:300]
+    deciders = [m for m in ctx.mentions if m.kind in ("council", "committee")]
+    head_body = next((m for m in deciders if m.start < 300), deciders[0] if deciders else None)
+    head_year = YEAR.search(head)
+    out: list[Decision] = []
+    for m in _SET_UP.finditer(text):  # over the text: a sentencizer splits before "§ 8c" inside a sentence
+        s = max(text.rfind(". ", 0, m.start()) + 2, text.rfind("\n\n", 0, m.start()) + 2, 0)
+        stop = re.compile(r"[.!?](?:\s|$)").search(text, m.end())
+        e = stop.end() if stop else len(text)
+        sent = text[s:e]
+        if sent.rstrip().endswith("?") or not _PROPOSED.search(sent):
+            continue
+        here = [b for b in deciders if s <= b.start < e and not (m.start("x") <= b.start < m.end("x"))]
+        owner = here[0] if here else head_body
+        if owner is None:
+            continue
+        noun = _NOUNS[m.group("v").split()[-1]]
+        year = YEAR.search(sent) or head_year
+        out.append(Decision(owner.key, f"{noun} {_genitive(m.group('x'))}", int(year.group(1)) if year else None,
+                            m.start(), m.end()))
     return out

@@ -10,7 +10,8 @@ from ratsinfo.parsers.nlp.agenda import agenda_items, head_meeting
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.council import council_of, recognise
 from ratsinfo.parsers.nlp.counts import find_counts
-from ratsinfo.parsers.nlp.decisions import find_decisions
+from ratsinfo.parsers.nlp.decisions import find_decisions, find_set_ups
+from ratsinfo.parsers.nlp.inline_topics import find_inline_topics
 from ratsinfo.parsers.nlp.lists import find_topic_lists
 from ratsinfo.parsers.nlp.meetings import FoundMeeting, find_meetings
 from ratsinfo.parsers.nlp.persons import find_persons
@@ -24,16 +25,17 @@ def _fkey(document_key: str | None, *parts: object) -> str:
     return "fact:" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
 
 
-def document_scope(text: str, scope: str, council: str | None = None) -> str:
-    """The council slug that keys the bodies of this text: the council the caller names (``--body``,
-    the source), else a council scope of the source, else the council the document's head names."""
-    if council:
+def document_scope(text: str, scope: str, council: str | None = None) -> tuple[str, str | None]:
+    """The council slug that keys the bodies of this text and the council's name when the text gives it:
+    the council the caller names (``--body``, the source), else a council scope of the source, else
+    the council the document's head names ("Stadt Brühl")."""
+    if council:  # its name is the source's (--body), shown from there
         found = council_of(text, council)
-        return found.slug if found else scope
+        return (found.slug if found else scope), None
     if scope != "local":
-        return scope
+        return scope, None
     found = recognise(text)
-    return found.slug if found else scope
+    return (found.slug, found.name) if found else (scope, None)
 
 
 def extract(text: str, *, document_key: str | None, document: str | None, paper_key: str | None = None,
@@ -48,7 +50,7 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
         return result
     doc = analyse(text)
     ctx = Context.build(doc, document_key, document, paper_key, title)
-    scope = document_scope(text, scope, council)
+    scope, council_name = document_scope(text, scope, council)
 
     def okey(key: str | None) -> str | None:
         return f"org:{scope}:{key}" if key else None
@@ -73,7 +75,7 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
         result.organizations.append(Organization(
             key=okey(key), name=org.name, kind=org.kind, parent_key=okey(org.parent),
             aliases=sorted(org.aliases), abbreviation=org.abbreviation, source_url=document or "",
-            document_key=document_key))
+            document_key=document_key, council_name=council_name))
         fact("organization", first.start, first.end, subject=org.name, subject_key=okey(key), value=org.kind,
              detail={"aliases": sorted(org.aliases), "abbreviation": org.abbreviation,
                      "parent": parent.name if parent else None})
@@ -108,14 +110,27 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
 
     # what the bodies decided on
     have = {(t.organization_key, t.topic.casefold()) for t in result.topics}
-    for d in find_decisions(ctx):
+    for d in find_decisions(ctx) + find_set_ups(ctx):
         if (okey(d.org_key), d.topic.casefold()) in have:
             continue
+        have.add((okey(d.org_key), d.topic.casefold()))
         result.topics.append(Topic(key=_fkey(document_key, "topic", d.start, d.end, d.topic),
                                    organization_key=okey(d.org_key), topic=d.topic, year=d.year,
                                    document_key=document_key, start=d.start, end=d.end))
         fact("topic", d.start, d.end, subject=ctx.name(d.org_key), subject_key=okey(d.org_key), value=d.topic,
              year=d.year, detail={"header": "decision"})
+
+    # themes enumerated inside a sentence
+    have = {(t.organization_key, t.topic.casefold()) for t in result.topics}
+    for it in find_inline_topics(ctx):
+        if (okey(it.org_key), it.topic.casefold()) in have:
+            continue
+        have.add((okey(it.org_key), it.topic.casefold()))
+        result.topics.append(Topic(key=_fkey(document_key, "topic", it.start, it.end, it.topic),
+                                   organization_key=okey(it.org_key), topic=it.topic, year=it.year,
+                                   document_key=document_key, start=it.start, end=it.end))
+        fact("topic", it.start, it.end, subject=ctx.name(it.org_key), subject_key=okey(it.org_key), value=it.topic,
+             year=it.year, detail={"header": "sentence"})
 
     # session counts
     counts = find_counts(ctx)

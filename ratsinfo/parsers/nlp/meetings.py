@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, parse_date
@@ -20,7 +21,10 @@ _DATED = re.compile(r"(?:\s+(?:der|des)\s+(?:Stadt|Gemeinde|Landeshauptstadt|Sam
                     r"(?:\s*\([^)]{1,40}\))?\s*:?\s+(?:war\s+)?(?:am|vom)\s+(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|"
                     r"Freitag|Samstag|Sonntag),?\s+)?(?:den\s+)?" + DATE_PATTERN)
 # a date of a statute or a letter, not of a meeting: "Satzung des Rates vom ...", "Geschäftsordnung ... vom"
-_ISSUED = re.compile(r"(?:Satzung|Geschäftsordnung|Fassung|Bekanntmachung|Schreiben|Brief)\w*\s+(?:des|der)\s*$")
+# a decision dated by its session, not a statute: "Beschluss in der Fassung des Ausschusses vom ..."
+_DECISION_TEXT = re.compile(r"\bBeschluss\w*\s+in\s+der\s+Fassung\s+(?:des|der)\s*$")
+_ISSUED = re.compile(r"(?:Satzung|Geschäftsordnung|Fassung|Bekanntmachung|Schreiben|Brief)\w*\s+"
+                     r"(?:des|der|für\s+(?:den|die|das)|über\s+(?:den|die|das))\s*$")
 
 
 @dataclass
@@ -62,6 +66,80 @@ def month_meetings(ctx: Context, found: list[FoundMeeting]) -> list[FoundMeeting
                    for f in found + out):
                 continue
             out.append(FoundMeeting(body.key, None, None, None, s, e, sent.strip(), month))
+    return out
+
+
+_BF_START = re.compile(r"^[ \t|-]*Beratungsfolge\b", re.M)
+_BF_END = re.compile(r"^[ \t|-]*(?:Sachverhalt|Beschlussvorschlag|Finanzielle\s+Auswirkungen|Begründung|Anlagen?\b|"
+                     r"Kurzfassung|Darstellung|Beschluss\s*:?[ \t]*$|Sitzungsverlauf|Wortprotokoll)", re.M)
+# a body decided on a day, named in one word: "Stadtratsbeschluss: 05.10.2022", "Ratsbeschlüssen vom 21.09.2011
+# ... und vom 08.12.2010"
+_DECIDED_ON = re.compile(r"\b(?P<pre>[A-ZÄÖÜ][a-zäöüß]*?)s?(?:beschluss(?:es)?|beschlüssen?)\s*(?::|vom|am)\s*"
+                         + DATE_PATTERN + r"(?P<more>(?:[^.;\n]{0,40}?\bund\s+(?:vom|am)\s+"
+                         + DATE_PATTERN.replace("?P<date>", "?:") + r")*)")
+
+
+_WEEKDAY = r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)?(?:den\s+)?"
+# a session named in one word: "Ratssitzung am 6. Oktober 2016", "in der Stadtratssitzung vom 29. Juli 2021"
+_SESSION_WORD = re.compile(r"\b(?P<pre>[A-ZÄÖÜ][a-zäöüß]+?)s?sitzung\s+(?:am|vom)\s+" + _WEEKDAY + DATE_PATTERN)
+# the minutes of the body's last session: "Genehmigung des Protokolls über die Sitzung am 06.09.2017"
+_MINUTES_OF = re.compile(r"\b(?:Protokoll|Niederschrift)\w*\s+(?:über\s+die|der|vom)\s+(?:letzten\s+)?"
+                         r"(?:öffentlichen\s+)?Sitzung\s+(?:am|vom)\s+" + _WEEKDAY + DATE_PATTERN)
+
+
+def _body_named(ctx: Context, word: str) -> str | None:
+    """The one council, committee or board a word names ("Rats" -> "Rat der Stadt X", "Stadtrat")."""
+    pre = word.casefold()
+    hits = [k for k, o in ctx.orgs.items() if o.kind in ("council", "committee", "advisory_board") and (
+        o.name.casefold() == pre or o.name.casefold().startswith(pre + " "))]
+    return hits[0] if len(hits) == 1 else None
+
+
+def consultations(ctx: Context) -> list[tuple[str, date, int, int]]:
+    """The Beratungsfolge of a paper (ALLRIS pages copied as text, tables flattened): each body listed
+    with the date of its session, the first date after the body's name. (body key, date, start, end)."""
+    text = ctx.text
+    out: list[tuple[str, date, int, int]] = []
+    for head in _BF_START.finditer(text):
+        stop = _BF_END.search(text, head.end())
+        end = stop.start() if stop else min(len(text), head.end() + 3000)
+        events: list[tuple[int, int, Any]] = [(m.start, m.end, m) for m in ctx.mentions_between(head.end(), end)
+                                             if m.kind in MEETING_KINDS]
+        events += [(d.start(), d.end(), parse_date(d.group("date"))) for d in DATE_RX.finditer(text, head.end(), end)]
+        current = None
+        for _a, b, ev in sorted(events, key=lambda e: e[0]):
+            if isinstance(ev, date) or ev is None:
+                if current is not None and ev is not None:
+                    out.append((current.key, ev, current.start, b))
+                    current = None
+            else:
+                current = ev
+    return out
+
+
+def _decided_on(ctx: Context) -> list[tuple[str, date, int, int]]:
+    """Decisions named in one word with their day ("Ratsbeschluss vom ...") as sessions of that body."""
+    text = ctx.text
+    out: list[tuple[str, date, int, int]] = []
+    for m in _DECIDED_ON.finditer(text):
+        key = _body_named(ctx, m.group("pre")) if m.group("pre") else None
+        if key is None:
+            continue
+        for d in DATE_RX.finditer(text, m.start("date"), m.end()):
+            when = parse_date(d.group("date"))
+            if when:
+                out.append((key, when, m.start(), m.end()))
+    for m in _SESSION_WORD.finditer(text):
+        key = _body_named(ctx, m.group("pre"))
+        when = parse_date(m.group("date"))
+        if key and when:
+            out.append((key, when, m.start(), m.end()))
+    if ctx.main is not None and ctx.main.kind in MEETING_KINDS:
+        main = next((k for k, o in ctx.orgs.items() if o is ctx.main), None)
+        for m in _MINUTES_OF.finditer(text):
+            when = parse_date(m.group("date"))
+            if main and when:
+                out.append((main, when, m.start(), m.end()))
     return out
 
 
@@ -117,8 +195,9 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                         s, e2)
                     continue
                 dated = _DATED.match(text, m.end, min(ce, m.end + 80))
-                if dated and not ordinal and m.kind in ("council", "committee", "advisory_board") \
-                        and not _ISSUED.search(text[max(cs, m.start - 40):m.start]):
+                issued = _ISSUED.search(text[max(cs, m.start - 40):m.start]) and not _DECISION_TEXT.search(
+                    text[max(cs, m.start - 60):m.start])
+                if dated and not ordinal and m.kind in ("council", "committee", "advisory_board") and not issued:
                     # "die Stadtverordnetenversammlung vom 21.06.2021", "Für den Ausschuss ... am 2. April 2014"
                     first = re.search(r"\b(?:erste|ersten)\s+Sitzung\b", text[max(cs, m.start - 40):m.start])
                     add(m.key, 1 if first else None, parse_date(dated.group("date")), s, e2)
@@ -143,6 +222,8 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                 owner = prior[-1] if prior else (ctx.main.mentions[0] if ctx.main else None)
                 if owner is not None:
                     add(owner.key, int(om.group("n")), parse_date(om.group("date")), s, e2)
+    for key, when, a, b in consultations(ctx) + _decided_on(ctx):
+        add(key, None, when, a, b)
     # a numbered heading with no dated sentence is still a meeting
     for (okey, number), (title, a, b) in titles.items():
         if not any(f.key == okey and f.number == number for f in found.values()):

@@ -43,7 +43,9 @@ NAME_STOP = {"Themen", "Thema", "Sitzung", "Sitzungen", "Mitglieder", "Ergebnis"
              "Leitung", "Jahr", "Jahres", "Die", "Der", "Das", "Im", "In", "Am", "Zu", "Seit", "Nach",
              "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
              "November", "Dezember", "Frühjahr", "Sommer", "Herbst", "Winter", "Quartal", "Halbjahr",
-             "Herr", "Herrn"}
+             "Herr", "Herrn",
+             # the role of a body in a paper's Beratungsfolge: "Schulausschuss Entscheidung"
+             "Entscheidung", "Vorberatung", "Kenntnisnahme", "Beratung", "Anhörung", "Empfehlung", "Zuständigkeit"}
 # heads that name a body only with what follows: "Amt für Stadtgrün", "Dezernat Umwelt, Ordnung, Sport"
 BARE_WITH_NAME = {"amt", "amtes", "amts", "rat", "rates", "rats", "ausschuss", "ausschusses", "beirat", "beirates",
                   "beirats", "dezernat", "dezernates", "dezernats", "fachbereich", "fachbereiches", "fachbereichs",
@@ -80,8 +82,10 @@ def _adj_stem(word: str) -> str | None:
 
 
 def canonical_key(display: str) -> str:
-    """A key that ignores case, spacing and the AG/Arbeitsgruppe spelling."""
+    """A key that ignores case, spacing, the gender sign ("Senior*innenbeirat" = "SeniorInnenbeirat") and
+    the AG/Arbeitsgruppe spelling."""
     d = re.sub(r"\s+", " ", display).strip().casefold()
+    d = re.sub(r"(?<=\w)[*:_/]-?(?=innen)", "", d)
     m = re.match(r"^(ag|ak|uag|arbeitsgruppe|arbeitskreis|unterarbeitsgruppe|projektgruppe)\s+(.+)$", d)
     if m:
         words = sorted(w for w in re.findall(r"[\wäöüß]+", m.group(2)) if w not in CONNECTORS)

@@ -38,6 +38,11 @@ if not Doc.has_extension("orgs"):
     Doc.set_extension("orgs", default=None)
 
 
+_PARTY = re.compile(r"[A-ZÄÖÜ]{2,6}|Grünen|Linken|PIRATEN|Piraten")  # "Fraktion der CDU", "der Grünen"
+# party adjectives that name a faction before the word: "der Grünen Fraktion", "die Linke Fraktion"
+_PARTY_ADJECTIVES = {"Grüne": "Grüne", "Grünen": "Grüne", "Linke": "Linke", "Linken": "Linke", "Freie": "Freie",
+                     "Freien": "Freie"}
+
 @dataclass(slots=True)
 class Mention:
     start: int  # character offsets in the document text
@@ -132,8 +137,9 @@ def _is_place(doc: Doc, tok: Token, places: set[str]) -> bool:
     if not _is_cap(tok) or tok.text in NAME_STOP or _match_head(tok.text):
         return False
     word = re.escape(tok.text)
-    return len(re.findall(r"\b" + word + r"\b", doc.text)) >= 2 and not re.search(
-        r"\b(?:Herrn?|Frau|Dr\.)\s+" + word + r"\b", doc.text)
+    text = doc.text
+    return len(re.findall(r"\b" + word + r"\b", text)) >= 2 and not re.search(
+        r"\b(?:Herrn?|Frau|Dr\.)\s+" + word + r"\b", text)
 
 
 def _truncated(tok: Token) -> bool:
@@ -143,7 +149,8 @@ def _truncated(tok: Token) -> bool:
 def find_mentions(doc: Doc) -> list[Mention]:
     cfg = data()
     out: list[Mention] = []
-    council = recognise(doc.text)
+    full = doc.text  # Doc.text joins every token each time it is read: read it once
+    council = recognise(full)
     places = {council.place.split()[0]} if council else set()
     hanseatic = council is not None and "Hanse" in council.name
     i = 0
@@ -184,12 +191,38 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                    canonical_key(display), "f", head=name.casefold()))
                 i = end
                 continue
+        if text in ("Fraktion", "Fraktionen") and i + 2 < n and doc[i + 1].text == "der" \
+                and _PARTY.fullmatch(doc[i + 2].text):
+            # "der Fraktion der CDU", "die Fraktionen der SPD und der CDU": each the party's faction
+            k = i + 1
+            while k + 1 < n and doc[k].text == "der" and _PARTY.fullmatch(doc[k + 1].text):
+                party = doc[k + 1]
+                display = f"{party.text}-Fraktion"
+                start = doc[i].idx if k == i + 1 else party.idx
+                end_char = party.idx + len(party.text)
+                out.append(Mention(start, end_char, full[start:end_char], display, "faction",
+                                   canonical_key(display), "f", head="fraktion"))
+                k += 2
+                if k + 1 < n and doc[k].text in ("und", "sowie", ","):
+                    k += 1
+            i = k
+            continue
+        if text == "Fraktion" and i > 0 and doc[i - 1].text in _PARTY_ADJECTIVES and not (
+                out and out[-1].end >= doc[i - 1].idx):
+            # "der Grünen Fraktion": the party's adjective before the word
+            span = doc[i - 1:i + 1]
+            display = f"{_PARTY_ADJECTIVES[doc[i - 1].text]} Fraktion"
+            out.append(Mention(span.start_char, span.end_char, span.text, display, "faction",
+                               canonical_key(display), "f", head="fraktion"))
+            i += 1
+            continue
         if text == "Fraktion" and i + 1 < n and (doc[i + 1].text[:1].isupper() or doc[i + 1].text[:1].isdigit()):
             k = i + 1
             while k < n and k <= i + 5 and "\n" not in doc[k - 1].whitespace_ and (
                     doc[k].text[:1].isupper() or doc[k].text[:1].isdigit() or doc[k].text in ("/", "-")):
-                if doc[k].text in NAME_STOP:
-                    break
+                if doc[k].text in NAME_STOP and not (k == i + 1 and doc[k].text == "Die" and k + 1 < n
+                                                     and doc[k + 1].text[:1].isupper()):
+                    break  # "Fraktion Die Grünen" keeps its article
                 k += 1
             if k > i + 1:
                 span = doc[i:k]
@@ -275,7 +308,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     extra = " " + doc[i + 1:i + 3].text  # "Geschäftsstelle des Integrationsrates"
                     end_i = i + 3
                 if not extra and head.kind in ("advisory_board", "committee", "council"):
-                    owner = _OTHER_TOWN.match(doc.text, tok.idx + len(text))
+                    owner = _OTHER_TOWN.match(full, tok.idx + len(text))
                     if owner and places and owner.group("place") not in places:
                         # a body of another council keeps its town in the name (and in its key)
                         extra = owner.group(0).rstrip()
@@ -289,7 +322,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                         _match_head(doc[i + 2].text) is not None or doc[i + 2].text.isupper() and len(doc[i + 2]) > 1)
                     owner = re.match(r"\s+(?:der|von\s+der)\s+(?:Stadt|Landeshauptstadt|Gemeinde|Samtgemeinde|"
                                      r"Hansestadt)\s+[A-ZÄÖÜ][\wäöüß-]+",
-                                     doc.text[tok.idx + len(text):tok.idx + len(text) + 60])
+                                     full[tok.idx + len(text):tok.idx + len(text) + 60])
                     prev_word = doc[i - 1].lower_ if i > 0 else ""
                     council_like = owner or prev_word in _PLACE_PREPOSITIONS or (
                         prev_word == "des" and i > 1 and doc[i - 2].lower_ in ("sitzung", "geschäftsordnung")) or (
@@ -349,7 +382,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     out.append(Mention(tok.idx, tok.idx + len(text), text, name, "council", canonical_key(name), "m",
                                        head=name.casefold()))
         i += 1
-    out += _listed_groups(doc.text, out)
+    out += _listed_groups(full, out)
+    out += _numbered_departments(full, out)
     out.sort(key=lambda m: m.start)
     return [_without_place(m, places) for m in out]
 
@@ -385,6 +419,24 @@ def _listed_groups(text: str, taken: list[Mention]) -> list[Mention]:
             out.append(Mention(a, b, text[a:b], display, cfg_kind or "working_group", canonical_key(display), "f",
                                head=singular.casefold()))
             del kind
+    return out
+
+
+# a field of work: "Schule", "Öffentliche Sicherheit"
+_FIELD = r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:isch|lich|ig|al|er|en)e[nr]?\s+)?[A-ZÄÖÜ][\wäöüß-]+"
+# a numbered department with its name: "FB 31 - Schule und Weiterbildung", "FB32 - Öffentliche Sicherheit und Ordnung"
+_NUMBERED_DEPARTMENT = re.compile(r"\b(?:FB|Fachbereich|Amt|Dezernat|Referat)\s?\d{1,3}\s*[-–]\s*" + _FIELD
+                                  + r"(?:(?:\s*,\s*|\s+und\s+)" + _FIELD + r")*")
+
+
+def _numbered_departments(text: str, taken: list[Mention]) -> list[Mention]:
+    out = []
+    for m in _NUMBERED_DEPARTMENT.finditer(text):
+        if any(x.start < m.end() and m.start() < x.end for x in taken):
+            continue
+        display = " ".join(m.group(0).split())
+        out.append(Mention(m.start(), m.end(), m.group(0), display, "department", canonical_key(display), "m",
+                           head=display.split()[0].casefold()))
     return out
 
 

@@ -40,7 +40,8 @@ NOT_NAMES = {"Die", "Der", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Im", "In"
              "Er", "Sie", "Dies", "Diese", "Dieser", "Auch", "Zu", "Von", "Bei", "Nach", "Über", "Als", "Auf",
              "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
              "November", "Dezember", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
-             "Sonntag", "Anlage", "Tagesordnung", "Protokoll", "Niederschrift", "Abstimmung", "Ja", "Nein"}
+             "Sonntag", "Anlage", "Tagesordnung", "Protokoll", "Niederschrift", "Abstimmung", "Ja", "Nein",
+             "Entschuldigt", "Anwesend", "Abwesend", "Öffentlicher", "Nichtöffentlicher", "Teil"}
 
 
 @dataclass
@@ -105,6 +106,14 @@ def _clean_name(name: str) -> str | None:
     return name if len(name.replace("Dr.", "").strip()) >= 3 else None
 
 
+def _party_member(name: str, text: str, end: int) -> str | None:
+    """'Bezirksratsherr Amelung (CDU)': a surname that looks like a noun ("-ung") is a name when the
+    role stands before it and the party after it."""
+    if " " not in name.strip() and _NOUN.search(name) and re.match(r"\)?[ \t]*\([A-ZÄÖÜ][^()\n]{0,25}\)", text[end:]):
+        return name.strip()
+    return None
+
+
 def find_persons(ctx: Context) -> list[FoundPerson]:
     """Persons in text order, one per name and role; a later mention by surname only is the same person."""
     text = ctx.text
@@ -113,7 +122,7 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
     covered: list[tuple[int, int]] = []
     places = {m.display.split()[-1] for m in ctx.mentions}
     for m in before.finditer(text):
-        name = _clean_name(m.group("name"))
+        name = _clean_name(m.group("name")) or _party_member(m.group("name"), text, m.end())
         if name is None or name.split()[-1] in places and len(name.split()) == 1:
             continue
         found.append((m.start(), m.end(), name, _expand(m.group("role")), m.group(0)))
@@ -133,6 +142,7 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
         end = name_end + (app.end() if app else 0)
         found.append((m.start(), end, name, role, text[m.start():end]))
     found += _listed(text)
+    found += _prose_roles(text)
     found.sort(key=lambda f: f[0])
     return _merge(ctx, found)
 
@@ -192,10 +202,11 @@ def _listed(text: str) -> list[tuple[int, int, str, str | None, str]]:
                     out.append((base + it.start(), base + it.end(), name, lrole, chunk.strip()))
                 elif reverse and len(items) == 2 and it is items[0]:
                     # "Verfasser: Sievers, Petra"
-                    first = items[1].group(0).strip()
-                    if re.fullmatch(_NAME_WORD, first):
-                        out.append((base, base + items[1].end(), f"{first} {reverse.group('last')}", lrole,
-                                    rest.strip()))
+                    first_m = re.match(r"\s*(" + _NAME_WORD + r")(?![\w-])", items[1].group(0))
+                    if first_m:  # "Sievers, Petra - Tel.: 3050": the first name, then other fields
+                        first = first_m.group(1)
+                        out.append((base, base + items[1].start() + first_m.end(), f"{first} {reverse.group('last')}",
+                                    lrole, rest.strip()))
                     break
             role = None
             continue
@@ -214,6 +225,52 @@ def _listed(text: str) -> list[tuple[int, int, str, str | None, str]]:
             continue
         if (role or listing) and not nm and not _OWN_ROLE.search(stripped) and len(stripped) > 3:
             role, listing = None, False  # other text ends a list
+    return out
+
+
+# "Die (anwesenden) Mitglieder des Seniorenbeirates (SB) Anna Beispiel, Bernd Muster und Clara Probe"
+_MEMBERS = re.compile(r"\b[Mm]itglieder\s+(?:des|der)\s+[^,.;:\n]{3,60}?\s+(?:\([^)]{1,20}\)\s+)?"
+                      r"(?P<names>" + NAME + r"(?:\s*,\s*" + NAME + r")*\s+und\s+" + NAME + r")")
+# "Herr Muster von der CDU-Fraktion", "Frau Probe von der Fraktion Die Grünen"
+_OF_FACTION = re.compile(r"(?<![\w-])(?:Herrn?|Frau)[ \t]+(?P<name>" + NAME + r")\s+von\s+der\s+"
+                         r"(?P<faction>[\w-]*Fraktion(?:\s+(?:Die\s+|der\s+)?[A-ZÄÖÜ][\w/-]*(?:\s+[A-ZÄÖÜ0-9][\w/-]*)?)?)")
+# "wird Ratsherr Anton Muster zum stellvertretenden Vorsitzenden gewählt"
+_ELECTED = re.compile(r"(?:(?:Herrn?|Frau|Ratsherrn?|Ratsfrau|Ratsmitglied)[ \t]+)?(?P<name>" + NAME + r")\s+"
+                      r"zu(?:m|r)\s+(?P<role>(?:\d\.\s+|ersten\s+|zweiten\s+)?(?:stellvertretenden\s+)?"
+                      r"(?:Vorsitzenden|Sprecher(?:in)?|Schriftführer(?:in)?|Stellvertreter(?:in)?))\b[^.]{0,80}?gewählt")
+# "Als Sprecher wurde Anton Muster, als Vertreter Bernd Probe gewählt"; "ist Clara Probe die neue Vorsitzende"
+_AS_ROLE = re.compile(r"\b[Aa]ls\s+(?P<role>(?:stellvertretende[rn]?\s+)?(?:Sprecher(?:in)?|Vorsitzende[r]?|"
+                      r"Vertreter(?:in)?|Schriftführer(?:in)?))\s+(?:wurden?\s+|ist\s+|wird\s+)?"
+                      r"(?P<name>" + NAME + r")")
+_IS_ROLE = re.compile(r"\bist\s+(?P<name>" + NAME + r")\s+(?:der|die)\s+(?:neue\s+)?"
+                      r"(?P<role>(?:stellvertretende[r]?\s+)?Vorsitzende[r]?|Sprecher(?:in)?)\b")
+
+
+def _nominative(role: str) -> str:
+    """'stellvertretenden Vorsitzenden' (after "zum") -> 'stellvertretender Vorsitzender'."""
+    words = role.split()
+    return " ".join(re.sub(r"enden$", "ender", w) if w.endswith("enden") else w for w in words)
+
+
+def _prose_roles(text: str) -> list[tuple[int, int, str, str | None, str]]:
+    """Roles given in a sentence: members named after their body, a councillor "von der CDU-Fraktion",
+    a person elected "zum stellvertretenden Vorsitzenden", "Als Sprecher wurde ...", "ist ... die neue Vorsitzende"."""
+    out: list[tuple[int, int, str, str | None, str]] = []
+    for m in _MEMBERS.finditer(text):
+        base = m.start("names")
+        for nm in re.finditer(NAME, m.group("names")):
+            name = _clean_name(nm.group(0))
+            if name and len(name.split()) >= 2:
+                out.append((base + nm.start(), base + nm.end(), name, "Mitglied", nm.group(0)))
+    for m in _OF_FACTION.finditer(text):
+        name = _clean_name(m.group("name"))
+        if name:
+            out.append((m.start(), m.end(), name, f"Mitglied der {m.group('faction')}", m.group(0)))
+    for rx in (_ELECTED, _AS_ROLE, _IS_ROLE):
+        for m in rx.finditer(text):
+            name = _clean_name(m.group("name"))
+            if name and not _role_word().match(name.split()[-1]):
+                out.append((m.start(), m.end(), name, _nominative(m.group("role")), m.group(0)))
     return out
 
 

@@ -113,3 +113,31 @@ def test_working_groups_listed_in_brackets_or_quotes():
 def test_a_body_keeps_its_name_without_the_town():
     found = orgs("Stadt Bergheim\n\nDer Beirat für Klimaschutz in Bergheim tagte. Der Klimabeirat für Bergheim auch.")
     assert set(found) == {"Beirat für Klimaschutz", "Klimabeirat"}
+
+
+def test_factions_named_by_their_party_in_any_order():
+    from ratsinfo.parsers.nlp.extract import extract
+
+    text = ("Der Antrag der Grünen Fraktion wird beraten. Die Fraktionen der SPD und der FDP lehnen ab, die "
+            "Fraktion Die Linke stimmt zu. Auf Vorschlag der Fraktion der CDU wird vertagt.")
+    got = {f.subject for f in extract(text, document_key="d", document="d").facts
+           if f.kind == "organization" and f.value == "faction"}
+    assert got == {"Grüne Fraktion", "SPD-Fraktion", "FDP-Fraktion", "Fraktion Die Linke", "CDU-Fraktion"}
+
+
+def test_numbered_departments_with_their_names():
+    from ratsinfo.parsers.nlp.extract import extract
+
+    text = "Federführend: FB 42 - Umwelt und Grünflächen Bearbeiterin: Frau Beispiel\n- FB7 - Öffentliche Ordnung\n"
+    got = {f.subject for f in extract(text, document_key="d", document="d").facts
+           if f.kind == "organization" and f.value == "department"}
+    assert got == {"FB 42 - Umwelt und Grünflächen", "FB7 - Öffentliche Ordnung"}
+
+
+def test_a_body_spelled_with_and_without_the_gender_sign_is_one():
+    from ratsinfo.parsers.nlp.extract import extract
+
+    text = ("Die Satzung über die Bildung eines SeniorInnenbeirates wird geändert. Der Senior*innenbeirat besteht "
+            "aus neun Mitgliedern.")
+    orgs = [f.subject for f in extract(text, document_key="d", document="d").facts if f.kind == "organization"]
+    assert len(orgs) == 1 and orgs[0].casefold().replace("*", "").startswith("seniorinnenbeirat")

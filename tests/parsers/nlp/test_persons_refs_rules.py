@@ -19,6 +19,19 @@ def test_role_abbreviations_and_attendance_lists(facts_of):
                    ("Ady", "Ratsherr")}
 
 
+def test_roles_given_in_a_sentence(facts_of):
+    text = ("Die anwesenden Mitglieder des Seniorenbeirates Anna Beispiel, Karl Muster und Paula Probe berichten. "
+            "Laut Herrn Lehmann von der CDU-Fraktion fehlt ein Konzept. Frau Schulz von der Fraktion Die Grünen "
+            "widerspricht. Anschließend wird Ratsherr Otto Sommer zum stellvertretenden Vorsitzenden gewählt. "
+            "Als Sprecher wurde Jan Winter gewählt. Im ersten Jahr ist Lea Herbst die neue Vorsitzende.")
+    got = {(p.subject, p.value) for p in facts_of(text)["person"]}
+    assert {("Anna Beispiel", "Mitglied"), ("Karl Muster", "Mitglied"), ("Paula Probe", "Mitglied"),
+            ("Lehmann", "Mitglied der CDU-Fraktion"), ("Schulz", "Mitglied der Fraktion Die Grünen"),
+            ("Otto Sommer", "stellvertretender Vorsitzender"), ("Jan Winter", "Sprecher"),
+            ("Lea Herbst", "Vorsitzende")} <= got
+    assert all(role for _name, role in got)
+
+
 def test_paper_references_with_and_without_dates(facts_of):
     text = "Gemäß Vorlage V-554/10 vom 20.10.2010, der Drucksache 1265/II und DS 2015/0112."
     refs = facts_of(text)["paper_reference"]
@@ -92,3 +105,10 @@ def test_a_person_with_two_roles_is_one_record(facts_of):
     got = facts_of("Vorsitzender, Ratsherr Ady, eröffnet. Vorsitzender Ady schließt die Sitzung.")
     assert {(f.subject, f.value) for f in got["person"]} == {("Ady", "Ratsherr"), ("Ady", "Vorsitzender")}
     assert [p.key for p in got["_result"].persons] == ["person:local:ady"]
+
+
+def test_surnames_that_look_like_nouns_and_names_written_surname_first(facts_of):
+    text = ("Anwesend sind:\nBezirksratsherr Hartung (CDU)\n(Bezirksratsfrau Böhning) (SPD)\n"
+            "Die Ausschreibung wird beraten.\n\nVerfasser:Winter, Jana - Tel.: 1234\n")
+    got = {(p.subject, p.value) for p in facts_of(text)["person"]}
+    assert got == {("Hartung", "Bezirksratsherr"), ("Böhning", "Bezirksratsfrau"), ("Jana Winter", "Verfasser")}
