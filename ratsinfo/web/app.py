@@ -84,41 +84,35 @@ def search(request: Request) -> Response:
 
 def paper(request: Request) -> HTMLResponse:
     key = request.path_params["key"]
-    with warehouse(request).cursor() as con:
-        found = data.existing(con, "paper", key)
-        ctx = {"paper": found, "consultations": data.rows(con, "paper_consultations", key=key),
-               "lineage": data.rows(con, "paper_lineage", key=key),
-               "questions": data.rows(con, "paper_questions", key=key),
-               "files": data.rows(con, "paper_files", key=key), "facts": data.rows(con, "paper_facts", key=key)}
+    store = warehouse(request)
+    stored = store.has_pages()
+    with store.cursor() as con:
+        ctx = data.paper_page(con, key, stored)
     return page(request, "paper.html", **ctx)
 
 
 def meeting(request: Request) -> HTMLResponse:
     key = request.path_params["key"]
-    with warehouse(request).cursor() as con:
-        found = data.existing(con, "meeting", key)
-        items = data.rows(con, "meeting_items", key=key)
-    return page(request, "meeting.html", meeting=found, items=items)
+    store = warehouse(request)
+    stored = store.has_pages()
+    with store.cursor() as con:
+        ctx = data.meeting_page(con, key, stored)
+    return page(request, "meeting.html", **ctx)
 
 
 def organization(request: Request) -> HTMLResponse:
     key = request.path_params["key"]
-    with warehouse(request).cursor() as con:
-        found = data.existing(con, "organization", key)
-        sessions = data.rows(con, "org_sessions", key=key)
-        topics = data.rows(con, "org_topics", key=key)
-        ctx = {"org": found, "sessions": sessions, "members": data.rows(con, "org_members", key=key),
-               "groups": data.rows(con, "org_groups", key=key), "rules": data.rows(con, "org_rules", key=key),
-               "meetings": data.rows(con, "org_meetings", key=key, limit=50)}
-        cols, checked = data.queries.run_bound(con, "rules", {"organization": [key]})
-        ctx["rule_check"] = [dict(zip(cols, r, strict=True)) for r in checked if r[cols.index("rule")]
-                             == "meeting_frequency"]
+    store = warehouse(request)
+    stored = store.has_pages()
+    with store.cursor() as con:
+        ctx = data.body_page(con, key, stored)
     by_year: dict[Any, list[dict]] = {}
-    for t in topics:
+    for t in ctx["topics"]:
         by_year.setdefault(t["year"], []).append(t)
+    sessions = ctx["sessions"]
     chart = svg.bar_chart([(str(s["year"]), s["sessions"]) for s in sessions],
-                          title=f"Sitzungen je Jahr: {found['name']}")
-    return page(request, "organization.html", topics=by_year, chart=Markup(chart), **ctx)
+                          title=f"Sitzungen je Jahr: {ctx['org']['name']}")
+    return page(request, "organization.html", chart=Markup(chart), **{**ctx, "topics": by_year})
 
 
 def document(request: Request) -> HTMLResponse:

@@ -37,6 +37,7 @@ from ratsinfo.queries.ask import Answer
 from ratsinfo.queries.ask import ask as ask_question
 from ratsinfo.warehouse import reads
 from ratsinfo.warehouse.db import connect_readonly, snapshot_path
+from ratsinfo.warehouse.pages import page_row, pages_exist
 from ratsinfo.warehouse.search import index_exists, snippet
 
 __all__ = ["Answer", "Health", "Snapshot", "Warehouse", "ask_question", "changes_summary", "queries", "rows", "one",
@@ -57,6 +58,72 @@ def rows(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list[dict[
 def one(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> dict[str, Any] | None:
     found = rows(con, name, **params)
     return found[0] if found else None
+
+
+def _stored(con: duckdb.DuckDBPyConnection, table: str, key: str, what: str) -> dict[str, Any]:
+    """A page's precomputed row, its empty lists as lists; a German 404 when there is none."""
+    found = page_row(con, table, key)
+    if found is None:
+        raise HTTPException(404, MISSING[what])
+    return {k: ([] if v is None and k != what else v) for k, v in found.items()}
+
+
+def paper_page(con: duckdb.DuckDBPyConnection, key: str, stored: bool) -> dict[str, Any]:
+    """What the paper page shows: one lookup of its precomputed row, else (a warehouse written before those
+    rows existed) one statement per part."""
+    if stored:
+        found = _stored(con, "page_paper", key, "paper")
+        return {k: found[k] for k in ("paper", "consultations", "lineage", "questions", "files", "facts")}
+    return {"paper": existing(con, "paper", key), "consultations": rows(con, "paper_consultations", key=key),
+            "lineage": rows(con, "paper_lineage", key=key), "questions": rows(con, "paper_questions", key=key),
+            "files": rows(con, "paper_files", key=key), "facts": rows(con, "paper_facts", key=key)}
+
+
+def paper_events(con: duckdb.DuckDBPyConnection, key: str, stored: bool) -> tuple[dict[str, Any], list[dict]]:
+    """A paper and what happened to it, for its feed."""
+    if stored:
+        found = _stored(con, "page_paper", key, "paper")
+        return found["paper"], found["events"]
+    return existing(con, "paper", key), rows(con, "paper_events", key=key)
+
+
+def meeting_page(con: duckdb.DuckDBPyConnection, key: str, stored: bool) -> dict[str, Any]:
+    if stored:
+        found = _stored(con, "page_meeting", key, "meeting")
+        return {"meeting": found["meeting"], "items": found["items"]}
+    return {"meeting": existing(con, "meeting", key), "items": rows(con, "meeting_items", key=key)}
+
+
+BODY_MEETINGS = 50  # meetings on a body's page and in its feed; its calendar has up to 1,000
+
+
+def body_page(con: duckdb.DuckDBPyConnection, key: str, stored: bool) -> dict[str, Any]:
+    """What the body page shows; the check of its rules of procedure runs only for a body that has rules."""
+    if stored:
+        found = _stored(con, "page_body", key, "org")
+        ctx = {k: found[k] for k in ("org", "sessions", "topics", "members", "groups", "rules")}
+        ctx["meetings"] = found["meetings"][:BODY_MEETINGS]
+    else:
+        ctx = {"org": existing(con, "organization", key), "sessions": rows(con, "org_sessions", key=key),
+               "topics": rows(con, "org_topics", key=key), "members": rows(con, "org_members", key=key),
+               "groups": rows(con, "org_groups", key=key), "rules": rows(con, "org_rules", key=key),
+               "meetings": rows(con, "org_meetings", key=key, limit=BODY_MEETINGS)}
+    ctx["rule_check"] = []
+    if any(r["rule"] == "meeting_frequency" for r in ctx["rules"]):
+        cols, checked = queries.run_bound(con, "rules", {"organization": [key]})
+        ctx["rule_check"] = [dict(zip(cols, r, strict=True)) for r in checked
+                             if r[cols.index("rule")] == "meeting_frequency"]
+    return ctx
+
+
+def body_feed(con: duckdb.DuckDBPyConnection, key: str, stored: bool, meetings: int = BODY_MEETINGS,
+              papers: int = 50) -> tuple[dict[str, Any], list[dict], list[dict]]:
+    """A body, the papers consulted in it and its meetings, newest first, for its feeds."""
+    if stored:
+        found = _stored(con, "page_body", key, "org")
+        return found["org"], found["papers"][:papers], found["meetings"][:meetings]
+    return (existing(con, "organization", key), rows(con, "org_papers", key=key, limit=papers) if papers else [],
+            rows(con, "org_meetings", key=key, limit=meetings))
 
 
 MISSING = {"paper": "Diese Vorlage gibt es im Bestand nicht.", "meeting": "Diese Sitzung gibt es im Bestand nicht.",
@@ -267,6 +334,15 @@ class Warehouse:
             found = snap.memo[key] = [(str(r[value]), option.format(r[value], r[label])) for r in self.listing(name)]
         chosen = (Markup(str(html).replace('">', '" selected>', 1)) if v == selected else html for v, html in found)
         return Markup("").join(chosen)
+
+    def has_pages(self) -> bool:
+        """Whether the snapshot in use carries the pages' precomputed rows (checked once per snapshot)."""
+        snap = self.current()
+        found = snap.memo.get("<pages>")
+        if found is None:
+            with snap.cursor() as cur:
+                found = snap.memo["<pages>"] = pages_exist(cur)
+        return found
 
     def close(self) -> None:
         if self._snap is not None:

@@ -11,6 +11,9 @@ from ratsinfo.ingest.rawstore import RawStore
 from ratsinfo.pipeline import ingest_files
 from ratsinfo.warehouse import reads
 from ratsinfo.warehouse.db import connect
+from ratsinfo.warehouse.pages import PAGE_TABLES, pages_exist
+from ratsinfo.warehouse.search import refresh_index
+from ratsinfo.web import data
 from ratsinfo.web.data import Snapshot, Warehouse, fold_query, rows
 
 
@@ -97,3 +100,53 @@ def test_answers_kept_by_a_snapshot_stay_within_its_budget(site):
     snap.retire()
     assert snap.answer(("page", 4)) is None  # a retired snapshot keeps nothing
     store.close()
+
+
+def _keys(con, table: str) -> list[str]:
+    return [r[0] for r in reads.select(con, f"SELECT key FROM {table} ORDER BY key")[1]]
+
+
+def test_precomputed_pages_show_what_the_statements_of_each_part_show(site):
+    """Every paper, meeting and body of the site (hostile titles, lineage, questions, facts, rules):
+    the one-row lookup gives exactly what the per-part statements give, in the same order."""
+    store = Warehouse(site[0])
+    try:
+        assert store.has_pages()
+        with store.cursor() as con:
+            papers, meetings, bodies = _keys(con, "paper"), _keys(con, "meeting"), _keys(con, "organization")
+            assert papers and meetings and bodies
+            for key in papers:
+                assert data.paper_page(con, key, True) == data.paper_page(con, key, False), key
+                assert data.paper_events(con, key, True) == data.paper_events(con, key, False), key
+            for key in meetings:
+                assert data.meeting_page(con, key, True) == data.meeting_page(con, key, False), key
+            for key in bodies:
+                assert data.body_page(con, key, True) == data.body_page(con, key, False), key
+                assert data.body_feed(con, key, True) == data.body_feed(con, key, False), key
+                assert (data.body_feed(con, key, True, meetings=1000, papers=0)
+                        == data.body_feed(con, key, False, meetings=1000, papers=0)), key
+            assert any(data.paper_page(con, k, True)["lineage"] for k in papers)
+            assert any(data.paper_page(con, k, True)["questions"] for k in papers)
+            assert any(data.body_page(con, k, True)["meetings"] for k in bodies)
+    finally:
+        store.close()
+
+
+def test_a_warehouse_without_page_rows_is_served_by_statements_and_gains_them_with_the_next_index(own_db, site):
+    con = connect(own_db)
+    for table in PAGE_TABLES:
+        con.execute(f"DROP TABLE {table}")
+    con.close()
+    store = Warehouse(own_db)
+    try:
+        assert not store.has_pages()
+        with store.cursor() as cur:
+            key = _keys(cur, "paper")[0]
+            assert data.paper_page(cur, key, False)["paper"]["key"] == key
+    finally:
+        store.close()
+    con = connect(own_db)
+    assert not pages_exist(con)
+    refresh_index(con, changed=False)
+    assert pages_exist(con)
+    con.close()
