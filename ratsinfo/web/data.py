@@ -145,6 +145,7 @@ def _env_int(name: str, default: int) -> int:
         return default
 
 
+WORKERS = _env_int("RATSINFO_WEB_WORKERS", os.cpu_count() or 2)  # requests computed at once (app.Admission)
 READERS = _env_int("RATSINFO_WEB_READERS", os.cpu_count() or 2)  # statements running at once
 THREADS = _env_int("RATSINFO_WEB_THREADS", 1)  # DuckDB threads per statement
 CACHE_MB = _env_int("RATSINFO_WEB_CACHE_MB", 32)  # answers kept per snapshot; 0 keeps none
