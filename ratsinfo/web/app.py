@@ -262,12 +262,13 @@ def changes(request: Request) -> HTMLResponse:
         since = date.fromisoformat(raw) if raw else date.today() - timedelta(days=7)
     except ValueError as exc:
         raise HTTPException(400, "seit muss ein Datum sein (JJJJ-MM-TT)") from exc
-    with warehouse(request).cursor() as con:
+    store = warehouse(request)
+    runs = store.listing("health_runs")
+    with store.cursor() as con:
         moment = datetime.combine(since, datetime.min.time())
         summary = data.changes_summary(data.rows(con, "changes_counts", since=moment))
         changed = data.rows(con, "changes_list", since=moment, limit=SHOWN_CHANGES)
-        health = data.source_health(con)
-        runs = data.rows(con, "health_runs")
+        health = store.health(con)
     return page(request, "changes.html", since=since, rows=changed, shown=SHOWN_CHANGES, summary=summary,
                 health=health, runs=runs)
 

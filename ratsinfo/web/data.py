@@ -149,6 +149,7 @@ WORKERS = _env_int("RATSINFO_WEB_WORKERS", os.cpu_count() or 2)  # requests comp
 READERS = _env_int("RATSINFO_WEB_READERS", os.cpu_count() or 2)  # statements running at once
 THREADS = _env_int("RATSINFO_WEB_THREADS", 1)  # DuckDB threads per statement
 CACHE_MB = _env_int("RATSINFO_WEB_CACHE_MB", 32)  # answers kept per snapshot; 0 keeps none
+HEALTH_SECONDS = 60.0  # source health judged by a clock at most this old
 CACHE_ITEM = 1 << 20  # larger answers (big downloads) are never kept
 
 
@@ -335,6 +336,17 @@ class Warehouse:
             found = snap.memo[key] = [(str(r[value]), option.format(r[value], r[label])) for r in self.listing(name)]
         chosen = (Markup(str(html).replace('">', '" selected>', 1)) if v == selected else html for v, html in found)
         return Markup("").join(chosen)
+
+    def health(self, cur: duckdb.DuckDBPyConnection, within: float = HEALTH_SECONDS) -> list[Health]:
+        """Source health as of at most ``within`` seconds ago: the runs it reads never change within a
+        snapshot, only the clock it is judged by moves (stale after days), and reading it took a statement or
+        three per source on every visit of the changes page."""
+        snap = self.current()
+        now = time.monotonic()
+        found = snap.memo.get("<health>")
+        if found is None or now - found[0] > within:
+            found = snap.memo["<health>"] = (now, source_health(cur))
+        return found[1]
 
     def has_pages(self) -> bool:
         """Whether the snapshot in use carries the pages' precomputed rows (checked once per snapshot)."""

@@ -150,3 +150,30 @@ def test_a_warehouse_without_page_rows_is_served_by_statements_and_gains_them_wi
     refresh_index(con, changed=False)
     assert pages_exist(con)
     con.close()
+
+
+def test_page_rows_built_in_many_parts_equal_those_built_at_once(own_db, monkeypatch):
+    from ratsinfo.warehouse import pages
+
+    con = connect(own_db)
+    whole = {t: reads.select(con, f"SELECT * FROM {t} ORDER BY key")[1] for t in PAGE_TABLES}
+    monkeypatch.setattr(pages, "ROWS_PER_PART", 3)  # a dozen parts for the site's papers and meetings
+    built = pages.rebuild_pages(con)
+    parted = {t: reads.select(con, f"SELECT * FROM {t} ORDER BY key")[1] for t in PAGE_TABLES}
+    con.close()
+    assert built["page_paper"] > 3 * 3 and built["page_meeting"] > 3 * 3
+    assert parted == whole
+
+
+def test_source_health_is_read_once_a_minute_per_snapshot_and_matches_a_fresh_reading(site):
+    from ratsinfo.ops.health import source_health
+
+    store = Warehouse(site[0])
+    try:
+        with store.cursor() as con:
+            first = store.health(con)
+            assert store.health(con) is first  # kept: the changes page reads it without a statement
+            assert [h.source_key for h in first] == [h.source_key for h in source_health(con)] and first
+            assert store.health(con, within=0) is not first  # judged again by the clock once it is old
+    finally:
+        store.close()
