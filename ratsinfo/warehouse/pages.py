@@ -19,6 +19,7 @@ import duckdb
 from ratsinfo.warehouse.report import sql_text
 
 PAGE_TABLES = ("page_paper", "page_meeting", "page_body")
+SEARCH_TABLES = ("search_posting", "search_hit")  # sql/search_rows_rebuild.sql
 ROWS_PER_PART = 20_000
 SIZES = {"page_paper": "SELECT count(*) FROM paper", "page_meeting": "SELECT count(*) FROM meeting",
          "page_body": "SELECT count(*) FROM organization"}
@@ -30,9 +31,13 @@ LOOKUP = {t: f"SELECT * FROM {t} WHERE key = ?" for t in PAGE_TABLES}
 
 
 def rebuild_pages(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Refill the page tables, each in its own transaction and checkpointed after it (otherwise all three stay
-    in memory until the end); returns the rows of each. Readers see none of it before the snapshot is
-    published."""
+    """Refill the search rows (the index must be built) and the page tables, each in its own transaction
+    and checkpointed after it (otherwise all of them stay in memory until the end); returns the rows of each
+    page table. Readers see none of it before the snapshot is published."""
+    from ratsinfo.warehouse.search import run_script
+
+    run_script(con, "search_rows_rebuild")
+    con.execute("CHECKPOINT")
     built = {}
     for table in PAGE_TABLES:
         select = sql_text(table)
@@ -54,10 +59,12 @@ def rebuild_pages(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 
 def pages_exist(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether this warehouse (or snapshot) has the page rows; one written before them has not."""
+    """Whether this warehouse (or snapshot) has the page rows and the search rows; one written before them
+    has not."""
+    tables = [*PAGE_TABLES, *SEARCH_TABLES]
     found = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name IN (SELECT unnest(?::VARCHAR[]))",
-                        [list(PAGE_TABLES)]).fetchone()[0]
-    return found == len(PAGE_TABLES)
+                        [tables]).fetchone()[0]
+    return found == len(tables)
 
 
 def page_row(con: duckdb.DuckDBPyConnection, table: str, key: str) -> dict[str, Any] | None:

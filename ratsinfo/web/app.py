@@ -72,8 +72,9 @@ def search(request: Request) -> Response:
                "author": p.get("urheber") or None}
     page_no = max(1, _int(p.get("seite"), "seite") or 1)
     store = warehouse(request)
+    stored = store.has_pages()
     with store.cursor() as con:
-        hits = data.search(con, q, page=page_no, per_page=PER_PAGE, **filters)
+        hits = data.search(con, q, page=page_no, per_page=PER_PAGE, stored=stored, **filters)
     pages = max(1, -(-hits.total // PER_PAGE))
     args = {"q": q, "rat": p.get("rat"), "gremium": p.get("gremium"), "jahr": p.get("jahr"), "art": p.get("art"),
             "urheber": p.get("urheber")}

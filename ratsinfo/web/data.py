@@ -418,19 +418,27 @@ class Hits:
     rows: list[dict[str, Any]]
 
 
-def search(con: duckdb.DuckDBPyConnection, query: str, *, page: int = 1, per_page: int = 20,
+def search(con: duckdb.DuckDBPyConnection, query: str, *, page: int = 1, per_page: int = 20, stored: bool = False,
            **filters: Any) -> Hits:
-    """One page of ranked hits with snippets centred on the match."""
+    """One page of ranked hits with snippets centred on the match. ``stored``: the snapshot has the search
+    rows built with the index, which a search without filters (but the year) reads instead of the index's
+    own tables, and the page's texts by key."""
     if not query.strip() or not index_exists(con):
         return Hits(0, [])
     params = {"year": None, "paper_type": None, "author": None, "council": None, "organization": None}
     params.update({k: (v if v not in ("", None) else None) for k, v in filters.items()})
     narrowed = any(params[k] is not None for k in ("paper_type", "author", "council", "organization"))
+    at = {"q": fold_query(query), "limit": per_page, "offset": (page - 1) * per_page}
     if narrowed:
-        found = rows(con, "search", q=fold_query(query), limit=per_page, offset=(page - 1) * per_page, **params)
+        found = rows(con, "search", **at, **params)
+    elif stored:
+        found = rows(con, "search_ranked", **at, year=params["year"])
+        keys = [h["key"] for h in found]
+        texts = {r["key"]: r["text"] for r in rows(con, "search_texts", keys=keys)} if keys else {}
+        for r in found:
+            r["text"] = texts.get(r["key"])
     else:
-        found = rows(con, "search_plain", q=fold_query(query), limit=per_page, offset=(page - 1) * per_page,
-                     year=params["year"])
+        found = rows(con, "search_plain", **at, year=params["year"])
     for r in found:
         r["snippet"] = snippet(r.pop("text") or "", fold_query(query))
     return Hits(found[0]["total"] if found else 0, found)

@@ -57,8 +57,10 @@ def search_feed(request: Request) -> Response:
         raise HTTPException(400, "Ein Feed braucht einen Suchbegriff (q=…)")
     filters = {"council": p.get("rat"), "organization": p.get("gremium"), "paper_type": p.get("art"),
                "author": p.get("urheber"), "year": int(p["jahr"]) if p.get("jahr", "").isdigit() else None}
-    with request.app.state.warehouse.cursor() as con:
-        hits = data.search(con, q, per_page=50, **filters)
+    store = request.app.state.warehouse
+    stored = store.has_pages()
+    with store.cursor() as con:
+        hits = data.search(con, q, per_page=50, stored=stored, **filters)
     entries = []
     for h in hits.rows:
         href = link("/sitzung/", h["meeting_key"]) if h["meeting_key"] else (

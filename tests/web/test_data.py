@@ -3,6 +3,7 @@ and follow it once it has finished."""
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
@@ -175,5 +176,33 @@ def test_source_health_is_read_once_a_minute_per_snapshot_and_matches_a_fresh_re
             assert store.health(con) is first  # kept: the changes page reads it without a statement
             assert [h.source_key for h in first] == [h.source_key for h in source_health(con)] and first
             assert store.health(con, within=0) is not first  # judged again by the clock once it is old
+    finally:
+        store.close()
+
+
+def test_search_over_the_rows_built_with_the_index_ranks_exactly_as_the_index_itself(site):
+    """Every word of the site's titles, alone, on its second page and within a year: the same hits, scores,
+    totals and snippets from the search rows as from the index's own tables."""
+    store = Warehouse(site[0])
+    try:
+        assert store.has_pages()
+        with store.cursor() as con:
+            titles = " ".join(r[0] or "" for r in reads.select(con, "SELECT title FROM search_doc")[1])
+            words = sorted({w for w in re.findall(r"[A-Za-zÄÖÜäöüß]{5,}", titles)})[:60]
+            years = [r[0] for r in reads.select(con, "SELECT DISTINCT year FROM search_doc WHERE year IS NOT NULL")[1]]
+            assert len(words) > 20 and years
+            compared = 0
+            for i, w in enumerate(words):
+                for kw in ({}, {"page": 2, "per_page": 5}, {"year": years[i % len(years)]}):
+                    fast, plain = data.search(con, w, stored=True, **kw), data.search(con, w, stored=False, **kw)
+                    assert fast.total == plain.total, (w, kw)
+                    assert [(h["key"], h["snippet"], h["meeting_key"], h["paper_type"], round(h["score"], 9))
+                            for h in fast.rows] == [
+                           (h["key"], h["snippet"], h["meeting_key"], h["paper_type"], round(h["score"], 9))
+                            for h in plain.rows], (w, kw)
+                    assert [{k: v for k, v in h.items() if k != "score"} for h in fast.rows] == [
+                        {k: v for k, v in h.items() if k != "score"} for h in plain.rows]
+                    compared += len(fast.rows)
+            assert compared > 50
     finally:
         store.close()
