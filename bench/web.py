@@ -2,7 +2,7 @@
 town served over OParl and ingested as a refresh would), with 1 and with 20 concurrent clients.
 Target: p95 under 150 ms at 1x with 20 clients.
 
-    .venv/bin/python bench/web.py [--scale 1] [--requests 30] [--clients 1,20] [--cache both|off|on] [--db PATH]
+    .venv/bin/python bench/web.py [--scale 1] [--requests 100] [--clients 1,20] [--cache on|off|both] [--db PATH]
                                   [--pages search,ask]
 
 The server runs as `ratsinfo serve` in its own process, as users run it; clients are threads here. Per page
@@ -10,11 +10,14 @@ type it prints, for each number of clients:
   server ms  the app's own time from request to answer (its Server-Timing header, `app`), waits included;
   client ms  what the client saw (connection, HTTP, the client's own share of the cores);
   cpu ms     CPU time per request: p50 of the page thread's CPU time (Server-Timing `cpu`; DuckDB runs each
-             statement on that thread) and the server process's whole CPU time (/proc) divided by requests.
+             statement on that thread) and the server process's whole CPU time (/proc) divided by requests;
+  kept       the share of answers served from those kept per snapshot (Server-Timing `cache`).
 On a shared machine the times grow with the load of others; CPU time does not, so it tells load from cost.
 
-Two regimes, each with a fresh server: `off` computes every answer (RATSINFO_WEB_CACHE_MB=0), `on` keeps
-answers per snapshot and measures repeat visits (every URL requested once before measuring).
+Every request of a page type goes to a URL not requested before (hundreds of papers, meetings, bodies,
+searches, questions, canned queries), so kept answers are the exception; only the start page has one URL.
+Regimes, each with a fresh server: `on` as served (answers kept per snapshot), `off` keeps none
+(RATSINFO_WEB_CACHE_MB=0).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
@@ -63,32 +67,56 @@ def build(db: Path, scale: float) -> None:
 
 
 def samples(db: Path, n: int) -> dict[str, list[str]]:
-    """n URLs per page type: random papers, meetings and bodies; the search words in turn."""
+    """2n DISTINCT URLs per page type where the city has that many (the first n for one client, the next n for
+    the concurrent clients), so that answers kept from an earlier request are the exception: random papers,
+    meetings and bodies, searches over every topic word with and without a year and page, questions and
+    canned queries over every body and year, changes since different days. Only the start page is one URL."""
+    from generate import TOPICS
+
     from ratsinfo.warehouse.db import connect_readonly
 
     con = connect_readonly(db)
     rnd = random.Random(7)
+    m = 2 * n
 
     def keys(table: str) -> list[str]:
         found = [r[0] for r in con.execute(f"SELECT key FROM {table} WHERE NOT deleted ORDER BY key").fetchall()]
-        return rnd.sample(found, min(n, len(found)))
+        return rnd.sample(found, min(m, len(found)))
 
     papers, meetings, orgs = keys("paper"), keys("meeting"), keys("organization")
-    year = con.execute("SELECT max(year(start)) FROM meeting").fetchone()[0]
+    names = [r[0] for r in con.execute("SELECT DISTINCT name FROM organization WHERE NOT deleted AND kind <> "
+                                       "'working_group' ORDER BY 1").fetchall()]
+    refs = [r[0] for r in con.execute("SELECT reference FROM paper WHERE NOT deleted AND NOT stub "
+                                      "ORDER BY key").fetchall()]
+    last = con.execute("SELECT max(year(start)) FROM meeting").fetchone()[0]
     con.close()
-    q = lambda i: SEARCHES[i % len(SEARCHES)]  # noqa: E731
+    years = list(range(last - 9, last + 1))
+    words = list(dict.fromkeys([*SEARCHES, *TOPICS]))
+    terms = [(w, y, pg) for w in words for y in [None, *years] for pg in (1, 2)]
+    rnd.shuffle(terms)
+    rnd.shuffle(names)
+    rnd.shuffle(refs)
+    combos = [(name, y) for name in names for y in years]
+    rnd.shuffle(combos)
+
+    def search_url(path: str, w: str, y: int | None, pg: int) -> str:
+        return f"{path}?q={quote(w)}" + (f"&jahr={y}" if y else "") + (f"&seite={pg}" if pg > 1 else "")
+
+    def cycle(items: list, count: int = m) -> list:
+        return [items[i % len(items)] for i in range(count)]
+
     return {
-        "start": ["/"] * n,
-        "search": [f"/suche?q={quote(q(i))}" for i in range(n)],
-        "search + year, page 2": [f"/suche?q={quote(q(i))}&jahr={year}&seite=2" for i in range(n)],
+        "start": ["/"] * m,
+        "search": [search_url("/suche", *t) for t in terms[:m]],
         "paper": [f"/vorlage/{quote(k)}" for k in papers],
         "meeting": [f"/sitzung/{quote(k)}" for k in meetings],
         "body": [f"/gremium/{quote(k)}" for k in orgs],
-        "ask": ["/frage?q=" + quote(f"Wie oft tagte der Ausschuss für Radverkehr {year - i % 3}?") for i in range(n)],
-        "canned query": [f"/abfragen/sessions-per-year?year={year - i % 3}" for i in range(n)],
-        "CSV download": [f"/abfragen/sessions-per-year.csv?year={year - i % 3}" for i in range(n)],
-        "changes and health": ["/aenderungen"] * n,
-        "Atom feed (search)": [f"/atom/suche?q={quote(q(i))}" for i in range(n)],
+        "ask": ["/frage?q=" + quote(f"Wie oft tagte der {name} {y}?") for name, y in cycle(combos)],
+        "canned query": [f"/abfragen/sessions-per-year?organization={quote(name)}&year={y}"
+                         for name, y in cycle(combos[::-1])],
+        "CSV download": [f"/abfragen/paper-lineage.csv?reference={quote(r)}" for r in cycle(refs)],
+        "changes and health": [f"/aenderungen?seit={date.today() - timedelta(days=i)}" for i in range(m)],
+        "Atom feed (search)": [search_url("/atom/suche", *t) for t in terms[m: 2 * m]],
         "Atom feed (body)": [f"/atom/gremium/{quote(k)}" for k in orgs],
         "Atom feed (paper)": [f"/atom/vorlage/{quote(k)}" for k in papers],
         "iCalendar (body)": [f"/ical/gremium/{quote(k)}" for k in orgs],
@@ -169,28 +197,34 @@ def serve(db: Path, cache: bool) -> tuple[subprocess.Popen, str]:
     raise RuntimeError("the server did not start")
 
 
+def warm_url(url: str) -> str:
+    """The same page under another address: warms the server without keeping the answer a measured URL gets."""
+    return url + ("&" if "?" in url else "?") + "warm=1"
+
+
 def run(db: Path, cases: dict[str, list[str]], clients: list[int], cache: bool) -> float:
-    """Measure every page type with each number of clients; print one table; return the worst p95 server
-    time with the most clients."""
+    """Measure every page type with each number of clients, each on its own share of the distinct URLs; print
+    one table; return the worst p95 server time with the most clients."""
     proc, base = serve(db, cache)
     worst = 0.0
     try:
-        for urls in cases.values():  # warm: the German pipeline, DuckDB's caches; with cache on, every URL
-            measure(base, urls if cache else urls[:2], 1, proc.pid)
+        for urls in cases.values():  # warm: the German pipeline, DuckDB's caches, never a measured answer
+            measure(base, [warm_url(u) for u in urls[-2:]], 1, proc.pid)
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-        regime = "answers kept per snapshot, repeat visits" if cache else "every answer computed (cache off)"
+        regime = ("answers kept per snapshot (as served), every URL new but the start page" if cache
+                  else "every answer computed (cache off)")
         print(f"\n{regime}; load average {load} before")
         head = "".join(f" | {f'{c} client' + ('s' if c > 1 else ''):<10} {'server p50':>10} {'p95':>7} "
-                       f"{'client p95':>10} {'cpu p50':>7} {'proc/req':>8}" for c in clients)
+                       f"{'client p95':>10} {'cpu p50':>7} {'proc/req':>8} {'kept':>5}" for c in clients)
         print(f"{'page':<24}{head}")
         for name, urls in cases.items():
             line = f"{name:<24}"
-            for c in clients:
-                todo = urls if c == 1 else [urls[i % len(urls)] for i in range(max(len(urls), 3 * c))]
-                b = measure(base, todo, c, proc.pid)
+            share = len(urls) // len(clients)
+            for i, c in enumerate(clients):
+                b = measure(base, urls[i * share:(i + 1) * share], c, proc.pid)
                 line += (f" | {'':<10} {statistics.median(b.server):>10.1f} {pct(b.server, 95):>7.1f} "
                          f"{pct(b.client, 95):>10.1f} {statistics.median(b.cpu) if b.cpu else 0.0:>7.1f} "
-                         f"{b.process_cpu_ms:>8.1f}")
+                         f"{b.process_cpu_ms:>8.1f} {b.kept / max(1, len(b.server)):>5.0%}")
                 if c == clients[-1]:
                     worst = max(worst, pct(b.server, 95))
             print(line, flush=True)
@@ -206,9 +240,10 @@ def run(db: Path, cases: dict[str, list[str]], clients: list[int], cache: bool) 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--scale", type=float, default=1.0)
-    ap.add_argument("--requests", type=int, default=30, help="requests per page type with one client")
+    ap.add_argument("--requests", type=int, default=100,
+                    help="requests per page type and number of clients, each to a URL not requested before")
     ap.add_argument("--clients", default="1,20", help="numbers of concurrent clients, comma-separated")
-    ap.add_argument("--cache", choices=["both", "off", "on"], default="both")
+    ap.add_argument("--cache", choices=["both", "off", "on"], default="on")
     ap.add_argument("--db", help="a warehouse to use (built here at --scale when the file does not exist)")
     ap.add_argument("--pages", help="only the page types whose names contain one of these words, comma-separated")
     args = ap.parse_args()
@@ -228,10 +263,10 @@ def main() -> None:
           + ", ".join(f"{n:,} {t}s" for t, n in sizes.items()))
     print("server/client: wall-clock ms; cpu p50: CPU ms of the page's thread; proc/req: server process CPU ms "
           "per request")
-    cases = samples(db, args.requests)
+    clients = sorted({int(c) for c in args.clients.split(",")})
+    cases = samples(db, args.requests * len(clients) // 2)
     if args.pages:
         cases = {k: v for k, v in cases.items() if any(w.strip() in k for w in args.pages.split(","))}
-    clients = sorted({int(c) for c in args.clients.split(",")})
     for cache in {"both": [False, True], "off": [False], "on": [True]}[args.cache]:
         run(db, cases, clients, cache)
 

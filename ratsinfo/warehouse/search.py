@@ -125,13 +125,16 @@ def search(con: duckdb.DuckDBPyConnection, query: str, *, type_: str | None = No
 
 
 def refresh_index(con: duckdb.DuckDBPyConnection, changed: bool) -> int | None:
-    """Rebuild citations and the full-text index when records changed since the last rebuild (in this
-    run, or in one killed before its rebuild) or none exists yet; returns the rows indexed, None when
-    nothing needed doing."""
+    """Rebuild citations, the full-text index and the web pages' rows when records changed since the last
+    rebuild (in this run, or in one killed before its rebuild) or none exist yet; returns the rows indexed,
+    None when nothing needed doing."""
+    from ratsinfo.warehouse.pages import pages_exist, rebuild_pages
+
     stale = con.execute("SELECT bool_or(index_stale) FROM reader_state").fetchone()[0]
-    if not changed and not stale and index_exists(con):
+    if not changed and not stale and index_exists(con) and pages_exist(con):
         return None
     rebuild_sources(con)
     indexed = rebuild_index(con)
+    rebuild_pages(con)
     con.execute("UPDATE reader_state SET index_stale = false")
     return indexed

@@ -6,6 +6,7 @@ there is no free SQL and no method but GET (and HEAD).
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import re
@@ -71,8 +72,9 @@ def search(request: Request) -> Response:
                "author": p.get("urheber") or None}
     page_no = max(1, _int(p.get("seite"), "seite") or 1)
     store = warehouse(request)
+    stored = store.has_pages()
     with store.cursor() as con:
-        hits = data.search(con, q, page=page_no, per_page=PER_PAGE, **filters)
+        hits = data.search(con, q, page=page_no, per_page=PER_PAGE, stored=stored, **filters)
     pages = max(1, -(-hits.total // PER_PAGE))
     args = {"q": q, "rat": p.get("rat"), "gremium": p.get("gremium"), "jahr": p.get("jahr"), "art": p.get("art"),
             "urheber": p.get("urheber")}
@@ -84,41 +86,35 @@ def search(request: Request) -> Response:
 
 def paper(request: Request) -> HTMLResponse:
     key = request.path_params["key"]
-    with warehouse(request).cursor() as con:
-        found = data.existing(con, "paper", key)
-        ctx = {"paper": found, "consultations": data.rows(con, "paper_consultations", key=key),
-               "lineage": data.rows(con, "paper_lineage", key=key),
-               "questions": data.rows(con, "paper_questions", key=key),
-               "files": data.rows(con, "paper_files", key=key), "facts": data.rows(con, "paper_facts", key=key)}
+    store = warehouse(request)
+    stored = store.has_pages()
+    with store.cursor() as con:
+        ctx = data.paper_page(con, key, stored)
     return page(request, "paper.html", **ctx)
 
 
 def meeting(request: Request) -> HTMLResponse:
     key = request.path_params["key"]
-    with warehouse(request).cursor() as con:
-        found = data.existing(con, "meeting", key)
-        items = data.rows(con, "meeting_items", key=key)
-    return page(request, "meeting.html", meeting=found, items=items)
+    store = warehouse(request)
+    stored = store.has_pages()
+    with store.cursor() as con:
+        ctx = data.meeting_page(con, key, stored)
+    return page(request, "meeting.html", **ctx)
 
 
 def organization(request: Request) -> HTMLResponse:
     key = request.path_params["key"]
-    with warehouse(request).cursor() as con:
-        found = data.existing(con, "organization", key)
-        sessions = data.rows(con, "org_sessions", key=key)
-        topics = data.rows(con, "org_topics", key=key)
-        ctx = {"org": found, "sessions": sessions, "members": data.rows(con, "org_members", key=key),
-               "groups": data.rows(con, "org_groups", key=key), "rules": data.rows(con, "org_rules", key=key),
-               "meetings": data.rows(con, "org_meetings", key=key, limit=50)}
-        cols, checked = data.queries.run_bound(con, "rules", {"organization": [key]})
-        ctx["rule_check"] = [dict(zip(cols, r, strict=True)) for r in checked if r[cols.index("rule")]
-                             == "meeting_frequency"]
+    store = warehouse(request)
+    stored = store.has_pages()
+    with store.cursor() as con:
+        ctx = data.body_page(con, key, stored)
     by_year: dict[Any, list[dict]] = {}
-    for t in topics:
+    for t in ctx["topics"]:
         by_year.setdefault(t["year"], []).append(t)
+    sessions = ctx["sessions"]
     chart = svg.bar_chart([(str(s["year"]), s["sessions"]) for s in sessions],
-                          title=f"Sitzungen je Jahr: {found['name']}")
-    return page(request, "organization.html", topics=by_year, chart=Markup(chart), **ctx)
+                          title=f"Sitzungen je Jahr: {ctx['org']['name']}")
+    return page(request, "organization.html", chart=Markup(chart), **{**ctx, "topics": by_year})
 
 
 def document(request: Request) -> HTMLResponse:
@@ -267,12 +263,13 @@ def changes(request: Request) -> HTMLResponse:
         since = date.fromisoformat(raw) if raw else date.today() - timedelta(days=7)
     except ValueError as exc:
         raise HTTPException(400, "seit muss ein Datum sein (JJJJ-MM-TT)") from exc
-    with warehouse(request).cursor() as con:
+    store = warehouse(request)
+    runs = store.listing("health_runs")
+    with store.cursor() as con:
         moment = datetime.combine(since, datetime.min.time())
         summary = data.changes_summary(data.rows(con, "changes_counts", since=moment))
         changed = data.rows(con, "changes_list", since=moment, limit=SHOWN_CHANGES)
-        health = data.source_health(con)
-        runs = data.rows(con, "health_runs")
+        health = store.health(con)
     return page(request, "changes.html", since=since, rows=changed, shown=SHOWN_CHANGES, summary=summary,
                 health=health, runs=runs)
 
@@ -376,6 +373,28 @@ class Answers:
         await self.app(scope, receive, keeping)
 
 
+class Admission:
+    """At most ``limit`` requests compute at once (one per core by default); the others wait in the order they
+    came. Twenty pages computed at once on two cores finish no sooner than one after another, but each of
+    them later, and threads taking turns at the interpreter lock serve the unluckiest last: waiting in line
+    keeps the slowest answers close to the typical ones. The wait counts in the ``app`` time of
+    Server-Timing (Headers starts the clock before it); kept answers (Answers) never wait."""
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app = app
+        self.limit = max(1, limit)
+        self._gate: asyncio.Semaphore | None = None
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["path"].startswith("/static/"):
+            await self.app(scope, receive, send)
+            return
+        if self._gate is None:  # made in the server's event loop
+            self._gate = asyncio.Semaphore(self.limit)
+        async with self._gate:
+            await self.app(scope, receive, send)
+
+
 def create_app(db: str | Path, check_every: float = 2.0, warm: bool = True) -> Starlette:
     """The app over the warehouse at ``db`` (opened read-only, through snapshots)."""
     get = ["GET"]
@@ -406,6 +425,7 @@ def create_app(db: str | Path, check_every: float = 2.0, warm: bool = True) -> S
 
     app = Starlette(routes=routes, exception_handlers={HTTPException: not_found, 404: not_found}, lifespan=lifespan)
     app.state.warehouse = store
+    app.add_middleware(Admission, limit=data.WORKERS)
     app.add_middleware(Answers, store=store)
     app.add_middleware(Headers)
     if warm:

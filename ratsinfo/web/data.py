@@ -37,6 +37,7 @@ from ratsinfo.queries.ask import Answer
 from ratsinfo.queries.ask import ask as ask_question
 from ratsinfo.warehouse import reads
 from ratsinfo.warehouse.db import connect_readonly, snapshot_path
+from ratsinfo.warehouse.pages import page_row, pages_exist
 from ratsinfo.warehouse.search import index_exists, snippet
 
 __all__ = ["Answer", "Health", "Snapshot", "Warehouse", "ask_question", "changes_summary", "queries", "rows", "one",
@@ -59,6 +60,72 @@ def one(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> dict[str, A
     return found[0] if found else None
 
 
+def _stored(con: duckdb.DuckDBPyConnection, table: str, key: str, what: str) -> dict[str, Any]:
+    """A page's precomputed row, its empty lists as lists; a German 404 when there is none."""
+    found = page_row(con, table, key)
+    if found is None:
+        raise HTTPException(404, MISSING[what])
+    return {k: ([] if v is None and k != what else v) for k, v in found.items()}
+
+
+def paper_page(con: duckdb.DuckDBPyConnection, key: str, stored: bool) -> dict[str, Any]:
+    """What the paper page shows: one lookup of its precomputed row, else (a warehouse written before those
+    rows existed) one statement per part."""
+    if stored:
+        found = _stored(con, "page_paper", key, "paper")
+        return {k: found[k] for k in ("paper", "consultations", "lineage", "questions", "files", "facts")}
+    return {"paper": existing(con, "paper", key), "consultations": rows(con, "paper_consultations", key=key),
+            "lineage": rows(con, "paper_lineage", key=key), "questions": rows(con, "paper_questions", key=key),
+            "files": rows(con, "paper_files", key=key), "facts": rows(con, "paper_facts", key=key)}
+
+
+def paper_events(con: duckdb.DuckDBPyConnection, key: str, stored: bool) -> tuple[dict[str, Any], list[dict]]:
+    """A paper and what happened to it, for its feed."""
+    if stored:
+        found = _stored(con, "page_paper", key, "paper")
+        return found["paper"], found["events"]
+    return existing(con, "paper", key), rows(con, "paper_events", key=key)
+
+
+def meeting_page(con: duckdb.DuckDBPyConnection, key: str, stored: bool) -> dict[str, Any]:
+    if stored:
+        found = _stored(con, "page_meeting", key, "meeting")
+        return {"meeting": found["meeting"], "items": found["items"]}
+    return {"meeting": existing(con, "meeting", key), "items": rows(con, "meeting_items", key=key)}
+
+
+BODY_MEETINGS = 50  # meetings on a body's page and in its feed; its calendar has up to 1,000
+
+
+def body_page(con: duckdb.DuckDBPyConnection, key: str, stored: bool) -> dict[str, Any]:
+    """What the body page shows; the check of its rules of procedure runs only for a body that has rules."""
+    if stored:
+        found = _stored(con, "page_body", key, "org")
+        ctx = {k: found[k] for k in ("org", "sessions", "topics", "members", "groups", "rules")}
+        ctx["meetings"] = found["meetings"][:BODY_MEETINGS]
+    else:
+        ctx = {"org": existing(con, "organization", key), "sessions": rows(con, "org_sessions", key=key),
+               "topics": rows(con, "org_topics", key=key), "members": rows(con, "org_members", key=key),
+               "groups": rows(con, "org_groups", key=key), "rules": rows(con, "org_rules", key=key),
+               "meetings": rows(con, "org_meetings", key=key, limit=BODY_MEETINGS)}
+    ctx["rule_check"] = []
+    if any(r["rule"] == "meeting_frequency" for r in ctx["rules"]):
+        cols, checked = queries.run_bound(con, "rules", {"organization": [key]})
+        ctx["rule_check"] = [dict(zip(cols, r, strict=True)) for r in checked
+                             if r[cols.index("rule")] == "meeting_frequency"]
+    return ctx
+
+
+def body_feed(con: duckdb.DuckDBPyConnection, key: str, stored: bool, meetings: int = BODY_MEETINGS,
+              papers: int = 50) -> tuple[dict[str, Any], list[dict], list[dict]]:
+    """A body, the papers consulted in it and its meetings, newest first, for its feeds."""
+    if stored:
+        found = _stored(con, "page_body", key, "org")
+        return found["org"], found["papers"][:papers], found["meetings"][:meetings]
+    return (existing(con, "organization", key), rows(con, "org_papers", key=key, limit=papers) if papers else [],
+            rows(con, "org_meetings", key=key, limit=meetings))
+
+
 MISSING = {"paper": "Diese Vorlage gibt es im Bestand nicht.", "meeting": "Diese Sitzung gibt es im Bestand nicht.",
            "organization": "Dieses Gremium gibt es im Bestand nicht."}
 
@@ -78,9 +145,11 @@ def _env_int(name: str, default: int) -> int:
         return default
 
 
+WORKERS = _env_int("RATSINFO_WEB_WORKERS", os.cpu_count() or 2)  # requests computed at once (app.Admission)
 READERS = _env_int("RATSINFO_WEB_READERS", os.cpu_count() or 2)  # statements running at once
 THREADS = _env_int("RATSINFO_WEB_THREADS", 1)  # DuckDB threads per statement
 CACHE_MB = _env_int("RATSINFO_WEB_CACHE_MB", 32)  # answers kept per snapshot; 0 keeps none
+HEALTH_SECONDS = 60.0  # source health judged by a clock at most this old
 CACHE_ITEM = 1 << 20  # larger answers (big downloads) are never kept
 
 
@@ -268,6 +337,26 @@ class Warehouse:
         chosen = (Markup(str(html).replace('">', '" selected>', 1)) if v == selected else html for v, html in found)
         return Markup("").join(chosen)
 
+    def health(self, cur: duckdb.DuckDBPyConnection, within: float = HEALTH_SECONDS) -> list[Health]:
+        """Source health as of at most ``within`` seconds ago: the runs it reads never change within a
+        snapshot, only the clock it is judged by moves (stale after days), and reading it took a statement or
+        three per source on every visit of the changes page."""
+        snap = self.current()
+        now = time.monotonic()
+        found = snap.memo.get("<health>")
+        if found is None or now - found[0] > within:
+            found = snap.memo["<health>"] = (now, source_health(cur))
+        return found[1]
+
+    def has_pages(self) -> bool:
+        """Whether the snapshot in use carries the pages' precomputed rows (checked once per snapshot)."""
+        snap = self.current()
+        found = snap.memo.get("<pages>")
+        if found is None:
+            with snap.cursor() as cur:
+                found = snap.memo["<pages>"] = pages_exist(cur)
+        return found
+
     def close(self) -> None:
         if self._snap is not None:
             self._snap.retire()
@@ -329,19 +418,27 @@ class Hits:
     rows: list[dict[str, Any]]
 
 
-def search(con: duckdb.DuckDBPyConnection, query: str, *, page: int = 1, per_page: int = 20,
+def search(con: duckdb.DuckDBPyConnection, query: str, *, page: int = 1, per_page: int = 20, stored: bool = False,
            **filters: Any) -> Hits:
-    """One page of ranked hits with snippets centred on the match."""
+    """One page of ranked hits with snippets centred on the match. ``stored``: the snapshot has the search
+    rows built with the index, which a search without filters (but the year) reads instead of the index's
+    own tables, and the page's texts by key."""
     if not query.strip() or not index_exists(con):
         return Hits(0, [])
     params = {"year": None, "paper_type": None, "author": None, "council": None, "organization": None}
     params.update({k: (v if v not in ("", None) else None) for k, v in filters.items()})
     narrowed = any(params[k] is not None for k in ("paper_type", "author", "council", "organization"))
+    at = {"q": fold_query(query), "limit": per_page, "offset": (page - 1) * per_page}
     if narrowed:
-        found = rows(con, "search", q=fold_query(query), limit=per_page, offset=(page - 1) * per_page, **params)
+        found = rows(con, "search", **at, **params)
+    elif stored:
+        found = rows(con, "search_ranked", **at, year=params["year"])
+        keys = [h["key"] for h in found]
+        texts = {r["key"]: r["text"] for r in rows(con, "search_texts", keys=keys)} if keys else {}
+        for r in found:
+            r["text"] = texts.get(r["key"])
     else:
-        found = rows(con, "search_plain", q=fold_query(query), limit=per_page, offset=(page - 1) * per_page,
-                     year=params["year"])
+        found = rows(con, "search_plain", **at, year=params["year"])
     for r in found:
         r["snippet"] = snippet(r.pop("text") or "", fold_query(query))
     return Hits(found[0]["total"] if found else 0, found)

@@ -57,8 +57,10 @@ def search_feed(request: Request) -> Response:
         raise HTTPException(400, "Ein Feed braucht einen Suchbegriff (q=…)")
     filters = {"council": p.get("rat"), "organization": p.get("gremium"), "paper_type": p.get("art"),
                "author": p.get("urheber"), "year": int(p["jahr"]) if p.get("jahr", "").isdigit() else None}
-    with request.app.state.warehouse.cursor() as con:
-        hits = data.search(con, q, per_page=50, **filters)
+    store = request.app.state.warehouse
+    stored = store.has_pages()
+    with store.cursor() as con:
+        hits = data.search(con, q, per_page=50, stored=stored, **filters)
     entries = []
     for h in hits.rows:
         href = link("/sitzung/", h["meeting_key"]) if h["meeting_key"] else (
@@ -76,9 +78,10 @@ EVENTS = {"consultation": "Neue Beratung", "answer": "Antwort eingegangen", "fil
 
 def paper_feed(request: Request) -> Response:
     key = request.path_params["key"]
-    with request.app.state.warehouse.cursor() as con:
-        paper = data.existing(con, "paper", key)
-        events = data.rows(con, "paper_events", key=key)
+    store = request.app.state.warehouse
+    stored = store.has_pages()
+    with store.cursor() as con:
+        paper, events = data.paper_events(con, key, stored)
     entries = []
     for e in events:
         title = f"{EVENTS[e['event']]}: {e['what'] or ''}" + (f" ({e['detail']})" if e["detail"] else "")
@@ -91,10 +94,10 @@ def paper_feed(request: Request) -> Response:
 
 def organization_feed(request: Request) -> Response:
     key = request.path_params["key"]
-    with request.app.state.warehouse.cursor() as con:
-        org = data.existing(con, "organization", key)
-        papers = data.rows(con, "org_papers", key=key, limit=50)
-        meetings = data.rows(con, "org_meetings", key=key, limit=50)
+    store = request.app.state.warehouse
+    stored = store.has_pages()
+    with store.cursor() as con:
+        org, papers, meetings = data.body_feed(con, key, stored)
     entries = [{"id": tag(f"{key}|{p['key']}"), "title": f"Beratung: {p['reference']} {p['name'] or ''}".strip(),
                 "href": link("/vorlage/", p["key"]), "updated": _stamp(p["seen"] or p["date"]),
                 "summary": " – ".join(x for x in (p["role"], p["result"]) if x)} for p in papers]
@@ -127,9 +130,10 @@ def _fold(line: str) -> str:
 
 def organization_calendar(request: Request) -> Response:
     key = request.path_params["key"]
-    with request.app.state.warehouse.cursor() as con:
-        org = data.existing(con, "organization", key)
-        meetings = data.rows(con, "org_meetings", key=key, limit=1000)
+    store = request.app.state.warehouse
+    stored = store.has_pages()
+    with store.cursor() as con:
+        org, _papers, meetings = data.body_feed(con, key, stored, meetings=1000, papers=0)
     base = str(request.base_url).rstrip("/")
     now = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//ratsinfo//Sitzungen//DE", "CALSCALE:GREGORIAN",

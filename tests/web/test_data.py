@@ -3,6 +3,7 @@ and follow it once it has finished."""
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
@@ -11,6 +12,9 @@ from ratsinfo.ingest.rawstore import RawStore
 from ratsinfo.pipeline import ingest_files
 from ratsinfo.warehouse import reads
 from ratsinfo.warehouse.db import connect
+from ratsinfo.warehouse.pages import PAGE_TABLES, pages_exist
+from ratsinfo.warehouse.search import refresh_index
+from ratsinfo.web import data
 from ratsinfo.web.data import Snapshot, Warehouse, fold_query, rows
 
 
@@ -97,3 +101,108 @@ def test_answers_kept_by_a_snapshot_stay_within_its_budget(site):
     snap.retire()
     assert snap.answer(("page", 4)) is None  # a retired snapshot keeps nothing
     store.close()
+
+
+def _keys(con, table: str) -> list[str]:
+    return [r[0] for r in reads.select(con, f"SELECT key FROM {table} ORDER BY key")[1]]
+
+
+def test_precomputed_pages_show_what_the_statements_of_each_part_show(site):
+    """Every paper, meeting and body of the site (hostile titles, lineage, questions, facts, rules):
+    the one-row lookup gives exactly what the per-part statements give, in the same order."""
+    store = Warehouse(site[0])
+    try:
+        assert store.has_pages()
+        with store.cursor() as con:
+            papers, meetings, bodies = _keys(con, "paper"), _keys(con, "meeting"), _keys(con, "organization")
+            assert papers and meetings and bodies
+            for key in papers:
+                assert data.paper_page(con, key, True) == data.paper_page(con, key, False), key
+                assert data.paper_events(con, key, True) == data.paper_events(con, key, False), key
+            for key in meetings:
+                assert data.meeting_page(con, key, True) == data.meeting_page(con, key, False), key
+            for key in bodies:
+                assert data.body_page(con, key, True) == data.body_page(con, key, False), key
+                assert data.body_feed(con, key, True) == data.body_feed(con, key, False), key
+                assert (data.body_feed(con, key, True, meetings=1000, papers=0)
+                        == data.body_feed(con, key, False, meetings=1000, papers=0)), key
+            assert any(data.paper_page(con, k, True)["lineage"] for k in papers)
+            assert any(data.paper_page(con, k, True)["questions"] for k in papers)
+            assert any(data.body_page(con, k, True)["meetings"] for k in bodies)
+    finally:
+        store.close()
+
+
+def test_a_warehouse_without_page_rows_is_served_by_statements_and_gains_them_with_the_next_index(own_db, site):
+    con = connect(own_db)
+    for table in PAGE_TABLES:
+        con.execute(f"DROP TABLE {table}")
+    con.close()
+    store = Warehouse(own_db)
+    try:
+        assert not store.has_pages()
+        with store.cursor() as cur:
+            key = _keys(cur, "paper")[0]
+            assert data.paper_page(cur, key, False)["paper"]["key"] == key
+    finally:
+        store.close()
+    con = connect(own_db)
+    assert not pages_exist(con)
+    refresh_index(con, changed=False)
+    assert pages_exist(con)
+    con.close()
+
+
+def test_page_rows_built_in_many_parts_equal_those_built_at_once(own_db, monkeypatch):
+    from ratsinfo.warehouse import pages
+
+    con = connect(own_db)
+    whole = {t: reads.select(con, f"SELECT * FROM {t} ORDER BY key")[1] for t in PAGE_TABLES}
+    monkeypatch.setattr(pages, "ROWS_PER_PART", 3)  # a dozen parts for the site's papers and meetings
+    built = pages.rebuild_pages(con)
+    parted = {t: reads.select(con, f"SELECT * FROM {t} ORDER BY key")[1] for t in PAGE_TABLES}
+    con.close()
+    assert built["page_paper"] > 3 * 3 and built["page_meeting"] > 3 * 3
+    assert parted == whole
+
+
+def test_source_health_is_read_once_a_minute_per_snapshot_and_matches_a_fresh_reading(site):
+    from ratsinfo.ops.health import source_health
+
+    store = Warehouse(site[0])
+    try:
+        with store.cursor() as con:
+            first = store.health(con)
+            assert store.health(con) is first  # kept: the changes page reads it without a statement
+            assert [h.source_key for h in first] == [h.source_key for h in source_health(con)] and first
+            assert store.health(con, within=0) is not first  # judged again by the clock once it is old
+    finally:
+        store.close()
+
+
+def test_search_over_the_rows_built_with_the_index_ranks_exactly_as_the_index_itself(site):
+    """Every word of the site's titles, alone, on its second page and within a year: the same hits, scores,
+    totals and snippets from the search rows as from the index's own tables."""
+    store = Warehouse(site[0])
+    try:
+        assert store.has_pages()
+        with store.cursor() as con:
+            titles = " ".join(r[0] or "" for r in reads.select(con, "SELECT title FROM search_doc")[1])
+            words = sorted({w for w in re.findall(r"[A-Za-zÄÖÜäöüß]{5,}", titles)})[:60]
+            years = [r[0] for r in reads.select(con, "SELECT DISTINCT year FROM search_doc WHERE year IS NOT NULL")[1]]
+            assert len(words) > 20 and years
+            compared = 0
+            for i, w in enumerate(words):
+                for kw in ({}, {"page": 2, "per_page": 5}, {"year": years[i % len(years)]}):
+                    fast, plain = data.search(con, w, stored=True, **kw), data.search(con, w, stored=False, **kw)
+                    assert fast.total == plain.total, (w, kw)
+                    assert [(h["key"], h["snippet"], h["meeting_key"], h["paper_type"], round(h["score"], 9))
+                            for h in fast.rows] == [
+                           (h["key"], h["snippet"], h["meeting_key"], h["paper_type"], round(h["score"], 9))
+                            for h in plain.rows], (w, kw)
+                    assert [{k: v for k, v in h.items() if k != "score"} for h in fast.rows] == [
+                        {k: v for k, v in h.items() if k != "score"} for h in plain.rows]
+                    compared += len(fast.rows)
+            assert compared > 50
+    finally:
+        store.close()

@@ -1,0 +1,75 @@
+"""Rows the web app's paper, meeting and body pages (and their feeds) read in one point lookup, rebuilt with
+the search index before a snapshot is published.
+
+Why: such a page used to run five to eight statements, and planning them, not running them, was most of its
+time (about 20 ms of CPU for a paper). Each row holds, as lists of structs, what those statements return for
+one key (``sql/page_*.sql``); the web app reads it with one lookup by key and falls back to the statements on
+a warehouse written before these tables existed.
+
+The rows are built in parts of about ``ROWS_PER_PART`` keys (by a hash of the key): every list of the whole
+city at once does not fit the writer's memory limit at ten times the generated city.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+
+from ratsinfo.warehouse.report import sql_text
+
+PAGE_TABLES = ("page_paper", "page_meeting", "page_body")
+SEARCH_TABLES = ("search_posting", "search_hit")  # sql/search_rows_rebuild.sql
+ROWS_PER_PART = 20_000
+SIZES = {"page_paper": "SELECT count(*) FROM paper", "page_meeting": "SELECT count(*) FROM meeting",
+         "page_body": "SELECT count(*) FROM organization"}
+DROP = {t: f"DROP TABLE IF EXISTS {t}" for t in PAGE_TABLES}
+CREATE = {t: f"CREATE TABLE {t} AS " for t in PAGE_TABLES}
+INSERT = {t: f"INSERT INTO {t} " for t in PAGE_TABLES}
+INDEX = {t: f"CREATE UNIQUE INDEX {t}_key ON {t} (key)" for t in PAGE_TABLES}
+LOOKUP = {t: f"SELECT * FROM {t} WHERE key = ?" for t in PAGE_TABLES}
+
+
+def rebuild_pages(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Refill the search rows (the index must be built) and the page tables, each in its own transaction
+    and checkpointed after it (otherwise all of them stay in memory until the end); returns the rows of each
+    page table. Readers see none of it before the snapshot is published."""
+    from ratsinfo.warehouse.search import run_script
+
+    run_script(con, "search_rows_rebuild")
+    con.execute("CHECKPOINT")
+    built = {}
+    for table in PAGE_TABLES:
+        select = sql_text(table)
+        con.execute("BEGIN")
+        try:
+            parts = 1 + con.execute(SIZES[table]).fetchone()[0] // ROWS_PER_PART
+            con.execute(DROP[table])
+            for part in range(parts):
+                head = CREATE[table] if part == 0 else INSERT[table]
+                con.execute(head + select, {"part": part, "parts": parts})
+            con.execute(INDEX[table])
+            built[table] = con.execute(SIZES[table]).fetchone()[0]
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("CHECKPOINT")  # written to the file, the table's blocks leave memory for the next one
+    return built
+
+
+def pages_exist(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether this warehouse (or snapshot) has the page rows and the search rows; one written before them
+    has not."""
+    tables = [*PAGE_TABLES, *SEARCH_TABLES]
+    found = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name IN (SELECT unnest(?::VARCHAR[]))",
+                        [tables]).fetchone()[0]
+    return found == len(tables)
+
+
+def page_row(con: duckdb.DuckDBPyConnection, table: str, key: str) -> dict[str, Any] | None:
+    """One page's row (columns as a dict, nested lists and structs as Python lists and dicts); None when the
+    key has no page."""
+    cur = con.execute(LOOKUP[table], [key])
+    row = cur.fetchone()
+    return dict(zip([d[0] for d in cur.description], row, strict=True)) if row else None
