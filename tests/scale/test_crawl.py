@@ -8,32 +8,13 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-import pytest
-
-from ratsinfo.ops.sources import host_limits, load
 from ratsinfo.queries.across import ask_each, query_each
-from ratsinfo.scale.crawl import crawl
 from ratsinfo.warehouse.lake import connect_lake
+from tests.scale.conftest import CONCURRENCY, MAX_RPS
 from tests.simulation import Simulation
 
 TABLES = ("organization", "person", "membership", "meeting", "agenda_item", "paper", "consultation", "file")
-# the OParl towns of the test serve no files of their own (the bench's do); their fault modes may link some
-MAX_RPS, CONCURRENCY = 8, 2
-FAULTS = ("spurious_500", "timeout_once", "broken_json", "object_for_list", "list_for_page", "looping_next",
-          "truncated", "missing_orgs", "foreign_links")
-TINY = {"orgs": 3, "persons": 4, "meetings": 6, "items_per_meeting": 2, "papers": 8, "files_every": 0}  # PDFs: bench
-
-
-@pytest.fixture(scope="module")
-def crawled(tmp_path_factory):
-    """Crawl the simulation once through sources import (the ALLRIS sites added by hand), as a user would;
-    yield it with the lake."""
-    tmp = tmp_path_factory.mktemp("scale")
-    with Simulation(councils=20, hosts=4, faults=FAULTS, town=TINY, allris_share=0.2) as sim:
-        config = sim.write_sources(tmp / "sources.toml", MAX_RPS, CONCURRENCY)
-        sources = load(config)
-        reports = crawl(sources, host_limits(config, sources), tmp / "lake", tmp / "raw", workers=2)
-        yield sim, reports, tmp / "lake"
+# an OParl town's fault modes may link files of their own: its files are counted in tests/scale/test_documents.py
 
 
 def counts(con, table: str) -> int:
