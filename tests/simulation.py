@@ -44,6 +44,8 @@ FAULTS: dict[str, Callable[[], Faults]] = {
     "endless_next": lambda: Faults(endless_next={"organization"}),
     "deep_json": lambda: Faults(deep_json={"membership"}),
     "slow_body": lambda: Faults(slow_body={"person"}, trickle_interval=0.01),
+    "slow_headers": lambda: Faults(slow_headers={"meeting"}, trickle_interval=0.01),
+    "private_name": lambda: Faults(private_name=True),
     "gzip_bomb": lambda: Faults(gzip_bomb=True),
     "bad_urls": lambda: Faults(bad_urls=True),
 }
@@ -277,9 +279,10 @@ class Simulation:
                   'private_hosts = ["127.0.0.1"]\n' for c in self.members if c.kind == "allris"]
         return "\n".join(blocks)
 
-    def write_sources(self, path: Path, max_rps: float, concurrency: int) -> Path:
+    def write_sources(self, path: Path, max_rps: float, concurrency: int, time_budget: float | None = None) -> Path:
         """sources.toml as a user would make it: the OParl endpoints imported (grouped by host, a budget per
-        host), the ALLRIS sites added by hand; loopback hosts are private addresses, so the sources say so."""
+        host), the ALLRIS sites added by hand; loopback hosts are private addresses, so the sources say so.
+        ``time_budget``: seconds each source may take (what ends a server that never stops answering)."""
         from ratsinfo.ops.sources import import_endpoints
 
         import_endpoints(path, self.endpoints(), max_rps=max_rps, concurrency=concurrency)
@@ -288,7 +291,10 @@ class Simulation:
         for host in sorted({c.host.name for c in self.members if c.kind == "allris"}):
             if f'[host."{host}"]' not in text:  # a host of ALLRIS sites only
                 text += f'\n[host."{host}"]\nmax_rps = {max_rps!r}\nconcurrency = {concurrency}\n'
-        path.write_text(text + "\n" + self.allris_sources(max_rps, concurrency), encoding="utf-8")
+        text += "\n" + self.allris_sources(max_rps, concurrency)
+        if time_budget is not None:
+            text = text.replace("[[source]]\n", f"[[source]]\ntime_budget = {float(time_budget)!r}\n")
+        path.write_text(text, encoding="utf-8")
         return path
 
     def by_slug(self, slug: str) -> Council:
