@@ -24,7 +24,7 @@ from typing import Any
 from distributed import WorkerPlugin
 
 from ratsinfo.ops.sources import HostLimit, SourceConfig
-from ratsinfo.scale.politeness import ClusterGate, HostRates
+from ratsinfo.scale.politeness import ClusterGate, SchedulerRates
 from ratsinfo.warehouse.lake import council_slug
 
 
@@ -206,8 +206,8 @@ def crawl(configs: list[SourceConfig], limits: dict[str, HostLimit], lake: Path,
         client = Client(scheduler or cluster)
         try:
             client.register_plugin(_ClosePool(), name="ratsinfo-close-pdf-pool")
-            rates = client.submit(HostRates, {h: lim.max_rps for h, lim in limits.items()}, actor=True).result()
-            gate = ClusterGate(rates, {h: lim.concurrency for h, lim in limits.items()})
+            gate = ClusterGate(SchedulerRates({h: lim.max_rps for h, lim in limits.items()}),
+                               {h: lim.concurrency for h, lim in limits.items()})
             before = client.run(_worker_usage)
             futures = [client.submit(crawl_source, cfg, str(lake), str(home), gate, batch or BATCH, pure=False,
                                      key=f"crawl-{council_slug(cfg.name)}") for cfg in interleave(configs)]
