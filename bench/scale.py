@@ -1,8 +1,10 @@
-"""National-scale simulation: generated councils on loopback hosts, crawled on a local Dask cluster
-into a lake, with 1 and then 2 workers; then a nightly (incremental) run; then the CPU cost of each
-stage, measured per thread in one process; then a projection for all German councils.
+"""National-scale simulation: generated councils (OParl of several flavours and ALLRIS sites) on loopback
+hosts, crawled on a local Dask cluster into a lake, with 1 and then 2 workers, the documents read in
+tasks of their own; optionally a nightly (incremental) run; then the CPU cost of each stage, measured
+per thread in one process; then a projection for all German councils.
 
     .venv/bin/python bench/scale.py [--councils 200] [--hosts 10] [--workers 1 2] [--max-rps 10]
+                                    [--fault-share 0.05] [--allris-share 0.2] [--time-budget 30]
                                     [--stage-councils 10] [--json results.json]
 
 Wall times depend on what else runs on the machine; CPU seconds (process and thread CPU time) do not.
@@ -24,39 +26,43 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("RATSINFO_RETRY_BACKOFF", "0.05")
 
-# every way the OParl ingest handles, but those whose handling is to wait out a deadline (a trickling
-# body, a 'next' chain without end): each would hold a worker for its whole deadline by design
+# every way the OParl ingest handles a failing server (tests/simulation.py FAULTS), those that hold a
+# crawl until a deadline included: a trickling body or header (the minimum transfer rate ends it after
+# its grace), a 'next' chain without end (the source's time budget ends it)
 BENCH_FAULTS = ("spurious_500", "timeout_once", "broken_json", "object_for_list", "list_for_page", "looping_next",
                 "truncated", "missing_orgs", "foreign_links", "wrong_types", "bad_next", "deep_json", "gzip_bomb",
-                "bad_urls")
+                "bad_urls", "slow_body", "slow_headers", "endless_next", "private_name")
 
 
-def configure(sim, folder: Path, max_rps: float, concurrency: int):  # noqa: ANN001, ANN201
-    from ratsinfo.ops.sources import host_limits, import_endpoints, load
+def configure(sim, folder: Path, max_rps: float, concurrency: int, time_budget: float | None = None):  # noqa: ANN001, ANN201
+    from ratsinfo.ops.sources import host_limits, load
 
-    config = folder / "sources.toml"
-    import_endpoints(config, sim.endpoints(), max_rps=max_rps, concurrency=concurrency)
-    config.write_text(config.read_text(encoding="utf-8").replace("private_hosts = []", 'private_hosts = ["127.0.0.1"]'),
-                      encoding="utf-8")
+    config = sim.write_sources(folder / "sources.toml", max_rps, concurrency, time_budget)
     sources = load(config)
     return sources, host_limits(config, sources)
 
 
-def summarise(reports: list, wall: float, workers: int, hosts: dict) -> dict:
+def summarise(reports: list, wall: float, workers: int, hosts: dict, usage: dict, kinds: dict) -> dict:
     docs = sum(r.documents for r in reports)
-    peak: dict[str, float] = defaultdict(float)
-    pdf_peak: dict[str, float] = defaultdict(float)
-    for r in reports:
-        peak[r.worker] = max(peak[r.worker], r.peak_rss_mb)
-        pdf_peak[r.worker] = max(pdf_peak[r.worker], r.pdf_peak_rss_mb)
-    return {"workers": workers, "councils": len(reports), "wall_seconds": round(wall, 1), "documents": docs,
-            "documents_per_second": round(docs / wall, 1), "cpu_seconds": round(sum(r.cpu_seconds for r in reports), 1),
-            "cpu_seconds_per_council": round(sum(r.cpu_seconds for r in reports) / len(reports), 2),
+    cpu = sum(u["cpu_seconds"] for u in usage.values())
+    doc_cpu = sum(r.document_cpu_seconds for r in reports)
+    jobs = sum(r.document_jobs for r in reports)
+    return {"workers": workers, "councils": len(reports), "allris_councils": sum(k == "allris" for k in kinds.values()),
+            "wall_seconds": round(wall, 1), "documents": docs, "documents_per_second": round(docs / wall, 2),
+            "cpu_seconds": round(cpu, 1), "cpu_seconds_per_council": round(cpu / len(reports), 2),
+            "crawl_cpu_seconds": round(cpu - doc_cpu, 1), "document_task_cpu_seconds": round(doc_cpu, 1),
+            "document_tasks": sum(r.document_tasks for r in reports), "document_jobs": jobs,
+            "document_task_cpu_per_job": round(doc_cpu / jobs, 4) if jobs else None,
             "export_cpu_seconds": round(sum(r.export_cpu_seconds for r in reports), 1),
             "parquet_bytes": sum(r.parquet_bytes for r in reports), "rows": sum(r.rows for r in reports),
             "requests": sum(r.requests for r in reports),
             "status": {s: sum(r.status == s for r in reports) for s in ("ok", "partial", "failed")},
-            "peak_rss_mb_per_worker": dict(peak), "pdf_peak_rss_mb_per_worker": dict(pdf_peak),
+            "status_allris": {s: sum(r.status == s for r in reports if kinds.get(r.title) == "allris")
+                              for s in ("ok", "partial", "failed")},
+            "slowest_council_seconds": max(r.wall_seconds for r in reports),
+            "peak_rss_mb_per_worker": {a: u["peak_rss_mb"] for a, u in sorted(usage.items())},
+            "pdf_peak_rss_mb_per_worker": {a: u["pdf_peak_rss_mb"] for a, u in sorted(usage.items())},
+            "cpu_seconds_per_worker": {a: u["cpu_seconds"] for a, u in sorted(usage.items())},
             "hosts_max_per_second": max(h["max_per_second"] for h in hosts.values()),
             "hosts_max_in_flight": max(h["max_in_flight"] for h in hosts.values())}
 
@@ -68,27 +74,29 @@ def distributed_runs(args: argparse.Namespace) -> list[dict]:
     out = []
     for workers in args.workers:
         with tempfile.TemporaryDirectory() as tmp, \
-                Simulation(councils=args.councils, hosts=args.hosts, faults=BENCH_FAULTS, town=dict(SMALL_TOWN)) as sim:
-            sources, limits = configure(sim, Path(tmp), args.max_rps, args.concurrency)
+                Simulation(councils=args.councils, hosts=args.hosts, faults=BENCH_FAULTS, town=dict(SMALL_TOWN),
+                           fault_share=args.fault_share, allris_share=args.allris_share) as sim:
+            sources, limits = configure(sim, Path(tmp), args.max_rps, args.concurrency, args.time_budget)
+            kinds = {c.title: c.kind for c in sim.members}
+            usage: dict = {}
             started = time.perf_counter()
-            reports = crawl(sources, limits, Path(tmp) / "lake", Path(tmp) / "raw", workers=workers)
-            first = summarise(reports, time.perf_counter() - started, workers, sim.host_reports())
+            reports = crawl(sources, limits, Path(tmp) / "lake", Path(tmp) / "raw", workers=workers,
+                            batch=args.batch, usage=usage)
+            first = summarise(reports, time.perf_counter() - started, workers, sim.host_reports(), usage, kinds)
             first["run"] = "first load"
             print(json.dumps(first), flush=True)
             out.append(first)
-            if not args.nightly:
-                if workers == args.workers[-1]:
-                    out.append(query_costs(Path(tmp) / "lake"))
-                    print(json.dumps(out[-1]), flush=True)
-                continue
-            for h in sim.servers:
-                h.arrivals.clear()
-            started = time.perf_counter()
-            reports = crawl(sources, limits, Path(tmp) / "lake", Path(tmp) / "raw", workers=workers)
-            nightly = summarise(reports, time.perf_counter() - started, workers, sim.host_reports())
-            nightly["run"] = "nightly, nothing changed"
-            print(json.dumps(nightly), flush=True)
-            out.append(nightly)
+            if args.nightly:
+                for h in sim.servers:
+                    h.arrivals.clear()
+                usage = {}
+                started = time.perf_counter()
+                reports = crawl(sources, limits, Path(tmp) / "lake", Path(tmp) / "raw", workers=workers,
+                                batch=args.batch, usage=usage)
+                nightly = summarise(reports, time.perf_counter() - started, workers, sim.host_reports(), usage, kinds)
+                nightly["run"] = "nightly, nothing changed"
+                print(json.dumps(nightly), flush=True)
+                out.append(nightly)
             if workers == args.workers[-1]:
                 out.append(query_costs(Path(tmp) / "lake"))
                 print(json.dumps(out[-1]), flush=True)
@@ -145,7 +153,10 @@ def stage_costs(args: argparse.Namespace) -> dict:
     """Crawl a few councils (with PDFs) in this process, one after the other, every stage on the clock."""
     import psutil
 
+    import ratsinfo.ingest.allris as ingest_allris
     import ratsinfo.ingest.oparl as ingest_oparl
+    import ratsinfo.pipeline.allris as pipeline_allris
+    import ratsinfo.pipeline.common as pipeline_common
     import ratsinfo.pipeline.oparl as pipeline_oparl
     from ratsinfo.ingest.http import PoliteClient
     from ratsinfo.ingest.rawstore import RawStore
@@ -162,30 +173,39 @@ def stage_costs(args: argparse.Namespace) -> dict:
     clock.wrap(ingest_oparl, "decode", "decode JSON")
     clock.wrap(ingest_oparl.OParlIngest, "map_one", "map objects to records")
     clock.wrap(RawStore, "put", "raw store write")
-    clock.wrap(pipeline_oparl, "assign_themes", "themes")
+    clock.wrap(pipeline_oparl, "derive_themes", "themes")
+    clock.wrap(pipeline_allris, "derive_themes", "themes")
     clock.wrap(Loader, "load", "load (DuckDB upserts)")
     clock.wrap(db, "connect", "open and migrate a council file")
     clock.wrap(lake, "export_council", "export to Parquet")
     clock.wrap(pipeline_oparl, "set_watermark", "watermarks")
+    clock.wrap(pipeline_common, "add_extraction", "extract facts from papers' texts (ALLRIS)")
+    for name in ("parse_calendar", "parse_to010", "parse_to020", "parse_vo020", "parse_roster"):
+        clock.wrap(ingest_allris, name, "parse ALLRIS pages")
     for name in ("flush", "finish"):
         clock.wrap(Run, name, "run records (run, run_error)")
     for name in [n for n in vars(State) if not n.startswith("_") and callable(getattr(State, n))]:
         clock.wrap(State, name, "state look-ups (known keys, names, validators)")
     me = psutil.Process()
     with tempfile.TemporaryDirectory() as tmp, \
-            Simulation(councils=args.stage_councils, hosts=1, fault_share=0, town=dict(SMALL_TOWN)) as sim:
+            Simulation(councils=args.stage_councils, hosts=1, fault_share=0, town=dict(SMALL_TOWN),
+                       allris_share=args.allris_share) as sim:
         sources, _limits = configure(sim, Path(tmp), 1000.0, 4)
         pool = PdfWorkers(processes=1)
-        # warm up: imports and the PDF process, not counted
-        con = db.connect(Path(tmp) / "warm.duckdb")
-        run_source(con, RawStore(Path(tmp) / "raw"), sources[0], readers=False, pdf_workers=pool)
-        con.close()
+        # warm up: imports, the PDF process and the extraction's language model, not counted
+        warm = [next(s for s in sources if s.kind == kind) for kind in ("oparl", "allris") if
+                any(s.kind == kind for s in sources)]
+        for j, cfg in enumerate(warm):
+            con = db.connect(Path(tmp) / f"warm{j}.duckdb")
+            run_source(con, RawStore(Path(tmp) / "raw"), cfg, readers=False, pdf_workers=pool)
+            con.close()
+        sources = [s for s in sources if s not in warm]
         clock.seconds.clear()
         clock.calls.clear()
         kids0 = sum(sum(c.cpu_times()[:2]) for c in me.children(recursive=True))
         c0 = time.process_time()
         docs = 0
-        for i, cfg in enumerate(sources[1:], 1):
+        for i, cfg in enumerate(sources, 1):
             con = db.connect(Path(tmp) / f"c{i}.duckdb")
             run_source(con, RawStore(Path(tmp) / "raw"), cfg, readers=False, pdf_workers=pool)
             entry = lake.export_council(con, Path(tmp) / "lake", f"c{i}", {})
@@ -195,14 +215,14 @@ def stage_costs(args: argparse.Namespace) -> dict:
         kids = sum(sum(c.cpu_times()[:2]) for c in me.children(recursive=True)) - kids0
         first = dict(clock.seconds)
         c1 = time.process_time()  # the nightly run: every council again, nothing changed
-        for i, cfg in enumerate(sources[1:], 1):
+        for i, cfg in enumerate(sources, 1):
             con = db.connect(Path(tmp) / f"c{i}.duckdb")
             run_source(con, RawStore(Path(tmp) / "raw"), cfg, readers=False, pdf_workers=pool)
             lake.export_council(con, Path(tmp) / "lake", f"c{i}", {})
             con.close()
         nightly = time.process_time() - c1
         pool.close()
-    n = len(sources) - 1
+    n = len(sources)
     stages = {k: round(v / n, 4) for k, v in sorted(first.items(), key=lambda kv: -kv[1])}
     stages["PDF text (PDF process)"] = round(kids / n, 4)
     rest = max(0.0, total - sum(first.values()))
@@ -260,6 +280,11 @@ def main() -> None:
     parser.add_argument("--max-rps", type=float, default=10.0)
     parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument("--stage-councils", type=int, default=10)
+    # 5% in each of 18 ways would be 90% of the councils failing, leaving no room for the ALLRIS fifth
+    parser.add_argument("--fault-share", type=float, default=0.02, help="share of the councils failing in each way")
+    parser.add_argument("--allris-share", type=float, default=0.2, help="share of the councils that are ALLRIS sites")
+    parser.add_argument("--time-budget", type=float, default=30.0, help="seconds each source may take")
+    parser.add_argument("--batch", type=int, default=50, help="documents per document task")
     parser.add_argument("--skip-cluster", action="store_true", help="only the stage costs")
     parser.add_argument("--skip-stages", action="store_true", help="only the cluster runs")
     parser.add_argument("--nightly", action=argparse.BooleanOptionalAction, default=True,

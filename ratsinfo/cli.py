@@ -355,13 +355,16 @@ def crawl(
     scheduler: Annotated[str | None, typer.Option(help="A Dask scheduler address instead of a local cluster.")
                          ] = None,
     only: Annotated[list[str] | None, typer.Option(help="Only this source (by name), repeatable.")] = None,
+    documents_per_task: Annotated[int, typer.Option(help="Documents (files to read, papers' texts to extract "
+                                                         "from) per task of their own.")] = 50,
     config: ConfigOpt = "sources.toml",
     fmt: FormatOpt = "table",
 ) -> None:
     """Crawl every enabled source in parallel on a Dask cluster into the lake given by --lake.
 
     Each host's rate and concurrency ([host] tables, else its sources' strictest) hold across all
-    workers. Each council's crawl writes its own partition; raw bytes go to <lake>/raw.
+    workers. Each council's crawl writes its own partition; raw bytes go to <lake>/raw. The documents
+    a crawl downloads are read in tasks of their own, --documents-per-task at a time.
 
     Example: ratsinfo --lake lake/ crawl --workers 2
     """
@@ -376,6 +379,8 @@ def crawl(
         fail("crawl writes a lake of councils: pass --lake DIR (or set RATSINFO_LAKE)")
     if workers < 1 or workers > 64:
         fail("--workers must be between 1 and 64")
+    if documents_per_task < 1:
+        fail("--documents-per-task must be 1 or more")
     sources = load(Path(config))
     chosen = [s for s in sources if s.enabled and (not only or s.name in only)]
     if not chosen:
@@ -386,11 +391,11 @@ def crawl(
         say(f"{r.council}: {r.status}, {r.documents} documents, {r.requests} requests, {r.wall_seconds:.1f} s")
 
     reports = run_crawl(chosen, host_limits(Path(config), sources), lake, lake / "raw", workers=workers,
-                        scheduler=scheduler, on_report=progress)
+                        scheduler=scheduler, on_report=progress, batch=documents_per_task)
     wall = time.perf_counter() - started
-    cols = ["council", "status", "documents", "requests", "errors", "cpu_seconds", "wall_seconds"]
-    typer.echo(render.render(cols, [[r.council, r.status, r.documents, r.requests, len(r.errors), r.cpu_seconds,
-                                     r.wall_seconds] for r in reports], fmt, max_width=60))
+    cols = ["council", "status", "documents", "requests", "errors", "document_tasks", "cpu_seconds", "wall_seconds"]
+    typer.echo(render.render(cols, [[r.council, r.status, r.documents, r.requests, len(r.errors), r.document_tasks,
+                                     r.cpu_seconds, r.wall_seconds] for r in reports], fmt, max_width=60))
     docs = sum(r.documents for r in reports)
     states = {s: sum(r.status == s for r in reports) for s in ("ok", "partial", "failed")}
     say(f"{len(reports)} councils ({states['ok']} ok, {states['partial']} partial, {states['failed']} failed), "

@@ -120,12 +120,7 @@ class AllrisServer:
         program = parts.path.rsplit("/", 1)[-1].removesuffix(".asp")
         html = {"Content-Type": "text/html"}
         if self.site is not None:
-            if self.site.v4 != parts.path.startswith("/public/") or (not self.site.v4 and not program.endswith("_r")):
-                return 404, b"<html><body>Seite nicht gefunden</body></html>", html
-            page = self.site.route(program.removesuffix("_r"), q)
-            if page is None:
-                return 404, b"<html><body>Seite nicht gefunden</body></html>", html
-            return 200, page.encode("utf-8" if self.site.v4 else "iso-8859-15", "xmlcharrefreplace"), html
+            return self.site.answer(path)
         f = self.faults
         if program.startswith("si010"):
             if program in f.denied_programs:
@@ -195,9 +190,11 @@ class ModernSite:
     """One council's ALLRIS site in the ALLRIS 4 (``/public/prog?…``) or responsive (``/bi/prog_r.asp?…``)
     layout."""
 
-    def __init__(self, layout: str) -> None:
+    def __init__(self, layout: str, meetings: list | None = None) -> None:
+        """``meetings``: the site's meetings in the form of SITE_MEETINGS (default: those)."""
         self.layout = layout
         self.v4 = layout == "allris4"
+        self.meetings = meetings if meetings is not None else SITE_MEETINGS
 
     def href(self, program: str, query: str = "") -> str:
         return (f"./{program}" if self.v4 else f"{program}_r.asp") + (f"?{query}" if query else "")
@@ -227,7 +224,7 @@ class ModernSite:
 
     def calendar(self, year: int, month: int) -> str:
         rows = []
-        for mid, day, time, _body, _bid, name, _items in SITE_MEETINGS:
+        for mid, day, time, _body, _bid, name, _items in self.meetings:
             if (day.year, day.month) != (year, month):
                 continue
             rows.append(f'<tr class="even"><td class="nowrapContent"><span class="dow">Di</span><span class="dom">'
@@ -240,7 +237,7 @@ class ModernSite:
                          f"MM={month}&amp;YY={year}")
 
     def meeting(self, mid: str) -> str | None:
-        m = next((m for m in SITE_MEETINGS if m[0] == mid), None)
+        m = next((m for m in self.meetings if m[0] == mid), None)
         if m is None:
             return None
         _mid, day, time, body, bid, name, items = m
@@ -270,7 +267,7 @@ class ModernSite:
                          + table, "SILFDNR=" + mid)
 
     def item(self, tid: str) -> str | None:
-        for mid, day, _time, body, _bid, name, items in SITE_MEETINGS:
+        for mid, day, _time, body, _bid, name, items in self.meetings:
             for t, number, title, paper in items:
                 if t != tid:
                     continue
@@ -304,7 +301,7 @@ class ModernSite:
                     'Anlage1.pdf">Anlage 1 Lageplan</a></li></ul></aside>')
         rows = []
         for body, role, status, mid, result in consultations:
-            day, name = next((m[1], m[5]) for m in SITE_MEETINGS if m[0] == mid)
+            day, name = next((m[1], m[5]) for m in self.meetings if m[0] == mid)
             rows.append(f'<tr class="even"><td class="colorCol"><div><span class="wfcolorDescIcon">●</span><span '
                         f'class="wfcolorDesc">{status}</span></div></td><td><div> </div></td><td><div>{body}</div>'
                         f'</td><td><div>{role}</div></td></tr>')
@@ -367,5 +364,18 @@ class ModernSite:
             return self.roster(program, q.get("GRLFDNR") or q.get("AULFDNR") or q.get("FRLFDNR") or "")
         return None
 
+    def answer(self, path: str) -> tuple[int, bytes, dict[str, str]]:
+        """(status, body, headers) for a GET of ``path`` (the site's own path, from its root)."""
+        parts = urlsplit(path)
+        q = {k.upper(): v[0] for k, v in parse_qs(parts.query).items()}
+        program = parts.path.rsplit("/", 1)[-1].removesuffix(".asp")
+        html = {"Content-Type": "text/html"}
+        if self.v4 != parts.path.startswith("/public/") or (not self.v4 and not program.endswith("_r")):
+            return 404, b"<html><body>Seite nicht gefunden</body></html>", html
+        page = self.route(program.removesuffix("_r"), q)
+        if page is None:
+            return 404, b"<html><body>Seite nicht gefunden</body></html>", html
+        return 200, page.encode("utf-8" if self.v4 else "iso-8859-15", "xmlcharrefreplace"), html
+
     def items(self) -> set[str]:
-        return {t for m in SITE_MEETINGS for t, *_ in m[6]}
+        return {t for m in self.meetings for t, *_ in m[6]}

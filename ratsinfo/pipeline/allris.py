@@ -4,6 +4,7 @@ text, download the meetings' attachments, and load in batches."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import duckdb
 
@@ -26,8 +27,10 @@ def ingest_allris(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, 
                   allow_hosts: tuple[str, ...] = (), timeout: float = 30.0, today: date | None = None,
                   name: str | None = None, private_hosts: tuple[str, ...] = (),
                   time_budget: float | None = None, gate: HostGate | None = None, readers: bool = True,
-                  pdf_workers: PdfWorkers | None = None) -> Run:
-    """Crawl an ALLRIS site into the warehouse; see ratsinfo.ingest.allris (and ingest_oparl for the rest)."""
+                  pdf_workers: PdfWorkers | None = None, documents: Any = None) -> Run:
+    """Crawl an ALLRIS site into the warehouse; see ratsinfo.ingest.allris (and ingest_oparl for the rest).
+
+    ``documents``: in a cluster, the crawl's DocumentTasks: papers' texts and files go to tasks of their own."""
     today = today or date.today()
     start = start or shift(today, -12)
     end = end or shift(today, 3)
@@ -44,12 +47,12 @@ def ingest_allris(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, 
     try:
         crawl.crawl()
         found = crawl.collected
-        extract_papers(found, run)
+        extract_papers(found, run, documents)
         loader.add(Records(), crawl.take_documents())
         for part in batches(found):
             loader.add(part)
         if files:
-            download_files(crawl, loader, crawl.downloads, pdf_workers)
+            download_files(crawl, loader, crawl.downloads, pdf_workers, documents)
         loader.close()
     finally:
         client.close()
@@ -58,13 +61,23 @@ def ingest_allris(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, 
     return close_run(con, run, readers)
 
 
-def extract_papers(found: Records, run: Run) -> None:
-    """Facts from each crawled paper's text, cited to the paper's own page."""
+def extract_papers(found: Records, run: Run, documents: Any = None) -> None:
+    """Facts from each crawled paper's text, cited to the paper's own page; with ``documents`` (a cluster's
+    DocumentTasks) in tasks of their own, their results merged in the papers' order all the same."""
     from ratsinfo.pipeline.common import extract_safely
 
-    for paper in list(found.papers):
-        if paper.stub or not paper.text:
-            continue
+    papers = [p for p in found.papers if not p.stub and p.text]
+    if documents is not None:
+        from ratsinfo.scale.documents import ExtractJob
+
+        tickets = [documents.submit(ExtractJob(p, p.document_key or "", p.source_url)) for p in papers]
+        for ticket in tickets:
+            out = documents.result(ticket)
+            for error in out.errors:
+                run.error(*error)
+            found.extend(out.records)
+        return
+    for paper in papers:
         one = Records(papers=[paper])
         extract_safely(one, paper.document_key or "", paper.source_url, "local", run)
         one.papers = []

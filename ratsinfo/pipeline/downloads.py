@@ -36,10 +36,13 @@ def needs_download(fetcher: Fetcher, files: list[File]) -> list[File]:
     return sorted(todo, key=lambda f: f.key)
 
 
-def download_files(fetcher: Fetcher, loader: Loader, files: list[File], pdf_workers: PdfWorkers | None = None) -> None:
+def download_files(fetcher: Fetcher, loader: Loader, files: list[File], pdf_workers: PdfWorkers | None = None,
+                   documents: Any = None) -> None:
     """Download, parse and load ``files``; a failure is recorded on the file and in run_error.
 
-    ``pdf_workers``: a pool that outlives this call (a cluster worker's, kept across its crawls)."""
+    ``pdf_workers``: a pool that outlives this call (a cluster worker's, kept across its crawls).
+    ``documents``: in a cluster, the crawl's DocumentTasks (ratsinfo/scale/documents.py): each file is
+    read by a task of its own batch, and its result taken here in the order the files were handed on."""
     run = fetcher.run
     todo = needs_download(fetcher, files)
     if not todo:
@@ -71,8 +74,23 @@ def download_files(fetcher: Fetcher, loader: Loader, files: list[File], pdf_work
         if len(done) >= FILE_BATCH:
             store()
 
-    workers = pdf_workers or PdfWorkers(processes=2)
+    def settle_task(f: File, sha: str, ticket: int) -> None:
+        out = documents.result(ticket)
+        for error in out.errors:
+            run.error(*error)
+        if out.failed:
+            f.download_status, f.sha256 = "unreadable", sha
+        else:
+            f.sha256, f.text, f.pages, f.download_status = sha, out.text, out.pages, "ok"
+            if out.pdf:
+                f.mime_type = "application/pdf"
+        done.append(f)
+        if len(done) >= FILE_BATCH:
+            store()
+
+    workers = None if documents is not None else (pdf_workers or PdfWorkers(processes=2))
     pending: list[tuple[File, str, Any]] = []
+    handed: list[tuple[File, str, int]] = []
     try:
         with ThreadPoolExecutor(max_workers=max(1, getattr(fetcher, "concurrency", 4))) as pool:
             results = (r for i in range(0, len(todo), SLICE) for r in pool.map(get, todo[i:i + SLICE]))
@@ -102,6 +120,12 @@ def download_files(fetcher: Fetcher, loader: Loader, files: list[File], pdf_work
                     f.download_status, f.sha256 = "unreadable", sha
                     done.append(f)
                     continue
+                if documents is not None:
+                    from ratsinfo.scale.documents import FileJob
+
+                    handed.append((f, sha, documents.submit(FileJob(sha, kind, resp.url, f.name,
+                                                                    f.access_url or f.key))))
+                    continue
                 if kind == "pdf":
                     pending.append((f, sha, workers.submit(resp.content)))
                     if len(pending) >= PDF_QUEUE:
@@ -123,7 +147,9 @@ def download_files(fetcher: Fetcher, loader: Loader, files: list[File], pdf_work
                     store()
         for item in pending:
             settle(*item)
+        for task in handed:
+            settle_task(*task)
         store()
     finally:
-        if pdf_workers is None:
+        if pdf_workers is None and workers is not None:
             workers.close()

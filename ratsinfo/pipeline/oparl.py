@@ -4,6 +4,7 @@ advance a list's watermark once its pages are committed; fill gaps; download fil
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import duckdb
 
@@ -63,10 +64,11 @@ def ingest_oparl(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, s
                  allow_hosts: tuple[str, ...] = (), timeout: float = 30.0, retries: int = 4,
                  name: str | None = None, backoff: float | None = None, private_hosts: tuple[str, ...] = (),
                  time_budget: float | None = None, gate: HostGate | None = None, readers: bool = True,
-                 pdf_workers: PdfWorkers | None = None) -> Run:
+                 pdf_workers: PdfWorkers | None = None, documents: Any = None) -> Run:
     """Read an OParl system or body into the warehouse, incrementally and streaming.
 
-    ``gate``, ``readers``, ``pdf_workers``: see HostGate, close_run and download_files (crawls in a cluster)."""
+    ``gate``, ``readers``, ``pdf_workers``, ``documents``: see HostGate, close_run and download_files (crawls
+    in a cluster)."""
     source = oparl_source(url, name)
     run = Run(con, "ingest oparl", source.key)
     with transaction(con):
@@ -100,7 +102,7 @@ def ingest_oparl(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, s
         names.resolve(extra)
         loader.add(extra, ing.take_documents())
         if files:
-            download_files(ing, loader, attachments + extra.files, pdf_workers)
+            download_files(ing, loader, attachments + extra.files, pdf_workers, documents)
         loader.add(Records(), ing.take_documents())
         loader.close()
     finally:

@@ -1,10 +1,12 @@
 """Fan the sources' crawls out over a Dask cluster; each writes its council's partition of the lake.
 
-The unit of work is one source's crawl (network-bound and polite, its PDFs parsed in the crawl's own
-small process pool): it runs the same ingest as a one-town refresh, into the council's own DuckDB file
-(so its next run is incremental), then exports that file to the lake. Without a scheduler address a
-``LocalCluster`` of worker processes with one thread each runs on this machine; with one, the same
-tasks go to that cluster (the lake folder must then be shared storage).
+Two units of work: one source's crawl (network-bound and polite) runs the same ingest as a one-town
+refresh, into the council's own DuckDB file (so its next run is incremental), and hands the documents
+it downloaded to the raw store on as tasks of their own, in batches (CPU-bound: PDF text, facts from
+papers' texts; ratsinfo/scale/documents.py); it loads their results into its council's file, then
+exports that file to the lake. Without a scheduler address a ``LocalCluster`` of worker processes with
+one thread each runs on this machine; with one, the same tasks go to that cluster (the lake folder,
+raw store included, must then be shared storage).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from typing import Any
 from distributed import WorkerPlugin
 
 from ratsinfo.ops.sources import HostLimit, SourceConfig
-from ratsinfo.scale.politeness import ClusterGate, HostRates
+from ratsinfo.scale.politeness import ClusterGate, SchedulerRates
 from ratsinfo.warehouse.lake import council_slug
 
 
@@ -40,8 +42,14 @@ class CrawlReport:
     parquet_bytes: int = 0
     errors: list[str] = field(default_factory=list)
     wall_seconds: float = 0.0
-    cpu_seconds: float = 0.0  # the worker process (one task at a time) and the PDF processes it waited for
+    # the worker process and its PDF process while the crawl ran: while the crawl waits for its documents,
+    # the worker runs document tasks (its own or others'), whose CPU is counted here too
+    cpu_seconds: float = 0.0
     export_cpu_seconds: float = 0.0
+    document_tasks: int = 0  # the tasks that read this council's documents
+    document_jobs: int = 0  # files read and papers extracted by them
+    document_cpu_seconds: float = 0.0  # those tasks' own CPU (thread and PDF process), wherever they ran
+    document_workers: list[str] = field(default_factory=list)
     worker: str = ""
     peak_rss_mb: float = 0.0  # the worker process's peak so far
     pdf_peak_rss_mb: float = 0.0  # the largest PDF process it ran so far
@@ -102,8 +110,11 @@ class _ClosePool(WorkerPlugin):
             _POOL.pop().close()
 
 
-def crawl_source(cfg: SourceConfig, lake: str, home: str, gate: ClusterGate | None = None) -> CrawlReport:
-    """One source into its own warehouse file, then into the lake; never raises for a failing source."""
+def crawl_source(cfg: SourceConfig, lake: str, home: str, gate: ClusterGate | None = None,
+                 batch: int | None = None) -> CrawlReport:
+    """One source into its own warehouse file, then into the lake; never raises for a failing source.
+
+    ``batch``: documents per task of their own (ratsinfo/scale/documents.py); None: read in this task."""
     from ratsinfo.ingest.http import host_of
     from ratsinfo.ingest.rawstore import RawStore
     from ratsinfo.ops.refresh import run_source
@@ -116,9 +127,15 @@ def crawl_source(cfg: SourceConfig, lake: str, home: str, gate: ClusterGate | No
     report = CrawlReport(slug, cfg.name, host_of(cfg.url) if cfg.url else "", "failed", worker=str(os.getpid()))
     started, cpu0 = time.perf_counter(), _cpu()
     con = connect(Path(lake) / "councils" / f"{slug}.duckdb")
+    documents = None
+    if batch:
+        from ratsinfo.scale.documents import DocumentTasks
+
+        documents = DocumentTasks(home, slug, batch)
     try:
         try:
-            run = run_source(con, RawStore(Path(home)), cfg, gate=gate, readers=False, pdf_workers=_pdf_workers())
+            run = run_source(con, RawStore(Path(home)), cfg, gate=gate, readers=False,
+                             **({"documents": documents} if documents else {"pdf_workers": _pdf_workers()}))
             report.status = run.status
             report.requests = len(getattr(run, "requested", []) or [])
             report.errors = [f"{i}: {r}" for i, _s, r in run.errors[:50]]
@@ -132,6 +149,10 @@ def crawl_source(cfg: SourceConfig, lake: str, home: str, gate: ClusterGate | No
     finally:
         con.close()
     report.export_cpu_seconds = round(_cpu() - cpu1, 3)
+    if documents is not None:
+        report.document_tasks, report.document_jobs = documents.tasks, documents.count
+        report.document_cpu_seconds = round(documents.cpu_seconds, 3)
+        report.document_workers = sorted(documents.workers)
     report.documents = entry["tables"].get("document", {}).get("rows", 0)
     report.rows = sum(t["rows"] for t in entry["tables"].values())
     report.parquet_bytes = sum(t["bytes"] for t in entry["tables"].values())
@@ -152,11 +173,23 @@ def interleave(configs: list[SourceConfig]) -> list[SourceConfig]:
     return [c for row in zip_longest(*groups.values()) for c in row if c is not None]
 
 
+def _worker_usage() -> dict[str, float]:
+    """This worker process's CPU (with its PDF process) and peak memory, for the totals of a crawl."""
+    return {"cpu_seconds": _cpu(), "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            "pdf_peak_rss_mb": _children_peak_mb()}
+
+
 def crawl(configs: list[SourceConfig], limits: dict[str, HostLimit], lake: Path, home: Path, *, workers: int = 2,
-          scheduler: str | None = None, on_report: Callable[[CrawlReport], None] | None = None) -> list[CrawlReport]:
-    """Crawl every source on the cluster; the hosts' budgets hold across all workers."""
+          scheduler: str | None = None, on_report: Callable[[CrawlReport], None] | None = None,
+          batch: int | None = None, usage: dict[str, dict[str, float]] | None = None) -> list[CrawlReport]:
+    """Crawl every source on the cluster; the hosts' budgets hold across all workers.
+
+    ``batch``: documents per document task (default documents.BATCH); ``usage``: filled with each worker's
+    CPU seconds spent in this crawl and its peak memory."""
     import dask
     from distributed import Client, LocalCluster, as_completed
+
+    from ratsinfo.scale.documents import BATCH
 
     lake, home = lake.resolve(), home.resolve()
     lake.mkdir(parents=True, exist_ok=True)
@@ -173,9 +206,10 @@ def crawl(configs: list[SourceConfig], limits: dict[str, HostLimit], lake: Path,
         client = Client(scheduler or cluster)
         try:
             client.register_plugin(_ClosePool(), name="ratsinfo-close-pdf-pool")
-            rates = client.submit(HostRates, {h: lim.max_rps for h, lim in limits.items()}, actor=True).result()
-            gate = ClusterGate(rates, {h: lim.concurrency for h, lim in limits.items()})
-            futures = [client.submit(crawl_source, cfg, str(lake), str(home), gate, pure=False,
+            gate = ClusterGate(SchedulerRates({h: lim.max_rps for h, lim in limits.items()}),
+                               {h: lim.concurrency for h, lim in limits.items()})
+            before = client.run(_worker_usage)
+            futures = [client.submit(crawl_source, cfg, str(lake), str(home), gate, batch or BATCH, pure=False,
                                      key=f"crawl-{council_slug(cfg.name)}") for cfg in interleave(configs)]
             reports = []
             for future in as_completed(futures):
@@ -183,6 +217,10 @@ def crawl(configs: list[SourceConfig], limits: dict[str, HostLimit], lake: Path,
                 reports.append(report)
                 if on_report:
                     on_report(report)
+            if usage is not None:
+                for address, now in client.run(_worker_usage).items():
+                    usage[address] = {**now, "cpu_seconds": round(now["cpu_seconds"] -
+                                                                  before.get(address, {}).get("cpu_seconds", 0.0), 2)}
             return sorted(reports, key=lambda r: r.council)
         finally:
             client.close()

@@ -116,9 +116,9 @@ def snippet(text: str, query: str, width: int = 110) -> str:
 
 def search(con: duckdb.DuckDBPyConnection, query: str, *, type_: str | None = None,
            org_names: list[str] | None = None, year: int | None = None, limit: int = 10) -> list[Hit]:
-    load_fts(con)
-    if not index_exists(con):
+    if not index_exists(con):  # a lake has none: its readers' settings are locked, fts cannot load there
         return []
+    load_fts(con)
     rows = con.execute(sql_text("search"), {"q": query, "type": type_, "year": year,
                                             "org_names": org_names or None, "limit": limit}).fetchall()
     return [Hit(r[0], r[1], r[2], snippet(r[3], query), r[4], r[5], float(r[6])) for r in rows]

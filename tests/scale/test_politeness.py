@@ -3,6 +3,8 @@ measure of a second's requests counts what a sliding second holds."""
 
 from __future__ import annotations
 
+import pickle
+
 from ratsinfo.scale.politeness import HostRates
 from tests.simulation import Host
 
@@ -33,3 +35,19 @@ def test_a_host_counts_the_most_requests_within_any_second():
         assert host.max_per_second() == 2
     finally:
         host.httpd.server_close()
+
+
+def test_send_times_kept_on_the_scheduler_are_an_interval_apart_and_outlive_their_askers():
+    from distributed import Client, LocalCluster
+
+    from ratsinfo.scale.politeness import SchedulerRates
+
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=":0") as cluster, Client(cluster):
+        first = SchedulerRates({"a:1": 5.0})
+        times = [first.reserve("a:1") for _ in range(3)]
+        later = pickle.loads(pickle.dumps(first))  # as a crawl task gets it: the state is the scheduler's
+        times += [later.reserve("a:1") for _ in range(3)]
+        other = later.reserve("b:2")
+    gaps = [round(b - a, 6) for a, b in zip(times, times[1:], strict=False)]
+    assert gaps == [0.2] * 5
+    assert other < times[-1]  # another host does not wait behind a:1
