@@ -83,7 +83,8 @@ def download_files(fetcher: Fetcher, loader: Loader, files: list[File], pdf_work
         else:
             f.sha256, f.text, f.pages, f.download_status = sha, out.text, out.pages, "ok"
             if out.pdf:
-                f.mime_type = "application/pdf"
+                f.mime_type, f.text_method = "application/pdf", out.method
+                report_ocr(run, f.access_url or f.key, out.ocr_problems, out.ocr_missing)
         done.append(f)
         if len(done) >= FILE_BATCH:
             store()

@@ -51,6 +51,9 @@ class Outcome:
     text: str | None = None
     pages: int | None = None
     pdf: bool = False
+    method: str | None = None  # PDFs: text layer, ocr, or both
+    ocr_problems: list[str] = field(default_factory=list)
+    ocr_missing: str | None = None
     records: Any = None  # model.Records, for an ExtractJob
     errors: list[tuple[str, str, str]] = field(default_factory=list)
 
@@ -100,7 +103,8 @@ def read_file(job: FileJob, data: bytes, pdf_workers: Any) -> Outcome:
             out.failed = True
             rec.error(job.where, "file", str(exc))
         else:
-            out.text, out.pages, out.pdf = text.text, text.pages, True
+            out.text, out.pages, out.pdf, out.method = text.text, text.pages, True, text.method
+            out.ocr_problems, out.ocr_missing = list(text.ocr_problems or []), text.ocr_missing
     else:
         parsed = None
         with guarded(rec, job.where, "file") as outcome:
