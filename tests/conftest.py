@@ -60,11 +60,3 @@ def cli(tmp_path: Path, capsys):
     call.db = db  # type: ignore[attr-defined]
     call.home = home  # type: ignore[attr-defined]
     return call
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The tests of one module run in one worker (they share module fixtures), unless a test names its own
-    group: the two halves of the kill test run side by side. (`make test` distributes by these groups.)"""
-    for item in items:
-        if item.get_closest_marker("xdist_group") is None:
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__ if item.module else item.nodeid))
