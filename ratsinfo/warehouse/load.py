@@ -28,6 +28,7 @@ import duckdb
 import pyarrow as pa
 
 from ratsinfo.model import TABLES, Document, Records
+from ratsinfo.warehouse.runs import RECORD_TABLES
 
 META = ("row_hash", "first_run", "last_run", "deleted")
 MERGE_TABLES = {"paper", "organization", "person", "consultation", "agenda_item", "meeting", "file"}
@@ -435,7 +436,8 @@ class Loader:
                     gone = retire_keys(con, table, keys, run.id)
                     if gone:
                         count(table, Counter(deleted=gone))
-            if any(c.get("inserted") or c.get("updated") or c.get("deleted") for c in counts.values()):
+            if any(c.get("inserted") or c.get("updated") or c.get("deleted") for t, c in counts.items()
+                   if t in RECORD_TABLES):  # as Run.changed: raw pages read again under new URLs do not count
                 mark_index_stale(con)
             run.flush()
         for table, c in counts.items():
