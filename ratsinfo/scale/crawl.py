@@ -60,18 +60,11 @@ class CrawlReport:
 
 def _cpu() -> float:
     """CPU seconds of this process and its children: those waited for, and those still running (the PDF pool)."""
-    import psutil
+    from ratsinfo.scale.documents import live_children_cpu
 
     own = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-    live = 0.0
-    for child in psutil.Process().children(recursive=True):
-        try:
-            t = child.cpu_times()
-            live += t.user + t.system
-        except psutil.Error:
-            pass
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime + live
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime + live_children_cpu()
 
 
 def _children_peak_mb() -> float:

@@ -75,7 +75,8 @@ class _Errors:
         self.errors.append((input_, stage, reason))
 
 
-def _children_cpu() -> float:
+def live_children_cpu() -> float:
+    """CPU seconds of this process's children still running (the PDF pool), which getrusage does not see."""
     import psutil
 
     total = 0.0
@@ -138,7 +139,7 @@ def run_batch(home: str, jobs: list[FileJob | ExtractJob]) -> BatchOut:
     from ratsinfo.ingest.rawstore import RawStore
     from ratsinfo.scale.crawl import _pdf_workers
 
-    t0, kids0 = time.thread_time(), _children_cpu()
+    t0, kids0 = time.thread_time(), live_children_cpu()
     store = RawStore(Path(home))
     outcomes = []
     for job in jobs:
@@ -146,7 +147,7 @@ def run_batch(home: str, jobs: list[FileJob | ExtractJob]) -> BatchOut:
             outcomes.append(read_file(job, store.get(job.sha), _pdf_workers() if job.kind == "pdf" else None))
         else:
             outcomes.append(extract_paper(job))
-    cpu = time.thread_time() - t0 + max(0.0, _children_cpu() - kids0)
+    cpu = time.thread_time() - t0 + max(0.0, live_children_cpu() - kids0)
     return BatchOut(outcomes, round(cpu, 4), str(os.getpid()))
 
 
