@@ -60,3 +60,14 @@ def cli(tmp_path: Path, capsys):
     call.db = db  # type: ignore[attr-defined]
     call.home = home  # type: ignore[attr-defined]
     return call
+
+
+def _tesseract_mark() -> pytest.MarkDecorator:
+    """Skip a test that reads scans when this machine has no Tesseract (CI installs it in .ci/run)."""
+    from ratsinfo.parsers import ocr
+
+    why = ocr.unavailable()
+    return pytest.mark.skipif(why is not None, reason=f"OCR tests skipped: {why} (CI installs it in .ci/run)")
+
+
+needs_tesseract = _tesseract_mark()

@@ -8,10 +8,7 @@ import pytest
 from ratsinfo.demo.pdfwriter import scan_of, text_to_pdf
 from ratsinfo.parsers import ocr
 from ratsinfo.parsers.pdf import extract_pdf
-
-needs_tesseract = pytest.mark.skipif(
-    ocr.unavailable() is not None,
-    reason=f"OCR tests skipped: {ocr.unavailable()} (CI installs it in .ci/run)")
+from tests.conftest import needs_tesseract
 
 MINUTES = ("Niederschrift über die Sitzung des Arbeitskreises Stadtgrün\n"
            "Der Arbeitskreis Stadtgrün hat im Jahr 2021 viermal getagt.\n"

@@ -8,10 +8,7 @@ import pytest
 
 from ratsinfo.demo.pdfwriter import scan_of, text_to_pdf
 from ratsinfo.parsers import ocr
-
-needs_tesseract = pytest.mark.skipif(
-    ocr.unavailable() is not None,
-    reason=f"OCR tests skipped: {ocr.unavailable()} (CI installs it in .ci/run)")
+from tests.conftest import needs_tesseract
 
 SCANNED = ("Bericht des Seniorenbeirats Talheim\n"
            "Der Seniorenbeirat hat im Jahr 2022 fünfmal getagt.\n"
