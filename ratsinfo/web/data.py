@@ -429,16 +429,14 @@ def search(con: duckdb.DuckDBPyConnection, query: str, *, page: int = 1, per_pag
     params.update({k: (v if v not in ("", None) else None) for k, v in filters.items()})
     narrowed = any(params[k] is not None for k in ("paper_type", "author", "council", "organization"))
     at = {"q": fold_query(query), "limit": per_page, "offset": (page - 1) * per_page}
-    if narrowed:
-        found = rows(con, "search", **at, **params)
-    elif stored:
+    if stored and not narrowed:
         found = rows(con, "search_ranked", **at, year=params["year"])
         keys = [h["key"] for h in found]
         texts = {r["key"]: r["text"] for r in rows(con, "search_texts", keys=keys)} if keys else {}
         for r in found:
             r["text"] = texts.get(r["key"])
-    else:
-        found = rows(con, "search_plain", **at, year=params["year"])
+    else:  # filters, or a snapshot written before the search rows existed
+        found = rows(con, "search", **at, **params)
     for r in found:
         r["snippet"] = snippet(r.pop("text") or "", fold_query(query))
     return Hits(found[0]["total"] if found else 0, found)

@@ -48,7 +48,8 @@ def test_search_scores_every_match_as_the_extensions_bm25_does(site):
     try:
         with store.cursor() as con:
             for q in ("Bericht", "Ausschüsse Sitzung", "Sicherheit Bahnhof"):
-                mine = rows(con, "search_plain", q=q, limit=10_000, offset=0, year=None)
+                mine = rows(con, "search", q=q, limit=10_000, offset=0, year=None, paper_type=None, author=None,
+                            council=None, organization=None)
                 theirs = dict(reads.select(con, "SELECT key, fts_main_search_doc.match_bm25(key, $q) FROM search_doc "
                                                 "WHERE fts_main_search_doc.match_bm25(key, $q) IS NOT NULL",
                                            {"q": q})[1])

@@ -1,4 +1,4 @@
--- Ranked full-text hits (BM25 as search_plain.sql computes it), one page, optionally of one year, read from
+-- Ranked full-text hits (BM25 as search.sql computes it), one page, optionally of one year, read from
 -- the tables built with the index (search_posting, search_hit: see warehouse/sql/search_rows_rebuild.sql)
 -- instead of the index's own: the same rows in the same order, without scanning every term and every text.
 -- The texts of the page's hits come from search_texts.sql.
