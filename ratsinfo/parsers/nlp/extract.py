@@ -108,9 +108,11 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
             fact("topic", a, b, subject=ctx.name(owner), subject_key=okey(owner), value=item, year=year,
                  detail={"header": "agenda"})
 
-    # what the bodies decided on
+    # what the bodies decided on (or set up), and themes enumerated inside a sentence
     have = {(t.organization_key, t.topic.casefold()) for t in result.topics}
-    for d in find_decisions(ctx) + find_set_ups(ctx):
+    found = [(d, "decision") for d in find_decisions(ctx) + find_set_ups(ctx)]
+    found += [(it, "sentence") for it in find_inline_topics(ctx)]
+    for d, header in found:
         if (okey(d.org_key), d.topic.casefold()) in have:
             continue
         have.add((okey(d.org_key), d.topic.casefold()))
@@ -118,19 +120,7 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
                                    organization_key=okey(d.org_key), topic=d.topic, year=d.year,
                                    document_key=document_key, start=d.start, end=d.end))
         fact("topic", d.start, d.end, subject=ctx.name(d.org_key), subject_key=okey(d.org_key), value=d.topic,
-             year=d.year, detail={"header": "decision"})
-
-    # themes enumerated inside a sentence
-    have = {(t.organization_key, t.topic.casefold()) for t in result.topics}
-    for it in find_inline_topics(ctx):
-        if (okey(it.org_key), it.topic.casefold()) in have:
-            continue
-        have.add((okey(it.org_key), it.topic.casefold()))
-        result.topics.append(Topic(key=_fkey(document_key, "topic", it.start, it.end, it.topic),
-                                   organization_key=okey(it.org_key), topic=it.topic, year=it.year,
-                                   document_key=document_key, start=it.start, end=it.end))
-        fact("topic", it.start, it.end, subject=ctx.name(it.org_key), subject_key=okey(it.org_key), value=it.topic,
-             year=it.year, detail={"header": "sentence"})
+             year=d.year, detail={"header": header})
 
     # session counts
     counts = find_counts(ctx)
