@@ -46,6 +46,19 @@ class AllrisFaults:
     truncated: set[tuple[str, str]] = field(default_factory=set)  # (program, id)
 
 
+def send(handler: BaseHTTPRequestHandler, status: int, body: bytes, headers: dict[str, str]) -> None:
+    """Answer one request; a client that gave up waiting is no error of the server."""
+    try:
+        handler.send_response(status)
+        for k, v in headers.items():
+            handler.send_header(k, v)
+        handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)
+    except (BrokenPipeError, ConnectionResetError):
+        pass
+
+
 def calendar(year: int, month: int) -> str:
     rows = []
     for mid, day, name in MEETINGS.get((year, month), []):
@@ -101,16 +114,7 @@ class AllrisServer:
 
             def do_GET(self) -> None:  # noqa: N802
                 server.requests.append(self.path)
-                status, body, headers = server.route(self.path)
-                try:
-                    self.send_response(status)
-                    for k, v in headers.items():
-                        self.send_header(k, v)
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
+                send(self, *server.route(self.path))
 
         return Handler
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from ratsinfo.demo.pdfwriter import text_to_pdf
-from tests.allris_server import SITE_MEETINGS, SITE_PAPERS, ModernSite
+from tests.allris_server import SITE_MEETINGS, SITE_PAPERS, ModernSite, send
 from tests.oparl_server import Faults, OParlServer
 
 VENDORS = ("plain", "allris4", "somacos", "sdnet")  # OParl flavours (allris4: ALLRIS's OParl interface)
@@ -100,15 +100,7 @@ class AllrisTown:
             status, body, headers = 200, pdf, {"Content-Type": "application/pdf"}
         else:
             status, body, headers = self.site.answer(path)
-        try:
-            handler.send_response(status)
-            for k, v in headers.items():
-                handler.send_header(k, v)
-            handler.send_header("Content-Length", str(len(body)))
-            handler.end_headers()
-            handler.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
+        send(handler, status, body, headers)
 
 
 class Host:
