@@ -8,6 +8,7 @@ import subprocess
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -152,8 +153,9 @@ def test_json_logs_and_quiet_cron_output(tmp_path, cli):
 
 
 def test_reads_during_a_refresh_see_the_last_complete_state(tmp_path):
-    """20 concurrent `query`, `status` and `sql` calls from other processes while a refresh writes: all
-    answer, from the state published by the last complete run, and none shows a lock message."""
+    """20 concurrent `query`, `status`, `sql`, `search`, `changes` and `ask` calls from other processes while a
+    refresh writes: all answer, from the state published by the last complete run, and none shows a lock
+    message."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     db, home = tmp_path / "w.duckdb", tmp_path / "home"
     base = [*RATSINFO, "--db", str(db), "--home", str(home)]
@@ -167,17 +169,22 @@ def test_reads_during_a_refresh_see_the_last_complete_state(tmp_path):
         assert srv.holding.wait(120)  # the refresh is writing: it waits for the paper list's second page
         calls = [["query", "sessions-per-year", "--param", "year=2023"], ["status"],
                  ["sql", "SELECT count(*) AS n FROM paper WHERE NOT deleted", "--format", "json"],
-                 ["ask", "Wie oft tagte der Stadtrat Falkenried 2023?"]]
-        readers = [subprocess.Popen([*base, *calls[i % len(calls)]], env=env, stdout=subprocess.PIPE,
-                                    stderr=subprocess.PIPE, text=True) for i in range(20)]
+                 ["search", "Beleuchtung"], ["changes"]]
+        ask = ["ask", "Wie oft tagte der Stadtrat Falkenried 2023?"]
+        calls = [calls[i % len(calls)] for i in range(18)] + [ask, ask]
+        readers = [subprocess.Popen([*base, *call], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                    text=True) for call in calls]
         results = [(r.args, *r.communicate(timeout=120), r.returncode) for r in readers]
         still_writing = writer.poll() is None
         srv.release.set()
         writer.wait(timeout=300)
         assert writer.returncode == 0, writer.stderr.read() if writer.stderr else ""
     assert still_writing  # the reads happened while the refresh was writing
+    served = urlsplit(srv.system_url).netloc
     for args, out, err, code in results:
         assert code == 0, (args, err)
         assert "lock" not in err.casefold(), (args, err)
         if "sql" in args:
             assert json.loads(out) == [{"n": 3}]  # the export's papers only: the refresh had not ended
+        if "search" in args:
+            assert "Runder Tisch" in out and served not in out  # the export is found, nothing of the running refresh

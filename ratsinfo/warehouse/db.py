@@ -99,10 +99,18 @@ def connect(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
                 raise WarehouseBusy(f"{p}: another ratsinfo process is writing this warehouse (an ingest, "
                                     "refresh or reparse); run this again when it has finished") from exc
             time.sleep(0.2)
+    no_autoload(con)
     # DuckDB takes 80% of the machine by default; a nightly job shares it. Beyond this it spills to disk.
     con.execute("SET memory_limit = ?", [os.environ.get("RATSINFO_MEMORY_LIMIT", "384MB")])
     migrate(con)
     return con
+
+
+def no_autoload(con: duckdb.DuckDBPyConnection) -> None:
+    """Extensions come from packages only: with autoloading on, a missing function makes DuckDB try to install
+    its extension from the network (half a second of every process here, and a request nobody asked for)."""
+    con.execute("SET autoinstall_known_extensions = false")
+    con.execute("SET autoload_known_extensions = false")
 
 
 def db_path_of(con: duckdb.DuckDBPyConnection) -> str:
@@ -154,6 +162,7 @@ def connect_readonly(path: str | os.PathLike | None = None, threads: int | None 
                             "(it is published when a run ends); try again when the run has finished") from exc
     from ratsinfo.warehouse.search import SearchUnavailable, load_fts
 
+    no_autoload(con)
     with contextlib.suppress(SearchUnavailable):  # search reports it; everything else works without
         load_fts(con)
     # a reader shares the machine with the nightly run: bounded memory, then locked (see also statement_deadline)

@@ -27,7 +27,7 @@ import duckdb
 import pyarrow.parquet as pq
 
 from ratsinfo.errors import BadInput
-from ratsinfo.warehouse.db import migrate
+from ratsinfo.warehouse.db import migrate, no_autoload
 
 COUNCIL_VARIABLE = "ratsinfo_council"
 SKIP = {"schema_version"}  # the reader makes its own
@@ -134,6 +134,7 @@ def connect_lake(lake: Path) -> Lake:
     if not found:
         raise BadInput(f"{lake}: no council in this lake yet; run 'ratsinfo crawl' first or pass another --lake")
     con = duckdb.connect()
+    no_autoload(con)
     con.execute("SET memory_limit = ?", [os.environ.get("RATSINFO_READ_MEMORY_LIMIT", "512MB")])
     migrate(con)
     con.execute(f"SET VARIABLE {COUNCIL_VARIABLE} = NULL")

@@ -16,6 +16,7 @@ from pathlib import Path
 import duckdb
 
 from ratsinfo.errors import RatsinfoError
+from ratsinfo.warehouse.db import no_autoload
 from ratsinfo.warehouse.report import sql_text
 
 
@@ -31,13 +32,14 @@ def extension_directory() -> Path:
 
 
 def load_fts(con: duckdb.DuckDBPyConnection) -> None:
+    """Load the fts extension from its package, once per connection (the probe costs a few microseconds when
+    it is loaded; the warehouse's connections switch autoloading off first, see ``db.no_autoload``)."""
     try:
         con.execute("SELECT stem('sitzungen', 'german')")
         return  # already loaded
     except duckdb.Error:
         pass
-    con.execute("SET autoinstall_known_extensions = false")
-    con.execute("SET autoload_known_extensions = false")
+    no_autoload(con)
     con.execute("SET extension_directory = ?", [str(extension_directory())])
     try:
         con.execute("LOAD fts")
