@@ -71,3 +71,15 @@ def _tesseract_mark() -> pytest.MarkDecorator:
 
 
 needs_tesseract = _tesseract_mark()
+
+
+# The suite runs in two processes that take whole files in this order (`--no-loadscope-reorder`); a long file
+# taken last leaves the other core idle until it ends, so the longest go first and the rest keep their order.
+LONGEST_FIRST = ("tests/test_refresh_kill.py", "tests/scale/test_crawl.py", "tests/test_pipeline.py",
+                 "tests/test_refresh.py", "tests/ingest/test_oparl.py", "tests/ingest/test_allris.py")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))
