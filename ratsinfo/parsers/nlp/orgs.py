@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ratsinfo.parsers.nlp.council import recognise
+from ratsinfo.parsers.nlp.doc_text import text_of
 from ratsinfo.parsers.nlp.org_heads import (  # noqa: F401 - re-exported
     ADJ_ENDINGS,
     BARE_NEEDS_ADJ,
@@ -137,7 +138,7 @@ def _is_place(doc: Doc, tok: Token, places: set[str]) -> bool:
     if not _is_cap(tok) or tok.text in NAME_STOP or _match_head(tok.text):
         return False
     word = re.escape(tok.text)
-    text = doc.text
+    text = text_of(doc)
     return len(re.findall(r"\b" + word + r"\b", text)) >= 2 and not re.search(
         r"\b(?:Herrn?|Frau|Dr\.)\s+" + word + r"\b", text)
 
@@ -149,7 +150,7 @@ def _truncated(tok: Token) -> bool:
 def find_mentions(doc: Doc) -> list[Mention]:
     cfg = data()
     out: list[Mention] = []
-    full = doc.text  # Doc.text joins every token each time it is read: read it once
+    full = text_of(doc)
     council = recognise(full)
     places = {council.place.split()[0]} if council else set()
     hanseatic = council is not None and "Hanse" in council.name
@@ -458,7 +459,7 @@ _ABBR_DEF = re.compile(r"^[^()\n]{0,45}?\(\s*(?P<abbr>[A-ZÄÖÜ][A-ZÄÖÜa-z0-
 
 def resolve(doc: Doc, mentions: list[Mention]) -> dict[str, Organisation]:
     """One Organisation per body in this document, with aliases, abbreviation and parent."""
-    text = doc.text
+    text = text_of(doc)
     orgs: dict[str, Organisation] = {}
     abbreviations: dict[str, str] = {}
     for m in mentions:

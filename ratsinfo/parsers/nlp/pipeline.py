@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ratsinfo.parsers.nlp import orgs  # noqa: F401 - registers the ratsinfo_orgs component
+from ratsinfo.parsers.nlp.doc_text import remember_text, text_of
 
 REFERENCE_TOKEN = re.compile(
     r"^(?:[A-ZÄÖÜ]{1,5}-?)?\d{1,6}(?:[-/][A-Za-z0-9ÄÖÜ]{1,6})+$|^[A-Z]{1,4}-[A-Z]-\d+(?:-[A-Z]+-\d+)?$")
@@ -29,7 +30,7 @@ def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence in council documents (headings, bullets, list items), except a
     PDF line break inside a running sentence. Only tokens after a line break or at a bullet are
     looked at, so long documents stay fast."""
-    text = doc.text
+    text = text_of(doc)
     if len(doc) < 2:
         return doc
     starts = doc.to_array("IDX").tolist()
@@ -85,4 +86,6 @@ def german() -> Language:
 
 
 def analyse(text: str) -> Doc:
-    return german()(text)
+    """The analysed Doc of ``text``; the components read the text from it without joining its tokens again."""
+    nlp = german()
+    return nlp(remember_text(nlp.make_doc(text), text))
