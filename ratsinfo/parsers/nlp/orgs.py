@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -147,6 +148,17 @@ def _truncated(tok: Token) -> bool:
     return len(tok.text) > 2 and tok.text.endswith("-") and tok.text[0].isupper()
 
 
+_ROUND_TABLE = re.compile(r"rund(?:e|er|en|es)? tisch(?:es|s|e)?|jour fixe")
+
+
+@cache
+def _lower_group_initials() -> frozenset[str]:
+    """First letters of group words written in lower case (none today): the only tokens without a capital
+    that may start a mention."""
+    cfg = data()
+    return frozenset(w[:1] for w in (*cfg["group_abbreviations"], *cfg["group_words"]) if not w[:1].isupper())
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     cfg = data()
     out: list[Mention] = []
@@ -156,9 +168,14 @@ def find_mentions(doc: Doc) -> list[Mention]:
     hanseatic = council is not None and "Hanse" in council.name
     i = 0
     n = len(doc)
+    words = [t.text for t in doc]
+    lower_starts = _lower_group_initials()
     while i < n:
+        text = words[i]
+        if not text[:1].isupper() and text[:1] not in lower_starts:
+            i += 1  # every mention starts at a capital ("AG", "Fraktion", "Runder Tisch", "Stadtrat")
+            continue
         tok = doc[i]
-        text = tok.text
         # AG Innenstadt, Arbeitskreis Jugend, Runder Tisch Sicherheit, Jour fixe Prävention
         group_kind = cfg["group_abbreviations"].get(text) or cfg["group_words"].get(text) or (
             cfg["group_words"].get(re.sub(r"e?s$", "", text)) if i + 1 < n and doc[i + 1].text in _OPEN_QUOTES
@@ -166,9 +183,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if group_kind and text not in cfg["group_words"] and text not in cfg["group_abbreviations"]:
             text = re.sub(r"e?s$", "", text)
         multi = None
-        pair = f"{text} {doc[i + 1].text}".casefold() if i + 1 < n else ""
-        if text[:1].isupper() and re.fullmatch(r"rund(?:e|er|en|es)? tisch(?:es|s|e)?|jour fixe", pair):
-            multi = "Runder Tisch" if pair.startswith("rund") else "Jour fixe"
+        if text[:1].isupper() and text.casefold().startswith(("rund", "jour")) and i + 1 < n:
+            pair = f"{text} {words[i + 1]}".casefold()
+            if _ROUND_TABLE.fullmatch(pair):
+                multi = "Runder Tisch" if pair.startswith("rund") else "Jour fixe"
         if group_kind or multi:
             first = i + 1 if multi else i
             end = _group_name(doc, first)
