@@ -26,6 +26,7 @@ def _roles() -> list[str]:
     return sorted(_data()["roles"], key=len, reverse=True)
 
 
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"
 _NAME_WORD = r"[A-ZÄÖÜ][a-zäöüßøé]+(?:-[A-ZÄÖÜ][a-zäöüßøé]+)?"
 _TITLE = r"(?:(?:Dr\.|Prof\.|Dipl\.-[A-Z][a-z]+\.)[ \t]+)"
 NAME = _TITLE + r"*(?:(?:[A-ZÄÖÜ]\.|" + _NAME_WORD + r")[ \t]+){0,2}" + _NAME_WORD
@@ -64,7 +65,12 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     mods = "|".join(re.escape(m) for m in sorted(data["role_modifiers"], key=len, reverse=True))
     role = (r"(?:(?:" + mods + r")[ \t]+)?(?:" + roles + r"|[A-ZÄÖÜ][a-zäöüß]*(?:" + suffixes + r")|(?<![\w.])(?:"
             + abbr + r"))")
-    before = re.compile(r"(?:(?P<hon>Herrn?|Frau)[ \t]+)?(?P<role>" + role + r")(?:[ \t]+(?P<role2>" + role
+    # a match starts with the honorific, a modifier, a role, a capital or an abbreviation: the lookahead turns
+    # every other position away with one test instead of trying each of the hundred roles there
+    starts = {"H", "F", *_UPPER, *(w[:1] for w in (*data["role_modifiers"], *_roles(), *data["abbreviations"])),
+              *(w.capitalize()[:1] for w in data["role_suffixes"])}
+    first = "(?=[" + "".join(re.escape(c) for c in sorted(starts)) + "])"
+    before = re.compile(first + r"(?:(?P<hon>Herrn?|Frau)[ \t]+)?(?P<role>" + role + r")(?:[ \t]+(?P<role2>" + role
                         + r"))?[ \t]+(?P<name>" + NAME + r")(?![\w-])")
     honorific = re.compile(r"(?<![\w-])(?P<hon>Herrn?|Frau)[ \t]+(?P<name>" + NAME + r")(?![\w-])")
     apposition = re.compile(r"^,\s+(?P<role>(?:(?:" + mods + r")[ \t]+)?(?:" + roles + r"|[A-ZÄÖÜ][a-zäöüß]*(?:"
@@ -234,8 +240,9 @@ _MEMBERS = re.compile(r"\b[Mm]itglieder\s+(?:des|der)\s+[^,.;:\n]{3,60}?\s+(?:\(
 # "Herr Muster von der CDU-Fraktion", "Frau Probe von der Fraktion Die Grünen"
 _OF_FACTION = re.compile(r"(?<![\w-])(?:Herrn?|Frau)[ \t]+(?P<name>" + NAME + r")\s+von\s+der\s+"
                          r"(?P<faction>[\w-]*Fraktion(?:\s+(?:Die\s+|der\s+)?[A-ZÄÖÜ][\w/-]*(?:\s+[A-ZÄÖÜ0-9][\w/-]*)?)?)")
-# "wird Ratsherr Anton Muster zum stellvertretenden Vorsitzenden gewählt"
-_ELECTED = re.compile(r"(?:(?:Herrn?|Frau|Ratsherrn?|Ratsfrau|Ratsmitglied)[ \t]+)?(?P<name>" + NAME + r")\s+"
+# "wird Ratsherr Anton Muster zum stellvertretenden Vorsitzenden gewählt" (every match starts at a capital)
+_ELECTED = re.compile(r"(?=[A-ZÄÖÜ])(?:(?:Herrn?|Frau|Ratsherrn?|Ratsfrau|Ratsmitglied)[ \t]+)?"
+                      r"(?P<name>" + NAME + r")\s+"
                       r"zu(?:m|r)\s+(?P<role>(?:\d\.\s+|ersten\s+|zweiten\s+)?(?:stellvertretenden\s+)?"
                       r"(?:Vorsitzenden|Sprecher(?:in)?|Schriftführer(?:in)?|Stellvertreter(?:in)?))\b[^.]{0,80}?gewählt")
 # "Als Sprecher wurde Anton Muster, als Vertreter Bernd Probe gewählt"; "ist Clara Probe die neue Vorsitzende"
@@ -267,6 +274,8 @@ def _prose_roles(text: str) -> list[tuple[int, int, str, str | None, str]]:
         if name:
             out.append((m.start(), m.end(), name, f"Mitglied der {m.group('faction')}", m.group(0)))
     for rx in (_ELECTED, _AS_ROLE, _IS_ROLE):
+        if rx is _ELECTED and "gewählt" not in text:
+            continue  # the word every election sentence ends with: no need to try each capital for a name
         for m in rx.finditer(text):
             name = _clean_name(m.group("name"))
             if name and not _role_word().match(name.split()[-1]):
