@@ -96,6 +96,12 @@ class Context:
                 out.append(m)
         return out
 
+    def mentions_starting(self, start: int, end: int) -> list[Mention]:
+        """Mentions that start in [start, end), in text order (found by bisection: mentions are sorted by start)."""
+        if self._starts is None or len(self._starts) != len(self.mentions):
+            self._starts = [m.start for m in self.mentions]
+        return self.mentions[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
     def name(self, key: str) -> str:
         return self.orgs[key].name if key in self.orgs else key
 
