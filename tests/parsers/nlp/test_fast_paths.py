@@ -1,0 +1,16 @@
+"""The shortcuts that keep extraction fast find exactly what the plain patterns find."""
+
+import random
+import re
+
+from ratsinfo.parsers.nlp.rules import COMPOSED_OF, composition_heads
+
+
+def test_composition_heads_are_the_spans_of_the_plain_lazy_pattern():
+    plain = re.compile(r"(?P<who>[^\n.]*?)" + COMPOSED_OF.pattern)
+    pieces = ["setzt sich zusammen aus", "setzt  sich wie folgt zusammen aus", "gehören an", "besteht aus",
+              "gehören folgende Mitglieder an", ":", " :", ".", "\n", " ", "x", "Der Beirat ", "besteht", "\n:"]
+    rng = random.Random(18)
+    for _ in range(5000):
+        seg = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert list(composition_heads(seg)) == [(m.start(), m.end()) for m in plain.finditer(seg)], seg
