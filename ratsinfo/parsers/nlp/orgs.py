@@ -17,7 +17,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ratsinfo.parsers.nlp.council import recognise
+from ratsinfo.parsers.nlp.council import Council, recognise
 from ratsinfo.parsers.nlp.doc_text import text_of
 from ratsinfo.parsers.nlp.org_heads import (  # noqa: F401 - re-exported
     ADJ_ENDINGS,
@@ -148,6 +148,15 @@ def _truncated(tok: Token) -> bool:
     return len(tok.text) > 2 and tok.text.endswith("-") and tok.text[0].isupper()
 
 
+def recognised_council(doc: Doc) -> Council | None:
+    """The council the document's head names, recognised once per Doc: the organisation finder needs its
+    place, and the keys of the document's records its slug."""
+    if _COUNCIL_KEY not in doc.user_data:
+        doc.user_data[_COUNCIL_KEY] = recognise(text_of(doc))
+    return doc.user_data[_COUNCIL_KEY]
+
+
+_COUNCIL_KEY = "ratsinfo_council"
 _ROUND_TABLE = re.compile(r"rund(?:e|er|en|es)? tisch(?:es|s|e)?|jour fixe")
 
 
@@ -163,7 +172,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     cfg = data()
     out: list[Mention] = []
     full = text_of(doc)
-    council = recognise(full)
+    council = recognised_council(doc)
     places = {council.place.split()[0]} if council else set()
     hanseatic = council is not None and "Hanse" in council.name
     i = 0
