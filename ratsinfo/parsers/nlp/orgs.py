@@ -185,9 +185,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
             i += 1  # every mention starts at a capital ("AG", "Fraktion", "Runder Tisch", "Stadtrat")
             continue
         tok = doc[i]
+        cap = text[0].isupper() and text[0].isalpha()  # _is_cap(tok), without reading the token again
         # AG Innenstadt, Arbeitskreis Jugend, Runder Tisch Sicherheit, Jour fixe Prävention
         group_kind = cfg["group_abbreviations"].get(text) or cfg["group_words"].get(text) or (
-            cfg["group_words"].get(re.sub(r"e?s$", "", text)) if i + 1 < n and doc[i + 1].text in _OPEN_QUOTES
+            cfg["group_words"].get(re.sub(r"e?s$", "", text)) if i + 1 < n and words[i + 1] in _OPEN_QUOTES
             else None)  # 'des Arbeitskreises "Umwelt"'
         if group_kind and text not in cfg["group_words"] and text not in cfg["group_abbreviations"]:
             text = re.sub(r"e?s$", "", text)
@@ -258,7 +259,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                    canonical_key(span.text), "f", head="fraktion"))
                 i = k
                 continue
-        if _is_cap(tok) and text.casefold() in BARE_WITH_NAME and i + 1 < n:
+        if cap and text.casefold() in BARE_WITH_NAME and i + 1 < n:
             base = text
             low = text.casefold()
             for h in NAMED_DEPARTMENTS + ("ausschuss", "beirat", "amt", "rat"):
@@ -277,7 +278,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                        canonical_key(display), "n", head=base.casefold()))
                     i = e
                     continue
-        if _is_cap(tok) and len(text) >= 3:
+        if cap and len(text) >= 3:
             hm = _match_head(text)
             if hm and text in cfg.get("generic_group_words", ()):
                 hm = None  # "der Arbeitskreis" alone names no body; it refers back to one
