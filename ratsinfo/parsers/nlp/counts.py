@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ratsinfo.parsers.nlp.alternation import any_of
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.numbers import (
     YEAR,
@@ -21,10 +22,11 @@ from ratsinfo.parsers.nlp.orgs import Mention
 
 NUM = number_words_pattern()
 SESSION_NOUNS = r"(?:Sitzungen|Sitzung|Treffen|Tagungen|Zusammenkünfte|Beratungen|Plenarsitzungen|Sitzungstermine)"
-MEET_VERBS = re.compile(
-    r"\b(?:getagt|tagte|tagten|tagt|tagen|zusammengekommen|zusammengetreten|kam\w*|kommt|kommen|trat\w*|tritt|"
-    r"traf\w*|trifft|treffen|getroffen|fand\w*|findet|finden|stattgefunden|statt|führt\w*|durchgeführt|"
-    r"veranstaltet\w*|gab|gibt|abgehalten|hielt\w*|einberufen|richtet\w*|ausgerichtet|organisiert\w*)\b", re.I)
+MEET_VERBS = re.compile(r"\b" + any_of((
+    "getagt", "tagte", "tagten", "tagt", "tagen", "zusammengekommen", "zusammengetreten", r"kam\w*", "kommt", "kommen",
+    r"trat\w*", "tritt", r"traf\w*", "trifft", "treffen", "getroffen", r"fand\w*", "findet", "finden", "stattgefunden",
+    "statt", r"führt\w*", "durchgeführt", r"veranstaltet\w*", "gab", "gibt", "abgehalten", r"hielt\w*", "einberufen",
+    r"richtet\w*", "ausgerichtet", r"organisiert\w*")) + r"\b", re.I)
 PER_YEAR = re.compile(r"\b(?:im|pro|je|jedes|in jedem|per)\s+(?:Kalender)?[jJ]ahr\b|\bjährlich\b")
 UPPER = re.compile(r"\b(?:bis\s+zu|höchstens|maximal|nicht\s+mehr\s+als)\s*$", re.I)
 LOWER = re.compile(r"\b(?:mindestens|wenigstens|nicht\s+weniger\s+als)\s*$", re.I)
@@ -104,7 +106,7 @@ NOUN_COUNT = re.compile(r"\b(?P<n>" + NUM + r")\s+(?:(?:öffentliche|nichtöffen
 SINGLE = re.compile(r"\b(?:nur|lediglich|bloß)\s+(?P<n>eine)\s+(?:einzige\s+)?(?:Sitzung|Tagung|Zusammenkunft)\b",
                     re.I)
 # a part of every session noun above: a sentence without one holds no "zwei Sitzungen" and no "nur eine Tagung"
-SESSION_HINT = re.compile(r"Sitzung|Treffen|Tagung|Zusammenk|Beratungen", re.I)
+SESSION_HINT = re.compile(any_of(("Sitzung", "Treffen", "Tagung", "Zusammenk", "Beratungen")), re.I)
 CONFERENCES = re.compile(r"\b(?P<n>" + NUM + r")\s+(?P<w>[A-ZÄÖÜ]\w*konferenzen)\b")
 
 

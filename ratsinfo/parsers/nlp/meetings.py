@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ratsinfo.parsers.nlp.alternation import any_of
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, months, parse_date
 
@@ -41,8 +42,9 @@ class FoundMeeting:
 
 _MONTH_ONLY = re.compile(r"\b(?:im|Im|seit\s+(?:der|dem)\s+[\wäöü ]{0,30}?\s+im)\s+(?P<m>Januar|Februar|März|April|"
                          r"Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+(?P<y>(?:19|20)\d\d)\b")
-_MET = re.compile(r"\b(?:Sitzung|Sondersitzung|beschlossen|beschloss\w*|entschieden|entschied|tagte\w*|fand|"
-                  r"stattgefunden|konstituiert\w*)\b", re.I)
+_MET = re.compile(r"\b" + any_of(("Sitzung", "Sondersitzung", "beschlossen", r"beschloss\w*", "entschieden",
+                                    "entschied", r"tagte\w*", "fand", "stattgefunden", r"konstituiert\w*")) + r"\b",
+                  re.I)
 
 
 def month_meetings(ctx: Context, found: list[FoundMeeting]) -> list[FoundMeeting]:

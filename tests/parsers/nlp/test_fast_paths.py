@@ -3,6 +3,8 @@
 import random
 import re
 
+import pytest
+
 from ratsinfo.parsers.nlp.rules import COMPOSED_OF, composition_heads
 
 
@@ -36,3 +38,23 @@ def test_the_role_pattern_finds_what_the_plain_alternation_of_its_words_finds():
     found = [(m.span(), m.groupdict()) for m in _patterns()[0].finditer(text)]
     assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
     assert len(found) >= len(words)
+
+
+def test_an_alternation_behind_its_first_letters_matches_what_the_plain_one_matches():
+    from ratsinfo.parsers.nlp.alternation import any_of
+
+    words = ("getagt", "tagte", r"kam\w*", "statt", "stattgefunden", "Sitzung", "Zusammenk")
+    text = ("Er GETAGT, ſtatt kamen KAM Sitzung sitzungen SITZUNG tagte\nstattgefunden zusammenkünfte "
+            "Tagte 3mal kam. Stattgefunden; Zusammenkunft")
+    for flags in (0, re.I):
+        fast = re.compile(r"\b" + any_of(words) + r"\b", flags)
+        plain = re.compile(r"\b(?:" + "|".join(words) + r")\b", flags)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert len(list(re.finditer(any_of(words), text, re.I))) >= 12
+
+
+def test_an_alternation_whose_first_letter_is_a_pattern_is_refused():
+    from ratsinfo.parsers.nlp.alternation import any_of
+
+    with pytest.raises(ValueError):
+        any_of(("tagt", r"\w+mal"))
