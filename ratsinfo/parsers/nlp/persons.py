@@ -70,10 +70,13 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     role = (r"(?:(?:" + mods + r")[ \t]+)?(?:" + roles + r"|[A-ZÄÖÜ][a-zäöüß]*+(?:" + ending + r")|(?<![\w.])(?:"
             + abbr + r"))")
     # a match starts with the honorific, a modifier, a role, a capital or an abbreviation: the lookahead turns
-    # every other position away with one test instead of trying each of the hundred roles there
-    starts = {"H", "F", *_UPPER, *(w[:1] for w in (*data["role_modifiers"], *_roles(), *data["abbreviations"])),
-              *(w.capitalize()[:1] for w in data["role_suffixes"])}
-    first = "(?=[" + "".join(re.escape(c) for c in sorted(starts)) + "])"
+    # every other position away with one test instead of trying each of the hundred roles there (a word that
+    # starts in lower case or with a digit, "stellv.", "1.", is looked for by its first four characters)
+    words = (*data["role_modifiers"], *_roles(), *data["abbreviations"],
+             *(w.capitalize() for w in data["role_suffixes"]))
+    capitals = {"H", "F", *_UPPER, *(w[:1] for w in words if w[:1].isupper())}
+    others = sorted({re.escape(w[:4]) for w in words if w[:1] not in capitals})
+    first = "(?=[" + "".join(re.escape(c) for c in sorted(capitals)) + "]" + "".join("|" + w for w in others) + ")"
     before = re.compile(first + r"(?:(?P<hon>Herrn?|Frau)[ \t]+)?(?P<role>" + role + r")(?:[ \t]+(?P<role2>" + role
                         + r"))?[ \t]+(?P<name>" + NAME + r")(?![\w-])")
     honorific = re.compile(r"(?<![\w-])(?P<hon>Herrn?|Frau)[ \t]+(?P<name>" + NAME + r")(?![\w-])")
