@@ -14,7 +14,9 @@ import re
 from bisect import bisect_left
 from functools import cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -35,6 +37,7 @@ def line_breaks(doc: Doc) -> Doc:
         return doc
     starts = doc.to_array("IDX").tolist()
     seen: set[int] = set()
+    decided: dict[int, bool] = {}  # token index -> starts a sentence
     for m in _BREAK_OR_BULLET.finditer(text):
         i = bisect_left(starts, m.end() if m.group(0).startswith("\n") else m.start())
         if i <= 0 or i >= len(doc) or i in seen:
@@ -42,7 +45,7 @@ def line_breaks(doc: Doc) -> Doc:
         seen.add(i)
         tok, prev = doc[i], doc[i - 1]
         if tok.text in ("•", "§") or prev.text == "•":
-            tok.is_sent_start = True
+            decided[i] = True
             continue
         if not m.group(0).startswith("\n"):
             continue
@@ -53,11 +56,21 @@ def line_breaks(doc: Doc) -> Doc:
         prev = doc[k]
         line_start = text.rfind("\n", 0, prev.idx) + 1
         prev_line = text[line_start:prev.idx + len(prev.text)]
-        if gap.count("\n") > 1 or prev.text in (".", ":", "?", "!") or len(prev_line.strip()) < 60 \
-                or tok.text[:1].isdigit() or tok.text in ("-", "–"):
-            tok.is_sent_start = True
-        else:
-            tok.is_sent_start = False  # a PDF line break inside a sentence
+        # a PDF line break inside a sentence does not start one
+        decided[i] = gap.count("\n") > 1 or prev.text in (".", ":", "?", "!") or len(prev_line.strip()) < 60 \
+            or tok.text[:1].isdigit() or tok.text in ("-", "–")
+    return _set_sentence_starts(doc, decided)
+
+
+def _set_sentence_starts(doc: Doc, decided: dict[int, bool]) -> Doc:
+    """Write the decisions in one array: ``Token.is_sent_start = ...`` looks through the whole Doc for a
+    parse on every assignment, which made this component quadratic in the length of a document."""
+    if decided:
+        values = doc.to_array(SENT_START)  # one value per token
+        signed = values.view(numpy.int64)  # spaCy keeps "not a start" as -1 in an unsigned array
+        for i, start in decided.items():
+            signed[i] = 1 if start else -1
+        doc.from_array(SENT_START, values)
     return doc
 
 
