@@ -181,12 +181,14 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
             nl = text.find("\n", e + 1)
             e2 = nl if nl != -1 else len(text)
         sent = text[s:e2]
+        if "Sitzung" not in sent and not any(m.kind in MEETING_KINDS for m in ctx.mentions_starting(s, e2)):
+            continue  # no body that meets and no "2. Sitzung am ...": nothing below can match
         for clause_m in re.finditer(r"[^;]+", sent):
             cs, ce = s + clause_m.start(), s + clause_m.end()
             clause = clause_m.group(0)
-            dates = [(d.start() + cs, d.end() + cs, parse_date(d.group("date"))) for d in DATE_RX.finditer(clause)
-                     ] if _DIGIT.search(clause) else []  # every date starts with a digit
             mentions = [m for m in ctx.mentions_starting(cs, ce) if m.kind in MEETING_KINDS]
+            dates = [(d.start() + cs, d.end() + cs, parse_date(d.group("date"))) for d in DATE_RX.finditer(clause)
+                     ] if mentions and _DIGIT.search(clause) else []  # read for the bodies; a date starts with a digit
             for m in mentions:
                 before = text[max(cs, m.start - 40):m.start]
                 ordinal = re.search(r"(?<![\d.])(\d{1,3})\.\s*(?:(?:öffentlichen?|ordentlichen?|"
