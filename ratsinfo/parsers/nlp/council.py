@@ -74,7 +74,7 @@ def _candidates(text: str) -> list[tuple[int, Council, bool]]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         strong = not text[line_start:m.start()].strip() or _OWNED.search(text[max(0, m.start() - 40):m.start()])
         out.append((m.start(), _council(m.group("kind"), place), bool(strong)))
-    for m in _HYPHEN_KREIS.finditer(text):
+    for m in _HYPHEN_KREIS.finditer(text) if "-Kreis" in text else ():  # the pattern's own word, looked for first
         place = re.sub(r"es$", "", m.group("place"))
         out.append((m.start(), Council(place, place, slugify(place)), True))
     for m in _SG_SHORT.finditer(text):

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -177,15 +178,15 @@ def find_mentions(doc: Doc) -> list[Mention]:
     hanseatic = council is not None and "Hanse" in council.name
     i = 0
     n = len(doc)
-    words = [t.text for t in doc]
+    strings = doc.vocab.strings
+    words = [strings[orth] for orth in doc.to_array(ORTH).tolist()]  # the tokens' texts, without making tokens
     lower_starts = _lower_group_initials()
     while i < n:
         text = words[i]
         if not text[:1].isupper() and text[:1] not in lower_starts:
             i += 1  # every mention starts at a capital ("AG", "Fraktion", "Runder Tisch", "Stadtrat")
             continue
-        tok = doc[i]
-        cap = text[0].isupper() and text[0].isalpha()  # _is_cap(tok), without reading the token again
+        cap = text[0].isupper() and text[0].isalpha()  # _is_cap(doc[i]), without making the token
         # AG Innenstadt, Arbeitskreis Jugend, Runder Tisch Sicherheit, Jour fixe Prävention
         group_kind = cfg["group_abbreviations"].get(text) or cfg["group_words"].get(text) or (
             cfg["group_words"].get(re.sub(r"e?s$", "", text)) if i + 1 < n and words[i + 1] in _OPEN_QUOTES
@@ -283,6 +284,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             if hm and text in cfg.get("generic_group_words", ()):
                 hm = None  # "der Arbeitskreis" alone names no body; it refers back to one
             if hm:
+                tok = doc[i]
                 head, base, _infl = hm
                 start_i = _coordinated_start(doc, i)
                 if start_i < i:  # "Kinder- und Jugendbeirat", "Bau-, Planungs- und Umweltausschuss"
@@ -395,6 +397,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 continue
             council = COUNCIL_WORD.fullmatch(text.casefold())
             if council and (council.group(1) != "bürgerschaft" or hanseatic):
+                tok = doc[i]
                 nxt = doc[i + 1] if i + 1 < n else None
                 name = text[: len(council.group(1))]
                 named = nxt is not None and "\n" not in tok.whitespace_ and (
