@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -142,7 +143,7 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
         if m.group("role2") and not m.group("role2").startswith(("Dr", "Prof")):
             found.append((m.start(), m.end(), name, _expand(m.group("role2")), m.group(0)))
         covered.append((m.start(), m.end()))
-    for m in honorific.finditer(text):
+    for m in honorific.finditer(text) if "Herr" in text or "Frau" in text else ():
         if any(a <= m.start("name") < b for a, b in covered):
             continue
         name = _clean_name(m.group("name"))
@@ -168,6 +169,8 @@ _INLINE = re.compile(r"^[ \t-]*(?P<label>[A-ZÄÖÜ][\w/-]{2,30}(?:[ \t]+[A-Za-z
 
 _OPENER = re.compile(r"^(?:Anwesend|Anwesende|Anwesend sind|Ferner|Weiterhin sind anwesend|Abwesend|Abwesend sind|"
                      r"Entschuldigt|Entschuldigt fehlen|Es fehlten|Teilnehmer|Teilnehmende)\s*:?$")
+# each opener holds one of these
+_OPENER_WORDS = ("Anwesend", "Ferner", "Weiterhin", "Abwesend", "Entschuldigt", "Es fehlten", "Teilnehme")
 _OWN_ROLE = re.compile(r"(?:\d\.\s+)?(?:stellvertretende[rn]?\s+)?[A-ZÄÖÜ]?[a-zäöüß]*(?:meister|meisterin|"
                        r"vorsitzende[r]?|führer|führerin|leiter|leiterin|sprecher|sprecherin)$")
 
@@ -177,6 +180,8 @@ def _listed(text: str) -> list[tuple[int, int, str, str | None, str]]:
     Frau Klemm"); a role line right after a name ("Erich Johannsen" / "Bürgermeister") is that person's role."""
     labels = _data()["list_labels"]
     out: list[tuple[int, int, str, str | None, str]] = []
+    if not any(label in text for label in labels) and not any(w in text for w in _OPENER_WORDS):
+        return out  # no heading, no header field, no "Anwesend:": no list to read
     role: str | None = None
     listing = False
     pos = 0
@@ -266,24 +271,34 @@ def _nominative(role: str) -> str:
     return " ".join(re.sub(r"enden$", "ender", w) if w.endswith("enden") else w for w in words)
 
 
+# a word each pattern cannot match without (any one of them): a text that has none is not searched, which
+# spares trying every capital of the text as the start of a name
+_NEEDS: dict[re.Pattern, tuple[str, ...]] = {
+    _MEMBERS: ("itglieder",), _OF_FACTION: ("Fraktion",), _ELECTED: ("gewählt",),
+    _AS_ROLE: ("Sprecher", "Vorsitzende", "Vertreter", "Schriftführer"), _IS_ROLE: ("Vorsitzende", "Sprecher"),
+}
+
+
+def _found(rx: re.Pattern, text: str) -> Iterator[re.Match]:
+    return rx.finditer(text) if any(w in text for w in _NEEDS[rx]) else iter(())
+
+
 def _prose_roles(text: str) -> list[tuple[int, int, str, str | None, str]]:
     """Roles given in a sentence: members named after their body, a councillor "von der CDU-Fraktion",
     a person elected "zum stellvertretenden Vorsitzenden", "Als Sprecher wurde ...", "ist ... die neue Vorsitzende"."""
     out: list[tuple[int, int, str, str | None, str]] = []
-    for m in _MEMBERS.finditer(text):
+    for m in _found(_MEMBERS, text):
         base = m.start("names")
         for nm in re.finditer(NAME, m.group("names")):
             name = _clean_name(nm.group(0))
             if name and len(name.split()) >= 2:
                 out.append((base + nm.start(), base + nm.end(), name, "Mitglied", nm.group(0)))
-    for m in _OF_FACTION.finditer(text):
+    for m in _found(_OF_FACTION, text):
         name = _clean_name(m.group("name"))
         if name:
             out.append((m.start(), m.end(), name, f"Mitglied der {m.group('faction')}", m.group(0)))
     for rx in (_ELECTED, _AS_ROLE, _IS_ROLE):
-        if rx is _ELECTED and "gewählt" not in text:
-            continue  # the word every election sentence ends with: no need to try each capital for a name
-        for m in rx.finditer(text):
+        for m in _found(rx, text):
             name = _clean_name(m.group("name"))
             if name and not _role_word().match(name.split()[-1]):
                 out.append((m.start(), m.end(), name, _nominative(m.group("role")), m.group(0)))

@@ -58,3 +58,19 @@ def test_an_alternation_whose_first_letter_is_a_pattern_is_refused():
 
     with pytest.raises(ValueError):
         any_of(("tagt", r"\w+mal"))
+
+
+def test_each_person_pattern_holds_a_word_without_which_a_text_is_not_searched():
+    from ratsinfo.parsers.nlp.persons import _NEEDS, _OPENER, _OPENER_WORDS
+
+    text = ("Die Mitglieder des Beirates Anna Beispiel, Karl Muster und Paula Probe stimmen zu. Herr Lehmann von der "
+            "CDU-Fraktion fragt. Dann wird Ratsherr Otto Sommer zum stellvertretenden Vorsitzenden gewählt. "
+            "Als Sprecher wurde Jan Winter gewählt, als Vertreterin Lea Herbst. Als Schriftführerin Eva Nord. "
+            "Seit Mai ist Lea Herbst die neue Vorsitzende.")
+    for rx, words in _NEEDS.items():
+        matches = list(rx.finditer(text))
+        assert matches, rx.pattern[:40]
+        assert all(any(w in m.group(0) for w in words) for m in matches)
+    openers = re.match(r"\^\(\?:([^)]*)\)", _OPENER.pattern).group(1).split("|")
+    assert len(openers) >= 10
+    assert all(any(w in opener for w in _OPENER_WORDS) for opener in openers)
