@@ -219,13 +219,19 @@ def find_prose_rules(ctx: Context, known: list[FoundRule]) -> list[FoundRule]:
     have = {(r.rule, r.org_key) for r in known}
     out: list[FoundRule] = []
     main = ctx.main.key if ctx.main else None
+    # only the rules whose words the text has are tried in its sentences
+    rules = [(rule, rx, unit, _PROSE_WORDS[rule]) for rule, rx, unit in PROSE_RULES
+             if any(w in text for w in _PROSE_WORDS[rule])]
+    may_found = any(w in text for w in _FOUNDED_WORDS)
+    if not rules and not may_found:
+        return out
     for s, e in ctx.sentences():
         sent = text[s:e]
         if sent.rstrip().endswith("?"):
             continue
-        hits = [(rule, m, unit) for rule, rx, unit in PROSE_RULES
-                if any(w in sent for w in _PROSE_WORDS[rule]) and (m := rx.search(sent))]
-        founded = _FOUNDED.search(sent)
+        hits = [(rule, m, unit) for rule, rx, unit, words in rules
+                if any(w in sent for w in words) and (m := rx.search(sent))]
+        founded = _FOUNDED.search(sent) if may_found else None
         if not hits and not founded:
             continue
         bodies = [m for m in ctx.mentions_between(s, e) if m.kind not in ("police", "department", "faction")]
@@ -263,6 +269,7 @@ def find_prose_rules(ctx: Context, known: list[FoundRule]) -> list[FoundRule]:
 
 _FOUNDED = re.compile(r"\b(?:gegründet|gründeten|eingerichtet|gebildet|ins\s+Leben\s+gerufen|formiert|"
                       r"(?:seine|ihre)\s+Arbeit\s+aufgenommen|konstituiert\w*)\b")
+_FOUNDED_WORDS = ("gegründet", "gründeten", "eingerichtet", "gebildet", "Leben", "formiert", "Arbeit", "konstituiert")
 _WHEN = re.compile(r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2}|Januar|Februar|März|April|Mai|Juni|Juli|August|September|"
                    r"Oktober|November|Dezember)\.?\s?(?P<y>(?:19|20)\d\d)|(?P<m2>Januar|Februar|März|April|Mai|Juni|"
                    r"Juli|August|September|Oktober|November|Dezember)\s+(?P<y2>(?:19|20)\d\d)|"

@@ -74,3 +74,28 @@ def test_each_person_pattern_holds_a_word_without_which_a_text_is_not_searched()
     openers = re.match(r"\^\(\?:([^)]*)\)", _OPENER.pattern).group(1).split("|")
     assert len(openers) >= 10
     assert all(any(w in opener for w in _OPENER_WORDS) for opener in openers)
+
+
+def test_each_prose_rule_holds_a_word_without_which_a_sentence_is_not_searched():
+    from ratsinfo.parsers.nlp.rules import _FOUNDED, _FOUNDED_WORDS, _PROSE_WORDS, PROSE_RULES
+
+    samples = {
+        "composition": ["Der Beirat besteht aus 15 gewählten Mitgliedern.", "das aus elf Personen bestehende Gremium",
+                        "Seine zwanzig Mitglieder tagen.", "umfasst sieben Sachverständige", "aus drei Vertretern"],
+        "term_of_office": ["für die Dauer von fünf Jahren", "Alle 5 Jahre werden sie berufen",
+                           "Die Wahlzeit beträgt vier Jahre"],
+        "minimum_age": ["die das 60. Lebensjahr vollendet haben"],
+        "chairs": ["wählt aus seiner Mitte eine Vorsitzende", "Vorsitzender des Ortsrates ist der Ortsvorsteher.",
+                   "Den Vorsitz führt die Bürgermeisterin."],
+        "deputies": ["sowie drei gleichberechtigte Stellvertreter", "eine/n Stellvertreter/in"],
+        "public": ["Die Sitzungen sind öffentlich.", "Sie tagen grundsätzlich nicht öffentlich."],
+    }
+    for rule, rx, _unit in PROSE_RULES:
+        for sample in samples[rule]:
+            m = rx.search(sample)
+            assert m is not None, (rule, sample)
+            assert any(w in m.group(0) for w in _PROSE_WORDS[rule]), (rule, sample)
+    for sample in ("wurde 1994 gegründet", "gründeten sie", "wurde eingerichtet", "wurde gebildet",
+                   "ins Leben gerufen", "hat sich formiert", "hat seine Arbeit aufgenommen", "konstituierte sich"):
+        m = _FOUNDED.search(sample)
+        assert m is not None and any(w in m.group(0) for w in _FOUNDED_WORDS), sample
