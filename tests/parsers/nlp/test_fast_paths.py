@@ -99,3 +99,19 @@ def test_each_prose_rule_holds_a_word_without_which_a_sentence_is_not_searched()
                    "ins Leben gerufen", "hat sich formiert", "hat seine Arbeit aufgenommen", "konstituierte sich"):
         m = _FOUNDED.search(sample)
         assert m is not None and any(w in m.group(0) for w in _FOUNDED_WORDS), sample
+
+
+def test_theme_cues_and_set_ups_hold_a_word_without_which_a_text_is_not_searched():
+    from ratsinfo.parsers.nlp.decisions import _SET_UP, _SET_UP_VERBS
+    from ratsinfo.parsers.nlp.inline_topics import _CUE_WORDS, _CUES
+
+    for sample in ("hat sich mit folgenden Themen beschäftigt: Schulwege", "diskutiert Fragen der Prävention",
+                   "erörterte u. a. Themen zur Pflege", "setzte Schwerpunkte im Bereich Nahverkehr",
+                   "Ideen, wie z. B. Bürgerbus", "Themen wie Verkehr"):
+        m = _CUES.search(sample)
+        assert m is not None and any(w in m.group(0) for w in _CUE_WORDS), sample
+    for sample in ("beschließt, einen Seniorenbeirat einzurichten", "Es wird ein Integrationsrat gebildet",
+                   "Es soll einen Inklusionsbeirat geben", "einen Arbeitskreis zu gründen",
+                   "eine Arbeitsgruppe zu bilden"):
+        m = _SET_UP.search(sample)
+        assert m is not None and any(w in m.group(0) for w in _SET_UP_VERBS), sample
