@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.attrs import ORTH
 from spacy.language import Language
@@ -169,6 +169,19 @@ def _lower_group_initials() -> frozenset[str]:
     return frozenset(w[:1] for w in (*cfg["group_abbreviations"], *cfg["group_words"]) if not w[:1].isupper())
 
 
+@lru_cache(maxsize=65536)
+def _may_start(word: str) -> bool:
+    """Whether a rule of ``find_mentions`` can start a mention at this word: a group word, "Runder Tisch",
+    "Jour fixe", "Fraktion", a head that needs a name ("Amt für"), a compound head or a council. Most capitalised
+    words ("Sitzung", "Jahr") start none; one cached answer per word spares trying every rule on them."""
+    cfg = data()
+    low = word.casefold()
+    return (word in cfg["group_abbreviations"] or word in cfg["group_words"]
+            or re.sub(r"e?s$", "", word) in cfg["group_words"] or low.startswith(("rund", "jour"))
+            or word in ("Fraktion", "Fraktionen") or low in BARE_WITH_NAME
+            or len(word) >= 3 and (_match_head(word) is not None or COUNCIL_WORD.fullmatch(low) is not None))
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     cfg = data()
     out: list[Mention] = []
@@ -183,8 +196,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
     lower_starts = _lower_group_initials()
     while i < n:
         text = words[i]
-        if not text[:1].isupper() and text[:1] not in lower_starts:
-            i += 1  # every mention starts at a capital ("AG", "Fraktion", "Runder Tisch", "Stadtrat")
+        if not text[:1].isupper() and text[:1] not in lower_starts or not _may_start(text):
+            i += 1  # every mention starts at a capital ("AG", "Fraktion", "Runder Tisch", "Stadtrat") of a kind
             continue
         cap = text[0].isupper() and text[0].isalpha()  # _is_cap(doc[i]), without making the token
         # AG Innenstadt, Arbeitskreis Jugend, Runder Tisch Sicherheit, Jour fixe Prävention
