@@ -65,9 +65,12 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     abbr = "|".join(re.escape(a) for a in sorted(data["abbreviations"], key=len, reverse=True))
     mods = "|".join(re.escape(m) for m in sorted(data["role_modifiers"], key=len, reverse=True))
     # a capitalised word ending in a role suffix ("Fachbereichsleiter"): the whole word, then one look back per
-    # suffix. A blank must follow the role, so only the word's end could ever match; trying every suffix at
-    # every letter of every capitalised word cost more than the rest of the pattern.
-    ending = "|".join(f"(?<={s})" for s in sorted(data["role_suffixes"], key=len, reverse=True))
+    # length of suffix. A blank must follow the role, so only the word's end could ever match; trying every
+    # suffix at every letter of every capitalised word cost more than the rest of the pattern.
+    by_length: dict[int, list[str]] = {}
+    for suffix in data["role_suffixes"]:
+        by_length.setdefault(len(suffix), []).append(suffix)
+    ending = "|".join("(?<=" + "|".join(sorted(group)) + ")" for _n, group in sorted(by_length.items()))
     role = (r"(?:(?:" + mods + r")[ \t]+)?(?:" + roles + r"|[A-ZÄÖÜ][a-zäöüß]*+(?:" + ending + r")|(?<![\w.])(?:"
             + abbr + r"))")
     # a match starts with the honorific, a modifier, a role, a capital or an abbreviation: the lookahead turns
