@@ -88,7 +88,9 @@ def german() -> Language:
             return True
         return default_match(text) if default_match else None
 
-    nlp.tokenizer.token_match = token_match
+    # German has no token_match of its own: the pattern's match is called directly, without a Python frame for
+    # every piece of every word the tokenizer looks at
+    nlp.tokenizer.token_match = token_match if default_match else REFERENCE_TOKEN.match
     nlp.add_pipe("ratsinfo_line_breaks")
     nlp.add_pipe("sentencizer")
     nlp.initialize()
