@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from ratsinfo.parsers.nlp.doc_text import text_of
 from ratsinfo.parsers.nlp.numbers import YEAR
 from ratsinfo.parsers.nlp.orgs import Mention, Organisation
 
@@ -33,7 +34,7 @@ class Context:
     def build(cls, doc: Doc, document_key: str | None, document: str | None, paper_key: str | None,
               title: str | None = None) -> Context:
         mentions, orgs = doc._.orgs
-        ctx = cls(doc, doc.text, mentions, orgs, document_key, document, paper_key)
+        ctx = cls(doc, text_of(doc), mentions, orgs, document_key, document, paper_key)
         text = ctx.text
         qs = list(re.finditer(r"^[ \t]*\d{1,2}[.)][ \t]+(\S[^\n]*\?)[ \t]*$", text, re.M))
         years: Counter[int] = Counter()
@@ -94,6 +95,12 @@ class Context:
             if m.end <= end:
                 out.append(m)
         return out
+
+    def mentions_starting(self, start: int, end: int) -> list[Mention]:
+        """Mentions that start in [start, end), in text order (found by bisection: mentions are sorted by start)."""
+        if self._starts is None or len(self._starts) != len(self.mentions):
+            self._starts = [m.start for m in self.mentions]
+        return self.mentions[bisect_left(self._starts, start):bisect_left(self._starts, end)]
 
     def name(self, key: str) -> str:
         return self.orgs[key].name if key in self.orgs else key

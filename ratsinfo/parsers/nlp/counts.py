@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from ratsinfo.parsers.nlp.alternation import any_of
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.numbers import (
     YEAR,
@@ -20,10 +22,11 @@ from ratsinfo.parsers.nlp.orgs import Mention
 
 NUM = number_words_pattern()
 SESSION_NOUNS = r"(?:Sitzungen|Sitzung|Treffen|Tagungen|Zusammenkünfte|Beratungen|Plenarsitzungen|Sitzungstermine)"
-MEET_VERBS = re.compile(
-    r"\b(?:getagt|tagte|tagten|tagt|tagen|zusammengekommen|zusammengetreten|kam\w*|kommt|kommen|trat\w*|tritt|"
-    r"traf\w*|trifft|treffen|getroffen|fand\w*|findet|finden|stattgefunden|statt|führt\w*|durchgeführt|"
-    r"veranstaltet\w*|gab|gibt|abgehalten|hielt\w*|einberufen|richtet\w*|ausgerichtet|organisiert\w*)\b", re.I)
+MEET_VERBS = re.compile(r"\b" + any_of((
+    "getagt", "tagte", "tagten", "tagt", "tagen", "zusammengekommen", "zusammengetreten", r"kam\w*", "kommt", "kommen",
+    r"trat\w*", "tritt", r"traf\w*", "trifft", "treffen", "getroffen", r"fand\w*", "findet", "finden", "stattgefunden",
+    "statt", r"führt\w*", "durchgeführt", r"veranstaltet\w*", "gab", "gibt", "abgehalten", r"hielt\w*", "einberufen",
+    r"richtet\w*", "ausgerichtet", r"organisiert\w*")) + r"\b", re.I)
 PER_YEAR = re.compile(r"\b(?:im|pro|je|jedes|in jedem|per)\s+(?:Kalender)?[jJ]ahr\b|\bjährlich\b")
 UPPER = re.compile(r"\b(?:bis\s+zu|höchstens|maximal|nicht\s+mehr\s+als)\s*$", re.I)
 LOWER = re.compile(r"\b(?:mindestens|wenigstens|nicht\s+weniger\s+als)\s*$", re.I)
@@ -97,18 +100,34 @@ def _year(ctx: Context, sent: str, s: int, pos: int, qualifier: str) -> int | No
     return ctx.question_year(s) or ctx.year_before(s) or ctx.heading_year()
 
 
+TIMES = re.compile(times_pattern())
+NOUN_COUNT = re.compile(r"\b(?P<n>" + NUM + r")\s+(?:(?:öffentliche|nichtöffentliche|ordentliche|reguläre|weitere|"
+                        r"außerordentliche)\s+)?" + SESSION_NOUNS + r"\b", re.I)
+SINGLE = re.compile(r"\b(?:nur|lediglich|bloß)\s+(?P<n>eine)\s+(?:einzige\s+)?(?:Sitzung|Tagung|Zusammenkunft)\b",
+                    re.I)
+# a part of every session noun above: a sentence without one holds no "zwei Sitzungen" and no "nur eine Tagung"
+SESSION_HINT = re.compile(any_of(("Sitzung", "Treffen", "Tagung", "Zusammenk", "Beratungen")), re.I)
+CONFERENCES = re.compile(r"\b(?P<n>" + NUM + r")\s+(?P<w>[A-ZÄÖÜ]\w*konferenzen)\b")
+
+
+@cache
+def _per_year_patterns() -> list[tuple[str, int, re.Pattern]]:
+    """"vierteljährlich", "halbjährlich" ...: longest first, each compiled once."""
+    return [(word, n, re.compile(r"\b" + re.escape(word) + r"\b", re.I))
+            for word, n in sorted(per_year_words().items(), key=lambda kv: -len(kv[0]))]
+
+
 def find_counts(ctx: Context) -> list[Count]:
     text = ctx.text
     out: list[Count] = []
-    times_rx = re.compile(times_pattern())
-    noun_rx = re.compile(r"\b(?P<n>" + NUM + r")\s+(?:(?:öffentliche|nichtöffentliche|ordentliche|reguläre|weitere|"
-                         r"außerordentliche)\s+)?" + SESSION_NOUNS + r"\b", re.I)
-    single_rx = re.compile(
-        r"\b(?:nur|lediglich|bloß)\s+(?P<n>eine)\s+(?:einzige\s+)?(?:Sitzung|Tagung|Zusammenkunft)\b", re.I)
+    times_rx, noun_rx, single_rx = TIMES, NOUN_COUNT, SINGLE
     for s, e in ctx.sentences():
         sent = text[s:e]
         if sent.rstrip().endswith("?") or len(sent) < 8:
             continue
+        meets = MEET_VERBS.search(sent) is not None
+        if not meets and not SESSION_HINT.search(sent) and "konferenzen" not in sent:
+            continue  # no session noun, no conferences, no meeting verb: no count
         taken: list[tuple[int, int]] = []
 
         def add(subj: Mention, n: int, qual: str, a: int, b: int, sent: str = sent, s: int = s,
@@ -122,7 +141,7 @@ def find_counts(ctx: Context) -> list[Count]:
             out.append(Count(subj, n, qual, _year(ctx, sent, s, a, qual), s + a, s + b))
 
         # "fanden zwei Sitzungen des Führungsstabs statt", "lediglich eine Sitzung des Ausschusses"
-        for rx in (noun_rx, single_rx):
+        for rx in (noun_rx, single_rx) if SESSION_HINT.search(sent) else ():
             for m in rx.finditer(sent):
                 n = 1 if rx is single_rx else to_number(m.group("n"))
                 if n is None or (rx is noun_rx and m.group("n").casefold() in ("eine", "einer", "ein", "einen")):
@@ -134,7 +153,7 @@ def find_counts(ctx: Context) -> list[Count]:
                     continue
                 add(subj, n, _qualifier(sent, m.start(), m.end()), m.start(), m.end())
         # "zwei Sicherheitskonferenzen" (a series of events counts itself)
-        for m in re.finditer(r"\b(?P<n>" + NUM + r")\s+(?P<w>[A-ZÄÖÜ]\w*konferenzen)\b", sent):
+        for m in CONFERENCES.finditer(sent) if "konferenzen" in sent else ():
             base = m.group("w")[:-2]
             subj = next((x for x in ctx.mentions if x.display.casefold() == base.casefold()), None)
             n = to_number(m.group("n"))
@@ -142,7 +161,7 @@ def find_counts(ctx: Context) -> list[Count]:
                 subj = Mention(s + m.start("w"), s + m.end("w"), m.group("w"), subj.display, subj.kind, subj.key)
                 add(subj, n, _qualifier(sent, m.start(), m.end()), m.start(), m.end())
         # "i. d. R. 2 - 5 mal jährlich", "vier- bis sechsmal im Jahr": at least the first, at most the second
-        if MEET_VERBS.search(sent):
+        if meets:
             for m in RANGE.finditer(sent):
                 lo_n, hi_n = to_number(m.group("lo")), to_number(m.group("hi"))
                 subj = _subject(ctx, s, e, s + m.start())
@@ -153,7 +172,7 @@ def find_counts(ctx: Context) -> list[Count]:
                 add(subj, hi_n, "upper_bound", m.start("hi"), m.end())
                 taken.append((m.start(), m.end()))
         # "tagt in der Regel viermal im Jahr", "hat bisher vier Mal getagt", "2021 zweimal und 2022 fünfmal"
-        if MEET_VERBS.search(sent):
+        if meets:
             organised = ORGANISE.search(sent) is not None
             for m in times_rx.finditer(sent):
                 n = times_value(m.group("times").replace("x", "mal"))
@@ -164,8 +183,8 @@ def find_counts(ctx: Context) -> list[Count]:
                     continue
                 add(subj, n, _qualifier(sent, m.start(), m.end()), m.start(), m.end())
             # "tagt vierteljährlich", "kommt halbjährlich zusammen"
-            for word, n in sorted(per_year_words().items(), key=lambda kv: -len(kv[0])):
-                w = re.search(r"\b" + re.escape(word) + r"\b", sent, re.I)
+            for _word, n, word_rx in _per_year_patterns():
+                w = word_rx.search(sent)
                 if not w or re.search(r"Bericht|Haushalt", sent):
                     continue
                 if any(x <= w.start() < y for x, y in taken) or re.search(r"(?:mal|\d\s*x)\s*$", sent[:w.start()]):

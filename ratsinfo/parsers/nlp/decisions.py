@@ -35,6 +35,8 @@ def find_decisions(ctx: Context) -> list[Decision]:
     text = ctx.text
     out: list[Decision] = []
     seen: set[tuple[str, str]] = set()
+    if not any(m.kind in _SUBJECT_KINDS for m in ctx.mentions):
+        return out  # no council, committee or board to decide
     for s, e in ctx.sentences():
         sent = text[s:e]
         if not DECIDES.search(sent) or sent.rstrip().endswith("?"):
@@ -61,6 +63,7 @@ _BODY_WORD = (r"[A-ZÄÖÜ][\w-]*?(?:[Rr]at|[Bb]eirat|[Gg]remium|[Aa]usschuss|[K
               r"[Gg]ruppe|[Kk]onferenz)")
 _SET_UP = re.compile(r"\b(?:einen|eine|ein)\s+(?:[a-zäöüß]+\s+){0,2}?(?P<x>" + _BODY_WORD + r")\b[^.;:]{0,80}?"
                      r"\b(?P<v>einzurichten|zu\s+bilden|zu\s+gründen|gebildet|geben)\b")
+_SET_UP_VERBS = ("einzurichten", "bilden", "gründen", "gebildet", "geben")  # one stands in each set-up
 _NOUNS = {"einzurichten": "Einrichtung", "geben": "Einrichtung", "bilden": "Bildung", "gebildet": "Bildung",
           "gründen": "Gründung"}
 # a motion or a decision being taken (a set-up decided in the past is reported by find_decisions)
@@ -84,6 +87,8 @@ def find_set_ups(ctx: Context) -> list[Decision]:
     head_body = next((m for m in deciders if m.start < 300), deciders[0] if deciders else None)
     head_year = YEAR.search(head)
     out: list[Decision] = []
+    if not deciders or not any(w in text for w in _SET_UP_VERBS):
+        return out  # nobody to decide a set-up, or no verb that sets one up
     for m in _SET_UP.finditer(text):  # over the text: a sentencizer splits before "§ 8c" inside a sentence
         s = max(text.rfind(". ", 0, m.start()) + 2, text.rfind("\n\n", 0, m.start()) + 2, 0)
         stop = re.compile(r"[.!?](?:\s|$)").search(text, m.end())

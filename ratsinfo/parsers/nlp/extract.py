@@ -8,12 +8,13 @@ from datetime import datetime
 from ratsinfo.model import Fact, Meeting, Organization, Person, Records, Rule, Topic
 from ratsinfo.parsers.nlp.agenda import agenda_items, head_meeting
 from ratsinfo.parsers.nlp.context import Context
-from ratsinfo.parsers.nlp.council import council_of, recognise
+from ratsinfo.parsers.nlp.council import Council, council_of
 from ratsinfo.parsers.nlp.counts import find_counts
 from ratsinfo.parsers.nlp.decisions import find_decisions, find_set_ups
 from ratsinfo.parsers.nlp.inline_topics import find_inline_topics
 from ratsinfo.parsers.nlp.lists import find_topic_lists
 from ratsinfo.parsers.nlp.meetings import FoundMeeting, find_meetings
+from ratsinfo.parsers.nlp.orgs import recognised_council
 from ratsinfo.parsers.nlp.persons import find_persons
 from ratsinfo.parsers.nlp.pipeline import analyse
 from ratsinfo.parsers.nlp.rules import find_prose_rules, find_rules
@@ -25,17 +26,16 @@ def _fkey(document_key: str | None, *parts: object) -> str:
     return "fact:" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
 
 
-def document_scope(text: str, scope: str, council: str | None = None) -> tuple[str, str | None]:
+def document_scope(text: str, scope: str, council: str | None, named: Council | None) -> tuple[str, str | None]:
     """The council slug that keys the bodies of this text and the council's name when the text gives it:
     the council the caller names (``--body``, the source), else a council scope of the source, else
-    the council the document's head names ("Stadt Brühl")."""
+    the council the document's head names ("Stadt Brühl"), ``named`` (recognised once with the Doc)."""
     if council:  # its name is the source's (--body), shown from there
         found = council_of(text, council)
         return (found.slug if found else scope), None
     if scope != "local":
         return scope, None
-    found = recognise(text)
-    return (found.slug, found.name) if found else (scope, None)
+    return (named.slug, named.name) if named else (scope, None)
 
 
 def extract(text: str, *, document_key: str | None, document: str | None, paper_key: str | None = None,
@@ -50,7 +50,7 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
         return result
     doc = analyse(text)
     ctx = Context.build(doc, document_key, document, paper_key, title)
-    scope, council_name = document_scope(text, scope, council)
+    scope, council_name = document_scope(text, scope, council, recognised_council(doc))
 
     def okey(key: str | None) -> str | None:
         return f"org:{scope}:{key}" if key else None

@@ -18,6 +18,8 @@ _CUES = re.compile(
     r"|\bSchwerpunkte?\s+(?:im\s+Bereich|in\s+den\s+Bereichen|auf\s+(?:den\s+)?Themen)\s+"
     r"|\b(?:Ideen|Themen|Projekte|Maßnahmen|Vorschläge|Anliegen|Fragen)\b[^.;:]{0,60}?\bwie\s+z\.\s?B\.\s+"
     r"|\bThemen\s+wie\s+")
+# a word each cue holds: a sentence without one is not searched
+_CUE_WORDS = ("folgende", "Fragen", "Themen", "Schwerpunkt", "z.")
 # where an enumeration ends inside its sentence: a relative or subordinate clause, a purpose
 _END = re.compile(r",\s*(?:was|welche[rs]?|wobei|um|da|weil|wenn|so\s+dass|sodass)\b|\s+zur\s+Verbesserung\b"
                   r"|\s+und\s+[a-zäöüß]+(?:te|ten)\b|,(?=\S)"
@@ -43,9 +45,11 @@ def find_inline_topics(ctx: Context) -> list[InlineTopic]:
     head = len(text) - len(text.lstrip())
     named = [m for m in ctx.mentions_between(head, head + len(first_line)) if m.kind in _BODY_KINDS]
     titled = named[0].key if named else None  # the body a document is titled with speaks where none is named
+    if not any(w in text for w in _CUE_WORDS):
+        return out
     for s, e in ctx.sentences():
         sent = text[s:e]
-        if sent.rstrip().endswith("?"):
+        if sent.rstrip().endswith("?") or not any(w in sent for w in _CUE_WORDS):
             continue
         for cue in _CUES.finditer(sent):
             bodies = [m for m in ctx.mentions_between(s, e) if m.kind in _BODY_KINDS]

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from ratsinfo.parsers.nlp.alternation import any_of
 from ratsinfo.parsers.nlp.context import Context
-from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, parse_date
+from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, months, parse_date
 
 DATE_RX = re.compile(DATE_PATTERN)
 MEETING_KINDS = ("conference", "committee", "advisory_board", "council", "staff", "working_group")
@@ -41,21 +42,20 @@ class FoundMeeting:
 
 _MONTH_ONLY = re.compile(r"\b(?:im|Im|seit\s+(?:der|dem)\s+[\wäöü ]{0,30}?\s+im)\s+(?P<m>Januar|Februar|März|April|"
                          r"Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+(?P<y>(?:19|20)\d\d)\b")
-_MET = re.compile(r"\b(?:Sitzung|Sondersitzung|beschlossen|beschloss\w*|entschieden|entschied|tagte\w*|fand|"
-                  r"stattgefunden|konstituiert\w*)\b", re.I)
+_MET = re.compile(r"\b" + any_of(("Sitzung", "Sondersitzung", "beschlossen", r"beschloss\w*", "entschieden",
+                                    "entschied", r"tagte\w*", "fand", "stattgefunden", r"konstituiert\w*")) + r"\b",
+                  re.I)
 
 
 def month_meetings(ctx: Context, found: list[FoundMeeting]) -> list[FoundMeeting]:
     """Sessions known only to the month: "beschlossen die Stadträte im Februar 1997", "in einer
     Sondersitzung im Mai 2022", "seit der konstituierenden Sitzung im März 2021"."""
-    from ratsinfo.parsers.nlp.numbers import months
-
     text = ctx.text
     out: list[FoundMeeting] = []
     for s, e in ctx.sentences():
         sent = text[s:e]
-        if sent.rstrip().endswith("?") or not _MET.search(sent):
-            continue
+        if sent.rstrip().endswith("?") or not _DIGIT.search(sent) or not _MET.search(sent):
+            continue  # (a month of a year needs the year's digits)
         for m in _MONTH_ONLY.finditer(sent):
             bodies = [b for b in ctx.mentions_between(s, e) if b.kind in MEETING_KINDS]
             if not bodies:
@@ -119,9 +119,9 @@ def consultations(ctx: Context) -> list[tuple[str, date, int, int]]:
 
 def _decided_on(ctx: Context) -> list[tuple[str, date, int, int]]:
     """Decisions named in one word with their day ("Ratsbeschluss vom ...") as sessions of that body."""
-    text = ctx.text
+    text = ctx.text  # each pattern is tried only where its own word ("beschluss", "sitzung") stands
     out: list[tuple[str, date, int, int]] = []
-    for m in _DECIDED_ON.finditer(text):
+    for m in _DECIDED_ON.finditer(text) if "beschluss" in text or "beschlüsse" in text else ():
         key = _body_named(ctx, m.group("pre")) if m.group("pre") else None
         if key is None:
             continue
@@ -129,18 +129,24 @@ def _decided_on(ctx: Context) -> list[tuple[str, date, int, int]]:
             when = parse_date(d.group("date"))
             if when:
                 out.append((key, when, m.start(), m.end()))
-    for m in _SESSION_WORD.finditer(text):
+    for m in _SESSION_WORD.finditer(text) if "sitzung" in text else ():
         key = _body_named(ctx, m.group("pre"))
         when = parse_date(m.group("date"))
         if key and when:
             out.append((key, when, m.start(), m.end()))
     if ctx.main is not None and ctx.main.kind in MEETING_KINDS:
         main = next((k for k, o in ctx.orgs.items() if o is ctx.main), None)
-        for m in _MINUTES_OF.finditer(text):
+        for m in _MINUTES_OF.finditer(text) if "Sitzung" in text else ():
             when = parse_date(m.group("date"))
             if main and when:
                 out.append((main, when, m.start(), m.end()))
     return out
+
+
+_DIGIT = re.compile(r"\d")
+# "die 2. Sitzung am 16. Juni 2021"
+_NUMBERED_SESSION = re.compile(r"(?<![\d.])(?P<n>\d{1,3})\.\s+(?:öffentlichen?\s+)?Sitzung\s+(?:am|vom)\s+"
+                               + DATE_PATTERN)
 
 
 def find_meetings(ctx: Context) -> list[FoundMeeting]:
@@ -175,11 +181,14 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
             nl = text.find("\n", e + 1)
             e2 = nl if nl != -1 else len(text)
         sent = text[s:e2]
+        if "Sitzung" not in sent and not any(m.kind in MEETING_KINDS for m in ctx.mentions_starting(s, e2)):
+            continue  # no body that meets and no "2. Sitzung am ...": nothing below can match
         for clause_m in re.finditer(r"[^;]+", sent):
             cs, ce = s + clause_m.start(), s + clause_m.end()
             clause = clause_m.group(0)
-            dates = [(d.start() + cs, d.end() + cs, parse_date(d.group("date"))) for d in DATE_RX.finditer(clause)]
-            mentions = [m for m in ctx.mentions if cs <= m.start < ce and m.kind in MEETING_KINDS]
+            mentions = [m for m in ctx.mentions_starting(cs, ce) if m.kind in MEETING_KINDS]
+            dates = [(d.start() + cs, d.end() + cs, parse_date(d.group("date"))) for d in DATE_RX.finditer(clause)
+                     ] if mentions and _DIGIT.search(clause) else []  # read for the bodies; a date starts with a digit
             for m in mentions:
                 before = text[max(cs, m.start - 40):m.start]
                 ordinal = re.search(r"(?<![\d.])(\d{1,3})\.\s*(?:(?:öffentlichen?|ordentlichen?|"
@@ -215,8 +224,7 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                     continue
                 add(m.key, number, when, s, e2)
             # "die 2. Sitzung am 16. Juni 2021": a numbered session of the body named before
-            for om in re.finditer(r"(?<![\d.])(?P<n>\d{1,3})\.\s+(?:öffentlichen?\s+)?Sitzung\s+(?:am|vom)\s+"
-                                  + DATE_PATTERN, clause):
+            for om in _NUMBERED_SESSION.finditer(clause) if "Sitzung" in clause else ():
                 prior = [m for m in ctx.mentions if m.start < cs + om.start() and m.kind in MEETING_KINDS
                          and m.start >= s]
                 owner = prior[-1] if prior else (ctx.main.mentions[0] if ctx.main else None)

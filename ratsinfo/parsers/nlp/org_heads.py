@@ -55,12 +55,28 @@ BARE_NEEDS_ADJ = {"stab", "gremium", "amt", "rat", "kreis", "plenum", "beirat", 
 NAMEABLE_KINDS = {"advisory_board", "committee", "conference", "staff", "working_group"}
 
 
+def _inflections(h: Head) -> tuple[str, ...]:
+    return ("", "s", "es") if h.gender in ("m", "n") else ("",)
+
+
+@cache
+def _head_endings() -> tuple[int, frozenset[str]]:
+    """The last letters (three, or fewer if a head is shorter) of every head with its inflections: a word
+    ending otherwise names no body, and most words are dismissed by one set lookup instead of a test
+    against every head."""
+    size = min((3, *(len(h.suffix) for h in heads())))
+    return size, frozenset((h.suffix + infl)[-size:] for h in heads() for infl in _inflections(h))
+
+
 @lru_cache(maxsize=65536)
 def _match_head(word: str) -> tuple[Head, str, str] | None:
     """(head, stem, inflection) if ``word`` is a compound ending in a known head."""
     low = word.casefold()
+    size, endings = _head_endings()
+    if low[-size:] not in endings:
+        return None
     for h in heads():
-        for infl in ("", "s", "es") if h.gender in ("m", "n") else ("",):
+        for infl in _inflections(h):
             if not low.endswith(h.suffix + infl):
                 continue
             base = low[: len(low) - len(infl)] if infl else low

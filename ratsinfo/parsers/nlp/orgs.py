@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ratsinfo.parsers.nlp.council import recognise
+from ratsinfo.parsers.nlp.council import Council, recognise
+from ratsinfo.parsers.nlp.doc_text import text_of
 from ratsinfo.parsers.nlp.org_heads import (  # noqa: F401 - re-exported
     ADJ_ENDINGS,
     BARE_NEEDS_ADJ,
@@ -137,7 +140,7 @@ def _is_place(doc: Doc, tok: Token, places: set[str]) -> bool:
     if not _is_cap(tok) or tok.text in NAME_STOP or _match_head(tok.text):
         return False
     word = re.escape(tok.text)
-    text = doc.text
+    text = text_of(doc)
     return len(re.findall(r"\b" + word + r"\b", text)) >= 2 and not re.search(
         r"\b(?:Herrn?|Frau|Dr\.)\s+" + word + r"\b", text)
 
@@ -146,28 +149,68 @@ def _truncated(tok: Token) -> bool:
     return len(tok.text) > 2 and tok.text.endswith("-") and tok.text[0].isupper()
 
 
+def recognised_council(doc: Doc) -> Council | None:
+    """The council the document's head names, recognised once per Doc: the organisation finder needs its
+    place, and the keys of the document's records its slug."""
+    if _COUNCIL_KEY not in doc.user_data:
+        doc.user_data[_COUNCIL_KEY] = recognise(text_of(doc))
+    return doc.user_data[_COUNCIL_KEY]
+
+
+_COUNCIL_KEY = "ratsinfo_council"
+_ROUND_TABLE = re.compile(r"rund(?:e|er|en|es)? tisch(?:es|s|e)?|jour fixe")
+
+
+@cache
+def _lower_group_initials() -> frozenset[str]:
+    """First letters of group words written in lower case (none today): the only tokens without a capital
+    that may start a mention."""
+    cfg = data()
+    return frozenset(w[:1] for w in (*cfg["group_abbreviations"], *cfg["group_words"]) if not w[:1].isupper())
+
+
+@lru_cache(maxsize=65536)
+def _may_start(word: str) -> bool:
+    """Whether a rule of ``find_mentions`` can start a mention at this word: a group word, "Runder Tisch",
+    "Jour fixe", "Fraktion", a head that needs a name ("Amt für"), a compound head or a council. Most capitalised
+    words ("Sitzung", "Jahr") start none; one cached answer per word spares trying every rule on them."""
+    cfg = data()
+    low = word.casefold()
+    return (word in cfg["group_abbreviations"] or word in cfg["group_words"]
+            or re.sub(r"e?s$", "", word) in cfg["group_words"] or low.startswith(("rund", "jour"))
+            or word in ("Fraktion", "Fraktionen") or low in BARE_WITH_NAME
+            or len(word) >= 3 and (_match_head(word) is not None or COUNCIL_WORD.fullmatch(low) is not None))
+
+
 def find_mentions(doc: Doc) -> list[Mention]:
     cfg = data()
     out: list[Mention] = []
-    full = doc.text  # Doc.text joins every token each time it is read: read it once
-    council = recognise(full)
+    full = text_of(doc)
+    council = recognised_council(doc)
     places = {council.place.split()[0]} if council else set()
     hanseatic = council is not None and "Hanse" in council.name
     i = 0
     n = len(doc)
+    strings = doc.vocab.strings
+    words = [strings[orth] for orth in doc.to_array(ORTH).tolist()]  # the tokens' texts, without making tokens
+    lower_starts = _lower_group_initials()
     while i < n:
-        tok = doc[i]
-        text = tok.text
+        text = words[i]
+        if not text[:1].isupper() and text[:1] not in lower_starts or not _may_start(text):
+            i += 1  # every mention starts at a capital ("AG", "Fraktion", "Runder Tisch", "Stadtrat") of a kind
+            continue
+        cap = text[0].isupper() and text[0].isalpha()  # _is_cap(doc[i]), without making the token
         # AG Innenstadt, Arbeitskreis Jugend, Runder Tisch Sicherheit, Jour fixe Prävention
         group_kind = cfg["group_abbreviations"].get(text) or cfg["group_words"].get(text) or (
-            cfg["group_words"].get(re.sub(r"e?s$", "", text)) if i + 1 < n and doc[i + 1].text in _OPEN_QUOTES
+            cfg["group_words"].get(re.sub(r"e?s$", "", text)) if i + 1 < n and words[i + 1] in _OPEN_QUOTES
             else None)  # 'des Arbeitskreises "Umwelt"'
         if group_kind and text not in cfg["group_words"] and text not in cfg["group_abbreviations"]:
             text = re.sub(r"e?s$", "", text)
         multi = None
-        pair = f"{text} {doc[i + 1].text}".casefold() if i + 1 < n else ""
-        if text[:1].isupper() and re.fullmatch(r"rund(?:e|er|en|es)? tisch(?:es|s|e)?|jour fixe", pair):
-            multi = "Runder Tisch" if pair.startswith("rund") else "Jour fixe"
+        if text[:1].isupper() and text.casefold().startswith(("rund", "jour")) and i + 1 < n:
+            pair = f"{text} {words[i + 1]}".casefold()
+            if _ROUND_TABLE.fullmatch(pair):
+                multi = "Runder Tisch" if pair.startswith("rund") else "Jour fixe"
         if group_kind or multi:
             first = i + 1 if multi else i
             end = _group_name(doc, first)
@@ -230,7 +273,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                    canonical_key(span.text), "f", head="fraktion"))
                 i = k
                 continue
-        if _is_cap(tok) and text.casefold() in BARE_WITH_NAME and i + 1 < n:
+        if cap and text.casefold() in BARE_WITH_NAME and i + 1 < n:
             base = text
             low = text.casefold()
             for h in NAMED_DEPARTMENTS + ("ausschuss", "beirat", "amt", "rat"):
@@ -249,11 +292,12 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                        canonical_key(display), "n", head=base.casefold()))
                     i = e
                     continue
-        if _is_cap(tok) and len(text) >= 3:
+        if cap and len(text) >= 3:
             hm = _match_head(text)
             if hm and text in cfg.get("generic_group_words", ()):
                 hm = None  # "der Arbeitskreis" alone names no body; it refers back to one
             if hm:
+                tok = doc[i]
                 head, base, _infl = hm
                 start_i = _coordinated_start(doc, i)
                 if start_i < i:  # "Kinder- und Jugendbeirat", "Bau-, Planungs- und Umweltausschuss"
@@ -366,6 +410,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 continue
             council = COUNCIL_WORD.fullmatch(text.casefold())
             if council and (council.group(1) != "bürgerschaft" or hanseatic):
+                tok = doc[i]
                 nxt = doc[i + 1] if i + 1 < n else None
                 name = text[: len(council.group(1))]
                 named = nxt is not None and "\n" not in tok.whitespace_ and (
@@ -458,7 +503,7 @@ _ABBR_DEF = re.compile(r"^[^()\n]{0,45}?\(\s*(?P<abbr>[A-ZÄÖÜ][A-ZÄÖÜa-z0-
 
 def resolve(doc: Doc, mentions: list[Mention]) -> dict[str, Organisation]:
     """One Organisation per body in this document, with aliases, abbreviation and parent."""
-    text = doc.text
+    text = text_of(doc)
     orgs: dict[str, Organisation] = {}
     abbreviations: dict[str, str] = {}
     for m in mentions:

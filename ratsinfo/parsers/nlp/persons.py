@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -26,6 +27,7 @@ def _roles() -> list[str]:
     return sorted(_data()["roles"], key=len, reverse=True)
 
 
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"
 _NAME_WORD = r"[A-ZÄÖÜ][a-zäöüßøé]+(?:-[A-ZÄÖÜ][a-zäöüßøé]+)?"
 _TITLE = r"(?:(?:Dr\.|Prof\.|Dipl\.-[A-Z][a-z]+\.)[ \t]+)"
 NAME = _TITLE + r"*(?:(?:[A-ZÄÖÜ]\.|" + _NAME_WORD + r")[ \t]+){0,2}" + _NAME_WORD
@@ -62,9 +64,24 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     roles += "|" + "|".join(sorted((r.capitalize() for r in data["role_suffixes"]), key=len, reverse=True))
     abbr = "|".join(re.escape(a) for a in sorted(data["abbreviations"], key=len, reverse=True))
     mods = "|".join(re.escape(m) for m in sorted(data["role_modifiers"], key=len, reverse=True))
-    role = (r"(?:(?:" + mods + r")[ \t]+)?(?:" + roles + r"|[A-ZÄÖÜ][a-zäöüß]*(?:" + suffixes + r")|(?<![\w.])(?:"
+    # a capitalised word ending in a role suffix ("Fachbereichsleiter"): the whole word, then one look back per
+    # length of suffix. A blank must follow the role, so only the word's end could ever match; trying every
+    # suffix at every letter of every capitalised word cost more than the rest of the pattern.
+    by_length: dict[int, list[str]] = {}
+    for suffix in data["role_suffixes"]:
+        by_length.setdefault(len(suffix), []).append(suffix)
+    ending = "|".join("(?<=" + "|".join(sorted(group)) + ")" for _n, group in sorted(by_length.items()))
+    role = (r"(?:(?:" + mods + r")[ \t]+)?(?:" + roles + r"|[A-ZÄÖÜ][a-zäöüß]*+(?:" + ending + r")|(?<![\w.])(?:"
             + abbr + r"))")
-    before = re.compile(r"(?:(?P<hon>Herrn?|Frau)[ \t]+)?(?P<role>" + role + r")(?:[ \t]+(?P<role2>" + role
+    # a match starts with the honorific, a modifier, a role, a capital or an abbreviation: the lookahead turns
+    # every other position away with one test instead of trying each of the hundred roles there (a word that
+    # starts in lower case or with a digit, "stellv.", "1.", is looked for by its first four characters)
+    words = (*data["role_modifiers"], *_roles(), *data["abbreviations"],
+             *(w.capitalize() for w in data["role_suffixes"]))
+    capitals = {"H", "F", *_UPPER, *(w[:1] for w in words if w[:1].isupper())}
+    others = sorted({re.escape(w[:4]) for w in words if w[:1] not in capitals})
+    first = "(?=[" + "".join(re.escape(c) for c in sorted(capitals)) + "]" + "".join("|" + w for w in others) + ")"
+    before = re.compile(first + r"(?:(?P<hon>Herrn?|Frau)[ \t]+)?(?P<role>" + role + r")(?:[ \t]+(?P<role2>" + role
                         + r"))?[ \t]+(?P<name>" + NAME + r")(?![\w-])")
     honorific = re.compile(r"(?<![\w-])(?P<hon>Herrn?|Frau)[ \t]+(?P<name>" + NAME + r")(?![\w-])")
     apposition = re.compile(r"^,\s+(?P<role>(?:(?:" + mods + r")[ \t]+)?(?:" + roles + r"|[A-ZÄÖÜ][a-zäöüß]*(?:"
@@ -129,7 +146,7 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
         if m.group("role2") and not m.group("role2").startswith(("Dr", "Prof")):
             found.append((m.start(), m.end(), name, _expand(m.group("role2")), m.group(0)))
         covered.append((m.start(), m.end()))
-    for m in honorific.finditer(text):
+    for m in honorific.finditer(text) if "Herr" in text or "Frau" in text else ():
         if any(a <= m.start("name") < b for a, b in covered):
             continue
         name = _clean_name(m.group("name"))
@@ -155,6 +172,8 @@ _INLINE = re.compile(r"^[ \t-]*(?P<label>[A-ZÄÖÜ][\w/-]{2,30}(?:[ \t]+[A-Za-z
 
 _OPENER = re.compile(r"^(?:Anwesend|Anwesende|Anwesend sind|Ferner|Weiterhin sind anwesend|Abwesend|Abwesend sind|"
                      r"Entschuldigt|Entschuldigt fehlen|Es fehlten|Teilnehmer|Teilnehmende)\s*:?$")
+# each opener holds one of these
+_OPENER_WORDS = ("Anwesend", "Ferner", "Weiterhin", "Abwesend", "Entschuldigt", "Es fehlten", "Teilnehme")
 _OWN_ROLE = re.compile(r"(?:\d\.\s+)?(?:stellvertretende[rn]?\s+)?[A-ZÄÖÜ]?[a-zäöüß]*(?:meister|meisterin|"
                        r"vorsitzende[r]?|führer|führerin|leiter|leiterin|sprecher|sprecherin)$")
 
@@ -164,6 +183,8 @@ def _listed(text: str) -> list[tuple[int, int, str, str | None, str]]:
     Frau Klemm"); a role line right after a name ("Erich Johannsen" / "Bürgermeister") is that person's role."""
     labels = _data()["list_labels"]
     out: list[tuple[int, int, str, str | None, str]] = []
+    if not any(label in text for label in labels) and not any(w in text for w in _OPENER_WORDS):
+        return out  # no heading, no header field, no "Anwesend:": no list to read
     role: str | None = None
     listing = False
     pos = 0
@@ -234,8 +255,9 @@ _MEMBERS = re.compile(r"\b[Mm]itglieder\s+(?:des|der)\s+[^,.;:\n]{3,60}?\s+(?:\(
 # "Herr Muster von der CDU-Fraktion", "Frau Probe von der Fraktion Die Grünen"
 _OF_FACTION = re.compile(r"(?<![\w-])(?:Herrn?|Frau)[ \t]+(?P<name>" + NAME + r")\s+von\s+der\s+"
                          r"(?P<faction>[\w-]*Fraktion(?:\s+(?:Die\s+|der\s+)?[A-ZÄÖÜ][\w/-]*(?:\s+[A-ZÄÖÜ0-9][\w/-]*)?)?)")
-# "wird Ratsherr Anton Muster zum stellvertretenden Vorsitzenden gewählt"
-_ELECTED = re.compile(r"(?:(?:Herrn?|Frau|Ratsherrn?|Ratsfrau|Ratsmitglied)[ \t]+)?(?P<name>" + NAME + r")\s+"
+# "wird Ratsherr Anton Muster zum stellvertretenden Vorsitzenden gewählt" (every match starts at a capital)
+_ELECTED = re.compile(r"(?=[A-ZÄÖÜ])(?:(?:Herrn?|Frau|Ratsherrn?|Ratsfrau|Ratsmitglied)[ \t]+)?"
+                      r"(?P<name>" + NAME + r")\s+"
                       r"zu(?:m|r)\s+(?P<role>(?:\d\.\s+|ersten\s+|zweiten\s+)?(?:stellvertretenden\s+)?"
                       r"(?:Vorsitzenden|Sprecher(?:in)?|Schriftführer(?:in)?|Stellvertreter(?:in)?))\b[^.]{0,80}?gewählt")
 # "Als Sprecher wurde Anton Muster, als Vertreter Bernd Probe gewählt"; "ist Clara Probe die neue Vorsitzende"
@@ -252,22 +274,34 @@ def _nominative(role: str) -> str:
     return " ".join(re.sub(r"enden$", "ender", w) if w.endswith("enden") else w for w in words)
 
 
+# a word each pattern cannot match without (any one of them): a text that has none is not searched, which
+# spares trying every capital of the text as the start of a name
+_NEEDS: dict[re.Pattern, tuple[str, ...]] = {
+    _MEMBERS: ("itglieder",), _OF_FACTION: ("Fraktion",), _ELECTED: ("gewählt",),
+    _AS_ROLE: ("Sprecher", "Vorsitzende", "Vertreter", "Schriftführer"), _IS_ROLE: ("Vorsitzende", "Sprecher"),
+}
+
+
+def _found(rx: re.Pattern, text: str) -> Iterator[re.Match]:
+    return rx.finditer(text) if any(w in text for w in _NEEDS[rx]) else iter(())
+
+
 def _prose_roles(text: str) -> list[tuple[int, int, str, str | None, str]]:
     """Roles given in a sentence: members named after their body, a councillor "von der CDU-Fraktion",
     a person elected "zum stellvertretenden Vorsitzenden", "Als Sprecher wurde ...", "ist ... die neue Vorsitzende"."""
     out: list[tuple[int, int, str, str | None, str]] = []
-    for m in _MEMBERS.finditer(text):
+    for m in _found(_MEMBERS, text):
         base = m.start("names")
         for nm in re.finditer(NAME, m.group("names")):
             name = _clean_name(nm.group(0))
             if name and len(name.split()) >= 2:
                 out.append((base + nm.start(), base + nm.end(), name, "Mitglied", nm.group(0)))
-    for m in _OF_FACTION.finditer(text):
+    for m in _found(_OF_FACTION, text):
         name = _clean_name(m.group("name"))
         if name:
             out.append((m.start(), m.end(), name, f"Mitglied der {m.group('faction')}", m.group(0)))
     for rx in (_ELECTED, _AS_ROLE, _IS_ROLE):
-        for m in rx.finditer(text):
+        for m in _found(rx, text):
             name = _clean_name(m.group("name"))
             if name and not _role_word().match(name.split()[-1]):
                 out.append((m.start(), m.end(), name, _nominative(m.group("role")), m.group(0)))

@@ -14,11 +14,14 @@ import re
 from bisect import bisect_left
 from functools import cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ratsinfo.parsers.nlp import orgs  # noqa: F401 - registers the ratsinfo_orgs component
+from ratsinfo.parsers.nlp.doc_text import remember_text, text_of
 
 REFERENCE_TOKEN = re.compile(
     r"^(?:[A-ZÄÖÜ]{1,5}-?)?\d{1,6}(?:[-/][A-Za-z0-9ÄÖÜ]{1,6})+$|^[A-Z]{1,4}-[A-Z]-\d+(?:-[A-Z]+-\d+)?$")
@@ -29,11 +32,12 @@ def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence in council documents (headings, bullets, list items), except a
     PDF line break inside a running sentence. Only tokens after a line break or at a bullet are
     looked at, so long documents stay fast."""
-    text = doc.text
+    text = text_of(doc)
     if len(doc) < 2:
         return doc
     starts = doc.to_array("IDX").tolist()
     seen: set[int] = set()
+    decided: dict[int, bool] = {}  # token index -> starts a sentence
     for m in _BREAK_OR_BULLET.finditer(text):
         i = bisect_left(starts, m.end() if m.group(0).startswith("\n") else m.start())
         if i <= 0 or i >= len(doc) or i in seen:
@@ -41,7 +45,7 @@ def line_breaks(doc: Doc) -> Doc:
         seen.add(i)
         tok, prev = doc[i], doc[i - 1]
         if tok.text in ("•", "§") or prev.text == "•":
-            tok.is_sent_start = True
+            decided[i] = True
             continue
         if not m.group(0).startswith("\n"):
             continue
@@ -52,11 +56,21 @@ def line_breaks(doc: Doc) -> Doc:
         prev = doc[k]
         line_start = text.rfind("\n", 0, prev.idx) + 1
         prev_line = text[line_start:prev.idx + len(prev.text)]
-        if gap.count("\n") > 1 or prev.text in (".", ":", "?", "!") or len(prev_line.strip()) < 60 \
-                or tok.text[:1].isdigit() or tok.text in ("-", "–"):
-            tok.is_sent_start = True
-        else:
-            tok.is_sent_start = False  # a PDF line break inside a sentence
+        # a PDF line break inside a sentence does not start one
+        decided[i] = gap.count("\n") > 1 or prev.text in (".", ":", "?", "!") or len(prev_line.strip()) < 60 \
+            or tok.text[:1].isdigit() or tok.text in ("-", "–")
+    return _set_sentence_starts(doc, decided)
+
+
+def _set_sentence_starts(doc: Doc, decided: dict[int, bool]) -> Doc:
+    """Write the decisions in one array: ``Token.is_sent_start = ...`` looks through the whole Doc for a
+    parse on every assignment, which made this component quadratic in the length of a document."""
+    if decided:
+        values = doc.to_array(SENT_START)  # one value per token
+        signed = values.view(numpy.int64)  # spaCy keeps "not a start" as -1 in an unsigned array
+        for i, start in decided.items():
+            signed[i] = 1 if start else -1
+        doc.from_array(SENT_START, values)
     return doc
 
 
@@ -74,7 +88,9 @@ def german() -> Language:
             return True
         return default_match(text) if default_match else None
 
-    nlp.tokenizer.token_match = token_match
+    # German has no token_match of its own: the pattern's match is called directly, without a Python frame for
+    # every piece of every word the tokenizer looks at
+    nlp.tokenizer.token_match = token_match if default_match else REFERENCE_TOKEN.match
     nlp.add_pipe("ratsinfo_line_breaks")
     nlp.add_pipe("sentencizer")
     nlp.initialize()
@@ -85,4 +101,6 @@ def german() -> Language:
 
 
 def analyse(text: str) -> Doc:
-    return german()(text)
+    """The analysed Doc of ``text``; the components read the text from it without joining its tokens again."""
+    nlp = german()
+    return nlp(remember_text(nlp.make_doc(text), text))

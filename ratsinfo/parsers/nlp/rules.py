@@ -4,6 +4,7 @@ invitations and minutes, public or not, chairs, members, confidentiality."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ratsinfo.parsers.nlp.context import Context
@@ -142,18 +143,33 @@ def find_rules(ctx: Context, counts: list[Count]) -> list[FoundRule]:
         out.append(FoundRule(subject(s, e), "chairs", "; ".join(people), float(len(people)), "persons", s, e,
                              text[s:e].strip()))
     # composition: "setzt sich zusammen aus:" / "gehören an:"
-    for m in re.finditer(r"(?P<who>[^\n.]*?)\b(?:setzt\s+sich\s+(?:wie\s+folgt\s+)?zusammen\s+aus|gehören\s+"
-                         r"(?:folgende\s+Mitglieder\s+)?an|besteht\s+aus)\s*:", text[lo:hi]):
-        s = lo + m.start()
+    for start, end in composition_heads(text[lo:hi]):
+        s = lo + start
         sec_end = next((b for _n, _t, a, b in secs if a <= s < b), hi)
-        items = members_after(text, lo + m.end(), sec_end)
+        items = members_after(text, lo + end, sec_end)
         if not items:
             continue
-        subj = subject(s, lo + m.end())
+        subj = subject(s, lo + end)
         e = items[-1][2]
         out.append(FoundRule(subj, "composition", "; ".join(t for t, _a, _b in items), float(len(items)), "members",
                              s, e, text[s:e].strip()))
     return out
+
+
+COMPOSED_OF = re.compile(r"\b(?:setzt\s+sich\s+(?:wie\s+folgt\s+)?zusammen\s+aus|gehören\s+"
+                         r"(?:folgende\s+Mitglieder\s+)?an|besteht\s+aus)\s*:")
+
+
+def composition_heads(seg: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each "... setzt sich zusammen aus:", "... gehören an:", "... besteht aus:" in ``seg``: the
+    phrase with the rest of its line before it, back to a full stop, a line break or the end of the phrase
+    before. The same spans as ``re.finditer(r"[^\\n.]*?" + COMPOSED_OF.pattern, seg)``, found by searching for
+    the phrase first: the lazy prefix tried at every position of a line took time quadratic in its length."""
+    pos = 0
+    while (k := COMPOSED_OF.search(seg, pos)) is not None:
+        stop = max(seg.rfind("\n", pos, k.start()), seg.rfind(".", pos, k.start()))
+        yield (stop + 1 if stop != -1 else pos), k.end()
+        pos = k.end()
 
 
 _NUM = r"(?P<n>\d{1,3}|ein|eine|einen|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn|vierzehn|" \
@@ -182,6 +198,17 @@ PROSE_RULES: list[tuple[str, re.Pattern, str | None]] = [
 ]
 
 
+# a word every match of the rule's pattern holds: a sentence without one is not searched
+_PROSE_WORDS: dict[str, tuple[str, ...]] = {
+    "composition": ("Mitglieder", "Personen", "Sachverständige", "Vertreter"),
+    "term_of_office": ("Jahr",),
+    "minimum_age": ("Lebensjahr",),
+    "chairs": ("Vorsitz",),
+    "deputies": ("Stellvertret",),
+    "public": ("öffentlich",),
+}
+
+
 def find_prose_rules(ctx: Context, known: list[FoundRule]) -> list[FoundRule]:
     """Rules of procedure written in running text (a body's page, an application, minutes), not in §§:
     members, term of office, minimum age, chair, deputies, public sessions. How often a body meets stays
@@ -192,15 +219,23 @@ def find_prose_rules(ctx: Context, known: list[FoundRule]) -> list[FoundRule]:
     have = {(r.rule, r.org_key) for r in known}
     out: list[FoundRule] = []
     main = ctx.main.key if ctx.main else None
+    # only the rules whose words the text has are tried in its sentences
+    rules = [(rule, rx, unit, _PROSE_WORDS[rule]) for rule, rx, unit in PROSE_RULES
+             if any(w in text for w in _PROSE_WORDS[rule])]
+    may_found = any(w in text for w in _FOUNDED_WORDS)
+    if not rules and not may_found:
+        return out
     for s, e in ctx.sentences():
         sent = text[s:e]
         if sent.rstrip().endswith("?"):
             continue
+        hits = [(rule, m, unit) for rule, rx, unit, words in rules
+                if any(w in sent for w in words) and (m := rx.search(sent))]
+        founded = _FOUNDED.search(sent) if may_found else None
+        if not hits and not founded:
+            continue
         bodies = [m for m in ctx.mentions_between(s, e) if m.kind not in ("police", "department", "faction")]
-        for rule, rx, unit in PROSE_RULES:
-            m = rx.search(sent)
-            if not m:
-                continue
+        for rule, m, unit in hits:
             if rule == "deputies" and re.search(r"Vorsitz|Vorstand|Sprecher", sent):
                 rule = "deputy_chairs"  # deputies of the chair, not of each member
             if rule == "public":
@@ -221,8 +256,7 @@ def find_prose_rules(ctx: Context, known: list[FoundRule]) -> list[FoundRule]:
                 continue
             have.add((rule, org))
             out.append(FoundRule(org, rule, m.group(0).strip(), number, unit, s, e, sent.strip()))
-        founded = _FOUNDED.search(sent)
-        when = _WHEN.search(sent)
+        when = _WHEN.search(sent) if founded else None
         if founded and when and bodies:
             # "Der Präventionsrat ... wurde im Jahr 1994 gegründet", "Im Februar 2014 hat der Beirat seine Arbeit
             # aufgenommen": the founding body is the one founded, not a council deciding about it
@@ -235,6 +269,7 @@ def find_prose_rules(ctx: Context, known: list[FoundRule]) -> list[FoundRule]:
 
 _FOUNDED = re.compile(r"\b(?:gegründet|gründeten|eingerichtet|gebildet|ins\s+Leben\s+gerufen|formiert|"
                       r"(?:seine|ihre)\s+Arbeit\s+aufgenommen|konstituiert\w*)\b")
+_FOUNDED_WORDS = ("gegründet", "gründeten", "eingerichtet", "gebildet", "Leben", "formiert", "Arbeit", "konstituiert")
 _WHEN = re.compile(r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2}|Januar|Februar|März|April|Mai|Juni|Juli|August|September|"
                    r"Oktober|November|Dezember)\.?\s?(?P<y>(?:19|20)\d\d)|(?P<m2>Januar|Februar|März|April|Mai|Juni|"
                    r"Juli|August|September|Oktober|November|Dezember)\s+(?P<y2>(?:19|20)\d\d)|"
