@@ -95,7 +95,7 @@ def recognise(text: str) -> Council | None:
     head = [c for p, c in strong if p < HEAD_CHARS]
     if head:
         first = head[0]
-        best = max(set(head), key=lambda c: counts[c])
+        best = max(dict.fromkeys(head), key=lambda c: counts[c])  # on a tie, the one named first
         return best if counts[best] > 2 * counts[first] else first
     if strong:
         return max((c for _p, c in strong), key=lambda c: counts[c])
