@@ -20,6 +20,7 @@ from ratsinfo.warehouse.report import sql_text
 
 PAGE_TABLES = ("page_paper", "page_meeting", "page_body")
 SEARCH_TABLES = ("search_posting", "search_hit")  # sql/search_rows_rebuild.sql
+WEIGHTED = "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'search_posting' AND column_name = 'weight'"
 ROWS_PER_PART = 20_000
 SIZES = {"page_paper": "SELECT count(*) FROM paper", "page_meeting": "SELECT count(*) FROM meeting",
          "page_body": "SELECT count(*) FROM organization"}
@@ -59,12 +60,13 @@ def rebuild_pages(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 
 def pages_exist(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether this warehouse (or snapshot) has the page rows and the search rows; one written before them
-    has not."""
+    """Whether this warehouse (or snapshot) has the page rows and the search rows in their present form; one
+    written before them (or before the postings carried their weights) has not, and is served by the
+    statements until its next refresh builds them."""
     tables = [*PAGE_TABLES, *SEARCH_TABLES]
     found = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name IN (SELECT unnest(?::VARCHAR[]))",
                         [tables]).fetchone()[0]
-    return found == len(tables)
+    return found == len(tables) and con.execute(WEIGHTED).fetchone()[0] == 1
 
 
 def page_row(con: duckdb.DuckDBPyConnection, table: str, key: str) -> dict[str, Any] | None:
