@@ -31,13 +31,18 @@ def extension_directory() -> Path:
 
 
 def load_fts(con: duckdb.DuckDBPyConnection) -> None:
+    """Load the installed fts extension once per connection; never a download."""
+    try:  # before the probe below: with autoloading on, DuckDB would first try to download fts (half a
+        # second without a network, a fetch from the internet with one)
+        con.execute("SET autoinstall_known_extensions = false")
+        con.execute("SET autoload_known_extensions = false")
+    except duckdb.Error:
+        pass  # settings locked: a read-only connection, which loaded fts when it was opened
     try:
         con.execute("SELECT stem('sitzungen', 'german')")
         return  # already loaded
     except duckdb.Error:
         pass
-    con.execute("SET autoinstall_known_extensions = false")
-    con.execute("SET autoload_known_extensions = false")
     con.execute("SET extension_directory = ?", [str(extension_directory())])
     try:
         con.execute("LOAD fts")
