@@ -157,7 +157,7 @@ def arrow_batch(records: list[Any], schema: list[tuple[str, str]]) -> pa.Table:
 
 def _digest(alias: str, columns: list[str]) -> str:
     """A 64-bit hash of the content columns (row() keeps NULL apart from '' and field boundaries apart)."""
-    return f"CAST(hash(row({', '.join(f'{alias}.{_q(c)}' for c in columns)})) AS VARCHAR)"
+    return f"hash(row({', '.join(f'{alias}.{_q(c)}' for c in columns)}))"
 
 
 def upsert(con: duckdb.DuckDBPyConnection, table: str, records: list[Any], run_id: int,
