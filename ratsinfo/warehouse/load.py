@@ -230,6 +230,7 @@ def _any_stored(con: duckdb.DuckDBPyConnection, table: str) -> bool:
 
 
 def _any_key_stored(con: duckdb.DuckDBPyConnection, table: str, records: list[Any]) -> bool:
+    """Whether any of these records' keys is stored, for a look before their batch is registered."""
     con.register("_keys", pa.table({"key": pa.array([r.key for r in records], pa.string())}))
     try:
         return bool(con.execute(f"SELECT count(*) FROM _keys k JOIN {_q(table)} t ON t.key = k.key").fetchone()[0])
