@@ -34,7 +34,7 @@ def generate(con, papers: int) -> None:
     con.execute(f"""
         INSERT INTO organization (key, name, kind, aliases, row_hash, first_run, last_run)
         SELECT 'org:bench:' || i, 'Ausschuss ' || (SELECT word FROM w WHERE w.wi = 1 + i % {n}) || ' ' || i,
-               ['committee','advisory_board','working_group','staff','conference'][1 + i % 5], [], 'x', 0, 0
+               ['committee','advisory_board','working_group','staff','conference'][1 + i % 5], [], 0, 0, 0
         FROM range(100) t(i)""")
     con.execute(f"""
         INSERT INTO paper (key, reference, name, paper_type, date, status, originator, text, stub, row_hash,
@@ -47,29 +47,29 @@ def generate(con, papers: int) -> None:
                DATE '2010-01-01' + CAST(i % 5400 AS INTEGER), 'öffentlich', 'Fraktion ' || (i % 7),
                'Sachverhalt ' || (SELECT string_agg(word, ' ') FROM w WHERE (w.wi * 13 + i) % 4 = 0) ||
                ' Die Verwaltung berichtet über die Sitzungen des Ausschusses im Jahr ' || (2010 + i % 15) || '.',
-               false, 'x', 0, 0, 'doc:bench:' || i
+               false, 0, 0, 0, 'doc:bench:' || i
         FROM range(?) t(i)""", [papers])
     con.execute("""
         INSERT INTO document (key, url, origin, sha256, kind, is_current, row_hash, first_run, last_run)
         SELECT 'doc:bench:' || i, 'https://ris.example.invalid/vo020?VOLFDNR=' || i,
-               'https://ris.example.invalid/vo020?VOLFDNR=' || i, 'x', 'allris3_vo020', true, 'x', 0, 0
+               'https://ris.example.invalid/vo020?VOLFDNR=' || i, 'x', 'allris3_vo020', true, 0, 0, 0
         FROM range(?) t(i)""", [papers])
     con.execute("""
         INSERT INTO paper_relation (key, subject_key, subject_reference, relation, target_reference, target_key,
                                     row_hash, first_run, last_run, document_key)
         SELECT 'rel:' || i, 'paper:bench:' || (i + 1), p.reference || '-AW', 'answer_to', p.reference, p.key,
-               'x', 0, 0, 'doc:bench:' || (i + 1)
+               0, 0, 0, 'doc:bench:' || (i + 1)
         FROM range(0, ?, 5) t(i) JOIN paper p ON p.key = 'paper:bench:' || i""", [papers])
     con.execute("""
         INSERT INTO meeting (key, name, organization_key, start, number, method, row_hash, first_run, last_run)
         SELECT 'meeting:bench:' || i, 'Sitzung ' || i, 'org:bench:' || (i % 100),
                TIMESTAMP '2010-01-01 17:00' + to_days(CAST(i % 5400 AS INTEGER)), CAST(i % 40 AS VARCHAR),
-               'record', 'x', 0, 0
+               'record', 0, 0, 0
         FROM range(20000) t(i)""")
     con.execute(f"""
         INSERT INTO agenda_item (key, meeting_key, number, name, row_hash, first_run, last_run)
         SELECT 'item:' || i, 'meeting:bench:' || (i % 20000), 'Ö ' || (i % 12),
-               (SELECT word FROM w WHERE w.wi = 1 + i % {n}) || ' im Quartier', 'x', 0, 0
+               (SELECT word FROM w WHERE w.wi = 1 + i % {n}) || ' im Quartier', 0, 0, 0
         FROM range(100000) t(i)""")
     con.execute("""
         INSERT INTO fact (key, kind, subject, subject_key, value, number, year, qualifier, document_key, document,
@@ -77,20 +77,20 @@ def generate(con, papers: int) -> None:
         SELECT 'fact:' || i, 'session_count', 'Ausschuss ' || (i % 100), 'org:bench:' || (i % 100),
                CAST(1 + i % 9 AS VARCHAR), 1 + i % 9, 2010 + i % 15,
                CASE WHEN i % 10 = 0 THEN 'per_year' ELSE 'exact' END, 'doc:bench:' || i, 'x', 0, 10,
-               'fanden Sitzungen statt', 'rule', 'x', 0, 0
+               'fanden Sitzungen statt', 'rule', 0, 0, 0
         FROM range(20000) t(i)""")
     con.execute(f"""
         INSERT INTO topic (key, organization_key, topic, year, document_key, start, "end", row_hash, first_run,
                            last_run)
         SELECT 'topic:' || i, 'org:bench:' || (i % 100),
                (SELECT word FROM w WHERE w.wi = 1 + i % {n}) || ' ' || (i % 50),
-               2010 + i % 15, 'doc:bench:' || i, 0, 10, 'x', 0, 0
+               2010 + i % 15, 'doc:bench:' || i, 0, 10, 0, 0, 0
         FROM range(50000) t(i)""")
     con.execute("""
         INSERT INTO rule (key, organization_key, rule, value, number, unit, text, document_key, start, "end",
                           row_hash, first_run, last_run)
         SELECT 'rule:' || i, 'org:bench:' || i, 'meeting_frequency', 'viermal im Jahr', 4, 'per_year', 'tagt',
-               'doc:bench:' || i, 0, 4, 'x', 0, 0
+               'doc:bench:' || i, 0, 4, 0, 0, 0
         FROM range(100) t(i)""")
 
 

@@ -338,7 +338,8 @@ class Records:
 
     def extend(self, other: Records) -> None:
         for _table, attr in TABLES:
-            getattr(self, attr).extend(getattr(other, attr))
+            if items := getattr(other, attr):  # most of them are empty: one object maps to a few tables
+                getattr(self, attr).extend(items)
         for table, keys in other.deleted.items():
             self.deleted.setdefault(table, set()).update(keys)
         for table, ids in other.references.items():

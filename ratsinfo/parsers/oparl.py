@@ -72,24 +72,32 @@ def decode(data: bytes) -> Decoded:
 
 
 def _repair_strings(value: Any) -> tuple[Any, int]:
+    """Repair every string in a decoded JSON value, lists and objects in place; returns it and how many strings
+    changed. A string of printable ASCII has nothing to repair and is passed by without a search (nearly every
+    string of a page: a page holds thousands of them)."""
     if isinstance(value, str):
         fixed = _repair(value)
         return fixed, int(fixed != value)
     if isinstance(value, list):
-        out, n = [], 0
-        for v in value:
-            f, k = _repair_strings(v)
-            out.append(f)
-            n += k
-        return out, n
-    if isinstance(value, dict):
-        out_d, n = {}, 0
-        for k, v in value.items():
-            f, c = _repair_strings(v)
-            out_d[k] = f
-            n += c
-        return out_d, n
-    return value, 0
+        items: Any = enumerate(value)
+    elif isinstance(value, dict):
+        items = value.items()
+    else:
+        return value, 0
+    n = 0
+    fixes = []
+    for k, v in items:
+        if isinstance(v, str):
+            if v.isascii() and v.isprintable():
+                continue
+            fixed = _repair(v)
+            if fixed != v:
+                fixes.append((k, fixed))
+        elif isinstance(v, list | dict):
+            n += _repair_strings(v)[1]
+    for k, fixed in fixes:
+        value[k] = fixed
+    return value, n + len(fixes)
 
 
 def _repair(s: str) -> str:

@@ -77,12 +77,15 @@ def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+_ARROW_TYPES = {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "INTEGER": pa.int32(), "BOOLEAN": pa.bool_(),
+                "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"), "DOUBLE": pa.float64()}
+
+
 def _arrow_type(duck: str) -> pa.DataType:
     duck = duck.upper()
     if duck.endswith("[]"):
         return pa.list_(_arrow_type(duck[:-2]))
-    return {"VARCHAR": pa.string(), "BIGINT": pa.int64(), "INTEGER": pa.int32(), "BOOLEAN": pa.bool_(),
-            "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"), "DOUBLE": pa.float64()}.get(duck, pa.string())
+    return _ARROW_TYPES.get(duck, pa.string())
 
 
 def _column(records: list[Any], name: str) -> list[Any]:
@@ -133,32 +136,28 @@ def _to_json(value: Any) -> Any:
 
 
 def arrow_batch(records: list[Any], schema: list[tuple[str, str]]) -> pa.Table:
-    """Arrow columns of the records, in the table's column order; one C-level getter per record."""
+    """Arrow columns of the records, in the table's column order: one C-level getter per column, JSON text
+    made only for the fields that hold dicts, a column the records lack is one null array."""
     cls = type(records[0])
-    names = [c for c, _t in schema]
     if any(type(r) is not cls for r in records):
-        columns = [_column(records, c) for c in names]
-    else:
-        present = [c for c in names if hasattr(cls, c)]
-        getter = attrgetter(*present)
-        rows = [getter(r) for r in records] if len(present) > 1 else [(getter(r),) for r in records]
-        by_name = dict(zip(present, zip(*rows, strict=True), strict=True)) if rows else {}
-        json_fields = _json_fields(cls)
-        columns = []
-        for c in names:
-            values = by_name.get(c)
-            if values is None:
-                columns.append([None] * len(records))
-            elif c in json_fields:
-                columns.append([_to_json(v) for v in values])
-            else:
-                columns.append(values)
-    return pa.table({c: pa.array(v, type=_arrow_type(t)) for (c, t), v in zip(schema, columns, strict=True)})
+        return pa.table({c: pa.array(_column(records, c), type=_arrow_type(t)) for c, t in schema})
+    json_fields = _json_fields(cls)
+    columns = {}
+    for c, t in schema:
+        kind = _arrow_type(t)
+        if not hasattr(cls, c):
+            columns[c] = pa.nulls(len(records), kind)
+            continue
+        values = list(map(attrgetter(c), records))
+        if c in json_fields:
+            values = [_to_json(v) for v in values]
+        columns[c] = pa.array(values, type=kind)
+    return pa.table(columns)
 
 
 def _digest(alias: str, columns: list[str]) -> str:
     """A 64-bit hash of the content columns (row() keeps NULL apart from '' and field boundaries apart)."""
-    return f"CAST(hash(row({', '.join(f'{alias}.{_q(c)}' for c in columns)})) AS VARCHAR)"
+    return f"hash(row({', '.join(f'{alias}.{_q(c)}' for c in columns)}))"
 
 
 def upsert(con: duckdb.DuckDBPyConnection, table: str, records: list[Any], run_id: int,
@@ -191,10 +190,11 @@ def upsert(con: duckdb.DuckDBPyConnection, table: str, records: list[Any], run_i
     content_changed = "(_new OR _was_deleted OR _old_hash IS DISTINCT FROM row_hash)"
     changed = " OR ".join([content_changed, *(f"{_q(c)} IS DISTINCT FROM {_q('_old_' + c)}" for c in derived)])
 
-    if fresh and not _any_stored(con, table, records):
-        return _insert_new(con, table, records, schema, content, run_id, log_inserts, derive)
-    con.register("_batch", arrow_batch(records, schema))
+    batch = arrow_batch(records, schema)
+    con.register("_batch", batch)
     try:
+        if fresh and not _any_stored(con, table):
+            return _insert_new(con, table, records, batch, schema, content, run_id, log_inserts, derive)
         con.execute(f"CREATE OR REPLACE TEMP TABLE _m AS SELECT *, {_digest('m', content)} AS row_hash FROM "
                     f"(SELECT {picked}, t.key IS NULL AS _new, coalesce(t.deleted, false) AS _was_deleted, "
                     f"t.row_hash AS _old_hash{olds} FROM _batch b LEFT JOIN {t} t ON t.key = b.key{stub_skip}) m")
@@ -218,13 +218,19 @@ def upsert(con: duckdb.DuckDBPyConnection, table: str, records: list[Any], run_i
             con.execute(f"INSERT INTO {t} ({collist}) SELECT {picked_m}, m.row_hash, ?, ?, false FROM _m m "
                         f"WHERE NOT m._new AND ({changed}) ON CONFLICT (key) DO UPDATE SET {updates}",
                         [run_id, run_id])
+        con.execute("DROP TABLE _m")
     finally:
         con.unregister("_batch")
-        con.execute("DROP TABLE IF EXISTS _m")
     return counts
 
 
-def _any_stored(con: duckdb.DuckDBPyConnection, table: str, records: list[Any]) -> bool:
+def _any_stored(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    """Whether any key of the registered batch is stored already (one look decides the straight insert)."""
+    return bool(con.execute(f"SELECT count(*) FROM _batch k JOIN {_q(table)} t ON t.key = k.key").fetchone()[0])
+
+
+def _any_key_stored(con: duckdb.DuckDBPyConnection, table: str, records: list[Any]) -> bool:
+    """Whether any of these records' keys is stored, for a look before their batch is registered."""
     con.register("_keys", pa.table({"key": pa.array([r.key for r in records], pa.string())}))
     try:
         return bool(con.execute(f"SELECT count(*) FROM _keys k JOIN {_q(table)} t ON t.key = k.key").fetchone()[0])
@@ -232,25 +238,31 @@ def _any_stored(con: duckdb.DuckDBPyConnection, table: str, records: list[Any]) 
         con.unregister("_keys")
 
 
-def _insert_new(con: duckdb.DuckDBPyConnection, table: str, records: list[Any], schema: list[tuple[str, str]],
-                content: list[str], run_id: int, log_inserts: bool,
+def _insert_new(con: duckdb.DuckDBPyConnection, table: str, records: list[Any], batch: pa.Table,
+                schema: list[tuple[str, str]], content: list[str], run_id: int, log_inserts: bool,
                 derive: Callable[[list[Any]], None] | None) -> Counter:
-    """The common case of a first load: no record of the batch is stored yet, so nothing is merged or
-    compared, and the rows go straight from Arrow into the table (same hash as ``upsert``)."""
+    """The common case of a first load: no record of the registered batch is stored yet, so nothing is merged
+    or compared, and the rows go straight from Arrow into the table (same hash as ``upsert``), the hash
+    computed in the INSERT itself."""
     cols = [c for c, _t in schema]
-    if derive is not None and any(c in DERIVED for c in cols):
-        derive(records)
-    con.register("_batch", arrow_batch(records, schema))
-    try:
-        if table in LOGGED_TABLES and log_inserts:
-            con.execute(f"INSERT INTO change SELECT ?, ?, b.key, NULL, NULL, CAST(b.{_q(_label(cols))} AS VARCHAR), "
-                        "'inserted' FROM _batch b ORDER BY b.key", [run_id, table])
-        collist = ", ".join(_q(c) for c in cols + list(META))
-        con.execute(f"INSERT INTO {_q(table)} ({collist}) SELECT {', '.join('b.' + _q(c) for c in cols)}, "
-                    f"{_digest('b', content)}, ?, ?, false FROM _batch b", [run_id, run_id])
-    finally:
-        con.unregister("_batch")
+    derived = [(c, t) for c, t in schema if c in DERIVED]
+    if derive is not None and derived:
+        derive(records)  # only now: the batch is known to be new, so every record needs its themes
+        con.register("_batch", _with_columns(batch, arrow_batch(records, derived)))
+    if table in LOGGED_TABLES and log_inserts:
+        con.execute(f"INSERT INTO change SELECT ?, ?, b.key, NULL, NULL, CAST(b.{_q(_label(cols))} AS VARCHAR), "
+                    "'inserted' FROM _batch b ORDER BY b.key", [run_id, table])
+    collist = ", ".join(_q(c) for c in cols + list(META))
+    con.execute(f"INSERT INTO {_q(table)} ({collist}) SELECT {', '.join('b.' + _q(c) for c in cols)}, "
+                f"{_digest('b', content)}, ?, ?, false FROM _batch b", [run_id, run_id])
     return Counter(inserted=len(records), updated=0, unchanged=0)
+
+
+def _with_columns(batch: pa.Table, columns: pa.Table) -> pa.Table:
+    """The batch with some of its columns replaced (the others are not copied)."""
+    for name in columns.column_names:
+        batch = batch.set_column(batch.schema.get_field_index(name), name, columns.column(name))
+    return batch
 
 
 def _derive(con: duckdb.DuckDBPyConnection, records: list[Any], schema: list[tuple[str, str]],
@@ -414,7 +426,7 @@ class Loader:
             # rows read from a document before are retired when a new parse no longer yields them; a batch of
             # documents never stored (a first load, a new folder) has nothing to retire: one look instead of one
             # statement per table
-            retire = self.per_document and bool(docs) and _any_stored(con, "document", docs)
+            retire = self.per_document and bool(docs) and _any_key_stored(con, "document", docs)
             if docs:
                 count("document", upsert(con, "document", docs, run.id, log_inserts=False, fresh=self.first_load))
                 mark_current(con, docs)

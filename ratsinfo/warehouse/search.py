@@ -7,6 +7,7 @@ switches automatic installs off.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import re
 from dataclasses import dataclass
@@ -32,14 +33,17 @@ def extension_directory() -> Path:
 
 
 def load_fts(con: duckdb.DuckDBPyConnection) -> None:
-    """Load the fts extension from its package, once per connection (the probe costs a few microseconds when
-    it is loaded; the warehouse's connections switch autoloading off first, see ``db.no_autoload``)."""
+    """Load the installed fts extension once per connection; never a download."""
+    # before the probe below: with autoloading on, DuckDB would first try to download fts (half a second
+    # without a network, a fetch from the internet with one). Settings locked: a read-only connection, which
+    # loaded fts when it was opened.
+    with contextlib.suppress(duckdb.Error):
+        no_autoload(con)
     try:
         con.execute("SELECT stem('sitzungen', 'german')")
         return  # already loaded
     except duckdb.Error:
         pass
-    no_autoload(con)
     con.execute("SET extension_directory = ?", [str(extension_directory())])
     try:
         con.execute("LOAD fts")

@@ -60,3 +60,24 @@ def test_read_only_access_refuses_writes_and_file_access(tmp_path):
 def test_read_only_access_to_a_missing_warehouse_says_what_to_do(tmp_path):
     with pytest.raises(NoWarehouse, match="ratsinfo ingest files"):
         db.connect_readonly(tmp_path / "none.duckdb")
+
+
+def test_row_hashes_stored_as_text_become_numbers_and_unchanged_rows_stay_unchanged(tmp_path, monkeypatch):
+    from ratsinfo.model import Paper
+    from ratsinfo.warehouse.load import upsert
+
+    papers = [Paper(key=f"paper:t:{i}", reference=f"V-{i}", name=f"Vorlage {i}") for i in range(20)]
+    path = tmp_path / "w.duckdb"
+    everything = db.migrations()
+    monkeypatch.setattr(db, "migrations", lambda: [m for m in everything if not m[1].endswith("row_hash_number.sql")])
+    con = db.connect(path)
+    assert con.execute("SELECT data_type FROM information_schema.columns WHERE table_name = 'paper' "
+                       "AND column_name = 'row_hash'").fetchone()[0] == "VARCHAR"
+    upsert(con, "paper", papers, run_id=1)  # the hash stored as its decimal text, as before the migration
+    con.close()
+    monkeypatch.setattr(db, "migrations", lambda: everything)
+    con = db.connect(path)
+    assert con.execute("SELECT count(*) FROM paper WHERE row_hash IS NULL").fetchone()[0] == 0
+    counts = upsert(con, "paper", papers, run_id=2)
+    assert (counts["inserted"], counts["updated"], counts["unchanged"]) == (0, 0, 20)
+    assert con.execute("SELECT count(*) FROM duckdb_indexes() WHERE index_name = 'document_url'").fetchone()[0] == 1

@@ -54,3 +54,28 @@ def test_parameters_with_quotes_are_stored_verbatim(fresh_db):
     evil = "x'); DROP TABLE paper; --"
     upsert(fresh_db, "paper", [paper(evil, name=evil)], run_id=1)
     assert fresh_db.execute("SELECT name FROM paper").fetchone()[0] == evil
+
+
+def test_a_new_batch_goes_in_straight_with_the_rows_and_hashes_the_merge_would_give(tmp_path):
+    from ratsinfo.warehouse.db import connect
+    from ratsinfo.warehouse.load import transaction
+
+    def theme_by_length(records):
+        for r in records:
+            r.theme, r.theme_confidence = f"{len(r.name) % 7:02d}", 0.5
+
+    def load(fresh):
+        con = connect(tmp_path / f"{fresh}.duckdb")
+        records = [paper(str(i), name="Haushalt " * (i % 3 + 1), sections={"Begründung": f"Teil {i}"} if i % 2 else {})
+                   for i in range(50)]
+        with transaction(con):
+            counts = upsert(con, "paper", records, run_id=1, log_inserts=False, derive=theme_by_length, fresh=fresh)
+        rows = con.execute("SELECT * FROM paper ORDER BY key").fetchall()
+        themes = {t for (t,) in con.execute("SELECT theme FROM paper").fetchall()}
+        con.close()
+        return counts, rows, themes
+
+    straight, merged = load(True), load(False)
+    assert straight[0]["inserted"] == merged[0]["inserted"] == 50
+    assert straight[1] == merged[1]
+    assert straight[2] == {"02", "04", "06"}  # every row has its theme

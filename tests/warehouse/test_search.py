@@ -88,3 +88,31 @@ def test_records_loaded_by_a_run_that_never_rebuilt_the_index_are_indexed_by_the
     assert again.counts["search_doc"]["indexed"] > 0
     third = ingest_files(fresh_db, store, [str(corpus / "seeds")])
     assert "search_doc" not in third.counts  # nothing changed since: no rebuild
+
+
+def test_loading_fts_never_asks_an_extension_repository():
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    import duckdb
+
+    from ratsinfo.warehouse.search import load_fts
+
+    asked = []
+
+    class Repository(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the name http.server calls)
+            asked.append(self.path)
+            self.send_error(404)
+
+        def log_message(self, *args):
+            pass
+
+    with ThreadingHTTPServer(("127.0.0.1", 0), Repository) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        con = duckdb.connect()
+        con.execute("SET autoinstall_extension_repository = ?", [f"http://127.0.0.1:{server.server_port}"])
+        load_fts(con)
+        server.shutdown()
+    assert con.execute("SELECT stem('sitzungen', 'german')").fetchone()[0] == "sitzung"
+    assert asked == []
