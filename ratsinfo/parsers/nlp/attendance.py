@@ -26,9 +26,9 @@ _EDGE = " \t|:*•·▪-–"
 _MEMBERS = re.compile(r"^(?P<body>[A-ZÄÖÜ][a-zäöüß]{2,})mitglieder$")  # "Beiratsmitglieder"
 # not a name although capitalised: parties, bodies, streets, places of work
 _NOT_NAME_WORD = re.compile(
-    r"(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|rat|räte|ausschuss|amt|ämter|"
+    r"(?:straße|strasse|str\.|weg|platz|allee|gasse|chaussee|rat|räte|ausschuss|amt|ämter|"
     r"fraktion|verwaltung|beirat|kreis|stadt|gemeinde|partei|verein|verband|schule|bereich|abteilung|referat|"
-    r"dienst|dienste|büro|haus|zentrum|ordnung|planung|bericht|sitzung|ende|beginn)$|"
+    r"dienst|dienste|büro|zentrum|ordnung|planung|bericht|sitzung|beginn)$|"
     r"[a-zäöüß](?:ungs|heits|keits|schafts|tions|täts)[a-zäöüß]{3,}", re.I)  # "Beratungsfolge": a compound noun
 _PARTY_WORDS = {"Grüne", "Grünen", "Linke", "Linken", "Piraten", "Freie", "Wähler", "Bündnis", "Union", "Liberale",
                 "Unabhängige", "Wählergemeinschaft", "Wählergruppe", "Gruppe", "Die", "Fraktionslos", "Parteilos"}
@@ -38,9 +38,10 @@ _STATUS = re.compile(r"^(?:entschuldigt|unentschuldigt|abwesend|anwesend|fehlt|k
                      r"ab\s+TOP\s*\S+|bis\s+TOP\s*\S+|ab\s+\d{1,2}[.:]\d{2}(?:\s*Uhr)?|bis\s+\d{1,2}[.:]\d{2}(?:\s*Uhr)?)"
                      r"(?:\s.*)?$", re.I)
 _OWN_ROLE = re.compile(r"^(?:zugleich\s+als\s+|als\s+)?(?P<role>(?:\d\.\s+)?(?:[Ss]tellv(?:\.|ertretende[rn]?)\s+)?"
-                       r"[A-ZÄÖÜ]?[a-zäöüß]*(?:meister|meisterin|vorsitzende[r]?|führer|führerin|führung|leiter|"
+                       r"(?:[A-ZÄÖÜ][a-zäöüß]*)?(?i:meister|meisterin|vorsitzende[r]?|führer|führerin|führung|leiter|"
                        r"leiterin|leitung|sprecher|sprecherin|beauftragter?|mitglied|vertreter|vertreterin|"
-                       r"ratsherr|ratsfrau|verordneter?|beigeordneter?|dezernent|dezernentin))$")
+                       r"ratsherr|ratsfrau|verordneter?|beigeordneter?|dezernent|dezernentin|vorsteher|vorsteherin|referent|"
+                       r"referentin|koordinator|koordinatorin|präsident|präsidentin|direktor|direktorin))$")
 # a short line naming where the persons under it come from: a body, office or company, no sentence
 _AFFILIATION = re.compile(r"^(?=[^.:;!?]{3,60}$)(?:[A-ZÄÖÜ][\w./&-]*[ \t]+(?:(?:für|der|des|und|von)[ \t]+)?){0,4}"
                           r"(?:[A-ZÄÖÜ][\w./&-]*)$")
@@ -48,6 +49,8 @@ _BODY_WORD = re.compile(r"(?:amt|ämter|büro|referat|abteilung|bereich|verwaltu
                         r"stadt|dienst|stelle|behörde|ministerium|verband|verein)$", re.I)
 _ROLE_FIRST = re.compile(r"(?P<role>(?:(?:\d\.|Erster|Erste|Zweiter|Zweite|[Ss]tellv\.|[Ss]tv\.|"
                          r"[Ss]tellvertretende[r]?)[ \t]+)?(?P<word>[A-ZÄÖÜ][a-zäöüß]+))[ \t]+(?=[A-ZÄÖÜ])")
+_COLUMN_HEADS = re.compile(r"(?:(?:Name|Vorname|Nachname|Funktion|Fraktion|Partei|Gruppe|Bemerkung|Anwesenheit|"
+                           r"Unterschrift|Vertreter|Titel|Status|Rolle)[ \t|,/]*)+")
 _FIELD_END = re.compile(r"[ \t]+[-–][ \t]+|[ \t]*\||[ \t,]+(?:Tel\.|Telefon|Zimmer|Raum|E-Mail|Fax)")
 _BULLET = re.compile(r"^[ \t•·▪*\-–]*(?:\d{1,2}[.)][ \t]+)?")
 _HONORIFIC = re.compile(r"^(?:(?P<hon>Herrn?|Frau)[ \t]+)?")
@@ -204,9 +207,13 @@ def names_on(line: str) -> list[tuple[int, int, str, str | None]] | None:
             ok, r = _tail_role(c)
             role = role or (r if ok else None)
         return [(first[0] + a, first[0] + b, name, role)]
-    out = []
+    out: list[tuple[int, int, str, str | None]] = []
     for off, cell in cells:
         got = person_in(cell)
+        own = _own_role_line(cell) if out and not got else None
+        if own:  # "Anna Beispiel (SPD), Vorsitzende"
+            out[-1] = (*out[-1][:3], own)
+            continue
         if not got:
             break
         name, role, a, b = got
@@ -258,6 +265,9 @@ def listed_persons(text: str) -> list[Found]:
             continue
         if not active:
             continue
+        bare = stripped.strip("()")
+        if _COLUMN_HEADS.fullmatch(bare) or not bare.strip("|-: \t"):
+            continue  # a table's head row or its rule
         got = names_on(line)
         if got:
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
@@ -265,15 +275,19 @@ def listed_persons(text: str) -> list[Found]:
             for a, b, name, own in got:
                 out.append((starts[i] + a, starts[i] + b, name, own or after or role, line[a:b]))
             continue
-        bare = stripped.strip("()")
-        if _own_role_line(line) or _PARTY.match(bare) or _STATUS.match(bare) or re.fullmatch(
-                r"(?:Name|Vorname|Funktion|Fraktion|Partei|Bemerkung|Anwesenheit|Unterschrift)(?:[ \t|,/]+\S+)*",
-                stripped):
-            continue  # a role, party or status line of the list, or a table's head row
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        alone = re.fullmatch(NAME_WORD, _BULLET.sub("", line).strip())
+        if alone and _plausible(alone.group(0)) and not role_word().match(alone.group(0)) and _own_role_line(nxt):
+            a = starts[i] + line.index(alone.group(0))  # "Beispiel" / "Ortsvorsteher": a surname and its office
+            out.append((a, a + len(alone.group(0)), alone.group(0), _own_role_line(nxt), alone.group(0)))
+            continue
+        if _own_role_line(line) or _PARTY.match(bare) or _STATUS.match(bare):
+            continue  # a role, party or status line of the list
         if _AFFILIATION.match(stripped) and any(_BODY_WORD.search(w) for w in stripped.split()):
             continue  # "Amt für Schule", "Stadtwerke Musterstadt GmbH": where the next person comes from
-        if not (i + 1 < len(lines) and names_on(lines[i + 1])):
-            role, active = None, False  # a line that is no name, and no name after it: the list has ended
+        if len(stripped) > 60 or stripped.endswith((".", "!", "?")) or not (
+                i + 1 < len(lines) and names_on(lines[i + 1])):
+            role, active = None, False  # a sentence, or a line that is no name and no name after it: the list ends
     return out
 
 
