@@ -31,11 +31,17 @@ _NOT_NAME_WORD = re.compile(
     r"dienst|dienste|büro|zentrum|ordnung|planung|bericht|sitzung|beginn)$|"
     r"[a-zäöüß](?:ungs|heits|keits|schafts|tions|täts)[a-zäöüß]{3,}", re.I)  # "Beratungsfolge": a compound noun
 _PARTY_WORDS = {"Grüne", "Grünen", "Linke", "Linken", "Piraten", "Freie", "Wähler", "Bündnis", "Union", "Liberale",
-                "Unabhängige", "Wählergemeinschaft", "Wählergruppe", "Gruppe", "Die", "Fraktionslos", "Parteilos"}
+                "Unabhängige", "Wählergemeinschaft", "Wählergruppe", "Gruppe", "Die", "Fraktionslos", "Parteilos",
+                # words of agenda items and place names that a two-word title shares with a name's shape
+                "Neue", "Neuer", "Neues", "Alte", "Alter", "Altes", "Große", "Großer", "Kleine", "Kleiner", "Obere",
+                "Untere", "Innere", "Nord", "Süd", "Ost", "West", "Mitte", "Allgemeine", "Sonstige", "Sonstiges",
+                "Verschiedenes", "Öffentliche", "Aktuelle", "Mitteilungen", "Anfragen", "Bekanntgaben",
+                "Einwohnerfragestunde", "Gemeinsame", "Wünsche", "Anregungen", "Haushalt", "Satzung", "Wahl"}
 _PARTY = re.compile(r"^(?:[A-ZÄÖÜ0-9][A-ZÄÖÜ0-9./&\- ]{1,24}|(?:Die |DIE )?(?:Grüne|Grünen|Linke|LINKE|Piraten|Freie "
                     r"Wähler|Bündnis 90/Die Grünen|fraktionslos|parteilos)|[\w./-]*[Ff]raktion[\w ./-]*)$")
 _STATUS = re.compile(r"^(?:entschuldigt|unentschuldigt|abwesend|anwesend|fehlt|krank|verhindert|vertreten|"
-                     r"ab\s+TOP\s*\S+|bis\s+TOP\s*\S+|ab\s+\d{1,2}[.:]\d{2}(?:\s*Uhr)?|bis\s+\d{1,2}[.:]\d{2}(?:\s*Uhr)?)"
+                     r"ab\s+TOP\s*\S+|bis\s+TOP\s*\S+|(?:in\s+)?Vertretung|i\.\s?V\.|als\s+Vertret\w*|für|"
+                     r"ab\s+\d{1,2}[.:]\d{2}(?:\s*Uhr)?|bis\s+\d{1,2}[.:]\d{2}(?:\s*Uhr)?)"
                      r"(?:\s.*)?$", re.I)
 _OWN_ROLE = re.compile(r"^(?:zugleich\s+als\s+|als\s+)?(?P<role>(?:\d\.\s+)?(?:[Ss]tellv(?:\.|ertretende[rn]?)\s+)?"
                        r"(?:[A-ZÄÖÜ][a-zäöüß]*)?(?i:meister|meisterin|vorsitzende[r]?|führer|führerin|führung|leiter|"
@@ -160,8 +166,8 @@ def person_in(cell: str, free_tail: bool = False) -> tuple[str, str | None, int,
     if not ok:
         lead_role = re.match(r"[ \t,]*(?P<role>[A-ZÄÖÜ][a-zäöüß]+)(?![\w-])", body[end:])
         role = lead_role.group("role") if lead_role and role_word().match(lead_role.group("role")) else None
-    if not ok and not hon.group("hon"):
-        return None
+    if not ok and not (hon.group("hon") and re.match(r"[ \t,]*[A-ZÄÖÜ(]", body[end:])):
+        return None  # "Herr Beispiel Bereich Bau" is a list line, "Herr Beispiel berichtet" a sentence
     role = role_first or role
     titled = name.split()[0] in ("Dr.", "Prof.") or re.match(r"[A-ZÄÖÜ]\.", name)
     if len(name.split()) < 2 and not (hon.group("hon") or titled or role or "(" in body):
@@ -181,45 +187,52 @@ def _cells(line: str) -> list[tuple[int, str]]:
         out.append((pos, line[pos:m.start()]))
         pos = m.end()
     out.append((pos, line[pos:]))
-    return [(a, c) for a, c in out if c.strip()]
+    out = [(a, c) for a, c in out if c.strip()]
+    if sep.startswith("[;,]") and len(out) >= 2 and _REVERSED.fullmatch(
+            _BULLET.sub("", line[:out[1][0] + len(out[1][1])]).strip()):
+        out[:2] = [(0, line[:out[1][0] + len(out[1][1])])]  # "Beispiel, Anna, Vorsitzende"
+    return out
+
+
+def _aside(cell: str) -> tuple[bool, str | None]:
+    """Whether a cell beside a name is no name but a party, status, office or place of work, and the role it
+    gives ("Vorsitzende", "SPD", "entschuldigt", "Amt für Schule")."""
+    ok, role = _tail_role(cell)
+    if ok:
+        return True, role
+    bare = cell.strip(_EDGE)
+    return bool(_AFFILIATION.match(bare) and any(_BODY_WORD.search(w) for w in bare.split())), None
 
 
 def names_on(line: str) -> list[tuple[int, int, str, str | None]] | None:
     """The persons a list line names (offsets in the line), or None when it is not a line of names."""
     cells = _cells(line)
-    if not cells:
-        return None
-    if "|" in line or "\t" in line or re.search(r" {3,}", line.strip()):
-        # a table row: a name in the first cells ("| Beispiel | Anna |" is surname and first name), the rest
-        # may give a role, party or status
-        first, rest = cells[0], cells[1:]
+    table = "|" in line or "\t" in line or re.search(r" {3,}", line.strip()) is not None
+    if table:
+        # a table row: numbers before the name are skipped; "| Beispiel | Anna |" is surname and first name;
+        # a cell beside a name gives its role, party or status, or names a further person (two columns)
+        while cells and re.fullmatch(r"[\d.)\s]*", cells[0][1]):
+            cells = cells[1:]
         if len(cells) >= 2 and re.fullmatch(NAME_WORD, cells[0][1].strip()) and re.fullmatch(
                 NAME_WORD, cells[1][1].strip()) and not role_word().match(cells[1][1].strip()) \
                 and not _PARTY.match(cells[1][1].strip()) and _plausible(cells[1][1].strip()):
             name = f"{cells[1][1].strip()} {cells[0][1].strip()}"
             role = next((r for _a, c in cells[2:] for ok, r in (_tail_role(c),) if ok and r), None)
-            return [(first[0], cells[1][0] + len(cells[1][1]), name, role)] if _plausible(name) else None
-        got = person_in(first[1])
-        if not got:
-            return None
-        name, role, a, b = got
-        for _a, c in rest:
-            ok, r = _tail_role(c)
-            role = role or (r if ok else None)
-        return [(first[0] + a, first[0] + b, name, role)]
+            return [(cells[0][0], cells[1][0] + len(cells[1][1]), name, role)] if _plausible(name) else None
     out: list[tuple[int, int, str, str | None]] = []
     for off, cell in cells:
         got = person_in(cell)
-        own = _own_role_line(cell) if out and not got else None
-        if own:  # "Anna Beispiel (SPD), Vorsitzende"
-            out[-1] = (*out[-1][:3], own)
+        if got:
+            name, role, a, b = got
+            out.append((off + a, off + b, name, role))
             continue
-        if not got:
+        ok, own = _aside(cell) if out else (False, None)
+        if not ok and not (table and out):  # a table may hold any other column beside the name
             break
-        name, role, a, b = got
-        out.append((off + a, off + b, name, role))
+        if own and out[-1][3] is None:  # "Anna Beispiel (SPD), Vorsitzende"
+            out[-1] = (*out[-1][:3], own)
     else:
-        return out
+        return out or None
     if _HONORIFIC.match(_BULLET.sub("", line)).group("hon"):
         got = person_in(line)  # "Herr Beispiel Leiter des Bereichs Bau, Planung und Umwelt": one person and his office
         return [(got[2], got[3], got[0], got[1])] if got else None
