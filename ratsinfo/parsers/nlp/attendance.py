@@ -75,16 +75,22 @@ def _labels() -> dict[str, str | None]:
 @cache
 def _heading_words() -> re.Pattern:
     """One search that tells whether a text holds any heading at the start of a line."""
-    words = sorted({w.split()[0] for w in _labels()}, key=len, reverse=True)
-    return re.compile(r"^[ \t|*•·▪\-–]*(?:Von der |Aus der |Seitens der )?(?:" + "|".join(map(re.escape, words))
-                      + r"|[A-ZÄÖÜ][a-zäöüß]{2,}mitglieder)", re.M)
+    words = sorted({w.split()[0] for w in (*_labels(), *data()["list_heading_adjectives"])}, key=len, reverse=True)
+    return re.compile(r"^[ \t|*•·▪\-–]*(?:[Vv]on der |[Aa]us der |[Ss]eitens der )?(?:"
+                      + "|".join(map(re.escape, words)) + r"|[A-ZÄÖÜ][a-zäöüß]{2,}mitglieder)", re.M)
 
 
 def heading(line: str) -> tuple[bool, str | None, str]:
     """Whether a line is a list heading, the role it gives, and what follows its colon on the line."""
     head, colon, rest = line.partition(":")
     word = _TRAIL.sub("", _GENDER.sub("", head.strip(_EDGE)))
+    word = word[:1].upper() + word[1:]  # "von der Verwaltung"
     labels = _labels()
+    if word not in labels:
+        for adjective in data()["list_heading_adjectives"]:
+            if word.startswith(adjective + " ") and word[len(adjective) + 1:] in labels:
+                word = word[len(adjective) + 1:]  # "Anwesende Mitglieder", "Weitere Teilnehmer"
+                break
     if word in labels:
         return True, labels[word], rest.strip() if colon else ""
     m = _MEMBERS.match(word)
@@ -113,7 +119,9 @@ def _tail_role(tail: str) -> tuple[bool, str | None]:
         inner, _, after = tail[1:].partition(")")
         ok, role = _tail_role(after)
         own = _OWN_ROLE.match(inner.strip())
-        return ok, role or (own.group("role") if own else None)
+        word = inner.split()[0] if inner.split() else ""
+        lead = word if word[:1].isupper() and role_word().match(word) else None  # "(Geschäftsführer der X GmbH)"
+        return ok, role or (own.group("role") if own else lead)
     if _PARTY.match(tail) or _STATUS.match(tail):
         return True, None
     own = _OWN_ROLE.match(tail)
@@ -194,14 +202,15 @@ def _cells(line: str) -> list[tuple[int, str]]:
     return out
 
 
-def _aside(cell: str) -> tuple[bool, str | None]:
+def _aside(cell: str, full_name: bool) -> tuple[bool, str | None]:
     """Whether a cell beside a name is no name but a party, status, office or place of work, and the role it
-    gives ("Vorsitzende", "SPD", "entschuldigt", "Amt für Schule")."""
+    gives ("Vorsitzende", "SPD", "entschuldigt", "Amt für Schule"; after a full name any short title,
+    "Kreisjugendring")."""
     ok, role = _tail_role(cell)
     if ok:
         return True, role
     bare = cell.strip(_EDGE)
-    return bool(_AFFILIATION.match(bare) and any(_BODY_WORD.search(w) for w in bare.split())), None
+    return bool(_AFFILIATION.match(bare) and (full_name or any(_BODY_WORD.search(w) for w in bare.split()))), None
 
 
 def names_on(line: str) -> list[tuple[int, int, str, str | None]] | None:
@@ -226,7 +235,9 @@ def names_on(line: str) -> list[tuple[int, int, str, str | None]] | None:
             name, role, a, b = got
             out.append((off + a, off + b, name, role))
             continue
-        ok, own = _aside(cell) if out else (False, None)
+        ok, own = _aside(cell, len(out[-1][2].split()) >= 2) if out else (False, None)
+        if not ok and len(out) >= 2:
+            return out  # "Anna Beispiel (Bauamt), Jonas Muster (Planung), 3 Architekten": the names before
         if not ok and not (table and out):  # a table may hold any other column beside the name
             break
         if own and out[-1][3] is None:  # "Anna Beispiel (SPD), Vorsitzende"
@@ -244,11 +255,39 @@ def _own_role_line(line: str) -> str | None:
     return m.group("role") if m and len(line.strip()) <= 45 else None
 
 
+_ADDRESSED = r"(?:(?P<WHOhon>Herrn?|Frau)[ \t]+)?(?P<WHO>" + NAME + r")(?![\w-])(?:[ \t]*\([^()\n]{0,40}\))?"
+# "Anna Beispiel wurde durch Jonas Muster (beide CDU) vertreten", "Anna Beispiel (vertreten durch Jonas Muster)",
+# "Jonas Muster in Vertretung für Anna Beispiel": the member and the one who stands in
+_MEMBER, _DEPUTY = _ADDRESSED.replace("WHO", "member"), _ADDRESSED.replace("WHO", "deputy")
+_STAND_IN = (
+    re.compile(_MEMBER + r"[ \t]+(?:wurde|wird|war|ist)[ \t]+(?:durch|von)[ \t]+" + _DEPUTY + r"[ \t]+vertreten\b"),
+    re.compile(_MEMBER + r"[ \t]*[,(]?[ \t]*(?:vertreten[ \t]+durch|in[ \t]+Vertretung[ \t]+durch)[ \t]+" + _DEPUTY),
+    re.compile(_DEPUTY + r"[ \t]*[,(]?[ \t]*(?:in[ \t]+Vertretung[ \t]+(?:für|von)|als[ \t]+Vertreter(?:in)?[ \t]+"
+               r"(?:für|von)|i\.[ \t]?V\.[ \t]+(?:für|von)|Vertretung[ \t]+für)[ \t]+" + _MEMBER),
+)
+
+
+def _stand_ins(text: str) -> list[Found]:
+    out: list[Found] = []
+    for rx in _STAND_IN:
+        for m in rx.finditer(text):
+            for who, role in (("member", "Mitglied"), ("deputy", "Vertreter")):
+                name = clean_name(m.group(who))
+                if not name or not _plausible(name):
+                    break
+                if role == "Vertreter" and m.group(who + "hon") == "Frau":
+                    role = "Vertreterin"
+                out.append((m.start(who), m.end(who), name, role, m.group(who)))
+    return out
+
+
 def listed_persons(text: str) -> list[Found]:
     """Persons of the attendance lists and function lines of a text, in text order."""
     out: list[Found] = []
     if ":" in text:
         out += _function_lines(text)
+    if "ertret" in text:
+        out += _stand_ins(text)
     first = _heading_words().search(text)
     if first is None:
         return out
@@ -286,7 +325,8 @@ def listed_persons(text: str) -> list[Found]:
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             after = _own_role_line(nxt) if len(got) == 1 and not heading(nxt)[0] else None
             for a, b, name, own in got:
-                out.append((starts[i] + a, starts[i] + b, name, own or after or role, line[a:b]))
+                if starts[i] + a not in taken:  # a member or stand-in read already keeps that role
+                    out.append((starts[i] + a, starts[i] + b, name, own or after or role, line[a:b]))
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         alone = re.fullmatch(NAME_WORD, _BULLET.sub("", line).strip())

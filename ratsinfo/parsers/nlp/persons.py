@@ -92,6 +92,9 @@ def _party_member(name: str, text: str, end: int) -> str | None:
     return None
 
 
+_OWNER = re.compile(r"(?<![\w-])(?:Herrn?|Frau)[ \t]+" + NAME + r"[ \t]+$")
+
+
 def find_persons(ctx: Context) -> list[FoundPerson]:
     """Persons in text order, one per name and role; a later mention by surname only is the same person."""
     text = ctx.text
@@ -100,6 +103,8 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
     covered: list[tuple[int, int]] = []
     places = {m.display.split()[-1] for m in ctx.mentions}
     for m in before.finditer(text):
+        if _OWNER.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "Herr Muster Fachbereichsleiter Bau": the role is Muster's, "Bau" is his department
         name = _clean_name(m.group("name")) or _party_member(m.group("name"), text, m.end())
         if name is None or name.split()[-1] in places and len(name.split()) == 1:
             continue

@@ -68,3 +68,20 @@ def test_a_paragraph_after_the_list_is_no_part_of_it(facts_of):
     text = ("Anwesend:\nGesine Haberland\nJonas Achterberg\n\nDer Ausschuss tagte im Rathaus.\n"
             "Neue Mitte\nAlte Wache\n")
     assert persons(facts_of, text) == {("Gesine Haberland", None), ("Jonas Achterberg", None)}
+
+
+def test_a_member_and_the_one_who_stands_in(facts_of):
+    text = ("Anwesende Mitglieder:\nGesine Haberland (vertreten durch Frau Merle Quandt)\n"
+            "Jonas Achterberg in Vertretung für Ruben Falkenhagen\n\n"
+            "Vertretung: Theo Brinkhaus wurde durch Ilka Dornseif (beide Wählergruppe) vertreten\n")
+    assert persons(facts_of, text) == {
+        ("Gesine Haberland", "Mitglied"), ("Merle Quandt", "Vertreterin"), ("Ruben Falkenhagen", "Mitglied"),
+        ("Jonas Achterberg", "Vertreter"), ("Theo Brinkhaus", "Mitglied"), ("Ilka Dornseif", "Vertreter")}
+
+
+def test_headings_in_lower_case_with_an_adjective_or_a_gender_ending(facts_of):
+    text = ("von der Verwaltung:\nHerr Brinkhaus Fachbereichsleiter Bau\nFrau Dornseif Bereich Stadtplanung\n\n"
+            "Weitere Teilnehmer/innen:\nGesine Haberland, Kreisjugendring\n\nSchriftführer/in\nR. Falkenhagen\n")
+    assert persons(facts_of, text) == {
+        ("Brinkhaus", "Fachbereichsleiter"), ("Dornseif", "Verwaltung"), ("Gesine Haberland", "Teilnehmer"),
+        ("R. Falkenhagen", "Schriftführer")}
