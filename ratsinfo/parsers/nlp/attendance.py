@@ -20,8 +20,8 @@ from ratsinfo.parsers.nlp.names import NAME, NAME_WORD, NOT_NAMES, clean_name, d
 Found = tuple[int, int, str, str | None, str]  # start, end, name, role, matched text
 
 # "(in)", "/in", "/-in", ":innen", "*innen", "Innen" after a heading word ("Schriftführer/in", "TeilnehmerInnen")
-_GENDER = re.compile(r"(?:\(in\)|\(innen\)|/-?in(?:nen)?|[:*_]in(?:nen)?|In(?:nen)?)(?=$|[ :])")
-_TRAIL = re.compile(r"[ \t]+(?:sind|waren|ist|war|haben gefehlt)$")
+_GENDER = re.compile(r"(?:\(in\)|\(innen\)|\(r\)|/-?in(?:nen)?|/r|[:*_]in(?:nen)?|In(?:nen)?)(?=$|[ :])")
+_TRAIL = re.compile(r"[ \t]+(?:sind|waren|ist|war|haben gefehlt|entschuldigt|unentschuldigt)$")
 _EDGE = " \t|:*•·▪-–"
 _MEMBERS = re.compile(r"^(?P<body>[A-ZÄÖÜ][a-zäöüß]{2,})mitglieder$")  # "Beiratsmitglieder"
 # not a name although capitalised: parties, bodies, streets, places of work
@@ -47,7 +47,8 @@ _OWN_ROLE = re.compile(r"^(?:zugleich\s+als\s+|als\s+)?(?P<role>(?:\d\.\s+)?(?:[
                        r"(?:[A-ZÄÖÜ][a-zäöüß]*)?(?i:meister|meisterin|vorsitzende[r]?|führer|führerin|führung|leiter|"
                        r"leiterin|leitung|sprecher|sprecherin|beauftragter?|mitglied|vertreter|vertreterin|"
                        r"ratsherr|ratsfrau|verordneter?|beigeordneter?|dezernent|dezernentin|vorsteher|vorsteherin|referent|"
-                       r"referentin|koordinator|koordinatorin|präsident|präsidentin|direktor|direktorin))$")
+                       r"referentin|koordinator|koordinatorin|präsident|präsidentin|direktor|direktorin|bearbeiter|bearbeiterin|"
+                       r"protokollant|protokollantin))$")
 # a short line naming where the persons under it come from: a body, office or company, no sentence
 _AFFILIATION = re.compile(r"^(?=[^.:;!?]{3,60}$)(?:[A-ZÄÖÜ][\w./&-]*[ \t]+(?:(?:für|der|des|und|von)[ \t]+)?){0,4}"
                           r"(?:[A-ZÄÖÜ][\w./&-]*)$")
@@ -57,6 +58,7 @@ _ROLE_FIRST = re.compile(r"(?P<role>(?:(?:\d\.|Erster|Erste|Zweiter|Zweite|[Ss]t
                          r"[Ss]tellvertretende[r]?)[ \t]+)?(?P<word>[A-ZÄÖÜ][a-zäöüß]+))[ \t]+(?=[A-ZÄÖÜ])")
 _COLUMN_HEADS = re.compile(r"(?:(?:Name|Vorname|Nachname|Funktion|Fraktion|Partei|Gruppe|Bemerkung|Anwesenheit|"
                            r"Unterschrift|Vertreter|Titel|Status|Rolle)[ \t|,/]*)+")
+_ADJECTIVE = re.compile(r"(?:liche|lichen|ische|ischen|ige|igen|ene|ener|erte|ste|sten)$")
 _FIELD_END = re.compile(r"[ \t]+[-–][ \t]+|[ \t]*\||[ \t,]+(?:Tel\.|Telefon|Zimmer|Raum|E-Mail|Fax)")
 _BULLET = re.compile(r"^[ \t•·▪*\-–]*(?:\d{1,2}[.)][ \t]+)?")
 _HONORIFIC = re.compile(r"^(?:(?P<hon>Herrn?|Frau)[ \t]+)?")
@@ -91,6 +93,8 @@ def heading(line: str) -> tuple[bool, str | None, str]:
             if word.startswith(adjective + " ") and word[len(adjective) + 1:] in labels:
                 word = word[len(adjective) + 1:]  # "Anwesende Mitglieder", "Weitere Teilnehmer"
                 break
+    if word not in labels and "/" in word and word.split("/")[0].strip() in labels:
+        word = word.split("/")[0].strip()  # "Entschuldigt/Abwesend", "Protokoll/Schriftführer"
     if word in labels:
         return True, labels[word], rest.strip() if colon else ""
     m = _MEMBERS.match(word)
@@ -163,8 +167,9 @@ def person_in(cell: str, free_tail: bool = False) -> tuple[str, str | None, int,
         words.pop()  # "Frau Beispiel Bereich Stadtplanung": the name ends where the office begins
     joined = " ".join(words)
     name = clean_name(joined)
-    if name is None and role_first and len(words) == 1 and _plausible(joined):
-        name = joined  # "Bezirksratsherr Amelung (CDU)": after a role, a surname may look like a noun
+    if name is None and (role_first and len(words) == 1 or len(words) >= 2 and not _ADJECTIVE.search(words[0])) \
+            and _plausible(joined):
+        name = joined  # "Bezirksratsherr Amelung (CDU)", "Lothar Hartung": in a list, a surname may look like a noun
     if name and name != joined and (free_tail or hon.group("hon")) and joined.startswith(name + " "):
         words = name.split()  # "Herr Beispiel Fachbereichsleiter Bau": the name ends at the role
     if not name or name != " ".join(words) or not _plausible(name):
@@ -300,13 +305,16 @@ def listed_persons(text: str) -> list[Found]:
     role: str | None = None
     active = False
     taken = {a for a, *_ in out}
+    pending: str | None = None  # a role line standing before a name ("Bürgermeister" / "Anna Beispiel")
+    prev_name = False  # whether the line before named a person (a role line after a name is that person's)
     for i, line in enumerate(lines):
         stripped = line.strip(_EDGE)
         if not stripped:
+            prev_name = False
             continue
         is_head, lrole, rest = heading(line)
         if is_head:
-            role, active = lrole, True
+            role, active, pending, prev_name = lrole, True, None, False
             if rest:
                 base = starts[i] + line.index(rest, line.index(":"))
                 got = names_on(rest)
@@ -320,22 +328,32 @@ def listed_persons(text: str) -> list[Found]:
         bare = stripped.strip("()")
         if _COLUMN_HEADS.fullmatch(bare) or not bare.strip("|-: \t"):
             continue  # a table's head row or its rule
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
         got = names_on(line)
         if got:
-            nxt = lines[i + 1] if i + 1 < len(lines) else ""
-            after = _own_role_line(nxt) if len(got) == 1 and not heading(nxt)[0] else None
+            # "Anna Beispiel" / "Sachbearbeiterin": her role, unless a name follows it as its heading
+            after = _own_role_line(nxt) if len(got) == 1 else None
+            if after and heading(nxt)[0] and i + 2 < len(lines) and names_on(lines[i + 2]):
+                after = None
             for a, b, name, own in got:
                 if starts[i] + a not in taken:  # a member or stand-in read already keeps that role
-                    out.append((starts[i] + a, starts[i] + b, name, own or after or role, line[a:b]))
+                    out.append((starts[i] + a, starts[i] + b, name, own or after or pending or role, line[a:b]))
+            pending, prev_name = None, True
             continue
-        nxt = lines[i + 1] if i + 1 < len(lines) else ""
         alone = re.fullmatch(NAME_WORD, _BULLET.sub("", line).strip())
         if alone and _plausible(alone.group(0)) and not role_word().match(alone.group(0)) and _own_role_line(nxt):
             a = starts[i] + line.index(alone.group(0))  # "Beispiel" / "Ortsvorsteher": a surname and its office
             out.append((a, a + len(alone.group(0)), alone.group(0), _own_role_line(nxt), alone.group(0)))
+            pending, prev_name = None, True
             continue
-        if _own_role_line(line) or _PARTY.match(bare) or _STATUS.match(bare):
-            continue  # a role, party or status line of the list
+        if _own_role_line(line):
+            if not prev_name:
+                pending = _own_role_line(line)
+            prev_name = False
+            continue
+        prev_name = False
+        if _PARTY.match(bare) or _STATUS.match(bare):
+            continue  # a party or status line of the list
         if _AFFILIATION.match(stripped) and any(_BODY_WORD.search(w) for w in stripped.split()):
             continue  # "Amt für Schule", "Stadtwerke Musterstadt GmbH": where the next person comes from
         if len(stripped) > 60 or stripped.endswith((".", "!", "?")) or not (

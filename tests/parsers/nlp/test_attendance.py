@@ -85,3 +85,12 @@ def test_headings_in_lower_case_with_an_adjective_or_a_gender_ending(facts_of):
     assert persons(facts_of, text) == {
         ("Brinkhaus", "Fachbereichsleiter"), ("Dornseif", "Verwaltung"), ("Gesine Haberland", "Teilnehmer"),
         ("R. Falkenhagen", "Schriftführer")}
+
+
+def test_a_role_line_before_a_name_gives_that_name_alone_its_role(facts_of):
+    text = ("Es waren anwesend:\nOrtsvorsteherin\nGesine Haberland\nOrtschaftsräte\nJonas Achterberg\n"
+            "Theo Brinkhaus\nSachbearbeiter\n\nEntschuldigt/Abwesend:\nRuben Falkenhagen\n\n"
+            "Protokoll/Schriftführer(in):\nIlka Dornseif\n")
+    assert persons(facts_of, text) == {
+        ("Gesine Haberland", "Ortsvorsteherin"), ("Jonas Achterberg", "Ortschaftsrat"),
+        ("Theo Brinkhaus", "Sachbearbeiter"), ("Ruben Falkenhagen", None), ("Ilka Dornseif", "Protokoll")}
