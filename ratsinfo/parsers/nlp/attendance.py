@@ -62,6 +62,8 @@ _ADJECTIVE = re.compile(r"(?:liche|lichen|ische|ischen|ige|igen|ene|ener|erte|st
 _FIELD_END = re.compile(r"[ \t]+[-–][ \t]+|[ \t]*\||[ \t,]+(?:Tel\.|Telefon|Zimmer|Raum|E-Mail|Fax)")
 _BULLET = re.compile(r"^[ \t•·▪*\-–]*(?:\d{1,2}[.)][ \t]+)?")
 _HONORIFIC = re.compile(r"^(?:(?P<hon>Herrn?|Frau)[ \t]+)?")
+_FUNCTION_WORDS = ("earbeiter", "earbeitung", "Verfasser", "Ansprechpartner", "Berichterstatt", "Protokollführ",
+                   "Schriftführ")  # each label of a function line holds one
 _FUNCTION = re.compile(r"(?<![\w/-])(?P<label>(?:Sach)?[Bb]earbeit(?:ung|er(?:in)?)|Verfasser(?:in)?|"
                        r"Ansprechpartner(?:in)?|Berichterstatt(?:ung|er(?:in)?)|Protokollführ(?:ung|er(?:in)?)|"
                        r"Schriftführ(?:ung|er(?:in)?))(?:\(in\)|/-?in)?[ \t]*:[ \t]*(?P<rest>[^\n]+)")
@@ -84,6 +86,8 @@ def _heading_words() -> re.Pattern:
 
 def heading(line: str) -> tuple[bool, str | None, str]:
     """Whether a line is a list heading, the role it gives, and what follows its colon on the line."""
+    if not _heading_words().match(line):
+        return False, None, ""  # the one search that every heading passes turns every other line away
     head, colon, rest = line.partition(":")
     word = _TRAIL.sub("", _GENDER.sub("", head.strip(_EDGE)))
     word = word[:1].upper() + word[1:]  # "von der Verwaltung"
@@ -264,35 +268,58 @@ _ADDRESSED = r"(?:(?P<WHOhon>Herrn?|Frau)[ \t]+)?(?P<WHO>" + NAME + r")(?![\w-])
 # "Anna Beispiel wurde durch Jonas Muster (beide CDU) vertreten", "Anna Beispiel (vertreten durch Jonas Muster)",
 # "Jonas Muster in Vertretung für Anna Beispiel": the member and the one who stands in
 _MEMBER, _DEPUTY = _ADDRESSED.replace("WHO", "member"), _ADDRESSED.replace("WHO", "deputy")
+# each pattern with the words it cannot match without: only the line around such a word is searched
 _STAND_IN = (
-    re.compile(_MEMBER + r"[ \t]+(?:wurde|wird|war|ist)[ \t]+(?:durch|von)[ \t]+" + _DEPUTY + r"[ \t]+vertreten\b"),
-    re.compile(_MEMBER + r"[ \t]*[,(]?[ \t]*(?:vertreten[ \t]+durch|in[ \t]+Vertretung[ \t]+durch)[ \t]+" + _DEPUTY),
-    re.compile(_DEPUTY + r"[ \t]*[,(]?[ \t]*(?:in[ \t]+Vertretung[ \t]+(?:für|von)|als[ \t]+Vertreter(?:in)?[ \t]+"
-               r"(?:für|von)|i\.[ \t]?V\.[ \t]+(?:für|von)|Vertretung[ \t]+für)[ \t]+" + _MEMBER),
+    (re.compile(_MEMBER + r"[ \t]+(?:wurde|wird|war|ist)[ \t]+(?:durch|von)[ \t]+" + _DEPUTY + r"[ \t]+vertreten\b"),
+     ("vertreten",)),
+    (re.compile(_MEMBER + r"[ \t]*[,(]?[ \t]*(?:vertreten[ \t]+durch|in[ \t]+Vertretung[ \t]+durch)[ \t]+" + _DEPUTY),
+     ("vertreten durch", "Vertretung durch")),
+    (re.compile(_DEPUTY + r"[ \t]*[,(]?[ \t]*(?:in[ \t]+Vertretung[ \t]+(?:für|von)|als[ \t]+Vertreter(?:in)?[ \t]+"
+                r"(?:für|von)|i\.[ \t]?V\.[ \t]+(?:für|von)|Vertretung[ \t]+für)[ \t]+" + _MEMBER),
+     ("Vertretung für", "Vertretung von", "Vertreter für", "Vertreterin für", "Vertreter von", "Vertreterin von",
+      "V. für", "V. von")),
 )
 
 
+def _places(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where the words stand in a text, found by plain string search (much cheaper than a pattern)."""
+    out = []
+    for w in words:
+        at = text.find(w)
+        while at != -1:
+            out.append((at, at + len(w)))
+            at = text.find(w, at + 1)
+    return sorted(out)
+
+
 def _stand_ins(text: str) -> list[Found]:
+    """Members and their stand-ins, looked for only in the line around the words that name a stand-in."""
     out: list[Found] = []
-    for rx in _STAND_IN:
-        for m in rx.finditer(text):
-            for who, role in (("member", "Mitglied"), ("deputy", "Vertreter")):
-                name = clean_name(m.group(who))
-                if not name or not _plausible(name):
-                    break
-                if role == "Vertreter" and m.group(who + "hon") == "Frau":
-                    role = "Vertreterin"
-                out.append((m.start(who), m.end(who), name, role, m.group(who)))
+    seen: set[tuple[int, int]] = set()
+    for rx, words in _STAND_IN:
+        for start, end in _places(text, words):
+            lo = text.rfind("\n", max(0, start - 120), start) + 1 or max(0, start - 120)
+            hi = min(len(text), end + 80)
+            for m in rx.finditer(text, lo, hi):
+                if m.start() > start or m.end() < end or m.span() in seen:
+                    continue
+                seen.add(m.span())
+                for who, role in (("member", "Mitglied"), ("deputy", "Vertreter")):
+                    name = clean_name(m.group(who))
+                    if not name or not _plausible(name):
+                        break
+                    if role == "Vertreter" and m.group(who + "hon") == "Frau":
+                        role = "Vertreterin"
+                    out.append((m.start(who), m.end(who), name, role, m.group(who)))
     return out
 
 
 def listed_persons(text: str) -> list[Found]:
     """Persons of the attendance lists and function lines of a text, in text order."""
     out: list[Found] = []
-    if ":" in text:
+    if ":" in text and any(w in text for w in _FUNCTION_WORDS):
         out += _function_lines(text)
-    if "ertret" in text:
-        out += _stand_ins(text)
+    out += _stand_ins(text)
     first = _heading_words().search(text)
     if first is None:
         return out
