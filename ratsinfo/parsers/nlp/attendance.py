@@ -274,6 +274,8 @@ _STAND_IN = (
      ("vertreten",)),
     (re.compile(_MEMBER + r"[ \t]*[,(]?[ \t]*(?:vertreten[ \t]+durch|in[ \t]+Vertretung[ \t]+durch)[ \t]+" + _DEPUTY),
      ("vertreten durch", "Vertretung durch")),
+    (re.compile(_DEPUTY + r"[ \t]+nimmt[^.\n]{0,40}?[ \t]+in[ \t]+Vertretung[ \t]+(?:von|für)[ \t]+" + _MEMBER
+                + r"[^.\n]{0,20}?[ \t]+teil\b"), ("Vertretung von", "Vertretung für")),
     (re.compile(_DEPUTY + r"[ \t]*[,(]?[ \t]*(?:in[ \t]+Vertretung[ \t]+(?:für|von)|als[ \t]+Vertreter(?:in)?[ \t]+"
                 r"(?:für|von)|i\.[ \t]?V\.[ \t]+(?:für|von)|Vertretung[ \t]+für)[ \t]+" + _MEMBER),
      ("Vertretung für", "Vertretung von", "Vertreter für", "Vertreterin für", "Vertreter von", "Vertreterin von",

@@ -73,10 +73,12 @@ def test_a_paragraph_after_the_list_is_no_part_of_it(facts_of):
 def test_a_member_and_the_one_who_stands_in(facts_of):
     text = ("Anwesende Mitglieder:\nGesine Haberland (vertreten durch Frau Merle Quandt)\n"
             "Jonas Achterberg in Vertretung für Ruben Falkenhagen\n\n"
-            "Vertretung: Theo Brinkhaus wurde durch Ilka Dornseif (beide Wählergruppe) vertreten\n")
+            "Vertretung: Theo Brinkhaus wurde durch Ilka Dornseif (beide Wählergruppe) vertreten\n\n"
+            "Herr Okke Lamprecht nimmt an der Sitzung in Vertretung von Herrn Pape teil.\n")
     assert persons(facts_of, text) == {
         ("Gesine Haberland", "Mitglied"), ("Merle Quandt", "Vertreterin"), ("Ruben Falkenhagen", "Mitglied"),
-        ("Jonas Achterberg", "Vertreter"), ("Theo Brinkhaus", "Mitglied"), ("Ilka Dornseif", "Vertreter")}
+        ("Jonas Achterberg", "Vertreter"), ("Theo Brinkhaus", "Mitglied"), ("Ilka Dornseif", "Vertreter"),
+        ("Okke Lamprecht", "Vertreter"), ("Pape", "Mitglied")}
 
 
 def test_headings_in_lower_case_with_an_adjective_or_a_gender_ending(facts_of):
