@@ -48,7 +48,8 @@ _OWN_ROLE = re.compile(r"^(?:zugleich\s+als\s+|als\s+)?(?P<role>(?:\d\.\s+)?(?:[
                        r"leiterin|leitung|sprecher|sprecherin|beauftragter?|mitglied|vertreter|vertreterin|"
                        r"ratsherr|ratsfrau|verordneter?|beigeordneter?|dezernent|dezernentin|vorsteher|vorsteherin|referent|"
                        r"referentin|koordinator|koordinatorin|präsident|präsidentin|direktor|direktorin|bearbeiter|bearbeiterin|"
-                       r"protokollant|protokollantin))$")
+                       r"protokollant|protokollantin|stadtrat|stadträtin|gemeinderat|gemeinderätin|kreisrat|kreisrätin|"
+                       r"ortschaftsrat|ortschaftsrätin|bürger|bürgerin))$")
 # a short line naming where the persons under it come from: a body, office or company, no sentence
 _AFFILIATION = re.compile(r"^(?=[^.:;!?]{3,60}$)(?:[A-ZÄÖÜ][\w./&-]*[ \t]+(?:(?:für|der|des|und|von)[ \t]+)?){0,4}"
                           r"(?:[A-ZÄÖÜ][\w./&-]*)$")
@@ -90,6 +91,7 @@ def heading(line: str) -> tuple[bool, str | None, str]:
         return False, None, ""  # the one search that every heading passes turns every other line away
     head, colon, rest = line.partition(":")
     word = _TRAIL.sub("", _GENDER.sub("", head.strip(_EDGE)))
+    word = re.sub(r"[ \t]*\(\d+\)$", "", word)  # "Mitglieder (12)"
     word = word[:1].upper() + word[1:]  # "von der Verwaltung"
     labels = _labels()
     if word not in labels:
@@ -135,6 +137,11 @@ def _tail_role(tail: str) -> tuple[bool, str | None]:
     own = _OWN_ROLE.match(tail)
     if own:
         return True, own.group("role")
+    if "(" in tail:  # "Stadträtin (SPD)": a role, then a party
+        head, _, bracket = tail.partition("(")
+        ok_head, role_head = _tail_role(head)
+        ok_bracket, role_bracket = _tail_role("(" + bracket)
+        return ok_head and ok_bracket, role_head or role_bracket
     return False, None
 
 
@@ -196,8 +203,10 @@ def _cells(line: str) -> list[tuple[int, str]]:
     """A table row's cells ("|", tabs or wide gaps), else the comma-separated items of a line, with offsets."""
     sep = r"\|" if "|" in line else r"\t+| {3,}" if re.search(r"\t| {3,}", line.strip()) else None
     if sep is None:
-        if _REVERSED.fullmatch(_BULLET.sub("", line).strip().split("(")[0].strip()):
-            return [(0, line)]  # "Beispiel, Anna" is one name
+        body = _BULLET.sub("", line).strip()
+        rev = _REVERSED.match(body)
+        if rev and _tail_role(body[rev.end():])[0]:
+            return [(0, line)]  # "Beispiel, Anna (SPD)", "Beispiel, Anna SPD" is one name
         sep = r"[;,]|\s+und\s+"
     out, pos = [], 0
     for m in re.finditer(sep, line):

@@ -96,3 +96,9 @@ def test_a_role_line_before_a_name_gives_that_name_alone_its_role(facts_of):
     assert persons(facts_of, text) == {
         ("Gesine Haberland", "Ortsvorsteherin"), ("Jonas Achterberg", "Ortschaftsrat"),
         ("Theo Brinkhaus", "Sachbearbeiter"), ("Ruben Falkenhagen", None), ("Ilka Dornseif", "Protokoll")}
+
+
+def test_surname_first_with_a_party_and_a_role_with_a_party_after_a_comma(facts_of):
+    text = ("Mitglieder (3):\nAchterberg, Jonas SPD\nGesine Haberland, Stadträtin (CDU)\nQuandt, Merle, Sprecherin\n")
+    assert persons(facts_of, text) == {("Jonas Achterberg", "Mitglied"), ("Gesine Haberland", "Stadträtin"),
+                                       ("Merle Quandt", "Sprecherin")}
