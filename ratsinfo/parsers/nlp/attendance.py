@@ -30,6 +30,9 @@ _NOT_NAME_WORD = re.compile(
     r"fraktion|verwaltung|beirat|kreis|stadt|gemeinde|partei|verein|verband|schule|bereich|abteilung|referat|"
     r"dienst|dienste|büro|zentrum|ordnung|planung|bericht|sitzung|beginn)$|"
     r"[a-zäöüß](?:ungs|heits|keits|schafts|tions|täts)[a-zäöüß]{3,}", re.I)  # "Beratungsfolge": a compound noun
+# endings of the words of a body's name ("Polizeiinspektion Goslar", "Diakonie Musterstadt") that no first name has
+_NOT_FIRST = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus|ei|werk|wehr|bund|hilfe|kasse|bank|bahn|stiftung|"
+                        r"initiative|forum|konferenz|team|gruppe|kirche|gemeinde|diakonie|caritas)$", re.I)
 _PARTY_WORDS = {"Grüne", "Grünen", "Linke", "Linken", "Piraten", "Freie", "Wähler", "Bündnis", "Union", "Liberale",
                 "Unabhängige", "Wählergemeinschaft", "Wählergruppe", "Gruppe", "Die", "Fraktionslos", "Parteilos",
                 # words of agenda items and place names that a two-word title shares with a name's shape
@@ -110,9 +113,12 @@ def heading(line: str) -> tuple[bool, str | None, str]:
 
 
 def _plausible(name: str) -> bool:
+    """Whether words can be a name: no party, body, street or role word, and only the surname may end like a
+    noun ("Lothar Hartung", but not "Polizeiinspektion Goslar")."""
     words = [w for w in name.split() if not w.endswith(".")]
     return bool(words) and len(words) <= 4 and not any(
-        w in NOT_NAMES or w in _PARTY_WORDS or _NOT_NAME_WORD.search(w) or role_word().match(w) for w in words)
+        w in NOT_NAMES or w in _PARTY_WORDS or _NOT_NAME_WORD.search(w) or role_word().match(w) for w in words) \
+        and not any(_NOT_FIRST.search(w) for w in words[:-1])
 
 
 _NAME_FIRST = re.compile(r"(?P<name>" + NAME + r")(?![\w-])")

@@ -60,7 +60,8 @@ def test_function_lines_of_a_paper_head(facts_of):
 def test_streets_agenda_titles_parties_and_bodies_under_a_heading_are_no_persons(facts_of):
     text = ("Teilnehmer:\nHauptstraße\nAm Lindenhof\nBahnhofstraße 12\n\nMitglieder\nSPD-Fraktion\nDie Grünen\n"
             "Ortsrat Nord\nSeniorenbeirat\n\nVerwaltung:\nHaushaltssatzung 2025\nBericht über die Kita-Planung\n"
-            "Neubau der Sporthalle\n")
+            "Neubau der Sporthalle\n\nTeilnehmende:\nPolizeiinspektion Nordheim\nDiakonie Südfeld\n"
+            "Jugendfeuerwehr Kleinau\n")
     assert persons(facts_of, text) == set()
 
 
