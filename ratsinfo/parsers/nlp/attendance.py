@@ -135,7 +135,7 @@ def _tail_role(tail: str) -> tuple[bool, str | None]:
         inner, _, after = tail[1:].partition(")")
         ok, role = _tail_role(after)
         own = _OWN_ROLE.match(inner.strip())
-        word = inner.split()[0] if inner.split() else ""
+        word = re.split(r"[\s,;/]", inner.strip())[0]
         lead = word if word[:1].isupper() and role_word().match(word) else None  # "(Geschäftsführer der X GmbH)"
         return ok, role or (own.group("role") if own else lead)
     if _PARTY.match(tail) or _STATUS.match(tail):
@@ -216,6 +216,8 @@ def _cells(line: str) -> list[tuple[int, str]]:
         sep = r"[;,]|\s+und\s+"
     out, pos = [], 0
     for m in re.finditer(sep, line):
+        if line.count("(", pos, m.start()) > line.count(")", pos, m.start()):
+            continue  # a comma inside brackets: "Anna Beispiel (Vorsitzende, SPD)"
         out.append((pos, line[pos:m.start()]))
         pos = m.end()
     out.append((pos, line[pos:]))

@@ -26,10 +26,11 @@ def test_surname_first_titles_and_initials(facts_of):
 
 def test_parties_in_brackets_and_a_role_of_its_own_beside_the_name(facts_of):
     text = ("Teilnehmende:\n• Gesine Haberland (SPD), Vorsitzende\n• Jonas Achterberg (Bündnis 90/Die Grünen)\n"
-            "• Frau Quandt (FDP)\n• Brinkhaus\n  Ortsvorsteher\n\nDie Sitzung beginnt um 18 Uhr.")
+            "• Frau Quandt (FDP)\n• Ruben Falkenhagen (stellv. Vorsitzender, Wählergruppe)\n• Brinkhaus\n"
+            "  Ortsvorsteher\n\nDie Sitzung beginnt um 18 Uhr.")
     assert persons(facts_of, text) == {
         ("Gesine Haberland", "Vorsitzende"), ("Jonas Achterberg", "Teilnehmer"), ("Quandt", "Teilnehmer"),
-        ("Brinkhaus", "Ortsvorsteher")}
+        ("Ruben Falkenhagen", "stellv. Vorsitzender"), ("Brinkhaus", "Ortsvorsteher")}
 
 
 def test_names_in_the_rows_of_a_table(facts_of):
