@@ -134,7 +134,7 @@ def _tail_role(tail: str) -> tuple[bool, str | None]:
     if tail.startswith("("):
         inner, _, after = tail[1:].partition(")")
         ok, role = _tail_role(after)
-        own = _OWN_ROLE.match(inner.strip())
+        own = _OWN_ROLE.match(re.split(r"[,;/]", inner)[0].strip())
         word = re.split(r"[\s,;/]", inner.strip())[0]
         lead = word if word[:1].isupper() and role_word().match(word) else None  # "(Geschäftsführer der X GmbH)"
         return ok, role or (own.group("role") if own else lead)
