@@ -8,42 +8,28 @@ A person named with two roles ("Vorsitzender, Ratsherr Ady") gets one fact per r
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from ratsinfo.parsers.nlp.attendance import listed_persons
 from ratsinfo.parsers.nlp.context import Context
+from ratsinfo.parsers.nlp.names import (
+    NAME,
+    NAME_TOKEN,
+    NAME_WORD,
+    NOT_NAMES,
+    NOUN,
+    UPPER,
+    clean_name,
+    data,
+    role_word,
+    roles,
+)
 
-
-@cache
-def _data() -> dict:
-    return json.loads((resources.files("ratsinfo.parsers.nlp") / "data" / "roles.json").read_text("utf-8"))
-
-
-def _roles() -> list[str]:
-    return sorted(_data()["roles"], key=len, reverse=True)
-
-
-_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"
-_NAME_WORD = r"[A-ZÄÖÜ][a-zäöüßøé]+(?:-[A-ZÄÖÜ][a-zäöüßøé]+)?"
-_TITLE = r"(?:(?:Dr\.|Prof\.|Dipl\.-[A-Z][a-z]+\.)[ \t]+)"
-NAME = _TITLE + r"*(?:(?:[A-ZÄÖÜ]\.|" + _NAME_WORD + r")[ \t]+){0,2}" + _NAME_WORD
-NAME_TOKEN = r"(?:Dr\.[ \t]|Prof\.[ \t])?" + _NAME_WORD  # kept for callers of the old pattern
-NOT_NAMES = {"Die", "Der", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Im", "In", "Am", "Mit", "Für", "Und",
-             "Sitzung", "Stadt", "Landeshauptstadt", "Jahr", "Leitung", "Vertretung", "Herr", "Frau", "Herrn",
-             "Polizeidirektion", "Abteilung", "Amt", "Bereich", "Rahmen", "Anwesenden", "Forderungen",
-             "Themen", "Vorsitz", "Stadtrat", "Stadträtin", "Bürgermeister", "Bürgermeisterin", "Gemeinde",
-             "Verwaltung", "Antrag", "Beschluss", "Bericht", "Sitzungen", "Mitglieder", "Mitglied", "Ausschuss",
-             "Rat", "Fraktion", "Kreis", "Landkreis", "Samtgemeinde", "Zusammenarbeit", "Vorschlag", "Fragen",
-             "Ende", "Beginn", "Wort", "Seite", "Begrüßung", "Bezirksrat", "Stadtbezirksrat", "Gemeinderat", "Es",
-             "Er", "Sie", "Dies", "Diese", "Dieser", "Auch", "Zu", "Von", "Bei", "Nach", "Über", "Als", "Auf",
-             "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-             "November", "Dezember", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
-             "Sonntag", "Anlage", "Tagesordnung", "Protokoll", "Niederschrift", "Abstimmung", "Ja", "Nein",
-             "Entschuldigt", "Anwesend", "Abwesend", "Öffentlicher", "Nichtöffentlicher", "Teil"}
+_data, _roles, _clean_name, _role_word, _NAME_WORD = data, roles, clean_name, role_word, NAME_WORD
+__all__ = ["NAME", "NAME_TOKEN", "NOT_NAMES", "FoundPerson", "find_persons"]
 
 
 @dataclass
@@ -78,7 +64,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     # starts in lower case or with a digit, "stellv.", "1.", is looked for by its first four characters)
     words = (*data["role_modifiers"], *_roles(), *data["abbreviations"],
              *(w.capitalize() for w in data["role_suffixes"]))
-    capitals = {"H", "F", *_UPPER, *(w[:1] for w in words if w[:1].isupper())}
+    capitals = {"H", "F", *UPPER, *(w[:1] for w in words if w[:1].isupper())}
     others = sorted({re.escape(w[:4]) for w in words if w[:1] not in capitals})
     first = "(?=[" + "".join(re.escape(c) for c in sorted(capitals)) + "]" + "".join("|" + w for w in others) + ")"
     before = re.compile(first + r"(?:(?P<hon>Herrn?|Frau)[ \t]+)?(?P<role>" + role + r")(?:[ \t]+(?P<role2>" + role
@@ -98,37 +84,15 @@ def _expand(role: str) -> str:
     return re.sub(r"\b(Ratsherr)n\b", r"\1", role)
 
 
-_NOUN = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus)$")
-
-
-@cache
-def _role_word() -> re.Pattern:
-    suffixes = "|".join(sorted(_data()["role_suffixes"], key=len, reverse=True))
-    return re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:" + suffixes + r")$", re.I)
-
-
-def _clean_name(name: str) -> str | None:
-    tokens = name.split()
-    for k, t in enumerate(tokens):
-        if k > 0 and (_role_word().match(t) or t in NOT_NAMES):
-            tokens = tokens[:k]  # "Herr Härke Fachbereichsleiter Steuerung": the name ends at the role
-            break
-    while tokens and tokens[-1] in NOT_NAMES:
-        tokens.pop()
-    while tokens and tokens[0] in NOT_NAMES:
-        tokens.pop(0)
-    if not tokens or all(t.endswith(".") for t in tokens) or _NOUN.search(tokens[-1]):
-        return None
-    name = " ".join(tokens)
-    return name if len(name.replace("Dr.", "").strip()) >= 3 else None
-
-
 def _party_member(name: str, text: str, end: int) -> str | None:
     """'Bezirksratsherr Amelung (CDU)': a surname that looks like a noun ("-ung") is a name when the
     role stands before it and the party after it."""
-    if " " not in name.strip() and _NOUN.search(name) and re.match(r"\)?[ \t]*\([A-ZÄÖÜ][^()\n]{0,25}\)", text[end:]):
+    if " " not in name.strip() and NOUN.search(name) and re.match(r"\)?[ \t]*\([A-ZÄÖÜ][^()\n]{0,25}\)", text[end:]):
         return name.strip()
     return None
+
+
+_OWNER = re.compile(r"(?<![\w-])(?:Herrn?|Frau)[ \t]+" + NAME + r"[ \t]+$")
 
 
 def find_persons(ctx: Context) -> list[FoundPerson]:
@@ -139,6 +103,8 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
     covered: list[tuple[int, int]] = []
     places = {m.display.split()[-1] for m in ctx.mentions}
     for m in before.finditer(text):
+        if _OWNER.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "Herr Muster Fachbereichsleiter Bau": the role is Muster's, "Bau" is his department
         name = _clean_name(m.group("name")) or _party_member(m.group("name"), text, m.end())
         if name is None or name.split()[-1] in places and len(name.split()) == 1:
             continue
@@ -158,95 +124,10 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
         role = _expand(app.group("role")) if app else None
         end = name_end + (app.end() if app else 0)
         found.append((m.start(), end, name, role, text[m.start():end]))
-    found += _listed(text)
+    found += listed_persons(text)
     found += _prose_roles(text)
     found.sort(key=lambda f: f[0])
     return _merge(ctx, found)
-
-
-_LABEL_LINE = re.compile(r"^[ \t|]*(?P<label>[A-ZÄÖÜ][\w ./-]{2,40}?)[ \t]*:?[ \t|]*$")
-_NAME_LINE = re.compile(r"^[ \t|]*(?:(?:Herrn?|Frau)[ \t]+(?P<hname>" + NAME + r")(?:[ \t]+\S[^\n]*)?$|(?P<name>" + NAME
-                        + r")[ \t]*(?:\|[^\n]*|\([^\n)]*\))?[ \t]*$)")
-_INLINE = re.compile(r"^[ \t-]*(?P<label>[A-ZÄÖÜ][\w/-]{2,30}(?:[ \t]+[A-Za-zäöü]+){0,2})[ \t]*:[ \t]*(?P<rest>\S.*)$")
-
-
-_OPENER = re.compile(r"^(?:Anwesend|Anwesende|Anwesend sind|Ferner|Weiterhin sind anwesend|Abwesend|Abwesend sind|"
-                     r"Entschuldigt|Entschuldigt fehlen|Es fehlten|Teilnehmer|Teilnehmende)\s*:?$")
-# each opener holds one of these
-_OPENER_WORDS = ("Anwesend", "Ferner", "Weiterhin", "Abwesend", "Entschuldigt", "Es fehlten", "Teilnehme")
-_OWN_ROLE = re.compile(r"(?:\d\.\s+)?(?:stellvertretende[rn]?\s+)?[A-ZÄÖÜ]?[a-zäöüß]*(?:meister|meisterin|"
-                       r"vorsitzende[r]?|führer|führerin|leiter|leiterin|sprecher|sprecherin)$")
-
-
-def _listed(text: str) -> list[tuple[int, int, str, str | None, str]]:
-    """Names under a list heading ("Mitglieder", "Verwaltung") or after a header field ("Protokollführung:
-    Frau Klemm"); a role line right after a name ("Erich Johannsen" / "Bürgermeister") is that person's role."""
-    labels = _data()["list_labels"]
-    out: list[tuple[int, int, str, str | None, str]] = []
-    if not any(label in text for label in labels) and not any(w in text for w in _OPENER_WORDS):
-        return out  # no heading, no header field, no "Anwesend:": no list to read
-    role: str | None = None
-    listing = False
-    pos = 0
-    lines = text.split("\n")
-    starts = []
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
-    _, honorific, _, _ = _patterns()
-    for i, line in enumerate(lines):
-        stripped = line.strip(" \t|:")
-        if not stripped:
-            continue
-        lab = labels.get(stripped.rstrip(":").strip())
-        if lab:
-            role = lab
-            continue
-        inline = _INLINE.match(line)
-        if inline and labels.get(inline.group("label").strip()):
-            lrole = labels[inline.group("label").strip()]
-            base = starts[i] + inline.start("rest")
-            rest = inline.group("rest")
-            items = [m for m in re.finditer(r"[^,;]+", rest)]
-            for it in items:
-                chunk = it.group(0)
-                h = honorific.search(chunk)
-                nm = re.match(r"\s*(?:(?:Herrn?|Frau)\s+)?(?P<name>" + NAME + r")\s*(?:\([^)]*\)?)?\s*$", chunk)
-                reverse = re.fullmatch(r"\s*(?P<last>" + _NAME_WORD + r")\s*", chunk)
-                if nm:
-                    name = _clean_name(nm.group("name"))
-                elif h:
-                    name = _clean_name(h.group("name"))
-                else:
-                    name = None
-                if name and (" " in name or h or "Herr" in chunk or "Frau" in chunk):
-                    out.append((base + it.start(), base + it.end(), name, lrole, chunk.strip()))
-                elif reverse and len(items) == 2 and it is items[0]:
-                    # "Verfasser: Sievers, Petra"
-                    first_m = re.match(r"\s*(" + _NAME_WORD + r")(?![\w-])", items[1].group(0))
-                    if first_m:  # "Sievers, Petra - Tel.: 3050": the first name, then other fields
-                        first = first_m.group(1)
-                        out.append((base, base + items[1].start() + first_m.end(), f"{first} {reverse.group('last')}",
-                                    lrole, rest.strip()))
-                    break
-            role = None
-            continue
-        if _OPENER.match(stripped):
-            role, listing = None, True
-            continue
-        nm = _NAME_LINE.match(line)
-        if (role or listing) and nm and not _role_word().match((nm.group("name") or nm.group("hname")).split()[0]):
-            name = _clean_name(nm.group("name") or nm.group("hname"))
-            if name and (len(name.split()) >= 2 or re.match(r"\s*\|?\s*(?:Herrn?|Frau)\b", line)):
-                nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-                own = _OWN_ROLE.search(nxt) if nxt and len(nxt) <= 40 and nxt not in labels else None
-                if own or role:
-                    out.append((starts[i], starts[i] + len(line), name, own.group(0) if own else role,
-                                line.strip()))
-            continue
-        if (role or listing) and not nm and not _OWN_ROLE.search(stripped) and len(stripped) > 3:
-            role, listing = None, False  # other text ends a list
-    return out
 
 
 # "Die (anwesenden) Mitglieder des Seniorenbeirates (SB) Anna Beispiel, Bernd Muster und Clara Probe"

@@ -61,7 +61,7 @@ def test_an_alternation_whose_first_letter_is_a_pattern_is_refused():
 
 
 def test_each_person_pattern_holds_a_word_without_which_a_text_is_not_searched():
-    from ratsinfo.parsers.nlp.persons import _NEEDS, _OPENER, _OPENER_WORDS
+    from ratsinfo.parsers.nlp.persons import _NEEDS
 
     text = ("Die Mitglieder des Beirates Anna Beispiel, Karl Muster und Paula Probe stimmen zu. Herr Lehmann von der "
             "CDU-Fraktion fragt. Dann wird Ratsherr Otto Sommer zum stellvertretenden Vorsitzenden gewählt. "
@@ -71,9 +71,16 @@ def test_each_person_pattern_holds_a_word_without_which_a_text_is_not_searched()
         matches = list(rx.finditer(text))
         assert matches, rx.pattern[:40]
         assert all(any(w in m.group(0) for w in words) for m in matches)
-    openers = re.match(r"\^\(\?:([^)]*)\)", _OPENER.pattern).group(1).split("|")
-    assert len(openers) >= 10
-    assert all(any(w in opener for w in _OPENER_WORDS) for opener in openers)
+
+
+def test_every_list_heading_is_seen_by_the_search_that_lets_a_text_be_read_for_lists():
+    from ratsinfo.parsers.nlp.attendance import _heading_words, _labels, heading
+
+    assert len(_labels()) >= 40
+    for label in (*_labels(), "Beiratsmitglieder", "Schriftführer/in", "TeilnehmerInnen", "Anwesend sind"):
+        line = f"\n• {label}:\n"
+        assert _heading_words().search(line), label
+        assert heading(line.strip())[0], label
 
 
 def test_each_prose_rule_holds_a_word_without_which_a_sentence_is_not_searched():
