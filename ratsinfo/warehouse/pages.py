@@ -28,17 +28,18 @@ DROP = {t: f"DROP TABLE IF EXISTS {t}" for t in PAGE_TABLES}
 CREATE = {t: f"CREATE TABLE {t} AS " for t in PAGE_TABLES}
 INSERT = {t: f"INSERT INTO {t} " for t in PAGE_TABLES}
 INDEX = {t: f"CREATE UNIQUE INDEX {t}_key ON {t} (key)" for t in PAGE_TABLES}
+SEARCH_SIZE = "SELECT count(*) FROM search_hit"
 LOOKUP = {t: f"SELECT * FROM {t} WHERE key = ?" for t in PAGE_TABLES}
 
 
 def rebuild_pages(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Refill the search rows (the index must be built) and the page tables, each in its own transaction
-    and checkpointed after it (otherwise all of them stay in memory until the end); returns the rows of each
-    page table. Readers see none of it before the snapshot is published."""
+    and, when large, checkpointed after it (otherwise all of them stay in memory until the end); returns the
+    rows of each page table. Readers see none of it before the snapshot is published."""
     from ratsinfo.warehouse.search import run_script
 
     run_script(con, "search_rows_rebuild")
-    con.execute("CHECKPOINT")
+    _spill(con, con.execute(SEARCH_SIZE).fetchone()[0])
     built = {}
     for table in PAGE_TABLES:
         select = sql_text(table)
@@ -55,8 +56,15 @@ def rebuild_pages(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         except Exception:
             con.execute("ROLLBACK")
             raise
-        con.execute("CHECKPOINT")  # written to the file, the table's blocks leave memory for the next one
+        _spill(con, built[table])
     return built
+
+
+def _spill(con: duckdb.DuckDBPyConnection, rows: int) -> None:
+    """Checkpoint after a large table, so that its blocks are written to the file and leave memory for the next
+    one; a small warehouse skips it (a checkpoint costs 30 to 80 ms even then, and publishing makes one)."""
+    if rows >= ROWS_PER_PART:
+        con.execute("CHECKPOINT")
 
 
 def pages_exist(con: duckdb.DuckDBPyConnection) -> bool:
