@@ -28,6 +28,9 @@ DROP = {t: f"DROP TABLE IF EXISTS {t}" for t in PAGE_TABLES}
 CREATE = {t: f"CREATE TABLE {t} AS " for t in PAGE_TABLES}
 INSERT = {t: f"INSERT INTO {t} " for t in PAGE_TABLES}
 INDEX = {t: f"CREATE UNIQUE INDEX {t}_key ON {t} (key)" for t in PAGE_TABLES}
+# what one part reads: a body's page gathers its papers through the consultations, many per body
+WORK = {**SIZES, "page_body": "SELECT greatest((SELECT count(*) FROM organization), "
+                              "(SELECT count(*) FROM consultation))"}
 SEARCH_SIZE = "SELECT count(*) FROM search_hit"
 LOOKUP = {t: f"SELECT * FROM {t} WHERE key = ?" for t in PAGE_TABLES}
 
@@ -45,7 +48,7 @@ def rebuild_pages(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         select = sql_text(table)
         con.execute("BEGIN")
         try:
-            parts = 1 + con.execute(SIZES[table]).fetchone()[0] // ROWS_PER_PART
+            parts = 1 + con.execute(WORK[table]).fetchone()[0] // ROWS_PER_PART
             con.execute(DROP[table])
             for part in range(parts):
                 head = CREATE[table] if part == 0 else INSERT[table]

@@ -1,15 +1,18 @@
 -- The body page and its feeds, one row per body (ratsinfo/web/sql/organization.sql and org_*.sql).
 -- One part of the rows ($part of $parts, by a hash of the key): the whole city at once would hold every
--- list in memory at the same time (see ratsinfo/warehouse/pages.py).
-WITH rec AS (
+-- list in memory at the same time (see ratsinfo/warehouse/pages.py), so each list is filtered to the part's
+-- bodies where it is read, not only at the end.
+WITH part_names AS (SELECT DISTINCT name FROM organization WHERE hash(key) % $parts = $part),
+rec AS (
     SELECT organization_key AS key, year(start) AS year, count(*) AS n FROM meeting
     WHERE NOT deleted AND start IS NOT NULL AND NOT coalesce(cancelled, false) AND organization_key IS NOT NULL
+      AND hash(organization_key) % $parts = $part
     GROUP BY 1, 2
 ),
 txt AS (
     SELECT subject_key AS key, year, max(number)::INTEGER AS n FROM fact
     WHERE NOT deleted AND kind = 'session_count' AND qualifier = 'exact' AND year IS NOT NULL
-      AND subject_key IS NOT NULL
+      AND subject_key IS NOT NULL AND hash(subject_key) % $parts = $part
     GROUP BY 1, 2
 ),
 sessions AS (
@@ -24,29 +27,32 @@ topics AS (
     SELECT organization_key AS key,
            list({'year': year, 'topic': topic, 'document_key': document_key, 'start': start, 'end': "end"}
                 ORDER BY year DESC NULLS LAST, start) AS rows
-    FROM topic WHERE NOT deleted AND organization_key IS NOT NULL GROUP BY 1
+    FROM topic WHERE NOT deleted AND organization_key IS NOT NULL AND hash(organization_key) % $parts = $part
+    GROUP BY 1
 ),
 members AS (
     SELECT m.organization_key AS key,
            list({'name': p.name, 'role': m.role, 'start_date': m.start_date, 'end_date': m.end_date}
                 ORDER BY m.end_date NULLS FIRST, p.name) AS rows
     FROM membership m JOIN person p ON p.key = m.person_key
-    WHERE NOT m.deleted AND m.organization_key IS NOT NULL
+    WHERE NOT m.deleted AND m.organization_key IS NOT NULL AND hash(m.organization_key) % $parts = $part
     GROUP BY 1
 ),
 subgroups AS (
     SELECT parent_key AS key, list({'key': key, 'name': name, 'kind': kind} ORDER BY name) AS rows
-    FROM organization WHERE NOT deleted AND parent_key IS NOT NULL GROUP BY 1
+    FROM organization WHERE NOT deleted AND parent_key IS NOT NULL AND hash(parent_key) % $parts = $part
+    GROUP BY 1
 ),
 rules AS (
     SELECT organization_key AS key,
            list({'rule': rule, 'value': value, 'number': number, 'unit': unit, 'text': text,
                  'document_key': document_key, 'start': start, 'end': "end"} ORDER BY start) AS rows
-    FROM rule WHERE NOT deleted AND organization_key IS NOT NULL GROUP BY 1
+    FROM rule WHERE NOT deleted AND organization_key IS NOT NULL AND hash(organization_key) % $parts = $part
+    GROUP BY 1
 ),
 meeting_rows AS (     -- the newest 1,000: the iCalendar feed's, of which the page shows the first 50
     SELECT organization_key AS org, key, name, number, start, "end", location, cancelled, public, first_run
-    FROM meeting WHERE organization_key IS NOT NULL AND NOT deleted
+    FROM meeting WHERE organization_key IS NOT NULL AND NOT deleted AND hash(organization_key) % $parts = $part
     QUALIFY row_number() OVER (PARTITION BY organization_key ORDER BY start DESC NULLS LAST, key) <= 1000
 ),
 meetings AS (
@@ -63,7 +69,8 @@ consulted AS (        -- org_papers.sql for every body, by key or by the name th
     FROM consultation c
     JOIN paper p ON p.key = c.paper_key AND NOT p.deleted
     LEFT JOIN run r ON r.id = c.first_run
-    WHERE NOT c.deleted
+    WHERE NOT c.deleted AND (hash(c.organization_key) % $parts = $part
+                             OR c.organization_name IN (SELECT name FROM part_names))
 ),
 by_key AS (
     SELECT DISTINCT via_key AS org, key, reference, name, paper_type, date, role, result, seen FROM consulted
