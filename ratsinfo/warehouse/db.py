@@ -162,7 +162,6 @@ def connect_readonly(path: str | os.PathLike | None = None, threads: int | None 
                             "(it is published when a run ends); try again when the run has finished") from exc
     from ratsinfo.warehouse.search import SearchUnavailable, load_fts
 
-    no_autoload(con)
     with contextlib.suppress(SearchUnavailable):  # search reports it; everything else works without
         load_fts(con)
     # a reader shares the machine with the nightly run: bounded memory, then locked (see also statement_deadline)
