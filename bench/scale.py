@@ -21,6 +21,7 @@ import threading
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -67,8 +68,11 @@ def summarise(reports: list, wall: float, workers: int, hosts: dict, usage: dict
             "hosts_max_in_flight": max(h["max_in_flight"] for h in hosts.values())}
 
 
+if TYPE_CHECKING:
+    from tests.simulation import Simulation
+
+
 def distributed_runs(args: argparse.Namespace) -> list[dict]:
-    from ratsinfo.scale.crawl import crawl
     from tests.simulation import SMALL_TOWN, Simulation
 
     out = []
@@ -78,29 +82,28 @@ def distributed_runs(args: argparse.Namespace) -> list[dict]:
                            fault_share=args.fault_share, allris_share=args.allris_share) as sim:
             sources, limits = configure(sim, Path(tmp), args.max_rps, args.concurrency, args.time_budget)
             kinds = {c.title: c.kind for c in sim.members}
-            usage: dict = {}
-            started = time.perf_counter()
-            reports = crawl(sources, limits, Path(tmp) / "lake", Path(tmp) / "raw", workers=workers,
-                            batch=args.batch, usage=usage)
-            first = summarise(reports, time.perf_counter() - started, workers, sim.host_reports(), usage, kinds)
-            first["run"] = "first load"
-            print(json.dumps(first), flush=True)
-            out.append(first)
-            if args.nightly:
+            for label in ("first load", "nightly, nothing changed")[: 1 + bool(args.nightly)]:
                 for h in sim.servers:
-                    h.arrivals.clear()
-                usage = {}
-                started = time.perf_counter()
-                reports = crawl(sources, limits, Path(tmp) / "lake", Path(tmp) / "raw", workers=workers,
-                                batch=args.batch, usage=usage)
-                nightly = summarise(reports, time.perf_counter() - started, workers, sim.host_reports(), usage, kinds)
-                nightly["run"] = "nightly, nothing changed"
-                print(json.dumps(nightly), flush=True)
-                out.append(nightly)
+                    h.arrivals.clear()  # each run's own request rates
+                out.append(crawl_once(sim, sources, limits, Path(tmp), workers, args.batch, kinds, label))
             if workers == args.workers[-1]:
                 out.append(query_costs(Path(tmp) / "lake"))
                 print(json.dumps(out[-1]), flush=True)
     return out
+
+
+def crawl_once(sim: Simulation, sources: list, limits: dict, tmp: Path, workers: int, batch: int,
+               kinds: dict[str, str], label: str) -> dict:
+    """One crawl of every council, summarised and printed under ``label``."""
+    from ratsinfo.scale.crawl import crawl
+
+    usage: dict = {}
+    started = time.perf_counter()
+    reports = crawl(sources, limits, tmp / "lake", tmp / "raw", workers=workers, batch=batch, usage=usage)
+    summary = summarise(reports, time.perf_counter() - started, workers, sim.host_reports(), usage, kinds)
+    summary["run"] = label
+    print(json.dumps(summary), flush=True)
+    return summary
 
 
 def query_costs(lake_dir: Path) -> dict:
