@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ratsinfo.parsers.nlp.lexicon import lemma_table, stop_words
+from ratsinfo.parsers.nlp.lexicon import LemmaTable, lemma_table, stop_words
 from ratsinfo.themes.codes import CODES, PROCEDURAL, Theme
 
 FINANCE = "61"
@@ -119,7 +119,7 @@ def rules() -> Rules:
 
 
 @cache
-def _lexicon() -> tuple[dict[str, str], frozenset[str]]:
+def _lexicon() -> tuple[LemmaTable, frozenset[str]]:
     """The lemma table of spacy-lookups-data and spaCy's German stop words, read without spaCy: the
     extraction's pipeline uses the same table, and building it here cost seconds in every process."""
     return lemma_table(), stop_words()
@@ -128,7 +128,7 @@ def _lexicon() -> tuple[dict[str, str], frozenset[str]]:
 _lemma_cache: dict[str, tuple[str, ...]] = {}
 
 
-def _lemma(word: str, table: dict[str, str]) -> str:
+def _lemma(word: str, table: LemmaTable) -> str:
     return (table.get(word) or table.get(word.lower()) or word).lower()
 
 

@@ -7,7 +7,10 @@ one key (``sql/page_*.sql``); the web app reads it with one lookup by key and fa
 a warehouse written before these tables existed.
 
 The rows are built in parts of about ``ROWS_PER_PART`` keys (by a hash of the key): every list of the whole
-city at once does not fit the writer's memory limit at ten times the generated city.
+city at once does not fit the writer's memory limit at ten times the generated city. Each part is committed
+into a staging table (``<table>_next``) that replaces the table in one last transaction: rows inserted in one
+transaction stay in its memory until it commits, so a single transaction over all parts held the whole
+table (at ten times the city, more than a 256 MB limit allows).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Any
 
 import duckdb
 
+from ratsinfo.warehouse.load import transaction
 from ratsinfo.warehouse.report import sql_text
 
 PAGE_TABLES = ("page_paper", "page_meeting", "page_body")
@@ -25,8 +29,10 @@ ROWS_PER_PART = 20_000
 SIZES = {"page_paper": "SELECT count(*) FROM paper", "page_meeting": "SELECT count(*) FROM meeting",
          "page_body": "SELECT count(*) FROM organization"}
 DROP = {t: f"DROP TABLE IF EXISTS {t}" for t in PAGE_TABLES}
-CREATE = {t: f"CREATE TABLE {t} AS " for t in PAGE_TABLES}
-INSERT = {t: f"INSERT INTO {t} " for t in PAGE_TABLES}
+DROP_NEXT = {t: f"DROP TABLE IF EXISTS {t}_next" for t in PAGE_TABLES}
+CREATE = {t: f"CREATE TABLE {t}_next AS " for t in PAGE_TABLES}
+INSERT = {t: f"INSERT INTO {t}_next " for t in PAGE_TABLES}
+SWAP = {t: f"ALTER TABLE {t}_next RENAME TO {t}" for t in PAGE_TABLES}
 INDEX = {t: f"CREATE UNIQUE INDEX {t}_key ON {t} (key)" for t in PAGE_TABLES}
 # what one part reads: a body's page gathers its papers through the consultations, many per body
 WORK = {**SIZES, "page_body": "SELECT greatest((SELECT count(*) FROM organization), "
@@ -36,9 +42,9 @@ LOOKUP = {t: f"SELECT * FROM {t} WHERE key = ?" for t in PAGE_TABLES}
 
 
 def rebuild_pages(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Refill the search rows (the index must be built) and the page tables, each in its own transaction
-    and, when large, checkpointed after it (otherwise all of them stay in memory until the end); returns the
-    rows of each page table. Readers see none of it before the snapshot is published."""
+    """Refill the search rows (the index must be built) and the page tables, each part in its own transaction
+    and, when large, checkpointed after each table (otherwise all of them stay in memory until the end);
+    returns the rows of each page table. Readers see none of it before the snapshot is published."""
     from ratsinfo.warehouse.search import run_script
 
     run_script(con, "search_rows_rebuild")
@@ -46,19 +52,17 @@ def rebuild_pages(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     built = {}
     for table in PAGE_TABLES:
         select = sql_text(table)
-        con.execute("BEGIN")
-        try:
-            parts = 1 + con.execute(WORK[table]).fetchone()[0] // ROWS_PER_PART
-            con.execute(DROP[table])
-            for part in range(parts):
+        parts = 1 + con.execute(WORK[table]).fetchone()[0] // ROWS_PER_PART
+        con.execute(DROP_NEXT[table])  # left by a run killed while building it
+        for part in range(parts):
+            with transaction(con):
                 head = CREATE[table] if part == 0 else INSERT[table]
                 con.execute(head + select, {"part": part, "parts": parts})
+        with transaction(con):
+            con.execute(DROP[table])
+            con.execute(SWAP[table])
             con.execute(INDEX[table])
             built[table] = con.execute(SIZES[table]).fetchone()[0]
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
         _spill(con, built[table])
     return built
 

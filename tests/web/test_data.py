@@ -190,6 +190,20 @@ def test_page_rows_built_in_many_parts_equal_those_built_at_once(own_db, monkeyp
     assert parted == whole
 
 
+def test_a_staging_table_left_by_a_killed_rebuild_is_replaced_and_none_remains(own_db):
+    from ratsinfo.warehouse import pages
+
+    con = connect(own_db)
+    whole = reads.select(con, "SELECT * FROM page_paper ORDER BY key")[1]
+    con.execute("CREATE TABLE page_paper_next AS SELECT * FROM page_paper LIMIT 1")  # a kill mid-build
+    pages.rebuild_pages(con)
+    tables = {r[0] for r in reads.select(con, "SELECT table_name FROM duckdb_tables()")[1]}
+    rebuilt = reads.select(con, "SELECT * FROM page_paper ORDER BY key")[1]
+    con.close()
+    assert rebuilt == whole
+    assert not {f"{t}_next" for t in PAGE_TABLES} & tables
+
+
 def test_source_health_is_read_once_a_minute_per_snapshot_and_matches_a_fresh_reading(site):
     from ratsinfo.ops.health import source_health
 

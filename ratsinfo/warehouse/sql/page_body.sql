@@ -63,37 +63,39 @@ meetings AS (
     FROM meeting_rows GROUP BY 1
 ),
 consulted AS (        -- org_papers.sql for every body, by key or by the name the source gives: each way's
-    SELECT DISTINCT       -- newest 50 first (many bodies may share a name), then the newest 50 of both
-           c.organization_key AS via_key, c.organization_name AS via_name, p.key, p.reference, p.name,
-           p.paper_type, coalesce(c.date, p.date) AS date, c.role, c.result, r.started_at AS seen
-    FROM consultation c
-    JOIN paper p ON p.key = c.paper_key AND NOT p.deleted
-    LEFT JOIN run r ON r.id = c.first_run
-    WHERE NOT c.deleted AND (hash(c.organization_key) % $parts = $part
+    SELECT DISTINCT       -- newest 50 first (many bodies may share a name), then the newest 50 of both; the
+           c.organization_key AS via_key, c.organization_name AS via_name, c.paper_key AS key,
+           coalesce(c.date, p.date) AS date, c.role, c.result, c.first_run   -- paper's words are joined to
+    FROM consultation c                                                      -- the 50 only: every body's
+    JOIN paper p ON p.key = c.paper_key AND NOT p.deleted                    -- papers with their names
+    WHERE NOT c.deleted AND (hash(c.organization_key) % $parts = $part       -- did not fit 256 MB at 10x
                              OR c.organization_name IN (SELECT name FROM part_names))
 ),
 by_key AS (
-    SELECT DISTINCT via_key AS org, key, reference, name, paper_type, date, role, result, seen FROM consulted
-    WHERE via_key IS NOT NULL
+    SELECT DISTINCT via_key AS org, key, date, role, result, first_run FROM consulted
+    WHERE via_key IS NOT NULL AND hash(via_key) % $parts = $part
 ),
 by_name AS (
-    SELECT DISTINCT via_name, key, reference, name, paper_type, date, role, result, seen FROM consulted
-    WHERE via_name IS NOT NULL
+    SELECT DISTINCT via_name, key, date, role, result, first_run FROM consulted
+    WHERE via_name IN (SELECT name FROM part_names)
 ),
 paper_rows AS (
     SELECT * FROM by_key QUALIFY row_number() OVER (PARTITION BY org ORDER BY date DESC NULLS LAST, key) <= 50
     UNION
-    SELECT o.key, n.key, n.reference, n.name, n.paper_type, n.date, n.role, n.result, n.seen
+    SELECT o.key, n.key, n.date, n.role, n.result, n.first_run
     FROM (SELECT * FROM by_name
           QUALIFY row_number() OVER (PARTITION BY via_name ORDER BY date DESC NULLS LAST, key) <= 50) n
-    JOIN organization o ON o.name = n.via_name
+    JOIN organization o ON o.name = n.via_name AND hash(o.key) % $parts = $part
 ),
 papers AS (           -- the newest 50: the body's feed
-    SELECT org AS key,
-           list({'key': key, 'reference': reference, 'name': name, 'paper_type': paper_type, 'date': date,
-                 'role': role, 'result': result, 'seen': seen} ORDER BY date DESC NULLS LAST, key) AS rows
+    SELECT n.org AS key,
+           list({'key': n.key, 'reference': p.reference, 'name': p.name, 'paper_type': p.paper_type,
+                 'date': n.date, 'role': n.role, 'result': n.result, 'seen': r.started_at}
+                ORDER BY n.date DESC NULLS LAST, n.key) AS rows
     FROM (SELECT * FROM paper_rows
-          QUALIFY row_number() OVER (PARTITION BY org ORDER BY date DESC NULLS LAST, key) <= 50)
+          QUALIFY row_number() OVER (PARTITION BY org ORDER BY date DESC NULLS LAST, key) <= 50) n
+    JOIN paper p ON p.key = n.key
+    LEFT JOIN run r ON r.id = n.first_run
     GROUP BY 1
 )
 SELECT o.key,
