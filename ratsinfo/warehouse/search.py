@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from ratsinfo.errors import RatsinfoError
-from ratsinfo.warehouse.db import no_autoload
+from ratsinfo.warehouse.db import no_autoload, rebuild_memory
 from ratsinfo.warehouse.report import sql_text
 
 
@@ -139,8 +139,9 @@ def refresh_index(con: duckdb.DuckDBPyConnection, changed: bool) -> int | None:
     stale = con.execute("SELECT bool_or(index_stale) FROM reader_state").fetchone()[0]
     if not changed and not stale and index_exists(con) and pages_exist(con):
         return None
-    rebuild_sources(con)
-    indexed = rebuild_index(con)
-    rebuild_pages(con)
+    with rebuild_memory(con):
+        rebuild_sources(con)
+        indexed = rebuild_index(con)
+        rebuild_pages(con)
     con.execute("UPDATE reader_state SET index_stale = false")
     return indexed

@@ -81,3 +81,32 @@ def test_row_hashes_stored_as_text_become_numbers_and_unchanged_rows_stay_unchan
     counts = upsert(con, "paper", papers, run_id=2)
     assert (counts["inserted"], counts["updated"], counts["unchanged"]) == (0, 0, 20)
     assert con.execute("SELECT count(*) FROM duckdb_indexes() WHERE index_name = 'document_url'").fetchone()[0] == 1
+
+
+def _limit(con) -> str:
+    return con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+
+
+def test_the_index_and_page_rows_are_rebuilt_under_two_thirds_of_the_writers_limit(tmp_path, monkeypatch):
+    from ratsinfo.warehouse import pages, search
+
+    monkeypatch.setenv("RATSINFO_MEMORY_LIMIT", "300MB")
+    con = db.connect(tmp_path / "w.duckdb")
+    seen = []
+    monkeypatch.setattr(pages, "rebuild_pages", lambda c: seen.append(_limit(c)) or {})
+    outside = _limit(con)
+    search.refresh_index(con, changed=True)
+    assert seen == ["190.7 MiB"]  # 200,000,000 bytes
+    assert _limit(con) == outside == "286.1 MiB"
+    con.close()
+
+
+def test_a_limit_in_words_duckdb_reads_but_this_does_not_is_left_as_it_is(tmp_path, monkeypatch):
+    from ratsinfo.warehouse.db import rebuild_memory
+
+    monkeypatch.setenv("RATSINFO_MEMORY_LIMIT", "300000000 bytes")
+    con = db.connect(tmp_path / "w.duckdb")
+    before = _limit(con)
+    with rebuild_memory(con):
+        assert _limit(con) == before
+    con.close()
