@@ -11,6 +11,7 @@ from typing import Any
 
 from ratsinfo.parsers.nlp.alternation import any_of
 from ratsinfo.parsers.nlp.context import Context
+from ratsinfo.parsers.nlp.meeting_acts import acted_on_days, date_tables, numbered_without_day
 from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, months, parse_date
 
 DATE_RX = re.compile(DATE_PATTERN)
@@ -232,6 +233,15 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                     add(owner.key, int(om.group("n")), parse_date(om.group("date")), s, e2)
     for key, when, a, b in consultations(ctx) + _decided_on(ctx):
         add(key, None, when, a, b)
+    partial: list[FoundMeeting] = []  # days without a year anywhere in the text ("--05-12")
+    for key, day, a, b in acted_on_days(ctx) + date_tables(ctx):
+        if day.when is not None:
+            add(key, None, day.when, a, b)
+        elif not any(p.key == key and p.month == day.partial for p in partial):
+            partial.append(FoundMeeting(key, None, None, None, a, b, text[a:b].strip(), day.partial))
+    for key, number, a, b in numbered_without_day(ctx):
+        if not any(f.key == key and f.number == number for f in found.values()):
+            add(key, number, None, a, b)
     # a numbered heading with no dated sentence is still a meeting
     for (okey, number), (title, a, b) in titles.items():
         if not any(f.key == okey and f.number == number for f in found.values()):
@@ -252,5 +262,5 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                 g.key == f.key and g.when == f.when and g.number is not None for g in found.values()):
             continue
         out.append(f)
-    out += month_meetings(ctx, out)
+    out += month_meetings(ctx, out) + partial
     return sorted(out, key=lambda f: (f.when or date.max, f.number or 0, f.month or ""))

@@ -292,6 +292,15 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                        canonical_key(display), "n", head=base.casefold()))
                     i = e
                     continue
+        if text in ("Ausschuss", "Ausschusses") and not (i > 0 and doc[i - 1].lower_ in _INDEFINITE):
+            # "des Ausschusses" after "Ausschuss für Bildung ...": the one committee named before
+            prior = {m.key: m for m in out if m.kind == "committee" and m.head.endswith("ausschuss")}
+            if len(prior) == 1:
+                p = next(iter(prior.values()))
+                out.append(Mention(doc[i].idx, doc[i].idx + len(text), text, p.display, p.kind, p.key, p.gender,
+                                   head=p.head, determinant=p.determinant, is_abbreviation=True))
+                i += 1
+                continue
         if cap and len(text) >= 3:
             hm = _match_head(text)
             if hm and text in cfg.get("generic_group_words", ()):
@@ -413,6 +422,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 tok = doc[i]
                 nxt = doc[i + 1] if i + 1 < n else None
                 name = text[: len(council.group(1))]
+                gender = "f" if council.group(1) == "bürgerschaft" else "m"
                 named = nxt is not None and "\n" not in tok.whitespace_ and (
                     _is_place(doc, nxt, places) or council.group(1) in NAMED_COUNCILS and _is_cap(nxt)
                     and nxt.text not in NAME_STOP and not (i + 2 < n and doc[i + 2].text == "("))
@@ -420,11 +430,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     # "Stadtrat Heilsbronn", "Stadtbezirksrat Misburg-Anderten"; not "Stadtrat Müller"
                     name = f"{name} {nxt.text}"
                     out.append(Mention(tok.idx, nxt.idx + len(nxt.text), doc[i:i + 2].text, name, "council",
-                                       canonical_key(name), "m", head=council.group(1)))
+                                       canonical_key(name), gender, head=council.group(1)))
                     i += 2
                     continue
                 if nxt is None or not _is_cap(nxt) or nxt.is_punct:
-                    out.append(Mention(tok.idx, tok.idx + len(text), text, name, "council", canonical_key(name), "m",
+                    out.append(Mention(tok.idx, tok.idx + len(text), text, name, "council", canonical_key(name), gender,
                                        head=name.casefold()))
         i += 1
     out += _listed_groups(full, out)

@@ -1,0 +1,159 @@
+"""Meetings read from what a body did on a day, not from the word "Sitzung" beside its name:
+"Der Stadtrat beschloss am 21.05.2019 ...", "Am 3. März empfahl der Hauptausschuss ...",
+"... wird durch die Gemeindevertretung am 12.12.2019 beschlossen", "in seiner 14. Sitzung",
+and tables of session dates under a heading that names the body ("Sitzungstermine ... 2024:").
+
+Council prose gives a date without its year when the heading or the paragraph names the year
+("Jahresbericht 2021 ... am 12. April"); such a date takes that year, else it stays ``--MM-DD``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+
+from ratsinfo.parsers.nlp.context import Context
+from ratsinfo.parsers.nlp.numbers import months
+from ratsinfo.parsers.nlp.orgs import Mention
+
+MEETING_KINDS = ("conference", "committee", "advisory_board", "council", "staff", "working_group")
+_MONTHS = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+_WEEKDAY = r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)?(?:den\s+|dem\s+)?"
+# a day, with or without its year, and the first day of a range ("3. bis 4. Juni 2019", "4./5. Mai")
+_DAY = (r"(?P<d>\d{1,2})\.\s?(?:(?:bis|und|-|–|/)\s?\d{1,2}\.\s?)?"
+        r"(?:(?P<mon>" + _MONTHS + r")|(?P<mn>\d{1,2})\.)(?:\s?(?P<y>\d{4}|\d{2}(?![\d.])))?(?![\d.]?\d)")
+_ON_DAY = re.compile(r"\b(?:[Aa]m|vom(?=\s+\d{1,2}\.\s?(?:bis|-|–)\s?\d))\s+" + _WEEKDAY + _DAY)
+# what a body does in a session; a verb of the clause, not a noun ("Beschluss vom" dates a paper)
+_ACT = re.compile(r"\b(?:beschlo(?:ss|ß)(?:en)?|beschließt|empfahl(?:en)?|empfohlen|befasst(?:e|en)?|berie(?:t|ten)|"
+                  r"beraten|tagt(?:e|en)?|getagt|traf(?:en)?\s+sich|kam(?:en)?\b[^;]{0,60}?\bzusammen|"
+                  r"zusammengekommen|stimmt(?:e|en)?\b[^;]{0,80}?\bzu\b|zugestimmt|entschied(?:en)?|entschieden|"
+                  r"wählt(?:e|en)?|gewählt|lehnt(?:e|en)?\b[^;]{0,80}?\bab\b|abgelehnt|verabschiedet(?:e|en)?|"
+                  r"beauftragt(?:e|en)?|konstituiert(?:e|en)?|billigt(?:e|en)?|gebilligt|fasst(?:e|en)?|gefasst|"
+                  r"nahm(?:en)?\b[^;]{0,60}?\bKenntnis|zur\s+Kenntnis\s+genommen)\b")
+# words before a body that make it the one acting: its article in the nominative, the agent of a passive,
+# its members or participants
+_SUBJECT_BEFORE = {"m": ("der", "unser", "durch den", "vom"), "f": ("die", "unsere", "durch die", "von der"),
+                   "n": ("das", "unser", "durch das", "vom")}
+_MEMBERS_OF = re.compile(r"\b(?:Mitglieder|Teilnehmer\w*|Vertreter\w*)\s+(?:\d+\s+)?(?:des|der)\s+(?:\w+\s+)?$")
+# a numbered session without its day: "in seiner 14. Sitzung", "in ihrer 20. öffentlichen Sitzung"
+_OWN_NUMBERED = re.compile(r"\b(?:in|auf)\s+(?:seiner|ihrer)\s+(?P<n>\d{1,3})\.\s+(?:(?:öffentlichen|ordentlichen|"
+                           r"nichtöffentlichen|konstituierenden)\s+)?Sitzung\b(?!\s+(?:am|vom)\s+\w)")
+# a heading over a table of session dates: "Sitzungstermine 2024", "Termine der Sitzungen des Beirates"
+_DATES_HEAD = re.compile(r"(?:Sitzungstermin(?:e|en)?|Sitzungsplan|Termine|Tagungstermine|Sitzungen)\b")
+_DATE_LINE = re.compile(r"^[ \t•\-–*]*" + _WEEKDAY + _DAY + r"[^\n]{0,60}$", re.M)
+
+
+@dataclass
+class Dated:
+    """A day as the text gives it: ``when`` with its year, else ``partial`` ("--05-12")."""
+    when: date | None
+    partial: str | None
+
+
+def day_of(m: re.Match, ctx: Context, pos: int) -> Dated | None:
+    """The date a ``_DAY`` match names; a missing year comes from the paragraph, else from the heading."""
+    month = months()[m.group("mon").casefold()] if m.group("mon") else int(m.group("mn"))
+    day = int(m.group("d"))
+    y = m.group("y")
+    year = (int(y) + (2000 if int(y) < 50 else 1900) if len(y) == 2 else int(y)) if y else (
+        ctx.year_before(pos) or ctx.heading_year())
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    if year is None:
+        return Dated(None, f"--{month:02d}-{day:02d}")
+    try:
+        return Dated(date(year, month, day), None)
+    except ValueError:
+        return None
+
+
+def _acting(ctx: Context, cs: int, ce: int) -> list[Mention]:
+    """The bodies of a clause that act in it (not the one a decision is about or is addressed to)."""
+    text = ctx.text
+    out = []
+    for m in ctx.mentions_starting(cs, ce):
+        if m.kind not in MEETING_KINDS:
+            continue
+        before = text[max(cs, m.start - 50):m.start]
+        words = before.casefold().split()
+        lead = _SUBJECT_BEFORE.get(m.gender, ())
+        if not words or words[-1] in lead or " ".join(words[-2:]) in lead or _MEMBERS_OF.search(before):
+            out.append(m)
+    return out
+
+
+def acted_on_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
+    """(body key, day, start, end) for each "am <Tag>" of a clause where a body decided, met or voted."""
+    text = ctx.text
+    if " am " not in text and "Am " not in text and " vom " not in text:
+        return []
+    sents = ctx.sentences()
+    starts = [s for s, _e in sents]
+    out: list[tuple[str, Dated, int, int]] = []
+    for dm in _ON_DAY.finditer(text):
+        i = bisect_right(starts, dm.start()) - 1
+        if i < 0:
+            continue
+        s, e = sents[i]
+        sent = text[s:e]
+        if sent.rstrip().endswith("?"):
+            continue
+        # the clause: between semicolons of the sentence
+        rel = dm.start() - s
+        cs = s + (sent.rfind(";", 0, rel) + 1)
+        semi = sent.find(";", rel)
+        ce = s + semi if semi != -1 else e
+        clause = text[cs:ce]
+        if not _ACT.search(clause):
+            continue
+        bodies = _acting(ctx, cs, ce)
+        if not bodies:
+            continue
+        body = min(bodies, key=lambda b: abs(b.start - dm.start()))
+        day = day_of(dm, ctx, dm.start())
+        if day is not None:
+            out.append((body.key, day, s, e))
+    return out
+
+
+def numbered_without_day(ctx: Context) -> list[tuple[str, int, int, int]]:
+    """(body key, number, start, end) for "Der Sozialausschuss hat sich in seiner 14. Sitzung ... befasst"."""
+    text = ctx.text
+    if "Sitzung" not in text:
+        return []
+    out = []
+    for m in _OWN_NUMBERED.finditer(text):
+        para = text.rfind("\n", 0, m.start()) + 1
+        prior = [b for b in ctx.mentions_between(max(para, m.start() - 200), m.start()) if b.kind in MEETING_KINDS]
+        if prior:
+            out.append((prior[-1].key, int(m.group("n")), prior[-1].start, m.end()))
+    return out
+
+
+def date_tables(ctx: Context) -> list[tuple[str, Dated, int, int]]:
+    """Each date of a list of session dates under a heading naming the body ("Sitzungstermine des
+    Integrationsbeirates 2024:" then one date a line)."""
+    text = ctx.text
+    out: list[tuple[str, Dated, int, int]] = []
+    for h in _DATES_HEAD.finditer(text):
+        ls = text.rfind("\n", 0, h.start()) + 1
+        le = text.find("\n", h.end())
+        if le == -1 or le - ls > 160:
+            continue
+        bodies = [b for b in ctx.mentions_between(ls, le) if b.kind in MEETING_KINDS]
+        if not bodies:
+            continue
+        pos = le + 1
+        while True:
+            while text[pos:pos + 1] in ("\n", " ", "\t") and pos < len(text):
+                pos += 1
+            line = _DATE_LINE.match(text, pos)
+            if not line:
+                break
+            day = day_of(line, ctx, ls)
+            if day is not None:
+                out.append((bodies[0].key, day, line.start(), line.end()))
+            pos = line.end()
+    return out
