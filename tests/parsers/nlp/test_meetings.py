@@ -45,3 +45,58 @@ def test_a_body_with_the_day_it_decided_is_a_meeting(facts_of):
     got = {(m.subject, m.date) for m in facts_of(
         "Die Stadtverordnetenversammlung vom 21.06.2021 hat beschlossen, einen Klimabeirat einzurichten.")["meeting"]}
     assert got == {("Stadtverordnetenversammlung", date(2021, 6, 21))}
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("Der Stadtrat beschloss am 21.05.2019 die Gründung des Klimabeirates.", "Stadtrat"),
+    ("Am 21. Mai 2019 empfahl der Hauptausschuss dem Kreistag die Annahme.", "Hauptausschuss"),
+    ("Die Satzung wird durch die Gemeindevertretung am 21.05.2019 beschlossen.", "Gemeindevertretung"),
+    ("Am 21.05.2019 stimmten die Mitglieder des Sportausschusses dem Vorschlag zu.", "Sportausschuss"),
+    ("Die Arbeitsgruppe Radverkehr kam am 21. Mai 2019 zum ersten Mal zusammen.", "Arbeitsgruppe Radverkehr"),
+])
+def test_a_body_that_decided_or_met_on_a_day_held_a_meeting_that_day(facts_of, sentence, body):
+    (m,) = [f for f in facts_of(sentence)["meeting"]]
+    assert (m.subject, m.date) == (body, date(2019, 5, 21))
+
+
+def test_the_body_a_decision_is_about_or_addressed_to_did_not_meet(facts_of):
+    facts = facts_of("Am 21.05.2019 empfahl der Hauptausschuss dem Kreistag die Gründung des Seniorenbeirates.")
+    assert [m.subject for m in facts["meeting"]] == ["Hauptausschuss"]
+
+
+def test_a_date_of_a_statute_is_no_meeting_of_the_body_it_names(facts_of):
+    facts = facts_of("Die Satzung des Seniorenbeirates vom 21.05.2019 regelt die Wahl der Mitglieder.")
+    assert "meeting" not in facts
+
+
+def test_a_day_without_its_year_takes_the_year_of_the_heading(facts_of):
+    facts = facts_of("Tätigkeitsbericht 2021\n\nDer Seniorenbeirat traf sich am 12. April und am 8. November.")
+    assert sorted(m.date for m in facts["meeting"]) == [date(2021, 4, 12), date(2021, 11, 8)]
+
+
+def test_a_day_without_any_year_stays_month_and_day(facts_of):
+    (m,) = facts_of("Der Seniorenbeirat tagte am 12. April im Rathaus.")["meeting"]
+    assert (m.date, m.detail["month"]) == (None, "--04-12")
+
+
+def test_a_meeting_of_several_days_is_dated_by_its_first(facts_of):
+    (m,) = facts_of("Der Behindertenbeirat tagte vom 3. bis 4. Juni 2019 in Klausur.")["meeting"]
+    assert m.date == date(2019, 6, 3)
+
+
+def test_a_numbered_session_without_its_day(facts_of):
+    (m,) = facts_of("Der Sozialausschuss hat sich in seiner 14. Sitzung mit dem Thema befasst.")["meeting"]
+    assert (m.subject, m.number, m.date) == ("Sozialausschuss", 14, None)
+
+
+def test_every_date_of_a_table_of_session_dates_under_the_body(facts_of):
+    text = "Sitzungstermine des Integrationsbeirates 2024:\nMontag, 15.01.2024\n18.03.2024, 17 Uhr\n10.06.2024\n"
+    dates = sorted(m.date for m in facts_of(text)["meeting"] if m.subject == "Integrationsbeirat")
+    assert dates == [date(2024, 1, 15), date(2024, 3, 18), date(2024, 6, 10)]
+
+
+def test_the_committee_referred_to_again_as_the_committee(facts_of):
+    text = ("Der Ausschuss für Bildung und Soziales befasste sich mit der Prävention. "
+            "Am 11. November 2019 empfahlen die Mitglieder des Ausschusses eine Beratung im Rat.")
+    (m,) = facts_of(text)["meeting"]
+    assert (m.subject, m.date) == ("Ausschuss für Bildung und Soziales", date(2019, 11, 11))
