@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ratsinfo.parsers.nlp.context import Context
-from ratsinfo.parsers.nlp.numbers import months
+from ratsinfo.parsers.nlp.numbers import YEAR, months
 from ratsinfo.parsers.nlp.orgs import Mention
 
 MEETING_KINDS = ("conference", "committee", "advisory_board", "council", "staff", "working_group")
@@ -58,7 +58,7 @@ def day_of(m: re.Match, ctx: Context, pos: int) -> Dated | None:
     day = int(m.group("d"))
     y = m.group("y")
     year = (int(y) + (2000 if int(y) < 50 else 1900) if len(y) == 2 else int(y)) if y else (
-        ctx.year_before(pos) or ctx.heading_year())
+        ctx.year_before(pos) or _heading_year(ctx, pos))
     if not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
     if year is None:
@@ -67,6 +67,20 @@ def day_of(m: re.Match, ctx: Context, pos: int) -> Dated | None:
         return Dated(date(year, month, day), None)
     except ValueError:
         return None
+
+
+def _heading_year(ctx: Context, pos: int) -> int | None:
+    """The year of the document's first lines, when they end before the line of ``pos`` (a year later
+    in the same sentence is not the meeting's: "am 14. Dezember den Haushalt 2023 beschlossen")."""
+    text = ctx.text
+    head_end = 0
+    for _ in range(4):
+        nl = text.find("\n", head_end + 1)
+        if nl == -1:
+            break
+        head_end = nl
+    y = YEAR.search(text, 0, min(head_end, text.rfind("\n", 0, pos) + 1))
+    return int(y.group(1)) if y else None
 
 
 def _acting(ctx: Context, cs: int, ce: int) -> list[Mention]:

@@ -85,7 +85,8 @@ _WEEKDAY = r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),
 _SESSION_WORD = re.compile(r"\b(?P<pre>[A-ZÄÖÜ][a-zäöüß]+?)s?sitzung\s+(?:am|vom)\s+" + _WEEKDAY + DATE_PATTERN)
 # the minutes of the body's last session: "Genehmigung des Protokolls über die Sitzung am 06.09.2017"
 _MINUTES_OF = re.compile(r"\b(?:Protokoll|Niederschrift)\w*\s+(?:über\s+die|der|vom)\s+(?:letzten\s+)?"
-                         r"(?:öffentlichen\s+)?Sitzung\s+(?:am|vom)\s+" + _WEEKDAY + DATE_PATTERN)
+                         r"(?:(?P<n>\d{1,3})\.\s+)?(?:öffentlichen\s+)?Sitzung\s+(?:am|vom)\s+"
+                         + _WEEKDAY + DATE_PATTERN)
 
 
 def _body_named(ctx: Context, word: str) -> str | None:
@@ -135,12 +136,20 @@ def _decided_on(ctx: Context) -> list[tuple[str, date, int, int]]:
         when = parse_date(m.group("date"))
         if key and when:
             out.append((key, when, m.start(), m.end()))
-    if ctx.main is not None and ctx.main.kind in MEETING_KINDS:
-        main = next((k for k, o in ctx.orgs.items() if o is ctx.main), None)
-        for m in _MINUTES_OF.finditer(text) if "Sitzung" in text else ():
-            when = parse_date(m.group("date"))
-            if main and when:
-                out.append((main, when, m.start(), m.end()))
+    return out
+
+
+def _minutes_of(ctx: Context) -> list[tuple[str, int | None, date, int, int]]:
+    """The earlier session whose minutes are approved, a session of the body the document is about
+    ("Genehmigung des Protokolls der 11. öffentlichen Sitzung vom 11.02.2019")."""
+    if ctx.main is None or ctx.main.kind not in MEETING_KINDS or "Sitzung" not in ctx.text:
+        return []
+    main = next((k for k, o in ctx.orgs.items() if o is ctx.main), None)
+    out = []
+    for m in _MINUTES_OF.finditer(ctx.text):
+        when = parse_date(m.group("date"))
+        if main and when:
+            out.append((main, int(m.group("n")) if m.group("n") else None, when, m.start(), m.end()))
     return out
 
 
@@ -233,6 +242,8 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                     add(owner.key, int(om.group("n")), parse_date(om.group("date")), s, e2)
     for key, when, a, b in consultations(ctx) + _decided_on(ctx):
         add(key, None, when, a, b)
+    for key, number, when, a, b in _minutes_of(ctx):
+        add(key, number, when, a, b)
     partial: list[FoundMeeting] = []  # days without a year anywhere in the text ("--05-12")
     for key, day, a, b in acted_on_days(ctx) + date_tables(ctx):
         if day.when is not None:

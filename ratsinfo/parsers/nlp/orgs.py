@@ -110,6 +110,7 @@ def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
 _PLACE_PREPOSITIONS = {"im", "vom", "zum", "beim"}
 _OTHER_TOWN = re.compile(r" (?:der|des) (?:Stadt|Gemeinde|Landeshauptstadt|Samtgemeinde|Hansestadt) "
                          r"(?P<place>[A-ZÄÖÜ][\wäöüß-]+)")
+_GENDER = {"ausschuss": "m", "beirat": "m", "rat": "m", "fachbereich": "m", "geschäftsbereich": "m"}
 _INDEFINITE = {"ein", "eine", "einen", "einem", "einer", "eines", "kein", "keinen", "keinem"}
 _DECIDES = {"beschließt", "beschloss", "beschlossen", "stimmt", "stimmte", "möge", "fasst", "fasste"}
 COUNCIL_WORD = re.compile(r"(stadtrat|gemeinderat|ortschaftsrat|kreistag|kreisrat|samtgemeinderat|stadtbezirksrat|"
@@ -289,7 +290,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     span = doc[i:e]
                     display = base + " " + doc[i + 1:e].text
                     out.append(Mention(span.start_char, span.end_char, span.text, display, kind,
-                                       canonical_key(display), "n", head=base.casefold()))
+                                       canonical_key(display), _GENDER.get(base.casefold(), "n"), head=base.casefold()))
                     i = e
                     continue
         if text in ("Ausschuss", "Ausschusses") and not (i > 0 and doc[i - 1].lower_ in _INDEFINITE):

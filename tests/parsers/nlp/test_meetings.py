@@ -100,3 +100,21 @@ def test_the_committee_referred_to_again_as_the_committee(facts_of):
             "Am 11. November 2019 empfahlen die Mitglieder des Ausschusses eine Beratung im Rat.")
     (m,) = facts_of(text)["meeting"]
     assert (m.subject, m.date) == ("Ausschuss für Bildung und Soziales", date(2019, 11, 11))
+
+
+def test_a_year_later_in_the_same_sentence_is_not_the_year_of_the_day(facts_of):
+    (m,) = facts_of("Der Kreistag hat in seiner Sitzung am 14. Dezember den Haushalt 2023 beschlossen.")["meeting"]
+    assert m.detail["month"] == "--12-14"
+
+
+def test_a_committee_named_with_its_remit_decides_on_two_days(facts_of):
+    facts = facts_of("Der Ausschuss für Umwelt und Klimaschutz hat sich am 12.02.2020 und am 15.06.2020 mit dem "
+                     "Lärmaktionsplan befasst.")
+    assert sorted(m.date for m in facts["meeting"]) == [date(2020, 2, 12), date(2020, 6, 15)]
+
+
+def test_minutes_approved_of_an_earlier_numbered_session_of_the_same_body(facts_of):
+    text = ("Niederschrift über die 12. Sitzung des Kulturausschusses am 10.03.2021\n\n"
+            "TOP 2 Genehmigung des Protokolls der 11. öffentlichen Sitzung vom 11.02.2021\n")
+    assert sorted((m.number, m.date) for m in facts_of(text)["meeting"]) == [
+        (11, date(2021, 2, 11)), (12, date(2021, 3, 10))]
