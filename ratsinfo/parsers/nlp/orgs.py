@@ -110,6 +110,8 @@ def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
 _PLACE_PREPOSITIONS = {"im", "vom", "zum", "beim"}
 _OTHER_TOWN = re.compile(r" (?:der|des) (?:Stadt|Gemeinde|Landeshauptstadt|Samtgemeinde|Hansestadt) "
                          r"(?P<place>[A-ZÄÖÜ][\wäöüß-]+)")
+_TITLES = {"Frau", "Dr", "Prof"}  # a person after the head: "Lenkungsgruppe Frau Meier" is no name of the group
+_DISTRICT_COUNCILS = {"bezirksvertretung", "bezirksversammlung"}  # named after their part of town
 _GENDER = {"ausschuss": "m", "beirat": "m", "rat": "m", "fachbereich": "m", "geschäftsbereich": "m"}
 _INDEFINITE = {"ein", "eine", "einen", "einem", "einer", "eines", "kein", "keinen", "keinem"}
 _DECIDES = {"beschließt", "beschloss", "beschlossen", "stimmt", "stimmte", "möge", "fasst", "fasste"}
@@ -343,14 +345,17 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     e = _group_name(doc, i) if head.kind == "faction" else i + 2
                     extra = " " + doc[i + 1:e].text
                     end_i = e
-                elif nxt is not None and head.kind == "council" and "\n" not in tok.whitespace_ \
-                        and _is_place(doc, nxt, places):
-                    extra = " " + nxt.text  # "Gemeindevertretung Humptrup", "Kreistag Lörrach"
+                elif nxt is not None and head.kind == "council" and "\n" not in tok.whitespace_ and (
+                        _is_place(doc, nxt, places) or base.casefold() in _DISTRICT_COUNCILS and _is_cap(nxt)
+                        and nxt.text not in NAME_STOP and not _match_head(nxt.text)):
+                    # "Gemeindevertretung Humptrup", "Kreistag Lörrach", "Bezirksvertretung Nord"
+                    extra = " " + nxt.text
                     end_i = i + 2
                 elif nxt is not None and head.kind in NAMEABLE_KINDS and "\n" not in tok.whitespace_:
                     # a name after the head: "Fachbeirat Sport", "Lenkungsgruppe Sicheres Quartier"
                     k = i + 1
                     while k < n and k <= i + 2 and _is_cap(doc[k]) and doc[k].text not in NAME_STOP \
+                            and doc[k].text not in _TITLES \
                             and not _match_head(doc[k].text) and "\n" not in doc[k - 1].whitespace_:
                         k += 1
                     after = doc[k] if k < n else None

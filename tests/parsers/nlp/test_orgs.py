@@ -1,3 +1,5 @@
+import pytest
+
 from ratsinfo.parsers.nlp.pipeline import analyse
 
 
@@ -141,3 +143,27 @@ def test_a_body_spelled_with_and_without_the_gender_sign_is_one():
             "aus neun Mitgliedern.")
     orgs = [f.subject for f in extract(text, document_key="d", document="d").facts if f.kind == "organization"]
     assert len(orgs) == 1 and orgs[0].casefold().replace("*", "").startswith("seniorinnenbeirat")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Der Ortsbeirat Mitte hat den Antrag beraten.", "Ortsbeirat Mitte"),
+    ("Die Bezirksvertretung Nord befasste sich mit dem Antrag.", "Bezirksvertretung Nord"),
+])
+def test_councils_of_a_part_of_town_keep_its_name_and_are_councils(facts_of, sentence, name):
+    (o,) = facts_of(sentence)["organization"]
+    assert (o.subject, o.value) == (name, "council")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Der Aufsichtsrat der Stadtwerke GmbH und der Betriebsrat wurden informiert.",
+    "Der Verwaltungsrat der Sparkasse tagte im Mai.",
+    "Der Elternbeirat der Grundschule schrieb einen Brief.",
+    "Der Pfarrgemeinderat lud zum Fest ein.",
+])
+def test_boards_of_companies_schools_and_churches_are_no_bodies_of_the_council(facts_of, sentence):
+    assert "organization" not in facts_of(sentence)
+
+
+def test_a_person_after_a_group_is_not_part_of_its_name(facts_of):
+    (o,) = facts_of("In die Lenkungsgruppe Frau Meier und Herr Schulz entsandt.")["organization"]
+    assert o.subject == "Lenkungsgruppe"
