@@ -135,10 +135,17 @@ def find_counts(ctx: Context) -> list[Count]:
             if any(x < b and a < y for x, y in taken):
                 return
             clause = _clause(sent, a, b)
+            if UNREAL.search(clause) or _other_subject(ctx, sent, s, a):
+                taken.append((a, b))  # "vier Sitzungen wären zu wenig"; ", der Vorstand bis zu zwölf Mal"
+                return
             if qual == "exact" and PLANNED.search(clause):
                 qual = "planned"
             taken.append((a, b))
-            out.append(Count(subj, n, qual, _year(ctx, sent, s, a, qual), s + a, s + b))
+            year = _year(ctx, sent, s, a, qual)
+            years = _each_year(sent, a) if qual in ("exact", "planned") else []
+            for y in years or [year]:
+                for body in _each_body(ctx, sent, s, a, subj):
+                    out.append(Count(body, n, qual, y, s + a, s + b))
 
         # "fanden zwei Sitzungen des Führungsstabs statt", "lediglich eine Sitzung des Ausschusses"
         for rx in (noun_rx, single_rx) if SESSION_HINT.search(sent) else ():
@@ -196,6 +203,48 @@ def find_counts(ctx: Context) -> list[Count]:
                     add(subj, n, qual, w.start(), w.end())
                 break
     return out
+
+
+# a count that did not happen: "vier Sitzungen im Jahr wären zu wenig", "es handelte sich nicht um Sitzungen"
+UNREAL = re.compile(r"\b(?:wären|wäre|würden|würde|hätten|hätte|nicht\s+um)\b")
+# a clause with its own subject that names no body: "..., der Vorstand bis zu zwölf Mal im Jahr"
+OWN_SUBJECT = re.compile(r"\s*(?:und\s+)?(?:der|die|das)\s+(?:[a-zäöüß]+e[nrs]?\s+)?(?!Sitzung|Treffen|Tagung|Gremium)"
+                         r"[A-ZÄÖÜ][\wäöüß-]+")
+EACH = re.compile(r"\b(?:je|jeweils)\b")
+YEARS_EACH = re.compile(r"\b(?P<a>(?:19|20)\d\d)\s*(?:und|sowie|,)\s*(?P<b>(?:19|20)\d\d)\b")
+
+
+def _other_subject(ctx: Context, sent: str, s: int, pos: int) -> bool:
+    """The count stands in a clause after a comma whose own subject is no body."""
+    a = max(sent.rfind(",", 0, pos), sent.rfind(";", 0, pos))
+    if a == -1:
+        return False
+    head = OWN_SUBJECT.match(sent, a + 1)
+    return head is not None and not ctx.mentions_between(s + a + 1, s + pos)
+
+
+def _each_body(ctx: Context, sent: str, s: int, pos: int, subj: Mention) -> list[Mention]:
+    """Bodies joined by "und" that each meet as often: "Der Verwaltungsausschuss und der Ausschuss für
+    Technik tagen jeweils zehnmal im Jahr"."""
+    if not EACH.search(sent):
+        return [subj]
+    before = [m for m in ctx.mentions_between(s, s + pos) if m.kind not in ("police", "department", "faction")]
+    if subj not in before or len(before) < 2:
+        return [subj]
+    joined = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not re.fullmatch(r"\s*(?:,|und|sowie)\s*(?:der|die|das)?\s*", ctx.text[m.end:joined[0].start]):
+            break
+        joined.insert(0, m)
+    return joined if subj in joined else [subj]
+
+
+def _each_year(sent: str, pos: int) -> list[int]:
+    """"In den Jahren 2010 und 2011 fanden je drei Sitzungen statt": one count for each year."""
+    if not EACH.search(sent):
+        return []
+    found = list(YEARS_EACH.finditer(sent, 0, pos))
+    return [int(found[-1].group("a")), int(found[-1].group("b"))] if found else []
 
 
 def _qualifier(sent: str, start: int, end: int) -> str:
