@@ -18,6 +18,7 @@ from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.numbers import YEAR, months
 from ratsinfo.parsers.nlp.orgs import Mention
 
+_NEAR = 160  # the acting body stands near its day (a PDF line break may join two sentences)
 MEETING_KINDS = ("conference", "committee", "advisory_board", "council", "staff", "working_group")
 _MONTHS = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
 _WEEKDAY = r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)?(?:den\s+|dem\s+)?"
@@ -43,6 +44,13 @@ _OWN_NUMBERED = re.compile(r"\b(?:in|auf)\s+(?:seiner|ihrer)\s+(?P<n>\d{1,3})\.\
 # a heading over a table of session dates: "Sitzungstermine 2024", "Termine der Sitzungen des Beirates"
 _DATES_HEAD = re.compile(r"(?:Sitzungstermin(?:e|en)?|Sitzungsplan|Termine|Tagungstermine|Sitzungen)\b")
 _DATE_LINE = re.compile(r"^[ \t•\-–*]*" + _WEEKDAY + _DAY + r"[^\n]{0,60}$", re.M)
+
+
+# minutes approved: "Genehmigung des Protokolls vom 23.03.2021", "Genehmigung der Sitzungsniederschrift vom ..."
+_APPROVED = re.compile(r"\b(?:Genehmigung|Billigung|Feststellung)\s+(?:des|der)\s+(?:\w+\s+)?(?:Sitzungs)?"
+                       r"(?:Protokolls|Protokolles|Niederschrift|[Ss]itzungsniederschrift)\s+vom\s+" + _WEEKDAY + _DAY)
+# a decision in brackets after its body: "des Seniorenbeirates (Beschluss vom 5.12.2012 und vom 6.2.2013)"
+_BRACKET_DECISION = re.compile(r"\s*\(\s*(?:Beschl(?:uss|\.)|Sitzung)\s+vom\s+[^()]{6,80}\)")
 
 
 @dataclass
@@ -83,11 +91,12 @@ def _heading_year(ctx: Context, pos: int) -> int | None:
     return int(y.group(1)) if y else None
 
 
-def _acting(ctx: Context, cs: int, ce: int) -> list[Mention]:
-    """The bodies of a clause that act in it (not the one a decision is about or is addressed to)."""
+def _acting(ctx: Context, cs: int, lo: int, hi: int) -> list[Mention]:
+    """The bodies between ``lo`` and ``hi`` of a clause starting at ``cs`` that act in it (not the one a
+    decision is about or is addressed to)."""
     text = ctx.text
     out = []
-    for m in ctx.mentions_starting(cs, ce):
+    for m in ctx.mentions_starting(lo, hi):
         if m.kind not in MEETING_KINDS:
             continue
         before = text[max(cs, m.start - 50):m.start]
@@ -122,7 +131,7 @@ def acted_on_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
         clause = text[cs:ce]
         if not _ACT.search(clause):
             continue
-        bodies = _acting(ctx, cs, ce)
+        bodies = _acting(ctx, cs, max(cs, dm.start() - _NEAR), min(ce, dm.end() + _NEAR))
         if not bodies:
             continue
         body = min(bodies, key=lambda b: abs(b.start - dm.start()))
@@ -170,4 +179,40 @@ def date_tables(ctx: Context) -> list[tuple[str, Dated, int, int]]:
             if day is not None:
                 out.append((bodies[0].key, day, line.start(), line.end()))
             pos = line.end()
+    return out
+
+
+def approved_minutes(ctx: Context) -> list[tuple[str, Dated, int, int]]:
+    """The earlier session whose minutes an agenda approves: of the body whose session heads the part
+    the item stands in (the nearest body before it), else of the document's body."""
+    text = ctx.text
+    if "Genehmigung" not in text and "Billigung" not in text and "Feststellung" not in text:
+        return []
+    main = next((k for k, o in ctx.orgs.items() if o is ctx.main), None) if ctx.main is not None else None
+    out = []
+    for m in _APPROVED.finditer(text):
+        prior = [b for b in ctx.mentions_between(max(0, m.start() - 3000), m.start()) if b.kind in MEETING_KINDS]
+        key = prior[-1].key if prior else main
+        day = day_of(m, ctx, m.start())
+        if key is not None and day is not None:
+            out.append((key, day, m.start(), m.end()))
+    return out
+
+
+def bracketed_decisions(ctx: Context) -> list[tuple[str, Dated, int, int]]:
+    """Decisions dated in brackets right after the body: "(Beschluss vom 5.12.2012 und vom 6.2.2013)"."""
+    text = ctx.text
+    if "(Beschl" not in text and "( Beschl" not in text and "(Sitzung" not in text:
+        return []
+    out = []
+    for b in ctx.mentions:
+        if b.kind not in MEETING_KINDS:
+            continue
+        m = _BRACKET_DECISION.match(text, b.end)
+        if not m:
+            continue
+        for d in re.finditer(r"\bvom\s+" + _DAY, m.group(0)):
+            day = day_of(d, ctx, b.start)
+            if day is not None:
+                out.append((b.key, day, b.start, m.end()))
     return out

@@ -11,7 +11,13 @@ from typing import Any
 
 from ratsinfo.parsers.nlp.alternation import any_of
 from ratsinfo.parsers.nlp.context import Context
-from ratsinfo.parsers.nlp.meeting_acts import acted_on_days, date_tables, numbered_without_day
+from ratsinfo.parsers.nlp.meeting_acts import (
+    acted_on_days,
+    approved_minutes,
+    bracketed_decisions,
+    date_tables,
+    numbered_without_day,
+)
 from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, months, parse_date
 
 DATE_RX = re.compile(DATE_PATTERN)
@@ -82,7 +88,8 @@ _DECIDED_ON = re.compile(r"\b(?P<pre>[A-ZÄÖÜ][a-zäöüß]*?)s?(?:beschluss(?
 
 _WEEKDAY = r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)?(?:den\s+)?"
 # a session named in one word: "Ratssitzung am 6. Oktober 2016", "in der Stadtratssitzung vom 29. Juli 2021"
-_SESSION_WORD = re.compile(r"\b(?P<pre>[A-ZÄÖÜ][a-zäöüß]+?)s?sitzung\s+(?:am|vom)\s+" + _WEEKDAY + DATE_PATTERN)
+_SESSION_WORD = re.compile(r"(?:(?<![\d.])(?P<n>\d{1,3})\.\s+(?:öffentlichen\s+|öffentliche\s+)?)?"
+                           r"\b(?P<pre>[A-ZÄÖÜ][a-zäöüß]+?)s?sitzung\s+(?:am|vom)\s+" + _WEEKDAY + DATE_PATTERN)
 # the minutes of the body's last session: "Genehmigung des Protokolls über die Sitzung am 06.09.2017"
 _MINUTES_OF = re.compile(r"\b(?:Protokoll|Niederschrift)\w*\s+(?:über\s+die|der|vom)\s+(?:letzten\s+)?"
                          r"(?:(?P<n>\d{1,3})\.\s+)?(?:öffentlichen\s+)?Sitzung\s+(?:am|vom)\s+"
@@ -94,6 +101,9 @@ def _body_named(ctx: Context, word: str) -> str | None:
     pre = word.casefold()
     hits = [k for k, o in ctx.orgs.items() if o.kind in ("council", "committee", "advisory_board") and (
         o.name.casefold() == pre or o.name.casefold().startswith(pre + " "))]
+    if not hits and len(pre) >= 3:  # "Beiratssitzung" in the minutes of the Seniorenbeirat: its head word
+        hits = [k for k, o in ctx.orgs.items() if o.kind in ("council", "committee", "advisory_board")
+                and o.name.casefold().endswith(pre)]
     return hits[0] if len(hits) == 1 else None
 
 
@@ -131,11 +141,17 @@ def _decided_on(ctx: Context) -> list[tuple[str, date, int, int]]:
             when = parse_date(d.group("date"))
             if when:
                 out.append((key, when, m.start(), m.end()))
-    for m in _SESSION_WORD.finditer(text) if "sitzung" in text else ():
+    return out
+
+
+def _session_words(ctx: Context) -> list[tuple[str, int | None, date, int, int]]:
+    """A session named in one word, maybe numbered: "Ratssitzung am ...", "19. Beiratssitzung am ..."."""
+    out = []
+    for m in _SESSION_WORD.finditer(ctx.text) if "sitzung" in ctx.text else ():
         key = _body_named(ctx, m.group("pre"))
         when = parse_date(m.group("date"))
         if key and when:
-            out.append((key, when, m.start(), m.end()))
+            out.append((key, int(m.group("n")) if m.group("n") else None, when, m.start(), m.end()))
     return out
 
 
@@ -205,6 +221,10 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                                     r"konstituierenden?)\s+)?"
                                     r"(?:(?:Sitzung|Tagung)\s+(?:des|der)\s+)?$", before)
                 session = re.search(r"\b(?:Sitzung|Tagung)\s+(?:des|der)\s*$", before)
+                term = re.search(r"(?<![\d.])(\d{1,3})\.\s+(?:\w+\s+)?(?:Sitzung|Tagung)\s+(?:des|der)\s+\d{1,3}\.\s*$",
+                                 text[max(cs, m.start - 60):m.start])
+                if term:  # "die 19. Sitzung des 20. Beirates": the second number counts the body's terms
+                    ordinal = term
                 held = m.kind == "conference" and re.search(r"\b(?:fand|findet|stattfand|stattfinden|statt|tagte)\b",
                                                             clause)
                 own = re.search(r"\b(?:in\s+)?(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})\.\s+)?Sitzung\s+(?:am|vom)\s+"
@@ -242,10 +262,10 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                     add(owner.key, int(om.group("n")), parse_date(om.group("date")), s, e2)
     for key, when, a, b in consultations(ctx) + _decided_on(ctx):
         add(key, None, when, a, b)
-    for key, number, when, a, b in _minutes_of(ctx):
+    for key, number, when, a, b in _minutes_of(ctx) + _session_words(ctx):
         add(key, number, when, a, b)
     partial: list[FoundMeeting] = []  # days without a year anywhere in the text ("--05-12")
-    for key, day, a, b in acted_on_days(ctx) + date_tables(ctx):
+    for key, day, a, b in acted_on_days(ctx) + date_tables(ctx) + approved_minutes(ctx) + bracketed_decisions(ctx):
         if day.when is not None:
             add(key, None, day.when, a, b)
         elif not any(p.key == key and p.month == day.partial for p in partial):
@@ -261,7 +281,9 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
     for okey in {f.key for f in found.values()}:
         numbered = [k for k, f in found.items() if f.key == okey and f.when is None and f.number is not None]
         dated = [k for k, f in found.items() if f.key == okey and f.when is not None and f.number is None]
-        if len(numbered) == 1 and len(dated) == 1:
+        if len(numbered) == 1 and len(dated) == 1 and not any(
+                f.key == okey and f.when is not None and f.number == found[numbered[0]].number
+                for f in found.values()):
             found[dated[0]].number = found.pop(numbered[0]).number
     # merge undated numbered entries into dated ones of the same number
     out = []

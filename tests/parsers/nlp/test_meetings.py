@@ -118,3 +118,34 @@ def test_minutes_approved_of_an_earlier_numbered_session_of_the_same_body(facts_
             "TOP 2 Genehmigung des Protokolls der 11. öffentlichen Sitzung vom 11.02.2021\n")
     assert sorted((m.number, m.date) for m in facts_of(text)["meeting"]) == [
         (11, date(2021, 2, 11)), (12, date(2021, 3, 10))]
+
+
+def test_a_numbered_session_named_in_one_word(facts_of):
+    text = "Niederschrift über die 7. Beiratssitzung am 02.03.2022\n\nDer Seniorenbeirat begrüßt die Gäste."
+    (m,) = facts_of(text)["meeting"]
+    assert (m.subject, m.number, m.date) == ("Seniorenbeirat", 7, date(2022, 3, 2))
+
+
+def test_the_number_of_the_term_is_not_the_number_of_the_session(facts_of):
+    (m,) = facts_of("Herr Alt eröffnet die 4. Sitzung des 9. Jugendbeirates am 01.02.2022.")["meeting"]
+    assert (m.number, m.date) == (4, date(2022, 2, 1))
+
+
+@pytest.mark.parametrize("item", ["Genehmigung des Protokolls vom 14.04.2021",
+                                  "Genehmigung der Sitzungsniederschrift vom 14.04.2021"])
+def test_approved_minutes_are_an_earlier_session_of_the_body_whose_agenda_it_is(facts_of, item):
+    text = f"Sitzung des Umweltausschusses\n\nDienstag, 11.05.2021, 18 Uhr\n\nTagesordnung\n\n1 {item}\n2 Baumschutz\n"
+    dates = sorted(m.date for m in facts_of(text)["meeting"] if m.subject == "Umweltausschuss")
+    assert dates == [date(2021, 4, 14), date(2021, 5, 11)]
+
+
+def test_decisions_dated_in_brackets_after_their_body(facts_of):
+    facts = facts_of("Dem Wunsch des Jugendbeirates (Beschluss vom 3.11.2020 und vom 9.2.2021) wird entsprochen.")
+    assert sorted(m.date for m in facts["meeting"]) == [date(2020, 11, 3), date(2021, 2, 9)]
+
+
+def test_the_acting_body_stands_near_its_day(facts_of):
+    text = ("Der Präventionsrat der Stadt hält seine Sitzungen im Rathaus ab. Bildnachweis Stadtarchiv\n"
+            "Vertreterinnen und Vertreter der Schulen aus dem ganzen Landkreis und der Vereine und Verbände "
+            "trafen sich am 20. Januar 2020 zu einem Austausch.")
+    assert "meeting" not in facts_of(text)
