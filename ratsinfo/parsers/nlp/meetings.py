@@ -5,6 +5,7 @@ Sitzung des Bauausschusses am 12.03.2020", and headings that give a number its t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -59,10 +60,18 @@ def month_meetings(ctx: Context, found: list[FoundMeeting]) -> list[FoundMeeting
     Sondersitzung im Mai 2022", "seit der konstituierenden Sitzung im März 2021"."""
     text = ctx.text
     out: list[FoundMeeting] = []
-    for s, e in ctx.sentences():
+    sents = ctx.sentences()
+    starts = [a for a, _b in sents]
+    seen: set[int] = set()
+    for hit in _MONTH_ONLY.finditer(text):  # the months first: most sentences name none
+        i = bisect_right(starts, hit.start()) - 1
+        if i < 0 or i in seen:
+            continue
+        seen.add(i)
+        s, e = sents[i]
         sent = text[s:e]
-        if sent.rstrip().endswith("?") or not _DIGIT.search(sent) or not _MET.search(sent):
-            continue  # (a month of a year needs the year's digits)
+        if sent.rstrip().endswith("?") or not _MET.search(sent):
+            continue
         for m in _MONTH_ONLY.finditer(sent):
             bodies = [b for b in ctx.mentions_between(s, e) if b.kind in MEETING_KINDS]
             if not bodies:
@@ -255,8 +264,7 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                 add(m.key, number, when, s, e2)
             # "die 2. Sitzung am 16. Juni 2021": a numbered session of the body named before
             for om in _NUMBERED_SESSION.finditer(clause) if "Sitzung" in clause else ():
-                prior = [m for m in ctx.mentions if m.start < cs + om.start() and m.kind in MEETING_KINDS
-                         and m.start >= s]
+                prior = [m for m in ctx.mentions_starting(s, cs + om.start()) if m.kind in MEETING_KINDS]
                 owner = prior[-1] if prior else (ctx.main.mentions[0] if ctx.main else None)
                 if owner is not None:
                     add(owner.key, int(om.group("n")), parse_date(om.group("date")), s, e2)
