@@ -21,7 +21,8 @@ from ratsinfo.parsers.nlp.orgs import Mention
 _NEAR = 160  # the acting body stands near its day (a PDF line break may join two sentences)
 MEETING_KINDS = ("conference", "committee", "advisory_board", "council", "staff", "working_group")
 _MONTHS = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
-_WEEKDAY = r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)?(?:den\s+|dem\s+)?"
+_WEEKDAY = (r"(?:(?:heutigen|kommenden|morgigen|gestrigen|vergangenen)\s+)?"
+            r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)?(?:den\s+|dem\s+)?")
 # a day, with or without its year, and the first day of a range ("3. bis 4. Juni 2019", "4./5. Mai")
 _DAY = (r"(?P<d>\d{1,2})\.\s?(?:(?:bis|und|-|–|/)\s?\d{1,2}\.\s?)?"
         r"(?:(?P<mon>" + _MONTHS + r")|(?P<mn>\d{1,2})\.)(?:\s?(?P<y>\d{4}|\d{2}(?![\d.])))?(?![\d.]?\d)")

@@ -238,6 +238,9 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                                                             clause)
                 own = re.search(r"\b(?:in\s+)?(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})\.\s+)?Sitzung\s+(?:am|vom)\s+"
                                 + DATE_PATTERN, text[m.end:ce])
+                later = next((x.start for x in mentions if x.start >= m.end), ce)
+                if own and m.end + own.start() > later:
+                    own = None  # "in seiner Sitzung" after another body is that body's session
                 if own:
                     add(m.key, int(own.group("n")) if own.group("n") else None, parse_date(own.group("date")),
                         s, e2)

@@ -149,3 +149,11 @@ def test_the_acting_body_stands_near_its_day(facts_of):
             "Vertreterinnen und Vertreter der Schulen aus dem ganzen Landkreis und der Vereine und Verbände "
             "trafen sich am 20. Januar 2020 zu einem Austausch.")
     assert "meeting" not in facts_of(text)
+
+
+def test_two_bodies_deliberate_on_their_own_days(facts_of):
+    text = ("Über die neue Satzung des Klimabeirates beraten am heutigen Dienstag, 6. Juni 2023, der Umweltausschuss "
+            "sowie der Stadtrat in seiner Sitzung am Donnerstag, 15. Juni 2023.")
+    met = sorted((m.subject, m.date) for m in facts_of(text)["meeting"])
+    assert ("Umweltausschuss", date(2023, 6, 6)) in met and ("Stadtrat", date(2023, 6, 15)) in met
+    assert ("Klimabeirat", date(2023, 6, 15)) not in met
