@@ -54,11 +54,19 @@ _APPROVED = re.compile(r"\b(?:Genehmigung|Billigung|Feststellung)\s+(?:des|der)\
 _BRACKET_DECISION = re.compile(r"\s*\(\s*(?:Beschl(?:uss|\.)|Sitzung)\s+vom\s+[^()]{6,80}\)")
 
 
+_FIRST_TIME = re.compile(r"\bzum\s+ersten\s+Mal\b|\berstmal(?:s|ig)\s+(?:zusammen|getagt|getroffen)")
+# the first or last session known only to its year: "Die letzte Sitzung des Beirates fand im Jahr 2014 statt"
+_YEAR_SESSION = re.compile(r"\b(?P<which>[Ll]etzte|[Ee]rste|[Kk]onstituierende)n?\s+Sitzung\b(?P<mid>[^.;?]{0,80}?)"
+                           r"(?<![.\d/-])\b(?:(?:im\s+Jahr(?:e)?|in)\s+)?(?P<y>(?:19|20)\d\d)\b(?![./-]\d)[^.;?]{0,40}?\bstatt")
+
+
 @dataclass
 class Dated:
-    """A day as the text gives it: ``when`` with its year, else ``partial`` ("--05-12")."""
+    """A day as the text gives it: ``when`` with its year, else ``partial`` ("--05-12", "2014"); ``number`` 1
+    for a body's first session ("kam ... zum ersten Mal zusammen")."""
     when: date | None
     partial: str | None
+    number: int | None = None
 
 
 def day_of(m: re.Match, ctx: Context, pos: int) -> Dated | None:
@@ -138,6 +146,7 @@ def acted_on_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
         body = min(bodies, key=lambda b: abs(b.start - dm.start()))
         day = day_of(dm, ctx, dm.start())
         if day is not None:
+            day.number = 1 if _FIRST_TIME.search(clause) else None
             out.append((body.key, day, s, e))
     return out
 
@@ -216,4 +225,25 @@ def bracketed_decisions(ctx: Context) -> list[tuple[str, Dated, int, int]]:
             day = day_of(d, ctx, b.start)
             if day is not None:
                 out.append((b.key, day, b.start, m.end()))
+    return out
+
+
+def year_sessions(ctx: Context) -> list[tuple[str, Dated, int, int]]:
+    """A first or last session dated by its year only: of the body named with it, else of the one
+    the sentence or the document is about."""
+    text = ctx.text
+    if "Sitzung" not in text:
+        return []
+    main = next((k for k, o in ctx.orgs.items() if o is ctx.main), None) if ctx.main is not None else None
+    out = []
+    for m in _YEAR_SESSION.finditer(text):
+        if re.search(_MONTHS + r"\s+$", text[max(0, m.start("y") - 12):m.start("y")]):
+            continue  # "im März 2010": a month, read by the month rule
+        named = [b for b in ctx.mentions_between(m.start("mid"), m.end("mid")) if b.kind in MEETING_KINDS]
+        para = text.rfind("\n\n", 0, m.start()) + 1
+        before = [b for b in ctx.mentions_between(para, m.start()) if b.kind in MEETING_KINDS]
+        key = named[0].key if named else before[-1].key if before else main
+        if key is not None:
+            first = m.group("which").casefold() == "erste"
+            out.append((key, Dated(None, m.group("y"), 1 if first else None), m.start(), m.end()))
     return out

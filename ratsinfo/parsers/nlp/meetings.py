@@ -18,6 +18,7 @@ from ratsinfo.parsers.nlp.meeting_acts import (
     bracketed_decisions,
     date_tables,
     numbered_without_day,
+    year_sessions,
 )
 from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, months, parse_date
 
@@ -255,8 +256,9 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                     continue
                 if not ordinal and not session and not held:
                     continue
-                number = int(ordinal.group(1)) if ordinal else None
-                if number is not None and any(ds <= m.start - len(ordinal.group(0)) < de_ for ds, de_, _ in dates):
+                number = int(ordinal.group(1)) if ordinal else 1 if session and re.search(
+                    r"\b[Ee]rsten?\s+(?:Sitzung|Tagung)\s+(?:des|der)\s*$", before) else None
+                if ordinal and any(ds <= m.start - len(ordinal.group(0)) < de_ for ds, de_, _ in dates):
                     number = None  # the "7." of "7. Oktober 2019" is a day, not a meeting number
                 after = [d for d in dates if d[0] >= m.end]
                 when = (after[0] if after else min(dates, key=lambda d: abs(d[0] - m.start)))[2] if dates else None
@@ -276,11 +278,12 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
     for key, number, when, a, b in _minutes_of(ctx) + _session_words(ctx):
         add(key, number, when, a, b)
     partial: list[FoundMeeting] = []  # days without a year anywhere in the text ("--05-12")
-    for key, day, a, b in acted_on_days(ctx) + date_tables(ctx) + approved_minutes(ctx) + bracketed_decisions(ctx):
+    for key, day, a, b in (acted_on_days(ctx) + date_tables(ctx) + approved_minutes(ctx) + bracketed_decisions(ctx)
+                           + year_sessions(ctx)):
         if day.when is not None:
-            add(key, None, day.when, a, b)
+            add(key, day.number, day.when, a, b)
         elif not any(p.key == key and p.month == day.partial for p in partial):
-            partial.append(FoundMeeting(key, None, None, None, a, b, text[a:b].strip(), day.partial))
+            partial.append(FoundMeeting(key, day.number, None, None, a, b, text[a:b].strip(), day.partial))
     for key, number, a, b in numbered_without_day(ctx):
         if not any(f.key == key and f.number == number for f in found.values()):
             add(key, number, None, a, b)

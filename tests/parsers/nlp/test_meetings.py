@@ -157,3 +157,27 @@ def test_two_bodies_deliberate_on_their_own_days(facts_of):
     met = sorted((m.subject, m.date) for m in facts_of(text)["meeting"])
     assert ("Umweltausschuss", date(2023, 6, 6)) in met and ("Stadtrat", date(2023, 6, 15)) in met
     assert ("Klimabeirat", date(2023, 6, 15)) not in met
+
+
+def test_a_body_that_met_for_the_first_time_held_its_first_session(facts_of):
+    (m,) = facts_of("Die Arbeitsgruppe Schulwege kam am 4. Mai 2016 zum ersten Mal zusammen.")["meeting"]
+    assert (m.number, m.date) == (1, date(2016, 5, 4))
+
+
+def test_the_first_session_of_a_body_is_its_session_number_one(facts_of):
+    (m,) = facts_of("Die erste Sitzung des Jugendbeirates fand am 12.03.2010 statt.")["meeting"]
+    assert (m.subject, m.number, m.date) == ("Jugendbeirat", 1, date(2010, 3, 12))
+
+
+@pytest.mark.parametrize("sentence, year", [
+    ("Die letzte Sitzung des Seniorenbeirates fand im Jahr 2014 statt.", "2014"),
+    ("Der Behindertenbeirat wurde 2009 gegründet. Die erste Sitzung fand 2010 statt.", "2010"),
+])
+def test_a_first_or_last_session_known_only_to_its_year(facts_of, sentence, year):
+    (m,) = facts_of(sentence)["meeting"]
+    assert (m.date, m.detail["month"], m.year) == (None, year, int(year))
+
+
+def test_a_month_is_not_read_as_a_year_only(facts_of):
+    (m,) = facts_of("Die erste Sitzung des Jugendbeirates fand im März 2010 statt.")["meeting"]
+    assert m.detail["month"] == "2010-03"
