@@ -110,6 +110,11 @@ def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
 _PLACE_PREPOSITIONS = {"im", "vom", "zum", "beim"}
 _OTHER_TOWN = re.compile(r" (?:der|des) (?:Stadt|Gemeinde|Landeshauptstadt|Samtgemeinde|Hansestadt) "
                          r"(?P<place>[A-ZÄÖÜ][\wäöüß-]+)")
+# heads that may name one body twice in a text ("Lenkungsgruppe"/"Lenkungsgremium", "Seniorenbeirat"/"Seniorenrat");
+# a "Jugendparlament" and a "Jugendbeirat" are two bodies
+_HEAD_FAMILY = {"gruppe": "group", "gremium": "group", "kreis": "group", "runde": "group", "team": "group",
+                "stab": "group", "beirat": "board", "rat": "board", "parlament": "parliament",
+                "vertretung": "parliament"}
 _TITLES = {"Frau", "Dr", "Prof"}  # a person after the head: "Lenkungsgruppe Frau Meier" is no name of the group
 _DISTRICT_COUNCILS = {"bezirksvertretung", "bezirksversammlung"}  # named after their part of town
 _GENDER = {"ausschuss": "m", "beirat": "m", "rat": "m", "fachbereich": "m", "geschäftsbereich": "m"}
@@ -546,12 +551,13 @@ def resolve(doc: Doc, mentions: list[Mention]) -> dict[str, Organisation]:
             mentions.append(mention)
         mentions.sort(key=lambda m: m.start)
     # aliases the document sets up implicitly: same determinant, same kind ("Lenkungsgruppe"/"Lenkungsgremium")
-    by_det: dict[tuple[str, str, str], list[str]] = {}
+    by_det: dict[tuple[str, str, str, str], list[str]] = {}
     for key, org in orgs.items():
         first = org.mentions[0]
         if first.determinant and len(first.determinant) >= 5:
             name_part = org.name.split(" ", 1)[1] if " " in org.name else ""
-            by_det.setdefault((first.determinant, name_part, org.kind), []).append(key)
+            family = _HEAD_FAMILY.get(first.head, first.head)
+            by_det.setdefault((first.determinant, name_part, org.kind, family), []).append(key)
     for keys in by_det.values():
         if len(keys) > 1:
             _merge(orgs, mentions, keys)

@@ -167,3 +167,8 @@ def test_boards_of_companies_schools_and_churches_are_no_bodies_of_the_council(f
 def test_a_person_after_a_group_is_not_part_of_its_name(facts_of):
     (o,) = facts_of("In die Lenkungsgruppe Frau Meier und Herr Schulz entsandt.")["organization"]
     assert o.subject == "Lenkungsgruppe"
+
+
+def test_a_youth_parliament_and_a_youth_advisory_board_are_two_bodies(facts_of):
+    facts = facts_of("Das Jugendparlament tagte. Sein Sprecher wurde in den Jugendbeirat gewählt.")
+    assert sorted(o.subject for o in facts["organization"]) == ["Jugendbeirat", "Jugendparlament"]
