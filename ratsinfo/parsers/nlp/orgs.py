@@ -115,6 +115,8 @@ _OTHER_TOWN = re.compile(r" (?:der|des) (?:Stadt|Gemeinde|Landeshauptstadt|Samtg
 _HEAD_FAMILY = {"gruppe": "group", "gremium": "group", "kreis": "group", "runde": "group", "team": "group",
                 "stab": "group", "beirat": "board", "rat": "board", "parlament": "parliament",
                 "vertretung": "parliament"}
+_POSSESSIVE = {"ihr", "ihres", "ihrem", "ihren", "sein", "seines", "seinem", "seinen", "mein", "dein", "unser"}
+_NOT_A_REGION = {"Anfang", "Ende", "Mitte", "Beginn"}  # "trat ihr Amt Anfang Mai an"
 _TITLES = {"Frau", "Dr", "Prof"}  # a person after the head: "Lenkungsgruppe Frau Meier" is no name of the group
 _DISTRICT_COUNCILS = {"bezirksvertretung", "bezirksversammlung"}  # named after their part of town
 _GENDER = {"ausschuss": "m", "beirat": "m", "rat": "m", "fachbereich": "m", "geschäftsbereich": "m"}
@@ -300,6 +302,18 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                        canonical_key(display), _GENDER.get(base.casefold(), "n"), head=base.casefold()))
                     i = e
                     continue
+        if text in ("Amt", "Amtes", "Amts") and i + 1 < n and _is_cap(doc[i + 1]) and "\n" not in doc[i].whitespace_ \
+                and doc[i + 1].text not in NAME_STOP and doc[i + 1].text not in _NOT_A_REGION \
+                and not _match_head(doc[i + 1].text) and not (i > 0 and doc[i - 1].lower_ in _POSSESSIVE) and (
+                    i + 2 >= n or "\n" in doc[i + 1].whitespace_
+                    or not _is_cap(doc[i + 2]) and doc[i + 2].text not in (",", "und", "&", "/")):
+            # an Amt of Schleswig-Holstein named after its region: "Amt Südtondern", "des Amtes Schlei-Ostsee"
+            span = doc[i:i + 2]
+            display = "Amt " + doc[i + 1].text
+            out.append(Mention(span.start_char, span.end_char, span.text, display, "department",
+                               canonical_key(display), "n", head="amt"))
+            i += 2
+            continue
         if text in ("Ausschuss", "Ausschusses") and not (i > 0 and doc[i - 1].lower_ in _INDEFINITE):
             # "des Ausschusses" after "Ausschuss für Bildung ...": the one committee named before
             prior = {m.key: m for m in out if m.kind == "committee" and m.head.endswith("ausschuss")}

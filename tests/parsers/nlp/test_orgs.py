@@ -172,3 +172,17 @@ def test_a_person_after_a_group_is_not_part_of_its_name(facts_of):
 def test_a_youth_parliament_and_a_youth_advisory_board_are_two_bodies(facts_of):
     facts = facts_of("Das Jugendparlament tagte. Sein Sprecher wurde in den Jugendbeirat gewählt.")
     assert sorted(o.subject for o in facts["organization"]) == ["Jugendbeirat", "Jugendparlament"]
+
+
+@pytest.mark.parametrize("text, name", [("Amt Nordmarsch\nDer Amtsvorsteher", "Amt Nordmarsch"),
+                                        ("Die Verwaltung des Amtes Hügelland-Ost lädt ein.", "Amt Hügelland-Ost")])
+def test_an_amt_named_after_its_region_is_an_administration(facts_of, text, name):
+    (o,) = facts_of(text)["organization"]
+    assert (o.subject, o.value) == (name, "department")
+
+
+@pytest.mark.parametrize("text", ["Sie trat ihr Amt Anfang des Jahres an.",
+                                  "Das Amt Kinder, Jugend und Familie lädt ein."])
+def test_an_office_held_or_a_list_of_remits_is_no_amt_of_a_region(facts_of, text):
+    assert "Amt Anfang" not in [o.subject for o in facts_of(text).get("organization", [])]
+    assert "Amt Kinder" not in [o.subject for o in facts_of(text).get("organization", [])]
