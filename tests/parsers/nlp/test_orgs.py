@@ -186,3 +186,9 @@ def test_an_amt_named_after_its_region_is_an_administration(facts_of, text, name
 def test_an_office_held_or_a_list_of_remits_is_no_amt_of_a_region(facts_of, text):
     assert "Amt Anfang" not in [o.subject for o in facts_of(text).get("organization", [])]
     assert "Amt Kinder" not in [o.subject for o in facts_of(text).get("organization", [])]
+
+
+def test_offices_of_the_administration_named_büro(facts_of):
+    facts = facts_of("Das Frauenbüro und das Bürgerbüro laden ein; das Ingenieurbüro Meier plant die Straße.")
+    assert sorted((o.subject, o.value) for o in facts["organization"]) == [
+        ("Bürgerbüro", "department"), ("Frauenbüro", "department")]
