@@ -44,6 +44,7 @@ _OWN_NUMBERED = re.compile(r"\b(?:in|auf)\s+(?:seiner|ihrer)\s+(?P<n>\d{1,3})\.\
                            r"nichtöffentlichen|konstituierenden)\s+)?Sitzung\b(?!\s+(?:am|vom)\s+\w)")
 # a heading over a table of session dates: "Sitzungstermine 2024", "Termine der Sitzungen des Beirates"
 _DATES_HEAD = re.compile(r"(?:Sitzungstermin(?:e|en)?|Sitzungsplan|Termine|Tagungstermine|Sitzungen)\b")
+_LISTED_DAY = re.compile(r"[ \t]*" + _WEEKDAY + _DAY)
 _DATE_LINE = re.compile(r"^[ \t•\-–*]*" + _WEEKDAY + _DAY + r"[^\n]{0,60}$", re.M)
 
 
@@ -69,11 +70,12 @@ class Dated:
     number: int | None = None
 
 
-def day_of(m: re.Match, ctx: Context, pos: int) -> Dated | None:
-    """The date a ``_DAY`` match names; a missing year comes from the paragraph, else from the heading."""
+def day_of(m: re.Match, ctx: Context, pos: int, list_year: str | None = None) -> Dated | None:
+    """The date a ``_DAY`` match names; a missing year comes from the list it stands in, the paragraph,
+    else from the heading."""
     month = months()[m.group("mon").casefold()] if m.group("mon") else int(m.group("mn"))
     day = int(m.group("d"))
-    y = m.group("y")
+    y = m.group("y") or list_year
     year = (int(y) + (2000 if int(y) < 50 else 1900) if len(y) == 2 else int(y)) if y else (
         ctx.year_before(pos) or _heading_year(ctx, pos))
     if not 1 <= month <= 12 or not 1 <= day <= 31:
@@ -144,10 +146,31 @@ def acted_on_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
         if not bodies:
             continue
         body = min(bodies, key=lambda b: abs(b.start - dm.start()))
-        day = day_of(dm, ctx, dm.start())
-        if day is not None:
-            day.number = 1 if _FIRST_TIME.search(clause) else None
+        first = 1 if _FIRST_TIME.search(clause) else None
+        for day in enumerated_days(ctx, dm):
+            day.number = first
             out.append((body.key, day, s, e))
+            first = None
+    return out
+
+
+_NEXT_DAY = re.compile(r"\s*(?:,|und|sowie|bzw\.|/)\s*(?:(?:und|sowie)\s+)?(?:am\s+)?" + _WEEKDAY + _DAY)
+
+
+def enumerated_days(ctx: Context, first: re.Match) -> list[Dated]:
+    """The day of ``first`` and the days listed after it ("am 12.02., 14.05. und 03.12.2024"); a day
+    without its year takes the year the list ends with."""
+    found = [first]
+    pos = first.end()
+    while (m := _NEXT_DAY.match(ctx.text, pos)) is not None:
+        found.append(m)
+        pos = m.end()
+    year = next((m.group("y") for m in reversed(found) if m.group("y")), None)
+    out = []
+    for m in found:
+        day = day_of(m, ctx, first.start(), year)
+        if day is not None:
+            out.append(day)
     return out
 
 
@@ -177,6 +200,11 @@ def date_tables(ctx: Context) -> list[tuple[str, Dated, int, int]]:
             continue
         bodies = [b for b in ctx.mentions_between(ls, le) if b.kind in MEETING_KINDS]
         if not bodies:
+            continue
+        colon = text.find(":", h.end(), le)
+        inline = _LISTED_DAY.match(text, colon + 1) if colon != -1 else None
+        if inline:  # "Termine 2023 des Umweltausschusses: 16.01., 20.03., 22.05." (the year from the heading)
+            out += [(bodies[0].key, day, inline.start(), le) for day in enumerated_days(ctx, inline)]
             continue
         pos = le + 1
         while True:
@@ -247,3 +275,4 @@ def year_sessions(ctx: Context) -> list[tuple[str, Dated, int, int]]:
             first = m.group("which").casefold() == "erste"
             out.append((key, Dated(None, m.group("y"), 1 if first else None), m.start(), m.end()))
     return out
+

@@ -181,3 +181,14 @@ def test_a_first_or_last_session_known_only_to_its_year(facts_of, sentence, year
 def test_a_month_is_not_read_as_a_year_only(facts_of):
     (m,) = facts_of("Die erste Sitzung des Jugendbeirates fand im März 2010 statt.")["meeting"]
     assert m.detail["month"] == "2010-03"
+
+
+def test_listed_days_take_the_year_the_list_ends_with(facts_of):
+    facts = facts_of("Der Integrationsrat tagt in diesem Jahr am 12.02., 14.05., 10.09. und 03.12.2024.")
+    assert sorted(m.date for m in facts["meeting"]) == [
+        date(2024, 2, 12), date(2024, 5, 14), date(2024, 9, 10), date(2024, 12, 3)]
+
+
+def test_session_days_listed_after_a_heading_on_its_line(facts_of):
+    facts = facts_of("Termine 2023 des Umweltausschusses: 16.01., 20.03., 22.05.\n")
+    assert sorted(m.date for m in facts["meeting"]) == [date(2023, 1, 16), date(2023, 3, 20), date(2023, 5, 22)]
