@@ -276,3 +276,22 @@ def year_sessions(ctx: Context) -> list[tuple[str, Dated, int, int]]:
             out.append((key, Dated(None, m.group("y"), 1 if first else None), m.start(), m.end()))
     return out
 
+
+
+# an agenda item's page of ALLRIS 4 copied as text starts with its session's day: "23.11.2021 - 1 Eröffnung ..."
+_ITEM_PAGE = re.compile(r"\A\s*(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\s+-\s+(?:[ÖN]\s*)?\d{1,3}(?:\.\d{1,3})*"
+                        r"\.?\s+\S")
+
+
+def item_page_day(ctx: Context) -> list[tuple[str, Dated, int, int]]:
+    """The session an agenda item's page belongs to: its day in the first line, its body the one the page
+    is about."""
+    m = _ITEM_PAGE.match(ctx.text)
+    if m is None or ctx.main is None or ctx.main.kind not in MEETING_KINDS:
+        return []
+    main = next((k for k, o in ctx.orgs.items() if o is ctx.main), None)
+    try:
+        day = Dated(date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), None)
+    except ValueError:
+        return []
+    return [(main, day, m.start(), m.end())] if main else []

@@ -17,6 +17,7 @@ from ratsinfo.parsers.nlp.meeting_acts import (
     approved_minutes,
     bracketed_decisions,
     date_tables,
+    item_page_day,
     numbered_without_day,
     year_sessions,
 )
@@ -99,7 +100,8 @@ _DECIDED_ON = re.compile(r"\b(?P<pre>[A-ZÄÖÜ][a-zäöüß]*?)s?(?:beschluss(?
 _WEEKDAY = r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)?(?:den\s+)?"
 # a session named in one word: "Ratssitzung am 6. Oktober 2016", "in der Stadtratssitzung vom 29. Juli 2021"
 _SESSION_WORD = re.compile(r"(?:(?<![\d.])(?P<n>\d{1,3})\.\s+(?:öffentlichen\s+|öffentliche\s+)?)?"
-                           r"\b(?P<pre>[A-ZÄÖÜ][a-zäöüß]+?)s?sitzung\s+(?:am|vom)\s+" + _WEEKDAY + DATE_PATTERN)
+                           r"\b(?P<pre>[A-ZÄÖÜ][a-zäöüß]+?)s?-?[Ss]itzung(?:\s+(?:der|des)\s+[^.;:\d]{1,60}?)?\s+(?:am|vom)\s+"
+                           + _WEEKDAY + DATE_PATTERN)
 # the minutes of the body's last session: "Genehmigung des Protokolls über die Sitzung am 06.09.2017"
 _MINUTES_OF = re.compile(r"\b(?:Protokoll|Niederschrift)\w*\s+(?:über\s+die|der|vom)\s+(?:letzten\s+)?"
                          r"(?:(?P<n>\d{1,3})\.\s+)?(?:öffentlichen\s+)?Sitzung\s+(?:am|vom)\s+"
@@ -279,7 +281,7 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
         add(key, number, when, a, b)
     partial: list[FoundMeeting] = []  # days without a year anywhere in the text ("--05-12")
     for key, day, a, b in (acted_on_days(ctx) + date_tables(ctx) + approved_minutes(ctx) + bracketed_decisions(ctx)
-                           + year_sessions(ctx)):
+                           + year_sessions(ctx) + item_page_day(ctx)):
         if day.when is not None:
             add(key, day.number, day.when, a, b)
         elif not any(p.key == key and p.month == day.partial for p in partial):

@@ -115,6 +115,8 @@ _OTHER_TOWN = re.compile(r" (?:der|des) (?:Stadt|Gemeinde|Landeshauptstadt|Samtg
 _HEAD_FAMILY = {"gruppe": "group", "gremium": "group", "kreis": "group", "runde": "group", "team": "group",
                 "stab": "group", "beirat": "board", "rat": "board", "parlament": "parliament",
                 "vertretung": "parliament"}
+_COUNCIL_SESSION = re.compile(r"((?:Stadt|Gemeinde|Marktgemeinde|Samtgemeinde|Ortschafts|Orts|Ortsbei|Stadtbezirks)rat|"
+                              r"Kreistag)s?-?[Ss]itzung(?:en)?")
 _POSSESSIVE = {"ihr", "ihres", "ihrem", "ihren", "sein", "seines", "seinem", "seinen", "mein", "dein", "unser"}
 _NOT_A_REGION = {"Anfang", "Ende", "Mitte", "Beginn"}  # "trat ihr Amt Anfang Mai an"
 _TITLES = {"Frau", "Dr", "Prof"}  # a person after the head: "Lenkungsgruppe Frau Meier" is no name of the group
@@ -189,6 +191,7 @@ def _may_start(word: str) -> bool:
     return (word in cfg["group_abbreviations"] or word in cfg["group_words"]
             or re.sub(r"e?s$", "", word) in cfg["group_words"] or low.startswith(("rund", "jour"))
             or word in ("Fraktion", "Fraktionen") or low in BARE_WITH_NAME
+            or _COUNCIL_SESSION.fullmatch(word) is not None
             or len(word) >= 3 and (_match_head(word) is not None or COUNCIL_WORD.fullmatch(low) is not None))
 
 
@@ -302,6 +305,14 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                        canonical_key(display), _GENDER.get(base.casefold(), "n"), head=base.casefold()))
                     i = e
                     continue
+        session_of = _COUNCIL_SESSION.fullmatch(text)
+        if session_of and not any(m.head == session_of.group(1).casefold() for m in out):
+            # "Stadtratssitzung", "Kreistags-Sitzung": the council whose session it is, named nowhere else
+            name = session_of.group(1)[0].upper() + session_of.group(1)[1:].casefold()
+            out.append(Mention(doc[i].idx, doc[i].idx + len(text), text, name, "council", canonical_key(name), "m",
+                               head=name.casefold(), is_abbreviation=True))
+            i += 1
+            continue
         if text in ("Amt", "Amtes", "Amts") and i + 1 < n and _is_cap(doc[i + 1]) and "\n" not in doc[i].whitespace_ \
                 and doc[i + 1].text not in NAME_STOP and doc[i + 1].text not in _NOT_A_REGION \
                 and not _match_head(doc[i + 1].text) and not (i > 0 and doc[i - 1].lower_ in _POSSESSIVE) and (

@@ -192,3 +192,20 @@ def test_listed_days_take_the_year_the_list_ends_with(facts_of):
 def test_session_days_listed_after_a_heading_on_its_line(facts_of):
     facts = facts_of("Termine 2023 des Umweltausschusses: 16.01., 20.03., 22.05.\n")
     assert sorted(m.date for m in facts["meeting"]) == [date(2023, 1, 16), date(2023, 3, 20), date(2023, 5, 22)]
+
+
+def test_a_council_named_only_in_its_session_word(facts_of):
+    facts = facts_of("In der Gemeinderatssitzung vom 29. Juli 2021 werden die neuen Mitglieder berufen.")
+    assert [(o.subject, o.value) for o in facts["organization"]] == [("Gemeinderat", "council")]
+    assert [(m.subject, m.date) for m in facts["meeting"]] == [("Gemeinderat", date(2021, 7, 29))]
+
+
+def test_a_session_word_with_its_council_named_before_the_day(facts_of):
+    (m,) = facts_of("Rede zur Kreistagssitzung des Landkreises Musterland\nam 14.05.2019, 17 Uhr")["meeting"]
+    assert (m.subject, m.date) == ("Kreistag", date(2019, 5, 14))
+
+
+def test_an_agenda_items_page_starts_with_the_day_of_its_session(facts_of):
+    text = "12.10.2022 - 3 Bericht der Verwaltung\n\nWortprotokoll\n\nDer Ortsbeirat nimmt den Bericht zur Kenntnis.\n"
+    (m,) = facts_of(text)["meeting"]
+    assert (m.subject, m.date) == ("Ortsbeirat", date(2022, 10, 12))
