@@ -260,7 +260,7 @@ def year_sessions(ctx: Context) -> list[tuple[str, Dated, int, int]]:
     """A first or last session dated by its year only: of the body named with it, else of the one
     the sentence or the document is about."""
     text = ctx.text
-    if "Sitzung" not in text:
+    if "Sitzung" not in text or not ("etzte" in text or "rste" in text or "onstituierende" in text):
         return []
     main = next((k for k, o in ctx.orgs.items() if o is ctx.main), None) if ctx.main is not None else None
     out = []

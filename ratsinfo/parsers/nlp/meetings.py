@@ -159,11 +159,17 @@ def _decided_on(ctx: Context) -> list[tuple[str, date, int, int]]:
 def _session_words(ctx: Context) -> list[tuple[str, int | None, date, int, int]]:
     """A session named in one word, maybe numbered: "Ratssitzung am ...", "19. Beiratssitzung am ..."."""
     out = []
-    for m in _SESSION_WORD.finditer(ctx.text) if "sitzung" in ctx.text else ():
-        key = _body_named(ctx, m.group("pre"))
-        when = parse_date(m.group("date"))
-        if key and when:
-            out.append((key, int(m.group("n")) if m.group("n") else None, when, m.start(), m.end()))
+    text = ctx.text
+    at = text.find("itzung")
+    while at != -1:  # the regex is tried only at each "-sitzung" word, not from every capital of the text
+        word = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+        m = _SESSION_WORD.search(text, max(0, word - 12), min(len(text), at + 140))
+        if m is not None and m.start("pre") <= at < m.end():
+            key = _body_named(ctx, m.group("pre"))
+            when = parse_date(m.group("date"))
+            if key and when:
+                out.append((key, int(m.group("n")) if m.group("n") else None, when, m.start(), m.end()))
+        at = text.find("itzung", at + 6)
     return out
 
 
@@ -241,8 +247,7 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                                                             clause)
                 own = re.search(r"\b(?:in\s+)?(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})\.\s+)?Sitzung\s+(?:am|vom)\s+"
                                 + DATE_PATTERN, text[m.end:ce])
-                later = next((x.start for x in mentions if x.start >= m.end), ce)
-                if own and m.end + own.start() > later:
+                if own and m.end + own.start() > next((x.start for x in mentions if x.start >= m.end), ce):
                     own = None  # "in seiner Sitzung" after another body is that body's session
                 if own:
                     add(m.key, int(own.group("n")) if own.group("n") else None, parse_date(own.group("date")),
