@@ -101,6 +101,11 @@ def _year(ctx: Context, sent: str, s: int, pos: int, qualifier: str) -> int | No
 
 
 TIMES = re.compile(times_pattern())
+_GENITIVE = re.compile(r"\s*(?:des|der)\s*")
+_REPORT = re.compile(r"Bericht|Haushalt")
+_TIMES_BEFORE = re.compile(r"(?:mal|\d\s*x)\s*$")
+_JOINED = re.compile(r"\s*(?:,|und|sowie)\s*(?:der|die|das)?\s*")
+_YEARLY = re.compile(r"\bjährlich\b")
 NOUN_COUNT = re.compile(r"\b(?P<n>" + NUM + r")\s+(?:(?:öffentliche|nichtöffentliche|ordentliche|reguläre|weitere|"
                         r"außerordentliche)\s+)?" + SESSION_NOUNS + r"\b", re.I)
 SINGLE = re.compile(r"\b(?:nur|lediglich|bloß)\s+(?P<n>eine)\s+(?:einzige\s+)?(?:Sitzung|Tagung|Zusammenkunft)\b",
@@ -154,7 +159,7 @@ def find_counts(ctx: Context) -> list[Count]:
                 if n is None or (rx is noun_rx and m.group("n").casefold() in ("eine", "einer", "ein", "einen")):
                     continue
                 after = ctx.mentions_between(s + m.end(), min(e, s + m.end() + 60))
-                genitive = [x for x in after if re.fullmatch(r"\s*(?:des|der)\s*", text[s + m.end():x.start])]
+                genitive = [x for x in after if _GENITIVE.fullmatch(text, s + m.end(), x.start)]
                 subj = genitive[0] if genitive else _subject(ctx, s, e, s + m.start())
                 if subj is None:
                     continue
@@ -192,9 +197,9 @@ def find_counts(ctx: Context) -> list[Count]:
             # "tagt vierteljährlich", "kommt halbjährlich zusammen"
             for _word, n, word_rx in _per_year_patterns():
                 w = word_rx.search(sent)
-                if not w or re.search(r"Bericht|Haushalt", sent):
+                if not w or _REPORT.search(sent):
                     continue
-                if any(x <= w.start() < y for x, y in taken) or re.search(r"(?:mal|\d\s*x)\s*$", sent[:w.start()]):
+                if any(x <= w.start() < y for x, y in taken) or _TIMES_BEFORE.search(sent, 0, w.start()):
                     continue
                 subj = _subject(ctx, s, e, s + w.start(), ("conference",) if ORGANISE.search(sent) else ())
                 if subj is not None:
@@ -233,7 +238,7 @@ def _each_body(ctx: Context, sent: str, s: int, pos: int, subj: Mention) -> list
         return [subj]
     joined = [before[-1]]
     for m in reversed(before[:-1]):
-        if not re.fullmatch(r"\s*(?:,|und|sowie)\s*(?:der|die|das)?\s*", ctx.text[m.end:joined[0].start]):
+        if not _JOINED.fullmatch(ctx.text, m.end, joined[0].start):
             break
         joined.insert(0, m)
     return joined if subj in joined else [subj]
@@ -250,7 +255,7 @@ def _each_year(sent: str, pos: int) -> list[int]:
 def _qualifier(sent: str, start: int, end: int) -> str:
     before = sent[:start]
     after = sent[end:end + 40]
-    per_year = PER_YEAR.search(after[:25]) is not None or re.search(r"\bjährlich\b", sent[max(0, start - 15):start])
+    per_year = PER_YEAR.search(after[:25]) is not None or _YEARLY.search(sent[max(0, start - 15):start])
     if UPPER.search(before):
         return "upper_bound"
     if LOWER.search(before):

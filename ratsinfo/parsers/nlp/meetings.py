@@ -188,6 +188,19 @@ def _minutes_of(ctx: Context) -> list[tuple[str, int | None, date, int, int]]:
 
 
 _DIGIT = re.compile(r"\d")
+# patterns of find_meetings, compiled once
+_HEAD_NUMBER = re.compile(r"\s*(\d{1,3})\.\s*")
+_HEAD_TITLE = re.compile(r"\s*(?:des\s+\S+\s*)?:\s*(\S.*?)\s*$")
+_CLAUSE = re.compile(r"[^;]+")
+_SESSION_OF = re.compile(r"\b(?:Sitzung|Tagung)\s+(?:des|der)\s*$")
+_FIRST_SESSION = re.compile(r"\b(?:erste|ersten)\s+Sitzung\b")
+_ORDINAL_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\.\s*(?:(?:öffentlichen?|ordentlichen?|konstituierenden?)\s+)?"
+                             r"(?:(?:Sitzung|Tagung)\s+(?:des|der)\s+)?$")
+_TERM_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\.\s+(?:\w+\s+)?(?:Sitzung|Tagung)\s+(?:des|der)\s+\d{1,3}\.\s*$")
+_HELD = re.compile(r"\b(?:fand|findet|stattfand|stattfinden|statt|tagte)\b")
+_OWN_SESSION = re.compile(r"\b(?:in\s+)?(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})\.\s+)?Sitzung\s+(?:am|vom)\s+"
+                          + DATE_PATTERN)
+_FIRST_OF = re.compile(r"\b[Ee]rsten?\s+(?:Sitzung|Tagung)\s+(?:des|der)\s*$")
 # "die 2. Sitzung am 16. Juni 2021"
 _NUMBERED_SESSION = re.compile(r"(?<![\d.])(?P<n>\d{1,3})\.\s+(?:öffentlichen?\s+)?Sitzung\s+(?:am|vom)\s+"
                                + DATE_PATTERN)
@@ -201,12 +214,12 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
     for m in ctx.mentions:
         line_start = text.rfind("\n", 0, m.start) + 1
         head = text[line_start:m.start]
-        num = re.fullmatch(r"\s*(\d{1,3})\.\s*", head)
+        num = _HEAD_NUMBER.fullmatch(head)
         if not num or m.kind not in MEETING_KINDS:
             continue
         line_end = text.find("\n", m.end)
         rest = text[m.end: line_end if line_end != -1 else len(text)]
-        t = re.match(r"\s*(?:des\s+\S+\s*)?:\s*(\S.*?)\s*$", rest)
+        t = _HEAD_TITLE.match(rest)
         if t:
             titles[(m.key, int(num.group(1)))] = (t.group(1), line_start, m.end + len(rest))
     def add(key: str, number: int | None, when: date | None, a: int, b: int) -> None:
@@ -227,7 +240,7 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
         sent = text[s:e2]
         if "Sitzung" not in sent and not any(m.kind in MEETING_KINDS for m in ctx.mentions_starting(s, e2)):
             continue  # no body that meets and no "2. Sitzung am ...": nothing below can match
-        for clause_m in re.finditer(r"[^;]+", sent):
+        for clause_m in _CLAUSE.finditer(sent):
             cs, ce = s + clause_m.start(), s + clause_m.end()
             clause = clause_m.group(0)
             mentions = [m for m in ctx.mentions_starting(cs, ce) if m.kind in MEETING_KINDS]
@@ -235,18 +248,13 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                      ] if mentions and _DIGIT.search(clause) else []  # read for the bodies; a date starts with a digit
             for m in mentions:
                 before = text[max(cs, m.start - 40):m.start]
-                ordinal = re.search(r"(?<![\d.])(\d{1,3})\.\s*(?:(?:öffentlichen?|ordentlichen?|"
-                                    r"konstituierenden?)\s+)?"
-                                    r"(?:(?:Sitzung|Tagung)\s+(?:des|der)\s+)?$", before)
-                session = re.search(r"\b(?:Sitzung|Tagung)\s+(?:des|der)\s*$", before)
-                term = re.search(r"(?<![\d.])(\d{1,3})\.\s+(?:\w+\s+)?(?:Sitzung|Tagung)\s+(?:des|der)\s+\d{1,3}\.\s*$",
-                                 text[max(cs, m.start - 60):m.start])
+                ordinal = _ORDINAL_BEFORE.search(before)
+                session = _SESSION_OF.search(before)
+                term = _TERM_BEFORE.search(text[max(cs, m.start - 60):m.start])
                 if term:  # "die 19. Sitzung des 20. Beirates": the second number counts the body's terms
                     ordinal = term
-                held = m.kind == "conference" and re.search(r"\b(?:fand|findet|stattfand|stattfinden|statt|tagte)\b",
-                                                            clause)
-                own = re.search(r"\b(?:in\s+)?(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})\.\s+)?Sitzung\s+(?:am|vom)\s+"
-                                + DATE_PATTERN, text[m.end:ce])
+                held = m.kind == "conference" and _HELD.search(clause)
+                own = _OWN_SESSION.search(text[m.end:ce])
                 if own and m.end + own.start() > next((x.start for x in mentions if x.start >= m.end), ce):
                     own = None  # "in seiner Sitzung" after another body is that body's session
                 if own:
@@ -258,13 +266,12 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                     text[max(cs, m.start - 60):m.start])
                 if dated and not ordinal and m.kind in ("council", "committee", "advisory_board") and not issued:
                     # "die Stadtverordnetenversammlung vom 21.06.2021", "Für den Ausschuss ... am 2. April 2014"
-                    first = re.search(r"\b(?:erste|ersten)\s+Sitzung\b", text[max(cs, m.start - 40):m.start])
+                    first = _FIRST_SESSION.search(text, max(cs, m.start - 40), m.start)
                     add(m.key, 1 if first else None, parse_date(dated.group("date")), s, e2)
                     continue
                 if not ordinal and not session and not held:
                     continue
-                number = int(ordinal.group(1)) if ordinal else 1 if session and re.search(
-                    r"\b[Ee]rsten?\s+(?:Sitzung|Tagung)\s+(?:des|der)\s*$", before) else None
+                number = int(ordinal.group(1)) if ordinal else 1 if session and _FIRST_OF.search(before) else None
                 if ordinal and any(ds <= m.start - len(ordinal.group(0)) < de_ for ds, de_, _ in dates):
                     number = None  # the "7." of "7. Oktober 2019" is a day, not a meeting number
                 after = [d for d in dates if d[0] >= m.end]
