@@ -112,8 +112,8 @@ def _acting(ctx: Context, cs: int, lo: int, hi: int) -> list[Mention]:
             continue
         before = text[max(cs, m.start - 50):m.start]
         words = before.casefold().split()
-        lead = _SUBJECT_BEFORE.get(m.gender, ())
-        if not words or words[-1] in lead or " ".join(words[-2:]) in lead or _MEMBERS_OF.search(before):
+        articles = _SUBJECT_BEFORE.get(m.gender, ())
+        if not words or words[-1] in articles or " ".join(words[-2:]) in articles or _MEMBERS_OF.search(before):
             out.append(m)
     return out
 
