@@ -31,6 +31,7 @@ _SECTION_RX = re.compile(
     r"^[ \t]*(?P<name>" + "|".join(re.escape(s) for s in SECTION_NAMES) + r")[ \t]*:?[ \t]*$", re.M
 )
 _STAMMBAUM_RX = re.compile(r"^[ \t]*Stammbaum[ \t]*:?[ \t]*$", re.M)
+_DAY = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 _NOISE = re.compile(r"^.*ALLRIS®? Office Integration.*$|^\s*Ratsinformationssystem\s*$", re.M)
 
 
@@ -57,6 +58,9 @@ def parse_allris_text(text: str, source_url: str, document_key: str, scope: str)
         end = labels[i + 1].start() if i + 1 < len(labels) else len(header)
         value = header[lm.end():end].strip()
         field = LABELS[lm.group("label").lower()]
+        if field == "consultations" and _DAY.search(value):
+            # the days of the bodies' sessions stay readable for the extraction (a table copied as lines)
+            raw.sections["Beratungsfolge"] = "\n".join(squash(x) for x in value.splitlines() if x.strip())
         if field == "consultations":
             for line in value.splitlines():
                 line = squash(line)

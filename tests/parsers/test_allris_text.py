@@ -70,3 +70,16 @@ def test_the_example_text_export_is_recognised_and_parsed():
 
 def test_plain_prose_is_not_taken_for_a_paper_export():
     assert not looks_like_allris_text("Protokoll der Sitzung\nBetreff: Haushalt\n")
+
+
+def test_the_days_of_the_beratungsfolge_become_meetings_of_its_bodies():
+    from ratsinfo.parsers.nlp.extract import extract
+
+    text = ("Vorlage - 2023/0815\n\nBetreff: Spielplatz am Mühlenweg\nStatus:öffentlich\n"
+            "Beratungsfolge:\nJugendhilfeausschuss Vorberatung\n14.03.2023\n"
+            "Bauausschuss Entscheidung\n02.05.2023      zur Kenntnis genommen\n\n"
+            "Beschlussvorschlag\nDer Bauausschuss beschließt den Umbau.\n")
+    paper = parse_allris_text(text, "x.txt", "doc", "local").papers[0]
+    found = extract(paper.text, document_key="doc", document="x.txt")
+    met = sorted((f.subject, f.date) for f in found.facts if f.kind == "meeting")
+    assert met == [("Bauausschuss", date(2023, 5, 2)), ("Jugendhilfeausschuss", date(2023, 3, 14))]

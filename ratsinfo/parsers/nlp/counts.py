@@ -101,6 +101,11 @@ def _year(ctx: Context, sent: str, s: int, pos: int, qualifier: str) -> int | No
 
 
 TIMES = re.compile(times_pattern())
+_GENITIVE = re.compile(r"\s*(?:des|der)\s*")
+_REPORT = re.compile(r"Bericht|Haushalt")
+_TIMES_BEFORE = re.compile(r"(?:mal|\d\s*x)\s*$")
+_JOINED = re.compile(r"\s*(?:,|und|sowie)\s*(?:der|die|das)?\s*")
+_YEARLY = re.compile(r"\bjährlich\b")
 NOUN_COUNT = re.compile(r"\b(?P<n>" + NUM + r")\s+(?:(?:öffentliche|nichtöffentliche|ordentliche|reguläre|weitere|"
                         r"außerordentliche)\s+)?" + SESSION_NOUNS + r"\b", re.I)
 SINGLE = re.compile(r"\b(?:nur|lediglich|bloß)\s+(?P<n>eine)\s+(?:einzige\s+)?(?:Sitzung|Tagung|Zusammenkunft)\b",
@@ -135,10 +140,17 @@ def find_counts(ctx: Context) -> list[Count]:
             if any(x < b and a < y for x, y in taken):
                 return
             clause = _clause(sent, a, b)
+            if UNREAL.search(clause) or _other_subject(ctx, sent, s, a):
+                taken.append((a, b))  # "vier Sitzungen wären zu wenig"; ", der Vorstand bis zu zwölf Mal"
+                return
             if qual == "exact" and PLANNED.search(clause):
                 qual = "planned"
             taken.append((a, b))
-            out.append(Count(subj, n, qual, _year(ctx, sent, s, a, qual), s + a, s + b))
+            year = _year(ctx, sent, s, a, qual)
+            years = _each_year(sent, a) if qual in ("exact", "planned") else []
+            for y in years or [year]:
+                for body in _each_body(ctx, sent, s, a, subj):
+                    out.append(Count(body, n, qual, y, s + a, s + b))
 
         # "fanden zwei Sitzungen des Führungsstabs statt", "lediglich eine Sitzung des Ausschusses"
         for rx in (noun_rx, single_rx) if SESSION_HINT.search(sent) else ():
@@ -147,7 +159,7 @@ def find_counts(ctx: Context) -> list[Count]:
                 if n is None or (rx is noun_rx and m.group("n").casefold() in ("eine", "einer", "ein", "einen")):
                     continue
                 after = ctx.mentions_between(s + m.end(), min(e, s + m.end() + 60))
-                genitive = [x for x in after if re.fullmatch(r"\s*(?:des|der)\s*", text[s + m.end():x.start])]
+                genitive = [x for x in after if _GENITIVE.fullmatch(text, s + m.end(), x.start)]
                 subj = genitive[0] if genitive else _subject(ctx, s, e, s + m.start())
                 if subj is None:
                     continue
@@ -185,9 +197,9 @@ def find_counts(ctx: Context) -> list[Count]:
             # "tagt vierteljährlich", "kommt halbjährlich zusammen"
             for _word, n, word_rx in _per_year_patterns():
                 w = word_rx.search(sent)
-                if not w or re.search(r"Bericht|Haushalt", sent):
+                if not w or _REPORT.search(sent):
                     continue
-                if any(x <= w.start() < y for x, y in taken) or re.search(r"(?:mal|\d\s*x)\s*$", sent[:w.start()]):
+                if any(x <= w.start() < y for x, y in taken) or _TIMES_BEFORE.search(sent, 0, w.start()):
                     continue
                 subj = _subject(ctx, s, e, s + w.start(), ("conference",) if ORGANISE.search(sent) else ())
                 if subj is not None:
@@ -198,10 +210,52 @@ def find_counts(ctx: Context) -> list[Count]:
     return out
 
 
+# a count that did not happen: "vier Sitzungen im Jahr wären zu wenig", "es handelte sich nicht um Sitzungen"
+UNREAL = re.compile(r"\b(?:wären|wäre|würden|würde|hätten|hätte|nicht\s+um)\b")
+# a clause with its own subject that names no body: "..., der Vorstand bis zu zwölf Mal im Jahr"
+OWN_SUBJECT = re.compile(r"\s*(?:und\s+)?(?:der|die|das)\s+(?:[a-zäöüß]+e[nrs]?\s+)?(?!Sitzung|Treffen|Tagung|Gremium)"
+                         r"[A-ZÄÖÜ][\wäöüß-]+")
+EACH = re.compile(r"\b(?:je|jeweils)\b")
+YEARS_EACH = re.compile(r"\b(?P<a>(?:19|20)\d\d)\s*(?:und|sowie|,)\s*(?P<b>(?:19|20)\d\d)\b")
+
+
+def _other_subject(ctx: Context, sent: str, s: int, pos: int) -> bool:
+    """The count stands in a clause after a comma whose own subject is no body."""
+    a = max(sent.rfind(",", 0, pos), sent.rfind(";", 0, pos))
+    if a == -1:
+        return False
+    head = OWN_SUBJECT.match(sent, a + 1)
+    return head is not None and not ctx.mentions_between(s + a + 1, s + pos)
+
+
+def _each_body(ctx: Context, sent: str, s: int, pos: int, subj: Mention) -> list[Mention]:
+    """Bodies joined by "und" that each meet as often: "Der Verwaltungsausschuss und der Ausschuss für
+    Technik tagen jeweils zehnmal im Jahr"."""
+    if not EACH.search(sent):
+        return [subj]
+    before = [m for m in ctx.mentions_between(s, s + pos) if m.kind not in ("police", "department", "faction")]
+    if subj not in before or len(before) < 2:
+        return [subj]
+    joined = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not _JOINED.fullmatch(ctx.text, m.end, joined[0].start):
+            break
+        joined.insert(0, m)
+    return joined if subj in joined else [subj]
+
+
+def _each_year(sent: str, pos: int) -> list[int]:
+    """"In den Jahren 2010 und 2011 fanden je drei Sitzungen statt": one count for each year."""
+    if not EACH.search(sent):
+        return []
+    found = list(YEARS_EACH.finditer(sent, 0, pos))
+    return [int(found[-1].group("a")), int(found[-1].group("b"))] if found else []
+
+
 def _qualifier(sent: str, start: int, end: int) -> str:
     before = sent[:start]
     after = sent[end:end + 40]
-    per_year = PER_YEAR.search(after[:25]) is not None or re.search(r"\bjährlich\b", sent[max(0, start - 15):start])
+    per_year = PER_YEAR.search(after[:25]) is not None or _YEARLY.search(sent[max(0, start - 15):start])
     if UPPER.search(before):
         return "upper_bound"
     if LOWER.search(before):

@@ -155,7 +155,7 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
             document_key=document_key, method="text"))
         fact("meeting", m.start, m.end, subject=name, subject_key=okey(m.key), value=m.title,
              number=float(m.number) if m.number is not None else None, date=m.when,
-             year=m.when.year if m.when else int(m.month[:4]) if m.month else None,
+             year=m.when.year if m.when else int(m.month[:4]) if m.month and m.month[0].isdigit() else None,
              detail={"month": m.month} if m.month else {})
 
     # persons

@@ -5,12 +5,22 @@ Sitzung des Bauausschusses am 12.03.2020", and headings that give a number its t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from ratsinfo.parsers.nlp.alternation import any_of
 from ratsinfo.parsers.nlp.context import Context
+from ratsinfo.parsers.nlp.meeting_acts import (
+    acted_on_days,
+    approved_minutes,
+    bracketed_decisions,
+    date_tables,
+    item_page_day,
+    numbered_without_day,
+    year_sessions,
+)
 from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, months, parse_date
 
 DATE_RX = re.compile(DATE_PATTERN)
@@ -52,10 +62,18 @@ def month_meetings(ctx: Context, found: list[FoundMeeting]) -> list[FoundMeeting
     Sondersitzung im Mai 2022", "seit der konstituierenden Sitzung im März 2021"."""
     text = ctx.text
     out: list[FoundMeeting] = []
-    for s, e in ctx.sentences():
+    sents = ctx.sentences()
+    starts = [a for a, _b in sents]
+    seen: set[int] = set()
+    for hit in _MONTH_ONLY.finditer(text):  # the months first: most sentences name none
+        i = bisect_right(starts, hit.start()) - 1
+        if i < 0 or i in seen:
+            continue
+        seen.add(i)
+        s, e = sents[i]
         sent = text[s:e]
-        if sent.rstrip().endswith("?") or not _DIGIT.search(sent) or not _MET.search(sent):
-            continue  # (a month of a year needs the year's digits)
+        if sent.rstrip().endswith("?") or not _MET.search(sent):
+            continue
         for m in _MONTH_ONLY.finditer(sent):
             bodies = [b for b in ctx.mentions_between(s, e) if b.kind in MEETING_KINDS]
             if not bodies:
@@ -81,10 +99,13 @@ _DECIDED_ON = re.compile(r"\b(?P<pre>[A-ZÄÖÜ][a-zäöüß]*?)s?(?:beschluss(?
 
 _WEEKDAY = r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)?(?:den\s+)?"
 # a session named in one word: "Ratssitzung am 6. Oktober 2016", "in der Stadtratssitzung vom 29. Juli 2021"
-_SESSION_WORD = re.compile(r"\b(?P<pre>[A-ZÄÖÜ][a-zäöüß]+?)s?sitzung\s+(?:am|vom)\s+" + _WEEKDAY + DATE_PATTERN)
+_SESSION_WORD = re.compile(r"(?:(?<![\d.])(?P<n>\d{1,3})\.\s+(?:öffentlichen\s+|öffentliche\s+)?)?"
+                           r"\b(?P<pre>[A-ZÄÖÜ][a-zäöüß]+?)s?-?[Ss]itzung(?:\s+(?:der|des)\s+[^.;:\d]{1,60}?)?\s+(?:am|vom)\s+"
+                           + _WEEKDAY + DATE_PATTERN)
 # the minutes of the body's last session: "Genehmigung des Protokolls über die Sitzung am 06.09.2017"
 _MINUTES_OF = re.compile(r"\b(?:Protokoll|Niederschrift)\w*\s+(?:über\s+die|der|vom)\s+(?:letzten\s+)?"
-                         r"(?:öffentlichen\s+)?Sitzung\s+(?:am|vom)\s+" + _WEEKDAY + DATE_PATTERN)
+                         r"(?:(?P<n>\d{1,3})\.\s+)?(?:öffentlichen\s+)?Sitzung\s+(?:am|vom)\s+"
+                         + _WEEKDAY + DATE_PATTERN)
 
 
 def _body_named(ctx: Context, word: str) -> str | None:
@@ -92,6 +113,9 @@ def _body_named(ctx: Context, word: str) -> str | None:
     pre = word.casefold()
     hits = [k for k, o in ctx.orgs.items() if o.kind in ("council", "committee", "advisory_board") and (
         o.name.casefold() == pre or o.name.casefold().startswith(pre + " "))]
+    if not hits and len(pre) >= 3:  # "Beiratssitzung" in the minutes of the Seniorenbeirat: its head word
+        hits = [k for k, o in ctx.orgs.items() if o.kind in ("council", "committee", "advisory_board")
+                and o.name.casefold().endswith(pre)]
     return hits[0] if len(hits) == 1 else None
 
 
@@ -129,21 +153,54 @@ def _decided_on(ctx: Context) -> list[tuple[str, date, int, int]]:
             when = parse_date(d.group("date"))
             if when:
                 out.append((key, when, m.start(), m.end()))
-    for m in _SESSION_WORD.finditer(text) if "sitzung" in text else ():
-        key = _body_named(ctx, m.group("pre"))
-        when = parse_date(m.group("date"))
-        if key and when:
-            out.append((key, when, m.start(), m.end()))
-    if ctx.main is not None and ctx.main.kind in MEETING_KINDS:
-        main = next((k for k, o in ctx.orgs.items() if o is ctx.main), None)
-        for m in _MINUTES_OF.finditer(text) if "Sitzung" in text else ():
+    return out
+
+
+def _session_words(ctx: Context) -> list[tuple[str, int | None, date, int, int]]:
+    """A session named in one word, maybe numbered: "Ratssitzung am ...", "19. Beiratssitzung am ..."."""
+    out = []
+    text = ctx.text
+    at = text.find("itzung")
+    while at != -1:  # the regex is tried only at each "-sitzung" word, not from every capital of the text
+        word = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+        m = _SESSION_WORD.search(text, max(0, word - 12), min(len(text), at + 140))
+        if m is not None and m.start("pre") <= at < m.end():
+            key = _body_named(ctx, m.group("pre"))
             when = parse_date(m.group("date"))
-            if main and when:
-                out.append((main, when, m.start(), m.end()))
+            if key and when:
+                out.append((key, int(m.group("n")) if m.group("n") else None, when, m.start(), m.end()))
+        at = text.find("itzung", at + 6)
+    return out
+
+
+def _minutes_of(ctx: Context) -> list[tuple[str, int | None, date, int, int]]:
+    """The earlier session whose minutes are approved, a session of the body the document is about
+    ("Genehmigung des Protokolls der 11. öffentlichen Sitzung vom 11.02.2019")."""
+    if ctx.main is None or ctx.main.kind not in MEETING_KINDS or "Sitzung" not in ctx.text:
+        return []
+    main = next((k for k, o in ctx.orgs.items() if o is ctx.main), None)
+    out = []
+    for m in _MINUTES_OF.finditer(ctx.text):
+        when = parse_date(m.group("date"))
+        if main and when:
+            out.append((main, int(m.group("n")) if m.group("n") else None, when, m.start(), m.end()))
     return out
 
 
 _DIGIT = re.compile(r"\d")
+# patterns of find_meetings, compiled once
+_HEAD_NUMBER = re.compile(r"\s*(\d{1,3})\.\s*")
+_HEAD_TITLE = re.compile(r"\s*(?:des\s+\S+\s*)?:\s*(\S.*?)\s*$")
+_CLAUSE = re.compile(r"[^;]+")
+_SESSION_OF = re.compile(r"\b(?:Sitzung|Tagung)\s+(?:des|der)\s*$")
+_FIRST_SESSION = re.compile(r"\b(?:erste|ersten)\s+Sitzung\b")
+_ORDINAL_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\.\s*(?:(?:öffentlichen?|ordentlichen?|konstituierenden?)\s+)?"
+                             r"(?:(?:Sitzung|Tagung)\s+(?:des|der)\s+)?$")
+_TERM_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\.\s+(?:\w+\s+)?(?:Sitzung|Tagung)\s+(?:des|der)\s+\d{1,3}\.\s*$")
+_HELD = re.compile(r"\b(?:fand|findet|stattfand|stattfinden|statt|tagte)\b")
+_OWN_SESSION = re.compile(r"\b(?:in\s+)?(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})\.\s+)?Sitzung\s+(?:am|vom)\s+"
+                          + DATE_PATTERN)
+_FIRST_OF = re.compile(r"\b[Ee]rsten?\s+(?:Sitzung|Tagung)\s+(?:des|der)\s*$")
 # "die 2. Sitzung am 16. Juni 2021"
 _NUMBERED_SESSION = re.compile(r"(?<![\d.])(?P<n>\d{1,3})\.\s+(?:öffentlichen?\s+)?Sitzung\s+(?:am|vom)\s+"
                                + DATE_PATTERN)
@@ -157,12 +214,12 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
     for m in ctx.mentions:
         line_start = text.rfind("\n", 0, m.start) + 1
         head = text[line_start:m.start]
-        num = re.fullmatch(r"\s*(\d{1,3})\.\s*", head)
+        num = _HEAD_NUMBER.fullmatch(head)
         if not num or m.kind not in MEETING_KINDS:
             continue
         line_end = text.find("\n", m.end)
         rest = text[m.end: line_end if line_end != -1 else len(text)]
-        t = re.match(r"\s*(?:des\s+\S+\s*)?:\s*(\S.*?)\s*$", rest)
+        t = _HEAD_TITLE.match(rest)
         if t:
             titles[(m.key, int(num.group(1)))] = (t.group(1), line_start, m.end + len(rest))
     def add(key: str, number: int | None, when: date | None, a: int, b: int) -> None:
@@ -183,7 +240,7 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
         sent = text[s:e2]
         if "Sitzung" not in sent and not any(m.kind in MEETING_KINDS for m in ctx.mentions_starting(s, e2)):
             continue  # no body that meets and no "2. Sitzung am ...": nothing below can match
-        for clause_m in re.finditer(r"[^;]+", sent):
+        for clause_m in _CLAUSE.finditer(sent):
             cs, ce = s + clause_m.start(), s + clause_m.end()
             clause = clause_m.group(0)
             mentions = [m for m in ctx.mentions_starting(cs, ce) if m.kind in MEETING_KINDS]
@@ -191,14 +248,15 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                      ] if mentions and _DIGIT.search(clause) else []  # read for the bodies; a date starts with a digit
             for m in mentions:
                 before = text[max(cs, m.start - 40):m.start]
-                ordinal = re.search(r"(?<![\d.])(\d{1,3})\.\s*(?:(?:öffentlichen?|ordentlichen?|"
-                                    r"konstituierenden?)\s+)?"
-                                    r"(?:(?:Sitzung|Tagung)\s+(?:des|der)\s+)?$", before)
-                session = re.search(r"\b(?:Sitzung|Tagung)\s+(?:des|der)\s*$", before)
-                held = m.kind == "conference" and re.search(r"\b(?:fand|findet|stattfand|stattfinden|statt|tagte)\b",
-                                                            clause)
-                own = re.search(r"\b(?:in\s+)?(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})\.\s+)?Sitzung\s+(?:am|vom)\s+"
-                                + DATE_PATTERN, text[m.end:ce])
+                ordinal = _ORDINAL_BEFORE.search(before)
+                session = _SESSION_OF.search(before)
+                term = _TERM_BEFORE.search(text[max(cs, m.start - 60):m.start])
+                if term:  # "die 19. Sitzung des 20. Beirates": the second number counts the body's terms
+                    ordinal = term
+                held = m.kind == "conference" and _HELD.search(clause)
+                own = _OWN_SESSION.search(text[m.end:ce])
+                if own and m.end + own.start() > next((x.start for x in mentions if x.start >= m.end), ce):
+                    own = None  # "in seiner Sitzung" after another body is that body's session
                 if own:
                     add(m.key, int(own.group("n")) if own.group("n") else None, parse_date(own.group("date")),
                         s, e2)
@@ -208,13 +266,13 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                     text[max(cs, m.start - 60):m.start])
                 if dated and not ordinal and m.kind in ("council", "committee", "advisory_board") and not issued:
                     # "die Stadtverordnetenversammlung vom 21.06.2021", "Für den Ausschuss ... am 2. April 2014"
-                    first = re.search(r"\b(?:erste|ersten)\s+Sitzung\b", text[max(cs, m.start - 40):m.start])
+                    first = _FIRST_SESSION.search(text, max(cs, m.start - 40), m.start)
                     add(m.key, 1 if first else None, parse_date(dated.group("date")), s, e2)
                     continue
                 if not ordinal and not session and not held:
                     continue
-                number = int(ordinal.group(1)) if ordinal else None
-                if number is not None and any(ds <= m.start - len(ordinal.group(0)) < de_ for ds, de_, _ in dates):
+                number = int(ordinal.group(1)) if ordinal else 1 if session and _FIRST_OF.search(before) else None
+                if ordinal and any(ds <= m.start - len(ordinal.group(0)) < de_ for ds, de_, _ in dates):
                     number = None  # the "7." of "7. Oktober 2019" is a day, not a meeting number
                 after = [d for d in dates if d[0] >= m.end]
                 when = (after[0] if after else min(dates, key=lambda d: abs(d[0] - m.start)))[2] if dates else None
@@ -225,13 +283,24 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                 add(m.key, number, when, s, e2)
             # "die 2. Sitzung am 16. Juni 2021": a numbered session of the body named before
             for om in _NUMBERED_SESSION.finditer(clause) if "Sitzung" in clause else ():
-                prior = [m for m in ctx.mentions if m.start < cs + om.start() and m.kind in MEETING_KINDS
-                         and m.start >= s]
+                prior = [m for m in ctx.mentions_starting(s, cs + om.start()) if m.kind in MEETING_KINDS]
                 owner = prior[-1] if prior else (ctx.main.mentions[0] if ctx.main else None)
                 if owner is not None:
                     add(owner.key, int(om.group("n")), parse_date(om.group("date")), s, e2)
     for key, when, a, b in consultations(ctx) + _decided_on(ctx):
         add(key, None, when, a, b)
+    for key, number, when, a, b in _minutes_of(ctx) + _session_words(ctx):
+        add(key, number, when, a, b)
+    partial: list[FoundMeeting] = []  # days without a year anywhere in the text ("--05-12")
+    for key, day, a, b in (acted_on_days(ctx) + date_tables(ctx) + approved_minutes(ctx) + bracketed_decisions(ctx)
+                           + year_sessions(ctx) + item_page_day(ctx)):
+        if day.when is not None:
+            add(key, day.number, day.when, a, b)
+        elif not any(p.key == key and p.month == day.partial for p in partial):
+            partial.append(FoundMeeting(key, day.number, None, None, a, b, text[a:b].strip(), day.partial))
+    for key, number, a, b in numbered_without_day(ctx):
+        if not any(f.key == key and f.number == number for f in found.values()):
+            add(key, number, None, a, b)
     # a numbered heading with no dated sentence is still a meeting
     for (okey, number), (title, a, b) in titles.items():
         if not any(f.key == okey and f.number == number for f in found.values()):
@@ -240,7 +309,9 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
     for okey in {f.key for f in found.values()}:
         numbered = [k for k, f in found.items() if f.key == okey and f.when is None and f.number is not None]
         dated = [k for k, f in found.items() if f.key == okey and f.when is not None and f.number is None]
-        if len(numbered) == 1 and len(dated) == 1:
+        if len(numbered) == 1 and len(dated) == 1 and not any(
+                f.key == okey and f.when is not None and f.number == found[numbered[0]].number
+                for f in found.values()):
             found[dated[0]].number = found.pop(numbered[0]).number
     # merge undated numbered entries into dated ones of the same number
     out = []
@@ -252,5 +323,5 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                 g.key == f.key and g.when == f.when and g.number is not None for g in found.values()):
             continue
         out.append(f)
-    out += month_meetings(ctx, out)
+    out += month_meetings(ctx, out) + partial
     return sorted(out, key=lambda f: (f.when or date.max, f.number or 0, f.month or ""))

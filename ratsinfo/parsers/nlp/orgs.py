@@ -110,6 +110,18 @@ def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
 _PLACE_PREPOSITIONS = {"im", "vom", "zum", "beim"}
 _OTHER_TOWN = re.compile(r" (?:der|des) (?:Stadt|Gemeinde|Landeshauptstadt|Samtgemeinde|Hansestadt) "
                          r"(?P<place>[A-ZÄÖÜ][\wäöüß-]+)")
+# heads that may name one body twice in a text ("Lenkungsgruppe"/"Lenkungsgremium", "Seniorenbeirat"/"Seniorenrat");
+# a "Jugendparlament" and a "Jugendbeirat" are two bodies
+_HEAD_FAMILY = {"gruppe": "group", "gremium": "group", "kreis": "group", "runde": "group", "team": "group",
+                "stab": "group", "beirat": "board", "rat": "board", "parlament": "parliament",
+                "vertretung": "parliament"}
+_COUNCIL_SESSION = re.compile(r"((?:Stadt|Gemeinde|Marktgemeinde|Samtgemeinde|Ortschafts|Orts|Ortsbei|Stadtbezirks)rat|"
+                              r"Kreistag)s?-?[Ss]itzung(?:en)?")
+_POSSESSIVE = {"ihr", "ihres", "ihrem", "ihren", "sein", "seines", "seinem", "seinen", "mein", "dein", "unser"}
+_NOT_A_REGION = {"Anfang", "Ende", "Mitte", "Beginn"}  # "trat ihr Amt Anfang Mai an"
+_TITLES = {"Frau", "Dr", "Prof"}  # a person after the head: "Lenkungsgruppe Frau Meier" is no name of the group
+_DISTRICT_COUNCILS = {"bezirksvertretung", "bezirksversammlung"}  # named after their part of town
+_GENDER = {"ausschuss": "m", "beirat": "m", "rat": "m", "fachbereich": "m", "geschäftsbereich": "m"}
 _INDEFINITE = {"ein", "eine", "einen", "einem", "einer", "eines", "kein", "keinen", "keinem"}
 _DECIDES = {"beschließt", "beschloss", "beschlossen", "stimmt", "stimmte", "möge", "fasst", "fasste"}
 COUNCIL_WORD = re.compile(r"(stadtrat|gemeinderat|ortschaftsrat|kreistag|kreisrat|samtgemeinderat|stadtbezirksrat|"
@@ -179,6 +191,7 @@ def _may_start(word: str) -> bool:
     return (word in cfg["group_abbreviations"] or word in cfg["group_words"]
             or re.sub(r"e?s$", "", word) in cfg["group_words"] or low.startswith(("rund", "jour"))
             or word in ("Fraktion", "Fraktionen") or low in BARE_WITH_NAME
+            or _COUNCIL_SESSION.fullmatch(word) is not None
             or len(word) >= 3 and (_match_head(word) is not None or COUNCIL_WORD.fullmatch(low) is not None))
 
 
@@ -289,9 +302,38 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     span = doc[i:e]
                     display = base + " " + doc[i + 1:e].text
                     out.append(Mention(span.start_char, span.end_char, span.text, display, kind,
-                                       canonical_key(display), "n", head=base.casefold()))
+                                       canonical_key(display), _GENDER.get(base.casefold(), "n"), head=base.casefold()))
                     i = e
                     continue
+        session_of = _COUNCIL_SESSION.fullmatch(text)
+        if session_of and not any(m.head == session_of.group(1).casefold() for m in out):
+            # "Stadtratssitzung", "Kreistags-Sitzung": the council whose session it is, named nowhere else
+            name = session_of.group(1)[0].upper() + session_of.group(1)[1:].casefold()
+            out.append(Mention(doc[i].idx, doc[i].idx + len(text), text, name, "council", canonical_key(name), "m",
+                               head=name.casefold(), is_abbreviation=True))
+            i += 1
+            continue
+        if text in ("Amt", "Amtes", "Amts") and i + 1 < n and _is_cap(doc[i + 1]) and "\n" not in doc[i].whitespace_ \
+                and doc[i + 1].text not in NAME_STOP and doc[i + 1].text not in _NOT_A_REGION \
+                and not _match_head(doc[i + 1].text) and not (i > 0 and doc[i - 1].lower_ in _POSSESSIVE) and (
+                    i + 2 >= n or "\n" in doc[i + 1].whitespace_
+                    or not _is_cap(doc[i + 2]) and doc[i + 2].text not in (",", "und", "&", "/")):
+            # an Amt of Schleswig-Holstein named after its region: "Amt Südtondern", "des Amtes Schlei-Ostsee"
+            span = doc[i:i + 2]
+            display = "Amt " + doc[i + 1].text
+            out.append(Mention(span.start_char, span.end_char, span.text, display, "department",
+                               canonical_key(display), "n", head="amt"))
+            i += 2
+            continue
+        if text in ("Ausschuss", "Ausschusses") and not (i > 0 and doc[i - 1].lower_ in _INDEFINITE):
+            # "des Ausschusses" after "Ausschuss für Bildung ...": the one committee named before
+            prior = {m.key: m for m in out if m.kind == "committee" and m.head.endswith("ausschuss")}
+            if len(prior) == 1:
+                p = next(iter(prior.values()))
+                out.append(Mention(doc[i].idx, doc[i].idx + len(text), text, p.display, p.kind, p.key, p.gender,
+                                   head=p.head, determinant=p.determinant, is_abbreviation=True))
+                i += 1
+                continue
         if cap and len(text) >= 3:
             hm = _match_head(text)
             if hm and text in cfg.get("generic_group_words", ()):
@@ -333,14 +375,17 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     e = _group_name(doc, i) if head.kind == "faction" else i + 2
                     extra = " " + doc[i + 1:e].text
                     end_i = e
-                elif nxt is not None and head.kind == "council" and "\n" not in tok.whitespace_ \
-                        and _is_place(doc, nxt, places):
-                    extra = " " + nxt.text  # "Gemeindevertretung Humptrup", "Kreistag Lörrach"
+                elif nxt is not None and head.kind == "council" and "\n" not in tok.whitespace_ and (
+                        _is_place(doc, nxt, places) or base.casefold() in _DISTRICT_COUNCILS and _is_cap(nxt)
+                        and nxt.text not in NAME_STOP and not _match_head(nxt.text)):
+                    # "Gemeindevertretung Humptrup", "Kreistag Lörrach", "Bezirksvertretung Nord"
+                    extra = " " + nxt.text
                     end_i = i + 2
                 elif nxt is not None and head.kind in NAMEABLE_KINDS and "\n" not in tok.whitespace_:
                     # a name after the head: "Fachbeirat Sport", "Lenkungsgruppe Sicheres Quartier"
                     k = i + 1
                     while k < n and k <= i + 2 and _is_cap(doc[k]) and doc[k].text not in NAME_STOP \
+                            and doc[k].text not in _TITLES \
                             and not _match_head(doc[k].text) and "\n" not in doc[k - 1].whitespace_:
                         k += 1
                     after = doc[k] if k < n else None
@@ -413,6 +458,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 tok = doc[i]
                 nxt = doc[i + 1] if i + 1 < n else None
                 name = text[: len(council.group(1))]
+                gender = "f" if council.group(1) == "bürgerschaft" else "m"
                 named = nxt is not None and "\n" not in tok.whitespace_ and (
                     _is_place(doc, nxt, places) or council.group(1) in NAMED_COUNCILS and _is_cap(nxt)
                     and nxt.text not in NAME_STOP and not (i + 2 < n and doc[i + 2].text == "("))
@@ -420,11 +466,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     # "Stadtrat Heilsbronn", "Stadtbezirksrat Misburg-Anderten"; not "Stadtrat Müller"
                     name = f"{name} {nxt.text}"
                     out.append(Mention(tok.idx, nxt.idx + len(nxt.text), doc[i:i + 2].text, name, "council",
-                                       canonical_key(name), "m", head=council.group(1)))
+                                       canonical_key(name), gender, head=council.group(1)))
                     i += 2
                     continue
                 if nxt is None or not _is_cap(nxt) or nxt.is_punct:
-                    out.append(Mention(tok.idx, tok.idx + len(text), text, name, "council", canonical_key(name), "m",
+                    out.append(Mention(tok.idx, tok.idx + len(text), text, name, "council", canonical_key(name), gender,
                                        head=name.casefold()))
         i += 1
     out += _listed_groups(full, out)
@@ -530,12 +576,13 @@ def resolve(doc: Doc, mentions: list[Mention]) -> dict[str, Organisation]:
             mentions.append(mention)
         mentions.sort(key=lambda m: m.start)
     # aliases the document sets up implicitly: same determinant, same kind ("Lenkungsgruppe"/"Lenkungsgremium")
-    by_det: dict[tuple[str, str, str], list[str]] = {}
+    by_det: dict[tuple[str, str, str, str], list[str]] = {}
     for key, org in orgs.items():
         first = org.mentions[0]
         if first.determinant and len(first.determinant) >= 5:
             name_part = org.name.split(" ", 1)[1] if " " in org.name else ""
-            by_det.setdefault((first.determinant, name_part, org.kind), []).append(key)
+            family = _HEAD_FAMILY.get(first.head, first.head)
+            by_det.setdefault((first.determinant, name_part, org.kind, family), []).append(key)
     for keys in by_det.values():
         if len(keys) > 1:
             _merge(orgs, mentions, keys)

@@ -73,3 +73,28 @@ def test_times_x_per_year_for_the_body_named_before(facts_of):
                      "Der Arbeitskreis tagt ca. 4 x jährlich."))
     assert (f.subject, f.number, f.qualifier) == ("Arbeitskreis für die Gleichstellung von Frau und Mann", 4,
                                                   "per_year")
+
+
+def test_a_count_in_a_clause_of_another_subject_is_not_the_first_bodys(facts_of):
+    facts = facts_of("Die Vollversammlung tagt einmal im Jahr, der Vorstand bis zu zwölf Mal im Jahr.")
+    assert [(c.subject, c.number, c.qualifier) for c in facts["session_count"]] == [("Vollversammlung", 1, "per_year")]
+
+
+def test_a_count_in_the_same_clause_after_a_comma_still_counts(facts_of):
+    facts = facts_of("Der Beirat für Senioren wurde 2019 gegründet, die Sitzungen fanden im Jahr 2020 dreimal statt.")
+    assert [(c.subject, c.number, c.year) for c in facts["session_count"]] == [("Beirat für Senioren", 3, 2020)]
+
+
+def test_counts_that_did_not_happen_are_none(facts_of):
+    assert "session_count" not in facts_of("Vier Sitzungen im Jahr wären für den Seniorenbeirat zu wenig.")
+
+
+def test_each_of_two_years_has_its_count(facts_of):
+    facts = facts_of("In den Jahren 2016 und 2017 fanden je drei Sitzungen des Präventionsrates statt.")
+    assert sorted((c.year, c.number) for c in facts["session_count"]) == [(2016, 3), (2017, 3)]
+
+
+def test_each_of_two_bodies_meets_as_often(facts_of):
+    facts = facts_of("Der Sportausschuss und der Ausschuss für Kultur tagen jeweils etwa acht Mal im Jahr.")
+    assert sorted((c.subject, c.number) for c in facts["session_count"]) == [
+        ("Ausschuss für Kultur", 8), ("Sportausschuss", 8)]

@@ -45,3 +45,167 @@ def test_a_body_with_the_day_it_decided_is_a_meeting(facts_of):
     got = {(m.subject, m.date) for m in facts_of(
         "Die Stadtverordnetenversammlung vom 21.06.2021 hat beschlossen, einen Klimabeirat einzurichten.")["meeting"]}
     assert got == {("Stadtverordnetenversammlung", date(2021, 6, 21))}
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("Der Stadtrat beschloss am 21.05.2019 die Gründung des Klimabeirates.", "Stadtrat"),
+    ("Am 21. Mai 2019 empfahl der Hauptausschuss dem Kreistag die Annahme.", "Hauptausschuss"),
+    ("Die Satzung wird durch die Gemeindevertretung am 21.05.2019 beschlossen.", "Gemeindevertretung"),
+    ("Am 21.05.2019 stimmten die Mitglieder des Sportausschusses dem Vorschlag zu.", "Sportausschuss"),
+    ("Die Arbeitsgruppe Radverkehr kam am 21. Mai 2019 zum ersten Mal zusammen.", "Arbeitsgruppe Radverkehr"),
+])
+def test_a_body_that_decided_or_met_on_a_day_held_a_meeting_that_day(facts_of, sentence, body):
+    (m,) = [f for f in facts_of(sentence)["meeting"]]
+    assert (m.subject, m.date) == (body, date(2019, 5, 21))
+
+
+def test_the_body_a_decision_is_about_or_addressed_to_did_not_meet(facts_of):
+    facts = facts_of("Am 21.05.2019 empfahl der Hauptausschuss dem Kreistag die Gründung des Seniorenbeirates.")
+    assert [m.subject for m in facts["meeting"]] == ["Hauptausschuss"]
+
+
+def test_a_date_of_a_statute_is_no_meeting_of_the_body_it_names(facts_of):
+    facts = facts_of("Die Satzung des Seniorenbeirates vom 21.05.2019 regelt die Wahl der Mitglieder.")
+    assert "meeting" not in facts
+
+
+def test_a_day_without_its_year_takes_the_year_of_the_heading(facts_of):
+    facts = facts_of("Tätigkeitsbericht 2021\n\nDer Seniorenbeirat traf sich am 12. April und am 8. November.")
+    assert sorted(m.date for m in facts["meeting"]) == [date(2021, 4, 12), date(2021, 11, 8)]
+
+
+def test_a_day_without_any_year_stays_month_and_day(facts_of):
+    (m,) = facts_of("Der Seniorenbeirat tagte am 12. April im Rathaus.")["meeting"]
+    assert (m.date, m.detail["month"]) == (None, "--04-12")
+
+
+def test_a_meeting_of_several_days_is_dated_by_its_first(facts_of):
+    (m,) = facts_of("Der Behindertenbeirat tagte vom 3. bis 4. Juni 2019 in Klausur.")["meeting"]
+    assert m.date == date(2019, 6, 3)
+
+
+def test_a_numbered_session_without_its_day(facts_of):
+    (m,) = facts_of("Der Sozialausschuss hat sich in seiner 14. Sitzung mit dem Thema befasst.")["meeting"]
+    assert (m.subject, m.number, m.date) == ("Sozialausschuss", 14, None)
+
+
+def test_every_date_of_a_table_of_session_dates_under_the_body(facts_of):
+    text = "Sitzungstermine des Integrationsbeirates 2024:\nMontag, 15.01.2024\n18.03.2024, 17 Uhr\n10.06.2024\n"
+    dates = sorted(m.date for m in facts_of(text)["meeting"] if m.subject == "Integrationsbeirat")
+    assert dates == [date(2024, 1, 15), date(2024, 3, 18), date(2024, 6, 10)]
+
+
+def test_the_committee_referred_to_again_as_the_committee(facts_of):
+    text = ("Der Ausschuss für Bildung und Soziales befasste sich mit der Prävention. "
+            "Am 11. November 2019 empfahlen die Mitglieder des Ausschusses eine Beratung im Rat.")
+    (m,) = facts_of(text)["meeting"]
+    assert (m.subject, m.date) == ("Ausschuss für Bildung und Soziales", date(2019, 11, 11))
+
+
+def test_a_year_later_in_the_same_sentence_is_not_the_year_of_the_day(facts_of):
+    (m,) = facts_of("Der Kreistag hat in seiner Sitzung am 14. Dezember den Haushalt 2023 beschlossen.")["meeting"]
+    assert m.detail["month"] == "--12-14"
+
+
+def test_a_committee_named_with_its_remit_decides_on_two_days(facts_of):
+    facts = facts_of("Der Ausschuss für Umwelt und Klimaschutz hat sich am 12.02.2020 und am 15.06.2020 mit dem "
+                     "Lärmaktionsplan befasst.")
+    assert sorted(m.date for m in facts["meeting"]) == [date(2020, 2, 12), date(2020, 6, 15)]
+
+
+def test_minutes_approved_of_an_earlier_numbered_session_of_the_same_body(facts_of):
+    text = ("Niederschrift über die 12. Sitzung des Kulturausschusses am 10.03.2021\n\n"
+            "TOP 2 Genehmigung des Protokolls der 11. öffentlichen Sitzung vom 11.02.2021\n")
+    assert sorted((m.number, m.date) for m in facts_of(text)["meeting"]) == [
+        (11, date(2021, 2, 11)), (12, date(2021, 3, 10))]
+
+
+def test_a_numbered_session_named_in_one_word(facts_of):
+    text = "Niederschrift über die 7. Beiratssitzung am 02.03.2022\n\nDer Seniorenbeirat begrüßt die Gäste."
+    (m,) = facts_of(text)["meeting"]
+    assert (m.subject, m.number, m.date) == ("Seniorenbeirat", 7, date(2022, 3, 2))
+
+
+def test_the_number_of_the_term_is_not_the_number_of_the_session(facts_of):
+    (m,) = facts_of("Herr Alt eröffnet die 4. Sitzung des 9. Jugendbeirates am 01.02.2022.")["meeting"]
+    assert (m.number, m.date) == (4, date(2022, 2, 1))
+
+
+@pytest.mark.parametrize("item", ["Genehmigung des Protokolls vom 14.04.2021",
+                                  "Genehmigung der Sitzungsniederschrift vom 14.04.2021"])
+def test_approved_minutes_are_an_earlier_session_of_the_body_whose_agenda_it_is(facts_of, item):
+    text = f"Sitzung des Umweltausschusses\n\nDienstag, 11.05.2021, 18 Uhr\n\nTagesordnung\n\n1 {item}\n2 Baumschutz\n"
+    dates = sorted(m.date for m in facts_of(text)["meeting"] if m.subject == "Umweltausschuss")
+    assert dates == [date(2021, 4, 14), date(2021, 5, 11)]
+
+
+def test_decisions_dated_in_brackets_after_their_body(facts_of):
+    facts = facts_of("Dem Wunsch des Jugendbeirates (Beschluss vom 3.11.2020 und vom 9.2.2021) wird entsprochen.")
+    assert sorted(m.date for m in facts["meeting"]) == [date(2020, 11, 3), date(2021, 2, 9)]
+
+
+def test_the_acting_body_stands_near_its_day(facts_of):
+    text = ("Der Präventionsrat der Stadt hält seine Sitzungen im Rathaus ab. Bildnachweis Stadtarchiv\n"
+            "Vertreterinnen und Vertreter der Schulen aus dem ganzen Landkreis und der Vereine und Verbände "
+            "trafen sich am 20. Januar 2020 zu einem Austausch.")
+    assert "meeting" not in facts_of(text)
+
+
+def test_two_bodies_deliberate_on_their_own_days(facts_of):
+    text = ("Über die neue Satzung des Klimabeirates beraten am heutigen Dienstag, 6. Juni 2023, der Umweltausschuss "
+            "sowie der Stadtrat in seiner Sitzung am Donnerstag, 15. Juni 2023.")
+    met = sorted((m.subject, m.date) for m in facts_of(text)["meeting"])
+    assert ("Umweltausschuss", date(2023, 6, 6)) in met and ("Stadtrat", date(2023, 6, 15)) in met
+    assert ("Klimabeirat", date(2023, 6, 15)) not in met
+
+
+def test_a_body_that_met_for_the_first_time_held_its_first_session(facts_of):
+    (m,) = facts_of("Die Arbeitsgruppe Schulwege kam am 4. Mai 2016 zum ersten Mal zusammen.")["meeting"]
+    assert (m.number, m.date) == (1, date(2016, 5, 4))
+
+
+def test_the_first_session_of_a_body_is_its_session_number_one(facts_of):
+    (m,) = facts_of("Die erste Sitzung des Jugendbeirates fand am 12.03.2010 statt.")["meeting"]
+    assert (m.subject, m.number, m.date) == ("Jugendbeirat", 1, date(2010, 3, 12))
+
+
+@pytest.mark.parametrize("sentence, year", [
+    ("Die letzte Sitzung des Seniorenbeirates fand im Jahr 2014 statt.", "2014"),
+    ("Der Behindertenbeirat wurde 2009 gegründet. Die erste Sitzung fand 2010 statt.", "2010"),
+])
+def test_a_first_or_last_session_known_only_to_its_year(facts_of, sentence, year):
+    (m,) = facts_of(sentence)["meeting"]
+    assert (m.date, m.detail["month"], m.year) == (None, year, int(year))
+
+
+def test_a_month_is_not_read_as_a_year_only(facts_of):
+    (m,) = facts_of("Die erste Sitzung des Jugendbeirates fand im März 2010 statt.")["meeting"]
+    assert m.detail["month"] == "2010-03"
+
+
+def test_listed_days_take_the_year_the_list_ends_with(facts_of):
+    facts = facts_of("Der Integrationsrat tagt in diesem Jahr am 12.02., 14.05., 10.09. und 03.12.2024.")
+    assert sorted(m.date for m in facts["meeting"]) == [
+        date(2024, 2, 12), date(2024, 5, 14), date(2024, 9, 10), date(2024, 12, 3)]
+
+
+def test_session_days_listed_after_a_heading_on_its_line(facts_of):
+    facts = facts_of("Termine 2023 des Umweltausschusses: 16.01., 20.03., 22.05.\n")
+    assert sorted(m.date for m in facts["meeting"]) == [date(2023, 1, 16), date(2023, 3, 20), date(2023, 5, 22)]
+
+
+def test_a_council_named_only_in_its_session_word(facts_of):
+    facts = facts_of("In der Gemeinderatssitzung vom 29. Juli 2021 werden die neuen Mitglieder berufen.")
+    assert [(o.subject, o.value) for o in facts["organization"]] == [("Gemeinderat", "council")]
+    assert [(m.subject, m.date) for m in facts["meeting"]] == [("Gemeinderat", date(2021, 7, 29))]
+
+
+def test_a_session_word_with_its_council_named_before_the_day(facts_of):
+    (m,) = facts_of("Rede zur Kreistagssitzung des Landkreises Musterland\nam 14.05.2019, 17 Uhr")["meeting"]
+    assert (m.subject, m.date) == ("Kreistag", date(2019, 5, 14))
+
+
+def test_an_agenda_items_page_starts_with_the_day_of_its_session(facts_of):
+    text = "12.10.2022 - 3 Bericht der Verwaltung\n\nWortprotokoll\n\nDer Ortsbeirat nimmt den Bericht zur Kenntnis.\n"
+    (m,) = facts_of(text)["meeting"]
+    assert (m.subject, m.date) == ("Ortsbeirat", date(2022, 10, 12))

@@ -1,3 +1,5 @@
+import pytest
+
 from ratsinfo.parsers.nlp.pipeline import analyse
 
 
@@ -141,3 +143,52 @@ def test_a_body_spelled_with_and_without_the_gender_sign_is_one():
             "aus neun Mitgliedern.")
     orgs = [f.subject for f in extract(text, document_key="d", document="d").facts if f.kind == "organization"]
     assert len(orgs) == 1 and orgs[0].casefold().replace("*", "").startswith("seniorinnenbeirat")
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Der Ortsbeirat Mitte hat den Antrag beraten.", "Ortsbeirat Mitte"),
+    ("Die Bezirksvertretung Nord befasste sich mit dem Antrag.", "Bezirksvertretung Nord"),
+])
+def test_councils_of_a_part_of_town_keep_its_name_and_are_councils(facts_of, sentence, name):
+    (o,) = facts_of(sentence)["organization"]
+    assert (o.subject, o.value) == (name, "council")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Der Aufsichtsrat der Stadtwerke GmbH und der Betriebsrat wurden informiert.",
+    "Der Verwaltungsrat der Sparkasse tagte im Mai.",
+    "Der Elternbeirat der Grundschule schrieb einen Brief.",
+    "Der Pfarrgemeinderat lud zum Fest ein.",
+])
+def test_boards_of_companies_schools_and_churches_are_no_bodies_of_the_council(facts_of, sentence):
+    assert "organization" not in facts_of(sentence)
+
+
+def test_a_person_after_a_group_is_not_part_of_its_name(facts_of):
+    (o,) = facts_of("In die Lenkungsgruppe Frau Meier und Herr Schulz entsandt.")["organization"]
+    assert o.subject == "Lenkungsgruppe"
+
+
+def test_a_youth_parliament_and_a_youth_advisory_board_are_two_bodies(facts_of):
+    facts = facts_of("Das Jugendparlament tagte. Sein Sprecher wurde in den Jugendbeirat gewählt.")
+    assert sorted(o.subject for o in facts["organization"]) == ["Jugendbeirat", "Jugendparlament"]
+
+
+@pytest.mark.parametrize("text, name", [("Amt Nordmarsch\nDer Amtsvorsteher", "Amt Nordmarsch"),
+                                        ("Die Verwaltung des Amtes Hügelland-Ost lädt ein.", "Amt Hügelland-Ost")])
+def test_an_amt_named_after_its_region_is_an_administration(facts_of, text, name):
+    (o,) = facts_of(text)["organization"]
+    assert (o.subject, o.value) == (name, "department")
+
+
+@pytest.mark.parametrize("text", ["Sie trat ihr Amt Anfang des Jahres an.",
+                                  "Das Amt Kinder, Jugend und Familie lädt ein."])
+def test_an_office_held_or_a_list_of_remits_is_no_amt_of_a_region(facts_of, text):
+    assert "Amt Anfang" not in [o.subject for o in facts_of(text).get("organization", [])]
+    assert "Amt Kinder" not in [o.subject for o in facts_of(text).get("organization", [])]
+
+
+def test_offices_of_the_administration_named_büro(facts_of):
+    facts = facts_of("Das Frauenbüro und das Bürgerbüro laden ein; das Ingenieurbüro Meier plant die Straße.")
+    assert sorted((o.subject, o.value) for o in facts["organization"]) == [
+        ("Bürgerbüro", "department"), ("Frauenbüro", "department")]

@@ -1,0 +1,297 @@
+"""Meetings read from what a body did on a day, not from the word "Sitzung" beside its name:
+"Der Stadtrat beschloss am 21.05.2019 ...", "Am 3. März empfahl der Hauptausschuss ...",
+"... wird durch die Gemeindevertretung am 12.12.2019 beschlossen", "in seiner 14. Sitzung",
+and tables of session dates under a heading that names the body ("Sitzungstermine ... 2024:").
+
+Council prose gives a date without its year when the heading or the paragraph names the year
+("Jahresbericht 2021 ... am 12. April"); such a date takes that year, else it stays ``--MM-DD``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+
+from ratsinfo.parsers.nlp.context import Context
+from ratsinfo.parsers.nlp.numbers import YEAR, months
+from ratsinfo.parsers.nlp.orgs import Mention
+
+_NEAR = 160  # the acting body stands near its day (a PDF line break may join two sentences)
+MEETING_KINDS = ("conference", "committee", "advisory_board", "council", "staff", "working_group")
+_MONTHS = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+_WEEKDAY = (r"(?:(?:heutigen|kommenden|morgigen|gestrigen|vergangenen)\s+)?"
+            r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)?(?:den\s+|dem\s+)?")
+# a day, with or without its year, and the first day of a range ("3. bis 4. Juni 2019", "4./5. Mai")
+_DAY = (r"(?P<d>\d{1,2})\.\s?(?:(?:bis|und|-|–|/)\s?\d{1,2}\.\s?)?"
+        r"(?:(?P<mon>" + _MONTHS + r")|(?P<mn>\d{1,2})\.)(?:\s?(?P<y>\d{4}|\d{2}(?![\d.])))?(?![\d.]?\d)")
+_ON_DAY = re.compile(r"\b(?:[Aa]m|vom(?=\s+\d{1,2}\.\s?(?:bis|-|–)\s?\d))\s+" + _WEEKDAY + _DAY)
+# what a body does in a session; a verb of the clause, not a noun ("Beschluss vom" dates a paper)
+_ACT = re.compile(r"\b(?:beschlo(?:ss|ß)(?:en)?|beschließt|empfahl(?:en)?|empfohlen|befasst(?:e|en)?|berie(?:t|ten)|"
+                  r"beraten|tagt(?:e|en)?|getagt|traf(?:en)?\s+sich|kam(?:en)?\b[^;]{0,60}?\bzusammen|"
+                  r"zusammengekommen|stimmt(?:e|en)?\b[^;]{0,80}?\bzu\b|zugestimmt|entschied(?:en)?|entschieden|"
+                  r"wählt(?:e|en)?|gewählt|lehnt(?:e|en)?\b[^;]{0,80}?\bab\b|abgelehnt|verabschiedet(?:e|en)?|"
+                  r"beauftragt(?:e|en)?|konstituiert(?:e|en)?|billigt(?:e|en)?|gebilligt|fasst(?:e|en)?|gefasst|"
+                  r"nahm(?:en)?\b[^;]{0,60}?\bKenntnis|zur\s+Kenntnis\s+genommen)\b")
+# words before a body that make it the one acting: its article in the nominative, the agent of a passive,
+# its members or participants
+_SUBJECT_BEFORE = {"m": ("der", "unser", "durch den", "vom"), "f": ("die", "unsere", "durch die", "von der"),
+                   "n": ("das", "unser", "durch das", "vom")}
+_MEMBERS_OF = re.compile(r"\b(?:Mitglieder|Teilnehmer\w*|Vertreter\w*)\s+(?:\d+\s+)?(?:des|der)\s+(?:\w+\s+)?$")
+# a numbered session without its day: "in seiner 14. Sitzung", "in ihrer 20. öffentlichen Sitzung"
+_OWN_NUMBERED = re.compile(r"\b(?:in|auf)\s+(?:seiner|ihrer)\s+(?P<n>\d{1,3})\.\s+(?:(?:öffentlichen|ordentlichen|"
+                           r"nichtöffentlichen|konstituierenden)\s+)?Sitzung\b(?!\s+(?:am|vom)\s+\w)")
+# a heading over a table of session dates: "Sitzungstermine 2024", "Termine der Sitzungen des Beirates"
+_DATES_HEAD = re.compile(r"(?:Sitzungstermin(?:e|en)?|Sitzungsplan|Termine|Tagungstermine|Sitzungen)\b")
+_LISTED_DAY = re.compile(r"[ \t]*" + _WEEKDAY + _DAY)
+_DATE_LINE = re.compile(r"^[ \t•\-–*]*" + _WEEKDAY + _DAY + r"[^\n]{0,60}$", re.M)
+
+
+# minutes approved: "Genehmigung des Protokolls vom 23.03.2021", "Genehmigung der Sitzungsniederschrift vom ..."
+_APPROVED = re.compile(r"\b(?:Genehmigung|Billigung|Feststellung)\s+(?:des|der)\s+(?:\w+\s+)?(?:Sitzungs)?"
+                       r"(?:Protokolls|Protokolles|Niederschrift|[Ss]itzungsniederschrift)\s+vom\s+" + _WEEKDAY + _DAY)
+# a decision in brackets after its body: "des Seniorenbeirates (Beschluss vom 5.12.2012 und vom 6.2.2013)"
+_BRACKET_DECISION = re.compile(r"\s*\(\s*(?:Beschl(?:uss|\.)|Sitzung)\s+vom\s+[^()]{6,80}\)")
+
+
+_FIRST_TIME = re.compile(r"\bzum\s+ersten\s+Mal\b|\berstmal(?:s|ig)\s+(?:zusammen|getagt|getroffen)")
+# the first or last session known only to its year: "Die letzte Sitzung des Beirates fand im Jahr 2014 statt"
+_YEAR_SESSION = re.compile(r"\b(?P<which>[Ll]etzte|[Ee]rste|[Kk]onstituierende)n?\s+Sitzung\b(?P<mid>[^.;?]{0,80}?)"
+                           r"(?<![.\d/-])\b(?:(?:im\s+Jahr(?:e)?|in)\s+)?(?P<y>(?:19|20)\d\d)\b(?![./-]\d)[^.;?]{0,40}?\bstatt")
+
+
+@dataclass
+class Dated:
+    """A day as the text gives it: ``when`` with its year, else ``partial`` ("--05-12", "2014"); ``number`` 1
+    for a body's first session ("kam ... zum ersten Mal zusammen")."""
+    when: date | None
+    partial: str | None
+    number: int | None = None
+
+
+def day_of(m: re.Match, ctx: Context, pos: int, list_year: str | None = None) -> Dated | None:
+    """The date a ``_DAY`` match names; a missing year comes from the list it stands in, the paragraph,
+    else from the heading."""
+    month = months()[m.group("mon").casefold()] if m.group("mon") else int(m.group("mn"))
+    day = int(m.group("d"))
+    y = m.group("y") or list_year
+    year = (int(y) + (2000 if int(y) < 50 else 1900) if len(y) == 2 else int(y)) if y else (
+        ctx.year_before(pos) or _heading_year(ctx, pos))
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    if year is None:
+        return Dated(None, f"--{month:02d}-{day:02d}")
+    try:
+        return Dated(date(year, month, day), None)
+    except ValueError:
+        return None
+
+
+def _heading_year(ctx: Context, pos: int) -> int | None:
+    """The year of the document's first lines, when they end before the line of ``pos`` (a year later
+    in the same sentence is not the meeting's: "am 14. Dezember den Haushalt 2023 beschlossen")."""
+    text = ctx.text
+    head_end = 0
+    for _ in range(4):
+        nl = text.find("\n", head_end + 1)
+        if nl == -1:
+            break
+        head_end = nl
+    y = YEAR.search(text, 0, min(head_end, text.rfind("\n", 0, pos) + 1))
+    return int(y.group(1)) if y else None
+
+
+def _acting(ctx: Context, cs: int, lo: int, hi: int) -> list[Mention]:
+    """The bodies between ``lo`` and ``hi`` of a clause starting at ``cs`` that act in it (not the one a
+    decision is about or is addressed to)."""
+    text = ctx.text
+    out = []
+    for m in ctx.mentions_starting(lo, hi):
+        if m.kind not in MEETING_KINDS:
+            continue
+        before = text[max(cs, m.start - 50):m.start]
+        words = before.casefold().split()
+        articles = _SUBJECT_BEFORE.get(m.gender, ())
+        if not words or words[-1] in articles or " ".join(words[-2:]) in articles or _MEMBERS_OF.search(before):
+            out.append(m)
+    return out
+
+
+def acted_on_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
+    """(body key, day, start, end) for each "am <Tag>" of a clause where a body decided, met or voted."""
+    text = ctx.text
+    if " am " not in text and "Am " not in text and " vom " not in text:
+        return []
+    sents = ctx.sentences()
+    starts = [s for s, _e in sents]
+    out: list[tuple[str, Dated, int, int]] = []
+    for dm in _ON_DAY.finditer(text):
+        i = bisect_right(starts, dm.start()) - 1
+        if i < 0:
+            continue
+        s, e = sents[i]
+        sent = text[s:e]
+        if sent.rstrip().endswith("?"):
+            continue
+        # the clause: between semicolons of the sentence
+        rel = dm.start() - s
+        cs = s + (sent.rfind(";", 0, rel) + 1)
+        semi = sent.find(";", rel)
+        ce = s + semi if semi != -1 else e
+        clause = text[cs:ce]
+        if not _ACT.search(clause):
+            continue
+        bodies = _acting(ctx, cs, max(cs, dm.start() - _NEAR), min(ce, dm.end() + _NEAR))
+        if not bodies:
+            continue
+        body = min(bodies, key=lambda b: abs(b.start - dm.start()))
+        first = 1 if _FIRST_TIME.search(clause) else None
+        for day in enumerated_days(ctx, dm):
+            day.number = first
+            out.append((body.key, day, s, e))
+            first = None
+    return out
+
+
+_NEXT_DAY = re.compile(r"\s*(?:,|und|sowie|bzw\.|/)\s*(?:(?:und|sowie)\s+)?(?:am\s+)?" + _WEEKDAY + _DAY)
+
+
+def enumerated_days(ctx: Context, first: re.Match) -> list[Dated]:
+    """The day of ``first`` and the days listed after it ("am 12.02., 14.05. und 03.12.2024"); a day
+    without its year takes the year the list ends with."""
+    found = [first]
+    pos = first.end()
+    while (m := _NEXT_DAY.match(ctx.text, pos)) is not None:
+        found.append(m)
+        pos = m.end()
+    year = next((m.group("y") for m in reversed(found) if m.group("y")), None)
+    out = []
+    for m in found:
+        day = day_of(m, ctx, first.start(), year)
+        if day is not None:
+            out.append(day)
+    return out
+
+
+def numbered_without_day(ctx: Context) -> list[tuple[str, int, int, int]]:
+    """(body key, number, start, end) for "Der Sozialausschuss hat sich in seiner 14. Sitzung ... befasst"."""
+    text = ctx.text
+    if "Sitzung" not in text:
+        return []
+    out = []
+    for m in _OWN_NUMBERED.finditer(text):
+        para = text.rfind("\n", 0, m.start()) + 1
+        prior = [b for b in ctx.mentions_between(max(para, m.start() - 200), m.start()) if b.kind in MEETING_KINDS]
+        if prior:
+            out.append((prior[-1].key, int(m.group("n")), prior[-1].start, m.end()))
+    return out
+
+
+def date_tables(ctx: Context) -> list[tuple[str, Dated, int, int]]:
+    """Each date of a list of session dates under a heading naming the body ("Sitzungstermine des
+    Integrationsbeirates 2024:" then one date a line)."""
+    text = ctx.text
+    out: list[tuple[str, Dated, int, int]] = []
+    for h in _DATES_HEAD.finditer(text):
+        ls = text.rfind("\n", 0, h.start()) + 1
+        le = text.find("\n", h.end())
+        if le == -1 or le - ls > 160:
+            continue
+        bodies = [b for b in ctx.mentions_between(ls, le) if b.kind in MEETING_KINDS]
+        if not bodies:
+            continue
+        colon = text.find(":", h.end(), le)
+        inline = _LISTED_DAY.match(text, colon + 1) if colon != -1 else None
+        if inline:  # "Termine 2023 des Umweltausschusses: 16.01., 20.03., 22.05." (the year from the heading)
+            out += [(bodies[0].key, day, inline.start(), le) for day in enumerated_days(ctx, inline)]
+            continue
+        pos = le + 1
+        while True:
+            while text[pos:pos + 1] in ("\n", " ", "\t") and pos < len(text):
+                pos += 1
+            line = _DATE_LINE.match(text, pos)
+            if not line:
+                break
+            day = day_of(line, ctx, ls)
+            if day is not None:
+                out.append((bodies[0].key, day, line.start(), line.end()))
+            pos = line.end()
+    return out
+
+
+def approved_minutes(ctx: Context) -> list[tuple[str, Dated, int, int]]:
+    """The earlier session whose minutes an agenda approves: of the body whose session heads the part
+    the item stands in (the nearest body before it), else of the document's body."""
+    text = ctx.text
+    if "Genehmigung" not in text and "Billigung" not in text and "Feststellung" not in text:
+        return []
+    main = next((k for k, o in ctx.orgs.items() if o is ctx.main), None) if ctx.main is not None else None
+    out = []
+    for m in _APPROVED.finditer(text):
+        prior = [b for b in ctx.mentions_between(max(0, m.start() - 3000), m.start()) if b.kind in MEETING_KINDS]
+        key = prior[-1].key if prior else main
+        day = day_of(m, ctx, m.start())
+        if key is not None and day is not None:
+            out.append((key, day, m.start(), m.end()))
+    return out
+
+
+def bracketed_decisions(ctx: Context) -> list[tuple[str, Dated, int, int]]:
+    """Decisions dated in brackets right after the body: "(Beschluss vom 5.12.2012 und vom 6.2.2013)"."""
+    text = ctx.text
+    if "(Beschl" not in text and "( Beschl" not in text and "(Sitzung" not in text:
+        return []
+    out = []
+    for b in ctx.mentions:
+        if b.kind not in MEETING_KINDS:
+            continue
+        m = _BRACKET_DECISION.match(text, b.end)
+        if not m:
+            continue
+        for d in re.finditer(r"\bvom\s+" + _DAY, m.group(0)):
+            day = day_of(d, ctx, b.start)
+            if day is not None:
+                out.append((b.key, day, b.start, m.end()))
+    return out
+
+
+def year_sessions(ctx: Context) -> list[tuple[str, Dated, int, int]]:
+    """A first or last session dated by its year only: of the body named with it, else of the one
+    the sentence or the document is about."""
+    text = ctx.text
+    if "Sitzung" not in text or not ("etzte" in text or "rste" in text or "onstituierende" in text):
+        return []
+    main = next((k for k, o in ctx.orgs.items() if o is ctx.main), None) if ctx.main is not None else None
+    out = []
+    for m in _YEAR_SESSION.finditer(text):
+        if re.search(_MONTHS + r"\s+$", text[max(0, m.start("y") - 12):m.start("y")]):
+            continue  # "im März 2010": a month, read by the month rule
+        named = [b for b in ctx.mentions_between(m.start("mid"), m.end("mid")) if b.kind in MEETING_KINDS]
+        para = text.rfind("\n\n", 0, m.start()) + 1
+        before = [b for b in ctx.mentions_between(para, m.start()) if b.kind in MEETING_KINDS]
+        key = named[0].key if named else before[-1].key if before else main
+        if key is not None:
+            first = m.group("which").casefold() == "erste"
+            out.append((key, Dated(None, m.group("y"), 1 if first else None), m.start(), m.end()))
+    return out
+
+
+
+# an agenda item's page of ALLRIS 4 copied as text starts with its session's day: "23.11.2021 - 1 Eröffnung ..."
+_ITEM_PAGE = re.compile(r"\A\s*(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\s+-\s+(?:[ÖN]\s*)?\d{1,3}(?:\.\d{1,3})*"
+                        r"\.?\s+\S")
+
+
+def item_page_day(ctx: Context) -> list[tuple[str, Dated, int, int]]:
+    """The session an agenda item's page belongs to: its day in the first line, its body the one the page
+    is about."""
+    m = _ITEM_PAGE.match(ctx.text)
+    if m is None or ctx.main is None or ctx.main.kind not in MEETING_KINDS:
+        return []
+    main = next((k for k, o in ctx.orgs.items() if o is ctx.main), None)
+    try:
+        day = Dated(date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), None)
+    except ValueError:
+        return []
+    return [(main, day, m.start(), m.end())] if main else []
