@@ -3,6 +3,7 @@
 -- param: year INTEGER optional: the calendar year
 -- param: organization ORGANIZATION optional: a name, alias, abbreviation or inflected form
 -- param: council VARCHAR optional: the council (town, district) whose bodies are meant, e.g. Musterstadt
+-- kept: _organization_key IN organization, year = year, council MATCHES council
 WITH orgs AS (
     SELECT o.key, o.name, c.council FROM organization o JOIN organization_council c ON c.key = o.key
     WHERE NOT o.deleted AND ($organization IS NULL OR list_contains($organization, o.key))
@@ -86,7 +87,8 @@ SELECT o.name AS organization,
        list_distinct(flatten([coalesce(tm.topics, []), coalesce(tn.topics, []), coalesce(d.titles, []),
                               coalesce(a.items, [])])) AS themes,
        list_sort(list_distinct(flatten([coalesce(r.src, []), coalesce(st.src, []), coalesce(d.src, []),
-                                        coalesce(tm.src, []), coalesce(tn.src, [])]))) AS sources
+                                        coalesce(tm.src, []), coalesce(tn.src, [])]))) AS sources,
+       o.key AS _organization_key
 FROM years y
 JOIN orgs o ON o.key = y.okey
 LEFT JOIN records r ON r.okey = y.okey AND r.year = y.year
@@ -97,4 +99,4 @@ LEFT JOIN themes tm ON tm.okey = y.okey AND tm.year = y.year
 LEFT JOIN themes tn ON tn.okey = y.okey AND tn.year IS NULL
 LEFT JOIN agenda a ON a.okey = y.okey AND a.year = y.year
 WHERE ($year IS NULL OR y.year = $year)
-ORDER BY o.name, o.council, y.year
+ORDER BY o.name, o.council, y.year, o.key
