@@ -435,7 +435,8 @@ def search(con: duckdb.DuckDBPyConnection, query: str, *, page: int = 1, per_pag
     params = {"year": None, "paper_type": None, "author": None, "council": None, "organization": None}
     params.update({k: (v if v not in ("", None) else None) for k, v in filters.items()})
     narrowed = any(params[k] is not None for k in ("paper_type", "author", "council", "organization"))
-    at = {"q": fold_query(query), "limit": per_page, "offset": (page - 1) * per_page}
+    folded = fold_query(query)
+    at = {"q": folded, "limit": per_page, "offset": (page - 1) * per_page}
     if stored and not narrowed:
         found = rows(con, "search_ranked", **at, year=params["year"])
         keys = [h["key"] for h in found]
@@ -445,5 +446,5 @@ def search(con: duckdb.DuckDBPyConnection, query: str, *, page: int = 1, per_pag
     else:  # filters, or a snapshot written before the search rows existed
         found = rows(con, "search", **at, **params)
     for r in found:
-        r["snippet"] = snippet(r.pop("text") or "", fold_query(query))
+        r["snippet"] = snippet(r.pop("text") or "", folded)
     return Hits(found[0]["total"] if found else 0, found)
