@@ -8,11 +8,13 @@ qterms AS (
     SELECT d.termid FROM fts_main_search_doc.dict d JOIN tokens ON d.term = tokens.t
 ),
 scored AS (
-    SELECT t.docid, sum(t.weight) AS score
+    SELECT t.ord, sum(t.weight) AS score
     FROM search_posting t JOIN qterms q ON q.termid = t.termid
-    GROUP BY t.docid
+    GROUP BY t.ord
+),
+page AS (             -- ord: the rank of the text's key, so ties go by key without reading every key
+    SELECT ord, score FROM scored ORDER BY score DESC, ord LIMIT $limit
 )
-SELECT h.key, s.score
-FROM scored s JOIN search_hit h ON h.docid = s.docid
-ORDER BY s.score DESC, h.key
-LIMIT $limit
+SELECT h.key, p.score
+FROM page p JOIN search_hit h ON h.ord = p.ord
+ORDER BY p.score DESC, p.ord
