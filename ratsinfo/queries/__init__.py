@@ -9,6 +9,12 @@ Header lines::
 
 Types: INTEGER, VARCHAR, DATE, and ORGANIZATION (a name, alias, abbreviation or inflected form,
 bound as the list of matching organization keys).
+
+A query whose parameters only pick rows of its whole result may say how, so that a reader of a snapshot
+that never changes runs it once and filters (see ``kept``); columns whose names begin with ``_`` are for
+that filter and never shown::
+
+    -- kept: _organization_key IN organization, year = year, council MATCHES council
 """
 
 from __future__ import annotations
@@ -23,9 +29,11 @@ from typing import Any
 import duckdb
 
 from ratsinfo.errors import BadInput
+from ratsinfo.queries import kept
 from ratsinfo.warehouse import reads
 
 TYPES = ("INTEGER", "VARCHAR", "DATE", "ORGANIZATION")
+_KEPT = re.compile(r"^\s*(?P<column>\w+)\s+(?P<op>IN|=|MATCHES)\s+(?P<param>\w+)\s*$")
 _PARAM = re.compile(r"^--\s*param:\s*(?P<name>\w+)\s+(?P<type>\w+)(?P<opt>\s+optional)?\s*:?\s*(?P<doc>.*)$")
 
 
@@ -43,6 +51,7 @@ class Query:
     answers: str
     params: tuple[Param, ...]
     sql: str = field(repr=False)
+    kept: tuple[tuple[str, str, str], ...] = ()  # (column, IN / = / MATCHES, parameter) of the ``-- kept:`` line
 
     def usage(self) -> str:
         ps = " ".join(f"[--param {p.name}=…]" if p.optional else f"--param {p.name}=…" for p in self.params)
@@ -52,6 +61,7 @@ class Query:
 def parse(text: str, filename: str) -> Query:
     name = answers = None
     params = []
+    filters: list[tuple[str, str, str]] = []
     for line in text.splitlines():
         if not line.startswith("--"):
             break
@@ -64,12 +74,24 @@ def parse(text: str, filename: str) -> Query:
             if ptype not in TYPES:
                 raise ValueError(f"{filename}: parameter {m.group('name')} has unknown type {ptype}")
             params.append(Param(m.group("name"), ptype, bool(m.group("opt")), m.group("doc").strip()))
+        elif m := re.match(r"^--\s*kept:\s*(.+)$", line):
+            for part in m.group(1).split(","):
+                f = _KEPT.match(part)
+                if f is None:
+                    raise ValueError(f"{filename}: '-- kept:' takes 'column IN|=|MATCHES parameter, ...', not {part!r}")
+                filters.append((f.group("column"), f.group("op"), f.group("param")))
     if not name or not answers:
         raise ValueError(f"{filename}: the header needs '-- name:' and '-- answers:' lines")
     for p in params:
         if f"${p.name}" not in text:
             raise ValueError(f"{filename}: parameter {p.name} is declared but not used as ${p.name}")
-    return Query(name, answers, tuple(params), text)
+    declared = {p.name for p in params}
+    for _column, _op, param in filters:
+        if param not in declared:
+            raise ValueError(f"{filename}: '-- kept:' names parameter {param}, which the header does not declare")
+    if filters and declared - {param for _c, _o, param in filters}:
+        raise ValueError(f"{filename}: '-- kept:' must say how every parameter filters the whole result")
+    return Query(name, answers, tuple(params), text, tuple(filters))
 
 
 @cache
@@ -127,7 +149,21 @@ def run(con: duckdb.DuckDBPyConnection, name: str, raw: dict[str, str]) -> tuple
 
 
 def run_bound(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> tuple[list[str], list[tuple]]:
-    """Run a canned query with parameters already typed (organization: a list of keys)."""
+    """Run a canned query with parameters already typed (organization: a list of keys); from its whole result
+    kept with the snapshot when the reader keeps one and the query says how (``-- kept:``)."""
     query = get(name)
     bound = {p.name: params.get(p.name) for p in query.params}
-    return reads.select(con, query.sql, bound)
+    keeping = kept.current()
+    whole = keeping.whole(con, query) if keeping is not None and query.kept else None
+    if whole is None:
+        return _shown(*reads.select(con, query.sql, bound))
+    return _shown(whole.cols, whole.select(bound, keeping.directory(con)))  # type: ignore[union-attr]
+
+
+def _shown(cols: list[str], rows: list[tuple]) -> tuple[list[str], list[tuple]]:
+    """The columns a reader sees: those named with a leading ``_`` serve the filter of ``-- kept:`` only."""
+    hidden = [i for i, c in enumerate(cols) if c.startswith("_")]
+    if not hidden:
+        return cols, rows
+    shown = [i for i in range(len(cols)) if i not in hidden]
+    return [cols[i] for i in shown], [tuple(r[i] for i in shown) for r in rows]

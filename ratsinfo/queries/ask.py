@@ -16,10 +16,11 @@ import duckdb
 from ratsinfo import queries
 from ratsinfo.parsers.nlp.numbers import YEAR
 from ratsinfo.parsers.nlp.pipeline import analyse
-from ratsinfo.queries import ask_facts
-from ratsinfo.queries.names import name_stem, resolve
+from ratsinfo.queries import ask_facts, kept
+from ratsinfo.queries.names import councils_matching, name_stem, organization_councils, resolve
 from ratsinfo.warehouse import reads
-from ratsinfo.warehouse.search import search
+from ratsinfo.warehouse.pages import pages_exist
+from ratsinfo.warehouse.search import index_exists, search
 
 COUNT = re.compile(r"\bwie\s+(?:viele|oft|häufig|viel\s+Mal)\b|\bAnzahl\b", re.I)
 THEMES = re.compile(r"\b(?:Themen|Thema|Inhalte|Schwerpunkte|Tagesordnung\w*|befass\w*|beschäftig\w*|behandel\w*|"
@@ -115,7 +116,7 @@ def council_in(con: duckdb.DuckDBPyConnection, question: str) -> str | None:
         place = m.group("place")
         if place.split()[-1] in STOP_CAPS:
             continue
-        if reads.councils_matching(con, place):
+        if councils_matching(con, place):
             return place
     return None
 
@@ -124,8 +125,8 @@ def _in_council(con: duckdb.DuckDBPyConnection, orgs: list[tuple[str, str]], cou
                 ) -> list[tuple[str, str]]:
     if not council or not orgs:
         return orgs
-    wanted = set(reads.councils_matching(con, council))
-    of = reads.organization_councils(con, _keys(orgs))
+    wanted = set(councils_matching(con, council))
+    of = organization_councils(con, _keys(orgs))
     return [o for o in orgs if of.get(o[0]) in wanted]
 
 
@@ -366,7 +367,9 @@ def _answers(con: duckdb.DuckDBPyConnection, q: str, reference: str) -> Answer:
 def _no_answer(con: duckdb.DuckDBPyConnection, q: str) -> Answer:
     ans = Answer(q, None)
     ans.sentences.append("Keine vorbereitete Abfrage passt zu dieser Frage. Die besten Treffer der Volltextsuche:")
-    for i, h in enumerate(search(con, q, limit=3), 1):
+    keeping = kept.current()
+    stored = keeping.once("search rows", lambda: index_exists(con) and pages_exist(con)) if keeping else None
+    for i, h in enumerate(search(con, q, limit=3, stored=stored), 1):
         ans.rows.append({"type": h.type, "reference": h.reference, "title": h.title, "snippet": h.snippet,
                          "source": h.source, "score": round(h.score, 3)})
         ans.sentences.append(f"{i}. {h.reference or h.title} ({h.type}): {h.snippet}")

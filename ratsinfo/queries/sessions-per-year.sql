@@ -3,6 +3,7 @@
 -- param: year INTEGER optional: the calendar year
 -- param: organization ORGANIZATION optional: a name, alias, abbreviation or inflected form
 -- param: council VARCHAR optional: the council (town, district) whose bodies are meant, e.g. Musterstadt
+-- kept: _organization_key IN organization, year = year, council MATCHES council
 WITH orgs AS (
     SELECT o.key, o.name, c.council FROM organization o JOIN organization_council c ON c.key = o.key
     WHERE NOT o.deleted AND ($organization IS NULL OR list_contains($organization, o.key))
@@ -31,7 +32,7 @@ dated AS (            -- dated meetings read from prose ("Am 7. Oktober 2019 fan
            list_sort(list(DISTINCT strftime(f.date, '%Y-%m-%d') || '|'
                           || coalesce(CAST(f.number::INTEGER AS VARCHAR) || '. am ', 'am ')
                           || strftime(f.date, '%d.%m.%Y'))) AS dated_keys,
-           list(DISTINCT f.value) FILTER (WHERE f.value IS NOT NULL) AS titles
+           list(f.value ORDER BY f.date, f.start, f.value) FILTER (WHERE f.value IS NOT NULL) AS titles
     FROM fact f JOIN doc_source s ON s.document_key = f.document_key
     WHERE NOT f.deleted AND f.kind = 'meeting' AND f.date IS NOT NULL
       AND ($organization IS NULL OR list_contains($organization, f.subject_key))
@@ -40,7 +41,8 @@ dated AS (            -- dated meetings read from prose ("Am 7. Oktober 2019 fan
 ),
 per_year AS (         -- rules ("zweimal jährlich", "bis zu fünfzehn Mal im Jahr")
     SELECT f.subject_key AS okey,
-           string_agg(DISTINCT CAST(f.number::INTEGER AS VARCHAR) || ' ' || f.qualifier, ', ') AS rule
+           string_agg(DISTINCT CAST(f.number::INTEGER AS VARCHAR) || ' ' || f.qualifier, ', '
+                      ORDER BY CAST(f.number::INTEGER AS VARCHAR) || ' ' || f.qualifier) AS rule
     FROM fact f
     WHERE NOT f.deleted AND f.kind = 'session_count' AND f.qualifier IN ('per_year', 'upper_bound', 'at_least')
     GROUP BY ALL
@@ -49,7 +51,8 @@ years AS (
     SELECT okey, year FROM records UNION SELECT okey, year FROM stated UNION SELECT okey, year FROM dated
 ),
 themes AS (
-    SELECT t.organization_key AS okey, t.year, list(DISTINCT t.topic) AS topics, list(DISTINCT s.source) AS src
+    SELECT t.organization_key AS okey, t.year, list(t.topic ORDER BY t.document_key, t.start, t.topic) AS topics,
+           list(DISTINCT s.source) AS src
     FROM topic t JOIN doc_source s ON s.document_key = t.document_key
     WHERE NOT t.deleted AND ($organization IS NULL OR list_contains($organization, t.organization_key))
       AND ($year IS NULL OR t.year = $year OR t.year IS NULL)
@@ -71,7 +74,8 @@ agenda AS (           -- the top five areas: "Räumliche Planung und Entwicklung
            list(l.label || ' (' || a.n || ' TOP)' ORDER BY a.n DESC, l.label)[1:5] AS items
     FROM agenda_themes a JOIN labels l ON l.code = a.code
     GROUP BY ALL
-)
+),
+answer AS (
 SELECT o.name AS organization,
        o.council,
        y.year,
@@ -83,10 +87,11 @@ SELECT o.name AS organization,
        (r.n IS NOT NULL AND coalesce(st.n, d.n) IS NOT NULL AND r.n <> coalesce(st.n, d.n)) AS disagree,
        list_transform(d.dated_keys, x -> split_part(x, '|', 2)) AS meetings,
        py.rule AS rule,
-       list_distinct(flatten([coalesce(tm.topics, []), coalesce(tn.topics, []), coalesce(d.titles, []),
-                              coalesce(a.items, [])])) AS themes,
+       flatten([coalesce(tm.topics, []), coalesce(tn.topics, []), coalesce(d.titles, []),
+                coalesce(a.items, [])]) AS all_themes,
        list_sort(list_distinct(flatten([coalesce(r.src, []), coalesce(st.src, []), coalesce(d.src, []),
-                                        coalesce(tm.src, []), coalesce(tn.src, [])]))) AS sources
+                                        coalesce(tm.src, []), coalesce(tn.src, [])]))) AS sources,
+       o.key AS _organization_key
 FROM years y
 JOIN orgs o ON o.key = y.okey
 LEFT JOIN records r ON r.okey = y.okey AND r.year = y.year
@@ -97,4 +102,9 @@ LEFT JOIN themes tm ON tm.okey = y.okey AND tm.year = y.year
 LEFT JOIN themes tn ON tn.okey = y.okey AND tn.year IS NULL
 LEFT JOIN agenda a ON a.okey = y.okey AND a.year = y.year
 WHERE ($year IS NULL OR y.year = $year)
-ORDER BY o.name, o.council, y.year
+)
+SELECT organization, council, year, sessions, basis, on_record, in_text, disagree, meetings, rule,
+       list_filter(all_themes, (x, i) -> x IS NOT NULL AND list_position(all_themes, x) = i) AS themes,  -- once each, in order
+       sources, _organization_key
+FROM answer
+ORDER BY organization, council, year, _organization_key

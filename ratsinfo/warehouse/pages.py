@@ -24,7 +24,8 @@ from ratsinfo.warehouse.report import sql_text
 
 PAGE_TABLES = ("page_paper", "page_meeting", "page_body")
 SEARCH_TABLES = ("search_posting", "search_hit")  # sql/search_rows_rebuild.sql
-WEIGHTED = "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'search_posting' AND column_name = 'weight'"
+WEIGHTED = ("SELECT count(*) = 2 FROM duckdb_columns() WHERE table_name = 'search_posting' "
+            "AND column_name IN ('weight', 'ord')")  # postings with their BM25 weight and their text's rank of key
 ROWS_PER_PART = 20_000
 SIZES = {"page_paper": "SELECT count(*) FROM paper", "page_meeting": "SELECT count(*) FROM meeting",
          "page_body": "SELECT count(*) FROM organization"}
@@ -81,7 +82,7 @@ def pages_exist(con: duckdb.DuckDBPyConnection) -> bool:
     tables = [*PAGE_TABLES, *SEARCH_TABLES]
     found = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name IN (SELECT unnest(?::VARCHAR[]))",
                         [tables]).fetchone()[0]
-    return found == len(tables) and con.execute(WEIGHTED).fetchone()[0] == 1
+    return found == len(tables) and con.execute(WEIGHTED).fetchone()[0]
 
 
 def page_row(con: duckdb.DuckDBPyConnection, table: str, key: str) -> dict[str, Any] | None:

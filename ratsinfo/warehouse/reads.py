@@ -102,6 +102,11 @@ def councils_matching(con: duckdb.DuckDBPyConnection, text: str) -> list[str]:
                                       "WHERE council_matches(council, ?) ORDER BY council", [text]).fetchall()]
 
 
+def council_directory(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str | None, str | None]]:
+    """Every organization's council and that council's slug (as council_matches compares them)."""
+    return con.execute("SELECT key, council, council_slug(council) FROM organization_council ORDER BY key").fetchall()
+
+
 def working_groups(con: duckdb.DuckDBPyConnection, parent_keys: list[str] | None, council: str | None) -> list[str]:
     """Keys of the working groups (under these parents, of this council when given), by name."""
     return [k for (k,) in con.execute(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 from typing import Any
 
 import duckdb
 
 
+@cache
 def sql_text(name: str) -> str:
     return (resources.files("ratsinfo.warehouse") / "sql" / f"{name}.sql").read_text(encoding="utf-8")
 

@@ -121,10 +121,24 @@ def snippet(text: str, query: str, width: int = 110) -> str:
 
 
 def search(con: duckdb.DuckDBPyConnection, query: str, *, type_: str | None = None,
-           org_names: list[str] | None = None, year: int | None = None, limit: int = 10) -> list[Hit]:
-    if not index_exists(con):  # a lake has none: its readers' settings are locked, fts cannot load there
-        return []
-    load_fts(con)
+           org_names: list[str] | None = None, year: int | None = None, limit: int = 10,
+           stored: bool | None = None) -> list[Hit]:
+    """Ranked hits. ``stored``: whether the index and the search rows built with it exist (None: look); a
+    search without filters then adds up their stored weights instead of scoring every text (same hits, same
+    order)."""
+    if not stored:
+        if not index_exists(con):  # a lake has none: its readers' settings are locked, fts cannot load there
+            return []
+        load_fts(con)
+        from ratsinfo.warehouse.pages import pages_exist
+
+        stored = stored is None and pages_exist(con)
+    if stored and type_ is None and not org_names and year is None:
+        ranked = con.execute(sql_text("search_stored"), {"q": query, "limit": limit}).fetchall()
+        keys = [k for k, _score in ranked]
+        shown = {r[0]: r[1:] for r in con.execute(sql_text("search_stored_texts"), {"keys": keys}).fetchall()}
+        return [Hit(t, ref, title, snippet(text, query), y, src, float(score))
+                for key, score in ranked for t, ref, title, text, y, src in [shown[key]]]
     rows = con.execute(sql_text("search"), {"q": query, "type": type_, "year": year,
                                             "org_names": org_names or None, "limit": limit}).fetchall()
     return [Hit(r[0], r[1], r[2], snippet(r[3], query), r[4], r[5], float(r[6])) for r in rows]

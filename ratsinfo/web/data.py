@@ -33,8 +33,10 @@ from starlette.exceptions import HTTPException
 from ratsinfo import queries
 from ratsinfo.errors import NoWarehouse
 from ratsinfo.ops.health import Health, source_health
+from ratsinfo.queries import kept
 from ratsinfo.queries.ask import Answer
 from ratsinfo.queries.ask import ask as ask_question
+from ratsinfo.queries.kept import Kept, using
 from ratsinfo.warehouse import reads
 from ratsinfo.warehouse.db import connect_readonly, snapshot_path
 from ratsinfo.warehouse.pages import page_row, pages_exist
@@ -155,7 +157,8 @@ CACHE_ITEM = 1 << 20  # larger answers (big downloads) are never kept
 
 class Snapshot:
     """One copy of the warehouse and what was read from it: a copy never changes, so cursors can be
-    reused and listings and whole answers kept until the next copy replaces it.
+    reused and listings, the query layer's directory and whole results (queries.kept) and whole answers
+    kept until the next copy replaces it.
 
     At most ``readers`` statements run at once; more requests wait for a cursor instead of sharing
     the cores among themselves (twenty statements at once finish no sooner, but every one finishes later).
@@ -166,6 +169,7 @@ class Snapshot:
         self.con = con
         self.generation = generation
         self.memo: dict[tuple, Any] = {}  # listings and filter options
+        self.kept = Kept()  # the directory of names and councils, whole results of canned queries
         self._slots = threading.BoundedSemaphore(max(1, readers))
         self._idle: list[duckdb.DuckDBPyConnection] = []
         self._lock = threading.Lock()
@@ -182,7 +186,8 @@ class Snapshot:
                 self._users += 1
                 cur = self._idle.pop() if self._idle else self.con.cursor()
             try:
-                yield cur
+                with using(self.kept):  # the query layer may keep what it reads from this copy
+                    yield cur
             finally:
                 with self._lock:
                     self._idle.append(cur)
@@ -423,12 +428,15 @@ def search(con: duckdb.DuckDBPyConnection, query: str, *, page: int = 1, per_pag
     """One page of ranked hits with snippets centred on the match. ``stored``: the snapshot has the search
     rows built with the index, which a search without filters (but the year) reads instead of the index's
     own tables, and the page's texts by key."""
-    if not query.strip() or not index_exists(con):
+    keeping = kept.current()
+    indexed = keeping.once("index", lambda: index_exists(con)) if keeping else index_exists(con)
+    if not query.strip() or not indexed:
         return Hits(0, [])
     params = {"year": None, "paper_type": None, "author": None, "council": None, "organization": None}
     params.update({k: (v if v not in ("", None) else None) for k, v in filters.items()})
     narrowed = any(params[k] is not None for k in ("paper_type", "author", "council", "organization"))
-    at = {"q": fold_query(query), "limit": per_page, "offset": (page - 1) * per_page}
+    folded = fold_query(query)
+    at = {"q": folded, "limit": per_page, "offset": (page - 1) * per_page}
     if stored and not narrowed:
         found = rows(con, "search_ranked", **at, year=params["year"])
         keys = [h["key"] for h in found]
@@ -438,5 +446,5 @@ def search(con: duckdb.DuckDBPyConnection, query: str, *, page: int = 1, per_pag
     else:  # filters, or a snapshot written before the search rows existed
         found = rows(con, "search", **at, **params)
     for r in found:
-        r["snippet"] = snippet(r.pop("text") or "", fold_query(query))
+        r["snippet"] = snippet(r.pop("text") or "", folded)
     return Hits(found[0]["total"] if found else 0, found)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from typing import Any
+from urllib.parse import quote
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -32,8 +33,6 @@ def _stamp(value: date | datetime | None) -> str:
 
 def tag(key: str) -> str:
     """A stable entry id: the same record gives the same id on every request and every server."""
-    from urllib.parse import quote
-
     return "tag:ratsinfo,2026:" + quote(key, safe="")
 
 

@@ -116,3 +116,20 @@ def test_loading_fts_never_asks_an_extension_repository():
         server.shutdown()
     assert con.execute("SELECT stem('sitzungen', 'german')").fetchone()[0] == "sitzung"
     assert asked == []
+
+
+def test_a_search_without_filters_reads_the_stored_weights_and_finds_the_same_hits_in_the_same_order(indexed):
+    from ratsinfo.warehouse.pages import pages_exist
+
+    assert pages_exist(indexed)
+    compared = 0
+    for q in ("Sitzung Führungsstab", "Videoüberwachung", "Geschäftsordnungen", "Präventionsrat Leipzig",
+              "Wie oft tagte der Jour fixe 2019?", "Haushalt", "niemandsland", "'; DROP TABLE paper; --"):
+        for limit in (3, 10):
+            scored = search(indexed, q, limit=limit, stored=False)  # match_bm25 over every text
+            stored = search(indexed, q, limit=limit, stored=True)
+            assert [(h.type, h.reference, h.title, h.snippet, h.year, h.source) for h in stored] == \
+                   [(h.type, h.reference, h.title, h.snippet, h.year, h.source) for h in scored], q
+            assert [round(h.score, 9) for h in stored] == [round(h.score, 9) for h in scored], q
+            compared += len(scored)
+    assert compared > 20

@@ -11,7 +11,7 @@ from ratsinfo.demo import DEMO_BODY, default_examples, prepare_export
 from ratsinfo.ingest.rawstore import RawStore
 from ratsinfo.pipeline import ingest_files
 from ratsinfo.warehouse import reads
-from ratsinfo.warehouse.db import connect
+from ratsinfo.warehouse.db import connect, publish
 from ratsinfo.warehouse.pages import PAGE_TABLES, pages_exist
 from ratsinfo.warehouse.search import refresh_index
 from ratsinfo.web import data
@@ -246,3 +246,45 @@ def test_search_over_the_rows_built_with_the_index_ranks_exactly_as_the_index_it
             assert compared > 50
     finally:
         store.close()
+
+
+def test_each_snapshot_keeps_its_own_directory_and_canned_results(tmp_path: Path):
+    """Statements read through a snapshot's cursor see that snapshot's kept rows; a later run's snapshot keeps
+    its own, so a body added by the run is found by name and counted."""
+    from ratsinfo import queries
+    from ratsinfo.queries import kept
+
+    db = tmp_path / "w.duckdb"
+    con = connect(db)
+    store_raw = RawStore(tmp_path / "home")
+    ingest_files(con, store_raw, [str(prepare_export(default_examples(), tmp_path / "export"))], body=DEMO_BODY)
+    con.close()
+    store = Warehouse(db, check_every=0)
+    try:
+        assert kept.current() is None
+        with store.cursor() as cur:
+            first = kept.current()
+            assert first is store.newest().kept
+            bodies = {n for _k, n, *_ in first.directory(cur).organizations}
+            cols, found = queries.run(cur, "sessions-per-year", {})
+        assert kept.current() is None and cols and found
+        con = connect(db)
+        con.execute("INSERT INTO organization (key, name, kind) VALUES ('org:local:neu', 'Neuer Beirat', "
+                    "'advisory_board')")
+        con.execute("INSERT INTO meeting (key, name, organization_key, start, method, source_url) VALUES ('m:neu', "
+                    "'Sitzung', 'org:local:neu', DATE '2024-05-01', 'record', 'https://ris.example.invalid/m')")
+        publish(con)  # as a finished run does
+        con.close()
+        with store.cursor() as cur:
+            assert kept.current() is not first
+            assert "Neuer Beirat" not in bodies and resolve_name(cur, "neuer beirat") == ["org:local:neu"]
+            cols, rows_now = queries.run(cur, "sessions-per-year", {"organization": "Neuer Beirat"})
+            assert [r[cols.index("sessions")] for r in rows_now] == [1]
+    finally:
+        store.close()
+
+
+def resolve_name(con, text: str) -> list[str]:
+    from ratsinfo.queries.names import resolve
+
+    return [k for k, _n in resolve(con, text)]
