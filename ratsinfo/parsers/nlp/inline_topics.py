@@ -1,7 +1,10 @@
 """Themes a body deals with, enumerated inside a sentence rather than as a bullet list:
 "Die Gesundheitskonferenz diskutiert Fragen der Prävention, der Versorgung sowie der Pflege",
 "Der Beirat hat sich unter anderem mit folgenden Themen beschäftigt: Schulwege, Spielplätze",
-"setzte Schwerpunkte im Bereich Nahverkehr sowie Wohnen im Alter", "Ideen, wie z. B. Bürgerbus, neue Bänke"."""
+"setzte Schwerpunkte im Bereich Nahverkehr sowie Wohnen im Alter", "Ideen, wie z. B. Bürgerbus, neue Bänke";
+and the theme one phrase names after a cue of focus: "befasste sich mit der Schulwegsicherung", "Ein
+Schwerpunkt liegt auf der Bedarfsanalyse", "setzt sich für den Erhalt des Hallenbades ein", "zu den Themen
+Lärm und Verkehr", "Das Thema Wohnen im Alter soll ... besprochen werden"."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from dataclasses import dataclass
 
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.numbers import YEAR
+from ratsinfo.parsers.nlp.topic_phrases import noun_phrase
 
 _CUES = re.compile(
     r"\bfolgende[nm]?\s+Themen(?:\s+[a-zäöüß]+){0,2}\s*:\s*"
@@ -26,6 +30,34 @@ _END = re.compile(r",\s*(?:was|welche[rs]?|wobei|um|da|weil|wenn|so\s+dass|sodas
                   r"|\s+(?:an|in)\s+der\s+Regel\b|\s*\(|[.;:!?](?:\s|$)|\n\s*\n")
 _SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:und|sowie|oder)\s+(?=(?:der|des|die|den|dem|das|zu[mr]?)\s)|\s+sowie\s+")
 _ARTICLE = re.compile(r"^(?:der|des|die|den|dem|das|zu[mr]?|im|in\s+der|in\s+den)\s+")
+# a cue of focus: one noun phrase follows (several where the cue is plural: "Themen", "Schwerpunkte")
+_FOCUS = re.compile(
+    r"\b(?:befass|beschäftig)\w*\s+sich\s+(?:[\wäöüß.]+\s+){0,4}?mit\s+(?:(?:de[mnr]|den)\s+)?"
+    r"(?:(?P<pl1>Themen)|Thema|Frage)?\s*"
+    r"|\bsich\s+(?:[\wäöüß.]+\s+){0,3}?mit\s+(?=[^.;:]{3,120}?\b(?:befass|beschäftig|auseinandergesetzt))"
+    r"|\b(?:zu|mit|auf)\s+den\s+(?P<pl2>Themen(?:feldern|bereichen)?)\s+|\b(?:zum|dem|das)\s+Thema\s+"
+    r"|\b(?:Arbeits)?[Ss]chwerpunkt(?P<pl3>e)?\s+(?:(?:der\s+Arbeit|des\s+\w+)\s+)?"
+    r"(?:(?:liegt|liegen|lag|lagen|läge|lägen)\s+)?(?:[a-zäöüß]+\s+){0,2}?(?:in|auf|bei)\s+(?=der|dem|den)"
+    r"|\b(?:setz\w*|engagier\w*)\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?für\s+"
+    r"|\bsich\s+(?:[a-zäöüß]+\s+){0,2}?für\s+(?=[^.;:]{3,120}?\beinzusetzen|[^.;:]{3,120}?\beinsetz)"
+    r"|\b(?:widme|widmet|widmete|widmeten)\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?"
+    r"|\bkümmer\w*\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?um\s+"
+    r"|\b(?:beraten|diskutiert|erörtert)\s+wurden?\s+(?:[a-zäöüß]+\s+){0,2}?(?:über\s+)?"
+    r"|\b(?:beriet|berieten)\s+(?:[a-zäöüß]+\s+){0,3}?über\s+")
+_FOCUS_WORDS = ("befass", "beschäftig", "Thema", "Themen", "chwerpunkt", "sich", "beraten", "beriet", "diskutiert",
+                "erörtert")
+# heads that name no theme of their own ("die Ziele des Klimaschutzes" is about Klimaschutz)
+_HEAD = re.compile(r"^(?:Ziele?|Themen|Thema|Fragen?|Belange|Bereichen?|Umsetzung\s+der\s+Ziele)\s+(?:des|der|von)\s+")
+_NO_THEME = re.compile(r"^(?:[a-zäöüß]+\s+)?(?:Jahre?n?|Monate?n?|Wochen?|Zeit|Zukunft|Sitzungen?)\b"
+                       r"|^(?:[a-zäöüß]+\s+)?(?:Interessen|Belange|Anliegen)\b|^(?:Frage,|Sitzung|Tagesordnung|Verwaltung|Angelegenheit|Antrag|"
+                       r"Vorlage|Thema|Themen|Sache|Ziel|Punkt)\b")
+# a member asking (an indirect question) names no theme the body dealt with
+_ASKING = re.compile(r"\b(?:fragt|fragte|erkundigt|erkundigte|stellt\w*\s+die\s+Frage|Anfrage)\b")
+_GENERIC = re.compile(r"\b(?:der|die|das|des|dem)\s+(?P<w>Beirat|Rat|Ausschuss|Gremium|Arbeitskreis|Arbeitsgruppe|"
+                      r"Konferenz|Kommission|Forum|Tisch|Parlament)(?:e?s)?\b|\b(?P<m>Beirat|Rat|Ausschuss|Gremium)"
+                      r"smitglieder\b")
+_QUOTED = re.compile(r"[„“\"]([^„“”\"]{3,80})[“”\"]")
+_YEAR_BOUND = re.compile(r"\b(?:bis|ab|seit|bis\s+zum\s+Jahr|ab\s+dem\s+Jahr)\s+(?:\d{4})\b")
 _BODY_KINDS = ("council", "committee", "advisory_board", "working_group", "conference", "staff")
 
 
@@ -45,6 +77,7 @@ def find_inline_topics(ctx: Context) -> list[InlineTopic]:
     head = len(text) - len(text.lstrip())
     named = [m for m in ctx.mentions_between(head, head + len(first_line)) if m.kind in _BODY_KINDS]
     titled = named[0].key if named else None  # the body a document is titled with speaks where none is named
+    out.extend(_focus_topics(ctx, titled))
     if not any(w in text for w in _CUE_WORDS):
         return out
     for s, e in ctx.sentences():
@@ -80,3 +113,75 @@ def find_inline_topics(ctx: Context) -> list[InlineTopic]:
             if len(items) >= 2:  # an enumeration, not one word after a cue
                 out.extend(items)
     return out
+
+
+def _owner(ctx: Context, s: int, e: int, at: int, titled: str | None) -> str | None:
+    """The body that speaks in a sentence: the last named before ``at``, else the first in the sentence,
+    else the last named earlier in its paragraph, else the document's main body or title."""
+    bodies = [m for m in ctx.mentions_between(s, e) if m.kind in _BODY_KINDS]
+    before = [m for m in bodies if m.start < at]
+    generic = _GENERIC.search(ctx.text, before[-1].end if before else s, at)
+    if before and not generic:
+        return before[-1].key
+    if bodies and not generic:
+        return bodies[0].key
+    if generic:  # "der Beirat", "die Beiratsmitglieder": the main body of that kind, else the last one named
+        word = (generic.group("w") or generic.group("m")).casefold()
+        if ctx.main is not None and ctx.main.name.casefold().endswith(word):
+            return ctx.main.key
+        named = [m for m in ctx.mentions_between(0, s) if m.kind in _BODY_KINDS
+                 and ctx.name(m.key).casefold().endswith(word)]
+        if named:
+            return named[-1].key
+    para = ctx.text.rfind("\n\n", 0, s) + 1
+    earlier = [m for m in ctx.mentions_between(para, s) if m.kind in _BODY_KINDS]
+    if earlier:
+        return earlier[-1].key
+    return ctx.main.key if ctx.main is not None else titled
+
+
+def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
+    """The theme one phrase names after a cue of focus, split where a plural cue enumerates."""
+    text = ctx.text
+    out: list[InlineTopic] = []
+    if not any(w in text for w in _FOCUS_WORDS):
+        return out
+    for s, e in ctx.sentences():
+        sent = text[s:e]
+        if sent.rstrip().endswith("?") or not any(w in sent for w in _FOCUS_WORDS) or _ASKING.search(sent):
+            continue
+        for cue in _FOCUS.finditer(sent):
+            plural = bool(cue.group("pl1") or cue.group("pl2") or cue.group("pl3"))
+            rest = sent[cue.end():]
+            phrase = noun_phrase(rest, commas=plural)
+            head = _HEAD.match(phrase)
+            if head:
+                phrase = phrase[head.end():]
+            quoted = _QUOTED.search(phrase)
+            if quoted and not plural:  # "mit dem Vorschlag „Zivilcourage“": the quoted name is the theme
+                phrase = quoted.group(1)
+            if not phrase or _NO_THEME.match(phrase):
+                continue
+            owner = _owner(ctx, s, e, s + cue.start(), titled)
+            if owner is None:
+                continue
+            at0 = s + cue.end() + rest.find(phrase[:20])
+            if any(m.start < at0 + len(phrase) and at0 < m.end for m in ctx.mentions_between(s, e)
+                   if m.kind in _BODY_KINDS):
+                continue  # a body named as the theme is an organisation, not a topic
+            split = _PLURAL_SPLIT if plural else _SPLIT
+            years = [y for y in YEAR.finditer(sent) if not _YEAR_BOUND.search(sent[max(0, y.start() - 14):y.end()])]
+            year = int(years[0].group(1)) if years else None
+            pos = at0
+            for part in split.split(phrase):
+                item = _ARTICLE.sub("", part.strip(" ,;")).strip(" -–")
+                if len(item) < 3 or len(item.split()) > 8 or not re.search(r"[A-ZÄÖÜ]", item):
+                    continue
+                at = text.find(part, pos, e)
+                at = at if at != -1 else pos
+                pos = at + len(part)
+                out.append(InlineTopic(owner, item[0].upper() + item[1:], year, at, at + len(part)))
+    return out
+
+
+_PLURAL_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:und|sowie|oder|bzw\.)\s+")
