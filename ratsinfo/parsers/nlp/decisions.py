@@ -13,13 +13,17 @@ from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.numbers import YEAR
 
 DECIDES = re.compile(r"\b(?:beschließt|beschloss|beschlossen|beschließen|stimmt\w*|zugestimmt|empfiehlt|empfahl|"
-                     r"empfohlen|entschieden|entscheidet|beantragt)\b")
+                     r"empfohlen|entschieden|entscheidet|beantragt|erlassen|erlässt|verabschiedet\w*|beraten|berät|"
+                     r"berieten|beriet|(?:Rats|Kreistags|Gemeinderats|Stadtrats)?[Bb]eschl(?:uss|üsse)\w*)\b")
 _SUBJECT_KINDS = ("council", "committee", "advisory_board")
 _OBJECT = re.compile(
-    r"\b(?:die|der|den|das|zur|zum)\s+(?:[a-zäöüß]+\s+){0,3}?(?P<t>(?:Einrichtung|Bildung|Gründung|Errichtung|Änderung|"
+    r"\b(?:die|der|den|das|zur|zum|folgende)\s+(?:(?:[a-zäöüß]+|Anlage\s+\d+)\s+){0,4}?"
+    r"(?P<t>(?:Einrichtung|Bildung|Gründung|Errichtung|Änderung|"
     r"Anpassung|Einführung|Auflösung|Erstellung|Aufstellung|Neufassung|Satzung|Geschäftsordnung)\s+"
     r"(?:eines|einer|des|der|von|für\s+den|für\s+die|über\s+den|über\s+die)\s+(?:[a-zäöüß]+\s+)?"
-    r"[A-ZÄÖÜ][\w*-]+(?:\s+(?:und|für)\s+[A-ZÄÖÜ][\w*-]+)?)")
+    r"[A-ZÄÖÜ][\w*-]+(?:\s+(?:und|für)\s+[A-ZÄÖÜ][\w*-]+)?"
+    r"(?:\s+(?:eines|einer|des|der)\s+(?!(?:Stadt|Gemeinde|Hansestadt|Landeshauptstadt|Landkreis|Kreis|Samtgemeinde|"
+    r"Verbandsgemeinde|Universitäts-)\b)(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ][\w*-]+(?:\s+(?:und|für)\s+[A-ZÄÖÜ][\w*-]+)?)?)")
 
 
 @dataclass
@@ -44,18 +48,32 @@ def find_decisions(ctx: Context) -> list[Decision]:
         bodies = [m for m in ctx.mentions_between(s, e) if m.kind in _SUBJECT_KINDS]
         if not bodies:
             continue
-        deciding = next((m for m in bodies if m.kind in ("council", "committee")), bodies[0])
         year = YEAR.search(sent)
         for m in _OBJECT.finditer(sent):
             topic = re.sub(r"\s+", " ", m.group("t"))
-            if any(s + m.start("t") <= b.start < s + m.end("t") for b in [deciding]):
+            outside = [b for b in bodies if not s + m.start("t") <= b.start < s + m.end("t")]
+            if not outside:
                 continue  # the body's own name is no topic
-            key = (deciding.key, topic.casefold())
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(Decision(deciding.key, topic, int(year.group(1)) if year else None, s + m.start("t"),
-                                s + m.end("t")))
+            for deciding in _deciders(text, outside):
+                key = (deciding.key, topic.casefold())
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(Decision(deciding.key, topic, int(year.group(1)) if year else None, s + m.start("t"),
+                                    s + m.end("t")))
+    return out
+
+
+_JOINED = re.compile(r"^\s*(?:,|und|sowie)\s+(?:(?:der|die|das|dem|den)\s+)?$")
+
+
+def _deciders(text: str, bodies: list) -> list:
+    """The deciding body, and those joined to it ("der Stadtentwicklungsausschuss sowie der Rat")."""
+    first = next((m for m in bodies if m.kind in ("council", "committee")), bodies[0])
+    out = [first]
+    for m in bodies[bodies.index(first) + 1:]:
+        if m.kind in ("council", "committee") and _JOINED.match(text[out[-1].end:m.start]):
+            out.append(m)
     return out
 
 

@@ -35,7 +35,7 @@ _FOCUS = re.compile(
     r"\b(?:befass|beschäftig)\w*\s+sich\s+(?:[\wäöüß.]+\s+){0,4}?mit\s+(?:(?:de[mnr]|den)\s+)?"
     r"(?:(?P<pl1>Themen)|Thema|Frage)?\s*"
     r"|\bsich\s+(?:[\wäöüß.]+\s+){0,3}?mit\s+(?=[^.;:]{3,120}?\b(?:befass|beschäftig|auseinandergesetzt))"
-    r"|\b(?:zu|mit|auf)\s+den\s+(?P<pl2>Themen(?:feldern|bereichen)?)\s+|\b(?:zum|dem|das)\s+Thema\s+"
+    r"|\b(?:zu|mit|auf)\s+den\s+(?P<pl2>Themen(?:feldern|bereichen)?)\s+|\b(?:zum|dem|das|Das)\s+Thema\s+"
     r"|\b(?:Arbeits)?[Ss]chwerpunkt(?P<pl3>e)?\s+(?:(?:der\s+Arbeit|des\s+\w+)\s+)?"
     r"(?:(?:liegt|liegen|lag|lagen|läge|lägen)\s+)?(?:[a-zäöüß]+\s+){0,2}?(?:in|auf|bei)\s+(?=der|dem|den)"
     r"|\b(?:setz\w*|engagier\w*)\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?für\s+"
@@ -49,7 +49,7 @@ _FOCUS_WORDS = ("befass", "beschäftig", "Thema", "Themen", "chwerpunkt", "sich"
 # heads that name no theme of their own ("die Ziele des Klimaschutzes" is about Klimaschutz)
 _HEAD = re.compile(r"^(?:Ziele?|Themen|Thema|Fragen?|Belange|Bereichen?|Umsetzung\s+der\s+Ziele)\s+(?:des|der|von)\s+")
 _NO_THEME = re.compile(r"^(?:[a-zäöüß]+\s+)?(?:Jahre?n?|Monate?n?|Wochen?|Zeit|Zukunft|Sitzungen?)\b"
-                       r"|^(?:[a-zäöüß]+\s+)?(?:Interessen|Belange|Anliegen)\b|^(?:Frage,|Sitzung|Tagesordnung|Verwaltung|Angelegenheit|Antrag|"
+                       r"|^(?:[a-zäöüß]+\s+)?(?:Interessen|Belange|Anliegen|Themen|Fragen|Punkten?|Aspekten?)\b|^(?:Frage,|Sitzung|Tagesordnung|Verwaltung|Angelegenheit|Antrag|"
                        r"Vorlage|Thema|Themen|Sache|Ziel|Punkt)\b")
 # a member asking (an indirect question) names no theme the body dealt with
 _ASKING = re.compile(r"\b(?:fragt|fragte|erkundigt|erkundigte|stellt\w*\s+die\s+Frage|Anfrage)\b")
@@ -57,6 +57,8 @@ _GENERIC = re.compile(r"\b(?:der|die|das|des|dem)\s+(?P<w>Beirat|Rat|Ausschuss|G
                       r"Konferenz|Kommission|Forum|Tisch|Parlament)(?:e?s)?\b|\b(?P<m>Beirat|Rat|Ausschuss|Gremium)"
                       r"smitglieder\b")
 _QUOTED = re.compile(r"[„“\"]([^„“”\"]{3,80})[“”\"]")
+_EVENT = re.compile(r"(?:[Vv]eranstaltung|Vortrag|Vorträge|Workshop|Broschüre|Fachtag|Tagung|Ausstellung|Seminar|"
+                    r"Fortbildung|Flyer|Aktion|Wettbewerb)\w*\s*$")
 _YEAR_BOUND = re.compile(r"\b(?:bis|ab|seit|bis\s+zum\s+Jahr|ab\s+dem\s+Jahr)\s+(?:\d{4})\b")
 _BODY_KINDS = ("council", "committee", "advisory_board", "working_group", "conference", "staff")
 
@@ -86,9 +88,7 @@ def find_inline_topics(ctx: Context) -> list[InlineTopic]:
             continue
         for cue in _CUES.finditer(sent):
             bodies = [m for m in ctx.mentions_between(s, e) if m.kind in _BODY_KINDS]
-            before = [m for m in bodies if m.start < s + cue.start()]
-            owner = before[-1].key if before else bodies[0].key if bodies else titled
-
+            owner = _owner(ctx, s, e, s + cue.start(), titled)
             if owner is None:
                 continue
             stop = _END.search(sent, cue.end())
@@ -117,7 +117,7 @@ def find_inline_topics(ctx: Context) -> list[InlineTopic]:
 
 def _owner(ctx: Context, s: int, e: int, at: int, titled: str | None) -> str | None:
     """The body that speaks in a sentence: the last named before ``at``, else the first in the sentence,
-    else the last named earlier in its paragraph, else the document's main body or title."""
+    else the last named earlier in its paragraph, else the body the document is titled with, else its main body."""
     bodies = [m for m in ctx.mentions_between(s, e) if m.kind in _BODY_KINDS]
     before = [m for m in bodies if m.start < at]
     generic = _GENERIC.search(ctx.text, before[-1].end if before else s, at)
@@ -137,7 +137,7 @@ def _owner(ctx: Context, s: int, e: int, at: int, titled: str | None) -> str | N
     earlier = [m for m in ctx.mentions_between(para, s) if m.kind in _BODY_KINDS]
     if earlier:
         return earlier[-1].key
-    return ctx.main.key if ctx.main is not None else titled
+    return titled or (ctx.main.key if ctx.main is not None else None)
 
 
 def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
@@ -151,6 +151,8 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
         if sent.rstrip().endswith("?") or not any(w in sent for w in _FOCUS_WORDS) or _ASKING.search(sent):
             continue
         for cue in _FOCUS.finditer(sent):
+            if _EVENT.search(sent[max(0, cue.start() - 40):cue.start()]):
+                continue  # "eine Veranstaltung zum Thema ...": the theme of an event, not of a body
             plural = bool(cue.group("pl1") or cue.group("pl2") or cue.group("pl3"))
             rest = sent[cue.end():]
             phrase = noun_phrase(rest, commas=plural)
@@ -160,8 +162,8 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
             quoted = _QUOTED.search(phrase)
             if quoted and not plural:  # "mit dem Vorschlag „Zivilcourage“": the quoted name is the theme
                 phrase = quoted.group(1)
-            if not phrase or _NO_THEME.match(phrase):
-                continue
+            if not phrase or _NO_THEME.match(phrase) or rest.find(":", 0, rest.find(phrase) + len(phrase) + 2) != -1:
+                continue  # no theme, or the heading of a list that follows
             owner = _owner(ctx, s, e, s + cue.start(), titled)
             if owner is None:
                 continue

@@ -105,8 +105,11 @@ def _remit(ctx: Context, b: Block) -> TopicList | None:
     if not (_REMIT.search(header) or tasks):
         return None
     ms = [m for m in ctx.mentions_between(start, b.header_end) if m.kind not in ("police", "department", "faction")]
-    if _POSSESSIVE_START.match(header) or not ms:
-        ms = [m for m in ctx.mentions if m.end <= start and m.kind not in ("police", "department", "faction")][-1:]
+    if _POSSESSIVE_START.match(header) or not ms:  # "Seine Tätigkeit ...": the body the sentence before is about
+        earlier = [m for m in ctx.mentions_between(max(0, start - 400), start)
+                   if m.kind not in ("police", "department", "faction")]
+        subjects = [m for m in earlier if _SUBJECT.search(ctx.text[max(0, m.start - 12):m.start])]
+        ms = (subjects or earlier)[-1:]
     if not ms:
         return None
     items = []
@@ -126,11 +129,12 @@ def _remit(ctx: Context, b: Block) -> TopicList | None:
 
 _OPEN_END = re.compile(r"\b(?:bei|mit|auf|für|über|an|in|bei\s+der|bei\s+den|an\s+der|in\s+der)\s*$")
 _REMIT = re.compile(r"\b(?:wirk\w*\s+(?:[a-zäöüß]+\s+)*mit|mitwirk\w*|hilf\w*\s+(?:[a-zäöüß]+\s+)*mit|"
-                    r"erstreck\w*\s+sich|befass\w*\s+sich|beschäftig\w*\s+sich|widme\w*\s+sich|"
+                    r"erstreck\w*\s+sich|widme[nt]?\s+sich|"
                     r"berät\s+(?:[a-zäöüß]+\s+)*(?:über|in|bei)|Arbeitsschwerpunkte|Handlungsfelder|"
                     r"Arbeitsfelder|Themenfelder|Zuständigkeit\w*|zuständig)\b")
 _TASKS = re.compile(r"\bAufgaben\b")
 _FIELD = re.compile(r"\b(?:Bereichen?|Gebiet|Fragen)\s+(?:der|des|zu[mr]?|[A-ZÄÖÜ])|\bim\s+Bereich\b")
+_SUBJECT = re.compile(r"(?:^|[.:!?]\s+|\n\s*)(?:Der|Die|Das)\s+$")
 _POSSESSIVE_START = re.compile(r"^(?:Seine|Ihre|Er|Sie)\b")
 
 
