@@ -89,9 +89,11 @@ _TOP = re.compile(r"^[ \t•\-*]*TOP[ \t]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.\d{1,2}
 _NUMBERED = re.compile(r"^[ \t|]*(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)(?:\.|[ \t]*\|)?[ \t]+(?P<t>[^\n|]*\S)[ \t|]*"
                        r"(?:\|[^\n]*)?$")
 _NUMBER_ALONE = re.compile(r"^[ \t]*(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)\.?[ \t]*$")
-_AGENDA_START = re.compile(r"^[ \t|]*(?:Tagesordnung|TOP-Nr\.|Öffentlicher Teil|I\.\s*Öffentlicher Teil)(?!\w)[^\n]*$",
-                           re.I)
-_AGENDA_END = re.compile(r"^[ \t|]*(?:Nicht\s*öffentlicher Teil|II\.\s|Sitzungsverlauf|Protokoll:|Beschluss:|"
+# "Tagesordnung", also "Öffentliche Tagesordnung", "Geänderte Tagesordnung" (a non-public one ends the agenda)
+_AGENDA_START = re.compile(r"^[ \t|]*(?:(?:(?:Öffentliche|Vorläufige|Geänderte|Ergänzte|Endgültige)\s+)?Tagesordnung|"
+                           r"TOP-Nr\.|Öffentlicher Teil|I\.\s*Öffentlicher Teil)(?!\w)[^\n]*$", re.I)
+_AGENDA_END = re.compile(r"^[ \t|]*(?:Nicht\s*öffentlicher Teil|Nicht\s*öffentliche\s+Tagesordnung|"
+                         r"II\.\s|Sitzungsverlauf|Protokoll:|Beschluss:|"
                          r"zum Seitenanfang)", re.I)
 _NOT_ITEM = re.compile(r"^(?:Beschlussvorlage|Vorlage|Berichterstatter|Anlage|Drucksache|Uhr\b|stellvertretender|"
                        r"(?:der|die|des|den|dem)\b)", re.I)
@@ -159,7 +161,7 @@ def agenda_items(ctx: Context) -> list[tuple[str, int, int]]:
             run.append((n, title, a, agenda))
     if not any(r[3] for r in run) and not _PROTOCOL.search(despace(ctx.text[:HEAD_CHARS])):
         return out  # numbered paragraphs of a statute are no agenda
-    firsts = [r for r in run if r[0].split(".")[0] == "1"]
+    firsts = [r for r in run if int(r[0].split(".")[0]) == 1]  # "1", "1.1" and "01"
     if not any(r[3] for r in run) and len({r[0].split(".")[0] for r in run}) < 2:
         return out
     if not firsts:
@@ -175,6 +177,8 @@ _TITLE_NOISE = [
     re.compile(r"\s*\((?:Tischvorlage|öffentlicher Teil|öffentlich)\)\s*$", re.I),
     re.compile(r"\s*[-–]\s*(?:Vorberatung|Vorlage|Beschlussvorlage)\b.*$"),
     re.compile(r"\s+[A-Z]{1,4}\d?-\d+/\d{2,4}\s*$"),
+    re.compile(r"\s+(?:auf|an)\s+(?:dem|den)\s+Grundstück(?:en)?\s+Fl(?:ur)?st.*$"),  # a building plot's cadastre
+    re.compile(r"\s*\(?\b(?:\d{4}[-/]\d{3,5}(?:/\d{1,4})?|\d{1,4}/\d{4})\)?\s*$"),  # a paper number after the title
 ]
 
 
