@@ -36,8 +36,11 @@ _FOCUS = re.compile(
     r"(?:(?P<pl1>Themen)|Thema|Frage)?\s*"
     r"|\bsich\s+(?:[\wäöüß.]+\s+){0,3}?mit\s+(?=[^.;:]{3,120}?\b(?:befass|beschäftig|auseinandergesetzt))"
     r"|\b(?:zu|mit|auf)\s+den\s+(?P<pl2>Themen(?:feldern|bereichen)?)\s+|\b(?:zum|dem|das|Das)\s+Thema\s+"
-    r"|\b(?:Arbeits)?[Ss]chwerpunkt(?P<pl3>e)?\s+(?:(?:der\s+Arbeit|des\s+\w+)\s+)?"
-    r"(?:(?:liegt|liegen|lag|lagen|läge|lägen)\s+)?(?:[a-zäöüß]+\s+){0,2}?(?:in|auf|bei)\s+(?=der|dem|den)"
+    r"|\b(?:Arbeits)?[Ss]chwerpunkt(?P<pl3>e)?\s+(?:(?:der|des)\s+[^.;:]{3,50}?\s+)?"
+    r"(?:liegt|liegen|lag|lagen|läge|lägen)\s+(?:[a-zäöüß]+\s+){0,2}?(?:in|auf|bei)\s+(?=der|dem|den)"
+    r"|\b(?:Arbeits)?[Ss]chwerpunkt(?P<pl6>e)?\s+(?:[a-zäöüß]+\s+){0,2}?(?:in|auf|bei)\s+(?=der|dem|den)"
+    r"|\b(?:Arbeits)?(?:[Ss]chwerpunkt(?:themen|e)|Themen)(?:\s+der\s+Arbeit)?\s*(?:(?P<pl4>sind|waren)\s*:?|"
+    r"(?P<pl5>:))\s*"
     r"|\b(?:setz\w*|engagier\w*)\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?für\s+"
     r"|\bsich\s+(?:[a-zäöüß]+\s+){0,2}?für\s+(?=[^.;:]{3,120}?\beinzusetzen|[^.;:]{3,120}?\beinsetz)"
     r"|\b(?:widme|widmet|widmete|widmeten)\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?"
@@ -153,7 +156,7 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
         for cue in _FOCUS.finditer(sent):
             if _EVENT.search(sent[max(0, cue.start() - 40):cue.start()]):
                 continue  # "eine Veranstaltung zum Thema ...": the theme of an event, not of a body
-            plural = bool(cue.group("pl1") or cue.group("pl2") or cue.group("pl3"))
+            plural = any(cue.group(g) for g in ("pl1", "pl2", "pl3", "pl4", "pl5", "pl6"))
             rest = sent[cue.end():]
             phrase = noun_phrase(rest, commas=plural)
             head = _HEAD.match(phrase)

@@ -73,7 +73,8 @@ def test_topic_spans_point_into_the_text(facts_of):
 
 def test_a_public_agenda_numbered_with_leading_zeros_is_read_with_its_titles_cut_to_the_matter(facts_of):
     text = ("Sitzung des Bauausschusses\n\nMittwoch, 08.03.2023, 18:00 Uhr\n\nÖffentliche Tagesordnung\n\n"
-            "01 Bauantrag auf Neubau einer Scheune auf dem Grundstück Flst.Nr. 12/3 der Gemarkung Talheim (2023-0041\n\n"
+            "01 Bauantrag auf Neubau einer Scheune auf dem Grundstück Flst.Nr. 12/3 der Gemarkung Talheim "
+            "(2023-0041\n\n"
             "02 Bauvoranfrage zur Errichtung eines Carports (2023-0040)\n\n"
             "03 Genehmigung der Sitzungsniederschrift vom 08.02.2023\n")
     got = [(t.subject, t.value, t.year) for t in facts_of(text)["topic"]]

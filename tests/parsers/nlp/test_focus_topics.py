@@ -99,3 +99,18 @@ def test_a_statute_decided_as_the_following_one_is_a_theme_of_the_council(facts_
     text = ("Aufgrund der Gemeindeordnung hat der Gemeinderat der Gemeinde Talheim in der Sitzung am 3.5.2019 "
             "folgende Satzung des Seniorenbeirates der Gemeinde Talheim beschlossen:")
     assert topics(facts_of, text) == {("Gemeinderat", "Satzung des Seniorenbeirates", 2019)}
+
+
+def test_themes_named_after_were_or_a_colon_are_enumerated(facts_of):
+    text = ("Der Arbeitskreis Radverkehr tagte dreimal. Schwerpunkte waren die Fahrradstraße, Abstellanlagen "
+            "und Schulwege.")
+    assert topics(facts_of, text) == {("Arbeitskreis Radverkehr", "Fahrradstraße", None),
+                                      ("Arbeitskreis Radverkehr", "Abstellanlagen", None),
+                                      ("Arbeitskreis Radverkehr", "Schulwege", None)}
+
+
+def test_a_working_group_counts_the_focus_topics_its_prose_names_where_no_list_gives_them(facts_of):
+    text = ("Die Arbeitsgruppe Sauberkeit ist ein Gremium des Präventionsrates. Ein Schwerpunkt der Arbeitsgruppe "
+            "Sauberkeit lag auf der Müllvermeidung und der Pflege der Grünanlagen.")
+    wg = facts_of(text)["working_group"]
+    assert [(f.subject, f.number) for f in wg] == [("Arbeitsgruppe Sauberkeit", 2.0)]
