@@ -29,7 +29,7 @@ _END = re.compile(r",\s*(?:was|welche[rs]?|wobei|um|da|weil|wenn|so\s+dass|sodas
                   r"|\s+und\s+[a-zäöüß]+(?:te|ten)\b|,(?=\S)"
                   r"|\s+(?:an|in)\s+der\s+Regel\b|\s*\(|[.;:!?](?:\s|$)|\n\s*\n")
 _SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:und|sowie|oder)\s+(?=(?:der|des|die|den|dem|das|zu[mr]?)\s)|\s+sowie\s+")
-_ARTICLE = re.compile(r"^(?:der|des|die|den|dem|das|zu[mr]?|im|in\s+der|in\s+den)\s+")
+_ARTICLE = re.compile(r"^(?:der|des|die|den|dem|das|ein|eine[nmrs]?|zu[mr]?|im|in\s+der|in\s+den)\s+")
 # a cue of focus: one noun phrase follows (several where the cue is plural: "Themen", "Schwerpunkte")
 _FOCUS = re.compile(
     r"\b(?:befass|beschäftig)\w*\s+sich\s+(?:[\wäöüß.]+\s+){0,4}?mit\s+(?:(?:de[mnr]|den)\s+)?"
@@ -46,13 +46,17 @@ _FOCUS = re.compile(
     r"|\b(?:widme|widmet|widmete|widmeten)\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?"
     r"|\bkümmer\w*\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?um\s+"
     r"|\b(?:beraten|diskutiert|erörtert)\s+wurden?\s+(?:[a-zäöüß]+\s+){0,2}?(?:über\s+)?"
-    r"|\b(?:beriet|berieten)\s+(?:[a-zäöüß]+\s+){0,3}?über\s+")
+    r"|\b(?:beriet|berieten)\s+(?:[a-zäöüß]+\s+){0,3}?über\s+"
+    r"|\b(?:eine|die)\s+(?:erste\s+)?(?:Beratung|Aussprache|Diskussion)\s+(?:zu[mr]?|über)\s+(?:(?:die|den|das)\s+)?"
+    r"|\b(?P<pl7>Ziele|Projekte|Vorhaben|Themen|Schwerpunkte)\b[^.;:]{0,50}?,?\s+(?:u\.\s?a\.|unter\s+anderem|"
+    r"darunter)\s+")
 _FOCUS_WORDS = ("befass", "beschäftig", "Thema", "Themen", "chwerpunkt", "sich", "beraten", "beriet", "diskutiert",
-                "erörtert")
+                "erörtert", "Beratung", "Aussprache", "Diskussion", "Ziele", "Projekte", "Vorhaben")
 # heads that name no theme of their own ("die Ziele des Klimaschutzes" is about Klimaschutz)
 _HEAD = re.compile(r"^(?:Ziele?|Themen|Thema|Fragen?|Belange|Bereichen?|Umsetzung\s+der\s+Ziele)\s+(?:des|der|von)\s+")
 _NO_THEME = re.compile(r"^(?:[a-zäöüß]+\s+)?(?:Jahre?n?|Monate?n?|Wochen?|Zeit|Zukunft|Sitzungen?)\b"
-                       r"|^(?:[a-zäöüß]+\s+)?(?:Interessen|Belange|Anliegen|Themen|Fragen|Punkten?|Aspekten?)\b|^(?:Frage,|Sitzung|Tagesordnung|Verwaltung|Angelegenheit|Antrag|"
+                       r"|^(?:[a-zäöüß]+\s+)?(?:Interessen|Belange|Anliegen|Themen|Fragen|Punkten?|Aspekten?|Thematik|"
+                       r"Problematik|Sache|Angelegenheiten?)\b|^(?:Frage,|Sitzung|Tagesordnung|Verwaltung|Angelegenheit|Antrag|"
                        r"Vorlage|Thema|Themen|Sache|Ziel|Punkt)\b")
 # a member asking (an indirect question) names no theme the body dealt with
 _ASKING = re.compile(r"\b(?:fragt|fragte|erkundigt|erkundigte|stellt\w*\s+die\s+Frage|Anfrage)\b")
@@ -62,6 +66,7 @@ _GENERIC = re.compile(r"\b(?:der|die|das|des|dem)\s+(?P<w>Beirat|Rat|Ausschuss|G
 _QUOTED = re.compile(r"[„“\"]([^„“”\"]{3,80})[“”\"]")
 _EVENT = re.compile(r"(?:[Vv]eranstaltung|Vortrag|Vorträge|Workshop|Broschüre|Fachtag|Tagung|Ausstellung|Seminar|"
                     r"Fortbildung|Flyer|Aktion|Wettbewerb)\w*\s*$")
+_GENITIVE = re.compile(r"^\s+(?:der|des)\s+$")
 _YEAR_BOUND = re.compile(r"\b(?:bis|ab|seit|bis\s+zum\s+Jahr|ab\s+dem\s+Jahr)\s+(?:\d{4})\b")
 _BODY_KINDS = ("council", "committee", "advisory_board", "working_group", "conference", "staff")
 
@@ -123,6 +128,8 @@ def _owner(ctx: Context, s: int, e: int, at: int, titled: str | None) -> str | N
     else the last named earlier in its paragraph, else the body the document is titled with, else its main body."""
     bodies = [m for m in ctx.mentions_between(s, e) if m.kind in _BODY_KINDS]
     before = [m for m in bodies if m.start < at]
+    while len(before) > 1 and _GENITIVE.match(ctx.text[before[-2].end:before[-1].start]):
+        before.pop()  # "des Ausschusses für Bildung der Stadtvertretung": the committee, not its council
     generic = _GENERIC.search(ctx.text, before[-1].end if before else s, at)
     if before and not generic:
         return before[-1].key
@@ -156,7 +163,7 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
         for cue in _FOCUS.finditer(sent):
             if _EVENT.search(sent[max(0, cue.start() - 40):cue.start()]):
                 continue  # "eine Veranstaltung zum Thema ...": the theme of an event, not of a body
-            plural = any(cue.group(g) for g in ("pl1", "pl2", "pl3", "pl4", "pl5", "pl6"))
+            plural = any(cue.group(g) for g in ("pl1", "pl2", "pl3", "pl4", "pl5", "pl6", "pl7"))
             rest = sent[cue.end():]
             phrase = noun_phrase(rest, commas=plural)
             head = _HEAD.match(phrase)

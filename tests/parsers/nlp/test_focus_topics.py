@@ -114,3 +114,25 @@ def test_a_working_group_counts_the_focus_topics_its_prose_names_where_no_list_g
             "Sauberkeit lag auf der Müllvermeidung und der Pflege der Grünanlagen.")
     wg = facts_of(text)["working_group"]
     assert [(f.subject, f.number) for f in wg] == [("Arbeitsgruppe Sauberkeit", 2.0)]
+
+
+def test_a_consultation_on_a_theme_belongs_to_the_committee_not_to_the_council_it_belongs_to(facts_of):
+    text = ("Am 4. Mai 2022 fand in der Sitzung des Ausschusses für Schule und Sport der Gemeindevertretung "
+            "erstmals eine Beratung zu Schulwegen statt.")
+    assert topics(facts_of, text) == {("Ausschuss für Schule und Sport", "Schulwegen", 2022)}
+
+
+def test_goals_named_after_unter_anderem_are_enumerated(facts_of):
+    text = ("Der Jugendbeirat hat sich getroffen. Es wurden Ziele festgelegt, u. a. die Sanierung des Bolzplatzes "
+            "sowie ein Jugendtreff am Bahnhof.")
+    assert topics(facts_of, text) == {("Jugendbeirat", "Sanierung des Bolzplatzes", None),
+                                      ("Jugendbeirat", "Jugendtreff am Bahnhof", None)}
+
+
+def test_a_decision_in_the_passive_belongs_to_the_council_that_decided_before_not_to_the_body_it_sets_up(facts_of):
+    text = ("Die Gemeindevertretung vom 03.03.2020 hat den Klimaschutz zum Ziel erklärt (bestätigt durch Beschluss "
+            "der Gemeindevertretung vom 01.02.2024). Weiterhin wurden die Erstellung eines Radverkehrskonzepts und "
+            "die Einrichtung eines Mobilitätsbeirates beschlossen.")
+    got = {t for t in topics(facts_of, text) if t[1].startswith(("Erstellung", "Einrichtung"))}
+    assert got == {("Gemeindevertretung", "Erstellung eines Radverkehrskonzepts", 2020),
+                   ("Gemeindevertretung", "Einrichtung eines Mobilitätsbeirates", 2020)}
