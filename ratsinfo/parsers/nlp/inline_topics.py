@@ -9,6 +9,7 @@ Lärm und Verkehr", "Das Thema Wohnen im Alter soll ... besprochen werden"."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ratsinfo.parsers.nlp.context import Context
@@ -50,8 +51,11 @@ _FOCUS = re.compile(
     r"|\b(?:eine|die)\s+(?:erste\s+)?(?:Beratung|Aussprache|Diskussion)\s+(?:zu[mr]?|über)\s+(?:(?:die|den|das)\s+)?"
     r"|\b(?P<pl7>Ziele|Projekte|Vorhaben|Themen|Schwerpunkte)\b[^.;:]{0,50}?,?\s+(?:u\.\s?a\.|unter\s+anderem|"
     r"darunter)\s+")
-_FOCUS_WORDS = ("befass", "beschäftig", "Thema", "Themen", "chwerpunkt", "sich", "beraten", "beriet", "diskutiert",
-                "erörtert", "Beratung", "Aussprache", "Diskussion", "Ziele", "Projekte", "Vorhaben")
+# a word each cue of focus holds: a sentence without one is not searched
+_FOCUS_WORDS = ("befass", "beschäftig", "Thema", "Themen", "chwerpunkt", "setz", "engagier", "widme", "kümmer",
+                "beraten", "beriet", "diskutiert", "erörtert", "Beratung", "Aussprache", "Diskussion", "Ziele",
+                "Projekte", "Vorhaben")
+_FOCUS_WORD = re.compile("|".join(_FOCUS_WORDS))
 # heads that name no theme of their own ("die Ziele des Klimaschutzes" is about Klimaschutz)
 _HEAD = re.compile(r"^(?:Ziele?|Themen|Thema|Fragen?|Belange|Bereichen?|Umsetzung\s+der\s+Ziele)\s+(?:des|der|von)\s+")
 _NO_THEME = re.compile(r"^(?:[a-zäöüß]+\s+)?(?:Jahre?n?|Monate?n?|Wochen?|Zeit|Zukunft|Sitzungen?)\b"
@@ -154,11 +158,15 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
     """The theme one phrase names after a cue of focus, split where a plural cue enumerates."""
     text = ctx.text
     out: list[InlineTopic] = []
-    if not any(w in text for w in _FOCUS_WORDS):
+    hits = [m.start() for m in _FOCUS_WORD.finditer(text)]
+    if not hits:
         return out
     for s, e in ctx.sentences():
+        i = bisect_left(hits, s)
+        if i == len(hits) or hits[i] >= e:
+            continue  # no word of a cue in this sentence
         sent = text[s:e]
-        if sent.rstrip().endswith("?") or not any(w in sent for w in _FOCUS_WORDS) or _ASKING.search(sent):
+        if sent.rstrip().endswith("?") or _ASKING.search(sent):
             continue
         for cue in _FOCUS.finditer(sent):
             if _EVENT.search(sent[max(0, cue.start() - 40):cue.start()]):
