@@ -15,6 +15,7 @@ from ratsinfo.parsers.nlp.inline_topics import find_inline_topics
 from ratsinfo.parsers.nlp.lists import find_topic_lists
 from ratsinfo.parsers.nlp.meetings import FoundMeeting, find_meetings
 from ratsinfo.parsers.nlp.orgs import recognised_council
+from ratsinfo.parsers.nlp.paper_topics import paper_topics
 from ratsinfo.parsers.nlp.persons import find_persons
 from ratsinfo.parsers.nlp.pipeline import analyse
 from ratsinfo.parsers.nlp.rules import find_prose_rules, find_rules
@@ -112,7 +113,8 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
 
     # what the bodies decided on (or set up), and themes enumerated inside a sentence
     have = {(t.organization_key, t.topic.casefold()) for t in result.topics}
-    found = [(d, "decision") for d in find_decisions(ctx) + find_set_ups(ctx)]
+    found = [(d, "paper") for d in paper_topics(ctx)]
+    found += [(d, "decision") for d in find_decisions(ctx) + find_set_ups(ctx)]
     found += [(it, "sentence") for it in inline]
     for d, header in found:
         if (okey(d.org_key), d.topic.casefold()) in have:

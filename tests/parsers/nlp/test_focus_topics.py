@@ -136,3 +136,12 @@ def test_a_decision_in_the_passive_belongs_to_the_council_that_decided_before_no
     got = {t for t in topics(facts_of, text) if t[1].startswith(("Erstellung", "Einrichtung"))}
     assert got == {("Gemeindevertretung", "Erstellung eines Radverkehrskonzepts", 2020),
                    ("Gemeindevertretung", "Einrichtung eines Mobilitätsbeirates", 2020)}
+
+
+def test_a_paper_s_subject_is_a_topic_of_each_body_that_consults_it_in_the_year_of_its_session(facts_of):
+    text = ("Beschlussvorlage 0815/2023\n- Betreff:\n-\nLärmaktionsplan der Stadt, dritte Stufe\n"
+            "Beratungsfolge\n| Gremium | Rolle | Datum |\n| Umweltausschuss | Vorberatung | 14.11.2023 |\n"
+            "| Stadtrat | Entscheidung | 18.01.2024 |\n\nSachverhalt\nDer Plan liegt aus.\n")
+    got = {t for t in topics(facts_of, text) if t[1].startswith("Lärm")}
+    assert got == {("Umweltausschuss", "Lärmaktionsplan der Stadt, dritte Stufe", 2023),
+                   ("Stadtrat", "Lärmaktionsplan der Stadt, dritte Stufe", 2024)}
