@@ -42,6 +42,8 @@ _FOCUS = re.compile(
     r"|\b(?:Arbeits)?[Ss]chwerpunkt(?P<pl6>e)?\s+(?:[a-zäöüß]+\s+){0,2}?(?:in|auf|bei)\s+(?=der|dem|den)"
     r"|\b(?:Arbeits)?(?:[Ss]chwerpunkt(?:themen|e)|Themen)(?:\s+der\s+Arbeit)?\s*(?:(?P<pl4>sind|waren)\s*:?|"
     r"(?P<pl5>:))\s*"
+    r"|\bFokus\s+(?:(?:liegt|lag|lagen|liegen)\s+)?(?:[^.;:]{0,40}?\s+)?auf\s+(?=der|dem|den|die)"
+    r"|\bsetz(?:t|en|te|ten)\s+(?:(?:der|die|das)\s+[^.;:]{1,60}?\s+)?auf\s+(?=(?:eine?n?|die|den|das|mehr)\b)"
     r"|\b(?:setz\w*|engagier\w*)\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?für\s+"
     r"|\bsich\s+(?:[a-zäöüß]+\s+){0,2}?für\s+(?=[^.;:]{3,120}?\beinzusetzen|[^.;:]{3,120}?\beinsetz)"
     r"|\b(?:widme|widmet|widmete|widmeten)\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?"
@@ -52,12 +54,16 @@ _FOCUS = re.compile(
     r"|\b(?P<pl7>Ziele|Projekte|Vorhaben|Themen|Schwerpunkte)\b[^.;:]{0,50}?,?\s+(?:u\.\s?a\.|unter\s+anderem|"
     r"darunter)\s+")
 # a word each cue of focus holds: a sentence without one is not searched
-_FOCUS_WORDS = ("befass", "beschäftig", "Thema", "Themen", "chwerpunkt", "setz", "engagier", "widme", "kümmer",
+_FOCUS_WORDS = ("befass", "beschäftig", "Thema", "Themen", "chwerpunkt", "setz", "engagier", "widme", "kümmer", "Fokus",
                 "beraten", "beriet", "diskutiert", "erörtert", "Beratung", "Aussprache", "Diskussion", "Ziele",
                 "Projekte", "Vorhaben")
 _FOCUS_WORD = re.compile("|".join(_FOCUS_WORDS))
 # heads that name no theme of their own ("die Ziele des Klimaschutzes" is about Klimaschutz)
-_HEAD = re.compile(r"^(?:Ziele?|Themen|Thema|Fragen?|Belange|Bereichen?|Umsetzung\s+der\s+Ziele)\s+(?:des|der|von)\s+")
+_HEAD = re.compile(r"^(?:Ziele?|Themen|Thema|Fragen?|Belange|Bereich(?:e|en)?|Umsetzung\s+der\s+Ziele)"
+                   r"\s+(?:des|der|von)\s+"
+                   r"|^(?:Thema|Themen|Themenfeld|Themenbereich)\s+(?=[„“\"A-ZÄÖÜ])")
+# a field the phrase names ("die Prävention in den Bereichen Sucht, Mobbing und Verkehr"): its items are the themes
+_IN_FIELDS = re.compile(r"\b(?:in\s+den\s+Bereichen|in\s+den\s+Feldern|auf\s+den\s+Gebieten)\s+")
 _NO_THEME = re.compile(r"^(?:[a-zäöüß]+\s+)?(?:Jahre?n?|Monate?n?|Wochen?|Zeit|Zukunft|Sitzungen?)\b"
                        r"|^(?:[a-zäöüß]+\s+)?(?:Interessen|Belange|Anliegen|Themen|Fragen|Punkten?|Aspekten?|Thematik|"
                        r"Problematik|Sache|Angelegenheiten?)\b|^(?:Frage,|Sitzung|Tagesordnung|Verwaltung|Angelegenheit|Antrag|"
@@ -71,7 +77,7 @@ _QUOTED = re.compile(r"[„“\"]([^„“”\"]{3,80})[“”\"]")
 _EVENT = re.compile(r"(?:[Vv]eranstaltung|Vortrag|Vorträge|Workshop|Broschüre|Fachtag|Tagung|Ausstellung|Seminar|"
                     r"Fortbildung|Flyer|Aktion|Wettbewerb)\w*\s*$")
 _GENITIVE = re.compile(r"^\s+(?:der|des)\s+$")
-_YEAR_BOUND = re.compile(r"\b(?:bis|ab|seit|bis\s+zum\s+Jahr|ab\s+dem\s+Jahr)\s+(?:\d{4})\b")
+_YEAR_BOUND = re.compile(r"\b(?:bis|ab|seit|bis\s+zum\s+Jahr|ab\s+dem\s+Jahr)\s+(?:[A-ZÄÖÜ][a-zä]+\s+)?\d{4}\b")
 _BODY_KINDS = ("council", "committee", "advisory_board", "working_group", "conference", "staff")
 
 
@@ -174,6 +180,10 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
             plural = any(cue.group(g) for g in ("pl1", "pl2", "pl3", "pl4", "pl5", "pl6", "pl7"))
             rest = sent[cue.end():]
             phrase = noun_phrase(rest, commas=plural)
+            fields = _IN_FIELDS.search(rest, 0, len(phrase) + 40) if phrase else None
+            if fields:
+                rest, plural = rest[fields.end():], True
+                phrase = noun_phrase(rest, commas=True)
             head = _HEAD.match(phrase)
             if head:
                 phrase = phrase[head.end():]
@@ -189,11 +199,10 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
             if any(m.start < at0 + len(phrase) and at0 < m.end for m in ctx.mentions_between(s, e)
                    if m.kind in _BODY_KINDS):
                 continue  # a body named as the theme is an organisation, not a topic
-            split = _PLURAL_SPLIT if plural else _SPLIT
-            years = [y for y in YEAR.finditer(sent) if not _YEAR_BOUND.search(sent[max(0, y.start() - 14):y.end()])]
+            years = [y for y in YEAR.finditer(sent) if not _YEAR_BOUND.search(sent[max(0, y.start() - 24):y.end()])]
             year = int(years[0].group(1)) if years else None
             pos = at0
-            for part in split.split(phrase):
+            for part in (_enumeration(phrase) if plural else _SPLIT.split(phrase)):
                 item = _ARTICLE.sub("", part.strip(" ,;")).strip(" -–")
                 if len(item) < 3 or len(item.split()) > 8 or not re.search(r"[A-ZÄÖÜ]", item):
                     continue
@@ -204,4 +213,13 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
     return out
 
 
-_PLURAL_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:und|sowie|oder|bzw\.)\s+")
+_PLURAL_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:sowie|bzw\.)\s+")
+
+
+def _enumeration(phrase: str) -> list[str]:
+    """Items of an enumeration: at commas and "sowie"; "und" joins the last two items ("Lärm, Sport und
+    Verkehr") unless "sowie" does, then "und" stays inside an item ("Sucht und Drogen, Mobbing sowie Gewalt")."""
+    parts = _PLURAL_SPLIT.split(phrase)
+    if " sowie " not in phrase and not re.search(r"-\s+und\s", parts[-1]):
+        parts[-1:] = re.split(r"\s+(?:und|oder)\s+", parts[-1])
+    return parts

@@ -13,7 +13,7 @@ import re
 GLUE = frozenset(("der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "und",
                   "sowie", "oder", "im", "in", "am", "an", "auf", "für", "von", "vom", "zur", "zum", "zu", "mit", "bei",
                   "über", "unter", "zwischen", "aus", "nach", "gegen", "ohne", "bis", "bzw.", "u.", "a.", "beim"))
-_ADJECTIVE = re.compile(r"^[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)$")
+_ADJECTIVE = re.compile(r"^[„“\"]?[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)$")
 _NOUN = re.compile(r"^[„“\"(]?[A-ZÄÖÜ0-9][\w./-]*[-,“”\")]*$|^[„“\"]?[A-ZÄÖÜ][\w-]*-,?$")
 _TRAILING_GLUE = re.compile(r"(?:[\s,]+(?:" + "|".join(re.escape(w) for w in sorted(GLUE, key=len, reverse=True))
                             + r"))+[\s,]*$")

@@ -145,3 +145,23 @@ def test_a_paper_s_subject_is_a_topic_of_each_body_that_consults_it_in_the_year_
     got = {t for t in topics(facts_of, text) if t[1].startswith("Lärm")}
     assert got == {("Umweltausschuss", "Lärmaktionsplan der Stadt, dritte Stufe", 2023),
                    ("Stadtrat", "Lärmaktionsplan der Stadt, dritte Stufe", 2024)}
+
+
+def test_the_fields_a_focus_names_are_its_themes_and_und_stays_inside_an_item_where_sowie_joins_the_last(facts_of):
+    text = ("Der Kriminalpräventive Rat tagt zweimal im Jahr. Der Fokus lag bisher auf der Vorbeugung in den "
+            "Bereichen Lärm und Ruhestörung, Vandalismus sowie Schulwegsicherheit.")
+    assert topics(facts_of, text) == {("Kriminalpräventiver Rat", "Lärm und Ruhestörung", None),
+                                      ("Kriminalpräventiver Rat", "Vandalismus", None),
+                                      ("Kriminalpräventiver Rat", "Schulwegsicherheit", None)}
+
+
+def test_a_quoted_theme_after_das_thema_is_the_theme(facts_of):
+    text = 'Der Jugendhilfeausschuss will sich im Herbst mit dem Thema "offene Ganztagsschule" befassen.'
+    assert topics(facts_of, text) == {("Jugendhilfeausschuss", "Offene Ganztagsschule", None)}
+
+
+def test_what_a_body_relies_on_is_its_theme_and_a_field_s_head_is_dropped(facts_of):
+    text = ("Der Seniorenbeirat setzt auf eine bessere Beratung im Rathaus. "
+            "Die Satzung legt den Fokus des Seniorenbeirates auf den Bereich der Mobilität.")
+    assert topics(facts_of, text) == {("Seniorenbeirat", "Bessere Beratung im Rathaus", None),
+                                      ("Seniorenbeirat", "Mobilität", None)}
