@@ -84,8 +84,8 @@ def _is_issued(head: str, pos: int) -> bool:
                      head[max(0, pos - 30):pos]) is not None
 
 
-_TOP = re.compile(r"^[ \t•\-*]*TOP[ \t]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.\d{1,2})*)\.?[ \t]*[:.\-–]?[ \t]*(?P<t>\S.*)$",
-                  re.M)
+_TOP = re.compile(r"^[ \t•\-*]*(?:[Zz]u[ \t]+)?TOP[ \t]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.\d{1,2})*)\.?[ \t]*[:.\-–]?[ \t]*"
+                  r"(?:\n[ \t]*)?(?P<t>\S.*)$", re.M)  # the title on the TOP's line or the next ("Zu TOP 1.\nTitel")
 _NUMBERED = re.compile(r"^[ \t|]*(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)(?:\.|[ \t]*\|)?[ \t]+(?P<t>[^\n|]*\S)[ \t|]*"
                        r"(?:\|[^\n]*)?$")
 _NUMBER_ALONE = re.compile(r"^[ \t]*(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)\.?[ \t]*$")
@@ -116,8 +116,19 @@ def agenda_items(ctx: Context) -> list[tuple[str, int, int]]:
     tops = list(_TOP.finditer(text))
     for m in tops:
         add(m.group("t"), m.start("t"), m.end("t"))
-    if tops:
+    listed = _numbered_items(ctx)
+    if len(listed) <= len(out):  # "TOP 3 ..." headings, unless the agenda lists more items than the minutes head
         return out
+    out, seen = [], set()
+    for title, a, b in listed:
+        add(title, a, b)
+    return out
+
+
+def _numbered_items(ctx: Context) -> list[tuple[str, int, int]]:
+    """Numbered lines that form an agenda: under "Tagesordnung", or a run from 1 upward in minutes."""
+    text = ctx.text
+    out: list[tuple[str, int, int]] = []
     lines = text.split("\n")
     starts, pos = [], 0
     for line in lines:
@@ -167,7 +178,7 @@ def agenda_items(ctx: Context) -> list[tuple[str, int, int]]:
     if not firsts:
         return out
     for _n, title, a, _agenda in run:
-        add(title, a, a + len(title))
+        out.append((title, a, a + len(title)))
     return out
 
 

@@ -81,3 +81,13 @@ def test_a_public_agenda_numbered_with_leading_zeros_is_read_with_its_titles_cut
     assert got == [("Bauausschuss", "Bauantrag auf Neubau einer Scheune", 2023),
                    ("Bauausschuss", "Bauvoranfrage zur Errichtung eines Carports", 2023),
                    ("Bauausschuss", "Genehmigung der Sitzungsniederschrift vom 08.02.2023", 2023)]
+
+
+def test_a_top_whose_title_stands_on_the_next_line_is_an_item_and_the_longer_agenda_list_wins(facts_of):
+    head = "Niederschrift\nüber die öffentliche Sitzung der Gemeindevertretung Talheim am 07.03.2023\n\n"
+    tops = "Zu TOP 1.\nGenehmigung der Tagesordnung\n\nDer Bürgermeister eröffnet.\n\nZu TOP 2.\nBauleitplanung\n"
+    got = [t.value for t in facts_of(head + tops)["topic"]]
+    assert got == ["Genehmigung der Tagesordnung", "Bauleitplanung"]
+    listed = ("Tagesordnung\n1. Genehmigung der Tagesordnung\n2. Bauleitplanung\n3. Haushaltssatzung 2023\n\n")
+    got = [t.value for t in facts_of(head + listed + tops)["topic"]]
+    assert got == ["Genehmigung der Tagesordnung", "Bauleitplanung", "Haushaltssatzung 2023"]
