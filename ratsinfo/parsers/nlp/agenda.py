@@ -116,12 +116,45 @@ def agenda_items(ctx: Context) -> list[tuple[str, int, int]]:
     tops = list(_TOP.finditer(text))
     for m in tops:
         add(m.group("t"), m.start("t"), m.end("t"))
-    listed = _numbered_items(ctx)
+    listed = _numbered_items(ctx) or _flattened_items(text)
     if len(listed) <= len(out):  # "TOP 3 ..." headings, unless the agenda lists more items than the minutes head
         return out
     out, seen = [], set()
     for title, a, b in listed:
         add(title, a, b)
+    return out
+
+
+# PDF text flattened onto one line: "Tagesordnung: Öffentlicher Teil 1. Eröffnung 2. Bauleitplanung 3. ..."
+_FLAT_START = re.compile(r"Tagesordnung\s*:?")
+_FLAT_ITEM = re.compile(r"(?<![\d.§])(?P<n>\d{1,2})\.\s+(?=[A-ZÄÖÜ„\"])")
+_FLAT_END = re.compile(r"\s+(?:Nicht\s*öffentlicher\s+Teil|Zu\s+TOP|TOP\s+1\b|Protokoll:|Niederschrift:|"
+                       r"Sitzungsverlauf)")
+
+
+def _flattened_items(text: str) -> list[tuple[str, int, int]]:
+    """Items 1, 2, 3 ... in a row after "Tagesordnung" on one long line (a PDF's lines run together)."""
+    out: list[tuple[str, int, int]] = []
+    start = _FLAT_START.search(text)
+    if start is None:
+        return out
+    line_end = text.find("\n", start.end())
+    line_end = len(text) if line_end == -1 else line_end
+    if line_end - start.end() < 200:
+        return out  # a line of its own: the items stand on their own lines
+    stop = _FLAT_END.search(text, start.end(), line_end)
+    end = stop.start() if stop else line_end
+    expected, marks = 1, []
+    for m in _FLAT_ITEM.finditer(text, start.end(), end):
+        if int(m.group("n")) == expected:
+            marks.append(m)
+            expected += 1
+    if len(marks) < 3:
+        return out
+    for i, m in enumerate(marks):
+        b = marks[i + 1].start() if i + 1 < len(marks) else min(end, m.end() + 200)
+        title = text[m.end():b].strip()
+        out.append((title, m.end(), m.end() + len(title)))
     return out
 
 
