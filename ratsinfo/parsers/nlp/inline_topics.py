@@ -42,6 +42,8 @@ _FOCUS = re.compile(
     r"|\b(?:Arbeits)?[Ss]chwerpunkt(?P<pl6>e)?\s+(?:[a-zäöüß]+\s+){0,2}?(?:in|auf|bei)\s+(?=der|dem|den)"
     r"|\b(?:Arbeits)?(?:[Ss]chwerpunkt(?:themen|e)|Themen)(?:\s+der\s+Arbeit)?\s*(?:(?P<pl4>sind|waren)\s*:?|"
     r"(?P<pl5>:))\s*"
+    r"|\b(?:die|der)\s+(?=Umsetzung\s+(?:und\s+[A-ZÄÖÜ]\w+\s+)?(?:des|der|eines|einer)\s+[\wäöüß-]*?"
+    r"(?:[Kk]onzept|[Pp]lan|[Pp]rogramm|[Ss]trategie|[Kk]atalog))"
     r"|\bFokus\s+(?:(?:liegt|lag|lagen|liegen)\s+)?(?:[^.;:]{0,40}?\s+)?auf\s+(?=der|dem|den|die)"
     r"|\bsetz(?:t|en|te|ten)\s+(?:(?:der|die|das)\s+[^.;:]{1,60}?\s+)?auf\s+(?=(?:eine?n?|die|den|das|mehr)\b)"
     r"|\b(?:setz\w*|engagier\w*)\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?für\s+"
@@ -56,7 +58,7 @@ _FOCUS = re.compile(
 # a word each cue of focus holds: a sentence without one is not searched
 _FOCUS_WORDS = ("befass", "beschäftig", "Thema", "Themen", "chwerpunkt", "setz", "engagier", "widme", "kümmer", "Fokus",
                 "beraten", "beriet", "diskutiert", "erörtert", "Beratung", "Aussprache", "Diskussion", "Ziele",
-                "Projekte", "Vorhaben")
+                "Projekte", "Vorhaben", "Umsetzung")
 _FOCUS_WORD = re.compile("|".join(_FOCUS_WORDS))
 # heads that name no theme of their own ("die Ziele des Klimaschutzes" is about Klimaschutz)
 _HEAD = re.compile(r"^(?:Ziele?|Themen|Thema|Fragen?|Belange|Bereich(?:e|en)?|Umsetzung\s+der\s+Ziele)"
@@ -196,12 +198,14 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
             if owner is None:
                 continue
             at0 = s + cue.end() + rest.find(phrase[:20])
-            if any(m.start < at0 + len(phrase) and at0 < m.end for m in ctx.mentions_between(s, e)
-                   if m.kind in _BODY_KINDS):
-                continue  # a body named as the theme is an organisation, not a topic
-            years = [y for y in YEAR.finditer(sent) if not _YEAR_BOUND.search(sent[max(0, y.start() - 24):y.end()])]
+            if any(m.start <= at0 + 2 and at0 < m.end for m in ctx.mentions_between(s, e) if m.kind in _BODY_KINDS):
+                continue  # a body named as the theme is an organisation, not a topic ("die Stadt X" inside is fine)
+            inside = range(at0 - s, at0 - s + len(phrase))  # "Klimaschutzkonzept 2020" names no year it was dealt with
+            years = [y for y in YEAR.finditer(sent) if y.start() not in inside
+                     and not _YEAR_BOUND.search(sent[max(0, y.start() - 24):y.end()])]
             year = int(years[0].group(1)) if years else None
             pos = at0
+            phrase = _PLACE.sub("", phrase)
             for part in (_enumeration(phrase) if plural else _SPLIT.split(phrase)):
                 item = _ARTICLE.sub("", part.strip(" ,;")).strip(" -–")
                 if len(item) < 3 or len(item.split()) > 8 or not re.search(r"[A-ZÄÖÜ]", item):
@@ -213,6 +217,9 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
     return out
 
 
+# the town a theme is of says nothing of the theme ("... des Klimaschutzkonzeptes der Stadt Talheim")
+_PLACE = re.compile(r"\s+(?:der|des)\s+(?:Stadt|Gemeinde|Landeshauptstadt|Hansestadt|Samtgemeinde|Verbandsgemeinde|"
+                    r"Kreises|Landkreises)\s+[A-ZÄÖÜ][\w-]*$")
 _PLURAL_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:sowie|bzw\.)\s+")
 
 

@@ -165,3 +165,9 @@ def test_what_a_body_relies_on_is_its_theme_and_a_field_s_head_is_dropped(facts_
             "Die Satzung legt den Fokus des Seniorenbeirates auf den Bereich der Mobilität.")
     assert topics(facts_of, text) == {("Seniorenbeirat", "Bessere Beratung im Rathaus", None),
                                       ("Seniorenbeirat", "Mobilität", None)}
+
+
+def test_the_implementation_of_a_plan_a_body_accompanies_is_its_theme_without_the_town_or_the_plan_s_year(facts_of):
+    text = ("Der Mobilitätsbeirat berät den Stadtrat. Der Beirat begleitet die Umsetzung des Radverkehrsplans 2030 "
+            "der Stadt Talheim.")
+    assert topics(facts_of, text) == {("Mobilitätsbeirat", "Umsetzung des Radverkehrsplans 2030", None)}
