@@ -29,7 +29,7 @@ _CUE_WORDS = ("folgende", "Fragen", "Themen", "Schwerpunkt", "z.")
 _END = re.compile(r",\s*(?:was|welche[rs]?|wobei|um|da|weil|wenn|so\s+dass|sodass)\b|\s+zur\s+Verbesserung\b"
                   r"|\s+und\s+[a-zäöüß]+(?:te|ten)\b|,(?=\S)"
                   r"|\s+(?:an|in)\s+der\s+Regel\b|\s*\(|[.;:!?](?:\s|$)|\n\s*\n")
-_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:und|sowie|oder)\s+(?=(?:der|des|die|den|dem|das|zu[mr]?)\s)|\s+sowie\s+")
+_SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:und|sowie|oder)\s+(?=(?:der|des|die|den|dem|das|zu[mr]?)\s)|\s+sowie\s+")
 _ARTICLE = re.compile(r"^(?:der|des|die|den|dem|das|ein|eine[nmrs]?|zu[mr]?|im|in\s+der|in\s+den)\s+")
 # a cue of focus: one noun phrase follows (several where the cue is plural: "Themen", "Schwerpunkte")
 _FOCUS = re.compile(
@@ -44,6 +44,9 @@ _FOCUS = re.compile(
     r"(?P<pl5>:))\s*"
     r"|\b(?:die|der)\s+(?=Umsetzung\s+(?:und\s+[A-ZÄÖÜ]\w+\s+)?(?:des|der|eines|einer)\s+[\wäöüß-]*?"
     r"(?:[Kk]onzept|[Pp]lan|[Pp]rogramm|[Ss]trategie|[Kk]atalog))"
+    r"|\b[Aa]uf\s+der\s+Tagesordnung\s+(?P<pl8>stehen|stand|standen|steht)\s+(?:u\.\s?a\.\s+|unter\s+anderem\s+)?"
+    r"|\b(?:so\s+)?(?P<pl9>zum\s+Beispiel|z\.\s?B\.|beispielsweise)\s+(?=zu[mr]\s)"
+    r"|\bThema\s+(?:sei|ist|war|wäre|sind)\s+"
     r"|\bFokus\s+(?:(?:liegt|lag|lagen|liegen)\s+)?(?:[^.;:]{0,40}?\s+)?auf\s+(?=der|dem|den|die)"
     r"|\bsetz(?:t|en|te|ten)\s+(?:(?:der|die|das)\s+[^.;:]{1,60}?\s+)?auf\s+(?=(?:eine?n?|die|den|das|mehr)\b)"
     r"|\b(?:setz\w*|engagier\w*)\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?für\s+"
@@ -58,7 +61,7 @@ _FOCUS = re.compile(
 # a word each cue of focus holds: a sentence without one is not searched
 _FOCUS_WORDS = ("befass", "beschäftig", "Thema", "Themen", "chwerpunkt", "setz", "engagier", "widme", "kümmer", "Fokus",
                 "beraten", "beriet", "diskutiert", "erörtert", "Beratung", "Aussprache", "Diskussion", "Ziele",
-                "Projekte", "Vorhaben", "Umsetzung")
+                "Projekte", "Vorhaben", "Umsetzung", "Tagesordnung", "Beispiel", "z.")
 _FOCUS_WORD = re.compile("|".join(_FOCUS_WORDS))
 # heads that name no theme of their own ("die Ziele des Klimaschutzes" is about Klimaschutz)
 _HEAD = re.compile(r"^(?:Ziele?|Themen|Thema|Fragen?|Belange|Bereich(?:e|en)?|Umsetzung\s+der\s+Ziele)"
@@ -78,6 +81,7 @@ _GENERIC = re.compile(r"\b(?:der|die|das|des|dem)\s+(?P<w>Beirat|Rat|Ausschuss|G
 _QUOTED = re.compile(r"[„“\"]([^„“”\"]{3,80})[“”\"]")
 _EVENT = re.compile(r"(?:[Vv]eranstaltung|Vortrag|Vorträge|Workshop|Broschüre|Fachtag|Tagung|Ausstellung|Seminar|"
                     r"Fortbildung|Flyer|Aktion|Wettbewerb)\w*\s*$")
+_RELATIVE = re.compile(r",\s*(?:die|der|das|welche[rs]?|denen|dem)\s+(?:[a-zäöüß]+\s+){0,2}$")
 _GENITIVE = re.compile(r"^\s+(?:der|des)\s+$")
 _YEAR_BOUND = re.compile(r"\b(?:bis|ab|seit|bis\s+zum\s+Jahr|ab\s+dem\s+Jahr)\s+(?:[A-ZÄÖÜ][a-zä]+\s+)?\d{4}\b")
 _BODY_KINDS = ("council", "committee", "advisory_board", "working_group", "conference", "staff")
@@ -135,10 +139,11 @@ def find_inline_topics(ctx: Context) -> list[InlineTopic]:
     return out
 
 
-def _owner(ctx: Context, s: int, e: int, at: int, titled: str | None) -> str | None:
+def _owner(ctx: Context, s: int, e: int, at: int, titled: str | None,
+           skip: tuple[int, int] = (0, 0)) -> str | None:
     """The body that speaks in a sentence: the last named before ``at``, else the first in the sentence,
     else the last named earlier in its paragraph, else the body the document is titled with, else its main body."""
-    bodies = [m for m in ctx.mentions_between(s, e) if m.kind in _BODY_KINDS]
+    bodies = [m for m in ctx.mentions_between(s, e) if m.kind in _BODY_KINDS and not skip[0] <= m.start < skip[1]]
     before = [m for m in bodies if m.start < at]
     while len(before) > 1 and _GENITIVE.match(ctx.text[before[-2].end:before[-1].start]):
         before.pop()  # "des Ausschusses für Bildung der Stadtvertretung": the committee, not its council
@@ -162,6 +167,12 @@ def _owner(ctx: Context, s: int, e: int, at: int, titled: str | None) -> str | N
     return titled or (ctx.main.key if ctx.main is not None else None)
 
 
+def _body_before_relative(ctx: Context, s: int, cue: re.Match) -> bool:
+    """Whether the noun a relative clause hangs on is a body ("der Beirat, der sich mit ... befasst")."""
+    comma = ctx.text.rfind(",", s, s + cue.start())
+    return any(m.kind in _BODY_KINDS and comma - 3 <= m.end <= comma for m in ctx.mentions_between(s, comma + 1))
+
+
 def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
     """The theme one phrase names after a cue of focus, split where a plural cue enumerates."""
     text = ctx.text
@@ -177,9 +188,11 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
         if sent.rstrip().endswith("?") or _ASKING.search(sent):
             continue
         for cue in _FOCUS.finditer(sent):
+            if _RELATIVE.search(sent[max(0, cue.start() - 40):cue.start()]) and not _body_before_relative(ctx, s, cue):
+                continue  # "Vereine, die sich mit Seniorenarbeit befassen": the clause is about the noun before it
             if _EVENT.search(sent[max(0, cue.start() - 40):cue.start()]):
                 continue  # "eine Veranstaltung zum Thema ...": the theme of an event, not of a body
-            plural = any(cue.group(g) for g in ("pl1", "pl2", "pl3", "pl4", "pl5", "pl6", "pl7"))
+            plural = any(cue.group(g) for g in ("pl1", "pl2", "pl3", "pl4", "pl5", "pl6", "pl7", "pl8", "pl9"))
             rest = sent[cue.end():]
             phrase = noun_phrase(rest, commas=plural)
             fields = _IN_FIELDS.search(rest, 0, len(phrase) + 40) if phrase else None
@@ -194,10 +207,10 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
                 phrase = quoted.group(1)
             if not phrase or _NO_THEME.match(phrase) or rest.find(":", 0, rest.find(phrase) + len(phrase) + 2) != -1:
                 continue  # no theme, or the heading of a list that follows
-            owner = _owner(ctx, s, e, s + cue.start(), titled)
+            at0 = s + cue.end() + rest.find(phrase[:20])
+            owner = _owner(ctx, s, e, s + cue.start(), titled, skip=(at0, at0 + len(phrase)))
             if owner is None:
                 continue
-            at0 = s + cue.end() + rest.find(phrase[:20])
             if any(m.start <= at0 + 2 and at0 < m.end for m in ctx.mentions_between(s, e) if m.kind in _BODY_KINDS):
                 continue  # a body named as the theme is an organisation, not a topic ("die Stadt X" inside is fine)
             inside = range(at0 - s, at0 - s + len(phrase))  # "Klimaschutzkonzept 2020" names no year it was dealt with
@@ -207,8 +220,8 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
             pos = at0
             phrase = _PLACE.sub("", phrase)
             for part in (_enumeration(phrase) if plural else _SPLIT.split(phrase)):
-                item = _ARTICLE.sub("", part.strip(" ,;")).strip(" -–")
-                if len(item) < 3 or len(item.split()) > 8 or not re.search(r"[A-ZÄÖÜ]", item):
+                item = _ARTICLE.sub("", part.strip(" ,;„“”\"")).strip(" -–„“”\"")
+                if len(item) < 3 or len(item.split()) > 12 or not re.search(r"[A-ZÄÖÜ]", item):
                     continue
                 at = text.find(part, pos, e)
                 at = at if at != -1 else pos
@@ -220,7 +233,7 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
 # the town a theme is of says nothing of the theme ("... des Klimaschutzkonzeptes der Stadt Talheim")
 _PLACE = re.compile(r"\s+(?:der|des)\s+(?:Stadt|Gemeinde|Landeshauptstadt|Hansestadt|Samtgemeinde|Verbandsgemeinde|"
                     r"Kreises|Landkreises)\s+[A-ZÄÖÜ][\w-]*$")
-_PLURAL_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:sowie|bzw\.)\s+")
+_PLURAL_SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:sowie|bzw\.)\s+")
 
 
 def _enumeration(phrase: str) -> list[str]:

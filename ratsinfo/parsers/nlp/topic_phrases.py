@@ -14,7 +14,7 @@ GLUE = frozenset(("der", "die", "das", "des", "dem", "den", "ein", "eine", "eine
                   "sowie", "oder", "im", "in", "am", "an", "auf", "für", "von", "vom", "zur", "zum", "zu", "mit", "bei",
                   "über", "unter", "zwischen", "aus", "nach", "gegen", "ohne", "bis", "bzw.", "u.", "a.", "beim"))
 _ADJECTIVE = re.compile(r"^[„“\"]?[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)$")
-_NOUN = re.compile(r"^[„“\"(]?[A-ZÄÖÜ0-9][\w./-]*[-,“”\")]*$|^[„“\"]?[A-ZÄÖÜ][\w-]*-,?$")
+_NOUN = re.compile(r"^[„“\"(]?[A-ZÄÖÜ0-9][\w./-]*[-,“”\")]*$|^[„“\"]?[A-ZÄÖÜ][\w-]*-,?$|^-[a-zäöüß]+,?$")
 _TRAILING_GLUE = re.compile(r"(?:[\s,]+(?:" + "|".join(re.escape(w) for w in sorted(GLUE, key=len, reverse=True))
                             + r"))+[\s,]*$")
 _ARTICLE = re.compile(r"^(?:der|die|das|des|dem|den|eine[nmrs]?|ein|zu[mr]?|im|in\s+der|in\s+den|"
@@ -28,8 +28,11 @@ def noun_phrase(text: str, commas: bool = False) -> str:
     kept: list[str] = []
     for i, w in enumerate(words):
         bare = w.rstrip(",;:.!?")
-        before_noun = i + 1 < len(words) and bool(_NOUN.match(words[i + 1].rstrip(",;:.!?"))
-                                                   or _ADJECTIVE.match(words[i + 1]))
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        after = words[i + 2] if i + 2 < len(words) else ""
+        # an adjective stands right before its noun, or before a second adjective and then the noun
+        before_noun = bare == w and bool(_NOUN.match(nxt.rstrip(",;:.!?")) or nxt == nxt.rstrip(",;:.!?")
+                                          and _ADJECTIVE.match(nxt) and _NOUN.match(after.rstrip(",;:.!?")))
         if not (_NOUN.match(bare) or bare in GLUE or _ADJECTIVE.match(bare) and before_noun):
             break
         kept.append(w)

@@ -91,3 +91,9 @@ def test_a_top_whose_title_stands_on_the_next_line_is_an_item_and_the_longer_age
     listed = ("Tagesordnung\n1. Genehmigung der Tagesordnung\n2. Bauleitplanung\n3. Haushaltssatzung 2023\n\n")
     got = [t.value for t in facts_of(head + listed + tops)["topic"]]
     assert got == ["Genehmigung der Tagesordnung", "Bauleitplanung", "Haushaltssatzung 2023"]
+
+
+def test_top_written_in_small_letters_and_without_a_space_is_an_item(facts_of):
+    text = ("Niederschrift über die Sitzung des Gemeinderates am 15.05.2012\n\nTop1\nGenehmigung der "
+            "Niederschrift\nSie wird genehmigt.\nTop 2\nSachstand Kinderkrippe\n")
+    assert [t.value for t in facts_of(text)["topic"]] == ["Genehmigung der Niederschrift", "Sachstand Kinderkrippe"]

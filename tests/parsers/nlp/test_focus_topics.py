@@ -171,3 +171,26 @@ def test_the_implementation_of_a_plan_a_body_accompanies_is_its_theme_without_th
     text = ("Der Mobilitätsbeirat berät den Stadtrat. Der Beirat begleitet die Umsetzung des Radverkehrsplans 2030 "
             "der Stadt Talheim.")
     assert topics(facts_of, text) == {("Mobilitätsbeirat", "Umsetzung des Radverkehrsplans 2030", None)}
+
+
+def test_a_relative_clause_about_other_groups_names_no_theme_of_the_body(facts_of):
+    text = ("Der Jugendbeirat möchte die Vereine, die sich mit Jugendarbeit befassen, besser kennenlernen. "
+            "Der Sportausschuss, der sich mit Hallenzeiten befasst, tagt im Mai.")
+    assert topics(facts_of, text) == {("Sportausschuss", "Hallenzeiten", None)}
+
+
+def test_what_stands_on_the_agenda_and_the_examples_of_motions_are_themes(facts_of):
+    text = ("Der Integrationsrat tagt am Montag. Auf der Tagesordnung stehen die Sprachkurse sowie das Sommerfest. "
+            "Zudem gibt es Anträge, so zum Beispiel zum Dolmetscherpool und zur Beratungsstelle.")
+    assert topics(facts_of, text) == {("Integrationsrat", "Sprachkurse", None),
+                                      ("Integrationsrat", "Sommerfest", None),
+                                      ("Integrationsrat", "Dolmetscherpool", None),
+                                      ("Integrationsrat", "Beratungsstelle", None)}
+
+
+def test_a_theme_named_after_thema_sei_and_a_theme_running_over_a_hyphenated_comma(facts_of):
+    text = ("Der Seniorenbeirat hat getagt. Ein weiteres Thema sei „Wohnen im Quartier“. Die Anträge befassen sich "
+            "mit der Teilnahme am Ausschuss für Bau-, Verkehrs- und Umweltfragen.")
+    assert topics(facts_of, text) == {("Seniorenbeirat", "Wohnen im Quartier", None),
+                                      ("Seniorenbeirat", "Teilnahme am Ausschuss für Bau-, Verkehrs- und Umweltfragen",
+                                       None)}
