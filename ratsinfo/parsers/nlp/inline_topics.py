@@ -79,8 +79,10 @@ _GENERIC = re.compile(r"\b(?:der|die|das|des|dem)\s+(?P<w>Beirat|Rat|Ausschuss|G
                       r"Konferenz|Kommission|Forum|Tisch|Parlament)(?:e?s)?\b|\b(?P<m>Beirat|Rat|Ausschuss|Gremium)"
                       r"smitglieder\b")
 _QUOTED = re.compile(r"[„“\"]([^„“”\"]{3,80})[“”\"]")
-_EVENT = re.compile(r"(?:[Vv]eranstaltung|Vortrag|Vorträge|Workshop|Broschüre|Fachtag|Tagung|Ausstellung|Seminar|"
-                    r"Fortbildung|Flyer|Aktion|Wettbewerb)\w*\s*$")
+_EVENT_WORD = (r"(?:[Vv]eranstaltung|[Vv]ortrag|[Vv]orträge|[Ww]orkshop|[Bb]roschüre|[Ff]achtag|[Tt]agung|"
+               r"[Aa]usstellung|[Ss]eminar|[Ff]ortbildung|[Ff]lyer|[Aa]ktion|[Ww]ettbewerb)\w*")
+_EVENT = re.compile(_EVENT_WORD + r"\s*$")
+_EVENT_IN = re.compile(r"\b(?:der|des)\s+\w*" + _EVENT_WORD)  # "Themen der Workshops waren ..."
 _RELATIVE = re.compile(r",\s*(?:die|der|das|welche[rs]?|denen|dem)\s+(?:[a-zäöüß]+\s+){0,2}$")
 _GENITIVE = re.compile(r"^\s+(?:der|des)\s+$")
 _YEAR_BOUND = re.compile(r"\b(?:bis|ab|seit|bis\s+zum\s+Jahr|ab\s+dem\s+Jahr)\s+(?:[A-ZÄÖÜ][a-zä]+\s+)?\d{4}\b")
@@ -190,7 +192,7 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
         for cue in _FOCUS.finditer(sent):
             if _RELATIVE.search(sent[max(0, cue.start() - 40):cue.start()]) and not _body_before_relative(ctx, s, cue):
                 continue  # "Vereine, die sich mit Seniorenarbeit befassen": the clause is about the noun before it
-            if _EVENT.search(sent[max(0, cue.start() - 40):cue.start()]):
+            if _EVENT.search(sent[max(0, cue.start() - 40):cue.start()]) or _EVENT_IN.search(cue.group(0)):
                 continue  # "eine Veranstaltung zum Thema ...": the theme of an event, not of a body
             plural = any(cue.group(g) for g in ("pl1", "pl2", "pl3", "pl4", "pl5", "pl6", "pl7", "pl8", "pl9"))
             rest = sent[cue.end():]

@@ -194,3 +194,9 @@ def test_a_theme_named_after_thema_sei_and_a_theme_running_over_a_hyphenated_com
     assert topics(facts_of, text) == {("Seniorenbeirat", "Wohnen im Quartier", None),
                                       ("Seniorenbeirat", "Teilnahme am Ausschuss für Bau-, Verkehrs- und Umweltfragen",
                                        None)}
+
+
+def test_the_themes_of_a_workshop_or_a_flyer_are_not_themes_of_the_body(facts_of):
+    text = ("Der Präventionsrat lud zu einer Fachtagung ein. Themen der Workshops waren u. a. Sauberkeit und "
+            "Lärm. Die AG Innenstadt erstellte einen Informationsflyer zum Thema Taschendiebstahl.")
+    assert topics(facts_of, text) == set()
