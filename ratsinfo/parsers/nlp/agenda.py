@@ -84,14 +84,16 @@ def _is_issued(head: str, pos: int) -> bool:
                      head[max(0, pos - 30):pos]) is not None
 
 
-_TOP = re.compile(r"^[ \t•\-*]*TOP[ \t]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.\d{1,2})*)\.?[ \t]*[:.\-–]?[ \t]*(?P<t>\S.*)$",
-                  re.M)
+_TOP = re.compile(r"^[ \t•\-*]*(?:[Zz]u[ \t]+)?(?:TOP|Top)[ \t]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.\d{1,2})*)\.?[ \t]*"
+                  r"[:.\-–]?[ \t]*(?:\n[ \t]*)?(?P<t>\S.*)$", re.M)  # title on its line or the next
 _NUMBERED = re.compile(r"^[ \t|]*(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)(?:\.|[ \t]*\|)?[ \t]+(?P<t>[^\n|]*\S)[ \t|]*"
                        r"(?:\|[^\n]*)?$")
 _NUMBER_ALONE = re.compile(r"^[ \t]*(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)\.?[ \t]*$")
-_AGENDA_START = re.compile(r"^[ \t|]*(?:Tagesordnung|TOP-Nr\.|Öffentlicher Teil|I\.\s*Öffentlicher Teil)(?!\w)[^\n]*$",
-                           re.I)
-_AGENDA_END = re.compile(r"^[ \t|]*(?:Nicht\s*öffentlicher Teil|II\.\s|Sitzungsverlauf|Protokoll:|Beschluss:|"
+# "Tagesordnung", also "Öffentliche Tagesordnung", "Geänderte Tagesordnung" (a non-public one ends the agenda)
+_AGENDA_START = re.compile(r"^[ \t|]*(?:(?:(?:Öffentliche|Vorläufige|Geänderte|Ergänzte|Endgültige)\s+)?Tagesordnung|"
+                           r"TOP-Nr\.|Öffentlicher Teil|I\.\s*Öffentlicher Teil)(?!\w)[^\n]*$", re.I)
+_AGENDA_END = re.compile(r"^[ \t|]*(?:Nicht\s*öffentlicher Teil|Nicht\s*öffentliche\s+Tagesordnung|"
+                         r"II\.\s|Sitzungsverlauf|Protokoll:|Beschluss:|"
                          r"zum Seitenanfang)", re.I)
 _NOT_ITEM = re.compile(r"^(?:Beschlussvorlage|Vorlage|Berichterstatter|Anlage|Drucksache|Uhr\b|stellvertretender|"
                        r"(?:der|die|des|den|dem)\b)", re.I)
@@ -114,8 +116,52 @@ def agenda_items(ctx: Context) -> list[tuple[str, int, int]]:
     tops = list(_TOP.finditer(text))
     for m in tops:
         add(m.group("t"), m.start("t"), m.end("t"))
-    if tops:
+    listed = _numbered_items(ctx) or _flattened_items(text)
+    if len(listed) <= len(out):  # "TOP 3 ..." headings, unless the agenda lists more items than the minutes head
         return out
+    out, seen = [], set()
+    for title, a, b in listed:
+        add(title, a, b)
+    return out
+
+
+# PDF text flattened onto one line: "Tagesordnung: Öffentlicher Teil 1. Eröffnung 2. Bauleitplanung 3. ..."
+_FLAT_START = re.compile(r"Tagesordnung\s*:?")
+_FLAT_ITEM = re.compile(r"(?<![\d.§])(?P<n>\d{1,2})\.\s+(?=[A-ZÄÖÜ„\"])")
+_FLAT_END = re.compile(r"\s+(?:Nicht\s*öffentlicher\s+Teil|Zu\s+TOP|TOP\s+1\b|Protokoll:|Niederschrift:|"
+                       r"Sitzungsverlauf)")
+
+
+def _flattened_items(text: str) -> list[tuple[str, int, int]]:
+    """Items 1, 2, 3 ... in a row after "Tagesordnung" on one long line (a PDF's lines run together)."""
+    out: list[tuple[str, int, int]] = []
+    start = _FLAT_START.search(text)
+    if start is None:
+        return out
+    line_end = text.find("\n", start.end())
+    line_end = len(text) if line_end == -1 else line_end
+    if line_end - start.end() < 200:
+        return out  # a line of its own: the items stand on their own lines
+    stop = _FLAT_END.search(text, start.end(), line_end)
+    end = stop.start() if stop else line_end
+    expected, marks = 1, []
+    for m in _FLAT_ITEM.finditer(text, start.end(), end):
+        if int(m.group("n")) == expected:
+            marks.append(m)
+            expected += 1
+    if len(marks) < 3:
+        return out
+    for i, m in enumerate(marks):
+        b = marks[i + 1].start() if i + 1 < len(marks) else min(end, m.end() + 200)
+        title = text[m.end():b].strip()
+        out.append((title, m.end(), m.end() + len(title)))
+    return out
+
+
+def _numbered_items(ctx: Context) -> list[tuple[str, int, int]]:
+    """Numbered lines that form an agenda: under "Tagesordnung", or a run from 1 upward in minutes."""
+    text = ctx.text
+    out: list[tuple[str, int, int]] = []
     lines = text.split("\n")
     starts, pos = [], 0
     for line in lines:
@@ -159,13 +205,13 @@ def agenda_items(ctx: Context) -> list[tuple[str, int, int]]:
             run.append((n, title, a, agenda))
     if not any(r[3] for r in run) and not _PROTOCOL.search(despace(ctx.text[:HEAD_CHARS])):
         return out  # numbered paragraphs of a statute are no agenda
-    firsts = [r for r in run if r[0].split(".")[0] == "1"]
+    firsts = [r for r in run if int(r[0].split(".")[0]) == 1]  # "1", "1.1" and "01"
     if not any(r[3] for r in run) and len({r[0].split(".")[0] for r in run}) < 2:
         return out
     if not firsts:
         return out
     for _n, title, a, _agenda in run:
-        add(title, a, a + len(title))
+        out.append((title, a, a + len(title)))
     return out
 
 
@@ -175,6 +221,8 @@ _TITLE_NOISE = [
     re.compile(r"\s*\((?:Tischvorlage|öffentlicher Teil|öffentlich)\)\s*$", re.I),
     re.compile(r"\s*[-–]\s*(?:Vorberatung|Vorlage|Beschlussvorlage)\b.*$"),
     re.compile(r"\s+[A-Z]{1,4}\d?-\d+/\d{2,4}\s*$"),
+    re.compile(r"\s+(?:auf|an)\s+(?:dem|den)\s+Grundstück(?:en)?\s+Fl(?:ur)?st.*$"),  # a building plot's cadastre
+    re.compile(r"\s*\(?\b(?:\d{4}[-/]\d{3,5}(?:/\d{1,4})?|\d{1,4}/\d{4})\)?\s*$"),  # a paper number after the title
 ]
 
 

@@ -13,13 +13,17 @@ from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.numbers import YEAR
 
 DECIDES = re.compile(r"\b(?:beschließt|beschloss|beschlossen|beschließen|stimmt\w*|zugestimmt|empfiehlt|empfahl|"
-                     r"empfohlen|entschieden|entscheidet|beantragt)\b")
+                     r"empfohlen|entschieden|entscheidet|beantragt|erlassen|erlässt|verabschiedet\w*|beraten|berät|"
+                     r"berieten|beriet|(?:Rats|Kreistags|Gemeinderats|Stadtrats)?[Bb]eschl(?:uss|üsse)\w*)\b")
 _SUBJECT_KINDS = ("council", "committee", "advisory_board")
 _OBJECT = re.compile(
-    r"\b(?:die|der|den|das|zur|zum)\s+(?:[a-zäöüß]+\s+){0,3}?(?P<t>(?:Einrichtung|Bildung|Gründung|Errichtung|Änderung|"
+    r"\b(?:die|der|den|das|zur|zum|folgende)\s+(?:(?:[a-zäöüß]+|Anlage\s+\d+)\s+){0,4}?"
+    r"(?P<t>(?:Einrichtung|Bildung|Gründung|Errichtung|Änderung|"
     r"Anpassung|Einführung|Auflösung|Erstellung|Aufstellung|Neufassung|Satzung|Geschäftsordnung)\s+"
     r"(?:eines|einer|des|der|von|für\s+den|für\s+die|über\s+den|über\s+die)\s+(?:[a-zäöüß]+\s+)?"
-    r"[A-ZÄÖÜ][\w*-]+(?:\s+(?:und|für)\s+[A-ZÄÖÜ][\w*-]+)?)")
+    r"[A-ZÄÖÜ][\w*-]+(?:\s+(?:und|für)\s+[A-ZÄÖÜ][\w*-]+)?"
+    r"(?:\s+(?:eines|einer|des|der)\s+(?!(?:Stadt|Gemeinde|Hansestadt|Landeshauptstadt|Landkreis|Kreis|Samtgemeinde|"
+    r"Verbandsgemeinde|Universitäts-)\b)(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ][\w*-]+(?:\s+(?:und|für)\s+[A-ZÄÖÜ][\w*-]+)?)?)")
 
 
 @dataclass
@@ -41,21 +45,50 @@ def find_decisions(ctx: Context) -> list[Decision]:
         sent = text[s:e]
         if not DECIDES.search(sent) or sent.rstrip().endswith("?"):
             continue
-        bodies = [m for m in ctx.mentions_between(s, e) if m.kind in _SUBJECT_KINDS]
+        objects = list(_OBJECT.finditer(sent))
+        # a body named inside what is decided ("die Einrichtung eines Klimabeirates") does not decide it
+        bodies = [m for m in ctx.mentions_between(s, e) if m.kind in _SUBJECT_KINDS
+                  and not any(s + o.start("t") <= m.start < s + o.end("t") for o in objects)]
+        if not bodies and objects and _PASSIVE.search(sent):
+            # "Weiterhin wurde die Einrichtung ... beschlossen": the council the paragraph named before
+            para = text.rfind("\n\n", 0, s) + 1
+            earlier = [m for m in ctx.mentions_between(para, s) if m.kind in ("council", "committee")]
+            subjects = [m for m in earlier if _SUBJECT.search(text[max(0, m.start - 12):m.start])]
+            bodies = (subjects or earlier)[-1:]
+            borrowed = True
+        else:
+            borrowed = False
         if not bodies:
             continue
-        deciding = next((m for m in bodies if m.kind in ("council", "committee")), bodies[0])
-        year = YEAR.search(sent)
-        for m in _OBJECT.finditer(sent):
+        found_year = YEAR.search(sent)
+        if not found_year and borrowed:  # "Die Stadtverordnetenversammlung vom 21.06.2021 hat beschlossen, ..."
+            found_year = YEAR.search(text[bodies[0].end:bodies[0].end + 40])
+        year = int(found_year.group(1)) if found_year else None
+        for m in objects:
             topic = re.sub(r"\s+", " ", m.group("t"))
-            if any(s + m.start("t") <= b.start < s + m.end("t") for b in [deciding]):
-                continue  # the body's own name is no topic
-            key = (deciding.key, topic.casefold())
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append(Decision(deciding.key, topic, int(year.group(1)) if year else None, s + m.start("t"),
-                                s + m.end("t")))
+            outside = bodies
+            for deciding in _deciders(text, outside):
+                key = (deciding.key, topic.casefold())
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(Decision(deciding.key, topic, year, s + m.start("t"),
+                                    s + m.end("t")))
+    return out
+
+
+_SUBJECT = re.compile(r"(?:^|[.:!?]\s+|\n\s*)(?:Der|Die|Das)\s+$")
+_PASSIVE = re.compile(r"\b(?:wurden?|worden)\b[^.;:]*\bbeschlossen\b|\bbeschlossen\s+(?:wurden?|worden)\b")
+_JOINED = re.compile(r"^\s*(?:,|und|sowie)\s+(?:(?:der|die|das|dem|den)\s+)?$")
+
+
+def _deciders(text: str, bodies: list) -> list:
+    """The deciding body, and those joined to it ("der Stadtentwicklungsausschuss sowie der Rat")."""
+    first = next((m for m in bodies if m.kind in ("council", "committee")), bodies[0])
+    out = [first]
+    for m in bodies[bodies.index(first) + 1:]:
+        if m.kind in ("council", "committee") and _JOINED.match(text[out[-1].end:m.start]):
+            out.append(m)
     return out
 
 

@@ -15,6 +15,7 @@ from ratsinfo.parsers.nlp.inline_topics import find_inline_topics
 from ratsinfo.parsers.nlp.lists import find_topic_lists
 from ratsinfo.parsers.nlp.meetings import FoundMeeting, find_meetings
 from ratsinfo.parsers.nlp.orgs import recognised_council
+from ratsinfo.parsers.nlp.paper_topics import paper_topics
 from ratsinfo.parsers.nlp.persons import find_persons
 from ratsinfo.parsers.nlp.pipeline import analyse
 from ratsinfo.parsers.nlp.rules import find_prose_rules, find_rules
@@ -69,6 +70,7 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
 
     # organisations and working groups
     topic_lists = find_topic_lists(ctx)
+    inline = find_inline_topics(ctx)
     for key, org in ctx.orgs.items():
         first = min(org.mentions, key=lambda m: m.start)
         parent = ctx.orgs.get(org.parent) if org.parent else None
@@ -80,7 +82,8 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
              detail={"aliases": sorted(org.aliases), "abbreviation": org.abbreviation,
                      "parent": parent.name if parent else None})
         if org.kind == "working_group":
-            topics = [t for tl in topic_lists if tl.org_key == key for t, _a, _b in tl.items]
+            topics = [t for tl in topic_lists if tl.org_key == key for t, _a, _b in tl.items] \
+                or [it.topic for it in inline if it.org_key == key]  # "Ein Schwerpunkt lag auf ...", where no list
             fact("working_group", first.start, first.end, subject=org.name, subject_key=okey(key),
                  value=parent.name if parent else None, number=float(len(topics)),
                  year=next((tl.year for tl in topic_lists if tl.org_key == key), None),
@@ -110,8 +113,9 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
 
     # what the bodies decided on (or set up), and themes enumerated inside a sentence
     have = {(t.organization_key, t.topic.casefold()) for t in result.topics}
-    found = [(d, "decision") for d in find_decisions(ctx) + find_set_ups(ctx)]
-    found += [(it, "sentence") for it in find_inline_topics(ctx)]
+    found = [(d, "paper") for d in paper_topics(ctx)]
+    found += [(d, "decision") for d in find_decisions(ctx) + find_set_ups(ctx)]
+    found += [(it, "sentence") for it in inline]
     for d, header in found:
         if (okey(d.org_key), d.topic.casefold()) in have:
             continue

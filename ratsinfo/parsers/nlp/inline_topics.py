@@ -1,15 +1,20 @@
 """Themes a body deals with, enumerated inside a sentence rather than as a bullet list:
 "Die Gesundheitskonferenz diskutiert Fragen der Prävention, der Versorgung sowie der Pflege",
 "Der Beirat hat sich unter anderem mit folgenden Themen beschäftigt: Schulwege, Spielplätze",
-"setzte Schwerpunkte im Bereich Nahverkehr sowie Wohnen im Alter", "Ideen, wie z. B. Bürgerbus, neue Bänke"."""
+"setzte Schwerpunkte im Bereich Nahverkehr sowie Wohnen im Alter", "Ideen, wie z. B. Bürgerbus, neue Bänke";
+and the theme one phrase names after a cue of focus: "befasste sich mit der Schulwegsicherung", "Ein
+Schwerpunkt liegt auf der Bedarfsanalyse", "setzt sich für den Erhalt des Hallenbades ein", "zu den Themen
+Lärm und Verkehr", "Das Thema Wohnen im Alter soll ... besprochen werden"."""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.numbers import YEAR
+from ratsinfo.parsers.nlp.topic_phrases import noun_phrase
 
 _CUES = re.compile(
     r"\bfolgende[nm]?\s+Themen(?:\s+[a-zäöüß]+){0,2}\s*:\s*"
@@ -24,8 +29,62 @@ _CUE_WORDS = ("folgende", "Fragen", "Themen", "Schwerpunkt", "z.")
 _END = re.compile(r",\s*(?:was|welche[rs]?|wobei|um|da|weil|wenn|so\s+dass|sodass)\b|\s+zur\s+Verbesserung\b"
                   r"|\s+und\s+[a-zäöüß]+(?:te|ten)\b|,(?=\S)"
                   r"|\s+(?:an|in)\s+der\s+Regel\b|\s*\(|[.;:!?](?:\s|$)|\n\s*\n")
-_SPLIT = re.compile(r"\s*[,;]\s*|\s+(?:und|sowie|oder)\s+(?=(?:der|des|die|den|dem|das|zu[mr]?)\s)|\s+sowie\s+")
-_ARTICLE = re.compile(r"^(?:der|des|die|den|dem|das|zu[mr]?|im|in\s+der|in\s+den)\s+")
+_SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:und|sowie|oder)\s+(?=(?:der|des|die|den|dem|das|zu[mr]?)\s)|\s+sowie\s+")
+_ARTICLE = re.compile(r"^(?:der|des|die|den|dem|das|ein|eine[nmrs]?|zu[mr]?|im|in\s+der|in\s+den)\s+")
+# a cue of focus: one noun phrase follows (several where the cue is plural: "Themen", "Schwerpunkte")
+_FOCUS = re.compile(
+    r"\b(?:befass|beschäftig)\w*\s+sich\s+(?:[\wäöüß.]+\s+){0,4}?mit\s+(?:(?:de[mnr]|den)\s+)?"
+    r"(?:(?P<pl1>Themen)|Thema|Frage)?\s*"
+    r"|\bsich\s+(?:[\wäöüß.]+\s+){0,3}?mit\s+(?=[^.;:]{3,120}?\b(?:befass|beschäftig|auseinandergesetzt))"
+    r"|\b(?:zu|mit|auf)\s+den\s+(?P<pl2>Themen(?:feldern|bereichen)?)\s+|\b(?:zum|dem|das|Das)\s+Thema\s+"
+    r"|\b(?:Arbeits)?[Ss]chwerpunkt(?P<pl3>e)?\s+(?:(?:der|des)\s+[^.;:]{3,50}?\s+)?"
+    r"(?:liegt|liegen|lag|lagen|läge|lägen)\s+(?:[a-zäöüß]+\s+){0,2}?(?:in|auf|bei)\s+(?=der|dem|den)"
+    r"|\b(?:Arbeits)?[Ss]chwerpunkt(?P<pl6>e)?\s+(?:[a-zäöüß]+\s+){0,2}?(?:in|auf|bei)\s+(?=der|dem|den)"
+    r"|\b(?:Arbeits)?(?:[Ss]chwerpunkt(?:themen|e)|Themen)(?:\s+der\s+Arbeit)?\s*(?:(?P<pl4>sind|waren)\s*:?|"
+    r"(?P<pl5>:))\s*"
+    r"|\b(?:die|der)\s+(?=Umsetzung\s+(?:und\s+[A-ZÄÖÜ]\w+\s+)?(?:des|der|eines|einer)\s+[\wäöüß-]*?"
+    r"(?:[Kk]onzept|[Pp]lan|[Pp]rogramm|[Ss]trategie|[Kk]atalog))"
+    r"|\b[Aa]uf\s+der\s+Tagesordnung\s+(?P<pl8>stehen|stand|standen|steht)\s+(?:u\.\s?a\.\s+|unter\s+anderem\s+)?"
+    r"|\b(?:so\s+)?(?P<pl9>zum\s+Beispiel|z\.\s?B\.|beispielsweise)\s+(?=zu[mr]\s)"
+    r"|\bThema\s+(?:sei|ist|war|wäre|sind)\s+"
+    r"|\bFokus\s+(?:(?:liegt|lag|lagen|liegen)\s+)?(?:[^.;:]{0,40}?\s+)?auf\s+(?=der|dem|den|die)"
+    r"|\bsetz(?:t|en|te|ten)\s+(?:(?:der|die|das)\s+[^.;:]{1,60}?\s+)?auf\s+(?=(?:eine?n?|die|den|das|mehr)\b)"
+    r"|\b(?:setz\w*|engagier\w*)\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?für\s+"
+    r"|\bsich\s+(?:[a-zäöüß]+\s+){0,2}?für\s+(?=[^.;:]{3,120}?\beinzusetzen|[^.;:]{3,120}?\beinsetz)"
+    r"|\b(?:widme|widmet|widmete|widmeten)\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?"
+    r"|\bkümmer\w*\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?um\s+"
+    r"|\b(?:beraten|diskutiert|erörtert)\s+wurden?\s+(?:[a-zäöüß]+\s+){0,2}?(?:über\s+)?"
+    r"|\b(?:beriet|berieten)\s+(?:[a-zäöüß]+\s+){0,3}?über\s+"
+    r"|\b(?:eine|die)\s+(?:erste\s+)?(?:Beratung|Aussprache|Diskussion)\s+(?:zu[mr]?|über)\s+(?:(?:die|den|das)\s+)?"
+    r"|\b(?P<pl7>Ziele|Projekte|Vorhaben|Themen|Schwerpunkte)\b[^.;:]{0,50}?,?\s+(?:u\.\s?a\.|unter\s+anderem|"
+    r"darunter)\s+")
+# a word each cue of focus holds: a sentence without one is not searched
+_FOCUS_WORDS = ("befass", "beschäftig", "Thema", "Themen", "chwerpunkt", "setz", "engagier", "widme", "kümmer", "Fokus",
+                "beraten", "beriet", "diskutiert", "erörtert", "Beratung", "Aussprache", "Diskussion", "Ziele",
+                "Projekte", "Vorhaben", "Umsetzung", "Tagesordnung", "Beispiel", "z.")
+# heads that name no theme of their own ("die Ziele des Klimaschutzes" is about Klimaschutz)
+_HEAD = re.compile(r"^(?:Ziele?|Themen|Thema|Fragen?|Belange|Bereich(?:e|en)?|Umsetzung\s+der\s+Ziele)"
+                   r"\s+(?:des|der|von)\s+"
+                   r"|^(?:Thema|Themen|Themenfeld|Themenbereich)\s+(?=[„“\"A-ZÄÖÜ])")
+# a field the phrase names ("die Prävention in den Bereichen Sucht, Mobbing und Verkehr"): its items are the themes
+_IN_FIELDS = re.compile(r"\b(?:in\s+den\s+Bereichen|in\s+den\s+Feldern|auf\s+den\s+Gebieten)\s+")
+_NO_THEME = re.compile(r"^(?:[a-zäöüß]+\s+)?(?:Jahre?n?|Monate?n?|Wochen?|Zeit|Zukunft|Sitzungen?)\b"
+                       r"|^(?:[a-zäöüß]+\s+)?(?:Interessen|Belange|Anliegen|Themen|Fragen|Punkten?|Aspekten?|Thematik|"
+                       r"Problematik|Sache|Angelegenheiten?)\b|^(?:Frage,|Sitzung|Tagesordnung|Verwaltung|Angelegenheit|Antrag|"
+                       r"Vorlage|Thema|Themen|Sache|Ziel|Punkt)\b")
+# a member asking (an indirect question) names no theme the body dealt with
+_ASKING = re.compile(r"\b(?:fragt|fragte|erkundigt|erkundigte|stellt\w*\s+die\s+Frage|Anfrage)\b")
+_GENERIC = re.compile(r"\b(?:der|die|das|des|dem)\s+(?P<w>Beirat|Rat|Ausschuss|Gremium|Arbeitskreis|Arbeitsgruppe|"
+                      r"Konferenz|Kommission|Forum|Tisch|Parlament)(?:e?s)?\b|\b(?P<m>Beirat|Rat|Ausschuss|Gremium)"
+                      r"smitglieder\b")
+_QUOTED = re.compile(r"[„“\"]([^„“”\"]{3,80})[“”\"]")
+_EVENT_WORD = (r"(?:[Vv]eranstaltung|[Vv]ortrag|[Vv]orträge|[Ww]orkshop|[Bb]roschüre|[Ff]achtag|[Tt]agung|"
+               r"[Aa]usstellung|[Ss]eminar|[Ff]ortbildung|[Ff]lyer|[Aa]ktion|[Ww]ettbewerb)\w*")
+_EVENT = re.compile(_EVENT_WORD + r"\s*$")
+_EVENT_IN = re.compile(r"\b(?:der|des)\s+\w*" + _EVENT_WORD)  # "Themen der Workshops waren ..."
+_RELATIVE = re.compile(r",\s*(?:die|der|das|welche[rs]?|denen|dem)\s+(?:[a-zäöüß]+\s+){0,2}$")
+_GENITIVE = re.compile(r"^\s+(?:der|des)\s+$")
+_YEAR_BOUND = re.compile(r"\b(?:bis|ab|seit|bis\s+zum\s+Jahr|ab\s+dem\s+Jahr)\s+(?:[A-ZÄÖÜ][a-zä]+\s+)?\d{4}\b")
 _BODY_KINDS = ("council", "committee", "advisory_board", "working_group", "conference", "staff")
 
 
@@ -45,17 +104,14 @@ def find_inline_topics(ctx: Context) -> list[InlineTopic]:
     head = len(text) - len(text.lstrip())
     named = [m for m in ctx.mentions_between(head, head + len(first_line)) if m.kind in _BODY_KINDS]
     titled = named[0].key if named else None  # the body a document is titled with speaks where none is named
-    if not any(w in text for w in _CUE_WORDS):
-        return out
-    for s, e in ctx.sentences():
+    out.extend(_focus_topics(ctx, titled))
+    for s, e in _sentences_with(ctx, _CUE_WORDS):
         sent = text[s:e]
-        if sent.rstrip().endswith("?") or not any(w in sent for w in _CUE_WORDS):
+        if sent.rstrip().endswith("?"):
             continue
         for cue in _CUES.finditer(sent):
             bodies = [m for m in ctx.mentions_between(s, e) if m.kind in _BODY_KINDS]
-            before = [m for m in bodies if m.start < s + cue.start()]
-            owner = before[-1].key if before else bodies[0].key if bodies else titled
-
+            owner = _owner(ctx, s, e, s + cue.start(), titled)
             if owner is None:
                 continue
             stop = _END.search(sent, cue.end())
@@ -80,3 +136,128 @@ def find_inline_topics(ctx: Context) -> list[InlineTopic]:
             if len(items) >= 2:  # an enumeration, not one word after a cue
                 out.extend(items)
     return out
+
+
+def _sentences_with(ctx: Context, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The sentences that hold one of ``words``, found from the words' places (most sentences hold none;
+    str.find per word is several times faster than one regular expression of all words)."""
+    text = ctx.text
+    hits = []
+    for w in words:
+        at = text.find(w)
+        while at != -1:
+            hits.append(at)
+            at = text.find(w, at + 1)
+    if not hits:
+        return []
+    hits.sort()
+    sentences = ctx.sentences()
+    starts = [s for s, _e in sentences]
+    picked: list[tuple[int, int]] = []
+    last = -1
+    for h in hits:
+        i = bisect_right(starts, h) - 1
+        if i > last and i >= 0 and h < sentences[i][1]:
+            picked.append(sentences[i])
+            last = i
+    return picked
+
+
+def _owner(ctx: Context, s: int, e: int, at: int, titled: str | None,
+           skip: tuple[int, int] = (0, 0)) -> str | None:
+    """The body that speaks in a sentence: the last named before ``at``, else the first in the sentence,
+    else the last named earlier in its paragraph, else the body the document is titled with, else its main body."""
+    bodies = [m for m in ctx.mentions_between(s, e) if m.kind in _BODY_KINDS and not skip[0] <= m.start < skip[1]]
+    before = [m for m in bodies if m.start < at]
+    while len(before) > 1 and _GENITIVE.match(ctx.text[before[-2].end:before[-1].start]):
+        before.pop()  # "des Ausschusses für Bildung der Stadtvertretung": the committee, not its council
+    generic = _GENERIC.search(ctx.text, before[-1].end if before else s, at)
+    if before and not generic:
+        return before[-1].key
+    if bodies and not generic:
+        return bodies[0].key
+    if generic:  # "der Beirat", "die Beiratsmitglieder": the main body of that kind, else the last one named
+        word = (generic.group("w") or generic.group("m")).casefold()
+        if ctx.main is not None and ctx.main.name.casefold().endswith(word):
+            return ctx.main.key
+        named = [m for m in ctx.mentions_between(0, s) if m.kind in _BODY_KINDS
+                 and ctx.name(m.key).casefold().endswith(word)]
+        if named:
+            return named[-1].key
+    para = ctx.text.rfind("\n\n", 0, s) + 1
+    earlier = [m for m in ctx.mentions_between(para, s) if m.kind in _BODY_KINDS]
+    if earlier:
+        return earlier[-1].key
+    return titled or (ctx.main.key if ctx.main is not None else None)
+
+
+def _body_before_relative(ctx: Context, s: int, cue: re.Match) -> bool:
+    """Whether the noun a relative clause hangs on is a body ("der Beirat, der sich mit ... befasst")."""
+    comma = ctx.text.rfind(",", s, s + cue.start())
+    return any(m.kind in _BODY_KINDS and comma - 3 <= m.end <= comma for m in ctx.mentions_between(s, comma + 1))
+
+
+def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
+    """The theme one phrase names after a cue of focus, split where a plural cue enumerates."""
+    text = ctx.text
+    out: list[InlineTopic] = []
+    for s, e in _sentences_with(ctx, _FOCUS_WORDS):
+        sent = text[s:e]
+        if sent.rstrip().endswith("?") or _ASKING.search(sent):
+            continue
+        for cue in _FOCUS.finditer(sent):
+            if _RELATIVE.search(sent[max(0, cue.start() - 40):cue.start()]) and not _body_before_relative(ctx, s, cue):
+                continue  # "Vereine, die sich mit Seniorenarbeit befassen": the clause is about the noun before it
+            if _EVENT.search(sent[max(0, cue.start() - 40):cue.start()]) or _EVENT_IN.search(cue.group(0)):
+                continue  # "eine Veranstaltung zum Thema ...": the theme of an event, not of a body
+            plural = any(cue.group(g) for g in ("pl1", "pl2", "pl3", "pl4", "pl5", "pl6", "pl7", "pl8", "pl9"))
+            rest = sent[cue.end():]
+            phrase = noun_phrase(rest, commas=plural)
+            fields = _IN_FIELDS.search(rest, 0, len(phrase) + 40) if phrase else None
+            if fields:
+                rest, plural = rest[fields.end():], True
+                phrase = noun_phrase(rest, commas=True)
+            head = _HEAD.match(phrase)
+            if head:
+                phrase = phrase[head.end():]
+            quoted = _QUOTED.search(phrase)
+            if quoted and not plural:  # "mit dem Vorschlag „Zivilcourage“": the quoted name is the theme
+                phrase = quoted.group(1)
+            if not phrase or _NO_THEME.match(phrase) or rest.find(":", 0, rest.find(phrase) + len(phrase) + 2) != -1:
+                continue  # no theme, or the heading of a list that follows
+            at0 = s + cue.end() + rest.find(phrase[:20])
+            owner = _owner(ctx, s, e, s + cue.start(), titled, skip=(at0, at0 + len(phrase)))
+            if owner is None:
+                continue
+            if any(m.start <= at0 + 2 and at0 < m.end for m in ctx.mentions_between(s, e) if m.kind in _BODY_KINDS):
+                continue  # a body named as the theme is an organisation, not a topic ("die Stadt X" inside is fine)
+            inside = range(at0 - s, at0 - s + len(phrase))  # "Klimaschutzkonzept 2020" names no year it was dealt with
+            years = [y for y in YEAR.finditer(sent) if y.start() not in inside
+                     and not _YEAR_BOUND.search(sent[max(0, y.start() - 24):y.end()])]
+            year = int(years[0].group(1)) if years else None
+            pos = at0
+            phrase = _PLACE.sub("", phrase)
+            for part in (_enumeration(phrase) if plural else _SPLIT.split(phrase)):
+                item = _ARTICLE.sub("", part.strip(" ,;„“”\"")).strip(" -–„“”\"")
+                if len(item) < 3 or len(item.split()) > 12 or not re.search(r"[A-ZÄÖÜ]", item):
+                    continue
+                at = text.find(part, pos, e)
+                at = at if at != -1 else pos
+                pos = at + len(part)
+                out.append(InlineTopic(owner, item[0].upper() + item[1:], year, at, at + len(part)))
+    return out
+
+
+# the town a theme is of says nothing of the theme ("... des Klimaschutzkonzeptes der Stadt Talheim")
+_PLACE = re.compile(r"\s+(?:der|des)\s+(?:Stadt|Gemeinde|Landeshauptstadt|Hansestadt|Samtgemeinde|Verbandsgemeinde|"
+                    r"Kreises|Landkreises)\s+[A-ZÄÖÜ][\w-]*$")
+_PLURAL_SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:sowie|bzw\.)\s+")
+
+
+def _enumeration(phrase: str) -> list[str]:
+    """Items of an enumeration: at commas and "sowie"; "und" joins the last two items ("Lärm, Sport und
+    Verkehr") unless "sowie" does, then "und" stays inside an item ("Sucht und Drogen, Mobbing sowie Gewalt")."""
+    parts = _PLURAL_SPLIT.split(phrase)
+    if " sowie " not in phrase and not re.search(r"-\s+und\s", parts[-1]):
+        parts[-1:] = re.split(r"\s+(?:und|oder)\s+", parts[-1])
+    return parts

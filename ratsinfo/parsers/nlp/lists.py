@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.numbers import YEAR
+from ratsinfo.parsers.nlp.topic_phrases import shorten_item
 
-BULLET = re.compile(r"^[ \t]*(?:[•·▪◦‣\-–*]|[a-z]\)|\d{1,2}\))[ \t]*(?P<item>\S.*)?$")
+# a numbered line that starts lower-case ("1. die Planung der Sportanlagen,") continues the sentence above it
+BULLET = re.compile(r"^[ \t]*(?:[•·▪◦‣\-–*]|[a-z]\)|\d{1,2}\)|\d{1,2}\.(?=[ \t]+[a-zäöüß]))[ \t]*(?P<item>\S.*)?$")
 TOPIC_WORDS = re.compile(r"\b(?:Themen|Thema|Schwerpunkte?|befasst\w*|beschäftigt\w*|behandelt\w*|beraten\w*|"
                          r"Tagesordnung|Inhalte|bearbeitet\w*|erörtert\w*)\b", re.I)
 
@@ -89,9 +91,60 @@ class TopicList:
     is_working_group: bool
 
 
+def _remit(ctx: Context, b: Block) -> TopicList | None:
+    """Items after a sentence saying what a body works on ("Der Beirat wirkt insbesondere mit bei:", "Seine
+    Tätigkeit erstreckt sich insbesondere auf", "Aufgaben des Beirates sind:"), each cut to its theme. A
+    list of tasks names themes only where an item names a field ("Fragen der Jugendarbeit")."""
+    header = b.header
+    last = max(header.rfind(". "), header.rfind("? "), header.rfind("! "))
+    start = b.header_start + (last + 2 if last != -1 else 0)
+    header = header[last + 2:] if last != -1 else header
+    if not (header.endswith((":", ";")) or _OPEN_END.search(header)):
+        return None
+    tasks = _TASKS.search(header)
+    if not (_REMIT.search(header) or tasks):
+        return None
+    ms = [m for m in ctx.mentions_between(start, b.header_end) if m.kind not in ("police", "department", "faction")]
+    if _POSSESSIVE_START.match(header) or not ms:  # "Seine Tätigkeit ...": the body the sentence before is about
+        earlier = [m for m in ctx.mentions_between(max(0, start - 400), start)
+                   if m.kind not in ("police", "department", "faction")]
+        subjects = [m for m in earlier if _SUBJECT.search(ctx.text[max(0, m.start - 12):m.start])]
+        ms = (subjects or earlier)[-1:]
+    if not ms:
+        return None
+    items = []
+    for text, a, e in b.items:
+        if tasks and not _FIELD.search(text):
+            continue
+        short = shorten_item(text)
+        if len(short) >= 3 and len(short.split()) <= 16:
+            items.append((short, a, e))
+    if not items:
+        return None
+    y = YEAR.search(header)
+    org = ms[0]
+    return TopicList(org.key, int(y.group(1)) if y else None, items, header, start,
+                     ctx.orgs[org.key].kind == "working_group" if org.key in ctx.orgs else False)
+
+
+_OPEN_END = re.compile(r"\b(?:bei|mit|auf|für|über|an|in|bei\s+der|bei\s+den|an\s+der|in\s+der)\s*$")
+_REMIT = re.compile(r"\b(?:wirk\w*\s+(?:[a-zäöüß]+\s+)*mit|mitwirk\w*|hilf\w*\s+(?:[a-zäöüß]+\s+)*mit|"
+                    r"erstreck\w*\s+sich|widme[nt]?\s+sich|"
+                    r"berät\s+(?:[a-zäöüß]+\s+)*(?:über|in|bei)|Arbeitsschwerpunkte|Handlungsfelder|"
+                    r"Arbeitsfelder|Themenfelder|Zuständigkeit\w*|zuständig)\b")
+_TASKS = re.compile(r"\bAufgaben\b")
+_FIELD = re.compile(r"\b(?:Bereichen?|Gebiet|Fragen)\s+(?:der|des|zu[mr]?|[A-ZÄÖÜ])|\bim\s+Bereich\b")
+_SUBJECT = re.compile(r"(?:^|[.:!?]\s+|\n\s*)(?:Der|Die|Das)\s+$")
+_POSSESSIVE_START = re.compile(r"^(?:Seine|Ihre|Er|Sie)\b")
+
+
 def find_topic_lists(ctx: Context) -> list[TopicList]:
     out = []
     for b in bullet_blocks(ctx.text):
+        remit = _remit(ctx, b)
+        if remit is not None:
+            out.append(remit)
+            continue
         header = b.header
         if header.endswith("?") and TOPIC_WORDS.search(header) and not BOTH_BODIES.search(header):
             # "2. Welche Themen standen auf seiner Tagesordnung?": the answer lists the themes

@@ -69,3 +69,31 @@ def test_topics_come_in_source_order_on_every_run(facts_of):
 def test_topic_spans_point_into_the_text(facts_of):
     for t in facts_of(MINUTES)["topic"]:
         assert t.value.split()[-1] in MINUTES[t.start:t.end]
+
+
+def test_a_public_agenda_numbered_with_leading_zeros_is_read_with_its_titles_cut_to_the_matter(facts_of):
+    text = ("Sitzung des Bauausschusses\n\nMittwoch, 08.03.2023, 18:00 Uhr\n\nÖffentliche Tagesordnung\n\n"
+            "01 Bauantrag auf Neubau einer Scheune auf dem Grundstück Flst.Nr. 12/3 der Gemarkung Talheim "
+            "(2023-0041\n\n"
+            "02 Bauvoranfrage zur Errichtung eines Carports (2023-0040)\n\n"
+            "03 Genehmigung der Sitzungsniederschrift vom 08.02.2023\n")
+    got = [(t.subject, t.value, t.year) for t in facts_of(text)["topic"]]
+    assert got == [("Bauausschuss", "Bauantrag auf Neubau einer Scheune", 2023),
+                   ("Bauausschuss", "Bauvoranfrage zur Errichtung eines Carports", 2023),
+                   ("Bauausschuss", "Genehmigung der Sitzungsniederschrift vom 08.02.2023", 2023)]
+
+
+def test_a_top_whose_title_stands_on_the_next_line_is_an_item_and_the_longer_agenda_list_wins(facts_of):
+    head = "Niederschrift\nüber die öffentliche Sitzung der Gemeindevertretung Talheim am 07.03.2023\n\n"
+    tops = "Zu TOP 1.\nGenehmigung der Tagesordnung\n\nDer Bürgermeister eröffnet.\n\nZu TOP 2.\nBauleitplanung\n"
+    got = [t.value for t in facts_of(head + tops)["topic"]]
+    assert got == ["Genehmigung der Tagesordnung", "Bauleitplanung"]
+    listed = ("Tagesordnung\n1. Genehmigung der Tagesordnung\n2. Bauleitplanung\n3. Haushaltssatzung 2023\n\n")
+    got = [t.value for t in facts_of(head + listed + tops)["topic"]]
+    assert got == ["Genehmigung der Tagesordnung", "Bauleitplanung", "Haushaltssatzung 2023"]
+
+
+def test_top_written_in_small_letters_and_without_a_space_is_an_item(facts_of):
+    text = ("Niederschrift über die Sitzung des Gemeinderates am 15.05.2012\n\nTop1\nGenehmigung der "
+            "Niederschrift\nSie wird genehmigt.\nTop 2\nSachstand Kinderkrippe\n")
+    assert [t.value for t in facts_of(text)["topic"]] == ["Genehmigung der Niederschrift", "Sachstand Kinderkrippe"]
