@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ratsinfo.parsers.nlp.names import NAME, NAME_WORD, NOT_NAMES, clean_name, data, role_word, roles
+from ratsinfo.parsers.nlp.names import NAME, NAME_WORD, NOT_NAMES, clean_name, data, gender, role_word, roles
 
 Found = tuple[int, int, str, str | None, str]  # start, end, name, role, matched text
 
@@ -63,7 +63,7 @@ _ROLE_FIRST = re.compile(r"(?P<role>(?:(?:\d\.|Erster|Erste|Zweiter|Zweite|[Ss]t
 _COLUMN_HEADS = re.compile(r"(?:(?:Name|Vorname|Nachname|Funktion|Fraktion|Partei|Gruppe|Bemerkung|Anwesenheit|"
                            r"Unterschrift|Vertreter|Titel|Status|Rolle)[ \t|,/]*)+")
 _ADJECTIVE = re.compile(r"(?:liche|lichen|ische|ischen|ige|igen|ene|ener|erte|ste|sten)$")
-_FIELD_END = re.compile(r"[ \t]+[-–][ \t]+|[ \t]*\||[ \t,]+(?:Tel\.|Telefon|Zimmer|Raum|E-Mail|Fax)")
+_FIELD_END = re.compile(r"[ \t]+[-–][ \t]+|[ \t]*[|)]|[ \t,]+(?:Tel\.|Telefon|Zimmer|Raum|E-Mail|Fax)")
 _BULLET = re.compile(r"^[ \t•·▪*\-–]*(?:\d{1,2}[.)][ \t]+)?")
 _HONORIFIC = re.compile(r"^(?:(?P<hon>Herrn?|Frau)[ \t]+)?")
 _FUNCTION_WORDS = ("earbeiter", "earbeitung", "Verfasser", "Ansprechpartner", "Berichterstatt", "Protokollführ",
@@ -120,6 +120,8 @@ def _plausible(name: str) -> bool:
         w in NOT_NAMES or w in _PARTY_WORDS or _NOT_NAME_WORD.search(w) or role_word().match(w) for w in words) \
         and not any(_NOT_FIRST.search(w) for w in words[:-1])
 
+
+plausible = _plausible  # for the readers of signatures and running text
 
 _NAME_FIRST = re.compile(r"(?P<name>" + NAME + r")(?![\w-])")
 _REVERSED = re.compile(r"(?P<last>" + NAME_WORD + r")[ \t]*,[ \t]*(?P<title>(?:(?:Dr\.|Prof\.)[ \t]*)*)"
@@ -183,7 +185,7 @@ def person_in(cell: str, free_tail: bool = False) -> tuple[str, str | None, int,
     while (free_tail or hon.group("hon")) and len(words) > 1 and not _plausible(words[-1]):
         words.pop()  # "Frau Beispiel Bereich Stadtplanung": the name ends where the office begins
     joined = " ".join(words)
-    name = clean_name(joined)
+    name = clean_name(joined, addressed=bool(hon.group("hon")))
     if name is None and (role_first and len(words) == 1 or len(words) >= 2 and not _ADJECTIVE.search(words[0])) \
             and _plausible(joined):
         name = joined  # "Bezirksratsherr Amelung (CDU)", "Lothar Hartung": in a list, a surname may look like a noun
@@ -411,16 +413,21 @@ def listed_persons(text: str) -> list[Found]:
 def _function_lines(text: str) -> list[Found]:
     """'Verfasser: Beispiel, Anna - Tel.: 123', 'Berichterstattung: Herr Muster (Amt X), Frau Probe (Amt Y)'."""
     out: list[Found] = []
-    for m in _FUNCTION.finditer(text):
+    pos = 0
+    while m := _FUNCTION.search(text, pos):
+        neutral = m.group(0)[len(m.group("label")):].lstrip().startswith(("/", "(in)"))  # "Bearbeiter/-in:"
         label = _GENDER.sub("", m.group("label"))
         role = _labels().get(label, label)
-        # the field ends at a dash, a phone number or a table cell ("Beispiel, Anna - Tel.: 123")
+        # the field ends at a dash, a phone number, a table cell or a closing bracket ("Beispiel, Anna - Tel.: 123");
+        # the next label may stand on the same line
         rest = _FIELD_END.split(m.group("rest"))[0]
         base = m.start("rest")
+        pos = base + max(1, len(rest))
         for off, cell in _cells(rest):
             got = person_in(cell, free_tail=True)
             if not got:
                 break
             name, _own, a, b = got
-            out.append((base + off + a, base + off + b, name, role, cell[a:b]))
+            own = role + "in" if neutral and role.endswith("er") and gender(name) == "f" else role
+            out.append((base + off + a, base + off + b, name, own, cell[a:b]))
     return out

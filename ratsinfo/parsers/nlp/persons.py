@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ratsinfo.parsers.nlp.attendance import listed_persons
+from ratsinfo.parsers.nlp.attendance import plausible as _plausible
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.names import (
     NAME,
@@ -24,9 +25,12 @@ from ratsinfo.parsers.nlp.names import (
     UPPER,
     clean_name,
     data,
+    first_names,
     role_word,
+    role_set,
     roles,
 )
+from ratsinfo.parsers.nlp.signatures import signed_persons
 
 _data, _roles, _clean_name, _role_word, _NAME_WORD = data, roles, clean_name, role_word, NAME_WORD
 __all__ = ["NAME", "NAME_TOKEN", "NOT_NAMES", "FoundPerson", "find_persons"]
@@ -48,6 +52,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     roles = "|".join(re.escape(r) for r in _roles())
     suffixes = "|".join(sorted(data["role_suffixes"], key=len, reverse=True))
     roles += "|" + "|".join(sorted((r.capitalize() for r in data["role_suffixes"]), key=len, reverse=True))
+    roles = "|".join(sorted(data["plural_roles"], key=len, reverse=True)) + "|" + roles
     abbr = "|".join(re.escape(a) for a in sorted(data["abbreviations"], key=len, reverse=True))
     mods = "|".join(re.escape(m) for m in sorted(data["role_modifiers"], key=len, reverse=True))
     # a capitalised word ending in a role suffix ("Fachbereichsleiter"): the whole word, then one look back per
@@ -76,12 +81,22 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     return before, honorific, apposition, role_after
 
 
+_DEPUTY = re.compile(r"^(?:[Ss]tellv\.|[Ss]tv\.|[Ss]tellvertr\.)[ \t]*(?=[A-ZÄÖÜ])")
+
+
+@cache
 def _expand(role: str) -> str:
-    abbr = _data()["abbreviations"]
-    words = role.split()
-    out = [abbr.get(w, w) for w in words]
-    role = " ".join(out)
-    return re.sub(r"\b(Ratsherr)n\b", r"\1", role)
+    """The role written out: abbreviations ("BM", "stellv."), a plural before several names in the singular."""
+    abbr, plural = _data()["abbreviations"], _data()["plural_roles"]
+    role = _DEPUTY.sub("stellv. ", role.strip())  # "Stellv.Fraktionsvorsitzender"
+    words = [plural.get(w, w) for w in role.split()]
+    words = [abbr.get(w, w) for w in words]
+    for k, w in enumerate(words):
+        if w in ("stellv.", "Stellv.", "stv.", "Stv.", "stellvertr.", "stellvertretender", "stellvertretende") \
+                and k + 1 < len(words):
+            noun = words[k + 1]
+            words[k] = "stellvertretende" if noun.endswith(("in", "e")) else "stellvertretender"
+    return re.sub(r"\b(Ratsherr)n\b", r"\1", " ".join(words))
 
 
 def _party_member(name: str, text: str, end: int) -> str | None:
@@ -92,7 +107,7 @@ def _party_member(name: str, text: str, end: int) -> str | None:
     return None
 
 
-_OWNER = re.compile(r"(?<![\w-])(?:Herrn?|Frau)[ \t]+" + NAME + r"[ \t]+$")
+_OWNER = re.compile(r"(?<![\w-])(?:Herrn?|Frau)[ \t]+" + NAME + r",?[ \t]+$")
 
 
 def find_persons(ctx: Context) -> list[FoundPerson]:
@@ -115,7 +130,7 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
     for m in honorific.finditer(text) if "Herr" in text or "Frau" in text else ():
         if any(a <= m.start("name") < b for a, b in covered):
             continue
-        name = _clean_name(m.group("name"))
+        name = _clean_name(m.group("name"), addressed=True)
         if name is None:
             continue
         name_end = m.start("name") + m.group("name").find(name.split()[-1]) + len(name.split()[-1])
@@ -126,8 +141,118 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
         found.append((m.start(), end, name, role, text[m.start():end]))
     found += listed_persons(text)
     found += _prose_roles(text)
+    found += _named_after_office(text)
+    found += signed_persons(text, covered + [(f[0], f[1]) for f in found if f[3]])
+    found += _shared_roles(text, found)
+    found += _as_roles(text, found)
+    found = [f for f in found if not _cut_off(text, f[0], f[1])]
+    found = [(a, b, name, _expand(r) if r else None, t) for a, b, name, role, t in found for r in _each_role(role)]
     found.sort(key=lambda f: f[0])
     return _merge(ctx, found)
+
+
+Found = tuple[int, int, str, str | None, str]
+# "Bürgermeister Anna Beispiel als Vorsitzende", "Frau Muster als Schriftführerin", "Herrn Probe, als Vertreter der SPD"
+_AS = re.compile(r"(?:[ \t]*\([^()\n]{0,40}\))?,?[ \t]+als[ \t]+(?P<role>(?:(?:stellvertretende[rn]?|beratende[sr]?|"
+                 r"neue[rs]?)[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+)\b")
+_AS_WORDS = {"Gast": "Gast", "Gäste": "Gast", "Zuhörer": "Zuhörer", "Zuhörerin": "Zuhörerin", "Sachverständiger":
+             "Sachverständiger", "Sachverständige": "Sachverständige", "Stellvertreter": "Stellvertreter",
+             "Stellvertreterin": "Stellvertreterin"}
+
+
+def _as_roles(text: str, found: list[Found]) -> list[Found]:
+    """A second role given after a name with "als": "Bürgermeister Anna Beispiel als Vorsitzende"."""
+    out: list[Found] = []
+    if " als " not in text:
+        return out
+    for start, end, name, _role, _t in found:
+        m = _AS.match(text, end, min(len(text), end + 70))
+        if not m or _NAME_NEXT.match(text, m.end()):
+            continue  # "Als Sprecher wurde Anna Beispiel, als Vertreter Jonas Muster gewählt": the role is Muster's
+        word = m.group("role").split()[-1]
+        if word in _AS_WORDS or word in role_set() or _role_word().match(word):
+            out.append((start, m.end(), name, _nominative(_AS_WORDS.get(word, m.group("role"))), text[start:m.end()]))
+    return out
+
+
+_NAME_NEXT = re.compile(r"[ \t]+(?:Herrn?[ \t]|Frau[ \t]|Dr\.|[A-ZÄÖÜ][a-zäöüß]+[ \t]+[A-ZÄÖÜ][a-zäöüß]+\b(?![ \t]+(?:der|des)\b))")
+# "die Bürgermeisterin der Stadt, Frau Anna Beispiel", "Der Vorsitzende, Kreistagsabgeordneter Muster,": the office
+# named with its article, then after a comma the person (with a form of address, a second office or a first name)
+_OFFICE_COMMA = re.compile(r"(?P<art>[Dd]er|[Dd]ie|(?:[Ii]hre|[Ss]eine|[Dd]e)[nm])[ \t]+(?P<role>(?:(?:\d\.|"
+                           r"stellvertretende[r]?|[Ee]rste[r]?|[Zz]weite[r]?)[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+)(?:[ \t]+(?:der|des)[ \t]+[A-ZÄÖÜ][\w-]*"
+                           r"(?:[ \t]+[A-ZÄÖÜ][\w-]*)?)?,[ \t]+(?:(?P<hon>Herrn?|Frau)[ \t]+)?"
+                           r"(?:(?P<role2>[A-ZÄÖÜ][a-zäöüß]+)[ \t]+)?(?P<name>" + NAME + r")(?![\w-])")
+
+
+def _named_after_office(text: str) -> list[Found]:
+    """The office before a comma and the person after it: "der Bürgermeister, Herr Anna Beispiel,"."""
+    out: list[Found] = []
+    if ", " not in text:
+        return out
+    for m in _OFFICE_COMMA.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
+            continue  # "oder", "Studie": the article is the end of a word (tested here: the search runs faster)
+        word = m.group("role").split()[-1]
+        if not (word in role_set() or _role_word().match(word)):
+            continue
+        raw = m.group("name")
+        if m.group("role2") and not (m.group("role2") in role_set() or _role_word().match(m.group("role2"))):
+            raw = m.group("role2") + " " + raw  # no second office: the word is the first name
+        name = _clean_name(raw, addressed=bool(m.group("hon")))
+        if not name or not (m.group("hon") or m.group("role2") or name.split()[0] in first_names()):
+            continue
+        role = m.group("role")
+        if m.group("art") in ("Der", "der") and role.endswith("e") and not role.endswith("ste"):
+            role += "r"  # "Der Vorsitzende" is "Vorsitzender"
+        out.append((m.start(), m.end(), name, role, m.group(0)))
+    return out
+
+
+# after "Ortsvorsteher Anna Beispiel": "und Jonas Muster", ", Dr. Clara Probe ab TOP 4" share the role
+_NEXT = re.compile(r"(?:[ \t]*\([^()\n]{0,30}\))?(?:[ \t]+ab[ \t]+TOP[ \t]*[\d.]+)?(?:[ \t]*,[ \t]*|[ \t]+und[ \t]+)"
+                   r"(?P<name>(?:(?:Dr\.|Prof\.)[ \t]+)?" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r")?[ \t]+" + NAME_WORD
+                   + r")(?![\w-])")
+
+
+def _shared_roles(text: str, found: list[Found]) -> list[Found]:
+    """Full names following a named role holder one after the other share the role ("Gemeinderäte Anna Beispiel,
+    Dr. Jonas Muster"): only a name whose first word is a known first name and that has no role of its own."""
+    out: list[Found] = []
+    starts = {f[0] for f in found if f[3]}  # a name read without a role may still take the role of the one before
+    plural = _data()["plural_roles"]
+    for start, end, _name, role, matched in found:
+        if not role or not any(w in plural for w in matched.split()[:3]) or "\n" in text[start:end]:
+            continue  # "Bürgermeister Anna Beispiel und Jonas Muster": Muster is no mayor
+        pos = end
+        while True:
+            m = _NEXT.match(text, pos, min(len(text), pos + 90))
+            if not m or m.start("name") in starts:
+                break
+            words = [w for w in m.group("name").split() if not w.endswith(".")]
+            name = _clean_name(m.group("name"))
+            if name is None or name != m.group("name") or not _plausible(name) or (
+                    words[0] not in first_names() and not matched.split()[0].endswith(("räte", "glieder", "herren"))):
+                break
+            out.append((m.start("name"), m.end(), name, role, m.group("name")))
+            pos = m.end()
+    return out
+
+
+def _each_role(role: str | None) -> list[str | None]:
+    """"Verwaltung/Protokollführer" is two roles; "Schriftführer/in" and "Vertreter/-in" are one."""
+    parts = role.split("/") if role else []
+    if len(parts) == 2 and all(re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]{3,}", p.strip()) for p in parts):
+        return [p.strip() for p in parts]
+    return [role]
+
+
+def _cut_off(text: str, start: int, end: int) -> bool:
+    """Whether a name is the last word of an excerpt cut off in mid-sentence ("(Vorsitzender Beisp"): its words
+    may be cut off too."""
+    if text[end:].strip():
+        return False
+    line = text[text.rfind("\n", 0, start) + 1:end]
+    return line.count("(") > line.count(")") or len(text[text.rfind("\n", 0, start) + 1:start].split()) > 2
 
 
 # "Die (anwesenden) Mitglieder des Seniorenbeirates (SB) Anna Beispiel, Bernd Muster und Clara Probe"
@@ -145,6 +270,30 @@ _ELECTED = re.compile(r"(?=[A-ZÄÖÜ])(?:(?:Herrn?|Frau|Ratsherrn?|Ratsfrau|Rat
 _AS_ROLE = re.compile(r"\b[Aa]ls\s+(?P<role>(?:stellvertretende[rn]?\s+)?(?:Sprecher(?:in)?|Vorsitzende[r]?|"
                       r"Vertreter(?:in)?|Schriftführer(?:in)?))\s+(?:wurden?\s+|ist\s+|wird\s+)?"
                       r"(?P<name>" + NAME + r")")
+# "Zweiter stellvertretender Vorsitzender wurde Anna Beispiel", "Zur Sprecherin wurde Clara Probe gewählt": the office
+# right before the verb, the name right after it (looked for only around the verbs)
+_ROLE_BEFORE_VERB = re.compile(r"(?<![\w-])(?:[Zz]u[mr][ \t]+)?(?P<role>(?:(?:Erste[r]?|Zweite[r]?|Dritte[r]?|\d\.)[ \t]+)?"
+                               r"(?:[Ss]tellvertretende[nr]?[ \t]+)?(?:Vorsitzende[nr]?|Sprecher(?:in)?|"
+                               r"Schriftführer(?:in)?|Stellvertreter(?:in)?|Kassenwart(?:in)?))[ \t]+$")
+_NAME_AFTER_VERB = re.compile(r"[ \t]+(?:(?:Herr|Frau)[ \t]+)?(?P<name>" + NAME + r")(?![\w-])")
+_VERBS = (" wurde ", " ist ", " wird ", " bleibt ")
+
+
+def _role_before_verb(text: str) -> list[tuple[int, int, str, str | None, str]]:
+    out: list[tuple[int, int, str, str | None, str]] = []
+    for verb in _VERBS:
+        at = text.find(verb)
+        while at != -1:
+            before = _ROLE_BEFORE_VERB.search(text, max(0, at - 60), at + 1)
+            after = _NAME_AFTER_VERB.match(text, at + len(verb) - 1) if before else None
+            name = _clean_name(after.group("name")) if after else None
+            if before and after and name and not _role_word().match(name.split()[-1]):
+                out.append((before.start(), after.end(), name, _nominative(before.group("role")),
+                            text[before.start():after.end()]))
+            at = text.find(verb, at + 1)
+    return out
+
+
 _IS_ROLE = re.compile(r"\bist\s+(?P<name>" + NAME + r")\s+(?:der|die)\s+(?:neue\s+)?"
                       r"(?P<role>(?:stellvertretende[r]?\s+)?Vorsitzende[r]?|Sprecher(?:in)?)\b")
 
@@ -181,6 +330,7 @@ def _prose_roles(text: str) -> list[tuple[int, int, str, str | None, str]]:
         name = _clean_name(m.group("name"))
         if name:
             out.append((m.start(), m.end(), name, f"Mitglied der {m.group('faction')}", m.group(0)))
+    out += _role_before_verb(text)
     for rx in (_ELECTED, _AS_ROLE, _IS_ROLE):
         for m in _found(rx, text):
             name = _clean_name(m.group("name"))

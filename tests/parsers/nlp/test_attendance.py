@@ -30,7 +30,7 @@ def test_parties_in_brackets_and_a_role_of_its_own_beside_the_name(facts_of):
             "  Ortsvorsteher\n\nDie Sitzung beginnt um 18 Uhr.")
     assert persons(facts_of, text) == {
         ("Gesine Haberland", "Vorsitzende"), ("Jonas Achterberg", "Teilnehmer"), ("Quandt", "Teilnehmer"),
-        ("Ruben Falkenhagen", "stellv. Vorsitzender"), ("Brinkhaus", "Ortsvorsteher")}
+        ("Ruben Falkenhagen", "stellvertretender Vorsitzender"), ("Brinkhaus", "Ortsvorsteher")}
 
 
 def test_names_in_the_rows_of_a_table(facts_of):
