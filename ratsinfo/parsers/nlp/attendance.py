@@ -59,12 +59,14 @@ _AFFILIATION = re.compile(r"^(?=[^.:;!?]{3,60}$)(?:[A-ZÄÖÜ][\w./&-]*[ \t]+(?:
 _BODY_WORD = re.compile(r"(?:amt|ämter|büro|referat|abteilung|bereich|verwaltung|gmbh|werke|polizei|kreis|gemeinde|"
                         r"stadt|dienst|stelle|behörde|ministerium|verband|verein)$", re.I)
 _ROLE_FIRST = re.compile(r"(?P<role>(?:(?:\d\.|Erster|Erste|Zweiter|Zweite|[Ss]tellv\.|[Ss]tv\.|"
-                         r"[Ss]tellvertretende[r]?)[ \t]+)?(?P<word>[A-ZÄÖÜ][a-zäöüß]+))[ \t]+(?=[A-ZÄÖÜ])")
+                         r"[Ss]tellvertretende[r]?)[ \t]+){0,2}(?P<word>(?:[A-ZÄÖÜ][a-zäöüß]+/)?[A-ZÄÖÜ][a-zäöüß]+))"
+                         r"[ \t]+(?=[A-ZÄÖÜ])")  # "2. stellv. Bürgermeisterin", "Verwaltung/Protokollführer"
 _COLUMN_HEADS = re.compile(r"(?:(?:Name|Vorname|Nachname|Funktion|Fraktion|Partei|Gruppe|Bemerkung|Anwesenheit|"
                            r"Unterschrift|Vertreter|Titel|Status|Rolle)[ \t|,/]*)+")
 _ADJECTIVE = re.compile(r"(?:liche|lichen|ische|ischen|ige|igen|ene|ener|erte|ste|sten)$")
 _FIELD_END = re.compile(r"[ \t]+[-–][ \t]+|[ \t]*[|)]|[ \t,]+(?:Tel\.|Telefon|Zimmer|Raum|E-Mail|Fax)")
-_BULLET = re.compile(r"^[ \t•·▪*\-–]*(?:\d{1,2}[.)][ \t]+)?")
+_BULLET = re.compile(r"^[ \t•·▪*\-–]*(?:\d{1,2}[.)][ \t]+(?!(?:[Ss]tellv|[Ss]tv\.|[Ss]tellvertret|Bürgermeister|"
+                     r"Beigeordnete|Vorsitzende)))?")  # "2. stellv. Bürgermeisterin" is an ordinal, no numbering
 _HONORIFIC = re.compile(r"^(?:(?P<hon>Herrn?|Frau)[ \t]+)?")
 _FUNCTION_WORDS = ("earbeiter", "earbeitung", "Verfasser", "Ansprechpartner", "Berichterstatt", "Protokollführ",
                    "Schriftführ")  # each label of a function line holds one
@@ -94,6 +96,8 @@ def heading(line: str) -> tuple[bool, str | None, str]:
         return False, None, ""  # the one search that every heading passes turns every other line away
     head, colon, rest = line.partition(":")
     word = _TRAIL.sub("", _GENDER.sub("", head.strip(_EDGE)))
+    if word not in _labels():
+        word = re.sub(r" (?:sind|waren) ", " ", word)  # "Weiterhin sind anwesend"
     word = re.sub(r"[ \t]*\(\d+\)$", "", word)  # "Mitglieder (12)"
     word = word[:1].upper() + word[1:]  # "von der Verwaltung"
     labels = _labels()
@@ -102,7 +106,7 @@ def heading(line: str) -> tuple[bool, str | None, str]:
             if word.startswith(adjective + " ") and word[len(adjective) + 1:] in labels:
                 word = word[len(adjective) + 1:]  # "Anwesende Mitglieder", "Weitere Teilnehmer"
                 break
-    if word not in labels and "/" in word and word.split("/")[0].strip() in labels:
+    if word not in labels and "/" in word and " " not in word and word.split("/")[0].strip() in labels:
         word = word.split("/")[0].strip()  # "Entschuldigt/Abwesend", "Protokoll/Schriftführer"
     if word in labels:
         return True, labels[word], rest.strip() if colon else ""
@@ -167,7 +171,8 @@ def person_in(cell: str, free_tail: bool = False) -> tuple[str, str | None, int,
     body = body[hon.end():]
     before = _ROLE_FIRST.match(body)
     role_first = None
-    if before and (role_word().match(before.group("word")) or before.group("word") in roles()):
+    last = before.group("word").split("/")[-1] if before else ""
+    if before and (role_word().match(last) or last in roles()):
         role_first = " ".join(before.group("role").split())  # "Bezirksratsherr Budde", "Stv. Bürgermeisterin Probe"
         start += before.end()
         body = body[before.end():]

@@ -26,6 +26,7 @@ from ratsinfo.parsers.nlp.names import (
     clean_name,
     data,
     first_names,
+    gender,
     role_word,
     role_set,
     roles,
@@ -62,7 +63,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     for suffix in data["role_suffixes"]:
         by_length.setdefault(len(suffix), []).append(suffix)
     ending = "|".join("(?<=" + "|".join(sorted(group)) + ")" for _n, group in sorted(by_length.items()))
-    role = (r"(?:(?:" + mods + r")[ \t]+)?(?:" + roles + r"|[A-ZÄÖÜ][a-zäöüß]*+(?:" + ending + r")|(?<![\w.])(?:"
+    role = (r"(?:(?:" + mods + r")[ \t]+){0,2}(?:" + roles + r"|[A-ZÄÖÜ][a-zäöüß]*+(?:" + ending + r")|(?<![\w.])(?:"
             + abbr + r"))")
     # a match starts with the honorific, a modifier, a role, a capital or an abbreviation: the lookahead turns
     # every other position away with one test instead of trying each of the hundred roles there (a word that
@@ -288,7 +289,10 @@ def _role_before_verb(text: str) -> list[tuple[int, int, str, str | None, str]]:
             after = _NAME_AFTER_VERB.match(text, at + len(verb) - 1) if before else None
             name = _clean_name(after.group("name")) if after else None
             if before and after and name and not _role_word().match(name.split()[-1]):
-                out.append((before.start(), after.end(), name, _nominative(before.group("role")),
+                role = before.group("role")
+                if before.group(0).startswith(("Zur", "zur")) or gender(name) == "f":
+                    role = re.sub(r"enden$", "ende", role)  # "Zur Vorsitzenden wurde Anna Beispiel gewählt"
+                out.append((before.start(), after.end(), name, _nominative(role),
                             text[before.start():after.end()]))
             at = text.find(verb, at + 1)
     return out
