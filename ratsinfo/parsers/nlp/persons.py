@@ -27,8 +27,8 @@ from ratsinfo.parsers.nlp.names import (
     data,
     first_names,
     gender,
-    role_word,
     role_set,
+    role_word,
     roles,
 )
 from ratsinfo.parsers.nlp.signatures import signed_persons
@@ -176,11 +176,13 @@ def _as_roles(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
-_NAME_NEXT = re.compile(r"[ \t]+(?:Herrn?[ \t]|Frau[ \t]|Dr\.|[A-ZÄÖÜ][a-zäöüß]+[ \t]+[A-ZÄÖÜ][a-zäöüß]+\b(?![ \t]+(?:der|des)\b))")
+_NAME_NEXT = re.compile(r"[ \t]+(?:Herrn?[ \t]|Frau[ \t]|Dr\.|[A-ZÄÖÜ][a-zäöüß]+[ \t]+[A-ZÄÖÜ][a-zäöüß]+\b"
+                        r"(?![ \t]+(?:der|des)\b))")
 # "die Bürgermeisterin der Stadt, Frau Anna Beispiel", "Der Vorsitzende, Kreistagsabgeordneter Muster,": the office
 # named with its article, then after a comma the person (with a form of address, a second office or a first name)
 _OFFICE_COMMA = re.compile(r"(?P<art>[Dd]er|[Dd]ie|(?:[Ii]hre|[Ss]eine|[Dd]e)[nm])[ \t]+(?P<role>(?:(?:\d\.|"
-                           r"stellvertretende[r]?|[Ee]rste[r]?|[Zz]weite[r]?)[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+)(?:[ \t]+(?:der|des)[ \t]+[A-ZÄÖÜ][\w-]*"
+                           r"stellvertretende[r]?|[Ee]rste[r]?|[Zz]weite[r]?)[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+)"
+                           r"(?:[ \t]+(?:der|des)[ \t]+[A-ZÄÖÜ][\w-]*"
                            r"(?:[ \t]+[A-ZÄÖÜ][\w-]*)?)?,[ \t]+(?:(?P<hon>Herrn?|Frau)[ \t]+)?"
                            r"(?:(?P<role2>[A-ZÄÖÜ][a-zäöüß]+)[ \t]+)?(?P<name>" + NAME + r")(?![\w-])")
 
@@ -211,8 +213,8 @@ def _named_after_office(text: str) -> list[Found]:
 
 # after "Ortsvorsteher Anna Beispiel": "und Jonas Muster", ", Dr. Clara Probe ab TOP 4" share the role
 _NEXT = re.compile(r"(?:[ \t]*\([^()\n]{0,30}\))?(?:[ \t]+ab[ \t]+TOP[ \t]*[\d.]+)?(?:[ \t]*,[ \t]*|[ \t]+und[ \t]+)"
-                   r"(?P<name>(?:(?:Dr\.|Prof\.)[ \t]+)?" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r")?[ \t]+" + NAME_WORD
-                   + r")(?![\w-])")
+                   r"(?P<name>(?:(?:Dr\.|Prof\.)[ \t]+)?" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r")?[ \t]+"
+                   + NAME_WORD + r")(?![\w-])")
 
 
 def _shared_roles(text: str, found: list[Found]) -> list[Found]:
@@ -273,7 +275,8 @@ _AS_ROLE = re.compile(r"\b[Aa]ls\s+(?P<role>(?:stellvertretende[rn]?\s+)?(?:Spre
                       r"(?P<name>" + NAME + r")")
 # "Zweiter stellvertretender Vorsitzender wurde Anna Beispiel", "Zur Sprecherin wurde Clara Probe gewählt": the office
 # right before the verb, the name right after it (looked for only around the verbs)
-_ROLE_BEFORE_VERB = re.compile(r"(?<![\w-])(?:[Zz]u[mr][ \t]+)?(?P<role>(?:(?:Erste[r]?|Zweite[r]?|Dritte[r]?|\d\.)[ \t]+)?"
+_ROLE_BEFORE_VERB = re.compile(r"(?<![\w-])(?:[Zz]u[mr][ \t]+)?(?P<role>"
+                               r"(?:(?:Erste[r]?|Zweite[r]?|Dritte[r]?|\d\.)[ \t]+)?"
                                r"(?:[Ss]tellvertretende[nr]?[ \t]+)?(?:Vorsitzende[nr]?|Sprecher(?:in)?|"
                                r"Schriftführer(?:in)?|Stellvertreter(?:in)?|Kassenwart(?:in)?))[ \t]+$")
 _NAME_AFTER_VERB = re.compile(r"[ \t]+(?:(?:Herr|Frau)[ \t]+)?(?P<name>" + NAME + r")(?![\w-])")

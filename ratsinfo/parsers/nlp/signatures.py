@@ -20,8 +20,8 @@ from ratsinfo.parsers.nlp.names import (
     alternation,
     clean_name,
     first_names,
-    role_word,
     role_set,
+    role_word,
 )
 
 Found = tuple[int, int, str, str | None, str]  # start, end, name, role, matched text
@@ -29,8 +29,9 @@ Found = tuple[int, int, str, str | None, str]  # start, end, name, role, matched
 _ROLE_LINE = re.compile(r"(?P<role>(?:(?:[Ss]tellv\.|[Ss]tv\.|[Ss]tellvertretende[r]?|\d\.|Erster?|Zweiter?)[ \t]*)?"
                         r"[A-ZÄÖÜ][a-zäöüß]+)(?:[ \t]+[^\n]{0,40})?")
 # a line that is only a name (after "gez." or a greeting), then up to two empty lines and the office
-_SIGNED = re.compile(r"(?m)^[ \t]*(?P<gez>gez\.[ \t]*|gezeichnet[ \t]+)?(?P<name>(?:(?:Dr\.|Prof\.)[ \t]+)?" + NAME_WORD
-                     + r"(?:[ \t]+" + NAME_WORD + r"){1,2})[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*(?P<line>[A-ZÄÖÜ][^\n]{2,59})$")
+_SIGNED = re.compile(r"(?m)^[ \t]*(?P<gez>gez\.[ \t]*|gezeichnet[ \t]+)?(?P<name>(?:(?:Dr\.|Prof\.)[ \t]+)?"
+                     + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r"){1,2})[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*"
+                     r"(?P<line>[A-ZÄÖÜ][^\n]{2,59})$")
 _GEZ = re.compile(r"(?m)^[ \t]*(?:gez\.|gezeichnet)[ \t]*(?P<name>" + NAME + r")[ \t]*$")
 # the office on its own line, then up to two empty lines and "Herrn Dr. Jonas Muster"
 _ADDRESSEE = re.compile(r"(?m)^[ \t]*(?P<line>[A-ZÄÖÜ][^\n]{2,50})\n(?:[ \t]*\n){0,2}[ \t]*(?:Herrn?|Frau)[ \t]+"
@@ -46,10 +47,10 @@ def _bare() -> re.Pattern:
     return re.compile(r"(?P<name>(?P<first>" + first + r"(?:-[A-ZÄÖÜ][a-zäöüß]+)?)(?:[ \t]+[A-ZÄÖÜ][a-zäöüß]+)?[ \t]+"
                       + NAME_WORD + r")(?![\w&-])(?P<after>[ \t]*\S*)")
 # what follows a name of a street, building, company or prize ("Anna Beispiel Straße", "... GmbH")
-_NOT_AFTER = re.compile(r"[ \t]*(?:[Ss]tra(?:ß|ss)e|[Ss]tr\.|[Ww]eg|[Pp]latz|[Aa]llee|[Gg]asse|[Ss]chule|[Gg]ymnasium|[Hh]aus|"
-                        r"[Hh]alle|[Kk]irche|[Ss]tiftung|[Pp]reis|[Pp]ark|[Zz]entrum|GmbH|AG|KG|e\.\s?V\.|&)\b")
-_NOT_WORD = re.compile(r"(?:straße|strasse|weg|platz|allee|gasse|schule|gymnasium|haus|halle|kirche|stiftung|preis|park|"
-                       r"zentrum|rat|räte|ausschuss|amt|fraktion|verwaltung|beirat|kreis|stadt|gemeinde|verein|verband)$",
+_NOT_AFTER = re.compile(r"[ \t]*(?:[Ss]tra(?:ß|ss)e|[Ss]tr\.|[Ww]eg|[Pp]latz|[Aa]llee|[Gg]asse|[Ss]chule|[Gg]ymnasium|"
+                        r"[Hh]aus|[Hh]alle|[Kk]irche|[Ss]tiftung|[Pp]reis|[Pp]ark|[Zz]entrum|GmbH|AG|KG|e\.\s?V\.|&)\b")
+_NOT_WORD = re.compile(r"(?:straße|strasse|weg|platz|allee|gasse|schule|gymnasium|haus|halle|kirche|stiftung|preis|"
+                       r"park|zentrum|heim|klinik|institut|rat|räte|ausschuss|amt|fraktion|verwaltung|beirat|kreis|stadt|gemeinde|verein|verband)$",
                        re.I)
 
 
@@ -93,8 +94,8 @@ def signed_persons(text: str, covered: list[tuple[int, int]]) -> list[Found]:
             if not office or _overlaps(m.start("name"), m.end("name"), covered) or _NAME_AFTER.search(m.group("line")):
                 continue  # a line of an attendance list read already, or "Bürgermeister Anna Beispiel" under it
             name = _name(m.group("name"))
-            if name and name == " ".join(m.group("name").split()) and office and (m.group("gez") or len(name.split()) >= 2 and (
-                    name.split()[0] in first_names() or name.split()[0] in ("Dr.", "Prof."))):
+            known = name and (name.split()[0] in first_names() or name.split()[0] in ("Dr.", "Prof."))
+            if name and name == " ".join(m.group("name").split()) and (m.group("gez") or known):
                 out.append((m.start("name"), m.end("name"), name, office, m.group(0)))
         if "gez." in text or "gezeichnet" in text:
             out += [(m.start("name"), m.end("name"), n, None, m.group(0)) for m in _GEZ.finditer(text)
@@ -118,7 +119,7 @@ def signed_persons(text: str, covered: list[tuple[int, int]]) -> list[Found]:
                 or text[max(0, at - 6):at].rstrip().endswith(("St.", "Sankt")):
             continue  # read already, or a saint of a church's or school's name ("St. Anna Beispiel")
         after = m.group("after").strip()
-        if _NOT_AFTER.match(m.group("after")) or _NOT_WORD.search(after) or re.search(r"(?:heim|klinik|institut)$", after):
+        if _NOT_AFTER.match(m.group("after")) or _NOT_WORD.search(after):
             continue  # "Anna Beispiel Schule", "Jonas Muster Krankenhaus", "Clara Probe GmbH"
         name = _name(m.group("name"))
         if name is None or name != " ".join(m.group("name").split()) or NOUN.search(name.split()[-1]):

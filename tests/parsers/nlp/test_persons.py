@@ -15,7 +15,8 @@ def test_an_office_with_its_article_before_a_comma_belongs_to_the_person_after_i
 
 
 def test_a_second_role_after_als_but_not_the_role_of_the_next_name(facts_of):
-    text = ("Anwesend:\nBürgermeister Jonas Beispiel als Vorsitzender\n\nEr begrüßt Frau Probe als Schriftführerin und die Presse. "
+    text = ("Anwesend:\nBürgermeister Jonas Beispiel als Vorsitzender\n\n"
+            "Er begrüßt Frau Probe als Schriftführerin und die Presse. "
             "Als Sprecherin wurde Anna Muster, als Vertreter Paul Quell gewählt.")
     got = persons(facts_of, text)
     assert {("Jonas Beispiel", "Bürgermeister"), ("Jonas Beispiel", "Vorsitzender"), ("Probe", "Schriftführerin"),
