@@ -28,7 +28,7 @@ _MEMBERS = re.compile(r"^(?P<body>[A-ZÄÖÜ][a-zäöüß]{2,})mitglieder$")  # 
 _NOT_NAME_WORD = re.compile(
     r"(?:straße|strasse|str\.|weg|platz|allee|gasse|chaussee|rat|räte|ausschuss|amt|ämter|"
     r"fraktion|verwaltung|beirat|kreis|stadt|gemeinde|partei|verein|verband|schule|bereich|abteilung|referat|"
-    r"dienst|dienste|büro|zentrum|ordnung|planung|bericht|sitzung|beginn)$|"
+    r"dienst|dienste|büro|stelle|zentrum|ordnung|planung|bericht|sitzung|beginn)$|"
     r"[a-zäöüß](?:ungs|heits|keits|schafts|tions|täts)[a-zäöüß]{3,}", re.I)  # "Beratungsfolge": a compound noun
 # endings of the words of a body's name ("Polizeiinspektion Goslar", "Diakonie Musterstadt") that no first name has
 _NOT_FIRST = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus|ei|werk|wehr|bund|hilfe|kasse|bank|bahn|stiftung|"
@@ -187,8 +187,11 @@ def person_in(cell: str, free_tail: bool = False) -> tuple[str, str | None, int,
     if not m:
         return None
     words = m.group("name").split()
+    if free_tail or hon.group("hon"):
+        cut = next((k for k in range(1, len(words)) if not _plausible(words[k])), len(words))
+        words = words[:cut]  # "Frau Beispiel Fachbereich Finanzen": the name ends where the office begins
     while (free_tail or hon.group("hon")) and len(words) > 1 and not _plausible(words[-1]):
-        words.pop()  # "Frau Beispiel Bereich Stadtplanung": the name ends where the office begins
+        words.pop()
     joined = " ".join(words)
     name = clean_name(joined, addressed=bool(hon.group("hon")))
     if name is None and (role_first and len(words) == 1 or len(words) >= 2 and not _ADJECTIVE.search(words[0])) \

@@ -81,7 +81,8 @@ NOT_NAMES = {"Die", "Der", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Im", "In"
              "November", "Dezember", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
              "Sonntag", "Anlage", "Tagesordnung", "Protokoll", "Niederschrift", "Abstimmung", "Ja", "Nein",
              "Entschuldigt", "Anwesend", "Abwesend", "Öffentlicher", "Nichtöffentlicher", "Teil", "Dipl", "Ing",
-             "Presse", "Polizei", "Firma", "Zeitung", "Sehr", "Geehrte", "Geehrter", "Liebe", "Lieber"}
+             "Presse", "Polizei", "Firma", "Zeitung", "Fachbereich", "Geschäftsstelle", "Referat", "Stabsstelle",
+             "Dezernat", "Fachdienst", "Sachgebiet", "Büro", "Team", "Sehr", "Geehrte", "Geehrter", "Liebe", "Lieber"}
 _GERMAN_PARTICLES = {"von", "zu", "der", "den"}  # also plain German words: only after a first name or a form of address
 _PLACE_WORD = re.compile(r"(?:straße|strasse|weg|platz|allee|gasse|ring|schule|gymnasium|haus|halle|kirche|stiftung|"
                          r"preis|park|brücke|zentrum|agentur|verein|verband)$", re.I)

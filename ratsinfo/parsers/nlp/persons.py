@@ -108,6 +108,15 @@ def _party_member(name: str, text: str, end: int) -> str | None:
     return None
 
 
+# "Frau Beispiel (Vorsitzende des Jugendhilfeausschusses) berichtet": the office in brackets after the name
+_BRACKETED = re.compile(r"[ \t]*\((?P<role>(?:(?:stellvertretende[r]?|stellv\.|[Ee]rste[r]?|\d\.)[ \t]+)?"
+                        r"[A-ZÄÖÜ][a-zäöüß]+)(?:[ \t]+(?:der|des|im|für)[ \t][^()\n]{0,60})?\)")
+
+
+def _office_word(word: str) -> bool:
+    return word in role_set() or bool(_role_word().match(word))
+
+
 _OWNER = re.compile(r"(?<![\w-])(?:Herrn?|Frau)[ \t]+" + NAME + r",?[ \t]+$")
 
 
@@ -136,7 +145,9 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
             continue
         name_end = m.start("name") + m.group("name").find(name.split()[-1]) + len(name.split()[-1])
         rest = text[name_end:name_end + 120]
-        app = apposition.match(rest) or role_after.match(rest)
+        app = apposition.match(rest) or role_after.match(rest) or _BRACKETED.match(rest)
+        if app and app.re is _BRACKETED and not _office_word(app.group("role").split()[-1]):
+            app = None
         role = _expand(app.group("role")) if app else None
         end = name_end + (app.end() if app else 0)
         found.append((m.start(), end, name, role, text[m.start():end]))
@@ -184,7 +195,7 @@ _OFFICE_COMMA = re.compile(r"(?P<art>[Dd]er|[Dd]ie|(?:[Ii]hre|[Ss]eine|[Dd]e)[nm
                            r"stellvertretende[r]?|[Ee]rste[r]?|[Zz]weite[r]?)[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+)"
                            r"(?:[ \t]+(?:der|des)[ \t]+[A-ZÄÖÜ][\w-]*"
                            r"(?:[ \t]+[A-ZÄÖÜ][\w-]*)?)?,[ \t]+(?:(?P<hon>Herrn?|Frau)[ \t]+)?"
-                           r"(?:(?P<role2>[A-ZÄÖÜ][a-zäöüß]+)[ \t]+)?(?P<name>" + NAME + r")(?![\w-])")
+                           r"(?:(?P<role2>[A-ZÄÖÜ][A-Za-zäöüß]*\.?)[ \t]+)?(?P<name>" + NAME + r")(?![\w-])")
 
 
 def _named_after_office(text: str) -> list[Found]:
@@ -198,11 +209,12 @@ def _named_after_office(text: str) -> list[Found]:
         word = m.group("role").split()[-1]
         if not (word in role_set() or _role_word().match(word)):
             continue
-        raw = m.group("name")
-        if m.group("role2") and not (m.group("role2") in role_set() or _role_word().match(m.group("role2"))):
-            raw = m.group("role2") + " " + raw  # no second office: the word is the first name
+        raw, role2 = m.group("name"), m.group("role2")
+        office2 = role2 and (role2 in role_set() or _role_word().match(role2) or role2 in _data()["abbreviations"])
+        if role2 and not office2:
+            raw = role2 + " " + raw  # no second office: the word is the first name or a title
         name = _clean_name(raw, addressed=bool(m.group("hon")))
-        if not name or not (m.group("hon") or m.group("role2") or name.split()[0] in first_names()):
+        if not name or not (m.group("hon") or office2 or name.split()[0] in first_names() or name.startswith("Dr.")):
             continue
         role = m.group("role")
         if m.group("art") in ("Der", "der") and role.endswith("e") and not role.endswith("ste"):

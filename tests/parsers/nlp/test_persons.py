@@ -63,3 +63,16 @@ def test_offices_greetings_and_departments_are_no_names(facts_of):
 def test_a_name_cut_off_at_the_end_of_an_excerpt_is_left_out(facts_of):
     text = "Dem Rat gehören an:\na) 1 Vertreter der Schulen\nb) 1 Vertreter der Vereine (Vorsitzender Beisp"
     assert persons(facts_of, text) == set()
+
+
+def test_an_office_in_brackets_after_the_name(facts_of):
+    text = ("Frau Beispiel (Vorsitzende des Jugendhilfeausschusses) berichtet über den Preis. Herr Muster "
+            "(stellvertretender Vorsitzender) ehrt das Projekt. Frau Probe (Elternvertretung) fragt nach.")
+    assert persons(facts_of, text) == {("Beispiel", "Vorsitzende"), ("Muster", "stellvertretender Vorsitzender"),
+                                       ("Probe", None)}
+
+
+def test_an_office_after_a_possessive_and_an_abbreviated_office_after_the_comma(facts_of):
+    text = ("Die Vorsitzende übergibt den Vorsitz an ihren 1. Stellvertreter, GR Muster, und folgt der Beratung. "
+            "Die Vorsitzende, Die Grünen vertretend, stimmt zu.")
+    assert persons(facts_of, text) == {("Muster", "1. Stellvertreter"), ("Muster", "Gemeinderat")}
