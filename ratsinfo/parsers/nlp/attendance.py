@@ -28,7 +28,7 @@ _MEMBERS = re.compile(r"^(?P<body>[A-ZÄÖÜ][a-zäöüß]{2,})mitglieder$")  # 
 _NOT_NAME_WORD = re.compile(
     r"(?:straße|strasse|str\.|weg|platz|allee|gasse|chaussee|rat|räte|ausschuss|amt|ämter|"
     r"fraktion|verwaltung|beirat|kreis|stadt|gemeinde|partei|verein|verband|schule|bereich|abteilung|referat|"
-    r"dienst|dienste|büro|stelle|zentrum|ordnung|planung|bericht|sitzung|beginn)$|"
+    r"dienst|dienste|büro|stelle|liste|zentrum|ordnung|planung|bericht|sitzung|beginn)$|"
     r"[a-zäöüß](?:ungs|heits|keits|schafts|tions|täts)[a-zäöüß]{3,}", re.I)  # "Beratungsfolge": a compound noun
 # endings of the words of a body's name ("Polizeiinspektion Goslar", "Diakonie Musterstadt") that no first name has
 _NOT_FIRST = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus|ei|werk|wehr|bund|hilfe|kasse|bank|bahn|stiftung|"
@@ -41,8 +41,9 @@ _PARTY_WORDS = {"Grüne", "Grünen", "Linke", "Linken", "Piraten", "Freie", "Wä
                 "Verschiedenes", "Öffentliche", "Aktuelle", "Mitteilungen", "Anfragen", "Bekanntgaben",
                 "Einwohnerfragestunde", "Gemeinsame", "Wünsche", "Anregungen", "Haushalt", "Satzung", "Wahl"}
 _PARTY = re.compile(r"^(?:[A-ZÄÖÜ0-9][A-ZÄÖÜ0-9./&\- ]{1,24}|(?:Die |DIE )?(?:Grüne|Grünen|Linke|LINKE|Piraten|Freie "
-                    r"Wähler|Bündnis 90/Die Grünen|fraktionslos|parteilos)|[\w./-]*[Ff]raktion[\w ./-]*)$")
-_STATUS = re.compile(r"^(?:entschuldigt|unentschuldigt|abwesend|anwesend|fehlt|krank|verhindert|vertreten|"
+                    r"Wähler|Bündnis 90/Die Grünen|fraktionslos|parteilos)|[\w./-]*[Ff]raktion[\w ./-]*|"
+                    r"(?:[A-ZÄÖÜ][\w-]*[ \t]+){0,3}(?:Liste|Wählergemeinschaft|Wählergruppe|Demokraten)(?:[ \t]+[\w-]+){0,3})$")
+_STATUS = re.compile(r"^(?:entschuldigt|unentschuldigt|abwesend|anwesend|fehlt|krank|verhindert|vertreten|ja|nein|"
                      r"ab\s+TOP\s*\S+|bis\s+TOP\s*\S+|(?:in\s+)?Vertretung|i\.\s?V\.|als\s+Vertret\w*|für|"
                      r"ab\s+\d{1,2}[.:]\d{2}(?:\s*Uhr)?|bis\s+\d{1,2}[.:]\d{2}(?:\s*Uhr)?)"
                      r"(?:\s.*)?$", re.I)
@@ -61,6 +62,7 @@ _BODY_WORD = re.compile(r"(?:amt|ämter|büro|referat|abteilung|bereich|verwaltu
 _ROLE_FIRST = re.compile(r"(?P<role>(?:(?:\d\.|Erster|Erste|Zweiter|Zweite|[Ss]tellv\.|[Ss]tv\.|"
                          r"[Ss]tellvertretende[r]?)[ \t]+){0,2}(?P<word>(?:[A-ZÄÖÜ][a-zäöüß]+/)?[A-ZÄÖÜ][a-zäöüß]+))"
                          r"[ \t]+(?=[A-ZÄÖÜ])")  # "2. stellv. Bürgermeisterin", "Verwaltung/Protokollführer"
+_ABBREVIATED = re.compile(r"([A-ZÄÖÜ][A-Za-zäöü]{0,5}\.?)[ \t]+(?=[A-ZÄÖÜ])")
 _COLUMN_HEADS = re.compile(r"(?:(?:Name|Vorname|Nachname|Funktion|Fraktion|Partei|Gruppe|Bemerkung|Anwesenheit|"
                            r"Unterschrift|Vertreter|Titel|Status|Rolle)[ \t|,/]*)+")
 _ADJECTIVE = re.compile(r"(?:liche|lichen|ische|ischen|ige|igen|ene|ener|erte|ste|sten)$")
@@ -171,6 +173,12 @@ def person_in(cell: str, free_tail: bool = False) -> tuple[str, str | None, int,
     body = body[hon.end():]
     before = _ROLE_FIRST.match(body)
     role_first = None
+    abbr = _ABBREVIATED.match(body)
+    if abbr and abbr.group(1) in data()["abbreviations"]:
+        role_first = data()["abbreviations"][abbr.group(1)]  # "Bgm. Anna Beispiel", "RM Jonas Muster"
+        start += abbr.end()
+        body = body[abbr.end():]
+        before = None
     last = before.group("word").split("/")[-1] if before else ""
     if before and (role_word().match(last) or last in roles()):
         role_first = " ".join(before.group("role").split())  # "Bezirksratsherr Budde", "Stv. Bürgermeisterin Probe"

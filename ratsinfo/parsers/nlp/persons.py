@@ -192,7 +192,7 @@ _NAME_NEXT = re.compile(r"[ \t]+(?:Herrn?[ \t]|Frau[ \t]|Dr\.|[A-ZÄÖÜ][a-zä�
 # "die Bürgermeisterin der Stadt, Frau Anna Beispiel", "Der Vorsitzende, Kreistagsabgeordneter Muster,": the office
 # named with its article, then after a comma the person (with a form of address, a second office or a first name)
 _OFFICE_COMMA = re.compile(r"(?P<art>[Dd]er|[Dd]ie|(?:[Ii]hre|[Ss]eine|[Dd]e)[nm])[ \t]+(?P<role>(?:(?:\d\.|"
-                           r"stellvertretende[r]?|[Ee]rste[r]?|[Zz]weite[r]?)[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+)"
+                           r"stellvertretende[r]?|stellv\.|[Ee]rste[r]?|[Zz]weite[r]?)[ \t]+){0,2}[A-ZÄÖÜ][a-zäöüß]+)"
                            r"(?:[ \t]+(?:der|des)[ \t]+[A-ZÄÖÜ][\w-]*"
                            r"(?:[ \t]+[A-ZÄÖÜ][\w-]*)?)?,[ \t]+(?:(?P<hon>Herrn?|Frau)[ \t]+)?"
                            r"(?:(?P<role2>[A-ZÄÖÜ][A-Za-zäöüß]*\.?)[ \t]+)?(?P<name>" + NAME + r")(?![\w-])")
@@ -229,6 +229,10 @@ _NEXT = re.compile(r"(?:[ \t]*\([^()\n]{0,30}\))?(?:[ \t]+ab[ \t]+TOP[ \t]*[\d.]
                    + NAME_WORD + r")(?![\w-])")
 
 
+# "die Ratsmitglieder Beispiel, Muster und Probe": after a plural office, surnames alone
+_NEXT_ONE = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+und[ \t]+)(?P<name>" + NAME_WORD + r")(?![\w-])")
+
+
 def _shared_roles(text: str, found: list[Found]) -> list[Found]:
     """Full names following a named role holder one after the other share the role ("Gemeinderäte Anna Beispiel,
     Dr. Jonas Muster"): only a name whose first word is a known first name and that has no role of its own."""
@@ -239,14 +243,16 @@ def _shared_roles(text: str, found: list[Found]) -> list[Found]:
         if not role or not any(w in plural for w in matched.split()[:3]) or "\n" in text[start:end]:
             continue  # "Bürgermeister Anna Beispiel und Jonas Muster": Muster is no mayor
         pos = end
+        many = any(w.endswith(("räte", "glieder", "herren")) for w in matched.split()[:3])  # a plural for sure
         while True:
-            m = _NEXT.match(text, pos, min(len(text), pos + 90))
+            m = _NEXT.match(text, pos, min(len(text), pos + 90)) or (
+                _NEXT_ONE.match(text, pos, min(len(text), pos + 60)) if many else None)
             if not m or m.start("name") in starts:
                 break
             words = [w for w in m.group("name").split() if not w.endswith(".")]
             name = _clean_name(m.group("name"))
             if name is None or name != m.group("name") or not _plausible(name) or (
-                    words[0] not in first_names() and not matched.split()[0].endswith(("räte", "glieder", "herren"))):
+                    words[0] not in first_names() and not many):
                 break
             out.append((m.start("name"), m.end(), name, role, m.group("name")))
             pos = m.end()
@@ -264,8 +270,9 @@ def _each_role(role: str | None) -> list[str | None]:
 def _cut_off(text: str, start: int, end: int) -> bool:
     """Whether a name is the last word of an excerpt cut off in mid-sentence ("(Vorsitzender Beisp"): its words
     may be cut off too."""
-    if text[end:].strip():
-        return False
+    rest = text[end:].strip()
+    if rest:
+        return len(rest) <= 3 and rest.isalpha()  # "Gemeinderat Anna S": a letter of the name is all that is left
     line = text[text.rfind("\n", 0, start) + 1:end]
     return line.count("(") > line.count(")") or len(text[text.rfind("\n", 0, start) + 1:start].split()) > 2
 
@@ -394,6 +401,6 @@ def _same_office(a: str, b: str) -> bool:
     """'Bürgermeister' and 'Bürgermeisterin', 'Ratsherr' and 'Ratsherrn', 'Ordnungsbürgermeister' and
     'Bürgermeister' are one office."""
     def stem(r: str) -> str:
-        return re.sub(r"(?:in|n|en)$", "", r.casefold())
+        return re.sub(r"(?:innen|in|en|er|e|n|r)$", "", r.casefold())
     a, b = stem(a), stem(b)
     return a.endswith(b) or b.endswith(a)

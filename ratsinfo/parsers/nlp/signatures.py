@@ -57,7 +57,15 @@ _NOT_WORD = re.compile(r"(?:straße|strasse|weg|platz|allee|gasse|schule|gymnasi
 _NAME_AFTER = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+[ \t]+(?:(?:Dr\.|[A-ZÄÖÜ]\.)[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+[ \t]*(?:\(|$)")
 
 
+_REVERSED_BEFORE = re.compile(r"[A-ZÄÖÜ][\w-]+,[ \t]*$")
 _TITLE_BEFORE = re.compile(r"(Dr\.|Prof\.(?:[ \t]+Dr\.)?)[ \t]+$")
+
+
+def _alone_on_its_line(text: str, start: int, end: int) -> bool:
+    head = text[text.rfind("\n", 0, start) + 1:start]
+    tail_end = text.find("\n", end)
+    tail = text[end:tail_end if tail_end != -1 else len(text)]
+    return not head.strip(" \t•·▪*-–\"0123456789.)") and not tail.strip(" \t,;")
 
 
 def _office(line: str) -> str | None:
@@ -115,6 +123,10 @@ def signed_persons(text: str, covered: list[tuple[int, int]]) -> list[Found]:
             continue  # inside a word or a compound
         title = _TITLE_BEFORE.search(text, max(0, at - 12), at)
         start = title.start() if title else at
+        if _alone_on_its_line(text, start, m.end("name")):
+            continue  # a name on a line of its own stands in a list or table whose role this reader does not know
+        if _REVERSED_BEFORE.search(text, max(0, at - 40), at):
+            continue  # "Beispiel, Anna Muster, Jonas": a flattened list of surnames first; Anna is Beispiel's
         if m.group("first").split("-")[0] not in first_names() or _overlaps(start, m.end("name"), taken) \
                 or text[max(0, at - 6):at].rstrip().endswith(("St.", "Sankt")):
             continue  # read already, or a saint of a church's or school's name ("St. Anna Beispiel")

@@ -104,3 +104,11 @@ def test_surname_first_with_a_party_and_a_role_with_a_party_after_a_comma(facts_
     text = ("Mitglieder (3):\nAchterberg, Jonas SPD\nGesine Haberland, Stadträtin (CDU)\nQuandt, Merle, Sprecherin\n")
     assert persons(facts_of, text) == {("Jonas Achterberg", "Mitglied"), ("Gesine Haberland", "Stadträtin"),
                                        ("Merle Quandt", "Sprecherin")}
+
+
+def test_a_table_flattened_to_one_cell_a_line_with_lists_and_yes_columns(facts_of):
+    text = ("Gemeindevertreter\n\nFraktion\n\nanwesend\n\nentschuldigt\n\nBgm. Anna Beispiel\n\nMusterdorfer Liste\n\n"
+            "  ja\n\nJonas Muster\n\nMusterdorfer Liste\n\n  ja\n\nClara Probe\n\nFreie Demokraten\n\n  ja\n\n"
+            "Tagesordnung:\n\n1. Eröffnung")
+    assert persons(facts_of, text) == {("Anna Beispiel", "Bürgermeister"), ("Jonas Muster", "Gemeindevertreter"),
+                                       ("Clara Probe", "Gemeindevertreter")}  # a role of her own before the heading's

@@ -76,3 +76,10 @@ def test_an_office_after_a_possessive_and_an_abbreviated_office_after_the_comma(
     text = ("Die Vorsitzende übergibt den Vorsitz an ihren 1. Stellvertreter, GR Muster, und folgt der Beratung. "
             "Die Vorsitzende, Die Grünen vertretend, stimmt zu.")
     assert persons(facts_of, text) == {("Muster", "1. Stellvertreter"), ("Muster", "Gemeinderat")}
+
+
+def test_surnames_after_a_plural_office_and_one_office_written_two_ways(facts_of):
+    text = ("Der Altersvorsitzende Beispiel eröffnet die Sitzung. Altersvorsitzender Beispiel stellt fest, dass die "
+            "ausgeschiedenen Ratsmitglieder Muster, Probe und Quell nicht anwesend sind.")
+    assert persons(facts_of, text) == {("Beispiel", "Altersvorsitzende"), ("Muster", "Ratsmitglied"),
+                                       ("Probe", "Ratsmitglied"), ("Quell", "Ratsmitglied")}

@@ -31,3 +31,8 @@ def test_role_lines_of_an_attendance_list_are_no_signatures():
     text = "Anwesend sind:\n\nMitglied des Gremiums\nBernd Beispiel\n\nMitglied des Gremiums\nKarin Muster\n"
     listed = [(text.index("Bernd"), text.index("Bernd") + 14, "Bernd Beispiel", "Mitglied des Gremiums", "")]
     assert all(role is None for _a, _b, _n, role, _t in signed_persons(text, [(a, b) for a, b, *_ in listed]))
+
+
+def test_a_name_alone_on_its_line_is_left_to_the_list_reader(facts_of):
+    text = "Vorstellung der Planung\n\nAnna Beispiel\n\nJonas Muster\n\nDie Planung wird vorgestellt."
+    assert persons(facts_of, text) == set()
