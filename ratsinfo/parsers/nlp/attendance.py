@@ -42,7 +42,8 @@ _PARTY_WORDS = {"Grüne", "Grünen", "Linke", "Linken", "Piraten", "Freie", "Wä
                 "Einwohnerfragestunde", "Gemeinsame", "Wünsche", "Anregungen", "Haushalt", "Satzung", "Wahl"}
 _PARTY = re.compile(r"^(?:[A-ZÄÖÜ0-9][A-ZÄÖÜ0-9./&\- ]{1,24}|(?:Die |DIE )?(?:Grüne|Grünen|Linke|LINKE|Piraten|Freie "
                     r"Wähler|Bündnis 90/Die Grünen|fraktionslos|parteilos)|[\w./-]*[Ff]raktion[\w ./-]*|"
-                    r"(?:[A-ZÄÖÜ][\w-]*[ \t]+){0,3}(?:Liste|Wählergemeinschaft|Wählergruppe|Demokraten)(?:[ \t]+[\w-]+){0,3})$")
+                    r"(?:[A-ZÄÖÜ][\w-]*[ \t]+){0,3}(?:Liste|Wählergemeinschaft|Wählergruppe|Demokraten)"
+                    r"(?:[ \t]+[\w-]+){0,3})$")
 _STATUS = re.compile(r"^(?:entschuldigt|unentschuldigt|abwesend|anwesend|fehlt|krank|verhindert|vertreten|ja|nein|"
                      r"ab\s+TOP\s*\S+|bis\s+TOP\s*\S+|(?:in\s+)?Vertretung|i\.\s?V\.|als\s+Vertret\w*|für|"
                      r"ab\s+\d{1,2}[.:]\d{2}(?:\s*Uhr)?|bis\s+\d{1,2}[.:]\d{2}(?:\s*Uhr)?)"
