@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ratsinfo.parsers.nlp.names import NAME, NAME_WORD, NOT_NAMES, clean_name, data, gender, role_word, roles
+from ratsinfo.parsers.nlp.names import DEGREE, NAME, NAME_WORD, NOT_NAMES, clean_name, data, gender, role_word, roles
 
 Found = tuple[int, int, str, str | None, str]  # start, end, name, role, matched text
 
@@ -33,7 +33,8 @@ _NOT_NAME_WORD = re.compile(
 # endings of the words of a body's name ("Polizeiinspektion Goslar", "Diakonie Musterstadt") that no first name has
 _NOT_FIRST = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus|ei|werk|wehr|bund|hilfe|kasse|bank|bahn|stiftung|"
                         r"initiative|forum|konferenz|team|gruppe|kirche|gemeinde|diakonie|caritas)$", re.I)
-_PARTY_WORDS = {"Grüne", "Grünen", "Linke", "Linken", "Piraten", "Freie", "Wähler", "Bündnis", "Union", "Liberale",
+_PARTY_WORDS = {"Demokraten", "Liste", "Bürgerliste",
+                "Grüne", "Grünen", "Linke", "Linken", "Piraten", "Freie", "Wähler", "Bündnis", "Union", "Liberale",
                 "Unabhängige", "Wählergemeinschaft", "Wählergruppe", "Gruppe", "Die", "Fraktionslos", "Parteilos",
                 # words of agenda items and place names that a two-word title shares with a name's shape
                 "Neue", "Neuer", "Neues", "Alte", "Alter", "Altes", "Große", "Großer", "Kleine", "Kleiner", "Obere",
@@ -42,7 +43,7 @@ _PARTY_WORDS = {"Grüne", "Grünen", "Linke", "Linken", "Piraten", "Freie", "Wä
                 "Einwohnerfragestunde", "Gemeinsame", "Wünsche", "Anregungen", "Haushalt", "Satzung", "Wahl"}
 _PARTY = re.compile(r"^(?:[A-ZÄÖÜ0-9][A-ZÄÖÜ0-9./&\- ]{1,24}|(?:Die |DIE )?(?:Grüne|Grünen|Linke|LINKE|Piraten|Freie "
                     r"Wähler|Bündnis 90/Die Grünen|fraktionslos|parteilos)|[\w./-]*[Ff]raktion[\w ./-]*|"
-                    r"(?:[A-ZÄÖÜ][\w-]*[ \t]+){0,3}(?:Liste|Wählergemeinschaft|Wählergruppe|Demokraten)"
+                    r"(?:[A-ZÄÖÜ][\w-]*[ \t]+){0,3}[\w-]*(?:Liste|liste|Wählergemeinschaft|Wählergruppe|Demokraten)"
                     r"(?:[ \t]+[\w-]+){0,3})$")
 _STATUS = re.compile(r"^(?:entschuldigt|unentschuldigt|abwesend|anwesend|fehlt|krank|verhindert|vertreten|ja|nein|"
                      r"ab\s+TOP\s*\S+|bis\s+TOP\s*\S+|(?:in\s+)?Vertretung|i\.\s?V\.|als\s+Vertret\w*|für|"
@@ -175,6 +176,10 @@ def person_in(cell: str, free_tail: bool = False) -> tuple[str, str | None, int,
     before = _ROLE_FIRST.match(body)
     role_first = None
     abbr = _ABBREVIATED.match(body)
+    if abbr and DEGREE.fullmatch(abbr.group(1)):  # "MA Anja Beispiel": a degree, no office
+        start += abbr.end()
+        body = body[abbr.end():]
+        abbr = _ABBREVIATED.match(body)
     if abbr and abbr.group(1) in data()["abbreviations"]:
         role_first = data()["abbreviations"][abbr.group(1)]  # "Bgm. Anna Beispiel", "RM Jonas Muster"
         start += abbr.end()
@@ -195,7 +200,7 @@ def person_in(cell: str, free_tail: bool = False) -> tuple[str, str | None, int,
     m = _NAME_FIRST.match(body)
     if not m:
         return None
-    words = m.group("name").split()
+    words = [w for w in m.group("name").split() if not DEGREE.fullmatch(w)]  # "Ing. Anna Beispiel"
     if free_tail or hon.group("hon"):
         cut = next((k for k in range(1, len(words)) if not _plausible(words[k])), len(words))
         words = words[:cut]  # "Frau Beispiel Fachbereich Finanzen": the name ends where the office begins

@@ -97,7 +97,8 @@ def role_word() -> re.Pattern:
     return re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:" + suffixes + r")$", re.I)
 
 
-_DEGREE = re.compile(r"(?<!\S)(?:Dipl\.-?[ \t]?[A-Z][a-z]+\.?|Ing\.|Mag\.|\((?:FH|TU|Univ\.)\))(?!\S)")
+DEGREE = _DEGREE = re.compile(r"(?<!\S)(?:Dipl\.-?[ \t]?[A-Z][a-z]+\.?|Ing\.|Mag\.|MA|BA|MSc|BSc|MBA|"
+                              r"\((?:FH|TU|Univ\.)\))(?!\S)")
 
 
 def _particles_end(tokens: list[str], addressed: bool) -> int:

@@ -75,7 +75,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     first = "(?=[" + "".join(re.escape(c) for c in sorted(capitals)) + "]" + "".join("|" + w for w in others) + ")"
     before = re.compile(first + r"(?:(?P<hon>Herrn?|Frau)[ \t]+)?(?P<role>" + role + r")(?:[ \t]+(?P<role2>" + role
                         + r"))?[ \t]+(?P<name>" + NAME + r")(?![\w-])")
-    honorific = re.compile(r"(?<![\w-])(?P<hon>Herrn?|Frau)[ \t]+(?P<name>" + NAME + r")(?![\w-])")
+    honorific = re.compile(r"(?<![\w-])(?P<hon>Herrn?|Frau|Hr\.|Fr\.)[ \t]*(?P<name>" + NAME + r")(?![\w-])")
     apposition = re.compile(r"^,\s+(?P<role>(?:(?:" + mods + r")[ \t]+)?(?:" + roles + r"|[A-ZÄÖÜ][a-zäöüß]*(?:"
                             + suffixes + r")|[a-zäöüß]+[ \t]+[A-ZÄÖÜ][a-zäöüß]*(?:" + suffixes + r")))")
     role_after = re.compile(r"^[ \t]+(?P<role>[A-ZÄÖÜ][a-zäöüß]*(?:" + suffixes + r"))\b")
@@ -137,7 +137,7 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
         if m.group("role2") and not m.group("role2").startswith(("Dr", "Prof")):
             found.append((m.start(), m.end(), name, _expand(m.group("role2")), m.group(0)))
         covered.append((m.start(), m.end()))
-    for m in honorific.finditer(text) if "Herr" in text or "Frau" in text else ():
+    for m in honorific.finditer(text) if "Herr" in text or "Frau" in text or "r. " in text else ():
         if any(a <= m.start("name") < b for a, b in covered):
             continue
         name = _clean_name(m.group("name"), addressed=True)

@@ -61,11 +61,14 @@ _REVERSED_BEFORE = re.compile(r"[A-ZÄÖÜ][\w-]+,[ \t]*$")
 _TITLE_BEFORE = re.compile(r"(Dr\.|Prof\.(?:[ \t]+Dr\.)?)[ \t]+$")
 
 
+_LEAD = re.compile(r"[\d.)•·▪*\-–\"]+|[A-ZÄÖÜ][\w.-]*\.|[A-ZÄÖÜ]{1,4}")  # numbering, bullets, "Ing.", "OSR"
+
+
 def _alone_on_its_line(text: str, start: int, end: int) -> bool:
     head = text[text.rfind("\n", 0, start) + 1:start]
     tail_end = text.find("\n", end)
     tail = text[end:tail_end if tail_end != -1 else len(text)]
-    return not head.strip(" \t•·▪*-–\"0123456789.)") and not tail.strip(" \t,;")
+    return all(_LEAD.fullmatch(w) for w in head.split()) and not tail.strip(" \t,;")
 
 
 def _office(line: str) -> str | None:

@@ -112,3 +112,11 @@ def test_a_table_flattened_to_one_cell_a_line_with_lists_and_yes_columns(facts_o
             "Tagesordnung:\n\n1. Eröffnung")
     assert persons(facts_of, text) == {("Anna Beispiel", "Bürgermeister"), ("Jonas Muster", "Gemeindevertreter"),
                                        ("Clara Probe", "Gemeindevertreter")}  # a role of her own before the heading's
+
+
+def test_degrees_before_list_names_and_parties_of_their_own_line(facts_of):
+    text = ("Mitglieder\n\nIng. Jonas Beispiel\n\nMusterdorfer Demokraten\n\nMA Anna Muster\n\n"
+            "Bürgerliste Musterdorf\n\n"
+            "Dipl.-Ing. Clara Probe\n\nDer Vorsitzende eröffnet die Sitzung.")
+    assert persons(facts_of, text) == {("Jonas Beispiel", "Mitglied"), ("Anna Muster", "Mitglied"),
+                                       ("Clara Probe", "Mitglied")}

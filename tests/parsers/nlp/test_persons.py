@@ -83,3 +83,10 @@ def test_surnames_after_a_plural_office_and_one_office_written_two_ways(facts_of
             "ausgeschiedenen Ratsmitglieder Muster, Probe und Quell nicht anwesend sind.")
     assert persons(facts_of, text) == {("Beispiel", "Altersvorsitzende"), ("Muster", "Ratsmitglied"),
                                        ("Probe", "Ratsmitglied"), ("Quell", "Ratsmitglied")}
+
+
+def test_short_forms_of_address_and_of_offices(facts_of):
+    text = ("Fr. Beispiel und Hr. Muster stellten das Projekt vor. Beig. Probe erläutert den Entwurf, "
+            "RM Quell fragt nach.")
+    assert persons(facts_of, text) == {("Beispiel", None), ("Muster", None), ("Probe", "Beigeordneter"),
+                                       ("Quell", "Ratsmitglied")}
