@@ -66,7 +66,7 @@ _TITLE = (r"(?:(?:Dr\.(?:[ \t]?(?:med|phil|rer\.[ \t]?nat|jur|h\.[ \t]?c)\.)?|Pr
 # nobiliary and foreign particles inside a surname ("von Berg", "van der Heyden", "Bartels de Pareja"); which of them
 # may stand where is decided by clean_name, since "von der" also names where someone comes from
 PARTICLES = ("von", "van", "de", "da", "di", "zu", "der", "den", "ter", "ten", "la", "del")
-_PARTICLE = r"(?:(?:von|van|de|da|di|zu|der|den|ter|ten|la|del)[ \t]+){0,2}"
+_PARTICLE = r"(?:(?=[vdztl])(?:von|van|de|da|di|zu|der|den|ter|ten|la|del)[ \t]+){0,2}"  # one test at a capital
 NAME = _TITLE + r"*(?:(?:[A-ZÄÖÜ]\.|" + NAME_WORD + r")[ \t]+){0,2}" + _PARTICLE + NAME_WORD
 NAME_TOKEN = r"(?:Dr\.[ \t]|Prof\.[ \t])?" + NAME_WORD  # kept for callers of the old pattern
 NOT_NAMES = {"Die", "Der", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Im", "In", "Am", "Mit", "Für", "Und",

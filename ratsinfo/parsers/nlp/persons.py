@@ -137,7 +137,7 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
         if m.group("role2") and not m.group("role2").startswith(("Dr", "Prof")):
             found.append((m.start(), m.end(), name, _expand(m.group("role2")), m.group(0)))
         covered.append((m.start(), m.end()))
-    for m in honorific.finditer(text) if "Herr" in text or "Frau" in text or "r. " in text else ():
+    for m in honorific.finditer(text) if "Herr" in text or "Frau" in text or "Hr." in text or "Fr." in text else ():
         if any(a <= m.start("name") < b for a, b in covered):
             continue
         name = _clean_name(m.group("name"), addressed=True)
@@ -191,11 +191,13 @@ _NAME_NEXT = re.compile(r"[ \t]+(?:Herrn?[ \t]|Frau[ \t]|Dr\.|[A-ZÄÖÜ][a-zä�
                         r"(?![ \t]+(?:der|des)\b))")
 # "die Bürgermeisterin der Stadt, Frau Anna Beispiel", "Der Vorsitzende, Kreistagsabgeordneter Muster,": the office
 # named with its article, then after a comma the person (with a form of address, a second office or a first name)
-_OFFICE_COMMA = re.compile(r"(?P<art>[Dd]er|[Dd]ie|(?:[Ii]hre|[Ss]eine|[Dd]e)[nm])[ \t]+(?P<role>(?:(?:\d\.|"
-                           r"stellvertretende[r]?|stellv\.|[Ee]rste[r]?|[Zz]weite[r]?)[ \t]+){0,2}[A-ZÄÖÜ][a-zäöüß]+)"
-                           r"(?:[ \t]+(?:der|des)[ \t]+[A-ZÄÖÜ][\w-]*"
-                           r"(?:[ \t]+[A-ZÄÖÜ][\w-]*)?)?,[ \t]+(?:(?P<hon>Herrn?|Frau)[ \t]+)?"
-                           r"(?:(?P<role2>[A-ZÄÖÜ][A-Za-zäöüß]*\.?)[ \t]+)?(?P<name>" + NAME + r")(?![\w-])")
+_OFFICE_TAIL = (r"[ \t]+(?P<role>(?:(?:\d\.|stellvertretende[r]?|stellv\.|[Ee]rste[r]?|[Zz]weite[r]?)[ \t]+){0,2}"
+                r"[A-ZÄÖÜ][a-zäöüß]+)(?:[ \t]+(?:der|des)[ \t]+[A-ZÄÖÜ][\w-]*(?:[ \t]+[A-ZÄÖÜ][\w-]*)?)?,[ \t]+"
+                r"(?:(?P<hon>Herrn?|Frau)[ \t]+)?(?:(?P<role2>[A-ZÄÖÜ][A-Za-zäöüß]*\.?)[ \t]+)?(?P<name>" + NAME
+                + r")(?![\w-])")
+_OFFICE_COMMA = re.compile(r"(?P<art>[Dd]er|[Dd]ie|[Dd]e[nm])" + _OFFICE_TAIL)
+# possessives are rare: a text without them is not searched for them ("an ihren Stellvertreter, Herrn Muster")
+_OFFICE_COMMA_OWN = re.compile(r"(?P<art>(?:[Ii]hre|[Ss]eine)[nm])" + _OFFICE_TAIL)
 
 
 def _named_after_office(text: str) -> list[Found]:
@@ -203,7 +205,8 @@ def _named_after_office(text: str) -> list[Found]:
     out: list[Found] = []
     if ", " not in text:
         return out
-    for m in _OFFICE_COMMA.finditer(text):
+    own = " ihre" in text or " seine" in text
+    for m in [*_OFFICE_COMMA.finditer(text), *(_OFFICE_COMMA_OWN.finditer(text) if own else ())]:
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
             continue  # "oder", "Studie": the article is the end of a word (tested here: the search runs faster)
         word = m.group("role").split()[-1]
@@ -300,6 +303,7 @@ _ROLE_BEFORE_VERB = re.compile(r"(?<![\w-])(?:[Zz]u[mr][ \t]+)?(?P<role>"
                                r"Schriftführer(?:in)?|Stellvertreter(?:in)?|Kassenwart(?:in)?))[ \t]+$")
 _NAME_AFTER_VERB = re.compile(r"[ \t]+(?:(?:Herr|Frau)[ \t]+)?(?P<name>" + NAME + r")(?![\w-])")
 _VERBS = (" wurde ", " ist ", " wird ", " bleibt ")
+_OFFICE_STEMS = ("orsitzend", "precher", "chriftführ", "tellvertret", "assenwart")  # one of them stands before a verb
 
 
 def _role_before_verb(text: str) -> list[tuple[int, int, str, str | None, str]]:
@@ -307,7 +311,9 @@ def _role_before_verb(text: str) -> list[tuple[int, int, str, str | None, str]]:
     for verb in _VERBS:
         at = text.find(verb)
         while at != -1:
-            before = _ROLE_BEFORE_VERB.search(text, max(0, at - 60), at + 1)
+            window = text[max(0, at - 60):at]
+            before = _ROLE_BEFORE_VERB.search(text, max(0, at - 60), at + 1) if any(
+                w in window for w in _OFFICE_STEMS) else None
             after = _NAME_AFTER_VERB.match(text, at + len(verb) - 1) if before else None
             name = _clean_name(after.group("name")) if after else None
             if before and after and name and not _role_word().match(name.split()[-1]):
