@@ -29,10 +29,12 @@ Found = tuple[int, int, str, str | None, str]  # start, end, name, role, matched
 _ROLE_LINE = re.compile(r"(?P<role>(?:(?:[Ss]tellv\.|[Ss]tv\.|[Ss]tellvertretende[r]?|\d\.|Erster?|Zweiter?)[ \t]*)?"
                         r"[A-ZÄÖÜ][a-zäöüß]+)(?:[ \t]+[^\n]{0,40})?")
 # a line that is only a name (after "gez." or a greeting), then up to two empty lines and the office
-_SIGNED = re.compile(r"(?m)^[ \t]*(?P<gez>gez\.[ \t]*|gezeichnet[ \t]+)?(?P<name>(?:(?:Dr\.|Prof\.)[ \t]+)?"
-                     + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r"){1,2})[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*"
+_SIGNED = re.compile(r"(?m)^[ \t]*(?P<gez>(?:gez\.|gezeichnet|i\.[ \t]?[AV]\.)[ \t]*)?"
+                     r"(?P<name>(?:(?:Dr\.|Prof\.)[ \t]+)?" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r"){1,2})"
+                     r"[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*"
                      r"(?P<line>[A-ZÄÖÜ][^\n]{2,59})$")
-_GEZ = re.compile(r"(?m)^[ \t]*(?:gez\.|gezeichnet)[ \t]*(?P<name>" + NAME + r")[ \t]*$")
+_GEZ = re.compile(r"(?m)^[ \t]*(?:gez\.|gezeichnet|i\.[ \t]?A\.|Im Auftrag|In Vertretung|i\.[ \t]?V\.)[ \t]*"
+                  r"(?:\n[ \t]*){0,2}(?P<name>" + NAME + r")[ \t]*$")  # a signature on behalf of someone
 # the office on its own line, then up to two empty lines and "Herrn Dr. Jonas Muster"
 _ADDRESSEE = re.compile(r"(?m)^[ \t]*(?P<line>[A-ZÄÖÜ][^\n]{2,50})\n(?:[ \t]*\n){0,2}[ \t]*(?:Herrn?|Frau)[ \t]+"
                         r"(?P<name>" + NAME + r")[ \t]*$")
@@ -108,7 +110,7 @@ def signed_persons(text: str, covered: list[tuple[int, int]]) -> list[Found]:
             known = name and (name.split()[0] in first_names() or name.split()[0] in ("Dr.", "Prof."))
             if name and name == " ".join(m.group("name").split()) and (m.group("gez") or known):
                 out.append((m.start("name"), m.end("name"), name, office, m.group(0)))
-        if "gez." in text or "gezeichnet" in text:
+        if "gez" in text or "Auftrag" in text or "Vertretung" in text or "i. A." in text or "i.A." in text:
             out += [(m.start("name"), m.end("name"), n, None, m.group(0)) for m in _GEZ.finditer(text)
                     if (n := _name(m.group("name")))]
         if "Herr" in text or "Frau" in text:

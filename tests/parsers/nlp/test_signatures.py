@@ -36,3 +36,9 @@ def test_role_lines_of_an_attendance_list_are_no_signatures():
 def test_a_name_alone_on_its_line_is_left_to_the_list_reader(facts_of):
     text = "Vorstellung der Planung\n\nAnna Beispiel\n\nJonas Muster\n\nDie Planung wird vorgestellt."
     assert persons(facts_of, text) == set()
+
+
+def test_a_signature_on_behalf_names_the_signer(facts_of):
+    text = ("Die Verwaltung wird berichten.\n\nMit freundlichen Grüßen\nIm Auftrag\n\nJonas Beispiel\n\n"
+            "Anlage: Lageplan\n\ni. A. Clara Muster\nSachbearbeiterin\n")
+    assert persons(facts_of, text) == {("Jonas Beispiel", None), ("Clara Muster", "Sachbearbeiterin")}
