@@ -133,9 +133,9 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
         name = _clean_name(m.group("name")) or _party_member(m.group("name"), text, m.end())
         if name is None or name.split()[-1] in places and len(name.split()) == 1:
             continue
-        found.append((m.start(), m.end(), name, _expand(m.group("role")), m.group(0)))
+        found.append((m.start(), m.end(), name, m.group("role"), m.group(0)))  # written out below
         if m.group("role2") and not m.group("role2").startswith(("Dr", "Prof")):
-            found.append((m.start(), m.end(), name, _expand(m.group("role2")), m.group(0)))
+            found.append((m.start(), m.end(), name, m.group("role2"), m.group(0)))
         covered.append((m.start(), m.end()))
     for m in honorific.finditer(text) if "Herr" in text or "Frau" in text or "Hr." in text or "Fr." in text else ():
         if any(a <= m.start("name") < b for a, b in covered):
@@ -148,7 +148,7 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
         app = apposition.match(rest) or role_after.match(rest) or _BRACKETED.match(rest)
         if app and app.re is _BRACKETED and not _office_word(app.group("role").split()[-1]):
             app = None
-        role = _expand(app.group("role")) if app else None
+        role = app.group("role") if app else None
         end = name_end + (app.end() if app else 0)
         found.append((m.start(), end, name, role, text[m.start():end]))
     found += listed_persons(text)
@@ -158,7 +158,7 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
     found += _shared_roles(text, found)
     found += _as_roles(text, found)
     found = [f for f in found if not _cut_off(text, f[0], f[1])]
-    found = [(a, b, name, _expand(r) if r else None, t) for a, b, name, role, t in found for r in _each_role(role)]
+    found = [(a, b, name, _written_out(r, name, t), t) for a, b, name, role, t in found for r in _each_role(role)]
     found.sort(key=lambda f: f[0])
     return _merge(ctx, found)
 
@@ -259,6 +259,26 @@ def _shared_roles(text: str, found: list[Found]) -> list[Found]:
                 break
             out.append((m.start("name"), m.end(), name, role, m.group("name")))
             pos = m.end()
+    return out
+
+
+_FEMININE = {"Stadtrat": "Stadträtin", "Gemeinderat": "Gemeinderätin", "Kreisrat": "Kreisrätin", "Ratsherr": "Ratsfrau",
+             "Landrat": "Landrätin"}
+
+
+def _written_out(role: str | None, name: str, matched: str) -> str | None:
+    """The role written out; an abbreviation before a woman's name in the feminine ("BM Anna Beispiel" is
+    Bürgermeisterin): the short form says nothing of gender, her first name or "Frau" does."""
+    if not role:
+        return None
+    out = _expand(role)
+    abbreviations = _data()["abbreviations"]
+    if any(w in abbreviations for w in role.split()) and (gender(name) == "f" or matched.startswith("Frau ")):
+        words = out.split()
+        last = words[-1]
+        words[-1] = _FEMININE.get(last) or (last + "in" if last.endswith(("er", "or", "ent", "ant")) else last)
+        out = " ".join(words)
+        out = re.sub(r"\bstellvertretender\b", "stellvertretende", out)
     return out
 
 

@@ -110,7 +110,7 @@ def test_a_table_flattened_to_one_cell_a_line_with_lists_and_yes_columns(facts_o
     text = ("Gemeindevertreter\n\nFraktion\n\nanwesend\n\nentschuldigt\n\nBgm. Anna Beispiel\n\nMusterdorfer Liste\n\n"
             "  ja\n\nJonas Muster\n\nMusterdorfer Liste\n\n  ja\n\nClara Probe\n\nFreie Demokraten\n\n  ja\n\n"
             "Tagesordnung:\n\n1. Eröffnung")
-    assert persons(facts_of, text) == {("Anna Beispiel", "Bürgermeister"), ("Jonas Muster", "Gemeindevertreter"),
+    assert persons(facts_of, text) == {("Anna Beispiel", "Bürgermeisterin"), ("Jonas Muster", "Gemeindevertreter"),
                                        ("Clara Probe", "Gemeindevertreter")}  # a role of her own before the heading's
 
 

@@ -90,3 +90,9 @@ def test_short_forms_of_address_and_of_offices(facts_of):
             "RM Quell fragt nach.")
     assert persons(facts_of, text) == {("Beispiel", None), ("Muster", None), ("Probe", "Beigeordneter"),
                                        ("Quell", "Ratsmitglied")}
+
+
+def test_an_abbreviated_office_before_a_womans_name_is_written_in_the_feminine(facts_of):
+    text = "BM Anna Beispiel eröffnet die Sitzung. GR Jonas Muster und GR Clara Probe fragen nach."
+    assert persons(facts_of, text) == {("Anna Beispiel", "Bürgermeisterin"), ("Jonas Muster", "Gemeinderat"),
+                                       ("Clara Probe", "Gemeinderätin")}
