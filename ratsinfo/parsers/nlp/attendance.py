@@ -181,7 +181,7 @@ def person_in(cell: str, free_tail: bool = False) -> tuple[str, str | None, int,
         body = body[abbr.end():]
         abbr = _ABBREVIATED.match(body)
     if abbr and abbr.group(1) in data()["abbreviations"]:
-        role_first = data()["abbreviations"][abbr.group(1)]  # "Bgm. Anna Beispiel", "RM Jonas Muster"
+        role_first = abbr.group(1)  # "Bgm. Anna Beispiel", "RM Jonas Muster": written out with the name's gender
         start += abbr.end()
         body = body[abbr.end():]
         before = None

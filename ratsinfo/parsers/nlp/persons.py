@@ -427,6 +427,6 @@ def _same_office(a: str, b: str) -> bool:
     """'Bürgermeister' and 'Bürgermeisterin', 'Ratsherr' and 'Ratsherrn', 'Ordnungsbürgermeister' and
     'Bürgermeister' are one office."""
     def stem(r: str) -> str:
-        return re.sub(r"(?:innen|in|en|er|e|n|r)$", "", r.casefold())
+        return re.sub(r"(?:en|er|e|n|r)$", "", re.sub(r"(?:innen|in)$", "", r.casefold()))
     a, b = stem(a), stem(b)
     return a.endswith(b) or b.endswith(a)
