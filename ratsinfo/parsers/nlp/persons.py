@@ -1,7 +1,9 @@
 """Persons with role and organisation as minutes and papers name them: "Ordnungsbürgermeister Heiko
 Rosenthal", "Frau Erste Stadträtin Dr. Keller", "Herrn Friehe, Geschäftsführer des Präventionsrates",
 "Bezirksratsherr Drenske (SPD)", role abbreviations ("BM Huber", "Vors. Wahlers", "EStR Willems"),
-"Herr Fehmer" without a role, and attendance lists under headings ("Mitglieder", "Verwaltung:").
+"Herr Fehmer" without a role, and attendance lists under headings ("Mitglieder", "Verwaltung:"); the office
+before a comma ("der Bürgermeister, Herr Huber,"), in brackets after the name, after "als", before "wurde",
+a plural office shared by the names after it ("Gemeinderäte Anna Beispiel, Jonas Muster"), and signatures.
 
 A person named with two roles ("Vorsitzender, Ratsherr Ady") gets one fact per role.
 """
