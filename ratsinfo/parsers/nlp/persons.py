@@ -317,37 +317,6 @@ _ELECTED = re.compile(r"(?=[A-ZÄÖÜ])(?:(?:Herrn?|Frau|Ratsherrn?|Ratsfrau|Rat
 _AS_ROLE = re.compile(r"\b[Aa]ls\s+(?P<role>(?:stellvertretende[rn]?\s+)?(?:Sprecher(?:in)?|Vorsitzende[r]?|"
                       r"Vertreter(?:in)?|Schriftführer(?:in)?))\s+(?:wurden?\s+|ist\s+|wird\s+)?"
                       r"(?P<name>" + NAME + r")")
-# "Zweiter stellvertretender Vorsitzender wurde Anna Beispiel", "Zur Sprecherin wurde Clara Probe gewählt": the office
-# right before the verb, the name right after it (looked for only around the verbs)
-_ROLE_BEFORE_VERB = re.compile(r"(?<![\w-])(?:[Zz]u[mr][ \t]+)?(?P<role>"
-                               r"(?:(?:Erste[r]?|Zweite[r]?|Dritte[r]?|\d\.)[ \t]+)?"
-                               r"(?:[Ss]tellvertretende[nr]?[ \t]+)?(?:Vorsitzende[nr]?|Sprecher(?:in)?|"
-                               r"Schriftführer(?:in)?|Stellvertreter(?:in)?|Kassenwart(?:in)?))[ \t]+$")
-_NAME_AFTER_VERB = re.compile(r"[ \t]+(?:(?:Herr|Frau)[ \t]+)?(?P<name>" + NAME + r")(?![\w-])")
-_VERBS = (" wurde ", " ist ", " wird ", " bleibt ")
-_OFFICE_STEMS = ("orsitzend", "precher", "chriftführ", "tellvertret", "assenwart")  # one of them stands before a verb
-
-
-def _role_before_verb(text: str) -> list[tuple[int, int, str, str | None, str]]:
-    out: list[tuple[int, int, str, str | None, str]] = []
-    for verb in _VERBS:
-        at = text.find(verb)
-        while at != -1:
-            window = text[max(0, at - 60):at]
-            before = _ROLE_BEFORE_VERB.search(text, max(0, at - 60), at + 1) if any(
-                w in window for w in _OFFICE_STEMS) else None
-            after = _NAME_AFTER_VERB.match(text, at + len(verb) - 1) if before else None
-            name = _clean_name(after.group("name")) if after else None
-            if before and after and name and not _role_word().match(name.split()[-1]):
-                role = before.group("role")
-                if before.group(0).startswith(("Zur", "zur")) or gender(name) == "f":
-                    role = re.sub(r"enden$", "ende", role)  # "Zur Vorsitzenden wurde Anna Beispiel gewählt"
-                out.append((before.start(), after.end(), name, _nominative(role),
-                            text[before.start():after.end()]))
-            at = text.find(verb, at + 1)
-    return out
-
-
 _IS_ROLE = re.compile(r"\bist\s+(?P<name>" + NAME + r")\s+(?:der|die)\s+(?:neue\s+)?"
                       r"(?P<role>(?:stellvertretende[r]?\s+)?Vorsitzende[r]?|Sprecher(?:in)?)\b")
 
@@ -384,7 +353,6 @@ def _prose_roles(text: str) -> list[tuple[int, int, str, str | None, str]]:
         name = _clean_name(m.group("name"))
         if name:
             out.append((m.start(), m.end(), name, f"Mitglied der {m.group('faction')}", m.group(0)))
-    out += _role_before_verb(text)
     for rx in (_ELECTED, _AS_ROLE, _IS_ROLE):
         for m in _found(rx, text):
             name = _clean_name(m.group("name"))

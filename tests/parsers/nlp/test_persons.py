@@ -35,12 +35,6 @@ def test_a_plural_office_before_several_names_is_each_ones_but_a_singular_one_is
     assert ("Dr. Henning Berger", "Bürgermeister") not in got
 
 
-def test_an_office_before_the_verb_and_the_name_after_it(facts_of):
-    text = "Zur Vorsitzenden wurde Lena Beispiel gewählt. Zweiter stellvertretender Vorsitzender wurde Jonas Muster."
-    assert persons(facts_of, text) == {("Lena Beispiel", "Vorsitzende"),
-                                       ("Jonas Muster", "Zweiter stellvertretender Vorsitzender")}
-
-
 def test_abbreviated_offices_are_written_out(facts_of):
     text = ("Anwesend sind:\n2. stellv. Bürgermeisterin Silke Beispiel\nStv. Ortsvorsteher Jonas Muster\n\n"
             "GR Probe verweist auf die Vorlage.")
