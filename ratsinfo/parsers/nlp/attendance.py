@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ratsinfo.parsers.nlp.names import NAME, NAME_WORD, NOT_NAMES, clean_name, data, role_word, roles
+from ratsinfo.parsers.nlp.names import DEGREE, NAME, NAME_WORD, NOT_NAMES, clean_name, data, gender, role_word, roles
 
 Found = tuple[int, int, str, str | None, str]  # start, end, name, role, matched text
 
@@ -28,12 +28,13 @@ _MEMBERS = re.compile(r"^(?P<body>[A-ZÄÖÜ][a-zäöüß]{2,})mitglieder$")  # 
 _NOT_NAME_WORD = re.compile(
     r"(?:straße|strasse|str\.|weg|platz|allee|gasse|chaussee|rat|räte|ausschuss|amt|ämter|"
     r"fraktion|verwaltung|beirat|kreis|stadt|gemeinde|partei|verein|verband|schule|bereich|abteilung|referat|"
-    r"dienst|dienste|büro|zentrum|ordnung|planung|bericht|sitzung|beginn)$|"
+    r"dienst|dienste|büro|stelle|liste|zentrum|ordnung|planung|bericht|sitzung|beginn)$|"
     r"[a-zäöüß](?:ungs|heits|keits|schafts|tions|täts)[a-zäöüß]{3,}", re.I)  # "Beratungsfolge": a compound noun
 # endings of the words of a body's name ("Polizeiinspektion Goslar", "Diakonie Musterstadt") that no first name has
 _NOT_FIRST = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus|ei|werk|wehr|bund|hilfe|kasse|bank|bahn|stiftung|"
                         r"initiative|forum|konferenz|team|gruppe|kirche|gemeinde|diakonie|caritas)$", re.I)
-_PARTY_WORDS = {"Grüne", "Grünen", "Linke", "Linken", "Piraten", "Freie", "Wähler", "Bündnis", "Union", "Liberale",
+_PARTY_WORDS = {"Demokraten", "Liste", "Bürgerliste",
+                "Grüne", "Grünen", "Linke", "Linken", "Piraten", "Freie", "Wähler", "Bündnis", "Union", "Liberale",
                 "Unabhängige", "Wählergemeinschaft", "Wählergruppe", "Gruppe", "Die", "Fraktionslos", "Parteilos",
                 # words of agenda items and place names that a two-word title shares with a name's shape
                 "Neue", "Neuer", "Neues", "Alte", "Alter", "Altes", "Große", "Großer", "Kleine", "Kleiner", "Obere",
@@ -41,8 +42,10 @@ _PARTY_WORDS = {"Grüne", "Grünen", "Linke", "Linken", "Piraten", "Freie", "Wä
                 "Verschiedenes", "Öffentliche", "Aktuelle", "Mitteilungen", "Anfragen", "Bekanntgaben",
                 "Einwohnerfragestunde", "Gemeinsame", "Wünsche", "Anregungen", "Haushalt", "Satzung", "Wahl"}
 _PARTY = re.compile(r"^(?:[A-ZÄÖÜ0-9][A-ZÄÖÜ0-9./&\- ]{1,24}|(?:Die |DIE )?(?:Grüne|Grünen|Linke|LINKE|Piraten|Freie "
-                    r"Wähler|Bündnis 90/Die Grünen|fraktionslos|parteilos)|[\w./-]*[Ff]raktion[\w ./-]*)$")
-_STATUS = re.compile(r"^(?:entschuldigt|unentschuldigt|abwesend|anwesend|fehlt|krank|verhindert|vertreten|"
+                    r"Wähler|Bündnis 90/Die Grünen|fraktionslos|parteilos)|[\w./-]*[Ff]raktion[\w ./-]*|"
+                    r"(?:[A-ZÄÖÜ][\w-]*[ \t]+){0,3}[\w-]*(?:Liste|liste|Wählergemeinschaft|Wählergruppe|Demokraten)"
+                    r"(?:[ \t]+[\w-]+){0,3})$")
+_STATUS = re.compile(r"^(?:entschuldigt|unentschuldigt|abwesend|anwesend|fehlt|krank|verhindert|vertreten|ja|nein|"
                      r"ab\s+TOP\s*\S+|bis\s+TOP\s*\S+|(?:in\s+)?Vertretung|i\.\s?V\.|als\s+Vertret\w*|für|"
                      r"ab\s+\d{1,2}[.:]\d{2}(?:\s*Uhr)?|bis\s+\d{1,2}[.:]\d{2}(?:\s*Uhr)?)"
                      r"(?:\s.*)?$", re.I)
@@ -59,12 +62,15 @@ _AFFILIATION = re.compile(r"^(?=[^.:;!?]{3,60}$)(?:[A-ZÄÖÜ][\w./&-]*[ \t]+(?:
 _BODY_WORD = re.compile(r"(?:amt|ämter|büro|referat|abteilung|bereich|verwaltung|gmbh|werke|polizei|kreis|gemeinde|"
                         r"stadt|dienst|stelle|behörde|ministerium|verband|verein)$", re.I)
 _ROLE_FIRST = re.compile(r"(?P<role>(?:(?:\d\.|Erster|Erste|Zweiter|Zweite|[Ss]tellv\.|[Ss]tv\.|"
-                         r"[Ss]tellvertretende[r]?)[ \t]+)?(?P<word>[A-ZÄÖÜ][a-zäöüß]+))[ \t]+(?=[A-ZÄÖÜ])")
+                         r"[Ss]tellvertretende[r]?)[ \t]+){0,2}(?P<word>(?:[A-ZÄÖÜ][a-zäöüß]+/)?[A-ZÄÖÜ][a-zäöüß]+))"
+                         r"[ \t]+(?=[A-ZÄÖÜ])")  # "2. stellv. Bürgermeisterin", "Verwaltung/Protokollführer"
+_ABBREVIATED = re.compile(r"([A-ZÄÖÜ][A-Za-zäöü]{0,5}\.?)[ \t]+(?=[A-ZÄÖÜ])")
 _COLUMN_HEADS = re.compile(r"(?:(?:Name|Vorname|Nachname|Funktion|Fraktion|Partei|Gruppe|Bemerkung|Anwesenheit|"
                            r"Unterschrift|Vertreter|Titel|Status|Rolle)[ \t|,/]*)+")
 _ADJECTIVE = re.compile(r"(?:liche|lichen|ische|ischen|ige|igen|ene|ener|erte|ste|sten)$")
-_FIELD_END = re.compile(r"[ \t]+[-–][ \t]+|[ \t]*\||[ \t,]+(?:Tel\.|Telefon|Zimmer|Raum|E-Mail|Fax)")
-_BULLET = re.compile(r"^[ \t•·▪*\-–]*(?:\d{1,2}[.)][ \t]+)?")
+_FIELD_END = re.compile(r"[ \t]+[-–][ \t]+|[ \t]*[|)]|[ \t,]+(?:Tel\.|Telefon|Zimmer|Raum|E-Mail|Fax)")
+_BULLET = re.compile(r"^[ \t•·▪*\-–]*(?:\d{1,2}[.)][ \t]+(?!(?:[Ss]tellv|[Ss]tv\.|[Ss]tellvertret|Bürgermeister|"
+                     r"Beigeordnete|Vorsitzende)))?")  # "2. stellv. Bürgermeisterin" is an ordinal, no numbering
 _HONORIFIC = re.compile(r"^(?:(?P<hon>Herrn?|Frau)[ \t]+)?")
 _FUNCTION_WORDS = ("earbeiter", "earbeitung", "Verfasser", "Ansprechpartner", "Berichterstatt", "Protokollführ",
                    "Schriftführ")  # each label of a function line holds one
@@ -94,6 +100,8 @@ def heading(line: str) -> tuple[bool, str | None, str]:
         return False, None, ""  # the one search that every heading passes turns every other line away
     head, colon, rest = line.partition(":")
     word = _TRAIL.sub("", _GENDER.sub("", head.strip(_EDGE)))
+    if word not in _labels():
+        word = re.sub(r" (?:sind|waren) ", " ", word)  # "Weiterhin sind anwesend"
     word = re.sub(r"[ \t]*\(\d+\)$", "", word)  # "Mitglieder (12)"
     word = word[:1].upper() + word[1:]  # "von der Verwaltung"
     labels = _labels()
@@ -102,7 +110,7 @@ def heading(line: str) -> tuple[bool, str | None, str]:
             if word.startswith(adjective + " ") and word[len(adjective) + 1:] in labels:
                 word = word[len(adjective) + 1:]  # "Anwesende Mitglieder", "Weitere Teilnehmer"
                 break
-    if word not in labels and "/" in word and word.split("/")[0].strip() in labels:
+    if word not in labels and "/" in word and " " not in word and word.split("/")[0].strip() in labels:
         word = word.split("/")[0].strip()  # "Entschuldigt/Abwesend", "Protokoll/Schriftführer"
     if word in labels:
         return True, labels[word], rest.strip() if colon else ""
@@ -120,6 +128,8 @@ def _plausible(name: str) -> bool:
         w in NOT_NAMES or w in _PARTY_WORDS or _NOT_NAME_WORD.search(w) or role_word().match(w) for w in words) \
         and not any(_NOT_FIRST.search(w) for w in words[:-1])
 
+
+plausible = _plausible  # for the readers of signatures and running text
 
 _NAME_FIRST = re.compile(r"(?P<name>" + NAME + r")(?![\w-])")
 _REVERSED = re.compile(r"(?P<last>" + NAME_WORD + r")[ \t]*,[ \t]*(?P<title>(?:(?:Dr\.|Prof\.)[ \t]*)*)"
@@ -165,7 +175,18 @@ def person_in(cell: str, free_tail: bool = False) -> tuple[str, str | None, int,
     body = body[hon.end():]
     before = _ROLE_FIRST.match(body)
     role_first = None
-    if before and (role_word().match(before.group("word")) or before.group("word") in roles()):
+    abbr = _ABBREVIATED.match(body)
+    if abbr and DEGREE.fullmatch(abbr.group(1)):  # "MA Anja Beispiel": a degree, no office
+        start += abbr.end()
+        body = body[abbr.end():]
+        abbr = _ABBREVIATED.match(body)
+    if abbr and abbr.group(1) in data()["abbreviations"]:
+        role_first = abbr.group(1)  # "Bgm. Anna Beispiel", "RM Jonas Muster": written out with the name's gender
+        start += abbr.end()
+        body = body[abbr.end():]
+        before = None
+    last = before.group("word").split("/")[-1] if before else ""
+    if before and (role_word().match(last) or last in roles()):
         role_first = " ".join(before.group("role").split())  # "Bezirksratsherr Budde", "Stv. Bürgermeisterin Probe"
         start += before.end()
         body = body[before.end():]
@@ -179,11 +200,14 @@ def person_in(cell: str, free_tail: bool = False) -> tuple[str, str | None, int,
     m = _NAME_FIRST.match(body)
     if not m:
         return None
-    words = m.group("name").split()
+    words = [w for w in m.group("name").split() if not DEGREE.fullmatch(w)]  # "Ing. Anna Beispiel"
+    if free_tail or hon.group("hon"):
+        cut = next((k for k in range(1, len(words)) if not _plausible(words[k])), len(words))
+        words = words[:cut]  # "Frau Beispiel Fachbereich Finanzen": the name ends where the office begins
     while (free_tail or hon.group("hon")) and len(words) > 1 and not _plausible(words[-1]):
-        words.pop()  # "Frau Beispiel Bereich Stadtplanung": the name ends where the office begins
+        words.pop()
     joined = " ".join(words)
-    name = clean_name(joined)
+    name = clean_name(joined, addressed=bool(hon.group("hon")))
     if name is None and (role_first and len(words) == 1 or len(words) >= 2 and not _ADJECTIVE.search(words[0])) \
             and _plausible(joined):
         name = joined  # "Bezirksratsherr Amelung (CDU)", "Lothar Hartung": in a list, a surname may look like a noun
@@ -411,16 +435,21 @@ def listed_persons(text: str) -> list[Found]:
 def _function_lines(text: str) -> list[Found]:
     """'Verfasser: Beispiel, Anna - Tel.: 123', 'Berichterstattung: Herr Muster (Amt X), Frau Probe (Amt Y)'."""
     out: list[Found] = []
-    for m in _FUNCTION.finditer(text):
+    pos = 0
+    while m := _FUNCTION.search(text, pos):
+        neutral = m.group(0)[len(m.group("label")):].lstrip().startswith(("/", "(in)"))  # "Bearbeiter/-in:"
         label = _GENDER.sub("", m.group("label"))
         role = _labels().get(label, label)
-        # the field ends at a dash, a phone number or a table cell ("Beispiel, Anna - Tel.: 123")
+        # the field ends at a dash, a phone number, a table cell or a closing bracket ("Beispiel, Anna - Tel.: 123");
+        # the next label may stand on the same line
         rest = _FIELD_END.split(m.group("rest"))[0]
         base = m.start("rest")
+        pos = base + max(1, len(rest))
         for off, cell in _cells(rest):
             got = person_in(cell, free_tail=True)
             if not got:
                 break
             name, _own, a, b = got
-            out.append((base + off + a, base + off + b, name, role, cell[a:b]))
+            own = role + "in" if neutral and role.endswith("er") and gender(name) == "f" else role
+            out.append((base + off + a, base + off + b, name, own, cell[a:b]))
     return out

@@ -15,14 +15,59 @@ def data() -> dict:
     return json.loads((resources.files("ratsinfo.parsers.nlp") / "data" / "roles.json").read_text("utf-8"))
 
 
+@cache
 def roles() -> list[str]:
     return sorted(data()["roles"], key=len, reverse=True)
 
 
+@cache
+def role_set() -> frozenset[str]:
+    """The roles as a set, for the test whether a word is one."""
+    return frozenset(data()["roles"])
+
+
+@cache
+def first_names() -> dict[str, str]:
+    """Common first names and their gender ('f', 'm'), from a list written for ratsinfo."""
+    raw = json.loads((resources.files("ratsinfo.parsers.nlp") / "data" / "first_names.json").read_text("utf-8"))
+    return {**{n: "m" for n in raw["male"]}, **{n: "f" for n in raw["female"]}}
+
+
+def alternation(words: list[str]) -> str:
+    """A pattern matching any of the words, written as a tree of their letters: at each capital of a text it tries
+    one branch per letter instead of every word one after the other."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        parts = [re.escape(ch) + walk(sub) for ch, sub in sorted(node.items()) if ch]
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+    return walk(tree)
+
+
+def gender(name: str) -> str | None:
+    """'f' or 'm' when the name's first word is a known first name ("Heike Beispiel"), else None."""
+    words = [w for w in name.split() if not w.endswith(".")]
+    return first_names().get(words[0].split("-")[0]) if len(words) >= 2 else None
+
+
 UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"
-NAME_WORD = r"[A-ZÄÖÜ][a-zäöüßøé]+(?:-[A-ZÄÖÜ][a-zäöüßøé]+)?"
-_TITLE = r"(?:(?:Dr\.|Prof\.|Dipl\.-[A-Z][a-z]+\.)[ \t]+)"
-NAME = _TITLE + r"*(?:(?:[A-ZÄÖÜ]\.|" + NAME_WORD + r")[ \t]+){0,2}" + NAME_WORD
+# a double name may be broken after its hyphen by a PDF's line ("Brusch- Gamm")
+NAME_WORD = r"[A-ZÄÖÜ][a-zäöüßøéèáàçñ]+(?:-[ \t]?[A-ZÄÖÜ][a-zäöüßøéèáàçñ]+)?"
+_TITLE = (r"(?:(?:Dr\.(?:[ \t]?(?:med|phil|rer\.[ \t]?nat|jur|h\.[ \t]?c)\.)?|Prof\.|Dipl\.-?[ \t]?[A-Z][a-z]+\.?"
+          r"(?:[ \t]?\((?:FH|TU|Univ\.)\))?|Ing\.|Mag\.)[ \t]+)")
+# nobiliary and foreign particles inside a surname ("von Berg", "van der Heyden", "Bartels de Pareja"); which of them
+# may stand where is decided by clean_name, since "von der" also names where someone comes from
+PARTICLES = ("von", "van", "de", "da", "di", "zu", "der", "den", "ter", "ten", "la", "del")
+_PARTICLE = r"(?:(?=[vdztl])(?:von|van|de|da|di|zu|der|den|ter|ten|la|del)[ \t]+){0,2}"  # one test at a capital
+NAME = _TITLE + r"*(?:(?:[A-ZÄÖÜ]\.|" + NAME_WORD + r")[ \t]+){0,2}" + _PARTICLE + NAME_WORD
 NAME_TOKEN = r"(?:Dr\.[ \t]|Prof\.[ \t])?" + NAME_WORD  # kept for callers of the old pattern
 NOT_NAMES = {"Die", "Der", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Im", "In", "Am", "Mit", "Für", "Und",
              "Sitzung", "Stadt", "Landeshauptstadt", "Jahr", "Leitung", "Vertretung", "Herr", "Frau", "Herrn",
@@ -35,10 +80,15 @@ NOT_NAMES = {"Die", "Der", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Im", "In"
              "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
              "November", "Dezember", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag",
              "Sonntag", "Anlage", "Tagesordnung", "Protokoll", "Niederschrift", "Abstimmung", "Ja", "Nein",
-             "Entschuldigt", "Anwesend", "Abwesend", "Öffentlicher", "Nichtöffentlicher", "Teil"}
+             "Entschuldigt", "Anwesend", "Abwesend", "Öffentlicher", "Nichtöffentlicher", "Teil", "Dipl", "Ing",
+             "Presse", "Polizei", "Firma", "Zeitung", "Fachbereich", "Geschäftsstelle", "Referat", "Stabsstelle",
+             "Dezernat", "Fachdienst", "Sachgebiet", "Büro", "Team", "Sehr", "Geehrte", "Geehrter", "Liebe", "Lieber"}
+_GERMAN_PARTICLES = {"von", "zu", "der", "den"}  # also plain German words: only after a first name or a form of address
+_PLACE_WORD = re.compile(r"(?:straße|strasse|weg|platz|allee|gasse|ring|schule|gymnasium|haus|halle|kirche|stiftung|"
+                         r"preis|park|brücke|zentrum|agentur|verein|verband)$", re.I)
 
 
-NOUN = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus)$")
+NOUN = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus|wesen)$")
 
 
 @cache
@@ -47,9 +97,36 @@ def role_word() -> re.Pattern:
     return re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:" + suffixes + r")$", re.I)
 
 
-def clean_name(name: str) -> str | None:
-    """The name without the words around it that are no name (roles, articles, months), or None."""
-    tokens = name.split()
+DEGREE = _DEGREE = re.compile(r"(?<!\S)(?:Dipl\.-?[ \t]?[A-Z][a-z]+\.?|Ing\.|Mag\.|MA|BA|MSc|BSc|MBA|"
+                              r"\((?:FH|TU|Univ\.)\))(?!\S)")
+
+
+def _particles_end(tokens: list[str], addressed: bool) -> int:
+    """Where a name ends that holds a particle: "von" after a word that is no first name is where someone comes
+    from ("Herr Muster von der Presse"), not part of the name ("Anna von Berg", "Herr van der Heyden")."""
+    for k, t in enumerate(tokens):
+        if t in PARTICLES:
+            if k == 0:
+                if addressed and t not in ("der", "den"):
+                    continue
+                return 0  # "Bürgermeister von Musterstadt": a place, unless "Herr von Berg" is addressed
+            if t not in _GERMAN_PARTICLES or tokens[k - 1] in first_names() or tokens[k - 1] in PARTICLES:
+                continue
+            return k
+    return len(tokens)
+
+
+def clean_name(name: str, addressed: bool = False) -> str | None:
+    """The name without the words around it that are no name (roles, articles, months), or None. ``addressed``:
+    a form of address stands before it, so it may start with a particle ("Herr van der Heyden")."""
+    tokens = _DEGREE.sub(" ", name.replace("- ", "-")).split()  # "Dipl.-Ing. (FH)" is no part of the name to match
+    if any(t in PARTICLES for t in tokens):
+        tokens = tokens[:_particles_end(tokens, addressed)]
+        if tokens and (tokens[-1] in PARTICLES or tokens[-1] in NOT_NAMES or _PLACE_WORD.search(tokens[-1])):
+            while tokens and tokens[-1] not in PARTICLES:
+                tokens.pop()
+            while tokens and tokens[-1] in PARTICLES:
+                tokens.pop()  # "Frau Beispiel von der Polizei": the name ends before the particle
     for k, t in enumerate(tokens):
         if k > 0 and (role_word().match(t) or t in NOT_NAMES):
             tokens = tokens[:k]  # "Herr Härke Fachbereichsleiter Steuerung": the name ends at the role
@@ -60,6 +137,8 @@ def clean_name(name: str) -> str | None:
         tokens.pop(0)
     if not tokens or all(t.endswith(".") for t in tokens) or NOUN.search(tokens[-1]):
         return None
+    if len(tokens) == 1 and (tokens[0] in role_set() or role_word().match(tokens[0]) and len(tokens[0]) > 9):
+        return None  # "Sehr geehrter Herr Oberbürgermeister": an office, no name
     name = " ".join(tokens)
     return name if len(name.replace("Dr.", "").strip()) >= 3 else None
 

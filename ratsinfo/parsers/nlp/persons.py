@@ -1,7 +1,9 @@
 """Persons with role and organisation as minutes and papers name them: "Ordnungsbürgermeister Heiko
 Rosenthal", "Frau Erste Stadträtin Dr. Keller", "Herrn Friehe, Geschäftsführer des Präventionsrates",
 "Bezirksratsherr Drenske (SPD)", role abbreviations ("BM Huber", "Vors. Wahlers", "EStR Willems"),
-"Herr Fehmer" without a role, and attendance lists under headings ("Mitglieder", "Verwaltung:").
+"Herr Fehmer" without a role, and attendance lists under headings ("Mitglieder", "Verwaltung:"); the office
+before a comma ("der Bürgermeister, Herr Huber,"), in brackets after the name, after "als", before "wurde",
+a plural office shared by the names after it ("Gemeinderäte Anna Beispiel, Jonas Muster"), and signatures.
 
 A person named with two roles ("Vorsitzender, Ratsherr Ady") gets one fact per role.
 """
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ratsinfo.parsers.nlp.attendance import listed_persons
+from ratsinfo.parsers.nlp.attendance import plausible as _plausible
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.names import (
     NAME,
@@ -24,9 +27,13 @@ from ratsinfo.parsers.nlp.names import (
     UPPER,
     clean_name,
     data,
+    first_names,
+    gender,
+    role_set,
     role_word,
     roles,
 )
+from ratsinfo.parsers.nlp.signatures import signed_persons
 
 _data, _roles, _clean_name, _role_word, _NAME_WORD = data, roles, clean_name, role_word, NAME_WORD
 __all__ = ["NAME", "NAME_TOKEN", "NOT_NAMES", "FoundPerson", "find_persons"]
@@ -48,6 +55,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     roles = "|".join(re.escape(r) for r in _roles())
     suffixes = "|".join(sorted(data["role_suffixes"], key=len, reverse=True))
     roles += "|" + "|".join(sorted((r.capitalize() for r in data["role_suffixes"]), key=len, reverse=True))
+    roles = "|".join(sorted(data["plural_roles"], key=len, reverse=True)) + "|" + roles
     abbr = "|".join(re.escape(a) for a in sorted(data["abbreviations"], key=len, reverse=True))
     mods = "|".join(re.escape(m) for m in sorted(data["role_modifiers"], key=len, reverse=True))
     # a capitalised word ending in a role suffix ("Fachbereichsleiter"): the whole word, then one look back per
@@ -57,7 +65,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     for suffix in data["role_suffixes"]:
         by_length.setdefault(len(suffix), []).append(suffix)
     ending = "|".join("(?<=" + "|".join(sorted(group)) + ")" for _n, group in sorted(by_length.items()))
-    role = (r"(?:(?:" + mods + r")[ \t]+)?(?:" + roles + r"|[A-ZÄÖÜ][a-zäöüß]*+(?:" + ending + r")|(?<![\w.])(?:"
+    role = (r"(?:(?:" + mods + r")[ \t]+){0,2}(?:" + roles + r"|[A-ZÄÖÜ][a-zäöüß]*+(?:" + ending + r")|(?<![\w.])(?:"
             + abbr + r"))")
     # a match starts with the honorific, a modifier, a role, a capital or an abbreviation: the lookahead turns
     # every other position away with one test instead of trying each of the hundred roles there (a word that
@@ -69,19 +77,29 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     first = "(?=[" + "".join(re.escape(c) for c in sorted(capitals)) + "]" + "".join("|" + w for w in others) + ")"
     before = re.compile(first + r"(?:(?P<hon>Herrn?|Frau)[ \t]+)?(?P<role>" + role + r")(?:[ \t]+(?P<role2>" + role
                         + r"))?[ \t]+(?P<name>" + NAME + r")(?![\w-])")
-    honorific = re.compile(r"(?<![\w-])(?P<hon>Herrn?|Frau)[ \t]+(?P<name>" + NAME + r")(?![\w-])")
+    honorific = re.compile(r"(?<![\w-])(?P<hon>Herrn?|Frau|Hr\.|Fr\.)[ \t]*(?P<name>" + NAME + r")(?![\w-])")
     apposition = re.compile(r"^,\s+(?P<role>(?:(?:" + mods + r")[ \t]+)?(?:" + roles + r"|[A-ZÄÖÜ][a-zäöüß]*(?:"
                             + suffixes + r")|[a-zäöüß]+[ \t]+[A-ZÄÖÜ][a-zäöüß]*(?:" + suffixes + r")))")
     role_after = re.compile(r"^[ \t]+(?P<role>[A-ZÄÖÜ][a-zäöüß]*(?:" + suffixes + r"))\b")
     return before, honorific, apposition, role_after
 
 
+_DEPUTY = re.compile(r"^(?:[Ss]tellv\.|[Ss]tv\.|[Ss]tellvertr\.)[ \t]*(?=[A-ZÄÖÜ])")
+
+
+@cache
 def _expand(role: str) -> str:
-    abbr = _data()["abbreviations"]
-    words = role.split()
-    out = [abbr.get(w, w) for w in words]
-    role = " ".join(out)
-    return re.sub(r"\b(Ratsherr)n\b", r"\1", role)
+    """The role written out: abbreviations ("BM", "stellv."), a plural before several names in the singular."""
+    abbr, plural = _data()["abbreviations"], _data()["plural_roles"]
+    role = _DEPUTY.sub("stellv. ", role.strip())  # "Stellv.Fraktionsvorsitzender"
+    words = [plural.get(w, w) for w in role.split()]
+    words = [abbr.get(w, w) for w in words]
+    for k, w in enumerate(words):
+        if w in ("stellv.", "Stellv.", "stv.", "Stv.", "stellvertr.", "stellvertretender", "stellvertretende") \
+                and k + 1 < len(words):
+            noun = words[k + 1]
+            words[k] = "stellvertretende" if noun.endswith(("in", "e")) else "stellvertretender"
+    return re.sub(r"\b(Ratsherr)n\b", r"\1", " ".join(words))
 
 
 def _party_member(name: str, text: str, end: int) -> str | None:
@@ -92,7 +110,16 @@ def _party_member(name: str, text: str, end: int) -> str | None:
     return None
 
 
-_OWNER = re.compile(r"(?<![\w-])(?:Herrn?|Frau)[ \t]+" + NAME + r"[ \t]+$")
+# "Frau Beispiel (Vorsitzende des Jugendhilfeausschusses) berichtet": the office in brackets after the name
+_BRACKETED = re.compile(r"[ \t]*\((?P<role>(?:(?:stellvertretende[r]?|stellv\.|[Ee]rste[r]?|\d\.)[ \t]+)?"
+                        r"[A-ZÄÖÜ][a-zäöüß]+)(?:[ \t]+(?:der|des|im|für)[ \t][^()\n]{0,60})?\)")
+
+
+def _office_word(word: str) -> bool:
+    return word in role_set() or bool(_role_word().match(word))
+
+
+_OWNER = re.compile(r"(?<![\w-])(?:Herrn?|Frau)[ \t]+" + NAME + r",?[ \t]+$")
 
 
 def find_persons(ctx: Context) -> list[FoundPerson]:
@@ -108,26 +135,171 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
         name = _clean_name(m.group("name")) or _party_member(m.group("name"), text, m.end())
         if name is None or name.split()[-1] in places and len(name.split()) == 1:
             continue
-        found.append((m.start(), m.end(), name, _expand(m.group("role")), m.group(0)))
+        found.append((m.start(), m.end(), name, m.group("role"), m.group(0)))  # written out below
         if m.group("role2") and not m.group("role2").startswith(("Dr", "Prof")):
-            found.append((m.start(), m.end(), name, _expand(m.group("role2")), m.group(0)))
+            found.append((m.start(), m.end(), name, m.group("role2"), m.group(0)))
         covered.append((m.start(), m.end()))
-    for m in honorific.finditer(text) if "Herr" in text or "Frau" in text else ():
+    for m in honorific.finditer(text) if "Herr" in text or "Frau" in text or "Hr." in text or "Fr." in text else ():
         if any(a <= m.start("name") < b for a, b in covered):
             continue
-        name = _clean_name(m.group("name"))
+        name = _clean_name(m.group("name"), addressed=True)
         if name is None:
             continue
         name_end = m.start("name") + m.group("name").find(name.split()[-1]) + len(name.split()[-1])
         rest = text[name_end:name_end + 120]
-        app = apposition.match(rest) or role_after.match(rest)
-        role = _expand(app.group("role")) if app else None
+        app = apposition.match(rest) or role_after.match(rest) or _BRACKETED.match(rest)
+        if app and app.re is _BRACKETED and not _office_word(app.group("role").split()[-1]):
+            app = None
+        role = app.group("role") if app else None
         end = name_end + (app.end() if app else 0)
         found.append((m.start(), end, name, role, text[m.start():end]))
     found += listed_persons(text)
     found += _prose_roles(text)
+    found += _named_after_office(text)
+    found += signed_persons(text, covered + [(f[0], f[1]) for f in found if f[3]])
+    found += _shared_roles(text, found)
+    found += _as_roles(text, found)
+    found = [f for f in found if not _cut_off(text, f[0], f[1])]
+    found = [(a, b, name, _written_out(r, name, t), t) for a, b, name, role, t in found for r in _each_role(role)]
     found.sort(key=lambda f: f[0])
     return _merge(ctx, found)
+
+
+Found = tuple[int, int, str, str | None, str]
+# "Bürgermeister Anna Beispiel als Vorsitzende", "Frau Muster als Schriftführerin", "Herrn Probe, als Vertreter der SPD"
+_AS = re.compile(r"(?:[ \t]*\([^()\n]{0,40}\))?,?[ \t]+als[ \t]+(?P<role>(?:(?:stellvertretende[rn]?|beratende[sr]?|"
+                 r"neue[rs]?)[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+)\b")
+_AS_WORDS = {"Gast": "Gast", "Gäste": "Gast", "Zuhörer": "Zuhörer", "Zuhörerin": "Zuhörerin", "Sachverständiger":
+             "Sachverständiger", "Sachverständige": "Sachverständige", "Stellvertreter": "Stellvertreter",
+             "Stellvertreterin": "Stellvertreterin"}
+
+
+def _as_roles(text: str, found: list[Found]) -> list[Found]:
+    """A second role given after a name with "als": "Bürgermeister Anna Beispiel als Vorsitzende"."""
+    out: list[Found] = []
+    if " als " not in text:
+        return out
+    for start, end, name, _role, _t in found:
+        m = _AS.match(text, end, min(len(text), end + 70))
+        if not m or _NAME_NEXT.match(text, m.end()):
+            continue  # "Als Sprecher wurde Anna Beispiel, als Vertreter Jonas Muster gewählt": the role is Muster's
+        word = m.group("role").split()[-1]
+        if word in _AS_WORDS or word in role_set() or _role_word().match(word):
+            out.append((start, m.end(), name, _nominative(_AS_WORDS.get(word, m.group("role"))), text[start:m.end()]))
+    return out
+
+
+_NAME_NEXT = re.compile(r"[ \t]+(?:Herrn?[ \t]|Frau[ \t]|Dr\.|[A-ZÄÖÜ][a-zäöüß]+[ \t]+[A-ZÄÖÜ][a-zäöüß]+\b"
+                        r"(?![ \t]+(?:der|des)\b))")
+# "die Bürgermeisterin der Stadt, Frau Anna Beispiel", "Der Vorsitzende, Kreistagsabgeordneter Muster,": the office
+# named with its article, then after a comma the person (with a form of address, a second office or a first name)
+_OFFICE_TAIL = (r"[ \t]+(?P<role>(?:(?:\d\.|stellvertretende[r]?|stellv\.|[Ee]rste[r]?|[Zz]weite[r]?)[ \t]+){0,2}"
+                r"[A-ZÄÖÜ][a-zäöüß]+)(?:[ \t]+(?:der|des)[ \t]+[A-ZÄÖÜ][\w-]*(?:[ \t]+[A-ZÄÖÜ][\w-]*)?)?,[ \t]+"
+                r"(?:(?P<hon>Herrn?|Frau)[ \t]+)?(?:(?P<role2>[A-ZÄÖÜ][A-Za-zäöüß]*\.?)[ \t]+)?(?P<name>" + NAME
+                + r")(?![\w-])")
+_OFFICE_COMMA = re.compile(r"(?P<art>[Dd]er|[Dd]ie|[Dd]e[nm])" + _OFFICE_TAIL)
+# possessives are rare: a text without them is not searched for them ("an ihren Stellvertreter, Herrn Muster")
+_OFFICE_COMMA_OWN = re.compile(r"(?P<art>(?:[Ii]hre|[Ss]eine)[nm])" + _OFFICE_TAIL)
+
+
+def _named_after_office(text: str) -> list[Found]:
+    """The office before a comma and the person after it: "der Bürgermeister, Herr Anna Beispiel,"."""
+    out: list[Found] = []
+    if ", " not in text:
+        return out
+    own = " ihre" in text or " seine" in text
+    for m in [*_OFFICE_COMMA.finditer(text), *(_OFFICE_COMMA_OWN.finditer(text) if own else ())]:
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
+            continue  # "oder", "Studie": the article is the end of a word (tested here: the search runs faster)
+        word = m.group("role").split()[-1]
+        if not (word in role_set() or _role_word().match(word)):
+            continue
+        raw, role2 = m.group("name"), m.group("role2")
+        office2 = role2 and (role2 in role_set() or _role_word().match(role2) or role2 in _data()["abbreviations"])
+        if role2 and not office2:
+            raw = role2 + " " + raw  # no second office: the word is the first name or a title
+        name = _clean_name(raw, addressed=bool(m.group("hon")))
+        if not name or not (m.group("hon") or office2 or name.split()[0] in first_names() or name.startswith("Dr.")):
+            continue
+        role = m.group("role")
+        if m.group("art") in ("Der", "der") and role.endswith("e") and not role.endswith("ste"):
+            role += "r"  # "Der Vorsitzende" is "Vorsitzender"
+        out.append((m.start(), m.end(), name, role, m.group(0)))
+    return out
+
+
+# after "Ortsvorsteher Anna Beispiel": "und Jonas Muster", ", Dr. Clara Probe ab TOP 4" share the role
+_NEXT = re.compile(r"(?:[ \t]*\([^()\n]{0,30}\))?(?:[ \t]+ab[ \t]+TOP[ \t]*[\d.]+)?(?:[ \t]*,[ \t]*|[ \t]+und[ \t]+)"
+                   r"(?P<name>(?:(?:Dr\.|Prof\.)[ \t]+)?" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r")?[ \t]+"
+                   + NAME_WORD + r")(?![\w-])")
+
+
+# "die Ratsmitglieder Beispiel, Muster und Probe": after a plural office, surnames alone
+_NEXT_ONE = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+und[ \t]+)(?P<name>" + NAME_WORD + r")(?![\w-])")
+
+
+def _shared_roles(text: str, found: list[Found]) -> list[Found]:
+    """Full names following a named role holder one after the other share the role ("Gemeinderäte Anna Beispiel,
+    Dr. Jonas Muster"): only a name whose first word is a known first name and that has no role of its own."""
+    out: list[Found] = []
+    starts = {f[0] for f in found if f[3]}  # a name read without a role may still take the role of the one before
+    plural = _data()["plural_roles"]
+    for start, end, _name, role, matched in found:
+        if not role or not any(w in plural for w in matched.split()[:3]) or "\n" in text[start:end]:
+            continue  # "Bürgermeister Anna Beispiel und Jonas Muster": Muster is no mayor
+        pos = end
+        many = any(w.endswith(("räte", "glieder", "herren")) for w in matched.split()[:3])  # a plural for sure
+        while True:
+            m = _NEXT.match(text, pos, min(len(text), pos + 90)) or (
+                _NEXT_ONE.match(text, pos, min(len(text), pos + 60)) if many else None)
+            if not m or m.start("name") in starts:
+                break
+            words = [w for w in m.group("name").split() if not w.endswith(".")]
+            name = _clean_name(m.group("name"))
+            if name is None or name != m.group("name") or not _plausible(name) or (
+                    words[0] not in first_names() and not many):
+                break
+            out.append((m.start("name"), m.end(), name, role, m.group("name")))
+            pos = m.end()
+    return out
+
+
+_FEMININE = {"Stadtrat": "Stadträtin", "Gemeinderat": "Gemeinderätin", "Kreisrat": "Kreisrätin", "Ratsherr": "Ratsfrau",
+             "Landrat": "Landrätin"}
+
+
+def _written_out(role: str | None, name: str, matched: str) -> str | None:
+    """The role written out; an abbreviation before a woman's name in the feminine ("BM Anna Beispiel" is
+    Bürgermeisterin): the short form says nothing of gender, her first name or "Frau" does."""
+    if not role:
+        return None
+    out = _expand(role)
+    abbreviations = _data()["abbreviations"]
+    if any(w in abbreviations for w in role.split()) and (gender(name) == "f" or matched.startswith("Frau ")):
+        words = out.split()
+        last = words[-1]
+        words[-1] = _FEMININE.get(last) or (last + "in" if last.endswith(("er", "or", "ent", "ant")) else last)
+        out = " ".join(words)
+        out = re.sub(r"\bstellvertretender\b", "stellvertretende", out)
+    return out
+
+
+def _each_role(role: str | None) -> list[str | None]:
+    """"Verwaltung/Protokollführer" is two roles; "Schriftführer/in" and "Vertreter/-in" are one."""
+    parts = role.split("/") if role else []
+    if len(parts) == 2 and all(re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]{3,}", p.strip()) for p in parts):
+        return [p.strip() for p in parts]
+    return [role]
+
+
+def _cut_off(text: str, start: int, end: int) -> bool:
+    """Whether a name is the last word of an excerpt cut off in mid-sentence ("(Vorsitzender Beisp"): its words
+    may be cut off too."""
+    rest = text[end:].strip()
+    if rest:
+        return len(rest) <= 3 and rest.isalpha()  # "Gemeinderat Anna S": a letter of the name is all that is left
+    line = text[text.rfind("\n", 0, start) + 1:end]
+    return line.count("(") > line.count(")") or len(text[text.rfind("\n", 0, start) + 1:start].split()) > 2
 
 
 # "Die (anwesenden) Mitglieder des Seniorenbeirates (SB) Anna Beispiel, Bernd Muster und Clara Probe"
@@ -225,6 +397,6 @@ def _same_office(a: str, b: str) -> bool:
     """'Bürgermeister' and 'Bürgermeisterin', 'Ratsherr' and 'Ratsherrn', 'Ordnungsbürgermeister' and
     'Bürgermeister' are one office."""
     def stem(r: str) -> str:
-        return re.sub(r"(?:in|n|en)$", "", r.casefold())
+        return re.sub(r"(?:en|er|e|n|r)$", "", re.sub(r"(?:innen|in)$", "", r.casefold()))
     a, b = stem(a), stem(b)
     return a.endswith(b) or b.endswith(a)

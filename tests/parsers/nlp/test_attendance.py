@@ -30,7 +30,7 @@ def test_parties_in_brackets_and_a_role_of_its_own_beside_the_name(facts_of):
             "  Ortsvorsteher\n\nDie Sitzung beginnt um 18 Uhr.")
     assert persons(facts_of, text) == {
         ("Gesine Haberland", "Vorsitzende"), ("Jonas Achterberg", "Teilnehmer"), ("Quandt", "Teilnehmer"),
-        ("Ruben Falkenhagen", "stellv. Vorsitzender"), ("Brinkhaus", "Ortsvorsteher")}
+        ("Ruben Falkenhagen", "stellvertretender Vorsitzender"), ("Brinkhaus", "Ortsvorsteher")}
 
 
 def test_names_in_the_rows_of_a_table(facts_of):
@@ -104,3 +104,19 @@ def test_surname_first_with_a_party_and_a_role_with_a_party_after_a_comma(facts_
     text = ("Mitglieder (3):\nAchterberg, Jonas SPD\nGesine Haberland, Stadträtin (CDU)\nQuandt, Merle, Sprecherin\n")
     assert persons(facts_of, text) == {("Jonas Achterberg", "Mitglied"), ("Gesine Haberland", "Stadträtin"),
                                        ("Merle Quandt", "Sprecherin")}
+
+
+def test_a_table_flattened_to_one_cell_a_line_with_lists_and_yes_columns(facts_of):
+    text = ("Gemeindevertreter\n\nFraktion\n\nanwesend\n\nentschuldigt\n\nBgm. Anna Beispiel\n\nMusterdorfer Liste\n\n"
+            "  ja\n\nJonas Muster\n\nMusterdorfer Liste\n\n  ja\n\nClara Probe\n\nFreie Demokraten\n\n  ja\n\n"
+            "Tagesordnung:\n\n1. Eröffnung")
+    assert persons(facts_of, text) == {("Anna Beispiel", "Bürgermeisterin"), ("Jonas Muster", "Gemeindevertreter"),
+                                       ("Clara Probe", "Gemeindevertreter")}  # a role of her own before the heading's
+
+
+def test_degrees_before_list_names_and_parties_of_their_own_line(facts_of):
+    text = ("Mitglieder\n\nIng. Jonas Beispiel\n\nMusterdorfer Demokraten\n\nMA Anna Muster\n\n"
+            "Bürgerliste Musterdorf\n\n"
+            "Dipl.-Ing. Clara Probe\n\nDer Vorsitzende eröffnet die Sitzung.")
+    assert persons(facts_of, text) == {("Jonas Beispiel", "Mitglied"), ("Anna Muster", "Mitglied"),
+                                       ("Clara Probe", "Mitglied")}

@@ -1,0 +1,39 @@
+"""What a name looks like: particles, double names broken by a PDF line, degrees, first names (own examples)."""
+
+import re
+
+from ratsinfo.parsers.nlp.names import alternation, clean_name, gender
+
+
+def persons(facts_of, text: str) -> set[tuple[str, str | None]]:
+    return {(p.subject, p.value) for p in facts_of(text).get("person", [])}
+
+
+def test_particles_belong_to_a_name_after_a_first_name_or_a_form_of_address(facts_of):
+    text = ("Herr van der Beek eröffnet die Sitzung. Es berichtet Ratsfrau Natalie von Hagenau. "
+            "Frau Bartels de Souza (Elternvertretung) fragt nach.")
+    assert persons(facts_of, text) == {("van der Beek", None), ("Natalie von Hagenau", "Ratsfrau"),
+                                       ("Bartels de Souza", None)}
+
+
+def test_von_der_after_a_surname_names_where_the_person_comes_from():
+    assert clean_name("Muster von der Presse", addressed=True) == "Muster"
+    assert clean_name("Otmar Quell von der Energieagentur", addressed=True) == "Otmar Quell"
+    assert clean_name("von Musterstadt") is None  # "Bürgermeister von Musterstadt"
+
+
+def test_degrees_and_a_double_name_broken_after_its_hyphen(facts_of):
+    text = "Besonders begrüßt er Herrn Dipl.-Ing. (FH) Otmar Beispiel. Den Vorsitz führt Frau Britta Probe- Muster."
+    assert persons(facts_of, text) == {("Otmar Beispiel", None), ("Britta Probe-Muster", None)}
+
+
+def test_an_office_alone_after_a_form_of_address_is_no_name():
+    assert clean_name("Oberbürgermeister", addressed=True) is None
+    assert clean_name("Meister", addressed=True) == "Meister"  # a surname that is also a word
+
+
+def test_first_names_tell_the_gender_and_match_as_one_pattern():
+    assert gender("Heike Beispiel") == "f" and gender("Jonas Beispiel") == "m" and gender("Beispiel") is None
+    pattern = re.compile(alternation(["Anna", "Andrea", "Ann", "Bernd"]) + r"\b")
+    assert [m.group(0) for m in pattern.finditer("Ann, Anna, Annika, Andrea und Bernd")] == ["Ann", "Anna", "Andrea",
+                                                                                           "Bernd"]

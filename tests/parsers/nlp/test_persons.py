@@ -1,0 +1,92 @@
+"""Persons named with their office in running text (sentences written for these tests, in the manner of minutes)."""
+
+
+def persons(facts_of, text: str) -> set[tuple[str, str | None]]:
+    return {(p.subject, p.value) for p in facts_of(text).get("person", [])}
+
+
+def test_an_office_with_its_article_before_a_comma_belongs_to_the_person_after_it(facts_of):
+    text = ("Um 19 Uhr eröffnet der Bürgermeister, Herr Jonas Beispiel, die Sitzung. Den Vorsitz führte die "
+            "Bürgermeisterin der Gemeinde, Frau Clara Muster-Probe. Der Vorsitzende, Kreistagsabgeordneter "
+            "Dr. Anton Quell, stellte die Beschlussfähigkeit fest.")
+    assert persons(facts_of, text) == {
+        ("Jonas Beispiel", "Bürgermeister"), ("Clara Muster-Probe", "Bürgermeisterin"),
+        ("Dr. Anton Quell", "Vorsitzender"), ("Dr. Anton Quell", "Kreistagsabgeordneter")}
+
+
+def test_a_second_role_after_als_but_not_the_role_of_the_next_name(facts_of):
+    text = ("Anwesend:\nBürgermeister Jonas Beispiel als Vorsitzender\n\n"
+            "Er begrüßt Frau Probe als Schriftführerin und die Presse. "
+            "Als Sprecherin wurde Anna Muster, als Vertreter Paul Quell gewählt.")
+    got = persons(facts_of, text)
+    assert {("Jonas Beispiel", "Bürgermeister"), ("Jonas Beispiel", "Vorsitzender"), ("Probe", "Schriftführerin"),
+            ("Anna Muster", "Sprecherin"), ("Paul Quell", "Vertreter")} <= got
+    assert ("Anna Muster", "Vertreter") not in got
+
+
+def test_a_plural_office_before_several_names_is_each_ones_but_a_singular_one_is_not(facts_of):
+    text = ("Von den 18 Gemeinderäten sind 16 anwesend (Gemeinderäte Doris Beispiel, Dr. Sigmund Musterer ab TOP 4). "
+            "Ortsvorsteher Stefan Probe und Karin Quell fehlen entschuldigt. Den Verein stellten Bürgermeister "
+            "Detlef Anders und Dr. Henning Berger vor.")
+    got = persons(facts_of, text)
+    assert {("Doris Beispiel", "Gemeinderat"), ("Dr. Sigmund Musterer", "Gemeinderat"),
+            ("Stefan Probe", "Ortsvorsteher"), ("Karin Quell", "Ortsvorsteher"),
+            ("Detlef Anders", "Bürgermeister")} <= got
+    assert ("Dr. Henning Berger", "Bürgermeister") not in got
+
+
+def test_abbreviated_offices_are_written_out(facts_of):
+    text = ("Anwesend sind:\n2. stellv. Bürgermeisterin Silke Beispiel\nStv. Ortsvorsteher Jonas Muster\n\n"
+            "GR Probe verweist auf die Vorlage.")
+    assert persons(facts_of, text) == {
+        ("Silke Beispiel", "2. stellvertretende Bürgermeisterin"), ("Jonas Muster", "stellvertretender Ortsvorsteher"),
+        ("Probe", "Gemeinderat")}
+
+
+def test_two_roles_written_with_a_slash_are_two_roles(facts_of):
+    text = "Weiterhin sind anwesend:\nVerwaltung/Protokollführer Jonas Beispiel\n\nTagesordnung\n1. Eröffnung"
+    assert persons(facts_of, text) == {("Jonas Beispiel", "Verwaltung"), ("Jonas Beispiel", "Protokollführer")}
+
+
+def test_offices_greetings_and_departments_are_no_names(facts_of):
+    text = ("Sehr geehrter Herr Oberbürgermeister,\n\nbegrüßt werden Herrn Muster, Sachbearbeiter Feuerwehrwesen der "
+            "Verwaltung, und Herr Quell von der Presse. Der Bürgermeister von Musterstadt sagt zu.")
+    assert persons(facts_of, text) == {("Muster", "Sachbearbeiter"), ("Quell", None)}
+
+
+def test_a_name_cut_off_at_the_end_of_an_excerpt_is_left_out(facts_of):
+    text = "Dem Rat gehören an:\na) 1 Vertreter der Schulen\nb) 1 Vertreter der Vereine (Vorsitzender Beisp"
+    assert persons(facts_of, text) == set()
+
+
+def test_an_office_in_brackets_after_the_name(facts_of):
+    text = ("Frau Beispiel (Vorsitzende des Jugendhilfeausschusses) berichtet über den Preis. Herr Muster "
+            "(stellvertretender Vorsitzender) ehrt das Projekt. Frau Probe (Elternvertretung) fragt nach.")
+    assert persons(facts_of, text) == {("Beispiel", "Vorsitzende"), ("Muster", "stellvertretender Vorsitzender"),
+                                       ("Probe", None)}
+
+
+def test_an_office_after_a_possessive_and_an_abbreviated_office_after_the_comma(facts_of):
+    text = ("Die Vorsitzende übergibt den Vorsitz an ihren 1. Stellvertreter, GR Muster, und folgt der Beratung. "
+            "Die Vorsitzende, Die Grünen vertretend, stimmt zu.")
+    assert persons(facts_of, text) == {("Muster", "1. Stellvertreter"), ("Muster", "Gemeinderat")}
+
+
+def test_surnames_after_a_plural_office_and_one_office_written_two_ways(facts_of):
+    text = ("Der Altersvorsitzende Beispiel eröffnet die Sitzung. Altersvorsitzender Beispiel stellt fest, dass die "
+            "ausgeschiedenen Ratsmitglieder Muster, Probe und Quell nicht anwesend sind.")
+    assert persons(facts_of, text) == {("Beispiel", "Altersvorsitzende"), ("Muster", "Ratsmitglied"),
+                                       ("Probe", "Ratsmitglied"), ("Quell", "Ratsmitglied")}
+
+
+def test_short_forms_of_address_and_of_offices(facts_of):
+    text = ("Fr. Beispiel und Hr. Muster stellten das Projekt vor. Beig. Probe erläutert den Entwurf, "
+            "RM Quell fragt nach.")
+    assert persons(facts_of, text) == {("Beispiel", None), ("Muster", None), ("Probe", "Beigeordneter"),
+                                       ("Quell", "Ratsmitglied")}
+
+
+def test_an_abbreviated_office_before_a_womans_name_is_written_in_the_feminine(facts_of):
+    text = "BM Anna Beispiel eröffnet die Sitzung. GR Jonas Muster und GR Clara Probe fragen nach."
+    assert persons(facts_of, text) == {("Anna Beispiel", "Bürgermeisterin"), ("Jonas Muster", "Gemeinderat"),
+                                       ("Clara Probe", "Gemeinderätin")}

@@ -1,0 +1,32 @@
+"""Signatures, addressees and full names in running text (letters and minutes written for these tests)."""
+
+from ratsinfo.parsers.nlp.signatures import signed_persons
+
+
+def persons(facts_of, text: str) -> set[tuple[str, str | None]]:
+    return {(p.subject, p.value) for p in facts_of(text).get("person", [])}
+
+
+def test_a_name_line_with_the_office_under_it_is_a_signature(facts_of):
+    text = ("Ich bitte um schriftliche Beantwortung.\n\nAnna Beispiel\n\nStellv.Fraktionsvorsitzende\n"
+            "Fraktion Musterliste\n\nMit freundlichen Grüßen\ngez. Clara Probe\nBürgermeisterin\n")
+    assert persons(facts_of, text) == {("Anna Beispiel", "stellvertretende Fraktionsvorsitzende"),
+                                       ("Clara Probe", "Bürgermeisterin")}
+
+
+def test_the_office_above_a_form_of_address_is_the_addressees(facts_of):
+    text = ("Adressat\n\nOberbürgermeister\n\nHerrn Dr. Jonas Muster\n\nKurztitel\nLärmschutz am Musterweg\n\n"
+            "Sehr geehrter Herr Oberbürgermeister,\nwir fragen an:")
+    assert persons(facts_of, text) == {("Dr. Jonas Muster", "Oberbürgermeister")}
+
+
+def test_full_names_in_running_text_without_address_office_or_signature_are_left_alone(facts_of):
+    text = ("Zu Beginn merkte Hubert Beispiel (FWG) an, dass zwei Niederschriften fehlen. Die Sophie Scholl Schule "
+            "und die Karl Marx Straße liegen im Gebiet.")
+    assert persons(facts_of, text) == set()
+
+
+def test_role_lines_of_an_attendance_list_are_no_signatures():
+    text = "Anwesend sind:\n\nMitglied des Gremiums\nBernd Beispiel\n\nMitglied des Gremiums\nKarin Muster\n"
+    listed = [(text.index("Bernd"), text.index("Bernd") + 14, "Bernd Beispiel", "Mitglied des Gremiums", "")]
+    assert all(role is None for _a, _b, _n, role, _t in signed_persons(text, [(a, b) for a, b, *_ in listed]))
