@@ -110,6 +110,8 @@ def ingest_oparl(con: duckdb.DuckDBPyConnection, store: RawStore, url: str, *, s
         loader.close()
     finally:
         client.close()
+    # the keys and names of a whole city are not needed while its index and page rows are rebuilt
+    del seen, references, names, attachments, extra, loader
     run.inputs = ing.stats["requests"]
     run.stats = dict(ing.stats)
     run.requested = list(client.requested)

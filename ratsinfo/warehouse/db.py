@@ -119,9 +119,12 @@ def writer_memory_limit() -> str:
 _SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(i?)B\s*$", re.I)
 
 
+REBUILD_FLOOR = 256 * 1024 * 1024  # the page rows of ten times the generated city need this much
+
+
 @contextlib.contextmanager
 def rebuild_memory(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """Two thirds of the writer's memory limit while the search index and the page rows are rebuilt.
+    """Two thirds of the writer's memory limit (not under 256 MiB) while the index and page rows are rebuilt.
 
     Why: the rebuild comes after a load, whose Python side (parsed pages, caches) is still resident; with the
     whole limit on top, an ingest of ten times the generated city peaked at 700 to 770 MB, with two thirds at
@@ -133,7 +136,7 @@ def rebuild_memory(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
         return
     unit = 1024 if m.group(3) else 1000
     size = float(m.group(1)) * unit ** " KMGT".index(m.group(2).upper() or " ")
-    con.execute("SET memory_limit = ?", [f"{int(size * 2 / 3)}B"])
+    con.execute("SET memory_limit = ?", [f"{int(max(size * 2 / 3, min(size, REBUILD_FLOOR)))}B"])
     try:
         yield
     finally:

@@ -87,17 +87,23 @@ def _limit(con) -> str:
     return con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
 
 
-def test_the_index_and_page_rows_are_rebuilt_under_two_thirds_of_the_writers_limit(tmp_path, monkeypatch):
+@pytest.mark.parametrize(("limit", "outside", "rebuilding"), [
+    ("600MB", "572.2 MiB", "381.4 MiB"),  # two thirds: 400,000,000 bytes
+    ("300MB", "286.1 MiB", "256.0 MiB"),  # not under 256 MiB
+    ("200MB", "190.7 MiB", "190.7 MiB"),  # nor over the limit itself
+])
+def test_the_index_and_page_rows_are_rebuilt_under_two_thirds_of_the_writers_limit(tmp_path, monkeypatch, limit,
+                                                                                   outside, rebuilding):
     from ratsinfo.warehouse import pages, search
 
-    monkeypatch.setenv("RATSINFO_MEMORY_LIMIT", "300MB")
+    monkeypatch.setenv("RATSINFO_MEMORY_LIMIT", limit)
     con = db.connect(tmp_path / "w.duckdb")
     seen = []
     monkeypatch.setattr(pages, "rebuild_pages", lambda c: seen.append(_limit(c)) or {})
-    outside = _limit(con)
+    assert _limit(con) == outside
     search.refresh_index(con, changed=True)
-    assert seen == ["190.7 MiB"]  # 200,000,000 bytes
-    assert _limit(con) == outside == "286.1 MiB"
+    assert seen == [rebuilding]
+    assert _limit(con) == outside
     con.close()
 
 
