@@ -36,7 +36,7 @@ class Found:
 def max_file_bytes(memory_limit: str | None = None) -> int:
     """The largest file read: a quarter of the warehouse's memory limit (RATSINFO_MEMORY_LIMIT), so that
     what is read can also be stored, and never more than MAX_FILE_BYTES."""
-    said = memory_limit if memory_limit is not None else os.environ.get("RATSINFO_MEMORY_LIMIT", "384MB")
+    said = memory_limit if memory_limit is not None else os.environ.get("RATSINFO_MEMORY_LIMIT", "256MB")
     m = _SIZE.match(said or "")
     if not m or m.group(2).lower() not in _UNITS:
         return MAX_FILE_BYTES
