@@ -19,9 +19,11 @@ demo: $(STAMP)
 	@echo
 	@echo "Browse it: $(BIN)/ratsinfo --db demo.duckdb serve   (then open http://127.0.0.1:8000/)"
 
+# Three test processes on two cores: the kill, crawl and refresh tests wait on sleeps, rate limits and
+# subprocesses for about an eighth of the run, which a third process fills.
 test: $(STAMP)
 	$(BIN)/ruff check ratsinfo tests bench
-	$(BIN)/python -m pytest -n 2 --dist loadfile --no-loadscope-reorder
+	$(BIN)/python -m pytest -n 3 --dist loadfile --no-loadscope-reorder
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --scale $(or $(SCALE),1)
