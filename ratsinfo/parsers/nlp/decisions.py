@@ -61,7 +61,7 @@ def find_decisions(ctx: Context) -> list[Decision]:
         if not bodies:
             continue
         found_year = YEAR.search(sent)
-        if not found_year and borrowed:  # "Die Stadtverordnetenversammlung vom 21.06.2021 hat beschlossen, ..."
+        if not found_year and borrowed:  # "Die Stadtverordnetenversammlung vom 13.09.2022 hat beschlossen, ..."
             found_year = YEAR.search(text[bodies[0].end:bodies[0].end + 40])
         year = int(found_year.group(1)) if found_year else None
         for m in objects:

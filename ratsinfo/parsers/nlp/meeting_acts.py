@@ -48,10 +48,10 @@ _LISTED_DAY = re.compile(r"[ \t]*" + _WEEKDAY + _DAY)
 _DATE_LINE = re.compile(r"^[ \t•\-–*]*" + _WEEKDAY + _DAY + r"[^\n]{0,60}$", re.M)
 
 
-# minutes approved: "Genehmigung des Protokolls vom 23.03.2021", "Genehmigung der Sitzungsniederschrift vom ..."
+# minutes approved: "Genehmigung des Protokolls vom 17.10.2019", "Genehmigung der Sitzungsniederschrift vom ..."
 _APPROVED = re.compile(r"\b(?:Genehmigung|Billigung|Feststellung)\s+(?:des|der)\s+(?:\w+\s+)?(?:Sitzungs)?"
                        r"(?:Protokolls|Protokolles|Niederschrift|[Ss]itzungsniederschrift)\s+vom\s+" + _WEEKDAY + _DAY)
-# a decision in brackets after its body: "des Seniorenbeirates (Beschluss vom 5.12.2012 und vom 6.2.2013)"
+# a decision in brackets after its body: "des Kulturbeirates (Beschluss vom 3.11.2015 und vom 8.3.2016)"
 _BRACKET_DECISION = re.compile(r"\s*\(\s*(?:Beschl(?:uss|\.)|Sitzung)\s+vom\s+[^()]{6,80}\)")
 
 
@@ -238,7 +238,7 @@ def approved_minutes(ctx: Context) -> list[tuple[str, Dated, int, int]]:
 
 
 def bracketed_decisions(ctx: Context) -> list[tuple[str, Dated, int, int]]:
-    """Decisions dated in brackets right after the body: "(Beschluss vom 5.12.2012 und vom 6.2.2013)"."""
+    """Decisions dated in brackets right after the body: "(Beschluss vom 3.11.2015 und vom 8.3.2016)"."""
     text = ctx.text
     if "(Beschl" not in text and "( Beschl" not in text and "(Sitzung" not in text:
         return []

@@ -175,7 +175,7 @@ def _session_words(ctx: Context) -> list[tuple[str, int | None, date, int, int]]
 
 def _minutes_of(ctx: Context) -> list[tuple[str, int | None, date, int, int]]:
     """The earlier session whose minutes are approved, a session of the body the document is about
-    ("Genehmigung des Protokolls der 11. öffentlichen Sitzung vom 11.02.2019")."""
+    ("Genehmigung des Protokolls der 7. öffentlichen Sitzung vom 20.03.2018")."""
     if ctx.main is None or ctx.main.kind not in MEETING_KINDS or "Sitzung" not in ctx.text:
         return []
     main = next((k for k, o in ctx.orgs.items() if o is ctx.main), None)
@@ -265,7 +265,7 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                 issued = _ISSUED.search(text[max(cs, m.start - 40):m.start]) and not _DECISION_TEXT.search(
                     text[max(cs, m.start - 60):m.start])
                 if dated and not ordinal and m.kind in ("council", "committee", "advisory_board") and not issued:
-                    # "die Stadtverordnetenversammlung vom 21.06.2021", "Für den Ausschuss ... am 2. April 2014"
+                    # "die Stadtverordnetenversammlung vom 13.09.2022", "Für den Ausschuss ... am 2. April 2014"
                     first = _FIRST_SESSION.search(text, max(cs, m.start - 40), m.start)
                     add(m.key, 1 if first else None, parse_date(dated.group("date")), s, e2)
                     continue

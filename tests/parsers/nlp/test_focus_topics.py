@@ -83,7 +83,7 @@ def test_numbered_items_that_continue_the_sentence_above_are_themes_of_the_body_
 
 def test_a_list_of_tasks_names_themes_only_where_an_item_names_a_field(facts_of):
     text = ("Aufgaben des Jugendbeirates sind insbesondere:\n- Ansprechpartner für Jugendliche zu sein,\n"
-            "- Beratung über grundsätzliche Fragen der Jugendkultur,\n- Einladung der Presse.\n")
+            "- Beratung in allen Fragen der Jugendkultur,\n- Einladung von Gästen.\n")
     assert topics(facts_of, text) == {("Jugendbeirat", "Jugendkultur", None)}
 
 
