@@ -40,6 +40,7 @@ from ratsinfo.queries.kept import Kept, using
 from ratsinfo.warehouse import reads
 from ratsinfo.warehouse.db import connect_readonly, snapshot_path
 from ratsinfo.warehouse.pages import page_row, pages_exist
+from ratsinfo.warehouse.report import sql_text
 from ratsinfo.warehouse.search import index_exists, snippet
 
 __all__ = ["Answer", "Health", "Snapshot", "Warehouse", "ask_question", "changes_summary", "queries", "rows", "one",
@@ -48,7 +49,9 @@ __all__ = ["Answer", "Health", "Snapshot", "Warehouse", "ask_question", "changes
 
 @cache
 def sql(name: str) -> str:
-    return (resources.files("ratsinfo.web") / "sql" / f"{name}.sql").read_text(encoding="utf-8")
+    """A page statement of ratsinfo/web/sql, else one the command line shares (ratsinfo/warehouse/sql)."""
+    own = resources.files("ratsinfo.web") / "sql" / f"{name}.sql"
+    return own.read_text(encoding="utf-8") if own.is_file() else sql_text(name)
 
 
 def rows(con: duckdb.DuckDBPyConnection, name: str, **params: Any) -> list[dict[str, Any]]:

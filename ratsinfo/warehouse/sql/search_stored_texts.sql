@@ -1,2 +1,2 @@
--- What a hit of search_stored.sql shows, by key (the key's index answers it; a join would read every text).
+-- What a hit of search_ranked.sql shows, by key (the key's index answers it; a join would read every text).
 SELECT key, type, reference, title, text, year, source FROM search_doc WHERE key = ANY($keys)

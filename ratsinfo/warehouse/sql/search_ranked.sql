@@ -2,7 +2,7 @@
 -- the tables built with the index (search_posting, search_hit: see warehouse/sql/search_rows_rebuild.sql)
 -- instead of the index's own: the same rows in the same order. A text's score is the sum of the stored
 -- weights of the query's terms; only the page's hits are joined to their keys and what the result list shows.
--- The texts of the page's hits come from search_texts.sql.
+-- The texts of the page's hits come from search_texts.sql (web) and search_stored_texts.sql (command line).
 WITH tokens AS (
     SELECT DISTINCT stem(unnest(fts_main_search_doc.tokenize($q)), 'german') AS t
 ),
