@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,3 +23,24 @@ def settings(db: str | None, home: str | None, quiet: bool = False, verbose: boo
     home_path = Path(home or os.environ.get("RATSINFO_HOME") or (db_path.parent / ".ratsinfo"))
     lake_dir = lake or os.environ.get("RATSINFO_LAKE")
     return Settings(db=db_path, home=home_path, quiet=quiet, verbose=verbose, lake=Path(lake_dir) if lake_dir else None)
+
+
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMGT]?i?B?)\s*$", re.I)
+_UNITS = {"": 1, "b": 1, "k": 1e3, "kb": 1e3, "kib": 2**10, "m": 1e6, "mb": 1e6, "mib": 2**20, "g": 1e9, "gb": 1e9,
+          "gib": 2**30, "t": 1e12, "tb": 1e12, "tib": 2**40}
+
+
+def memory_limit() -> str:
+    """The writer's DuckDB memory limit: RATSINFO_MEMORY_LIMIT, else 256 MB. With 384 MB, an ingest of ten
+    times the generated city peaked at 590 MB of RSS (DuckDB's buffers on top of the interpreter, its
+    libraries and the load's Python side), with 256 MB at 550 MB, for the same CPU time; beyond the limit
+    DuckDB spills to disk."""
+    return os.environ.get("RATSINFO_MEMORY_LIMIT", "256MB")
+
+
+def size_bytes(said: str) -> int | None:
+    """Bytes of a size as DuckDB reads it ("256MB", "1.5GiB"); None for a form this does not read."""
+    m = _SIZE.match(said or "")
+    if not m or m.group(2).lower() not in _UNITS:
+        return None
+    return int(float(m.group(1)) * _UNITS[m.group(2).lower()])

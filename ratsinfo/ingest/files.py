@@ -12,18 +12,16 @@ bytes in the path and shown escaped in ``origin``.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ratsinfo import config
+from ratsinfo.config import size_bytes
 from ratsinfo.errors import printable
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMGT]?i?B?)\s*$", re.I)
-_UNITS = {"": 1, "b": 1, "k": 1e3, "kb": 1e3, "kib": 2**10, "m": 1e6, "mb": 1e6, "mib": 2**20, "g": 1e9, "gb": 1e9,
-          "gib": 2**30, "t": 1e12, "tb": 1e12, "tib": 2**40}
 
 
 @dataclass(slots=True)
@@ -36,11 +34,8 @@ class Found:
 def max_file_bytes(memory_limit: str | None = None) -> int:
     """The largest file read: a quarter of the warehouse's memory limit (RATSINFO_MEMORY_LIMIT), so that
     what is read can also be stored, and never more than MAX_FILE_BYTES."""
-    said = memory_limit if memory_limit is not None else os.environ.get("RATSINFO_MEMORY_LIMIT", "256MB")
-    m = _SIZE.match(said or "")
-    if not m or m.group(2).lower() not in _UNITS:
-        return MAX_FILE_BYTES
-    return min(MAX_FILE_BYTES, int(float(m.group(1)) * _UNITS[m.group(2).lower()]) // 4)
+    size = size_bytes(memory_limit if memory_limit is not None else config.memory_limit())
+    return MAX_FILE_BYTES if size is None else min(MAX_FILE_BYTES, size // 4)
 
 
 def _inside(target: str, roots: list[str]) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shutil
 import time
 from collections.abc import Iterator
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 
+from ratsinfo.config import memory_limit, size_bytes
 from ratsinfo.errors import NoWarehouse, WarehouseBusy
 from ratsinfo.warehouse import absent
 
@@ -103,23 +103,13 @@ def connect(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
             time.sleep(0.2)
     no_autoload(con)
     # DuckDB takes 80% of the machine by default; a nightly job shares it. Beyond this it spills to disk.
-    con.execute("SET memory_limit = ?", [writer_memory_limit()])
+    con.execute("SET memory_limit = ?", [memory_limit()])
     # and gives back what it freed once it is over 16 MB, not 128 MB (its allocator keeps freed memory)
     con.execute("SET allocator_flush_threshold = '16MB'")
     con.execute("SET allocator_bulk_deallocation_flush_threshold = '16MB'")
     con.execute("SET allocator_background_threads = true")
     migrate(con)
     return con
-
-
-def writer_memory_limit() -> str:
-    """RATSINFO_MEMORY_LIMIT, else 256 MB: with 384 MB, an ingest of ten times the generated city peaked at
-    590 MB of RSS (DuckDB's buffers on top of the interpreter, its libraries and the load's Python side), with
-    256 MB at 550 MB, for the same CPU time; beyond the limit DuckDB spills to disk."""
-    return os.environ.get("RATSINFO_MEMORY_LIMIT", "256MB")
-
-
-_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)(i?)B\s*$", re.I)
 
 
 REBUILD_FLOOR = 256 * 1024 * 1024  # the page rows of ten times the generated city need this much
@@ -132,13 +122,11 @@ def rebuild_memory(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
     Why: the rebuild comes after a load, whose Python side (parsed pages, caches) is still resident; with the
     whole limit on top, an ingest of ten times the generated city peaked at 700 to 770 MB, with two thirds at
     about 530 MB. Its statements spill to disk beyond the limit (each page table is built in parts)."""
-    said = writer_memory_limit()
-    m = _SIZE.match(said)
-    if not m:  # a limit DuckDB reads but this does not ("300000000 bytes"): left as it is
+    said = memory_limit()
+    size = size_bytes(said)
+    if size is None:  # a limit DuckDB reads but this does not ("300000000 bytes"): left as it is
         yield
         return
-    unit = 1024 if m.group(3) else 1000
-    size = float(m.group(1)) * unit ** " KMGT".index(m.group(2).upper() or " ")
     con.execute("SET memory_limit = ?", [f"{int(max(size * 2 / 3, min(size, REBUILD_FLOOR)))}B"])
     try:
         yield
