@@ -134,7 +134,8 @@ def search(con: duckdb.DuckDBPyConnection, query: str, *, type_: str | None = No
 
         stored = stored is None and pages_exist(con)
     if stored and type_ is None and not org_names and year is None:
-        cur = con.execute(sql_text("search_ranked"), {"q": query, "limit": limit, "offset": 0, "year": None})
+        cur = con.execute(sql_text("search_ranked"), {"q": query, "limit": limit, "offset": 0, "year": None,
+                                                         "newest": False})
         ranked = [(r[0], r[-2]) for r in cur.fetchall()]  # key, ..., score, total
         keys = [k for k, _score in ranked]
         shown = {r[0]: r[1:] for r in con.execute(sql_text("search_stored_texts"), {"keys": keys}).fetchall()}

@@ -427,10 +427,11 @@ class Hits:
 
 
 def search(con: duckdb.DuckDBPyConnection, query: str, *, page: int = 1, per_page: int = 20, stored: bool = False,
-           **filters: Any) -> Hits:
+           newest: bool = False, **filters: Any) -> Hits:
     """One page of ranked hits with snippets centred on the match. ``stored``: the snapshot has the search
     rows built with the index, which a search without filters (but the year) reads instead of the index's
-    own tables, and the page's texts by key."""
+    own tables, and the page's texts by key. ``newest``: the newest matches first (a feed's order: what
+    arrives later is what a subscriber waits for, whatever its rank)."""
     keeping = kept.current()
     indexed = keeping.once("index", lambda: index_exists(con)) if keeping else index_exists(con)
     if not query.strip() or not indexed:
@@ -439,7 +440,7 @@ def search(con: duckdb.DuckDBPyConnection, query: str, *, page: int = 1, per_pag
     params.update({k: (v if v not in ("", None) else None) for k, v in filters.items()})
     narrowed = any(params[k] is not None for k in ("paper_type", "author", "council", "organization"))
     folded = fold_query(query)
-    at = {"q": folded, "limit": per_page, "offset": (page - 1) * per_page}
+    at = {"q": folded, "limit": per_page, "offset": (page - 1) * per_page, "newest": newest}
     if stored and not narrowed:
         found = rows(con, "search_ranked", **at, year=params["year"])
         keys = [h["key"] for h in found]

@@ -19,6 +19,7 @@ from ratsinfo.web.templating import ENV, TYPES, de_date, link
 
 ATOM = "application/atom+xml; charset=utf-8"
 EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+FEED_ENTRIES = 30  # a search feed's newest matches; a reader polling daily sees each new one
 
 
 def _stamp(value: date | datetime | None) -> str:
@@ -59,7 +60,7 @@ def search_feed(request: Request) -> Response:
     store = request.app.state.warehouse
     stored = store.has_pages()
     with store.cursor() as con:
-        hits = data.search(con, q, per_page=50, stored=stored, **filters)
+        hits = data.search(con, q, per_page=FEED_ENTRIES, stored=stored, newest=True, **filters)
     entries = []
     for h in hits.rows:
         href = link("/sitzung/", h["meeting_key"]) if h["meeting_key"] else (
@@ -67,7 +68,6 @@ def search_feed(request: Request) -> Response:
         entries.append({"id": tag(h["key"]), "title": f"{TYPES.get(h['type'], h['type'])} "
                         f"{h['reference'] or ''}: {h['title'] or ''}".strip(), "href": href,
                         "updated": _stamp(date(h["year"], 1, 1) if h["year"] else None), "summary": h["snippet"]})
-    entries.sort(key=lambda e: e["updated"], reverse=True)
     return atom(request, f"Suche: {q}", "/atom/suche" + _query_args(request), "/suche" + _query_args(request),
                 entries)
 

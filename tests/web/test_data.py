@@ -48,13 +48,31 @@ def test_search_scores_every_match_as_the_extensions_bm25_does(site):
     try:
         with store.cursor() as con:
             for q in ("Bericht", "Ausschüsse Sitzung", "Sicherheit Bahnhof"):
-                mine = rows(con, "search", q=q, limit=10_000, offset=0, year=None, paper_type=None, author=None,
-                            council=None, organization=None)
+                mine = rows(con, "search", q=q, limit=10_000, offset=0, newest=False, year=None, paper_type=None,
+                            author=None, council=None, organization=None)
                 theirs = dict(reads.select(con, "SELECT key, fts_main_search_doc.match_bm25(key, $q) FROM search_doc "
                                                 "WHERE fts_main_search_doc.match_bm25(key, $q) IS NOT NULL",
                                            {"q": q})[1])
                 assert mine and {r["key"] for r in mine} == set(theirs)
                 assert all(abs(r["score"] - theirs[r["key"]]) < 1e-9 for r in mine)
+    finally:
+        store.close()
+
+
+def test_the_newest_matches_come_first_alike_from_the_search_rows_and_from_the_index(site):
+    store = Warehouse(site[0], check_every=60)
+    try:
+        with store.cursor() as con:
+            for q in ("Bericht", "Ausschüsse Sitzung", "Sicherheit Bahnhof"):
+                newest = data.search(con, q, per_page=1000, stored=True, newest=True).rows
+                assert newest == data.search(con, q, per_page=1000, stored=False, newest=True).rows
+                ranked = data.search(con, q, per_page=1000, stored=True).rows
+                assert sorted(r["key"] for r in newest) == sorted(r["key"] for r in ranked)
+                years = [r["year"] or 0 for r in newest]
+                assert years == sorted(years, reverse=True)
+                for year in set(years):  # within a year, by rank
+                    scores = [r["score"] for r in newest if (r["year"] or 0) == year]
+                    assert scores == sorted(scores, reverse=True)
     finally:
         store.close()
 

@@ -18,10 +18,12 @@ def entries(http, url: str, **params) -> tuple[ET.Element, list[ET.Element]]:
     return feed, feed.findall(f"{ATOM}entry")
 
 
-def test_search_feed_has_one_entry_per_hit_with_stable_ids(http):
+def test_search_feed_has_one_entry_per_hit_with_stable_ids_newest_first(http):
     _, first = entries(http, "/atom/suche", q="Sitzungsplan")
     _, again = entries(http, "/atom/suche", q="Sitzungsplan")
     assert first and [e.find(f"{ATOM}id").text for e in first] == [e.find(f"{ATOM}id").text for e in again]
+    stamps = [e.find(f"{ATOM}updated").text for e in entries(http, "/atom/suche", q="Bericht")[1]]
+    assert len(set(stamps)) > 1 and stamps == sorted(stamps, reverse=True)
     link = first[0].find(f"{ATOM}link").get("href")
     assert link.startswith(str(http.base_url).rstrip("/") + "/sitzung/")
     assert http.get(urlsplit(link).path).status_code == 200

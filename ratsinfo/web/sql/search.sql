@@ -1,6 +1,7 @@
 -- Ranked full-text hits (BM25, German stemmer) with the filters of the search page and one page of results.
 -- $q is the query with folded variants added (Ausschuesse -> Ausschüsse); every filter is optional.
--- Texts and display columns are read for the rows of the page only.
+-- Texts and display columns are read for the rows of the page only. $newest: the newest matches first (by
+-- year, then score), as a feed of the search lists them.
 WITH tokens AS (
     SELECT DISTINCT stem(unnest(fts_main_search_doc.tokenize($q)), 'german') AS t
 ),
@@ -22,7 +23,7 @@ scored AS (           -- BM25 as the extension's match_bm25 computes it (k = 1.2
     GROUP BY docs.name
 ),
 candidates AS (
-    SELECT c.key, c.score, s.paper_key FROM scored c JOIN search_doc s ON s.key = c.key
+    SELECT c.key, c.score, s.paper_key, s.year FROM scored c JOIN search_doc s ON s.key = c.key
     WHERE $year IS NULL OR s.year = $year
 ),
 filtered AS (
@@ -48,8 +49,9 @@ filtered AS (
                              AND (k.organization_key = o.key OR k.organization_name = o.name))))
 ),
 page AS (
-    SELECT key, score, paper_key, count(*) OVER () AS total FROM filtered
-    ORDER BY score DESC, key
+    SELECT key, score, paper_key, CASE WHEN $newest THEN year END AS newest, count(*) OVER () AS total
+    FROM filtered
+    ORDER BY newest DESC NULLS LAST, score DESC, key
     LIMIT $limit OFFSET $offset
 )
 SELECT g.key, s.type, s.reference, s.title, s.text, s.year, g.paper_key, i.meeting_key, p.paper_type, p.originator,
@@ -58,4 +60,4 @@ FROM page g
 JOIN search_doc s ON s.key = g.key
 LEFT JOIN paper p ON p.key = g.paper_key
 LEFT JOIN agenda_item i ON i.key = g.key
-ORDER BY g.score DESC, g.key
+ORDER BY g.newest DESC NULLS LAST, g.score DESC, g.key
