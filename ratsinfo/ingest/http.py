@@ -16,6 +16,7 @@ allowed such addresses explicitly (``private_hosts``; literal addresses one name
 from __future__ import annotations
 
 import contextlib
+import functools
 import ipaddress
 import os
 import random
@@ -206,6 +207,14 @@ class _Failed:
     trickle: bool
 
 
+@functools.cache
+def _tls() -> Any:
+    """One verifying TLS context per process, as httpx makes it (certifi, or SSL_CERT_FILE/DIR): reading the
+    certificate bundle costs about 50 ms, once per client otherwise, and a crawl of many councils makes many
+    clients. A context is safe to share between clients and threads."""
+    return httpx.create_ssl_context()
+
+
 @dataclass
 class PoliteClient:
     allowed_hosts: set[str]
@@ -232,7 +241,8 @@ class PoliteClient:
         self.max_bytes = self.max_bytes or self.limits.max_bytes
         self.ends_at = time.monotonic() + self.limits.budget if self.limits.budget is not None else None
         self._deadlines = _Deadlines()
-        transport = httpx.HTTPTransport(limits=httpx.Limits(max_connections=32, max_keepalive_connections=16))
+        transport = httpx.HTTPTransport(verify=_tls(),
+                                        limits=httpx.Limits(max_connections=32, max_keepalive_connections=16))
         transport._pool._network_backend = _GuardedBackend(self)  # httpx has no public hook for the backend
         self._client = httpx.Client(timeout=self.timeout, follow_redirects=False, transport=transport,
                                     headers={"User-Agent": USER_AGENT, "Accept": "application/json, */*",
