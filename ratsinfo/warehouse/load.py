@@ -313,10 +313,10 @@ def mark_index_stale(con: duckdb.DuckDBPyConnection) -> None:
 
 def summarise_inserts(con: duckdb.DuckDBPyConnection, run_id: int, counts: dict[str, Counter]) -> None:
     """One change row per table for a source's first load: "N inserted" instead of N rows."""
-    rows = [[run_id, table, None, "count", None, str(c["inserted"]), "first_load"]
-            for table, c in sorted(counts.items()) if table in LOGGED_TABLES and c.get("inserted")]
-    if rows:
-        con.executemany("INSERT INTO change VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    tables = [t for t, c in sorted(counts.items()) if t in LOGGED_TABLES and c.get("inserted")]
+    if tables:
+        con.execute("INSERT INTO change SELECT ?, unnest(?::VARCHAR[]), NULL, 'count', NULL, unnest(?::VARCHAR[]), "
+                    "'first_load'", [run_id, tables, [str(counts[t]["inserted"]) for t in tables]])
 
 
 def retire_missing(con: duckdb.DuckDBPyConnection, table: str, document_keys: list[str],
@@ -349,9 +349,9 @@ def retire_keys(con: duckdb.DuckDBPyConnection, table: str, keys: Iterable[str],
 
 
 def log_deleted(con: duckdb.DuckDBPyConnection, table: str, keys: list[str], run_id: int) -> None:
-    if keys and table in LOGGED_TABLES:
-        con.executemany("INSERT INTO change VALUES (?, ?, ?, NULL, NULL, NULL, 'deleted')",
-                        [[run_id, table, k] for k in keys])
+    if keys and table in LOGGED_TABLES:  # one statement: DuckDB runs executemany's rows one by one
+        con.execute("INSERT INTO change SELECT ?, ?, unnest(?::VARCHAR[]), NULL, NULL, NULL, 'deleted'",
+                    [run_id, table, keys])
 
 
 def mark_current(con: duckdb.DuckDBPyConnection, docs: list[Document]) -> None:

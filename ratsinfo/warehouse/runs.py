@@ -66,8 +66,10 @@ class Run:
         """Write recorded errors and notes; only the thread that owns the connection calls this."""
         with self._lock:
             pending, self._pending = self._pending, []
-        if pending:
-            self.con.executemany("INSERT INTO run_error VALUES (?, ?, ?, ?, ?)", pending)
+        if pending:  # one statement, in the order recorded: executemany runs one statement per row
+            self.con.execute("INSERT INTO run_error SELECT unnest(?::BIGINT[]), unnest(?::TIMESTAMP[]), "
+                             "unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[])",
+                             [list(column) for column in zip(*pending, strict=True)])
 
     def add(self, table: str, counts: Counter) -> None:
         self.counts[table].update(counts)
