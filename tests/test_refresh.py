@@ -159,7 +159,7 @@ def test_reads_during_a_refresh_see_the_last_complete_state(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     db, home = tmp_path / "w.duckdb", tmp_path / "home"
     base = [*RATSINFO, "--db", str(db), "--home", str(home)]
-    with OParlServer(page_size=5, papers=150, meetings=30, hold=True) as srv:
+    with OParlServer(page_size=5, papers=40, meetings=10, hold=True) as srv:
         first = write_sources(tmp_path / "first.toml", export())
         assert subprocess.run([*base, "refresh", "--config", str(first)], env=env).returncode == 0
         cfg = write_sources(tmp_path / "s.toml", SourceConfig(name="stadt", kind="oparl", url=srv.system_url,
