@@ -28,8 +28,9 @@ MEET_VERBS = re.compile(r"\b" + any_of((
     "statt", r"führt\w*", "durchgeführt", r"veranstaltet\w*", "gab", "gibt", "abgehalten", r"hielt\w*", "einberufen",
     r"richtet\w*", "ausgerichtet", r"organisiert\w*")) + r"\b", re.I)
 PER_YEAR = re.compile(r"\b(?:im|pro|je|jedes|in jedem|per)\s+(?:Kalender)?[jJ]ahr\b|\bjährlich\b")
-UPPER = re.compile(r"\b(?:bis\s+zu|höchstens|maximal|nicht\s+mehr\s+als)\s*$", re.I)
-LOWER = re.compile(r"\b(?:mindestens|wenigstens|nicht\s+weniger\s+als)\s*$", re.I)
+# "höchstens aber", "mindestens jedoch": a bound after "nach Bedarf, ..."
+UPPER = re.compile(r"\b(?:bis\s+zu|höchstens|maximal|nicht\s+mehr\s+als)(?:\s+(?:aber|jedoch|doch))?\s*$", re.I)
+LOWER = re.compile(r"\b(?:mindestens|wenigstens|nicht\s+weniger\s+als)(?:\s+(?:aber|jedoch|doch))?\s*$", re.I)
 ORGANISE = re.compile(r"\b(?:führt\w*|veranstaltet\w*|richtet\w*|organisiert\w*|durchgeführt|ausgerichtet)\b", re.I)
 
 

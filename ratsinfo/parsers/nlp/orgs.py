@@ -69,6 +69,7 @@ class Organisation:
     abbreviation: str | None = None
     parent: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    official: str | None = None  # the full name a short one in brackets follows
 
 
 def _is_cap(tok: Token) -> bool:
@@ -116,7 +117,7 @@ _HEAD_FAMILY = {"gruppe": "group", "gremium": "group", "kreis": "group", "runde"
                 "stab": "group", "beirat": "board", "rat": "board", "parlament": "parliament",
                 "vertretung": "parliament"}
 _COUNCIL_SESSION = re.compile(r"((?:Stadt|Gemeinde|Marktgemeinde|Samtgemeinde|Ortschafts|Orts|Ortsbei|Stadtbezirks)rat|"
-                              r"Kreistag)s?-?[Ss]itzung(?:en)?")
+                              r"Kreistag|Rat)s?-?[Ss]itzung(?:en)?")
 _POSSESSIVE = {"ihr", "ihres", "ihrem", "ihren", "sein", "seines", "seinem", "seinen", "mein", "dein", "unser"}
 _NOT_A_REGION = {"Anfang", "Ende", "Mitte", "Beginn"}  # "trat ihr Amt Anfang Mai an"
 _TITLES = {"Frau", "Dr", "Prof"}  # a person after the head: "Lenkungsgruppe Frau Meier" is no name of the group
@@ -170,6 +171,8 @@ def recognised_council(doc: Doc) -> Council | None:
 
 
 _COUNCIL_KEY = "ratsinfo_council"
+# words that name no body of their own but the one committee named before ("des Fachausschusses")
+_BACK_REFERENCES = frozenset({"Ausschuss", "Ausschusses", "Fachausschuss", "Fachausschusses"})
 _ROUND_TABLE = re.compile(r"rund(?:e|er|en|es)? tisch(?:es|s|e)?|jour fixe")
 
 
@@ -190,7 +193,7 @@ def _may_start(word: str) -> bool:
     low = word.casefold()
     return (word in cfg["group_abbreviations"] or word in cfg["group_words"]
             or re.sub(r"e?s$", "", word) in cfg["group_words"] or low.startswith(("rund", "jour"))
-            or word in ("Fraktion", "Fraktionen") or low in BARE_WITH_NAME
+            or word in ("Fraktion", "Fraktionen") or low in BARE_WITH_NAME or word in _BACK_REFERENCES
             or _COUNCIL_SESSION.fullmatch(word) is not None
             or len(word) >= 3 and (_match_head(word) is not None or COUNCIL_WORD.fullmatch(low) is not None))
 
@@ -294,9 +297,12 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     base = text[: len(h)]
                     break
             named = low.startswith(NAMED_DEPARTMENTS)
-            if doc[i + 1].text == "für" or named and _is_cap(doc[i + 1]):
-                e = _group_name(doc, i + 1 if doc[i + 1].text == "für" else i, commas=True)
-                if e > i + (2 if doc[i + 1].text == "für" else 1):
+            # "Beirat für Menschen mit Behinderungen", also "Beirat von Menschen mit ..." (not "Rat von der Stadt")
+            complement = doc[i + 1].text == "für" or doc[i + 1].text == "von" and base.casefold() in (
+                "beirat", "ausschuss") and i + 2 < n and _is_cap(doc[i + 2])
+            if complement or named and _is_cap(doc[i + 1]):
+                e = _group_name(doc, i + 1 if complement else i, commas=True)
+                if e > i + (2 if complement else 1):
                     kind = {"amt": "department", "rat": "advisory_board", "ausschuss": "committee",
                             "beirat": "advisory_board"}.get(base.casefold(), "department")
                     span = doc[i:e]
@@ -306,7 +312,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     i = e
                     continue
         session_of = _COUNCIL_SESSION.fullmatch(text)
-        if session_of and not any(m.head == session_of.group(1).casefold() for m in out):
+        if session_of and not any(m.head == session_of.group(1).casefold() and m.kind == "council" for m in out):
             # "Stadtratssitzung", "Kreistags-Sitzung": the council whose session it is, named nowhere else
             name = session_of.group(1)[0].upper() + session_of.group(1)[1:].casefold()
             out.append(Mention(doc[i].idx, doc[i].idx + len(text), text, name, "council", canonical_key(name), "m",
@@ -325,8 +331,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                canonical_key(display), "n", head="amt"))
             i += 2
             continue
-        if text in ("Ausschuss", "Ausschusses") and not (i > 0 and doc[i - 1].lower_ in _INDEFINITE):
-            # "des Ausschusses" after "Ausschuss für Bildung ...": the one committee named before
+        if text in _BACK_REFERENCES and not (
+                i > 0 and doc[i - 1].lower_ in _INDEFINITE):
+            # "des Ausschusses", "des Fachausschusses" after "Ausschuss für Bildung ...": the one committee named
+            # before
             prior = {m.key: m for m in out if m.kind == "committee" and m.head.endswith("ausschuss")}
             if len(prior) == 1:
                 p = next(iter(prior.values()))
@@ -416,8 +424,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     council_like = owner or prev_word in _PLACE_PREPOSITIONS or (
                         prev_word == "des" and i > 1 and doc[i - 2].lower_ in ("sitzung", "geschäftsordnung")) or (
                         i + 1 < n and doc[i + 1].lower_ in _DECIDES)
-                    if not owned and head.suffix == "rat" and council_like \
-                            and not any(m.head == "rat" and m.kind == "advisory_board" for m in out):
+                    if not owned and head.suffix == "rat" and council_like and (
+                            owner or not any(m.head == "rat" and m.kind == "advisory_board" for m in out)):
                         # "im Rat", "der Rat der Stadt Köln", "der Rat beschließt": the council itself
                         e = i + 1
                         display = "Rat"
@@ -544,12 +552,60 @@ def _without_place(m: Mention, places: set[str]) -> Mention:
     return m
 
 
+# "ein weitergehender kriminalpräventiver Rat", "viele Runde Tische", "keinen Beirat": a kind of body, not one
+_INDEFINITE_BEFORE = re.compile(r"\b(?:[Ee]in|[Ee]ine[mnrs]?|[Kk]ein|[Kk]eine[mnrs]?|[Vv]iele[n]?|[Mm]ehrere[n]?|"
+                                r"[Ss]olche[mnrs]?)\s+(?:[a-zäöüß][\wäöüß-]*\s+){0,2}$")
+# ... unless the text sets it up: "die Einrichtung eines Seniorenbeirates", "einen Beirat zu gründen"
+_FOUNDED_BEFORE = re.compile(r"\b(?:Einrichtung|Gründung|Neugründung|Bildung|Schaffung|Errichtung|Einsetzung)\s+\S+\s+"
+                             r"(?:[a-zäöüß][\wäöüß-]*\s+){0,2}$")
+_FOUNDED_AFTER = re.compile(r"[^.;:!?]{0,80}?\b(?:einzurichten|einrichten|einzusetzen|einsetzen|zu\s+gründen|gründen|"
+                            r"zu\s+bilden|bilden|zu\s+schaffen|schaffen|ins\s+Leben|(?:eingerichtet|gegründet|gebildet|"
+                            r"eingesetzt|geschaffen)\s+(?:werden|wird|wurde|worden))\b")
+# "Der Sicherheitsrat ist das oberste Lenkungsgremium ...": the body named before, described
+_PREDICATE = re.compile(r"\s+(?:ist|war|bleibt)\s+(?:das|der|die|ein|eine)\s+(?:[a-zäöüß][\wäöüß-]*\s+){0,2}")
+_DESCRIBABLE = {"staff", "advisory_board", "committee", "working_group", "conference"}
+
+
+def _generic(text: str, m: Mention, prev: Mention | None) -> bool:
+    """A mention that names a kind of body, not a body: after an indefinite article or as the predicate of a
+    body named just before."""
+    if m.is_abbreviation:
+        return False
+    before = text[max(0, m.start - 60):m.start]
+    if m.kind != "conference" and _INDEFINITE_BEFORE.search(before):  # "führt eine Sicherheitskonferenz durch"
+        return not (_FOUNDED_BEFORE.search(before) or _FOUNDED_AFTER.match(text, m.end, min(len(text), m.end + 90)))
+    return prev is not None and m.kind in _DESCRIBABLE and prev.key != m.key \
+        and _PREDICATE.fullmatch(text, prev.end, m.start) is not None
+
+
+def _without_generic(text: str, mentions: list[Mention]) -> None:
+    """Drops the bodies every mention of which is generic (see ``_generic``)."""
+    generic: dict[str, bool] = {}
+    for i, m in enumerate(mentions):
+        generic[m.key] = generic.get(m.key, True) and _generic(text, m, mentions[i - 1] if i else None)
+    if any(generic.values()):
+        mentions[:] = [m for m in mentions if not generic[m.key]]
+
+
+# "Beirat für Architektur und Stadtgestaltung (Gestaltungsbeirat)": the short name in brackets
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
+
+
+def _bracketed_names(text: str, mentions: list[Mention], orgs: dict[str, Organisation]) -> None:
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a.key != b.key and a.kind == b.kind and a.key in orgs and b.key in orgs and not b.is_abbreviation \
+                and _BRACKET_OPEN.fullmatch(text, a.end, b.start) and text[b.end:b.end + 1] == ")":
+            _merge(orgs, mentions, [a.key, b.key], keep_first=True)
+            orgs[a.key].official = a.display
+
+
 _ABBR_DEF = re.compile(r"^[^()\n]{0,45}?\(\s*(?P<abbr>[A-ZÄÖÜ][A-ZÄÖÜa-z0-9]{1,7})\s*\)")
 
 
 def resolve(doc: Doc, mentions: list[Mention]) -> dict[str, Organisation]:
     """One Organisation per body in this document, with aliases, abbreviation and parent."""
     text = text_of(doc)
+    _without_generic(text, mentions)
     orgs: dict[str, Organisation] = {}
     abbreviations: dict[str, str] = {}
     for m in mentions:
@@ -575,6 +631,7 @@ def resolve(doc: Doc, mentions: list[Mention]) -> dict[str, Organisation]:
             org.mentions.append(mention)
             mentions.append(mention)
         mentions.sort(key=lambda m: m.start)
+    _bracketed_names(text, mentions, orgs)
     # aliases the document sets up implicitly: same determinant, same kind ("Lenkungsgruppe"/"Lenkungsgremium")
     by_det: dict[tuple[str, str, str, str], list[str]] = {}
     for key, org in orgs.items():
@@ -623,7 +680,7 @@ def resolve(doc: Doc, mentions: list[Mention]) -> dict[str, Organisation]:
             in_question = text[m.end:line_end if line_end != -1 else len(text)].rstrip().endswith("?")
             names[m.display] += 1 + (0.5 if heading else 0) - (0.5 if in_question else 0)
         if names:
-            org.name = names.most_common(1)[0][0]
+            org.name = org.official if org.official in names else names.most_common(1)[0][0]
             org.aliases = set(names) - {org.name}
         else:
             org.aliases = set()

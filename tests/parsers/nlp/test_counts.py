@@ -98,3 +98,9 @@ def test_each_of_two_bodies_meets_as_often(facts_of):
     facts = facts_of("Der Sportausschuss und der Ausschuss für Kultur tagen jeweils etwa acht Mal im Jahr.")
     assert sorted((c.subject, c.number) for c in facts["session_count"]) == [
         ("Ausschuss für Kultur", 8), ("Sportausschuss", 8)]
+
+
+def test_a_lower_bound_after_as_needed(facts_of):
+    facts = facts_of("Der Forstbeirat tritt nach Bedarf, mindestens aber dreimal im Jahr zusammen.")
+    c = facts["session_count"]
+    assert [(f.subject, f.number, f.qualifier) for f in c] == [("Forstbeirat", 3.0, "at_least")]

@@ -192,3 +192,51 @@ def test_offices_of_the_administration_named_büro(facts_of):
     facts = facts_of("Das Frauenbüro und das Bürgerbüro laden ein; das Ingenieurbüro Meier plant die Straße.")
     assert sorted((o.subject, o.value) for o in facts["organization"]) == [
         ("Bürgerbüro", "department"), ("Frauenbüro", "department")]
+
+
+def test_a_body_after_an_indefinite_article_is_a_kind_of_body_not_one():
+    found = orgs("Ein eigener kriminalpräventiver Rat wurde in Lindental nicht gebildet. Es gibt viele Runde Tische.")
+    assert found == {}
+
+
+def test_a_body_the_text_sets_up_counts_even_with_an_indefinite_article():
+    assert "Jugendbeirat" in orgs("Die Fraktion beantragt die Einrichtung eines Jugendbeirates.")
+    assert "Klimabeirat" in orgs("Der Rat beschließt, einen Klimabeirat einzurichten.")
+
+
+def test_a_description_of_a_body_named_before_is_no_second_body():
+    found = orgs("Der Ordnungsrat ist das zentrale Lenkungsgremium der Partnerschaft in Feldkirch.")
+    assert list(found) == ["Ordnungsrat"]
+
+
+def test_a_short_name_in_brackets_is_an_alias():
+    found = orgs("Der Beirat für Baukultur und Stadtbild (Stadtbildbeirat) tagt öffentlich. Der Stadtbildbeirat "
+                 "berät den Bauausschuss.")
+    assert sorted(found) == ["Bauausschuss", "Beirat für Baukultur und Stadtbild"]
+    assert found["Beirat für Baukultur und Stadtbild"].aliases == {"Stadtbildbeirat"}
+
+
+def test_the_council_of_a_town_is_a_council_after_an_advisory_board():
+    found = orgs("Für den Jugendrat gilt die Geschäftsordnung des Rates der Stadt Kellbach.")
+    assert found["Rat der Stadt Kellbach"].kind == "council"
+
+
+def test_a_board_named_with_von_and_a_session_of_the_council_in_one_word():
+    found = orgs("Der Beirat von Menschen mit Behinderungen berichtet. Die Ratssitzung folgt im Mai.")
+    assert found["Beirat von Menschen mit Behinderungen"].kind == "advisory_board"
+    assert found["Rat"].kind == "council"
+
+
+def test_fachausschuss_refers_to_the_committee_named_before():
+    found = orgs("Frau Ott, Vorsitzende des Ausschusses für Wege und Plätze, eröffnet die 9. Sitzung des "
+                 "Fachausschusses.")
+    assert list(found) == ["Ausschuss für Wege und Plätze"]
+    assert len(found["Ausschuss für Wege und Plätze"].mentions) == 2
+
+
+def test_kaemmerei_kommunalaufsicht_and_coordination_groups():
+    found = orgs("Die Kommunalaufsicht prüft, die Kämmerei rechnet, die Koordinierungsgruppe plant und die "
+                 "Verbandsgemeindeverwaltung lädt ein.")
+    assert {n: o.kind for n, o in found.items()} == {
+        "Kommunalaufsicht": "department", "Kämmerei": "department", "Koordinierungsgruppe": "staff",
+        "Verbandsgemeindeverwaltung": "department"}
