@@ -44,7 +44,8 @@ class Count:
     end: int
 
 
-ANAPHORA = re.compile(r"\b(?:[Dd]er|[Dd]ie|[Dd]as|dem|den|des)\s+(?P<head>Arbeitskreis|Arbeitsgruppe|Beirat|Rat|"
+ANAPHORA = re.compile(r"\b(?:[Dd]er|[Dd]ie|[Dd]as|dem|den|des|(?P<this>[Dd]ies(?:e[mnrs]?)?))\s+"
+                      r"(?P<head>Arbeitskreis|Arbeitsgruppe|Beirat|Rat|"
                       r"Gremium|Ausschuss|Lenkungsgruppe|Steuerungsgruppe|Projektgruppe|Konferenz|Runde|Kreis|Plenum)\w*\b")
 CUMULATIVE = re.compile(r"\b(?:insgesamt|bisher|bislang|seit\s+(?:seiner|ihrer)\s+Gründung)\b", re.I)
 RANGE = re.compile(r"\b(?P<lo>" + NUM + r")(?:\s*-?\s*mal)?\s*(?:-|–|bis)\s*(?P<hi>" + NUM + r")\s*-?\s*(?:mal\b|x\b)",
@@ -72,6 +73,11 @@ def _subject(ctx: Context, sent_start: int, sent_end: int, anchor: int, prefer_k
                 return before[-1]
             if ctx.main is not None and head in ctx.main.name.casefold():
                 return ctx.main.mentions[0]
+            if a.group("this"):  # "In dieser Runde treffen sich ...": the body the sentence before named
+                before = [m for m in ctx.mentions if m.end <= sent_start
+                          and m.kind not in ("police", "department", "faction")]
+                if before:
+                    return before[-1]
         return None
     if prefer_kinds:
         pref = [m for m in ms if m.kind in prefer_kinds]
@@ -102,6 +108,10 @@ def _year(ctx: Context, sent: str, s: int, pos: int, qualifier: str) -> int | No
 
 
 TIMES = re.compile(times_pattern())
+# a count per month, quarter or week: "einmal im Monat", "zweimal pro Quartal", "dreimal monatlich"
+PERIOD = re.compile(r"\s+(?:(?:im|pro|je|jeden|in\s+jedem|in\s+der|einer)\s+(?P<p>Monat|Quartal|Woche)\b|"
+                    r"(?P<adverb>monatlich|wöchentlich)\b)")
+_PER_PERIOD = {"monat": 12, "quartal": 4, "woche": 52, "wöchentlich": 52}
 _GENITIVE = re.compile(r"\s*(?:des|der)\s*")
 _REPORT = re.compile(r"Bericht|Haushalt")
 _TIMES_BEFORE = re.compile(r"(?:mal|\d\s*x)\s*$")
@@ -193,6 +203,14 @@ def find_counts(ctx: Context) -> list[Count]:
                     continue
                 subj = _subject(ctx, s, e, s + m.start(), ("conference",) if organised else ())
                 if subj is None:
+                    continue
+                period = PERIOD.match(sent, m.end())
+                if period:  # "einmal im Monat" is twelve times a year, not once
+                    word = (period.group("p") or period.group("adverb")).casefold()
+                    n *= next(v for k, v in _PER_PERIOD.items() if word.startswith(k))
+                    before = sent[:m.start()]
+                    qual = "upper_bound" if UPPER.search(before) else "at_least" if LOWER.search(before) else "per_year"
+                    add(subj, n, qual, m.start(), period.end())
                     continue
                 add(subj, n, _qualifier(sent, m.start(), m.end()), m.start(), m.end())
             # "tagt vierteljährlich", "kommt halbjährlich zusammen"

@@ -98,9 +98,11 @@ _DECIDED_ON = re.compile(r"\b(?P<pre>[A-ZÄÖÜ][a-zäöüß]*?)s?(?:beschluss(?
 
 
 _WEEKDAY = r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)?(?:den\s+)?"
-# a session named in one word: "Ratssitzung am 6. Oktober 2016", "in der Stadtratssitzung vom 29. Juli 2021"
+# a session named in one word: "Ratssitzung am 6. Oktober 2016", "in der Stadtratssitzung vom 29. Juli 2021",
+# "in der Ratssitzung (21.02.2019)"
 _SESSION_WORD = re.compile(r"(?:(?<![\d.])(?P<n>\d{1,3})\.\s+(?:öffentlichen\s+|öffentliche\s+)?)?"
-                           r"\b(?P<pre>[A-ZÄÖÜ][a-zäöüß]+?)s?-?[Ss]itzung(?:\s+(?:der|des)\s+[^.;:\d]{1,60}?)?\s+(?:am|vom)\s+"
+                           r"\b(?P<pre>[A-ZÄÖÜ][a-zäöüß]+?)s?-?[Ss]itzung(?:\s+(?:der|des)\s+[^.;:\d]{1,60}?)?"
+                           r"(?:\s+(?:am|vom)\s+|\s*\(\s*(?=[\d]{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*\)))"
                            + _WEEKDAY + DATE_PATTERN)
 # the minutes of the body's last session: "Genehmigung des Protokolls über die Sitzung am 06.09.2017"
 _MINUTES_OF = re.compile(r"\b(?:Protokoll|Niederschrift)\w*\s+(?:über\s+die|der|vom)\s+(?:letzten\s+)?"
@@ -278,7 +280,7 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                 when = (after[0] if after else min(dates, key=lambda d: abs(d[0] - m.start)))[2] if dates else None
                 if (number is None and when is None) or (number is not None and number > 300):
                     continue
-                if when is None and not ordinal:
+                if when is None and not ordinal and number != 1:  # "die erste Sitzung des Beirates" is its 1.
                     continue
                 add(m.key, number, when, s, e2)
             # "die 2. Sitzung am 16. Juni 2021": a numbered session of the body named before
@@ -323,5 +325,13 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                 g.key == f.key and g.when == f.when and g.number is not None for g in found.values()):
             continue
         out.append(f)
-    out += month_meetings(ctx, out) + partial
+    for month in month_meetings(ctx, out):
+        # "Die erste Sitzung des Beirates fand im März 2010 statt": session 1, known to the month
+        undated = [f for f in out if f.key == month.key and f.when is None and f.month is None
+                   and f.number is not None and f.start == month.start]
+        if undated:
+            month.number = undated[0].number
+            out.remove(undated[0])
+        out.append(month)
+    out += partial
     return sorted(out, key=lambda f: (f.when or date.max, f.number or 0, f.month or ""))

@@ -126,7 +126,7 @@ _GENDER = {"ausschuss": "m", "beirat": "m", "rat": "m", "fachbereich": "m", "ges
 _INDEFINITE = {"ein", "eine", "einen", "einem", "einer", "eines", "kein", "keinen", "keinem"}
 _DECIDES = {"beschließt", "beschloss", "beschlossen", "stimmt", "stimmte", "möge", "fasst", "fasste"}
 COUNCIL_WORD = re.compile(r"(stadtrat|gemeinderat|ortschaftsrat|kreistag|kreisrat|samtgemeinderat|stadtbezirksrat|"
-                          r"bezirksrat|verbandsgemeinderat|ortsrat|ortsbeirat|marktgemeinderat|bürgerschaft)"
+                          r"bezirksrat|verbandsgemeinderat|ortsrat|ortsbeirat|marktgemeinderat|bürgerschaft|senat)"
                           r"(?:es|s)?")
 # councils of a part of town carry its name: "Stadtbezirksrat Nord", "Ortsrat Mitte"
 NAMED_COUNCILS = {"stadtbezirksrat", "bezirksrat", "ortsrat", "ortsbeirat", "ortschaftsrat"}
@@ -462,7 +462,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 i = end_i
                 continue
             council = COUNCIL_WORD.fullmatch(text.casefold())
-            if council and (council.group(1) != "bürgerschaft" or hanseatic):
+            # the Bürgerschaft and the Senat of a Hansestadt ("Senat" elsewhere is a university's)
+            if council and (council.group(1) not in ("bürgerschaft", "senat") or hanseatic):
                 tok = doc[i]
                 nxt = doc[i + 1] if i + 1 < n else None
                 name = text[: len(council.group(1))]

@@ -104,3 +104,18 @@ def test_a_lower_bound_after_as_needed(facts_of):
     facts = facts_of("Der Forstbeirat tritt nach Bedarf, mindestens aber dreimal im Jahr zusammen.")
     c = facts["session_count"]
     assert [(f.subject, f.number, f.qualifier) for f in c] == [("Forstbeirat", 3.0, "at_least")]
+
+
+def test_counts_per_month_quarter_or_interval_are_per_year(facts_of):
+    cases = {"Der Umweltbeirat tagt einmal im Monat.": 12, "Der Jugendbeirat trifft sich zweimal pro Quartal.": 8,
+             "Der Lenkungskreis kommt alle drei Monate zusammen.": 4,
+             "Der Krisenstab tagt in etwa zweimonatigem Abstand.": 6}
+    for sentence, n in cases.items():
+        f = one(facts_of(sentence))
+        assert (f.number, f.year, f.qualifier) == (n, None, "per_year"), sentence
+
+
+def test_this_round_is_the_body_the_sentence_before_named(facts_of):
+    f = one(facts_of("Der Ordnungsrat berät die Verwaltung. In dieser Runde treffen sich die Leitungen der Ämter "
+                     "alle zwei Monate."))
+    assert (f.subject, f.number, f.qualifier) == ("Ordnungsrat", 6, "per_year")

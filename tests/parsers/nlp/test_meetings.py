@@ -209,3 +209,13 @@ def test_an_agenda_items_page_starts_with_the_day_of_its_session(facts_of):
     text = "12.10.2022 - 3 Bericht der Verwaltung\n\nWortprotokoll\n\nDer Ortsbeirat nimmt den Bericht zur Kenntnis.\n"
     (m,) = facts_of(text)["meeting"]
     assert (m.subject, m.date) == ("Ortsbeirat", date(2022, 10, 12))
+
+
+def test_the_first_session_without_a_day_is_session_one(facts_of):
+    (m,) = facts_of("Mit der ersten Sitzung des Kulturbeirates im Bürgersaal begann die Arbeit.")["meeting"]
+    assert (m.subject, m.number, m.date) == ("Kulturbeirat", 1, None)
+
+
+def test_a_council_session_in_one_word_with_its_day_in_brackets(facts_of):
+    (m,) = facts_of("Der Plan soll in der Ratssitzung (14.03.2024) beschlossen werden.")["meeting"]
+    assert (m.subject, m.date.isoformat()) == ("Rat", "2024-03-14")
