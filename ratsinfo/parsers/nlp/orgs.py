@@ -553,9 +553,11 @@ def _without_place(m: Mention, places: set[str]) -> Mention:
     return m
 
 
-# "ein weitergehender kriminalpräventiver Rat", "viele Runde Tische", "keinen Beirat": a kind of body, not one
-_INDEFINITE_BEFORE = re.compile(r"\b(?:[Ee]in|[Ee]ine[mnrs]?|[Kk]ein|[Kk]eine[mnrs]?|[Vv]iele[n]?|[Mm]ehrere[n]?|"
-                                r"[Ss]olche[mnrs]?)\s+(?:[a-zäöüß][\wäöüß-]*\s+){0,2}$")
+# "keinen Beirat", "viele Runde Tische", "ein weiterer Rat ... wurde nicht gebildet": a kind of body, not one
+# ("haben einen gemeinsamen Lenkungskreis" introduces one)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:(?P<a>[Ee]in|[Ee]ine[mnrs]?)|[Kk]ein|[Kk]eine[mnrs]?|[Vv]iele[n]?|"
+                                r"[Mm]ehrere[n]?|[Ss]olche[mnrs]?)\s+(?:[a-zäöüß][\wäöüß-]*\s+){0,2}$")
+_NEGATED_AFTER = re.compile(r"[^.;:!?]{0,80}?\b(?:nicht|nie|niemals)\b")
 # ... unless the text sets it up: "die Einrichtung eines Seniorenbeirates", "einen Beirat zu gründen"
 _FOUNDED_BEFORE = re.compile(r"\b(?:Einrichtung|Gründung|Neugründung|Bildung|Schaffung|Errichtung|Einsetzung)\s+\S+\s+"
                              r"(?:[a-zäöüß][\wäöüß-]*\s+){0,2}$")
@@ -573,7 +575,8 @@ def _generic(text: str, m: Mention, prev: Mention | None) -> bool:
     if m.is_abbreviation:
         return False
     before = text[max(0, m.start - 60):m.start]
-    if m.kind != "conference" and _INDEFINITE_BEFORE.search(before):  # "führt eine Sicherheitskonferenz durch"
+    indefinite = _INDEFINITE_BEFORE.search(before) if m.kind != "conference" else None  # "führt eine Konferenz durch"
+    if indefinite and (not indefinite.group("a") or _NEGATED_AFTER.match(text, m.end, min(len(text), m.end + 90))):
         return not (_FOUNDED_BEFORE.search(before) or _FOUNDED_AFTER.match(text, m.end, min(len(text), m.end + 90)))
     return prev is not None and m.kind in _DESCRIBABLE and prev.key != m.key \
         and _PREDICATE.fullmatch(text, prev.end, m.start) is not None

@@ -240,3 +240,8 @@ def test_kaemmerei_kommunalaufsicht_and_coordination_groups():
     assert {n: o.kind for n, o in found.items()} == {
         "Kommunalaufsicht": "department", "Kämmerei": "department", "Koordinierungsgruppe": "staff",
         "Verbandsgemeindeverwaltung": "department"}
+
+
+def test_a_body_introduced_with_an_indefinite_article_is_one():
+    found = orgs("Die Gesundheitskonferenz und die Pflegekonferenz haben einen gemeinsamen Lenkungskreis.")
+    assert found["Lenkungskreis"].kind == "staff"
