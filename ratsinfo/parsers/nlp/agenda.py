@@ -69,6 +69,9 @@ def head_meeting(ctx: Context) -> HeadMeeting | None:
     ds, de, when = dates[0]
     before = [m for m in orgs if m.end <= ds]
     org = before[-1] if before else orgs[0]
+    while len(before) > 1 and re.fullmatch(r"\s+(?:des|der)\s+", text[before[-2].end:org.start]):
+        before.pop()  # "Ausschuss für Technik des Gemeinderats ... 09.05.2023": the committee meets, not its owner
+        org = before[-1]
     ordinal = None
     for m in _ORDINAL.finditer(head):
         if m.start() < max(org.end, de) + 40:

@@ -665,6 +665,12 @@ def resolve(doc: Doc, mentions: list[Mention]) -> dict[str, Organisation]:
                     orgs[new_key].key = new_key
                     for m in orgs[new_key].mentions:
                         m.key = new_key
+    # "Rat der Samtgemeinde Grasleben" and "Samtgemeinderat", "Rat der Stadt X" and "Stadtrat": one council
+    for key in list(orgs):
+        owned = _COUNCIL_OF_TOWN.match(key)
+        compound = owned and owned.group("kind") + "rat"
+        if owned and compound in orgs and orgs[compound].kind == "council" and orgs[key].kind == "council":
+            _merge(orgs, mentions, [key, compound], keep_first=True)
     # "Polizeidirektion" alone is the "Polizeidirektion Leipzig" of the same document
     for key in list(orgs):
         if key not in orgs:
@@ -690,6 +696,9 @@ def resolve(doc: Doc, mentions: list[Mention]) -> dict[str, Organisation]:
             org.aliases = set()
     _parents(text, mentions, orgs)
     return orgs
+
+
+_COUNCIL_OF_TOWN = re.compile(r"rat der (?P<kind>stadt|gemeinde|samtgemeinde|verbandsgemeinde|marktgemeinde) \S")
 
 
 def _merge(orgs: dict[str, Organisation], mentions: list[Mention], keys: list[str], keep_first: bool = False) -> None:

@@ -219,3 +219,10 @@ def test_the_first_session_without_a_day_is_session_one(facts_of):
 def test_a_council_session_in_one_word_with_its_day_in_brackets(facts_of):
     (m,) = facts_of("Der Plan soll in der Ratssitzung (14.03.2024) beschlossen werden.")["meeting"]
     assert (m.subject, m.date.isoformat()) == ("Rat", "2024-03-14")
+
+
+def test_minutes_of_a_committee_of_the_council_record_the_committee(facts_of):
+    text = ("Protokoll: Ausschuss für Wege und Grün des Gemeinderats der Stadt Kellbach\n"
+            "Sitzungstermin: 14.02.2024\nSitzungsart: öffentlich\n\nDer Ausschuss berät über Radwege.\n")
+    (m,) = facts_of(text)["meeting"]
+    assert (m.subject, m.date.isoformat()) == ("Ausschuss für Wege und Grün", "2024-02-14")

@@ -245,3 +245,9 @@ def test_kaemmerei_kommunalaufsicht_and_coordination_groups():
 def test_a_body_introduced_with_an_indefinite_article_is_one():
     found = orgs("Die Gesundheitskonferenz und die Pflegekonferenz haben einen gemeinsamen Lenkungskreis.")
     assert found["Lenkungskreis"].kind == "staff"
+
+
+def test_the_council_of_a_town_and_its_compound_name_are_one_council():
+    found = orgs("Der Rat der Samtgemeinde Kellberg tagt. Der Samtgemeinderat beauftragt die Verwaltung.")
+    assert list(found) == ["Rat der Samtgemeinde Kellberg"]
+    assert found["Rat der Samtgemeinde Kellberg"].aliases == {"Samtgemeinderat"}
