@@ -81,9 +81,10 @@ def head_meeting(ctx: Context) -> HeadMeeting | None:
 
 
 def _is_issued(head: str, pos: int) -> bool:
-    """Dates a page was published or printed ("erschienen am", "Datum 12.02.2008", "Erstellt") are no meeting."""
+    """Dates a page was published or printed ("erschienen am", "Datum 12.02.2008", "Erstellt") or a motion filed
+    ("Antrag - 12.04.2021") are no meeting."""
     return re.search(r"(?:erschienen|Erstellt|Aktualisiert|Stand|Ausgabe|Artikel|[Ss]atzung|Fassung|Kraft|"
-                     r"Bekanntmachung|Gesetz|Vorlage\s+\S+)\W{0,3}(?:am|vom|seit dem)?\s*$",
+                     r"Bekanntmachung|Gesetz|Vorlage\s+\S+|Antrag|Anfrage)\W{0,3}(?:am|vom|seit dem)?\s*$",
                      head[max(0, pos - 30):pos]) is not None
 
 
