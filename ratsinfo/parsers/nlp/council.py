@@ -81,7 +81,8 @@ def _candidates(text: str) -> list[tuple[int, Council, bool]]:
     for m in _HYPHEN_KREIS.finditer(text) if "-Kreis" in text else ():  # the pattern's own word, looked for first
         place = re.sub(r"es$", "", m.group("place"))
         out.append((m.start(), Council(place, place, slugify(place)), True))
-    for m in _UPPER_COUNCIL.finditer(text, 0, HEAD_CHARS):
+    capitals = "STADT" in text[:HEAD_CHARS] or "GEMEINDE" in text[:HEAD_CHARS] or "LANDKREIS" in text[:HEAD_CHARS]
+    for m in _UPPER_COUNCIL.finditer(text, 0, HEAD_CHARS) if capitals else ():  # the kinds' words, looked for first
         kind = m.group("kind").capitalize()
         place = "-".join(w.capitalize() for w in m.group("place").split("-"))
         place = " ".join(w.capitalize() if w.isupper() else w for w in place.split())
