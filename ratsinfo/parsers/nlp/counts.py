@@ -117,8 +117,8 @@ _REPORT = re.compile(r"Bericht|Haushalt")
 _TIMES_BEFORE = re.compile(r"(?:mal|\d\s*x)\s*$")
 _JOINED = re.compile(r"\s*(?:,|und|sowie)\s*(?:der|die|das)?\s*")
 _YEARLY = re.compile(r"\bjährlich\b")
-NOUN_COUNT = re.compile(r"\b(?P<n>" + NUM + r")\s+(?:(?:öffentliche|nichtöffentliche|ordentliche|reguläre|weitere|"
-                        r"außerordentliche)\s+)?" + SESSION_NOUNS + r"\b", re.I)
+NOUN_COUNT = re.compile(r"\b(?P<n>" + NUM + r"|beiden)\s+(?:(?:öffentliche|nichtöffentliche|ordentliche|reguläre|"
+                        r"weitere|außerordentliche)\s+)?" + SESSION_NOUNS + r"\b", re.I)
 SINGLE = re.compile(r"\b(?:nur|lediglich|bloß)\s+(?P<n>eine)\s+(?:einzige\s+)?(?:Sitzung|Tagung|Zusammenkunft)\b",
                     re.I)
 # a part of every session noun above: a sentence without one holds no "zwei Sitzungen" and no "nur eine Tagung"
@@ -166,7 +166,7 @@ def find_counts(ctx: Context) -> list[Count]:
         # "fanden zwei Sitzungen des Führungsstabs statt", "lediglich eine Sitzung des Ausschusses"
         for rx in (noun_rx, single_rx) if SESSION_HINT.search(sent) else ():
             for m in rx.finditer(sent):
-                n = 1 if rx is single_rx else to_number(m.group("n"))
+                n = 1 if rx is single_rx else 2 if m.group("n") == "beiden" else to_number(m.group("n"))
                 if n is None or (rx is noun_rx and m.group("n").casefold() in ("eine", "einer", "ein", "einen")):
                     continue
                 after = ctx.mentions_between(s + m.end(), min(e, s + m.end() + 60))

@@ -34,6 +34,9 @@ _DATED = re.compile(r"(?:\s+(?:der|des)\s+(?:Stadt|Gemeinde|Landeshauptstadt|Sam
 # a date of a statute or a letter, not of a meeting: "Satzung des Rates vom ...", "Geschäftsordnung ... vom"
 # a decision dated by its session, not a statute: "Beschluss in der Fassung des Ausschusses vom ..."
 _DECISION_TEXT = re.compile(r"\bBeschluss\w*\s+in\s+der\s+Fassung\s+(?:des|der)\s*$")
+# the title of a statute naming its bodies: "Geschäftsordnung für die Delegiertenversammlung ... und den Beirat
+# der Stadt X vom 24.05.2017" dates the statute
+_STATUTE_TITLE = re.compile(r"\s*(?:Geschäftsordnung|Satzung|Hauptsatzung|Wahlordnung|Richtlinien?)\b[^.;:\n]*$")
 _ISSUED = re.compile(r"(?:Satzung|Geschäftsordnung|Fassung|Bekanntmachung|Schreiben|Brief)\w*\s+"
                      r"(?:des|der|für\s+(?:den|die|das)|über\s+(?:den|die|das))\s*$")
 
@@ -264,7 +267,8 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                         s, e2)
                     continue
                 dated = _DATED.match(text, m.end, min(ce, m.end + 80))
-                issued = _ISSUED.search(text[max(cs, m.start - 40):m.start]) and not _DECISION_TEXT.search(
+                issued = (_ISSUED.search(text[max(cs, m.start - 40):m.start])
+                          or _STATUTE_TITLE.match(text, cs, m.start)) and not _DECISION_TEXT.search(
                     text[max(cs, m.start - 60):m.start])
                 if dated and not ordinal and m.kind in ("council", "committee", "advisory_board") and not issued:
                     # "die Stadtverordnetenversammlung vom 13.09.2022", "Für den Ausschuss ... am 2. April 2014"

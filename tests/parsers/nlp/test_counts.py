@@ -119,3 +119,8 @@ def test_this_round_is_the_body_the_sentence_before_named(facts_of):
     f = one(facts_of("Der Ordnungsrat berät die Verwaltung. In dieser Runde treffen sich die Leitungen der Ämter "
                      "alle zwei Monate."))
     assert (f.subject, f.number, f.qualifier) == ("Ordnungsrat", 6, "per_year")
+
+
+def test_both_sessions_are_two(facts_of):
+    f = one(facts_of("Aus den beiden Sitzungen des Sportbeirates 2022 berichtet die Vorsitzende."))
+    assert (f.subject, f.number, f.year, f.qualifier) == ("Sportbeirat", 2, 2022, "exact")

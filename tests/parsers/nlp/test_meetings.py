@@ -226,3 +226,15 @@ def test_minutes_of_a_committee_of_the_council_record_the_committee(facts_of):
             "Sitzungstermin: 14.02.2024\nSitzungsart: öffentlich\n\nDer Ausschuss berät über Radwege.\n")
     (m,) = facts_of(text)["meeting"]
     assert (m.subject, m.date.isoformat()) == ("Ausschuss für Wege und Grün", "2024-02-14")
+
+
+def test_the_date_of_a_statute_naming_its_body_is_no_session(facts_of):
+    facts = facts_of("Geschäftsordnung für die Vollversammlung der Vereine und den Kulturbeirat der Stadt Kellbach "
+                     "vom 12.03.2019\n§ 1 Aufgaben\n")
+    assert "meeting" not in facts
+
+
+def test_a_motion_date_at_the_head_is_no_session(facts_of):
+    facts = facts_of("Antrag - 12.04.2021\nEinrichtung eines Seniorenbeirates\n\nDie Sitzung des Rates möge "
+                     "beschließen, einen Seniorenbeirat einzurichten.\n")
+    assert "meeting" not in facts
