@@ -42,6 +42,9 @@ if not Doc.has_extension("orgs"):
 
 
 _PARTY = re.compile(r"[A-ZÄÖÜ]{2,6}|Grünen|Linken|PIRATEN|Piraten")  # "Fraktion der CDU", "der Grünen"
+_PARTY_NAME = r"(?:Die\s+)?(?:[A-ZÄÖÜ]{2,}\.?|Grünen?|Linken?|Piraten|Freie\s+Wähler|Bündnis\s*90/Die\s+Grünen)"
+# a "Gruppe" of two or more parties in a council (Lower Saxony): "Gruppe SPD/Grüne", "Gruppe Die LINKE und PIRATEN"
+_ALLIANCE = re.compile(r"Gruppe\s+" + _PARTY_NAME + r"(?:\s*(?:/|und|&|,)\s*" + _PARTY_NAME + r")+(?![\wäöüß])")
 # party adjectives that name a faction before the word: "der Grünen Fraktion", "die Linke Fraktion"
 _PARTY_ADJECTIVES = {"Grüne": "Grüne", "Grünen": "Grüne", "Linke": "Linke", "Linken": "Linke", "Freie": "Freie",
                      "Freien": "Freie"}
@@ -193,7 +196,7 @@ def _may_start(word: str) -> bool:
     low = word.casefold()
     return (word in cfg["group_abbreviations"] or word in cfg["group_words"]
             or re.sub(r"e?s$", "", word) in cfg["group_words"] or low.startswith(("rund", "jour"))
-            or word in ("Fraktion", "Fraktionen") or low in BARE_WITH_NAME or word in _BACK_REFERENCES
+            or word in ("Fraktion", "Fraktionen", "Gruppe") or low in BARE_WITH_NAME or word in _BACK_REFERENCES
             or _COUNCIL_SESSION.fullmatch(word) is not None
             or len(word) >= 3 and (_match_head(word) is not None or COUNCIL_WORD.fullmatch(low) is not None))
 
@@ -265,6 +268,15 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 if k + 1 < n and doc[k].text in ("und", "sowie", ","):
                     k += 1
             i = k
+            continue
+        alliance = _ALLIANCE.match(full, doc[i].idx) if text == "Gruppe" else None
+        if alliance:
+            # "Gruppe Die LINKE und PIRATEN", "der Gruppe Grüne/UWG": parties that work together as one faction
+            display = " ".join(alliance.group(0).split())
+            out.append(Mention(alliance.start(), alliance.end(), alliance.group(0), display, "faction",
+                               canonical_key(display), "f", head="gruppe"))
+            while i < n and doc[i].idx < alliance.end():
+                i += 1
             continue
         if text == "Fraktion" and i > 0 and doc[i - 1].text in _PARTY_ADJECTIVES and not (
                 out and out[-1].end >= doc[i - 1].idx):

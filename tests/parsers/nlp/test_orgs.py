@@ -251,3 +251,10 @@ def test_the_council_of_a_town_and_its_compound_name_are_one_council():
     found = orgs("Der Rat der Samtgemeinde Kellberg tagt. Der Samtgemeinderat beauftragt die Verwaltung.")
     assert list(found) == ["Rat der Samtgemeinde Kellberg"]
     assert found["Rat der Samtgemeinde Kellberg"].aliases == {"Samtgemeinderat"}
+
+
+def test_a_group_of_parties_is_a_faction():
+    found = orgs("Ratsfrau Ott (Gruppe SPD/Grüne) und Ratsherr Kurz (Gruppe Die LINKE und PIRATEN) stimmen zu. "
+                 "Die Gruppe Jugend plant ein Fest.")
+    assert {n: o.kind for n, o in found.items()} == {"Gruppe SPD/Grüne": "faction",
+                                                     "Gruppe Die LINKE und PIRATEN": "faction"}
