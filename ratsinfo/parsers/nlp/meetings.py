@@ -21,7 +21,7 @@ from ratsinfo.parsers.nlp.meeting_acts import (
     numbered_without_day,
     year_sessions,
 )
-from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, months, parse_date
+from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, months, ordinals, parse_date
 
 DATE_RX = re.compile(DATE_PATTERN)
 MEETING_KINDS = ("conference", "committee", "advisory_board", "council", "staff", "working_group")
@@ -198,14 +198,21 @@ _HEAD_NUMBER = re.compile(r"\s*(\d{1,3})\.\s*")
 _HEAD_TITLE = re.compile(r"\s*(?:des\s+\S+\s*)?:\s*(\S.*?)\s*$")
 _CLAUSE = re.compile(r"[^;]+")
 _SESSION_OF = re.compile(r"\b(?:Sitzung|Tagung)\s+(?:des|der)\s*$")
-_FIRST_SESSION = re.compile(r"\b(?:erste|ersten)\s+Sitzung\b")
+_WRITTEN = (r"(?P<w>[Ee]rste|[Zz]weite|[Dd]ritte|[Vv]ierte|[Ff]ünfte|[Ss]echste|[Ss]iebte|[Aa]chte|[Nn]eunte|"
+            r"[Zz]ehnte|[Ee]lfte|[Zz]wölfte)[nrs]?\s+(?:(?:öffentlichen?|ordentlichen?|konstituierenden?|regulären?)\s+)?")
+# "die erste Sitzung", "in ihrer zweiten ordentlichen Sitzung": a session numbered in words
+_FIRST_SESSION = re.compile(r"\b" + _WRITTEN + r"Sitzung\b")
 _ORDINAL_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\.\s*(?:(?:öffentlichen?|ordentlichen?|konstituierenden?)\s+)?"
                              r"(?:(?:Sitzung|Tagung)\s+(?:des|der)\s+)?$")
 _TERM_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\.\s+(?:\w+\s+)?(?:Sitzung|Tagung)\s+(?:des|der)\s+\d{1,3}\.\s*$")
 _HELD = re.compile(r"\b(?:fand|findet|stattfand|stattfinden|statt|tagte)\b")
 _OWN_SESSION = re.compile(r"\b(?:in\s+)?(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})\.\s+)?Sitzung\s+(?:am|vom)\s+"
                           + DATE_PATTERN)
-_FIRST_OF = re.compile(r"\b[Ee]rsten?\s+(?:Sitzung|Tagung)\s+(?:des|der)\s*$")
+_FIRST_OF = re.compile(r"\b" + _WRITTEN + r"(?:Sitzung|Tagung)\s+(?:des|der)\s*$")
+
+
+def _written(m: re.Match | None) -> int | None:
+    return ordinals().get(m.group("w").casefold()) if m else None
 # "die 2. Sitzung am 16. Juni 2021"
 _NUMBERED_SESSION = re.compile(r"(?<![\d.])(?P<n>\d{1,3})\.\s+(?:öffentlichen?\s+)?Sitzung\s+(?:am|vom)\s+"
                                + DATE_PATTERN)
@@ -272,19 +279,19 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                     text[max(cs, m.start - 60):m.start])
                 if dated and not ordinal and m.kind in ("council", "committee", "advisory_board") and not issued:
                     # "die Stadtverordnetenversammlung vom 13.09.2022", "Für den Ausschuss ... am 2. April 2014"
-                    first = _FIRST_SESSION.search(text, max(cs, m.start - 40), m.start)
-                    add(m.key, 1 if first else None, parse_date(dated.group("date")), s, e2)
+                    first = _FIRST_SESSION.search(text, max(cs, m.start - 50), m.start)
+                    add(m.key, _written(first), parse_date(dated.group("date")), s, e2)
                     continue
                 if not ordinal and not session and not held:
                     continue
-                number = int(ordinal.group(1)) if ordinal else 1 if session and _FIRST_OF.search(before) else None
+                number = int(ordinal.group(1)) if ordinal else _written(_FIRST_OF.search(before)) if session else None
                 if ordinal and any(ds <= m.start - len(ordinal.group(0)) < de_ for ds, de_, _ in dates):
                     number = None  # the "7." of "7. Oktober 2019" is a day, not a meeting number
                 after = [d for d in dates if d[0] >= m.end]
                 when = (after[0] if after else min(dates, key=lambda d: abs(d[0] - m.start)))[2] if dates else None
                 if (number is None and when is None) or (number is not None and number > 300):
                     continue
-                if when is None and not ordinal and number != 1:  # "die erste Sitzung des Beirates" is its 1.
+                if when is None and not ordinal and number is None:  # "die erste Sitzung des Beirates" is its 1.
                     continue
                 add(m.key, number, when, s, e2)
             # "die 2. Sitzung am 16. Juni 2021": a numbered session of the body named before

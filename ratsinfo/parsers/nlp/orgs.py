@@ -112,6 +112,9 @@ def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
 
 
 _PLACE_PREPOSITIONS = {"im", "vom", "zum", "beim"}
+# the members an assembly is named after: "der Lokalen Agenda 21", "der Regensburger Alten- und Seniorenclubs"
+_OWNER_NAME = re.compile(r"(?:\s+(?:der|des)\s+(?!Stadt\b|Gemeinde\b|Landeshauptstadt\b|Samtgemeinde\b|Hansestadt\b)"
+                         r"[A-ZÄÖÜ][\wäöüß]*-?(?:\s+(?:und\s+)?(?:[A-ZÄÖÜ][\wäöüß]*-?|\d{1,3}\b)){0,4}){1,2}")
 _OTHER_TOWN = re.compile(r" (?:der|des) (?:Stadt|Gemeinde|Landeshauptstadt|Samtgemeinde|Hansestadt) "
                          r"(?P<place>[A-ZÄÖÜ][\wäöüß-]+)")
 # heads that may name one body twice in a text ("Lenkungsgruppe"/"Lenkungsgremium", "Seniorenbeirat"/"Seniorenrat");
@@ -412,6 +415,15 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     if k > i + 1 and (after is None or not _is_cap(after) or "\n" in doc[k - 1].whitespace_):
                         extra = " " + doc[i + 1:k].text
                         end_i = k
+                owner_name = _OWNER_NAME.match(full, tok.idx + len(text)) \
+                    if head.kind == "conference" and not extra and i + 2 < n and doc[i + 1].text in ("des", "der") \
+                    and _match_head(doc[i + 2].text) is None and not COUNCIL_WORD.fullmatch(doc[i + 2].lower_) else None
+                if owner_name and not any(_match_head(w) for w in owner_name.group(0).split()):
+                    # "Vollversammlung der Lokalen Agenda 21", "Delegiertenversammlung der Alten- und Seniorenclubs":
+                    # an assembly named after those who meet in it (no body of its own: "Plenum des Beirates")
+                    extra = " " + " ".join(owner_name.group(0).split())
+                    while end_i < n and doc[end_i].idx < owner_name.end():
+                        end_i += 1
                 if head.suffix == "geschäftsstelle" and not extra and i + 2 < n and doc[i + 1].text in ("des", "der") \
                         and (_match_head(doc[i + 2].text) is not None or COUNCIL_WORD.fullmatch(doc[i + 2].lower_)):
                     extra = " " + doc[i + 1:i + 3].text  # "Geschäftsstelle des Integrationsrates"

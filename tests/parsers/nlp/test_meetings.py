@@ -238,3 +238,8 @@ def test_a_motion_date_at_the_head_is_no_session(facts_of):
     facts = facts_of("Antrag - 12.04.2021\nEinrichtung eines Seniorenbeirates\n\nDie Sitzung des Rates möge "
                      "beschließen, einen Seniorenbeirat einzurichten.\n")
     assert "meeting" not in facts
+
+
+def test_a_session_numbered_in_words(facts_of):
+    (m,) = facts_of("Die zweite ordentliche Sitzung des Kulturbeirates fand am 3. Mai 2021 statt.")["meeting"]
+    assert (m.subject, m.number, m.date.isoformat()) == ("Kulturbeirat", 2, "2021-05-03")

@@ -258,3 +258,10 @@ def test_a_group_of_parties_is_a_faction():
                  "Die Gruppe Jugend plant ein Fest.")
     assert {n: o.kind for n, o in found.items()} == {"Gruppe SPD/Grüne": "faction",
                                                      "Gruppe Die LINKE und PIRATEN": "faction"}
+
+
+def test_an_assembly_is_named_after_those_who_meet_in_it():
+    found = orgs("Die Vollversammlung der Lokalen Agenda 21 wählte den Sprecher. Das Plenum des Klimabeirates tagt. "
+                 "Die Delegiertenversammlung der Sportvereine der Stadt Kellbach tagt jährlich.")
+    assert set(found) == {"Vollversammlung der Lokalen Agenda 21", "Plenum", "Klimabeirat",
+                          "Delegiertenversammlung der Sportvereine"}
