@@ -47,6 +47,8 @@ class Count:
 ANAPHORA = re.compile(r"\b(?:[Dd]er|[Dd]ie|[Dd]as|dem|den|des|(?P<this>[Dd]ies(?:e[mnrs]?)?))\s+"
                       r"(?P<head>Arbeitskreis|Arbeitsgruppe|Beirat|Rat|"
                       r"Gremium|Ausschuss|Lenkungsgruppe|Steuerungsgruppe|Projektgruppe|Konferenz|Runde|Kreis|Plenum)\w*\b")
+_PLURAL = re.compile(r"(?:Arbeitskreise|Arbeitsgruppen|Beiräte|Räte|Gremien|Ausschüsse|Lenkungsgruppen|"
+                     r"Steuerungsgruppen|Projektgruppen|Konferenzen|Runden|Kreise)n?")
 CUMULATIVE = re.compile(r"\b(?:insgesamt|bisher|bislang|seit\s+(?:seiner|ihrer)\s+Gründung)\b", re.I)
 RANGE = re.compile(r"\b(?P<lo>" + NUM + r")(?:\s*-?\s*mal)?\s*(?:-|–|bis)\s*(?P<hi>" + NUM + r")\s*-?\s*(?:mal\b|x\b)",
                    re.I)
@@ -66,6 +68,8 @@ def _subject(ctx: Context, sent_start: int, sent_end: int, anchor: int, prefer_k
     if not ms:
         # "kam der Arbeitskreis bislang fünfmal zusammen": the body named last with that head word
         a = ANAPHORA.search(ctx.text, sent_start, sent_end)
+        if a and _PLURAL.fullmatch(a.group(0).split()[-1]):
+            return None  # "Die Arbeitsgruppen treffen sich zweimal": many bodies, not the one named last
         if a:
             head = a.group("head").casefold()
             before = [m for m in ctx.mentions if m.end <= sent_start and head in m.display.casefold()]
@@ -111,6 +115,7 @@ TIMES = re.compile(times_pattern())
 # a count per month, quarter or week: "einmal im Monat", "zweimal pro Quartal", "dreimal monatlich"
 PERIOD = re.compile(r"\s+(?:(?:im|pro|je|jeden|in\s+jedem|in\s+der|einer)\s+(?P<p>Monat|Quartal|Woche)\b|"
                     r"(?P<adverb>monatlich|wöchentlich)\b)")
+BETWEEN = re.compile(r"\s+zwischen\b")
 _PER_PERIOD = {"monat": 12, "quartal": 4, "woche": 52, "wöchentlich": 52}
 _GENITIVE = re.compile(r"\s*(?:des|der)\s*")
 _REPORT = re.compile(r"Bericht|Haushalt")
@@ -204,6 +209,8 @@ def find_counts(ctx: Context) -> list[Count]:
                 subj = _subject(ctx, s, e, s + m.start(), ("conference",) if organised else ())
                 if subj is None:
                     continue
+                if BETWEEN.match(sent, m.end()):
+                    continue  # "zweimal zwischen den Sitzungen": how often between two sessions, not a count
                 period = PERIOD.match(sent, m.end())
                 if period:  # "einmal im Monat" is twelve times a year, not once
                     word = (period.group("p") or period.group("adverb")).casefold()

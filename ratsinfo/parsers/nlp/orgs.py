@@ -43,6 +43,8 @@ if not Doc.has_extension("orgs"):
 
 _PARTY = re.compile(r"[A-ZÄÖÜ]{2,6}|Grünen|Linken|PIRATEN|Piraten")  # "Fraktion der CDU", "der Grünen"
 _PARTY_NAME = r"(?:Die\s+)?(?:[A-ZÄÖÜ]{2,}\.?|Grünen?|Linken?|Piraten|Freie\s+Wähler|Bündnis\s*90/Die\s+Grünen)"
+_PARTY_AFTER = re.compile(r"\s+(?:Bündnis\s*90\s*/\s*Die\s+Grünen|BÜNDNIS\s*90\s*/\s*DIE\s+GRÜNEN|Die\s+Linke\b|"
+                          r"DIE\s+LINKE\b|Freie\s+Wähler\b)")
 # a "Gruppe" of two or more parties in a council (Lower Saxony): "Gruppe SPD/Grüne", "Gruppe Die LINKE und PIRATEN"
 _ALLIANCE = re.compile(r"Gruppe\s+" + _PARTY_NAME + r"(?:\s*(?:/|und|&|,)\s*" + _PARTY_NAME + r")+(?![\wäöüß])")
 # party adjectives that name a faction before the word: "der Grünen Fraktion", "die Linke Fraktion"
@@ -396,6 +398,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
                         nxt.text.isupper() and len(nxt.text) >= 2 or _is_cap(nxt) and head.kind != "department"
                         and nxt.text not in NAME_STOP and not _match_head(nxt.text)):
                     e = _group_name(doc, i) if head.kind == "faction" else i + 2
+                    party = _PARTY_AFTER.match(full, tok.idx + len(text)) if head.kind == "faction" else None
+                    if party and party.end() > doc[e - 1].idx + len(doc[e - 1].text):
+                        # "Kreistagsfraktion Bündnis 90/Die Grünen": the party's name with its number and slash
+                        while e < n and doc[e].idx < party.end():
+                            e += 1
                     extra = " " + doc[i + 1:e].text
                     end_i = e
                 elif nxt is not None and head.kind == "council" and "\n" not in tok.whitespace_ and (
@@ -517,7 +524,8 @@ _PLURAL_GROUPS = {"arbeitskreise": "Arbeitskreis", "arbeitsgruppen": "Arbeitsgru
                   "unterarbeitsgruppen": "Unterarbeitsgruppe"}
 _GROUP_LIST = re.compile(
     r"(?P<plural>Arbeitskreise|Arbeitsgruppen|Unterarbeitsgruppen|Projektgruppen|AGs|Runden?\s+Tische)"
-    r"(?:\s*\([A-Za-zÄÖÜ]{2,6}\))?\s*(?:\((?P<list>[^()\n]{3,200})\)|(?P<quoted>[„\"][^“\"\n]{2,60}[“\"]"
+    r"(?:\s*\([A-Za-zÄÖÜ]{2,6}\))?(?:\s*,?\s*(?:unter\s+anderem|u\.\s?a\.|darunter|z\.\s?B\.|nämlich)\s*:?)?\s*"
+    r"(?:\((?P<list>[^()\n]{3,200})\)|(?P<quoted>[„\"][^“\"\n]{2,60}[“\"]"
     r"(?:\s*(?:,|und|sowie)\s*[„\"][^“\"\n]{2,60}[“\"])+))")
 _ITEM = re.compile(r"[„\"](?P<q>[^“\"\n]+)[“\"]|(?P<w>[A-ZÄÖÜ][\w\-äöüß]*(?:\s+[A-ZÄÖÜ&][\w\-äöüß]*){0,3})")
 

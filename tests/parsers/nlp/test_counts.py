@@ -124,3 +124,9 @@ def test_this_round_is_the_body_the_sentence_before_named(facts_of):
 def test_both_sessions_are_two(facts_of):
     f = one(facts_of("Aus den beiden Sitzungen des Sportbeirates 2022 berichtet die Vorsitzende."))
     assert (f.subject, f.number, f.year, f.qualifier) == ("Sportbeirat", 2, 2022, "exact")
+
+
+def test_groups_meeting_between_sessions_give_no_count(facts_of):
+    facts = facts_of("Die AG Schulweg wurde gegründet. Die Arbeitsgruppen wollen sich zweimal zwischen den "
+                     "Sitzungen des Beirates treffen.")
+    assert "session_count" not in facts

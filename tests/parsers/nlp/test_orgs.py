@@ -265,3 +265,15 @@ def test_an_assembly_is_named_after_those_who_meet_in_it():
                  "Die Delegiertenversammlung der Sportvereine der Stadt Kellbach tagt jährlich.")
     assert set(found) == {"Vollversammlung der Lokalen Agenda 21", "Plenum", "Klimabeirat",
                           "Delegiertenversammlung der Sportvereine"}
+
+
+def test_a_faction_named_with_its_party_and_a_slash():
+    found = orgs("Die Kreistagsfraktion Bündnis 90 / Die Grünen stimmt zu. Auch die Kreistagsfraktion "
+                 "Bündnis 90/Die Grünen schlägt es vor.")
+    assert len(found) == 1
+    assert next(iter(found.values())).kind == "faction"
+
+
+def test_working_groups_listed_after_unter_anderem():
+    found = orgs("Der Kinderbeirat arbeitet in Arbeitsgruppen, unter anderem „Spielplätze“ und „Schulweg“.")
+    assert {"Arbeitsgruppe Spielplätze", "Arbeitsgruppe Schulweg"} <= set(found)
