@@ -192,6 +192,35 @@ def _minutes_of(ctx: Context) -> list[tuple[str, int | None, date, int, int]]:
     return out
 
 
+# the session announced at the end of minutes or a report: "Die nächste Sitzung findet am 14. März 2017 statt",
+# "Nächste Plenumssitzung am Samstag, den 29. April 2023"
+_NEXT = re.compile(r"\b[Nn]ächsten?\s+(?:(?:öffentliche|reguläre|ordentliche)n?\s+)?(?P<word>[A-ZÄÖÜ][a-zäöüß]+?)?s?"
+                   r"-?[Ss]itzung(?P<of>\s+(?:des|der)\s+)?[^.;?\n]{0,60}?\b(?:am|für\s+den)\s+" + _WEEKDAY
+                   + DATE_PATTERN)
+
+
+def _next_session(ctx: Context) -> list[tuple[str, int | None, date, int, int]]:
+    """The next session, of the body named with it, else of the body named last before it."""
+    text = ctx.text
+    out = []
+    for m in _NEXT.finditer(text) if "ächste" in text else ():
+        when = parse_date(m.group("date"))
+        key = None
+        if m.group("of"):
+            after = [x for x in ctx.mentions_starting(m.end("of"), m.end("of") + 1) if x.kind in MEETING_KINDS]
+            key = after[0].key if after else None
+        elif m.group("word"):
+            key = _body_named(ctx, m.group("word"))
+        if key is None and not m.group("of"):
+            before = [x for x in ctx.mentions if x.end <= m.start() and x.kind in MEETING_KINDS]
+            main = next((k for k, o in ctx.orgs.items() if o is ctx.main), None) if ctx.main is not None and \
+                ctx.main.kind in MEETING_KINDS else None
+            key = before[-1].key if before else main
+        if key and when:
+            out.append((key, None, when, m.start(), m.end()))
+    return out
+
+
 _DIGIT = re.compile(r"\d")
 # patterns of find_meetings, compiled once
 _HEAD_NUMBER = re.compile(r"\s*(\d{1,3})\.\s*")
@@ -302,7 +331,7 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                     add(owner.key, int(om.group("n")), parse_date(om.group("date")), s, e2)
     for key, when, a, b in consultations(ctx) + _decided_on(ctx):
         add(key, None, when, a, b)
-    for key, number, when, a, b in _minutes_of(ctx) + _session_words(ctx):
+    for key, number, when, a, b in _minutes_of(ctx) + _session_words(ctx) + _next_session(ctx):
         add(key, number, when, a, b)
     partial: list[FoundMeeting] = []  # days without a year anywhere in the text ("--05-12")
     for key, day, a, b in (acted_on_days(ctx) + date_tables(ctx) + approved_minutes(ctx) + bracketed_decisions(ctx)

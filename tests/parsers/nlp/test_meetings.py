@@ -243,3 +243,13 @@ def test_a_motion_date_at_the_head_is_no_session(facts_of):
 def test_a_session_numbered_in_words(facts_of):
     (m,) = facts_of("Die zweite ordentliche Sitzung des Kulturbeirates fand am 3. Mai 2021 statt.")["meeting"]
     assert (m.subject, m.number, m.date.isoformat()) == ("Kulturbeirat", 2, "2021-05-03")
+
+
+def test_the_next_session_announced_is_a_session_of_the_body_named_before(facts_of):
+    facts = facts_of("Der Umweltbeirat beriet über Baumschutz. Die nächste Sitzung findet am 12. Mai 2025 im "
+                     "Rathaus statt.")
+    (m,) = facts["meeting"]
+    assert (m.subject, m.date.isoformat()) == ("Umweltbeirat", "2025-05-12")
+    (m,) = facts_of("Der Kreistag tagte. Nächste Plenumssitzung des Seniorenbeirates am Freitag, den "
+                    "3. Oktober 2025")["meeting"]
+    assert (m.subject, m.date.isoformat()) == ("Seniorenbeirat", "2025-10-03")
