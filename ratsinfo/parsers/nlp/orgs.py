@@ -607,6 +607,8 @@ def _generic(text: str, m: Mention, prev: Mention | None) -> bool:
     if m.is_abbreviation:
         return False
     before = text[max(0, m.start - 60):m.start]
+    if " " not in m.text and before[-1:] in _OPEN_QUOTES and text[m.end:m.end + 1] in _CLOSE_QUOTES:
+        return True  # „Erwachsenenstadtrat“: a word in scare quotes, no body's name
     indefinite = _INDEFINITE_BEFORE.search(before) if m.kind != "conference" else None  # "führt eine Konferenz durch"
     if indefinite and (not indefinite.group("a") or _NEGATED_AFTER.match(text, m.end, min(len(text), m.end + 90))):
         return not (_FOUNDED_BEFORE.search(before) or _FOUNDED_AFTER.match(text, m.end, min(len(text), m.end + 90)))
@@ -617,10 +619,11 @@ def _generic(text: str, m: Mention, prev: Mention | None) -> bool:
 def _without_generic(text: str, mentions: list[Mention]) -> None:
     """Drops the bodies every mention of which is generic (see ``_generic``)."""
     generic: dict[str, bool] = {}
-    for i, m in enumerate(mentions):
-        generic[m.key] = generic.get(m.key, True) and _generic(text, m, mentions[i - 1] if i else None)
+    for i, m in enumerate(mentions):  # a short reference back ("des Rates") decides nothing
+        if not m.is_abbreviation:
+            generic[m.key] = generic.get(m.key, True) and _generic(text, m, mentions[i - 1] if i else None)
     if any(generic.values()):
-        mentions[:] = [m for m in mentions if not generic[m.key]]
+        mentions[:] = [m for m in mentions if not generic.get(m.key)]
 
 
 # "Beirat für Architektur und Stadtgestaltung (Gestaltungsbeirat)": the short name in brackets

@@ -277,3 +277,8 @@ def test_a_faction_named_with_its_party_and_a_slash():
 def test_working_groups_listed_after_unter_anderem():
     found = orgs("Der Kinderbeirat arbeitet in Arbeitsgruppen, unter anderem „Spielplätze“ und „Schulweg“.")
     assert {"Arbeitsgruppe Spielplätze", "Arbeitsgruppe Schulweg"} <= set(found)
+
+
+def test_a_word_in_scare_quotes_is_no_body():
+    found = orgs("Der Kinderrat tagte wie im „Großstadtrat“ üblich. Die Struktur des Rates ist einfach.")
+    assert list(found) == ["Kinderrat"]
