@@ -253,3 +253,8 @@ def test_the_next_session_announced_is_a_session_of_the_body_named_before(facts_
     (m,) = facts_of("Der Kreistag tagte. Nächste Plenumssitzung des Seniorenbeirates am Freitag, den "
                     "3. Oktober 2025")["meeting"]
     assert (m.subject, m.date.isoformat()) == ("Seniorenbeirat", "2025-10-03")
+
+
+def test_a_paper_put_before_a_body_on_a_day_is_its_session(facts_of):
+    (m,) = facts_of("Der Entwurf des Spielplatzkonzepts wird am 12. Mai 2026 dem Bauausschuss vorgelegt.")["meeting"]
+    assert (m.subject, m.date.isoformat()) == ("Bauausschuss", "2026-05-12")
