@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from ratsinfo.parsers.nlp.council import Council, recognise
 from ratsinfo.parsers.nlp.doc_text import text_of
+from ratsinfo.parsers.nlp.names import first_names
 from ratsinfo.parsers.nlp.org_heads import (  # noqa: F401 - re-exported
     ADJ_ENDINGS,
     BARE_NEEDS_ADJ,
@@ -114,6 +115,8 @@ def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
 
 
 _PLACE_PREPOSITIONS = {"im", "vom", "zum", "beim"}
+_TOWN_WORDS = {"Stadt", "Gemeinde", "Landeshauptstadt", "Samtgemeinde", "Hansestadt", "Verbandsgemeinde", "Kreises",
+               "Landkreises", "Marktgemeinde", "Universitätsstadt"}
 # the members an assembly is named after: "der Lokalen Agenda 21", "der Regensburger Alten- und Seniorenclubs"
 _OWNER_NAME = re.compile(r"(?:\s+(?:der|des)\s+(?!Stadt\b|Gemeinde\b|Landeshauptstadt\b|Samtgemeinde\b|Hansestadt\b)"
                          r"[A-ZÄÖÜ][\wäöüß]*-?(?:\s+(?:und\s+)?(?:[A-ZÄÖÜ][\wäöüß]*-?|\d{1,3}\b)){0,4}){1,2}")
@@ -316,7 +319,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
             named = low.startswith(NAMED_DEPARTMENTS)
             # "Beirat für Menschen mit Behinderungen", also "Beirat von Menschen mit ..." (not "Rat von der Stadt")
             complement = doc[i + 1].text == "für" or doc[i + 1].text == "von" and base.casefold() in (
-                "beirat", "ausschuss") and i + 2 < n and _is_cap(doc[i + 2])
+                "beirat", "ausschuss") and i + 2 < n and _is_cap(doc[i + 2]) or (
+                # "Beirat der Volkshochschule": a board named after the institution it advises
+                doc[i + 1].text in ("der", "des") and base.casefold() == "beirat" and i + 2 < n
+                and _is_cap(doc[i + 2]) and doc[i + 2].text not in _TOWN_WORDS and not _match_head(doc[i + 2].text)
+                and not COUNCIL_WORD.fullmatch(doc[i + 2].lower_))
             if complement or named and _is_cap(doc[i + 1]):
                 e = _group_name(doc, i + 1 if complement else i, commas=True)
                 if e > i + (2 if complement else 1):
@@ -415,7 +422,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     # a name after the head: "Fachbeirat Sport", "Lenkungsgruppe Sicheres Quartier"
                     k = i + 1
                     while k < n and k <= i + 2 and _is_cap(doc[k]) and doc[k].text not in NAME_STOP \
-                            and doc[k].text not in _TITLES \
+                            and doc[k].text not in _TITLES and doc[k].text not in first_names() \
                             and not _match_head(doc[k].text) and "\n" not in doc[k - 1].whitespace_:
                         k += 1
                     after = doc[k] if k < n else None

@@ -282,3 +282,14 @@ def test_working_groups_listed_after_unter_anderem():
 def test_a_word_in_scare_quotes_is_no_body():
     found = orgs("Der Kinderrat tagte wie im „Großstadtrat“ üblich. Die Struktur des Rates ist einfach.")
     assert list(found) == ["Kinderrat"]
+
+
+def test_a_person_after_a_body_in_a_list_is_no_part_of_its_name():
+    found = orgs("Weiterhin anwesend:\nSprecherin Seniorenbeirat Maria Kunz\nLenkungsgruppe Sicheres Quartier\n")
+    assert set(found) == {"Seniorenbeirat", "Lenkungsgruppe Sicheres Quartier"}
+
+
+def test_a_board_named_after_the_institution_it_advises():
+    found = orgs("Wahl von Mitgliedern des Beirates der Musikschule. Der Beirat der Stadt Kellbach tagt.")
+    assert "Beirat der Musikschule" in found
+    assert not any(name.startswith("Beirat der Stadt") for name in found)
