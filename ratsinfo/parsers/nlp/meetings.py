@@ -37,8 +37,10 @@ _DECISION_TEXT = re.compile(r"\bBeschluss\w*\s+in\s+der\s+Fassung\s+(?:des|der)\
 # the title of a statute naming its bodies: "Geschäftsordnung für die Delegiertenversammlung ... und den Beirat
 # der Stadt X vom 24.05.2017" dates the statute
 _STATUTE_TITLE = re.compile(r"\s*(?:Geschäftsordnung|Satzung|Hauptsatzung|Wahlordnung|Richtlinien?)\b[^.;:\n]*$")
+# ("Satzung über die Bildung eines Seniorenbeirates vom ...")
 _ISSUED = re.compile(r"(?:Satzung|Geschäftsordnung|Fassung|Bekanntmachung|Schreiben|Brief)\w*\s+"
-                     r"(?:des|der|für\s+(?:den|die|das)|über\s+(?:den|die|das))\s*$")
+                     r"(?:des|der|für\s+(?:den|die|das)|über\s+(?:den|die|das)(?:\s+\w+\s+(?:des|der|eines|einer))?)"
+                     r"\s*$")
 
 
 @dataclass

@@ -258,3 +258,15 @@ def test_the_next_session_announced_is_a_session_of_the_body_named_before(facts_
 def test_a_paper_put_before_a_body_on_a_day_is_its_session(facts_of):
     (m,) = facts_of("Der Entwurf des Spielplatzkonzepts wird am 12. Mai 2026 dem Bauausschuss vorgelegt.")["meeting"]
     assert (m.subject, m.date.isoformat()) == ("Bauausschuss", "2026-05-12")
+
+
+def test_a_press_release_date_under_its_title_is_no_session(facts_of):
+    text = ("Konstituierende Sitzung des Kinderbeirates\n\nMittwoch, 14. Mai 2025\n\nAm 7. Mai 2025 fand im Rathaus "
+            "die konstituierende Sitzung des Kinderbeirates statt.\n")
+    assert [m.date.isoformat() for m in facts_of(text)["meeting"]] == ["2025-05-07"]
+
+
+def test_the_date_of_a_statute_setting_up_a_body_is_no_session(facts_of):
+    facts = facts_of("Der Bürgermeister möge die Satzung über die Bildung eines Jugendbeirates vom 12.03.2019 "
+                     "ändern.")
+    assert "meeting" not in facts
