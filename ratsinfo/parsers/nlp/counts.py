@@ -146,6 +146,15 @@ def find_counts(ctx: Context) -> list[Count]:
         sent = text[s:e]
         if sent.rstrip().endswith("?") or len(sent) < 8:
             continue
+        same = SAME_FREQUENCY.search(sent) if out and out[-1].end <= s else None
+        if same:
+            # "Seine beiden Ausschüsse ... beraten ebenfalls in dieser Frequenz": the count before, for these bodies
+            prev = out[-1]
+            for body in ctx.mentions_between(s, e):
+                if body.kind in ("committee", "advisory_board", "council", "staff", "working_group", "conference") \
+                        and body.key != prev.subject.key and not any(c.subject.key == body.key for c in out):
+                    out.append(Count(body, prev.value, prev.qualifier, prev.year, s + same.start(), s + same.end()))
+            continue
         meets = MEET_VERBS.search(sent) is not None
         if not meets and not SESSION_HINT.search(sent) and "konferenzen" not in sent:
             continue  # no session noun, no conferences, no meeting verb: no count
@@ -234,6 +243,11 @@ def find_counts(ctx: Context) -> list[Count]:
                     add(subj, n, qual, w.start(), w.end())
                 break
     return out
+
+
+SAME_FREQUENCY = re.compile(r"\b(?:ebenfalls|ebenso|gleichfalls)\s+(?:in\s+(?:dieser|derselben|gleicher)\s+"
+                            r"(?:Frequenz|Häufigkeit|Rhythmus|Regelmäßigkeit)|oft|häufig)\b|\bin\s+(?:derselben|gleicher)\s+"
+                            r"(?:Frequenz|Häufigkeit)\b")
 
 
 # a count that did not happen: "vier Sitzungen im Jahr wären zu wenig", "es handelte sich nicht um Sitzungen"

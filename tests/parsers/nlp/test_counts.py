@@ -130,3 +130,10 @@ def test_groups_meeting_between_sessions_give_no_count(facts_of):
     facts = facts_of("Die AG Schulweg wurde gegründet. Die Arbeitsgruppen wollen sich zweimal zwischen den "
                      "Sitzungen des Beirates treffen.")
     assert "session_count" not in facts
+
+
+def test_bodies_meeting_as_often_as_the_one_before(facts_of):
+    facts = facts_of("Der Kreistag tagt etwa sechsmal im Jahr. Der Kreisausschuss und der Umweltausschuss tagen "
+                     "ebenso oft.")
+    got = {(f.subject, f.number, f.qualifier) for f in facts["session_count"]}
+    assert got == {("Kreistag", 6, "per_year"), ("Kreisausschuss", 6, "per_year"), ("Umweltausschuss", 6, "per_year")}
