@@ -58,7 +58,10 @@ _BRACKET_DECISION = re.compile(r"\s*\(\s*(?:Beschl(?:uss|\.)|Sitzung)\s+vom\s+[^
 # a paper put before a body on a day
 _PRESENTED = re.compile(r"\b(?:vorgelegt|vorgestellt|zur\s+(?:Beratung|Beschlussfassung|Entscheidung)\s+vorgelegt)\b")
 _TO_BODY = re.compile(r"\b(?:dem|der)\s+$")
-_FIRST_TIME = re.compile(r"\bzum\s+ersten\s+Mal\b|\berstmal(?:s|ig)\s+(?:zusammen|getagt|getroffen)")
+# (not "zum ersten Mal in neuer Besetzung", "zum ersten Mal in diesem Jahr": a first session of a term or year)
+_FIRST_TIME = re.compile(r"\b(?:zum\s+ersten\s+Mal|erstmal(?:s|ig)\s+(?:zusammen|getagt|getroffen))\b"
+                         r"(?!\s+(?:in\s+(?:der\s+)?neue[nr]?\s+(?:Besetzung|Konstellation|Zusammensetzung|Wahlperiode)|"
+                         r"in\s+diese[mr]\s+(?:Jahr|Wahlperiode)|nach\s+der\s+(?:Wahl|Sommerpause)))")
 # the first or last session known only to its year: "Die letzte Sitzung des Beirates fand im Jahr 2014 statt"
 _YEAR_SESSION = re.compile(r"\b(?P<which>[Ll]etzte|[Ee]rste|[Kk]onstituierende)n?\s+Sitzung\b(?P<mid>[^.;?]{0,80}?)"
                            r"(?<![.\d/-])\b(?:(?:im\s+Jahr(?:e)?|in)\s+)?(?P<y>(?:19|20)\d\d)\b(?![./-]\d)[^.;?]{0,40}?\bstatt")

@@ -115,6 +115,8 @@ def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
 
 
 _PLACE_PREPOSITIONS = {"im", "vom", "zum", "beim"}
+# "der Arbeitskreis", "der Runde Tisch" (the article tells whether a body acts in its clause)
+_GROUP_GENDER = {"Arbeitskreis": "m", "AK": "m", "Runder Tisch": "m", "Jour fixe": "m"}
 _TOWN_WORDS = {"Stadt", "Gemeinde", "Landeshauptstadt", "Samtgemeinde", "Hansestadt", "Verbandsgemeinde", "Kreises",
                "Landkreises", "Marktgemeinde", "Universitätsstadt"}
 # the members an assembly is named after: "der Lokalen Agenda 21", "der Regensburger Alten- und Seniorenclubs"
@@ -258,7 +260,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 display = f"{name} {rest}".strip()
                 kind = "working_group" if multi == "Runder Tisch" else ("staff" if multi else group_kind)
                 out.append(Mention(span.start_char, span.end_char, span.text, display, kind,
-                                   canonical_key(display), "f", head=name.casefold()))
+                                   canonical_key(display), _GROUP_GENDER.get(name, "f"), head=name.casefold()))
                 i = end
                 continue
         if text in ("Fraktion", "Fraktionen") and i + 2 < n and doc[i + 1].text == "der" \

@@ -270,3 +270,13 @@ def test_the_date_of_a_statute_setting_up_a_body_is_no_session(facts_of):
     facts = facts_of("Der Bürgermeister möge die Satzung über die Bildung eines Jugendbeirates vom 12.03.2019 "
                      "ändern.")
     assert "meeting" not in facts
+
+
+def test_a_working_group_meeting_for_the_first_time(facts_of):
+    (m,) = facts_of("Der Arbeitskreis Radwege kam am 3. März 2005 zum ersten Mal zusammen.")["meeting"]
+    assert (m.subject, m.number, m.date.isoformat()) == ("Arbeitskreis Radwege", 1, "2005-03-03")
+
+
+def test_the_first_session_of_a_new_term_is_not_the_bodys_first(facts_of):
+    (m,) = facts_of("Am 13. März 2024 tagt der Jugendbeirat zum ersten Mal in neuer Besetzung.")["meeting"]
+    assert (m.number, m.date.isoformat()) == (None, "2024-03-13")
