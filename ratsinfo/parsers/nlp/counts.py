@@ -113,10 +113,14 @@ def _year(ctx: Context, sent: str, s: int, pos: int, qualifier: str) -> int | No
 
 TIMES = re.compile(times_pattern())
 # a count per month, quarter or week: "einmal im Monat", "zweimal pro Quartal", "dreimal monatlich"
-PERIOD = re.compile(r"\s+(?:(?:im|pro|je|jeden|in\s+jedem|in\s+der|einer)\s+(?P<p>Monat|Quartal|Woche)\b|"
+PERIOD = re.compile(r"\s+(?:(?:im|pro|je|jeden|in\s+jedem|in\s+der|einer)\s+(?P<p>Monat|Quartal|Woche|Halbjahr)\b|"
                     r"(?P<adverb>monatlich|wöchentlich)\b)")
 BETWEEN = re.compile(r"\s+zwischen\b")
-_PER_PERIOD = {"monat": 12, "quartal": 4, "woche": 52, "wöchentlich": 52}
+_PER_PERIOD = {"monat": 12, "quartal": 4, "woche": 52, "wöchentlich": 52, "halbjahr": 2}
+# "jeweils am 3. Mittwoch eines Monats": twelve times a year
+MONTHLY_DAY = re.compile(r"\b(?:jeden|jeweils\s+am|am)\s+(?:\d\.|ersten|zweiten|dritten|vierten|letzten)\s+"
+                         r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\s+"
+                         r"(?:eines|des|im|jedes|jeden|pro)\s+Monats?\b")
 _GENITIVE = re.compile(r"\s*(?:des|der)\s*")
 _REPORT = re.compile(r"Bericht|Haushalt")
 _TIMES_BEFORE = re.compile(r"(?:mal|\d\s*x)\s*$")
@@ -229,6 +233,11 @@ def find_counts(ctx: Context) -> list[Count]:
                     add(subj, n, qual, m.start(), period.end())
                     continue
                 add(subj, n, _qualifier(sent, m.start(), m.end()), m.start(), m.end())
+            monthly = MONTHLY_DAY.search(sent)
+            if monthly and not any(x < monthly.end() and monthly.start() < y for x, y in taken):
+                subj = _subject(ctx, s, e, s + monthly.start())
+                if subj is not None:
+                    add(subj, 12, "per_year", monthly.start(), monthly.end())
             # "tagt vierteljährlich", "kommt halbjährlich zusammen"
             for _word, n, word_rx in _per_year_patterns():
                 w = word_rx.search(sent)

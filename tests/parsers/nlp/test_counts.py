@@ -137,3 +137,12 @@ def test_bodies_meeting_as_often_as_the_one_before(facts_of):
                      "ebenso oft.")
     got = {(f.subject, f.number, f.qualifier) for f in facts["session_count"]}
     assert got == {("Kreistag", 6, "per_year"), ("Kreisausschuss", 6, "per_year"), ("Umweltausschuss", 6, "per_year")}
+
+
+def test_weekly_rhythms_and_a_weekday_of_each_month(facts_of):
+    cases = {"Der Jugendbeirat trifft sich alle 4 Wochen.": 13, "Der Sportbeirat tagt vierzehntägig.": 26,
+             "Der Seniorenbeirat tagt jeweils am 3. Mittwoch eines Monats.": 12,
+             "Der Kulturbeirat tagt zweimal im Halbjahr.": 4}
+    for sentence, n in cases.items():
+        f = one(facts_of(sentence))
+        assert (f.number, f.year, f.qualifier) == (n, None, "per_year"), sentence
