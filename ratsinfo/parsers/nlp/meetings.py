@@ -223,6 +223,28 @@ def _next_session(ctx: Context) -> list[tuple[str, int | None, date, int, int]]:
     return out
 
 
+# "Am 27. April 1998 fand die Gründungsversammlung statt": the founding session of the body named before
+_FOUNDING = re.compile(r"\b(?:Gründungsversammlung|Gründungssitzung|Auftaktsitzung)\b")
+
+
+def _founding(ctx: Context) -> list[tuple[str, int | None, date, int, int]]:
+    text = ctx.text
+    out = []
+    for hit in _FOUNDING.finditer(text) if "ründungs" in text or "Auftakt" in text else ():
+        s, e = next(((a, b) for a, b in ctx.sentences() if a <= hit.start() < b), (hit.start(), hit.end()))
+        sent = text[s:e]
+        dm = DATE_RX.search(sent)
+        if dm is None or not _HELD.search(sent):
+            continue
+        here = [m for m in ctx.mentions_between(s, e) if m.kind in MEETING_KINDS]
+        before = [m for m in ctx.mentions if m.end <= s and m.kind in MEETING_KINDS]
+        body = here[0] if here else before[-1] if before else None
+        when = parse_date(dm.group("date"))
+        if body is not None and when:
+            out.append((body.key, None, when, s, e))
+    return out
+
+
 _DIGIT = re.compile(r"\d")
 # patterns of find_meetings, compiled once
 _HEAD_NUMBER = re.compile(r"\s*(\d{1,3})\.\s*")
@@ -333,7 +355,7 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                     add(owner.key, int(om.group("n")), parse_date(om.group("date")), s, e2)
     for key, when, a, b in consultations(ctx) + _decided_on(ctx):
         add(key, None, when, a, b)
-    for key, number, when, a, b in _minutes_of(ctx) + _session_words(ctx) + _next_session(ctx):
+    for key, number, when, a, b in _minutes_of(ctx) + _session_words(ctx) + _next_session(ctx) + _founding(ctx):
         add(key, number, when, a, b)
     partial: list[FoundMeeting] = []  # days without a year anywhere in the text ("--05-12")
     for key, day, a, b in (acted_on_days(ctx) + date_tables(ctx) + approved_minutes(ctx) + bracketed_decisions(ctx)

@@ -280,3 +280,9 @@ def test_a_working_group_meeting_for_the_first_time(facts_of):
 def test_the_first_session_of_a_new_term_is_not_the_bodys_first(facts_of):
     (m,) = facts_of("Am 13. März 2024 tagt der Jugendbeirat zum ersten Mal in neuer Besetzung.")["meeting"]
     assert (m.number, m.date.isoformat()) == (None, "2024-03-13")
+
+
+def test_a_founding_assembly_is_a_session_of_the_body_founded(facts_of):
+    (m,) = facts_of("Auf Wunsch der Gemeinde wurde ein Kulturbeirat gegründet. Am 3. Mai 2001 fand die "
+                    "Gründungsversammlung statt.")["meeting"]
+    assert (m.subject, m.date.isoformat()) == ("Kulturbeirat", "2001-05-03")
