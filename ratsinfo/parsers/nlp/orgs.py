@@ -115,6 +115,7 @@ def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
 
 
 _PLACE_PREPOSITIONS = {"im", "vom", "zum", "beim"}
+_DEMONSTRATIVES = {"dieser", "diese", "dieses", "diesem", "diesen", "jener", "jene", "jenes"}
 # "der Arbeitskreis", "der Runde Tisch" (the article tells whether a body acts in its clause)
 _GROUP_GENDER = {"Arbeitskreis": "m", "AK": "m", "Runder Tisch": "m", "Jour fixe": "m"}
 _TOWN_WORDS = {"Stadt", "Gemeinde", "Landeshauptstadt", "Samtgemeinde", "Hansestadt", "Verbandsgemeinde", "Kreises",
@@ -420,7 +421,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     # "Gemeindevertretung Humptrup", "Kreistag Lörrach", "Bezirksvertretung Nord"
                     extra = " " + nxt.text
                     end_i = i + 2
-                elif nxt is not None and head.kind in NAMEABLE_KINDS and "\n" not in tok.whitespace_:
+                elif nxt is not None and head.kind in NAMEABLE_KINDS and "\n" not in tok.whitespace_ and not (
+                        i > 0 and doc[i - 1].lower_ in _DEMONSTRATIVES):  # "soll dieser Beirat Hilfe ... sein"
                     # a name after the head: "Fachbeirat Sport", "Lenkungsgruppe Sicheres Quartier"
                     k = i + 1
                     while k < n and k <= i + 2 and _is_cap(doc[k]) and doc[k].text not in NAME_STOP \
@@ -687,7 +689,9 @@ def resolve(doc: Doc, mentions: list[Mention]) -> dict[str, Organisation]:
         if first.determinant and len(first.determinant) >= 5:
             name_part = org.name.split(" ", 1)[1] if " " in org.name else ""
             family = _HEAD_FAMILY.get(first.head, first.head)
-            by_det.setdefault((first.determinant, name_part, org.kind, family), []).append(key)
+            # "Seniorenbeirat" and "Senior*innenbeirat"/"SeniorInnenbeirat": one determinant without its endings
+            det = re.sub(r"[*:_]?(?:innen|en|n)$", "", first.determinant)
+            by_det.setdefault((det, name_part, org.kind, family), []).append(key)
     for keys in by_det.values():
         if len(keys) > 1:
             _merge(orgs, mentions, keys)

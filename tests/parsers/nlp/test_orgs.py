@@ -293,3 +293,13 @@ def test_a_board_named_after_the_institution_it_advises():
     found = orgs("Wahl von Mitgliedern des Beirates der Musikschule. Der Beirat der Stadt Kellbach tagt.")
     assert "Beirat der Musikschule" in found
     assert not any(name.startswith("Beirat der Stadt") for name in found)
+
+
+def test_gendered_and_plain_forms_of_a_board_are_one():
+    found = orgs("Der Senior*innenbeirat tagt. Längst hätte sich ein Seniorenbeirat bilden können.")
+    assert list(found) == ["Senior*innenbeirat"]
+
+
+def test_no_name_after_a_body_named_with_a_demonstrative():
+    found = orgs("Der Kinderbeirat tagt. Für die Kinder soll dieser Beirat Hilfe und Übungsplatz sein.")
+    assert list(found) == ["Kinderbeirat"]
