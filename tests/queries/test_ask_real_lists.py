@@ -27,8 +27,7 @@ QUESTIONS = [
     ("idstein/045-berichtsantrag-runde-tische-2022.txt", "Welche Arbeitsgruppen gibt es in Idstein?", "groups"),
     ("schwerte/090-to0050-ag-inklusion-umsetzungsstand.txt", "Welche Arbeitsgruppen hat der Inklusionsbeirat?",
      "groups"),
-    ("vg-herrstein/097-geschaeftsordnung-kriminalpraeventiver-rat.txt",
-     "Welche Arbeitsgruppen hat der Kriminalpräventive Rat?", "groups"),
+    ("kamen/048-to0050-praeventionskonzept-arbeitsgruppe.txt", "Welche Arbeitsgruppen gibt es in Kamen?", "groups"),
     ("kreis-borken/054-arbeitskreis-gleichstellung.txt", "Welche Arbeitskreise gibt es im Kreis Borken?", "groups"),
 ]
 ANSWER = re.compile(r"^„(?P<body>[^“]+)“.*? – „(?P<q>.+)“ \(Quelle: (?P<src>[^)]+)\)\.?$")

@@ -69,6 +69,9 @@ def head_meeting(ctx: Context) -> HeadMeeting | None:
     ds, de, when = dates[0]
     before = [m for m in orgs if m.end <= ds]
     org = before[-1] if before else orgs[0]
+    while len(before) > 1 and re.fullmatch(r"\s+(?:des|der)\s+", text[before[-2].end:org.start]):
+        before.pop()  # "Ausschuss für Technik des Gemeinderats ... 09.05.2023": the committee meets, not its owner
+        org = before[-1]
     ordinal = None
     for m in _ORDINAL.finditer(head):
         if m.start() < max(org.end, de) + 40:
@@ -78,9 +81,10 @@ def head_meeting(ctx: Context) -> HeadMeeting | None:
 
 
 def _is_issued(head: str, pos: int) -> bool:
-    """Dates a page was published or printed ("erschienen am", "Datum 12.02.2008", "Erstellt") are no meeting."""
+    """Dates a page was published or printed ("erschienen am", "Datum 12.02.2008", "Erstellt") or a motion filed
+    ("Antrag - 12.04.2021") are no meeting."""
     return re.search(r"(?:erschienen|Erstellt|Aktualisiert|Stand|Ausgabe|Artikel|[Ss]atzung|Fassung|Kraft|"
-                     r"Bekanntmachung|Gesetz|Vorlage\s+\S+)\W{0,3}(?:am|vom|seit dem)?\s*$",
+                     r"Bekanntmachung|Gesetz|Vorlage\s+\S+|Antrag|Anfrage)\W{0,3}(?:am|vom|seit dem)?\s*$",
                      head[max(0, pos - 30):pos]) is not None
 
 

@@ -29,6 +29,10 @@ _KIND_RX = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _KINDS)
 _KIND_FIRST = "(?=[" + "".join(sorted({re.escape(k[0]) for k in _KINDS})) + "])"
 _COUNCIL = re.compile(_KIND_FIRST + r"(?<![\w-])(?P<kind>" + _KIND_RX + r")\s+(?P<place>" + _PLACE + r")")
 _HYPHEN_KREIS = re.compile(r"(?<![\w-])(?P<place>(?:[A-ZÄÖÜ][a-zäöüß]+-)+Kreis(?:es)?)\b")
+# a letterhead in capitals: "DER FREIEN UND HANSESTADT HAMBURG", "STADT BAD LINDENAU"
+_UPPER_COUNCIL = re.compile(r"(?<![\w-])(?P<kind>HANSESTADT|LANDESHAUPTSTADT|UNIVERSITÄTSSTADT|STADT|GEMEINDE|"
+                            r"SAMTGEMEINDE|VERBANDSGEMEINDE|LANDKREIS|MARKTGEMEINDE)\s+"
+                            r"(?P<place>(?:BAD\s+)?[A-ZÄÖÜ]{3,}(?:-[A-ZÄÖÜ]{2,})*)(?![\wäöüß-])")
 _SG_SHORT = re.compile(r"^\s*SG\s+(?P<place>" + _WORD + r")\s+-", re.M)
 # words after "Stadt" that are no place: "Stadt Verwaltung", "Gemeinde Ebene"
 _NOT_PLACE = {"Verwaltung", "Rat", "Bürgerinnen", "Bürger", "Stadtverwaltung", "Gemeinde", "Stadt", "Kreis",
@@ -77,6 +81,13 @@ def _candidates(text: str) -> list[tuple[int, Council, bool]]:
     for m in _HYPHEN_KREIS.finditer(text) if "-Kreis" in text else ():  # the pattern's own word, looked for first
         place = re.sub(r"es$", "", m.group("place"))
         out.append((m.start(), Council(place, place, slugify(place)), True))
+    capitals = "STADT" in text[:HEAD_CHARS] or "GEMEINDE" in text[:HEAD_CHARS] or "LANDKREIS" in text[:HEAD_CHARS]
+    for m in _UPPER_COUNCIL.finditer(text, 0, HEAD_CHARS) if capitals else ():  # the kinds' words, looked for first
+        kind = m.group("kind").capitalize()
+        place = "-".join(w.capitalize() for w in m.group("place").split("-"))
+        place = " ".join(w.capitalize() if w.isupper() else w for w in place.split())
+        if kind in _KINDS and place not in _NOT_PLACE:
+            out.append((m.start(), _council(kind, place), True))
     for m in _SG_SHORT.finditer(text):
         out.append((m.start(), _council("Samtgemeinde", m.group("place")), True))
     return sorted(out, key=lambda pc: pc[0])

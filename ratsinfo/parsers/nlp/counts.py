@@ -28,8 +28,9 @@ MEET_VERBS = re.compile(r"\b" + any_of((
     "statt", r"führt\w*", "durchgeführt", r"veranstaltet\w*", "gab", "gibt", "abgehalten", r"hielt\w*", "einberufen",
     r"richtet\w*", "ausgerichtet", r"organisiert\w*")) + r"\b", re.I)
 PER_YEAR = re.compile(r"\b(?:im|pro|je|jedes|in jedem|per)\s+(?:Kalender)?[jJ]ahr\b|\bjährlich\b")
-UPPER = re.compile(r"\b(?:bis\s+zu|höchstens|maximal|nicht\s+mehr\s+als)\s*$", re.I)
-LOWER = re.compile(r"\b(?:mindestens|wenigstens|nicht\s+weniger\s+als)\s*$", re.I)
+# "höchstens aber", "mindestens jedoch": a bound after "nach Bedarf, ..."
+UPPER = re.compile(r"\b(?:bis\s+zu|höchstens|maximal|nicht\s+mehr\s+als)(?:\s+(?:aber|jedoch|doch))?\s*$", re.I)
+LOWER = re.compile(r"\b(?:mindestens|wenigstens|nicht\s+weniger\s+als)(?:\s+(?:aber|jedoch|doch))?\s*$", re.I)
 ORGANISE = re.compile(r"\b(?:führt\w*|veranstaltet\w*|richtet\w*|organisiert\w*|durchgeführt|ausgerichtet)\b", re.I)
 
 
@@ -43,8 +44,11 @@ class Count:
     end: int
 
 
-ANAPHORA = re.compile(r"\b(?:[Dd]er|[Dd]ie|[Dd]as|dem|den|des)\s+(?P<head>Arbeitskreis|Arbeitsgruppe|Beirat|Rat|"
+ANAPHORA = re.compile(r"\b(?:[Dd]er|[Dd]ie|[Dd]as|dem|den|des|(?P<this>[Dd]ies(?:e[mnrs]?)?))\s+"
+                      r"(?P<head>Arbeitskreis|Arbeitsgruppe|Beirat|Rat|"
                       r"Gremium|Ausschuss|Lenkungsgruppe|Steuerungsgruppe|Projektgruppe|Konferenz|Runde|Kreis|Plenum)\w*\b")
+_PLURAL = re.compile(r"(?:Arbeitskreise|Arbeitsgruppen|Beiräte|Räte|Gremien|Ausschüsse|Lenkungsgruppen|"
+                     r"Steuerungsgruppen|Projektgruppen|Konferenzen|Runden|Kreise)n?")
 CUMULATIVE = re.compile(r"\b(?:insgesamt|bisher|bislang|seit\s+(?:seiner|ihrer)\s+Gründung)\b", re.I)
 RANGE = re.compile(r"\b(?P<lo>" + NUM + r")(?:\s*-?\s*mal)?\s*(?:-|–|bis)\s*(?P<hi>" + NUM + r")\s*-?\s*(?:mal\b|x\b)",
                    re.I)
@@ -64,6 +68,8 @@ def _subject(ctx: Context, sent_start: int, sent_end: int, anchor: int, prefer_k
     if not ms:
         # "kam der Arbeitskreis bislang fünfmal zusammen": the body named last with that head word
         a = ANAPHORA.search(ctx.text, sent_start, sent_end)
+        if a and _PLURAL.fullmatch(a.group(0).split()[-1]):
+            return None  # "Die Arbeitsgruppen treffen sich zweimal": many bodies, not the one named last
         if a:
             head = a.group("head").casefold()
             before = [m for m in ctx.mentions if m.end <= sent_start and head in m.display.casefold()]
@@ -71,6 +77,11 @@ def _subject(ctx: Context, sent_start: int, sent_end: int, anchor: int, prefer_k
                 return before[-1]
             if ctx.main is not None and head in ctx.main.name.casefold():
                 return ctx.main.mentions[0]
+            if a.group("this"):  # "In dieser Runde treffen sich ...": the body the sentence before named
+                before = [m for m in ctx.mentions if m.end <= sent_start
+                          and m.kind not in ("police", "department", "faction")]
+                if before:
+                    return before[-1]
         return None
     if prefer_kinds:
         pref = [m for m in ms if m.kind in prefer_kinds]
@@ -101,13 +112,22 @@ def _year(ctx: Context, sent: str, s: int, pos: int, qualifier: str) -> int | No
 
 
 TIMES = re.compile(times_pattern())
+# a count per month, quarter or week: "einmal im Monat", "zweimal pro Quartal", "dreimal monatlich"
+PERIOD = re.compile(r"\s+(?:(?:im|pro|je|jeden|in\s+jedem|in\s+der|einer)\s+(?P<p>Monat|Quartal|Woche|Halbjahr)\b|"
+                    r"(?P<adverb>monatlich|wöchentlich)\b)")
+BETWEEN = re.compile(r"\s+zwischen\b")
+_PER_PERIOD = {"monat": 12, "quartal": 4, "woche": 52, "wöchentlich": 52, "halbjahr": 2}
+# "jeweils am 3. Mittwoch eines Monats": twelve times a year
+MONTHLY_DAY = re.compile(r"\b(?:jeden|jeweils\s+am|am)\s+(?:\d\.|ersten|zweiten|dritten|vierten|letzten)\s+"
+                         r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\s+"
+                         r"(?:eines|des|im|jedes|jeden|pro)\s+Monats?\b")
 _GENITIVE = re.compile(r"\s*(?:des|der)\s*")
 _REPORT = re.compile(r"Bericht|Haushalt")
 _TIMES_BEFORE = re.compile(r"(?:mal|\d\s*x)\s*$")
 _JOINED = re.compile(r"\s*(?:,|und|sowie)\s*(?:der|die|das)?\s*")
 _YEARLY = re.compile(r"\bjährlich\b")
-NOUN_COUNT = re.compile(r"\b(?P<n>" + NUM + r")\s+(?:(?:öffentliche|nichtöffentliche|ordentliche|reguläre|weitere|"
-                        r"außerordentliche)\s+)?" + SESSION_NOUNS + r"\b", re.I)
+NOUN_COUNT = re.compile(r"\b(?P<n>" + NUM + r"|beiden)\s+(?:(?:öffentliche|nichtöffentliche|ordentliche|reguläre|"
+                        r"weitere|außerordentliche)\s+)?" + SESSION_NOUNS + r"\b", re.I)
 SINGLE = re.compile(r"\b(?:nur|lediglich|bloß)\s+(?P<n>eine)\s+(?:einzige\s+)?(?:Sitzung|Tagung|Zusammenkunft)\b",
                     re.I)
 # a part of every session noun above: a sentence without one holds no "zwei Sitzungen" and no "nur eine Tagung"
@@ -129,6 +149,15 @@ def find_counts(ctx: Context) -> list[Count]:
     for s, e in ctx.sentences():
         sent = text[s:e]
         if sent.rstrip().endswith("?") or len(sent) < 8:
+            continue
+        same = SAME_FREQUENCY.search(sent) if out and out[-1].end <= s else None
+        if same:
+            # "Seine beiden Ausschüsse ... beraten ebenfalls in dieser Frequenz": the count before, for these bodies
+            prev = out[-1]
+            for body in ctx.mentions_between(s, e):
+                if body.kind in ("committee", "advisory_board", "council", "staff", "working_group", "conference") \
+                        and body.key != prev.subject.key and not any(c.subject.key == body.key for c in out):
+                    out.append(Count(body, prev.value, prev.qualifier, prev.year, s + same.start(), s + same.end()))
             continue
         meets = MEET_VERBS.search(sent) is not None
         if not meets and not SESSION_HINT.search(sent) and "konferenzen" not in sent:
@@ -155,7 +184,7 @@ def find_counts(ctx: Context) -> list[Count]:
         # "fanden zwei Sitzungen des Führungsstabs statt", "lediglich eine Sitzung des Ausschusses"
         for rx in (noun_rx, single_rx) if SESSION_HINT.search(sent) else ():
             for m in rx.finditer(sent):
-                n = 1 if rx is single_rx else to_number(m.group("n"))
+                n = 1 if rx is single_rx else 2 if m.group("n") == "beiden" else to_number(m.group("n"))
                 if n is None or (rx is noun_rx and m.group("n").casefold() in ("eine", "einer", "ein", "einen")):
                     continue
                 after = ctx.mentions_between(s + m.end(), min(e, s + m.end() + 60))
@@ -193,7 +222,22 @@ def find_counts(ctx: Context) -> list[Count]:
                 subj = _subject(ctx, s, e, s + m.start(), ("conference",) if organised else ())
                 if subj is None:
                     continue
+                if BETWEEN.match(sent, m.end()):
+                    continue  # "zweimal zwischen den Sitzungen": how often between two sessions, not a count
+                period = PERIOD.match(sent, m.end())
+                if period:  # "einmal im Monat" is twelve times a year, not once
+                    word = (period.group("p") or period.group("adverb")).casefold()
+                    n *= next(v for k, v in _PER_PERIOD.items() if word.startswith(k))
+                    before = sent[:m.start()]
+                    qual = "upper_bound" if UPPER.search(before) else "at_least" if LOWER.search(before) else "per_year"
+                    add(subj, n, qual, m.start(), period.end())
+                    continue
                 add(subj, n, _qualifier(sent, m.start(), m.end()), m.start(), m.end())
+            monthly = MONTHLY_DAY.search(sent)
+            if monthly and not any(x < monthly.end() and monthly.start() < y for x, y in taken):
+                subj = _subject(ctx, s, e, s + monthly.start())
+                if subj is not None:
+                    add(subj, 12, "per_year", monthly.start(), monthly.end())
             # "tagt vierteljährlich", "kommt halbjährlich zusammen"
             for _word, n, word_rx in _per_year_patterns():
                 w = word_rx.search(sent)
@@ -208,6 +252,11 @@ def find_counts(ctx: Context) -> list[Count]:
                     add(subj, n, qual, w.start(), w.end())
                 break
     return out
+
+
+SAME_FREQUENCY = re.compile(r"\b(?:ebenfalls|ebenso|gleichfalls)\s+(?:in\s+(?:dieser|derselben|gleicher)\s+"
+                            r"(?:Frequenz|Häufigkeit|Rhythmus|Regelmäßigkeit)|oft|häufig)\b|\bin\s+(?:derselben|gleicher)\s+"
+                            r"(?:Frequenz|Häufigkeit)\b")
 
 
 # a count that did not happen: "vier Sitzungen im Jahr wären zu wenig", "es handelte sich nicht um Sitzungen"

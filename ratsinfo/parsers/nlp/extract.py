@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import datetime
 
 from ratsinfo.model import Fact, Meeting, Organization, Person, Records, Rule, Topic
@@ -14,6 +15,7 @@ from ratsinfo.parsers.nlp.decisions import find_decisions, find_set_ups
 from ratsinfo.parsers.nlp.inline_topics import find_inline_topics
 from ratsinfo.parsers.nlp.lists import find_topic_lists
 from ratsinfo.parsers.nlp.meetings import FoundMeeting, find_meetings
+from ratsinfo.parsers.nlp.numbers import DATE_PATTERN
 from ratsinfo.parsers.nlp.orgs import recognised_council
 from ratsinfo.parsers.nlp.paper_topics import paper_topics
 from ratsinfo.parsers.nlp.persons import find_persons
@@ -25,6 +27,17 @@ from ratsinfo.parsers.structure import extract_questions, find_references
 def _fkey(document_key: str | None, *parts: object) -> str:
     raw = "|".join(str(p) for p in (document_key, *parts))
     return "fact:" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
+
+
+_BARE_DATE = re.compile(r"\s*(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)?(?:den\s+)?"
+                        + DATE_PATTERN + r"\s*")
+
+
+def _bare_date_line(text: str, pos: int) -> bool:
+    """Whether the line holding ``pos`` is a date alone (no time, no body): the day a page was published."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return _BARE_DATE.fullmatch(text, a, b if b != -1 else len(text)) is not None
 
 
 def document_scope(text: str, scope: str, council: str | None, named: Council | None) -> tuple[str, str | None]:
@@ -146,7 +159,8 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
                 numbered = [m for m in meetings if m.key == head.org.key and m.when == same[0].when and m.number]
                 if numbered:
                     meetings.remove(same[0])
-        else:
+        elif not (_bare_date_line(text, head.end) and any(m.key == head.org.key and m.when for m in meetings)):
+            # (a press release's date under its title is no session when the text dates the session itself)
             meetings.insert(0, FoundMeeting(head.org.key, head.number, head.when, None, head.start, head.end,
                                             text[head.start:head.end]))
     for m in meetings:

@@ -55,7 +55,13 @@ _APPROVED = re.compile(r"\b(?:Genehmigung|Billigung|Feststellung)\s+(?:des|der)\
 _BRACKET_DECISION = re.compile(r"\s*\(\s*(?:Beschl(?:uss|\.)|Sitzung)\s+vom\s+[^()]{6,80}\)")
 
 
-_FIRST_TIME = re.compile(r"\bzum\s+ersten\s+Mal\b|\berstmal(?:s|ig)\s+(?:zusammen|getagt|getroffen)")
+# a paper put before a body on a day
+_PRESENTED = re.compile(r"\b(?:vorgelegt|vorgestellt|zur\s+(?:Beratung|Beschlussfassung|Entscheidung)\s+vorgelegt)\b")
+_TO_BODY = re.compile(r"\b(?:dem|der)\s+$")
+# (not "zum ersten Mal in neuer Besetzung", "zum ersten Mal in diesem Jahr": a first session of a term or year)
+_FIRST_TIME = re.compile(r"\b(?:zum\s+ersten\s+Mal|erstmal(?:s|ig)\s+(?:zusammen|getagt|getroffen))\b"
+                         r"(?!\s+(?:in\s+(?:der\s+)?neue[nr]?\s+(?:Besetzung|Konstellation|Zusammensetzung|Wahlperiode)|"
+                         r"in\s+diese[mr]\s+(?:Jahr|Wahlperiode)|nach\s+der\s+(?:Wahl|Sommerpause)))")
 # the first or last session known only to its year: "Die letzte Sitzung des Beirates fand im Jahr 2014 statt"
 _YEAR_SESSION = re.compile(r"\b(?P<which>[Ll]etzte|[Ee]rste|[Kk]onstituierende)n?\s+Sitzung\b(?P<mid>[^.;?]{0,80}?)"
                            r"(?<![.\d/-])\b(?:(?:im\s+Jahr(?:e)?|in)\s+)?(?P<y>(?:19|20)\d\d)\b(?![./-]\d)[^.;?]{0,40}?\bstatt")
@@ -140,9 +146,13 @@ def acted_on_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
         semi = sent.find(";", rel)
         ce = s + semi if semi != -1 else e
         clause = text[cs:ce]
-        if not _ACT.search(clause):
+        if _ACT.search(clause):
+            bodies = _acting(ctx, cs, max(cs, dm.start() - _NEAR), min(ce, dm.end() + _NEAR))
+        elif _PRESENTED.search(clause):  # "wird am 28. Februar dem Stadtrat vorgelegt": a session of the Stadtrat
+            bodies = [m for m in ctx.mentions_starting(max(cs, dm.start() - _NEAR), min(ce, dm.end() + _NEAR))
+                      if m.kind in MEETING_KINDS and _TO_BODY.search(text, max(cs, m.start - 8), m.start)]
+        else:
             continue
-        bodies = _acting(ctx, cs, max(cs, dm.start() - _NEAR), min(ce, dm.end() + _NEAR))
         if not bodies:
             continue
         body = min(bodies, key=lambda b: abs(b.start - dm.start()))

@@ -21,7 +21,7 @@ from ratsinfo.parsers.nlp.meeting_acts import (
     numbered_without_day,
     year_sessions,
 )
-from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, months, parse_date
+from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, months, ordinals, parse_date
 
 DATE_RX = re.compile(DATE_PATTERN)
 MEETING_KINDS = ("conference", "committee", "advisory_board", "council", "staff", "working_group")
@@ -34,8 +34,13 @@ _DATED = re.compile(r"(?:\s+(?:der|des)\s+(?:Stadt|Gemeinde|Landeshauptstadt|Sam
 # a date of a statute or a letter, not of a meeting: "Satzung des Rates vom ...", "Geschäftsordnung ... vom"
 # a decision dated by its session, not a statute: "Beschluss in der Fassung des Ausschusses vom ..."
 _DECISION_TEXT = re.compile(r"\bBeschluss\w*\s+in\s+der\s+Fassung\s+(?:des|der)\s*$")
+# the title of a statute naming its bodies: "Geschäftsordnung für die Delegiertenversammlung ... und den Beirat
+# der Stadt X vom 24.05.2017" dates the statute
+_STATUTE_TITLE = re.compile(r"\s*(?:Geschäftsordnung|Satzung|Hauptsatzung|Wahlordnung|Richtlinien?)\b[^.;:\n]*$")
+# ("Satzung über die Bildung eines Seniorenbeirates vom ...")
 _ISSUED = re.compile(r"(?:Satzung|Geschäftsordnung|Fassung|Bekanntmachung|Schreiben|Brief)\w*\s+"
-                     r"(?:des|der|für\s+(?:den|die|das)|über\s+(?:den|die|das))\s*$")
+                     r"(?:des|der|für\s+(?:den|die|das)|über\s+(?:den|die|das)(?:\s+\w+\s+(?:des|der|eines|einer))?)"
+                     r"\s*$")
 
 
 @dataclass
@@ -98,9 +103,11 @@ _DECIDED_ON = re.compile(r"\b(?P<pre>[A-ZÄÖÜ][a-zäöüß]*?)s?(?:beschluss(?
 
 
 _WEEKDAY = r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)?(?:den\s+)?"
-# a session named in one word: "Ratssitzung am 6. Oktober 2016", "in der Stadtratssitzung vom 29. Juli 2021"
+# a session named in one word: "Ratssitzung am 6. Oktober 2016", "in der Stadtratssitzung vom 29. Juli 2021",
+# "in der Ratssitzung (21.02.2019)"
 _SESSION_WORD = re.compile(r"(?:(?<![\d.])(?P<n>\d{1,3})\.\s+(?:öffentlichen\s+|öffentliche\s+)?)?"
-                           r"\b(?P<pre>[A-ZÄÖÜ][a-zäöüß]+?)s?-?[Ss]itzung(?:\s+(?:der|des)\s+[^.;:\d]{1,60}?)?\s+(?:am|vom)\s+"
+                           r"\b(?P<pre>[A-ZÄÖÜ][a-zäöüß]+?)s?-?[Ss]itzung(?:\s+(?:der|des)\s+[^.;:\d]{1,60}?)?"
+                           r"(?:\s+(?:am|vom)\s+|\s*\(\s*(?=[\d]{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*\)))"
                            + _WEEKDAY + DATE_PATTERN)
 # the minutes of the body's last session: "Genehmigung des Protokolls über die Sitzung am 06.09.2017"
 _MINUTES_OF = re.compile(r"\b(?:Protokoll|Niederschrift)\w*\s+(?:über\s+die|der|vom)\s+(?:letzten\s+)?"
@@ -187,20 +194,78 @@ def _minutes_of(ctx: Context) -> list[tuple[str, int | None, date, int, int]]:
     return out
 
 
+# the session announced at the end of minutes or a report: "Die nächste Sitzung findet am 14. März 2017 statt",
+# "Nächste Plenumssitzung am Samstag, den 29. April 2023"
+_NEXT = re.compile(r"\b[Nn]ächsten?\s+(?:(?:öffentliche|reguläre|ordentliche)n?\s+)?(?P<word>[A-ZÄÖÜ][a-zäöüß]+?)?s?"
+                   r"-?[Ss]itzung(?P<of>\s+(?:des|der)\s+)?[^.;?\n]{0,60}?\b(?:am|für\s+den)\s+" + _WEEKDAY
+                   + DATE_PATTERN)
+
+
+def _next_session(ctx: Context) -> list[tuple[str, int | None, date, int, int]]:
+    """The next session, of the body named with it, else of the body named last before it."""
+    text = ctx.text
+    out = []
+    for m in _NEXT.finditer(text) if "ächste" in text else ():
+        when = parse_date(m.group("date"))
+        key = None
+        if m.group("of"):
+            after = [x for x in ctx.mentions_starting(m.end("of"), m.end("of") + 1) if x.kind in MEETING_KINDS]
+            key = after[0].key if after else None
+        elif m.group("word"):
+            key = _body_named(ctx, m.group("word"))
+        if key is None and not m.group("of"):
+            before = [x for x in ctx.mentions if x.end <= m.start() and x.kind in MEETING_KINDS]
+            main = next((k for k, o in ctx.orgs.items() if o is ctx.main), None) if ctx.main is not None and \
+                ctx.main.kind in MEETING_KINDS else None
+            key = before[-1].key if before else main
+        if key and when:
+            out.append((key, None, when, m.start(), m.end()))
+    return out
+
+
+# "Am 27. April 1998 fand die Gründungsversammlung statt": the founding session of the body named before
+_FOUNDING = re.compile(r"\b(?:Gründungsversammlung|Gründungssitzung|Auftaktsitzung)\b")
+
+
+def _founding(ctx: Context) -> list[tuple[str, int | None, date, int, int]]:
+    text = ctx.text
+    out = []
+    for hit in _FOUNDING.finditer(text) if "ründungs" in text or "Auftakt" in text else ():
+        s, e = next(((a, b) for a, b in ctx.sentences() if a <= hit.start() < b), (hit.start(), hit.end()))
+        sent = text[s:e]
+        dm = DATE_RX.search(sent)
+        if dm is None or not _HELD.search(sent):
+            continue
+        here = [m for m in ctx.mentions_between(s, e) if m.kind in MEETING_KINDS]
+        before = [m for m in ctx.mentions if m.end <= s and m.kind in MEETING_KINDS]
+        body = here[0] if here else before[-1] if before else None
+        when = parse_date(dm.group("date"))
+        if body is not None and when:
+            out.append((body.key, None, when, s, e))
+    return out
+
+
 _DIGIT = re.compile(r"\d")
 # patterns of find_meetings, compiled once
 _HEAD_NUMBER = re.compile(r"\s*(\d{1,3})\.\s*")
 _HEAD_TITLE = re.compile(r"\s*(?:des\s+\S+\s*)?:\s*(\S.*?)\s*$")
 _CLAUSE = re.compile(r"[^;]+")
 _SESSION_OF = re.compile(r"\b(?:Sitzung|Tagung)\s+(?:des|der)\s*$")
-_FIRST_SESSION = re.compile(r"\b(?:erste|ersten)\s+Sitzung\b")
+_WRITTEN = (r"(?P<w>[Ee]rste|[Zz]weite|[Dd]ritte|[Vv]ierte|[Ff]ünfte|[Ss]echste|[Ss]iebte|[Aa]chte|[Nn]eunte|"
+            r"[Zz]ehnte|[Ee]lfte|[Zz]wölfte)[nrs]?\s+(?:(?:öffentlichen?|ordentlichen?|konstituierenden?|regulären?)\s+)?")
+# "die erste Sitzung", "in ihrer zweiten ordentlichen Sitzung": a session numbered in words
+_FIRST_SESSION = re.compile(r"\b" + _WRITTEN + r"Sitzung\b")
 _ORDINAL_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\.\s*(?:(?:öffentlichen?|ordentlichen?|konstituierenden?)\s+)?"
                              r"(?:(?:Sitzung|Tagung)\s+(?:des|der)\s+)?$")
 _TERM_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\.\s+(?:\w+\s+)?(?:Sitzung|Tagung)\s+(?:des|der)\s+\d{1,3}\.\s*$")
 _HELD = re.compile(r"\b(?:fand|findet|stattfand|stattfinden|statt|tagte)\b")
 _OWN_SESSION = re.compile(r"\b(?:in\s+)?(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})\.\s+)?Sitzung\s+(?:am|vom)\s+"
                           + DATE_PATTERN)
-_FIRST_OF = re.compile(r"\b[Ee]rsten?\s+(?:Sitzung|Tagung)\s+(?:des|der)\s*$")
+_FIRST_OF = re.compile(r"\b" + _WRITTEN + r"(?:Sitzung|Tagung)\s+(?:des|der)\s*$")
+
+
+def _written(m: re.Match | None) -> int | None:
+    return ordinals().get(m.group("w").casefold()) if m else None
 # "die 2. Sitzung am 16. Juni 2021"
 _NUMBERED_SESSION = re.compile(r"(?<![\d.])(?P<n>\d{1,3})\.\s+(?:öffentlichen?\s+)?Sitzung\s+(?:am|vom)\s+"
                                + DATE_PATTERN)
@@ -262,23 +327,24 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                         s, e2)
                     continue
                 dated = _DATED.match(text, m.end, min(ce, m.end + 80))
-                issued = _ISSUED.search(text[max(cs, m.start - 40):m.start]) and not _DECISION_TEXT.search(
+                issued = (_ISSUED.search(text[max(cs, m.start - 40):m.start])
+                          or _STATUTE_TITLE.match(text, cs, m.start)) and not _DECISION_TEXT.search(
                     text[max(cs, m.start - 60):m.start])
                 if dated and not ordinal and m.kind in ("council", "committee", "advisory_board") and not issued:
                     # "die Stadtverordnetenversammlung vom 13.09.2022", "Für den Ausschuss ... am 2. April 2014"
-                    first = _FIRST_SESSION.search(text, max(cs, m.start - 40), m.start)
-                    add(m.key, 1 if first else None, parse_date(dated.group("date")), s, e2)
+                    first = _FIRST_SESSION.search(text, max(cs, m.start - 50), m.start)
+                    add(m.key, _written(first), parse_date(dated.group("date")), s, e2)
                     continue
                 if not ordinal and not session and not held:
                     continue
-                number = int(ordinal.group(1)) if ordinal else 1 if session and _FIRST_OF.search(before) else None
+                number = int(ordinal.group(1)) if ordinal else _written(_FIRST_OF.search(before)) if session else None
                 if ordinal and any(ds <= m.start - len(ordinal.group(0)) < de_ for ds, de_, _ in dates):
                     number = None  # the "7." of "7. Oktober 2019" is a day, not a meeting number
                 after = [d for d in dates if d[0] >= m.end]
                 when = (after[0] if after else min(dates, key=lambda d: abs(d[0] - m.start)))[2] if dates else None
                 if (number is None and when is None) or (number is not None and number > 300):
                     continue
-                if when is None and not ordinal:
+                if when is None and not ordinal and number is None:  # "die erste Sitzung des Beirates" is its 1.
                     continue
                 add(m.key, number, when, s, e2)
             # "die 2. Sitzung am 16. Juni 2021": a numbered session of the body named before
@@ -289,7 +355,7 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                     add(owner.key, int(om.group("n")), parse_date(om.group("date")), s, e2)
     for key, when, a, b in consultations(ctx) + _decided_on(ctx):
         add(key, None, when, a, b)
-    for key, number, when, a, b in _minutes_of(ctx) + _session_words(ctx):
+    for key, number, when, a, b in _minutes_of(ctx) + _session_words(ctx) + _next_session(ctx) + _founding(ctx):
         add(key, number, when, a, b)
     partial: list[FoundMeeting] = []  # days without a year anywhere in the text ("--05-12")
     for key, day, a, b in (acted_on_days(ctx) + date_tables(ctx) + approved_minutes(ctx) + bracketed_decisions(ctx)
@@ -323,5 +389,13 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                 g.key == f.key and g.when == f.when and g.number is not None for g in found.values()):
             continue
         out.append(f)
-    out += month_meetings(ctx, out) + partial
+    for month in month_meetings(ctx, out):
+        # "Die erste Sitzung des Beirates fand im März 2010 statt": session 1, known to the month
+        undated = [f for f in out if f.key == month.key and f.when is None and f.month is None
+                   and f.number is not None and f.start == month.start]
+        if undated:
+            month.number = undated[0].number
+            out.remove(undated[0])
+        out.append(month)
+    out += partial
     return sorted(out, key=lambda f: (f.when or date.max, f.number or 0, f.month or ""))

@@ -50,6 +50,11 @@ def times_pattern() -> str:
     return r"(?P<times>(?:" + num + r"|ein)\s*-?\s*[mM]al\b|\d{1,3}\s*x\b)"
 
 
+def ordinals() -> dict[str, int]:
+    """"erste" -> 1 ... "zwölfte" -> 12 (the stem; "ersten", "zweiter" end in one more letter)."""
+    return _data()["ordinals"]
+
+
 def per_year_words() -> dict[str, int]:
     return _data()["per_year_words"]
 

@@ -98,9 +98,9 @@ def _adj_stem(word: str) -> str | None:
 
 
 def canonical_key(display: str) -> str:
-    """A key that ignores case, spacing, the gender sign ("Senior*innenbeirat" = "SeniorInnenbeirat") and
-    the AG/Arbeitsgruppe spelling."""
-    d = re.sub(r"\s+", " ", display).strip().casefold()
+    """A key that ignores case, spacing (also around a slash), the gender sign ("Senior*innenbeirat" =
+    "SeniorInnenbeirat") and the AG/Arbeitsgruppe spelling."""
+    d = re.sub(r"\s*/\s*", "/", re.sub(r"\s+", " ", display)).strip().casefold()  # "Bündnis 90 / Die Grünen"
     d = re.sub(r"(?<=\w)[*:_/]-?(?=innen)", "", d)
     m = re.match(r"^(ag|ak|uag|arbeitsgruppe|arbeitskreis|unterarbeitsgruppe|projektgruppe)\s+(.+)$", d)
     if m:

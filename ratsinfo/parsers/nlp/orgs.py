@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from ratsinfo.parsers.nlp.council import Council, recognise
 from ratsinfo.parsers.nlp.doc_text import text_of
+from ratsinfo.parsers.nlp.names import first_names
 from ratsinfo.parsers.nlp.org_heads import (  # noqa: F401 - re-exported
     ADJ_ENDINGS,
     BARE_NEEDS_ADJ,
@@ -42,6 +43,11 @@ if not Doc.has_extension("orgs"):
 
 
 _PARTY = re.compile(r"[A-ZÄÖÜ]{2,6}|Grünen|Linken|PIRATEN|Piraten")  # "Fraktion der CDU", "der Grünen"
+_PARTY_NAME = r"(?:Die\s+)?(?:[A-ZÄÖÜ]{2,}\.?|Grünen?|Linken?|Piraten|Freie\s+Wähler|Bündnis\s*90/Die\s+Grünen)"
+_PARTY_AFTER = re.compile(r"\s+(?:Bündnis\s*90\s*/\s*Die\s+Grünen|BÜNDNIS\s*90\s*/\s*DIE\s+GRÜNEN|Die\s+Linke\b|"
+                          r"DIE\s+LINKE\b|Freie\s+Wähler\b)")
+# a "Gruppe" of two or more parties in a council (Lower Saxony): "Gruppe SPD/Grüne", "Gruppe Die LINKE und PIRATEN"
+_ALLIANCE = re.compile(r"Gruppe\s+" + _PARTY_NAME + r"(?:\s*(?:/|und|&|,)\s*" + _PARTY_NAME + r")+(?![\wäöüß])")
 # party adjectives that name a faction before the word: "der Grünen Fraktion", "die Linke Fraktion"
 _PARTY_ADJECTIVES = {"Grüne": "Grüne", "Grünen": "Grüne", "Linke": "Linke", "Linken": "Linke", "Freie": "Freie",
                      "Freien": "Freie"}
@@ -69,6 +75,7 @@ class Organisation:
     abbreviation: str | None = None
     parent: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    official: str | None = None  # the full name a short one in brackets follows
 
 
 def _is_cap(tok: Token) -> bool:
@@ -108,6 +115,14 @@ def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
 
 
 _PLACE_PREPOSITIONS = {"im", "vom", "zum", "beim"}
+_DEMONSTRATIVES = {"dieser", "diese", "dieses", "diesem", "diesen", "jener", "jene", "jenes"}
+# "der Arbeitskreis", "der Runde Tisch" (the article tells whether a body acts in its clause)
+_GROUP_GENDER = {"Arbeitskreis": "m", "AK": "m", "Runder Tisch": "m", "Jour fixe": "m"}
+_TOWN_WORDS = {"Stadt", "Gemeinde", "Landeshauptstadt", "Samtgemeinde", "Hansestadt", "Verbandsgemeinde", "Kreises",
+               "Landkreises", "Marktgemeinde", "Universitätsstadt"}
+# the members an assembly is named after: "der Lokalen Agenda 21", "der Regensburger Alten- und Seniorenclubs"
+_OWNER_NAME = re.compile(r"(?:\s+(?:der|des)\s+(?!Stadt\b|Gemeinde\b|Landeshauptstadt\b|Samtgemeinde\b|Hansestadt\b)"
+                         r"[A-ZÄÖÜ][\wäöüß]*-?(?:\s+(?:und\s+)?(?:[A-ZÄÖÜ][\wäöüß]*-?|\d{1,3}\b)){0,4}){1,2}")
 _OTHER_TOWN = re.compile(r" (?:der|des) (?:Stadt|Gemeinde|Landeshauptstadt|Samtgemeinde|Hansestadt) "
                          r"(?P<place>[A-ZÄÖÜ][\wäöüß-]+)")
 # heads that may name one body twice in a text ("Lenkungsgruppe"/"Lenkungsgremium", "Seniorenbeirat"/"Seniorenrat");
@@ -116,7 +131,7 @@ _HEAD_FAMILY = {"gruppe": "group", "gremium": "group", "kreis": "group", "runde"
                 "stab": "group", "beirat": "board", "rat": "board", "parlament": "parliament",
                 "vertretung": "parliament"}
 _COUNCIL_SESSION = re.compile(r"((?:Stadt|Gemeinde|Marktgemeinde|Samtgemeinde|Ortschafts|Orts|Ortsbei|Stadtbezirks)rat|"
-                              r"Kreistag)s?-?[Ss]itzung(?:en)?")
+                              r"Kreistag|Rat)s?-?[Ss]itzung(?:en)?")
 _POSSESSIVE = {"ihr", "ihres", "ihrem", "ihren", "sein", "seines", "seinem", "seinen", "mein", "dein", "unser"}
 _NOT_A_REGION = {"Anfang", "Ende", "Mitte", "Beginn"}  # "trat ihr Amt Anfang Mai an"
 _TITLES = {"Frau", "Dr", "Prof"}  # a person after the head: "Lenkungsgruppe Frau Meier" is no name of the group
@@ -125,7 +140,7 @@ _GENDER = {"ausschuss": "m", "beirat": "m", "rat": "m", "fachbereich": "m", "ges
 _INDEFINITE = {"ein", "eine", "einen", "einem", "einer", "eines", "kein", "keinen", "keinem"}
 _DECIDES = {"beschließt", "beschloss", "beschlossen", "stimmt", "stimmte", "möge", "fasst", "fasste"}
 COUNCIL_WORD = re.compile(r"(stadtrat|gemeinderat|ortschaftsrat|kreistag|kreisrat|samtgemeinderat|stadtbezirksrat|"
-                          r"bezirksrat|verbandsgemeinderat|ortsrat|ortsbeirat|marktgemeinderat|bürgerschaft)"
+                          r"bezirksrat|verbandsgemeinderat|ortsrat|ortsbeirat|marktgemeinderat|bürgerschaft|senat)"
                           r"(?:es|s)?")
 # councils of a part of town carry its name: "Stadtbezirksrat Nord", "Ortsrat Mitte"
 NAMED_COUNCILS = {"stadtbezirksrat", "bezirksrat", "ortsrat", "ortsbeirat", "ortschaftsrat"}
@@ -170,6 +185,8 @@ def recognised_council(doc: Doc) -> Council | None:
 
 
 _COUNCIL_KEY = "ratsinfo_council"
+# words that name no body of their own but the one committee named before ("des Fachausschusses")
+_BACK_REFERENCES = frozenset({"Ausschuss", "Ausschusses", "Fachausschuss", "Fachausschusses"})
 _ROUND_TABLE = re.compile(r"rund(?:e|er|en|es)? tisch(?:es|s|e)?|jour fixe")
 
 
@@ -190,7 +207,7 @@ def _may_start(word: str) -> bool:
     low = word.casefold()
     return (word in cfg["group_abbreviations"] or word in cfg["group_words"]
             or re.sub(r"e?s$", "", word) in cfg["group_words"] or low.startswith(("rund", "jour"))
-            or word in ("Fraktion", "Fraktionen") or low in BARE_WITH_NAME
+            or word in ("Fraktion", "Fraktionen", "Gruppe") or low in BARE_WITH_NAME or word in _BACK_REFERENCES
             or _COUNCIL_SESSION.fullmatch(word) is not None
             or len(word) >= 3 and (_match_head(word) is not None or COUNCIL_WORD.fullmatch(low) is not None))
 
@@ -244,7 +261,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 display = f"{name} {rest}".strip()
                 kind = "working_group" if multi == "Runder Tisch" else ("staff" if multi else group_kind)
                 out.append(Mention(span.start_char, span.end_char, span.text, display, kind,
-                                   canonical_key(display), "f", head=name.casefold()))
+                                   canonical_key(display), _GROUP_GENDER.get(name, "f"), head=name.casefold()))
                 i = end
                 continue
         if text in ("Fraktion", "Fraktionen") and i + 2 < n and doc[i + 1].text == "der" \
@@ -262,6 +279,15 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 if k + 1 < n and doc[k].text in ("und", "sowie", ","):
                     k += 1
             i = k
+            continue
+        alliance = _ALLIANCE.match(full, doc[i].idx) if text == "Gruppe" else None
+        if alliance:
+            # "Gruppe Die LINKE und PIRATEN", "der Gruppe Grüne/UWG": parties that work together as one faction
+            display = " ".join(alliance.group(0).split())
+            out.append(Mention(alliance.start(), alliance.end(), alliance.group(0), display, "faction",
+                               canonical_key(display), "f", head="gruppe"))
+            while i < n and doc[i].idx < alliance.end():
+                i += 1
             continue
         if text == "Fraktion" and i > 0 and doc[i - 1].text in _PARTY_ADJECTIVES and not (
                 out and out[-1].end >= doc[i - 1].idx):
@@ -294,9 +320,16 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     base = text[: len(h)]
                     break
             named = low.startswith(NAMED_DEPARTMENTS)
-            if doc[i + 1].text == "für" or named and _is_cap(doc[i + 1]):
-                e = _group_name(doc, i + 1 if doc[i + 1].text == "für" else i, commas=True)
-                if e > i + (2 if doc[i + 1].text == "für" else 1):
+            # "Beirat für Menschen mit Behinderungen", also "Beirat von Menschen mit ..." (not "Rat von der Stadt")
+            complement = doc[i + 1].text == "für" or doc[i + 1].text == "von" and base.casefold() in (
+                "beirat", "ausschuss") and i + 2 < n and _is_cap(doc[i + 2]) or (
+                # "Beirat der Volkshochschule": a board named after the institution it advises
+                doc[i + 1].text in ("der", "des") and base.casefold() == "beirat" and i + 2 < n
+                and _is_cap(doc[i + 2]) and doc[i + 2].text not in _TOWN_WORDS and not _match_head(doc[i + 2].text)
+                and not COUNCIL_WORD.fullmatch(doc[i + 2].lower_))
+            if complement or named and _is_cap(doc[i + 1]):
+                e = _group_name(doc, i + 1 if complement else i, commas=True)
+                if e > i + (2 if complement else 1):
                     kind = {"amt": "department", "rat": "advisory_board", "ausschuss": "committee",
                             "beirat": "advisory_board"}.get(base.casefold(), "department")
                     span = doc[i:e]
@@ -306,7 +339,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     i = e
                     continue
         session_of = _COUNCIL_SESSION.fullmatch(text)
-        if session_of and not any(m.head == session_of.group(1).casefold() for m in out):
+        if session_of and not any(m.head == session_of.group(1).casefold() and m.kind == "council" for m in out):
             # "Stadtratssitzung", "Kreistags-Sitzung": the council whose session it is, named nowhere else
             name = session_of.group(1)[0].upper() + session_of.group(1)[1:].casefold()
             out.append(Mention(doc[i].idx, doc[i].idx + len(text), text, name, "council", canonical_key(name), "m",
@@ -325,8 +358,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                canonical_key(display), "n", head="amt"))
             i += 2
             continue
-        if text in ("Ausschuss", "Ausschusses") and not (i > 0 and doc[i - 1].lower_ in _INDEFINITE):
-            # "des Ausschusses" after "Ausschuss für Bildung ...": the one committee named before
+        if text in _BACK_REFERENCES and not (
+                i > 0 and doc[i - 1].lower_ in _INDEFINITE):
+            # "des Ausschusses", "des Fachausschusses" after "Ausschuss für Bildung ...": the one committee named
+            # before
             prior = {m.key: m for m in out if m.kind == "committee" and m.head.endswith("ausschuss")}
             if len(prior) == 1:
                 p = next(iter(prior.values()))
@@ -373,6 +408,11 @@ def find_mentions(doc: Doc) -> list[Mention]:
                         nxt.text.isupper() and len(nxt.text) >= 2 or _is_cap(nxt) and head.kind != "department"
                         and nxt.text not in NAME_STOP and not _match_head(nxt.text)):
                     e = _group_name(doc, i) if head.kind == "faction" else i + 2
+                    party = _PARTY_AFTER.match(full, tok.idx + len(text)) if head.kind == "faction" else None
+                    if party and party.end() > doc[e - 1].idx + len(doc[e - 1].text):
+                        # "Kreistagsfraktion Bündnis 90/Die Grünen": the party's name with its number and slash
+                        while e < n and doc[e].idx < party.end():
+                            e += 1
                     extra = " " + doc[i + 1:e].text
                     end_i = e
                 elif nxt is not None and head.kind == "council" and "\n" not in tok.whitespace_ and (
@@ -381,17 +421,27 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     # "Gemeindevertretung Humptrup", "Kreistag Lörrach", "Bezirksvertretung Nord"
                     extra = " " + nxt.text
                     end_i = i + 2
-                elif nxt is not None and head.kind in NAMEABLE_KINDS and "\n" not in tok.whitespace_:
+                elif nxt is not None and head.kind in NAMEABLE_KINDS and "\n" not in tok.whitespace_ and not (
+                        i > 0 and doc[i - 1].lower_ in _DEMONSTRATIVES):  # "soll dieser Beirat Hilfe ... sein"
                     # a name after the head: "Fachbeirat Sport", "Lenkungsgruppe Sicheres Quartier"
                     k = i + 1
                     while k < n and k <= i + 2 and _is_cap(doc[k]) and doc[k].text not in NAME_STOP \
-                            and doc[k].text not in _TITLES \
+                            and doc[k].text not in _TITLES and doc[k].text not in first_names() \
                             and not _match_head(doc[k].text) and "\n" not in doc[k - 1].whitespace_:
                         k += 1
                     after = doc[k] if k < n else None
                     if k > i + 1 and (after is None or not _is_cap(after) or "\n" in doc[k - 1].whitespace_):
                         extra = " " + doc[i + 1:k].text
                         end_i = k
+                owner_name = _OWNER_NAME.match(full, tok.idx + len(text)) \
+                    if head.kind == "conference" and not extra and i + 2 < n and doc[i + 1].text in ("des", "der") \
+                    and _match_head(doc[i + 2].text) is None and not COUNCIL_WORD.fullmatch(doc[i + 2].lower_) else None
+                if owner_name and not any(_match_head(w) for w in owner_name.group(0).split()):
+                    # "Vollversammlung der Lokalen Agenda 21", "Delegiertenversammlung der Alten- und Seniorenclubs":
+                    # an assembly named after those who meet in it (no body of its own: "Plenum des Beirates")
+                    extra = " " + " ".join(owner_name.group(0).split())
+                    while end_i < n and doc[end_i].idx < owner_name.end():
+                        end_i += 1
                 if head.suffix == "geschäftsstelle" and not extra and i + 2 < n and doc[i + 1].text in ("des", "der") \
                         and (_match_head(doc[i + 2].text) is not None or COUNCIL_WORD.fullmatch(doc[i + 2].lower_)):
                     extra = " " + doc[i + 1:i + 3].text  # "Geschäftsstelle des Integrationsrates"
@@ -416,8 +466,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     council_like = owner or prev_word in _PLACE_PREPOSITIONS or (
                         prev_word == "des" and i > 1 and doc[i - 2].lower_ in ("sitzung", "geschäftsordnung")) or (
                         i + 1 < n and doc[i + 1].lower_ in _DECIDES)
-                    if not owned and head.suffix == "rat" and council_like \
-                            and not any(m.head == "rat" and m.kind == "advisory_board" for m in out):
+                    if not owned and head.suffix == "rat" and council_like and (
+                            owner or not any(m.head == "rat" and m.kind == "advisory_board" for m in out)):
                         # "im Rat", "der Rat der Stadt Köln", "der Rat beschließt": the council itself
                         e = i + 1
                         display = "Rat"
@@ -454,7 +504,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 i = end_i
                 continue
             council = COUNCIL_WORD.fullmatch(text.casefold())
-            if council and (council.group(1) != "bürgerschaft" or hanseatic):
+            # the Bürgerschaft and the Senat of a Hansestadt ("Senat" elsewhere is a university's)
+            if council and (council.group(1) not in ("bürgerschaft", "senat") or hanseatic):
                 tok = doc[i]
                 nxt = doc[i + 1] if i + 1 < n else None
                 name = text[: len(council.group(1))]
@@ -484,7 +535,8 @@ _PLURAL_GROUPS = {"arbeitskreise": "Arbeitskreis", "arbeitsgruppen": "Arbeitsgru
                   "unterarbeitsgruppen": "Unterarbeitsgruppe"}
 _GROUP_LIST = re.compile(
     r"(?P<plural>Arbeitskreise|Arbeitsgruppen|Unterarbeitsgruppen|Projektgruppen|AGs|Runden?\s+Tische)"
-    r"(?:\s*\([A-Za-zÄÖÜ]{2,6}\))?\s*(?:\((?P<list>[^()\n]{3,200})\)|(?P<quoted>[„\"][^“\"\n]{2,60}[“\"]"
+    r"(?:\s*\([A-Za-zÄÖÜ]{2,6}\))?(?:\s*,?\s*(?:unter\s+anderem|u\.\s?a\.|darunter|z\.\s?B\.|nämlich)\s*:?)?\s*"
+    r"(?:\((?P<list>[^()\n]{3,200})\)|(?P<quoted>[„\"][^“\"\n]{2,60}[“\"]"
     r"(?:\s*(?:,|und|sowie)\s*[„\"][^“\"\n]{2,60}[“\"])+))")
 _ITEM = re.compile(r"[„\"](?P<q>[^“\"\n]+)[“\"]|(?P<w>[A-ZÄÖÜ][\w\-äöüß]*(?:\s+[A-ZÄÖÜ&][\w\-äöüß]*){0,3})")
 
@@ -544,12 +596,66 @@ def _without_place(m: Mention, places: set[str]) -> Mention:
     return m
 
 
+# "keinen Beirat", "viele Runde Tische", "ein weiterer Rat ... wurde nicht gebildet": a kind of body, not one
+# ("haben einen gemeinsamen Lenkungskreis" introduces one)
+_INDEFINITE_BEFORE = re.compile(r"\b(?:(?P<a>[Ee]in|[Ee]ine[mnrs]?)|[Kk]ein|[Kk]eine[mnrs]?|[Vv]iele[n]?|"
+                                r"[Mm]ehrere[n]?|[Ss]olche[mnrs]?)\s+(?:[a-zäöüß][\wäöüß-]*\s+){0,2}$")
+_NEGATED_AFTER = re.compile(r"[^.;:!?]{0,80}?\b(?:nicht|nie|niemals)\b")
+# ... unless the text sets it up: "die Einrichtung eines Seniorenbeirates", "einen Beirat zu gründen"
+_FOUNDED_BEFORE = re.compile(r"\b(?:Einrichtung|Gründung|Neugründung|Bildung|Schaffung|Errichtung|Einsetzung)\s+\S+\s+"
+                             r"(?:[a-zäöüß][\wäöüß-]*\s+){0,2}$")
+_FOUNDED_AFTER = re.compile(r"[^.;:!?]{0,80}?\b(?:einzurichten|einrichten|einzusetzen|einsetzen|zu\s+gründen|gründen|"
+                            r"zu\s+bilden|bilden|zu\s+schaffen|schaffen|ins\s+Leben|(?:eingerichtet|gegründet|gebildet|"
+                            r"eingesetzt|geschaffen)\s+(?:werden|wird|wurde|worden))\b")
+# "Der Sicherheitsrat ist das oberste Lenkungsgremium ...": the body named before, described
+_PREDICATE = re.compile(r"\s+(?:ist|war|bleibt)\s+(?:das|der|die|ein|eine)\s+(?:[a-zäöüß][\wäöüß-]*\s+){0,2}")
+_DESCRIBABLE = {"staff", "advisory_board", "committee", "working_group", "conference"}
+
+
+def _generic(text: str, m: Mention, prev: Mention | None) -> bool:
+    """A mention that names a kind of body, not a body: after an indefinite article or as the predicate of a
+    body named just before."""
+    if m.is_abbreviation:
+        return False
+    before = text[max(0, m.start - 60):m.start]
+    if " " not in m.text and before[-1:] in _OPEN_QUOTES and text[m.end:m.end + 1] in _CLOSE_QUOTES:
+        return True  # „Erwachsenenstadtrat“: a word in scare quotes, no body's name
+    indefinite = _INDEFINITE_BEFORE.search(before) if m.kind != "conference" else None  # "führt eine Konferenz durch"
+    if indefinite and (not indefinite.group("a") or _NEGATED_AFTER.match(text, m.end, min(len(text), m.end + 90))):
+        return not (_FOUNDED_BEFORE.search(before) or _FOUNDED_AFTER.match(text, m.end, min(len(text), m.end + 90)))
+    return prev is not None and m.kind in _DESCRIBABLE and prev.key != m.key \
+        and _PREDICATE.fullmatch(text, prev.end, m.start) is not None
+
+
+def _without_generic(text: str, mentions: list[Mention]) -> None:
+    """Drops the bodies every mention of which is generic (see ``_generic``)."""
+    generic: dict[str, bool] = {}
+    for i, m in enumerate(mentions):  # a short reference back ("des Rates") decides nothing
+        if not m.is_abbreviation:
+            generic[m.key] = generic.get(m.key, True) and _generic(text, m, mentions[i - 1] if i else None)
+    if any(generic.values()):
+        mentions[:] = [m for m in mentions if not generic.get(m.key)]
+
+
+# "Beirat für Architektur und Stadtgestaltung (Gestaltungsbeirat)": the short name in brackets
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
+
+
+def _bracketed_names(text: str, mentions: list[Mention], orgs: dict[str, Organisation]) -> None:
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a.key != b.key and a.kind == b.kind and a.key in orgs and b.key in orgs and not b.is_abbreviation \
+                and _BRACKET_OPEN.fullmatch(text, a.end, b.start) and text[b.end:b.end + 1] == ")":
+            _merge(orgs, mentions, [a.key, b.key], keep_first=True)
+            orgs[a.key].official = a.display
+
+
 _ABBR_DEF = re.compile(r"^[^()\n]{0,45}?\(\s*(?P<abbr>[A-ZÄÖÜ][A-ZÄÖÜa-z0-9]{1,7})\s*\)")
 
 
 def resolve(doc: Doc, mentions: list[Mention]) -> dict[str, Organisation]:
     """One Organisation per body in this document, with aliases, abbreviation and parent."""
     text = text_of(doc)
+    _without_generic(text, mentions)
     orgs: dict[str, Organisation] = {}
     abbreviations: dict[str, str] = {}
     for m in mentions:
@@ -575,6 +681,7 @@ def resolve(doc: Doc, mentions: list[Mention]) -> dict[str, Organisation]:
             org.mentions.append(mention)
             mentions.append(mention)
         mentions.sort(key=lambda m: m.start)
+    _bracketed_names(text, mentions, orgs)
     # aliases the document sets up implicitly: same determinant, same kind ("Lenkungsgruppe"/"Lenkungsgremium")
     by_det: dict[tuple[str, str, str, str], list[str]] = {}
     for key, org in orgs.items():
@@ -582,7 +689,9 @@ def resolve(doc: Doc, mentions: list[Mention]) -> dict[str, Organisation]:
         if first.determinant and len(first.determinant) >= 5:
             name_part = org.name.split(" ", 1)[1] if " " in org.name else ""
             family = _HEAD_FAMILY.get(first.head, first.head)
-            by_det.setdefault((first.determinant, name_part, org.kind, family), []).append(key)
+            # "Seniorenbeirat" and "Senior*innenbeirat"/"SeniorInnenbeirat": one determinant without its endings
+            det = re.sub(r"[*:_]?(?:innen|en|n)$", "", first.determinant)
+            by_det.setdefault((det, name_part, org.kind, family), []).append(key)
     for keys in by_det.values():
         if len(keys) > 1:
             _merge(orgs, mentions, keys)
@@ -604,6 +713,12 @@ def resolve(doc: Doc, mentions: list[Mention]) -> dict[str, Organisation]:
                     orgs[new_key].key = new_key
                     for m in orgs[new_key].mentions:
                         m.key = new_key
+    # "Rat der Samtgemeinde Grasleben" and "Samtgemeinderat", "Rat der Stadt X" and "Stadtrat": one council
+    for key in list(orgs):
+        owned = _COUNCIL_OF_TOWN.match(key)
+        compound = owned and owned.group("kind") + "rat"
+        if owned and compound in orgs and orgs[compound].kind == "council" and orgs[key].kind == "council":
+            _merge(orgs, mentions, [key, compound], keep_first=True)
     # "Polizeidirektion" alone is the "Polizeidirektion Leipzig" of the same document
     for key in list(orgs):
         if key not in orgs:
@@ -623,12 +738,15 @@ def resolve(doc: Doc, mentions: list[Mention]) -> dict[str, Organisation]:
             in_question = text[m.end:line_end if line_end != -1 else len(text)].rstrip().endswith("?")
             names[m.display] += 1 + (0.5 if heading else 0) - (0.5 if in_question else 0)
         if names:
-            org.name = names.most_common(1)[0][0]
+            org.name = org.official if org.official in names else names.most_common(1)[0][0]
             org.aliases = set(names) - {org.name}
         else:
             org.aliases = set()
     _parents(text, mentions, orgs)
     return orgs
+
+
+_COUNCIL_OF_TOWN = re.compile(r"rat der (?P<kind>stadt|gemeinde|samtgemeinde|verbandsgemeinde|marktgemeinde) \S")
 
 
 def _merge(orgs: dict[str, Organisation], mentions: list[Mention], keys: list[str], keep_first: bool = False) -> None:

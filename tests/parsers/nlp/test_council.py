@@ -44,3 +44,10 @@ def test_a_council_passed_in_keys_the_bodies(facts_of):
     result = extract("Die Lenkungsgruppe tagte 2021 dreimal.", document_key="d", document="d",
                      council="Gemeinde Bergdorf")
     assert [o.key for o in result.organizations] == ["org:bergdorf:lenkungsgruppe"]
+
+
+def test_a_letterhead_in_capitals_names_the_council():
+    from ratsinfo.parsers.nlp.council import recognise
+
+    found = recognise("DER HANSESTADT KLEINHAFEN\nDrucksache 4/12\n\nMitteilung an die Bürgerschaft")
+    assert (found.name, found.slug) == ("Hansestadt Kleinhafen", "kleinhafen")

@@ -98,3 +98,51 @@ def test_each_of_two_bodies_meets_as_often(facts_of):
     facts = facts_of("Der Sportausschuss und der Ausschuss für Kultur tagen jeweils etwa acht Mal im Jahr.")
     assert sorted((c.subject, c.number) for c in facts["session_count"]) == [
         ("Ausschuss für Kultur", 8), ("Sportausschuss", 8)]
+
+
+def test_a_lower_bound_after_as_needed(facts_of):
+    facts = facts_of("Der Forstbeirat tritt nach Bedarf, mindestens aber dreimal im Jahr zusammen.")
+    c = facts["session_count"]
+    assert [(f.subject, f.number, f.qualifier) for f in c] == [("Forstbeirat", 3.0, "at_least")]
+
+
+def test_counts_per_month_quarter_or_interval_are_per_year(facts_of):
+    cases = {"Der Umweltbeirat tagt einmal im Monat.": 12, "Der Jugendbeirat trifft sich zweimal pro Quartal.": 8,
+             "Der Lenkungskreis kommt alle drei Monate zusammen.": 4,
+             "Der Krisenstab tagt in etwa zweimonatigem Abstand.": 6}
+    for sentence, n in cases.items():
+        f = one(facts_of(sentence))
+        assert (f.number, f.year, f.qualifier) == (n, None, "per_year"), sentence
+
+
+def test_this_round_is_the_body_the_sentence_before_named(facts_of):
+    f = one(facts_of("Der Ordnungsrat berät die Verwaltung. In dieser Runde treffen sich die Leitungen der Ämter "
+                     "alle zwei Monate."))
+    assert (f.subject, f.number, f.qualifier) == ("Ordnungsrat", 6, "per_year")
+
+
+def test_both_sessions_are_two(facts_of):
+    f = one(facts_of("Aus den beiden Sitzungen des Sportbeirates 2022 berichtet die Vorsitzende."))
+    assert (f.subject, f.number, f.year, f.qualifier) == ("Sportbeirat", 2, 2022, "exact")
+
+
+def test_groups_meeting_between_sessions_give_no_count(facts_of):
+    facts = facts_of("Die AG Schulweg wurde gegründet. Die Arbeitsgruppen wollen sich zweimal zwischen den "
+                     "Sitzungen des Beirates treffen.")
+    assert "session_count" not in facts
+
+
+def test_bodies_meeting_as_often_as_the_one_before(facts_of):
+    facts = facts_of("Der Kreistag tagt etwa sechsmal im Jahr. Der Kreisausschuss und der Umweltausschuss tagen "
+                     "ebenso oft.")
+    got = {(f.subject, f.number, f.qualifier) for f in facts["session_count"]}
+    assert got == {("Kreistag", 6, "per_year"), ("Kreisausschuss", 6, "per_year"), ("Umweltausschuss", 6, "per_year")}
+
+
+def test_weekly_rhythms_and_a_weekday_of_each_month(facts_of):
+    cases = {"Der Jugendbeirat trifft sich alle 4 Wochen.": 13, "Der Sportbeirat tagt vierzehntägig.": 26,
+             "Der Seniorenbeirat tagt jeweils am 3. Mittwoch eines Monats.": 12,
+             "Der Kulturbeirat tagt zweimal im Halbjahr.": 4}
+    for sentence, n in cases.items():
+        f = one(facts_of(sentence))
+        assert (f.number, f.year, f.qualifier) == (n, None, "per_year"), sentence

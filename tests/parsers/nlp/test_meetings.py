@@ -209,3 +209,80 @@ def test_an_agenda_items_page_starts_with_the_day_of_its_session(facts_of):
     text = "12.10.2022 - 3 Bericht der Verwaltung\n\nWortprotokoll\n\nDer Ortsbeirat nimmt den Bericht zur Kenntnis.\n"
     (m,) = facts_of(text)["meeting"]
     assert (m.subject, m.date) == ("Ortsbeirat", date(2022, 10, 12))
+
+
+def test_the_first_session_without_a_day_is_session_one(facts_of):
+    (m,) = facts_of("Mit der ersten Sitzung des Kulturbeirates im Bürgersaal begann die Arbeit.")["meeting"]
+    assert (m.subject, m.number, m.date) == ("Kulturbeirat", 1, None)
+
+
+def test_a_council_session_in_one_word_with_its_day_in_brackets(facts_of):
+    (m,) = facts_of("Der Plan soll in der Ratssitzung (14.03.2024) beschlossen werden.")["meeting"]
+    assert (m.subject, m.date.isoformat()) == ("Rat", "2024-03-14")
+
+
+def test_minutes_of_a_committee_of_the_council_record_the_committee(facts_of):
+    text = ("Protokoll: Ausschuss für Wege und Grün des Gemeinderats der Stadt Kellbach\n"
+            "Sitzungstermin: 14.02.2024\nSitzungsart: öffentlich\n\nDer Ausschuss berät über Radwege.\n")
+    (m,) = facts_of(text)["meeting"]
+    assert (m.subject, m.date.isoformat()) == ("Ausschuss für Wege und Grün", "2024-02-14")
+
+
+def test_the_date_of_a_statute_naming_its_body_is_no_session(facts_of):
+    facts = facts_of("Geschäftsordnung für die Vollversammlung der Vereine und den Kulturbeirat der Stadt Kellbach "
+                     "vom 12.03.2019\n§ 1 Aufgaben\n")
+    assert "meeting" not in facts
+
+
+def test_a_motion_date_at_the_head_is_no_session(facts_of):
+    facts = facts_of("Antrag - 12.04.2021\nEinrichtung eines Seniorenbeirates\n\nDie Sitzung des Rates möge "
+                     "beschließen, einen Seniorenbeirat einzurichten.\n")
+    assert "meeting" not in facts
+
+
+def test_a_session_numbered_in_words(facts_of):
+    (m,) = facts_of("Die zweite ordentliche Sitzung des Kulturbeirates fand am 3. Mai 2021 statt.")["meeting"]
+    assert (m.subject, m.number, m.date.isoformat()) == ("Kulturbeirat", 2, "2021-05-03")
+
+
+def test_the_next_session_announced_is_a_session_of_the_body_named_before(facts_of):
+    facts = facts_of("Der Umweltbeirat beriet über Baumschutz. Die nächste Sitzung findet am 12. Mai 2025 im "
+                     "Rathaus statt.")
+    (m,) = facts["meeting"]
+    assert (m.subject, m.date.isoformat()) == ("Umweltbeirat", "2025-05-12")
+    (m,) = facts_of("Der Kreistag tagte. Nächste Plenumssitzung des Seniorenbeirates am Freitag, den "
+                    "3. Oktober 2025")["meeting"]
+    assert (m.subject, m.date.isoformat()) == ("Seniorenbeirat", "2025-10-03")
+
+
+def test_a_paper_put_before_a_body_on_a_day_is_its_session(facts_of):
+    (m,) = facts_of("Der Entwurf des Spielplatzkonzepts wird am 12. Mai 2026 dem Bauausschuss vorgelegt.")["meeting"]
+    assert (m.subject, m.date.isoformat()) == ("Bauausschuss", "2026-05-12")
+
+
+def test_a_press_release_date_under_its_title_is_no_session(facts_of):
+    text = ("Konstituierende Sitzung des Kinderbeirates\n\nMittwoch, 14. Mai 2025\n\nAm 7. Mai 2025 fand im Rathaus "
+            "die konstituierende Sitzung des Kinderbeirates statt.\n")
+    assert [m.date.isoformat() for m in facts_of(text)["meeting"]] == ["2025-05-07"]
+
+
+def test_the_date_of_a_statute_setting_up_a_body_is_no_session(facts_of):
+    facts = facts_of("Der Bürgermeister möge die Satzung über die Bildung eines Jugendbeirates vom 12.03.2019 "
+                     "ändern.")
+    assert "meeting" not in facts
+
+
+def test_a_working_group_meeting_for_the_first_time(facts_of):
+    (m,) = facts_of("Der Arbeitskreis Radwege kam am 3. März 2005 zum ersten Mal zusammen.")["meeting"]
+    assert (m.subject, m.number, m.date.isoformat()) == ("Arbeitskreis Radwege", 1, "2005-03-03")
+
+
+def test_the_first_session_of_a_new_term_is_not_the_bodys_first(facts_of):
+    (m,) = facts_of("Am 13. März 2024 tagt der Jugendbeirat zum ersten Mal in neuer Besetzung.")["meeting"]
+    assert (m.number, m.date.isoformat()) == (None, "2024-03-13")
+
+
+def test_a_founding_assembly_is_a_session_of_the_body_founded(facts_of):
+    (m,) = facts_of("Auf Wunsch der Gemeinde wurde ein Kulturbeirat gegründet. Am 3. Mai 2001 fand die "
+                    "Gründungsversammlung statt.")["meeting"]
+    assert (m.subject, m.date.isoformat()) == ("Kulturbeirat", "2001-05-03")

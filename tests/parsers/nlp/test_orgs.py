@@ -192,3 +192,114 @@ def test_offices_of_the_administration_named_büro(facts_of):
     facts = facts_of("Das Frauenbüro und das Bürgerbüro laden ein; das Ingenieurbüro Meier plant die Straße.")
     assert sorted((o.subject, o.value) for o in facts["organization"]) == [
         ("Bürgerbüro", "department"), ("Frauenbüro", "department")]
+
+
+def test_a_body_after_an_indefinite_article_is_a_kind_of_body_not_one():
+    found = orgs("Ein eigener kriminalpräventiver Rat wurde in Lindental nicht gebildet. Es gibt viele Runde Tische.")
+    assert found == {}
+
+
+def test_a_body_the_text_sets_up_counts_even_with_an_indefinite_article():
+    assert "Jugendbeirat" in orgs("Die Fraktion beantragt die Einrichtung eines Jugendbeirates.")
+    assert "Klimabeirat" in orgs("Der Rat beschließt, einen Klimabeirat einzurichten.")
+
+
+def test_a_description_of_a_body_named_before_is_no_second_body():
+    found = orgs("Der Ordnungsrat ist das zentrale Lenkungsgremium der Partnerschaft in Feldkirch.")
+    assert list(found) == ["Ordnungsrat"]
+
+
+def test_a_short_name_in_brackets_is_an_alias():
+    found = orgs("Der Beirat für Baukultur und Stadtbild (Stadtbildbeirat) tagt öffentlich. Der Stadtbildbeirat "
+                 "berät den Bauausschuss.")
+    assert sorted(found) == ["Bauausschuss", "Beirat für Baukultur und Stadtbild"]
+    assert found["Beirat für Baukultur und Stadtbild"].aliases == {"Stadtbildbeirat"}
+
+
+def test_the_council_of_a_town_is_a_council_after_an_advisory_board():
+    found = orgs("Für den Jugendrat gilt die Geschäftsordnung des Rates der Stadt Kellbach.")
+    assert found["Rat der Stadt Kellbach"].kind == "council"
+
+
+def test_a_board_named_with_von_and_a_session_of_the_council_in_one_word():
+    found = orgs("Der Beirat von Menschen mit Behinderungen berichtet. Die Ratssitzung folgt im Mai.")
+    assert found["Beirat von Menschen mit Behinderungen"].kind == "advisory_board"
+    assert found["Rat"].kind == "council"
+
+
+def test_fachausschuss_refers_to_the_committee_named_before():
+    found = orgs("Frau Ott, Vorsitzende des Ausschusses für Wege und Plätze, eröffnet die 9. Sitzung des "
+                 "Fachausschusses.")
+    assert list(found) == ["Ausschuss für Wege und Plätze"]
+    assert len(found["Ausschuss für Wege und Plätze"].mentions) == 2
+
+
+def test_kaemmerei_kommunalaufsicht_and_coordination_groups():
+    found = orgs("Die Kommunalaufsicht prüft, die Kämmerei rechnet, die Koordinierungsgruppe plant und die "
+                 "Verbandsgemeindeverwaltung lädt ein.")
+    assert {n: o.kind for n, o in found.items()} == {
+        "Kommunalaufsicht": "department", "Kämmerei": "department", "Koordinierungsgruppe": "staff",
+        "Verbandsgemeindeverwaltung": "department"}
+
+
+def test_a_body_introduced_with_an_indefinite_article_is_one():
+    found = orgs("Die Gesundheitskonferenz und die Pflegekonferenz haben einen gemeinsamen Lenkungskreis.")
+    assert found["Lenkungskreis"].kind == "staff"
+
+
+def test_the_council_of_a_town_and_its_compound_name_are_one_council():
+    found = orgs("Der Rat der Samtgemeinde Kellberg tagt. Der Samtgemeinderat beauftragt die Verwaltung.")
+    assert list(found) == ["Rat der Samtgemeinde Kellberg"]
+    assert found["Rat der Samtgemeinde Kellberg"].aliases == {"Samtgemeinderat"}
+
+
+def test_a_group_of_parties_is_a_faction():
+    found = orgs("Ratsfrau Ott (Gruppe SPD/Grüne) und Ratsherr Kurz (Gruppe Die LINKE und PIRATEN) stimmen zu. "
+                 "Die Gruppe Jugend plant ein Fest.")
+    assert {n: o.kind for n, o in found.items()} == {"Gruppe SPD/Grüne": "faction",
+                                                     "Gruppe Die LINKE und PIRATEN": "faction"}
+
+
+def test_an_assembly_is_named_after_those_who_meet_in_it():
+    found = orgs("Die Vollversammlung der Lokalen Agenda 21 wählte den Sprecher. Das Plenum des Klimabeirates tagt. "
+                 "Die Delegiertenversammlung der Sportvereine der Stadt Kellbach tagt jährlich.")
+    assert set(found) == {"Vollversammlung der Lokalen Agenda 21", "Plenum", "Klimabeirat",
+                          "Delegiertenversammlung der Sportvereine"}
+
+
+def test_a_faction_named_with_its_party_and_a_slash():
+    found = orgs("Die Kreistagsfraktion Bündnis 90 / Die Grünen stimmt zu. Auch die Kreistagsfraktion "
+                 "Bündnis 90/Die Grünen schlägt es vor.")
+    assert len(found) == 1
+    assert next(iter(found.values())).kind == "faction"
+
+
+def test_working_groups_listed_after_unter_anderem():
+    found = orgs("Der Kinderbeirat arbeitet in Arbeitsgruppen, unter anderem „Spielplätze“ und „Schulweg“.")
+    assert {"Arbeitsgruppe Spielplätze", "Arbeitsgruppe Schulweg"} <= set(found)
+
+
+def test_a_word_in_scare_quotes_is_no_body():
+    found = orgs("Der Kinderrat tagte wie im „Großstadtrat“ üblich. Die Struktur des Rates ist einfach.")
+    assert list(found) == ["Kinderrat"]
+
+
+def test_a_person_after_a_body_in_a_list_is_no_part_of_its_name():
+    found = orgs("Weiterhin anwesend:\nSprecherin Seniorenbeirat Maria Kunz\nLenkungsgruppe Sicheres Quartier\n")
+    assert set(found) == {"Seniorenbeirat", "Lenkungsgruppe Sicheres Quartier"}
+
+
+def test_a_board_named_after_the_institution_it_advises():
+    found = orgs("Wahl von Mitgliedern des Beirates der Musikschule. Der Beirat der Stadt Kellbach tagt.")
+    assert "Beirat der Musikschule" in found
+    assert not any(name.startswith("Beirat der Stadt") for name in found)
+
+
+def test_gendered_and_plain_forms_of_a_board_are_one():
+    found = orgs("Der Senior*innenbeirat tagt. Längst hätte sich ein Seniorenbeirat bilden können.")
+    assert list(found) == ["Senior*innenbeirat"]
+
+
+def test_no_name_after_a_body_named_with_a_demonstrative():
+    found = orgs("Der Kinderbeirat tagt. Für die Kinder soll dieser Beirat Hilfe und Übungsplatz sein.")
+    assert list(found) == ["Kinderbeirat"]
