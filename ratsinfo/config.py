@@ -30,6 +30,13 @@ _UNITS = {"": 1, "b": 1, "k": 1e3, "kb": 1e3, "kib": 2**10, "m": 1e6, "mb": 1e6,
           "gib": 2**30, "t": 1e12, "tb": 1e12, "tib": 2**40}
 
 
+def duckdb_threads() -> int | None:
+    """The writer's DuckDB threads: RATSINFO_THREADS, else DuckDB's own choice (one per core). A machine that
+    runs several writers at once (parallel tests, several crawls) gets more from one thread each."""
+    given = os.environ.get("RATSINFO_THREADS", "").strip()
+    return int(given) if given.isdigit() and int(given) > 0 else None
+
+
 def memory_limit() -> str:
     """The writer's DuckDB memory limit: RATSINFO_MEMORY_LIMIT, else 256 MB. With 384 MB, an ingest of ten
     times the generated city peaked at 590 MB of RSS (DuckDB's buffers on top of the interpreter, its

@@ -14,6 +14,9 @@ from ratsinfo.warehouse.db import connect
 
 # Retries against the loopback servers need no real backoff; subprocesses inherit this.
 os.environ.setdefault("RATSINFO_RETRY_BACKOFF", "0.02")
+# The suite runs three test processes on two cores: one DuckDB thread per writer spends a quarter less CPU
+# than one per core on its small tables. (The determinism test varies it.)
+os.environ.setdefault("RATSINFO_THREADS", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"

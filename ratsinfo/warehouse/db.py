@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from ratsinfo.config import memory_limit, size_bytes
+from ratsinfo.config import duckdb_threads, memory_limit, size_bytes
 from ratsinfo.errors import NoWarehouse, WarehouseBusy
 from ratsinfo.warehouse import absent
 
@@ -104,6 +104,8 @@ def connect(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
     no_autoload(con)
     # DuckDB takes 80% of the machine by default; a nightly job shares it. Beyond this it spills to disk.
     con.execute("SET memory_limit = ?", [memory_limit()])
+    if (threads := duckdb_threads()) is not None:
+        con.execute("SET threads = ?", [threads])
     # and gives back what it freed once it is over 16 MB, not 128 MB (its allocator keeps freed memory)
     con.execute("SET allocator_flush_threshold = '16MB'")
     con.execute("SET allocator_bulk_deallocation_flush_threshold = '16MB'")

@@ -36,8 +36,12 @@ def one_run(tmp: Path, seed: int, concurrency: int) -> dict[str, list[str]]:
     return rows
 
 
-def test_objects_embedded_and_listed_give_identical_warehouses_over_ten_runs(tmp_path):
-    runs = [one_run(tmp_path / f"r{i}", seed=i, concurrency=1 + i % 4) for i in range(10)]
+def test_objects_embedded_and_listed_give_identical_warehouses_over_ten_runs(tmp_path, monkeypatch):
+    """Ten runs with different page timings, fetch threads (1 to 4) and DuckDB threads (1 and 2)."""
+    runs = []
+    for i in range(10):
+        monkeypatch.setenv("RATSINFO_THREADS", str(1 + i % 2))
+        runs.append(one_run(tmp_path / f"r{i}", seed=i, concurrency=1 + i % 4))
     for other in runs[1:]:
         for table in TABLES:
             assert other[table] == runs[0][table], table

@@ -116,3 +116,13 @@ def test_a_limit_in_words_duckdb_reads_but_this_does_not_is_left_as_it_is(tmp_pa
     with rebuild_memory(con):
         assert _limit(con) == before
     con.close()
+
+
+@pytest.mark.parametrize("given, expected", [("1", 1), ("2", 2), ("0", None), ("viele", None), ("", None)])
+def test_the_writers_duckdb_threads_follow_ratsinfo_threads_when_it_is_a_positive_number(tmp_path, monkeypatch,
+                                                                                         given, expected):
+    monkeypatch.setenv("RATSINFO_THREADS", given)
+    con = db.connect(tmp_path / f"t{given}.duckdb")
+    own = duckdb.connect().execute("SELECT current_setting('threads')").fetchone()[0]
+    assert con.execute("SELECT current_setting('threads')").fetchone()[0] == (expected or own)
+    con.close()
