@@ -174,7 +174,7 @@ def connect_readonly(path: str | os.PathLike | None = None, threads: int | None 
 
     Reads the published snapshot when there is one (the last complete state), else the warehouse.
     ``threads`` caps DuckDB's threads per statement: a server running many small statements at once gets
-    more from one thread each than from splitting each statement across the cores.
+    more from one thread each than from splitting each statement across the cores (else RATSINFO_THREADS).
     """
     p = db_path(path)
     if not p.exists():
@@ -196,7 +196,7 @@ def connect_readonly(path: str | os.PathLike | None = None, threads: int | None 
         load_fts(con)
     # a reader shares the machine with the nightly run: bounded memory, then locked (see also statement_deadline)
     con.execute("SET memory_limit = ?", [os.environ.get("RATSINFO_READ_MEMORY_LIMIT", "512MB")])
-    if threads is not None:
+    if (threads := threads or duckdb_threads()) is not None:
         con.execute("SET threads = ?", [threads])
     con.execute("SET enable_external_access = false")
     con.execute("SET lock_configuration = true")
