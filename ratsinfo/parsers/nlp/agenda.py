@@ -192,6 +192,9 @@ def _numbered_items(ctx: Context) -> list[tuple[str, int, int]]:
         if m and len(m.group("t")) < 400 and not m.group("t").endswith("?"):
             numbered.append((m.group("n"), m.group("t"), starts[i] + m.start("t"), in_agenda))
         i += 1
+    first_listed = next((k for k, item in enumerate(numbered) if item[3]), None)
+    if first_listed is not None:  # "1. stellv. Bürgermeister ..." in the attendance above "Tagesordnung" is no item
+        numbered = numbered[first_listed:]
     # a run of numbers from 1 upward is an agenda; an item under "Tagesordnung" always is
     run: list[tuple[str, str, int, bool]] = []
     expected = 1

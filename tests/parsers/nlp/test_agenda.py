@@ -97,3 +97,12 @@ def test_top_written_in_small_letters_and_without_a_space_is_an_item(facts_of):
     text = ("Niederschrift über die Sitzung des Gemeinderates am 15.05.2012\n\nTop1\nGenehmigung der "
             "Niederschrift\nSie wird genehmigt.\nTop 2\nSachstand Kinderkrippe\n")
     assert [t.value for t in facts_of(text)["topic"]] == ["Genehmigung der Niederschrift", "Sachstand Kinderkrippe"]
+
+
+def test_numbered_roles_in_the_attendance_above_the_agenda_are_no_items(facts_of):
+    text = ("Niederschrift\nüber die öffentliche Sitzung der Gemeindevertretung Talheim vom 04.05.2021\n\n"
+            "Anwesend sind:\nBürgermeisterin Inge Born\n1. stellv. Bürgermeister Kai Lenz\nGemeindevertreter Udo Rahn\n"
+            "2. stellv. Bürgermeister Uwe Frey\n\nT a g e s o r d n u n g\n\n1. Eröffnung der Sitzung\n"
+            "2. Bericht der Bürgermeisterin\n3. Neubau der Feuerwache\n")
+    got = [t.value for t in facts_of(text)["topic"]]
+    assert got == ["Eröffnung der Sitzung", "Bericht der Bürgermeisterin", "Neubau der Feuerwache"]
