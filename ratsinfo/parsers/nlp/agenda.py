@@ -226,11 +226,23 @@ _TITLE_NOISE = [
     re.compile(r"\s+[A-Z]{1,4}\d?-\d+/\d{2,4}\s*$"),
     re.compile(r"\s+(?:auf|an)\s+(?:dem|den)\s+Grundstück(?:en)?\s+Fl(?:ur)?st.*$"),  # a building plot's cadastre
     re.compile(r"\s*\(?\b(?:\d{4}[-/]\d{3,5}(?:/\d{1,4})?|\d{1,4}/\d{4})\)?\s*$"),  # a paper number after the title
+    # what the item asks for after the matter: "...; Beschluss über ...", "hier: Vorbereitung ...", the legal basis
+    # ("gemäß der Verordnung ...", "nach § 34 BauGB") and the person it names (", Herr Jan Ott")
+    re.compile(r"\s*;\s*(?:Beschluss|Beschlussfassung|Beratung|Entscheidung|Vorberatung|Zustimmung)\b.*$"),
+    re.compile(r",?\s+hier\s*:.*$"),
+    re.compile(r"\s+(?:gemäß|gem\.|nach)\s+(?:§|Art\.|der\s+[A-ZÄÖÜ]|dem\s+[A-ZÄÖÜ]|des\s+[A-ZÄÖÜ]).*$"),
+    re.compile(r",\s+(?:Herr|Frau|Herrn)\s+[A-ZÄÖÜ].*$"),
 ]
+# a parenthesis inside or after the title names who moved it or the parts of the matter ("(Antrag der
+# SPD-Fraktion)", "(Feuerwehrhaus, Schützenheim)"): the title without it still names the matter
+_PARENTHESIS = re.compile(r"\s*\([^()]{2,}\)")
 
 
 def clean_title(title: str) -> str:
     t = re.sub(r"\s+", " ", title).strip(" \t|:;,.")
     for rx in _TITLE_NOISE:
         t = rx.sub("", t).strip(" \t|:;,.")
+    bare = _PARENTHESIS.sub("", t).strip(" \t|:;,.")
+    if len(bare.split()) >= 2:
+        t = bare
     return t[:1].upper() + t[1:] if t else t

@@ -106,3 +106,15 @@ def test_numbered_roles_in_the_attendance_above_the_agenda_are_no_items(facts_of
             "2. Bericht der Bürgermeisterin\n3. Neubau der Feuerwache\n")
     got = [t.value for t in facts_of(text)["topic"]]
     assert got == ["Eröffnung der Sitzung", "Bericht der Bürgermeisterin", "Neubau der Feuerwache"]
+
+
+def test_agenda_titles_lose_who_moved_them_the_legal_basis_and_what_is_asked(facts_of):
+    text = ("Niederschrift über die Sitzung des Gemeinderates Talheim am 12.06.2022\n\nTagesordnung\n"
+            "1. Straßenbeleuchtung im Neubaugebiet (Antrag der FDP-Fraktion)\n"
+            "2. Sporthalle Nord (Umkleiden, Duschen); Beschluss über die Vergabe der Arbeiten\n"
+            "3. Erhöhung der Zuschüsse für Vereine gemäß der Förderrichtlinie des Landes\n"
+            "4. Jahresabschluss 2021 hier: Feststellung durch den Gemeinderat\n"
+            "5. Verabschiedung des ausgeschiedenen Ratsmitglieds, Herr Olaf Kern\n")
+    got = [t.value for t in facts_of(text)["topic"]]
+    assert got == ["Straßenbeleuchtung im Neubaugebiet", "Sporthalle Nord", "Erhöhung der Zuschüsse für Vereine",
+                   "Jahresabschluss 2021", "Verabschiedung des ausgeschiedenen Ratsmitglieds"]
