@@ -212,7 +212,8 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
                 continue  # "eine Veranstaltung zum Thema ...": the theme of an event, not of a body
             plural = any(cue.group(g) for g in ("pl1", "pl2", "pl3", "pl4", "pl5", "pl6", "pl7", "pl8", "pl9"))
             rest = sent[cue.end():]
-            phrase = noun_phrase(rest, commas=plural)
+            run = _QUOTED_RUN.match(rest) if plural else None
+            phrase = run.group(0).strip() if run else noun_phrase(rest, commas=plural)
             fields = _IN_FIELDS.search(rest, 0, len(phrase) + 40) if phrase else None
             if fields:
                 rest, plural = rest[fields.end():], True
@@ -229,7 +230,8 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
             owner = _owner(ctx, s, e, s + cue.start(), titled, skip=(at0, at0 + len(phrase)))
             if owner is None:
                 continue
-            if any(m.start <= at0 + 2 and at0 < m.end for m in ctx.mentions_between(s, e) if m.kind in _BODY_KINDS):
+            if any(m.start <= at0 + 2 and at0 < m.end and not _named_by_theme(m)
+                   for m in ctx.mentions_between(s, e) if m.kind in _BODY_KINDS):
                 continue  # a body named as the theme is an organisation, not a topic ("die Stadt X" inside is fine)
             inside = range(at0 - s, at0 - s + len(phrase))  # "Klimaschutzkonzept 2020" names no year it was dealt with
             years = [y for y in YEAR.finditer(sent) if y.start() not in inside
@@ -238,7 +240,7 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
             pos = at0
             phrase = _PLACE.sub("", phrase)
             for part in (_enumeration(phrase) if plural else _SPLIT.split(phrase)):
-                item = _ARTICLE.sub("", part.strip(" ,;„“”\"")).strip(" -–„“”\"")
+                item = _ARTICLE.sub("", _ASIDE.sub("", part).strip(" ,;„“”\"")).strip(" -–„“”\"")
                 if len(item) < 3 or len(item.split()) > 12 or not re.search(r"[A-ZÄÖÜ]", item):
                     continue
                 at = text.find(part, pos, e)
@@ -251,13 +253,30 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
 # the town a theme is of says nothing of the theme ("... des Klimaschutzkonzeptes der Stadt Talheim")
 _PLACE = re.compile(r"\s+(?:der|des)\s+(?:Stadt|Gemeinde|Landeshauptstadt|Hansestadt|Samtgemeinde|Verbandsgemeinde|"
                     r"Kreises|Landkreises)\s+[A-ZÄÖÜ][\w-]*$")
+_ASIDE = re.compile(r"\s*\([^()]*\)")  # "„Schulweg“ (Sprecherin Ida Noll)": who speaks for it is no part of the theme
 _PLURAL_SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:sowie|bzw\.)\s+")
+
+
+def _named_by_theme(m) -> bool:
+    """A group the text names only by its theme ("drei Gruppen zu den Themen „Schulweg“ ...": the group is
+    "Arbeitsgruppe Schulweg", the theme stays a theme of the body that formed it)."""
+    bare = m.text.strip(" „“”\"")
+    return bare != m.display and m.display.endswith(" " + bare)
 
 
 def _enumeration(phrase: str) -> list[str]:
     """Items of an enumeration: at commas and "sowie"; "und" joins the last two items ("Lärm, Sport und
     Verkehr") unless "sowie" does, then "und" stays inside an item ("Sucht und Drogen, Mobbing sowie Gewalt")."""
+    quoted = [q.span() for q in _QUOTED_ITEM.finditer(phrase)]
+    if quoted:  # "„Sicherheit in und um Kita und Schule“ und „Sucht“": separators count between the quotes only
+        cuts = [0] + [i for a, b in zip(quoted, quoted[1:], strict=False) for i in (a[1], b[0])] + [len(phrase)]
+        return [phrase[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=False)]
     parts = _PLURAL_SPLIT.split(phrase)
     if " sowie " not in phrase and not re.search(r"-\s+und\s", parts[-1]):
         parts[-1:] = re.split(r"\s+(?:und|oder)\s+", parts[-1])
     return parts
+
+
+# an enumeration of quoted themes, each perhaps with a note in parentheses
+_QUOTED_ITEM = re.compile(r"[„\"“][^„“”\"]{2,80}[“”\"](?:\s*\([^()]*\))?")
+_QUOTED_RUN = re.compile(r"\s*" + _QUOTED_ITEM.pattern + r"(?:\s*(?:,|und|sowie|oder)\s*" + _QUOTED_ITEM.pattern + ")+")

@@ -97,14 +97,19 @@ def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
         if t.is_punct and t.text not in ("-", "&", "/") and not (commas and t.text == ","):
             break
         if _is_cap(t) or t.text.isupper():
-            if t.text in NAME_STOP:
-                break
+            if t.text in NAME_STOP or j > i + 1 and _is_group_word(t.text):
+                break  # "Arbeitskreis Wohnen und Arbeitskreis Kultur": the next group begins
             last_word = j
         elif t.text.lower() not in CONNECTORS and not (commas and t.text == ",") and not (
                 t.text in ("die", "der", "das", "den") and doc[j - 1].lower_ in ("für", "gegen", "von", "mit")):
             break
         j += 1
     return last_word + 1
+
+
+def _is_group_word(word: str) -> bool:
+    cfg = data()
+    return word in cfg["group_words"] or word in cfg["group_abbreviations"]
 
 
 _PLACE_PREPOSITIONS = {"im", "vom", "zum", "beim"}
@@ -481,12 +486,17 @@ def find_mentions(doc: Doc) -> list[Mention]:
 
 _PLURAL_GROUPS = {"arbeitskreise": "Arbeitskreis", "arbeitsgruppen": "Arbeitsgruppe", "projektgruppen": "Projektgruppe",
                   "ags": "AG", "runde tische": "Runder Tisch", "runden tische": "Runder Tisch",
-                  "unterarbeitsgruppen": "Unterarbeitsgruppe"}
+                  "unterarbeitsgruppen": "Unterarbeitsgruppe", "ag-sitzungen": "AG", "arbeitskreissitzungen": "Arbeitskreis",
+                  "arbeitsgruppensitzungen": "Arbeitsgruppe", "gruppen": "Arbeitsgruppe"}
+# "vier Arbeitskreise (Energie, ...)", "in drei AG-Sitzungen (Mobilität, ...)", "die Arbeitskreise „A“ und „B“",
+# "teilten sich in drei Gruppen zu den Themen „A“, „B“ und „C“ ein" (plain "Gruppen" only before "zu den Themen")
 _GROUP_LIST = re.compile(
-    r"(?P<plural>Arbeitskreise|Arbeitsgruppen|Unterarbeitsgruppen|Projektgruppen|AGs|Runden?\s+Tische)"
-    r"(?:\s*\([A-Za-zÄÖÜ]{2,6}\))?\s*(?:\((?P<list>[^()\n]{3,200})\)|(?P<quoted>[„\"][^“\"\n]{2,60}[“\"]"
-    r"(?:\s*(?:,|und|sowie)\s*[„\"][^“\"\n]{2,60}[“\"])+))")
-_ITEM = re.compile(r"[„\"](?P<q>[^“\"\n]+)[“\"]|(?P<w>[A-ZÄÖÜ][\w\-äöüß]*(?:\s+[A-ZÄÖÜ&][\w\-äöüß]*){0,3})")
+    r"(?P<plural>Arbeitskreise|Arbeitsgruppen|Unterarbeitsgruppen|Projektgruppen|AGs|Runden?\s+Tische|AG-Sitzungen|"
+    r"Arbeitskreissitzungen|Arbeitsgruppensitzungen|Gruppen(?=\s+zu\s+den\s+Themen\s+[„\"“]))"
+    r"(?:\s*\([A-Za-zÄÖÜ]{2,6}\))?(?:\s+zu\s+den\s+Themen)?\s*"
+    r"(?:\((?P<list>[^()\n]{3,200})\)|(?P<quoted>[„\"“][^„“”\"\n]{2,60}[“”\"]"
+    r"(?:\s*\([^()\n]{2,60}\))?(?:\s*(?:,|und|sowie)\s*[„\"“][^„“”\"\n]{2,60}[“”\"](?:\s*\([^()\n]{2,60}\))?)+))")
+_ITEM = re.compile(r"[„\"“](?P<q>[^„“”\"\n]+)[“”\"]|\([^()\n]*\)|(?P<w>[A-ZÄÖÜ][\w\-äöüß]*(?:\s+[A-ZÄÖÜ&][\w\-äöüß]*){0,3})")
 
 
 def _listed_groups(text: str, taken: list[Mention]) -> list[Mention]:
@@ -501,6 +511,8 @@ def _listed_groups(text: str, taken: list[Mention]) -> list[Mention]:
             continue
         base = m.start(group)
         for it in _ITEM.finditer(body):
+            if not (it.group("q") or it.group("w")):
+                continue  # "(Sprecherin Ida Noll)" after an item names its speaker
             name = (it.group("q") or it.group("w")).strip()
             a, b = base + it.start(), base + it.end()
             if any(x.start < b and a < x.end for x in taken) or len(name) < 3:

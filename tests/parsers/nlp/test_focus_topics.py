@@ -200,3 +200,13 @@ def test_the_themes_of_a_workshop_or_a_flyer_are_not_themes_of_the_body(facts_of
     text = ("Der Präventionsrat lud zu einer Fachtagung ein. Themen der Workshops waren u. a. Sauberkeit und "
             "Lärm. Die AG Innenstadt erstellte einen Informationsflyer zum Thema Taschendiebstahl.")
     assert topics(facts_of, text) == set()
+
+
+def test_quoted_themes_keep_their_und_and_lose_the_speaker_in_parentheses(facts_of):
+    text = ("Der Präventionsrat nahm seine Arbeit auf. Die Anwesenden teilten sich in zwei Gruppen zu den Themen "
+            "„Sicherheit in und um den Park“ (Sprecher Jan Ott) und „Schulweg“ (Sprecherin Ida Noll) ein.")
+    got = [(t.subject, t.value) for t in facts_of(text)["topic"]]
+    assert got == [("Präventionsrat", "Sicherheit in und um den Park"), ("Präventionsrat", "Schulweg")]
+    groups = {(w.subject, w.value) for w in facts_of(text)["working_group"]}
+    assert groups == {("Arbeitsgruppe Sicherheit in und um den Park", "Präventionsrat"),
+                      ("Arbeitsgruppe Schulweg", "Präventionsrat")}
