@@ -486,8 +486,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
 
 _PLURAL_GROUPS = {"arbeitskreise": "Arbeitskreis", "arbeitsgruppen": "Arbeitsgruppe", "projektgruppen": "Projektgruppe",
                   "ags": "AG", "runde tische": "Runder Tisch", "runden tische": "Runder Tisch",
-                  "unterarbeitsgruppen": "Unterarbeitsgruppe", "ag-sitzungen": "AG", "arbeitskreissitzungen": "Arbeitskreis",
-                  "arbeitsgruppensitzungen": "Arbeitsgruppe", "gruppen": "Arbeitsgruppe"}
+                  "unterarbeitsgruppen": "Unterarbeitsgruppe", "ag-sitzungen": "AG",
+                  "arbeitskreissitzungen": "Arbeitskreis", "arbeitsgruppensitzungen": "Arbeitsgruppe",
+                  "gruppen": "Arbeitsgruppe"}
 # "vier Arbeitskreise (Energie, ...)", "in drei AG-Sitzungen (Mobilität, ...)", "die Arbeitskreise „A“ und „B“",
 # "teilten sich in drei Gruppen zu den Themen „A“, „B“ und „C“ ein" (plain "Gruppen" only before "zu den Themen")
 _GROUP_LIST = re.compile(
@@ -496,7 +497,8 @@ _GROUP_LIST = re.compile(
     r"(?:\s*\([A-Za-zÄÖÜ]{2,6}\))?(?:\s+zu\s+den\s+Themen)?\s*"
     r"(?:\((?P<list>[^()\n]{3,200})\)|(?P<quoted>[„\"“][^„“”\"\n]{2,60}[“”\"]"
     r"(?:\s*\([^()\n]{2,60}\))?(?:\s*(?:,|und|sowie)\s*[„\"“][^„“”\"\n]{2,60}[“”\"](?:\s*\([^()\n]{2,60}\))?)+))")
-_ITEM = re.compile(r"[„\"“](?P<q>[^„“”\"\n]+)[“”\"]|\([^()\n]*\)|(?P<w>[A-ZÄÖÜ][\w\-äöüß]*(?:\s+[A-ZÄÖÜ&][\w\-äöüß]*){0,3})")
+_ITEM = re.compile(r"[„\"“](?P<q>[^„“”\"\n]+)[“”\"]|\([^()\n]*\)"
+                   r"|(?P<w>[A-ZÄÖÜ][\w\-äöüß]*(?:\s+[A-ZÄÖÜ&][\w\-äöüß]*){0,3})")
 
 
 def _listed_groups(text: str, taken: list[Mention]) -> list[Mention]:
