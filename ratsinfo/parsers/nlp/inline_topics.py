@@ -44,7 +44,10 @@ _FOCUS = re.compile(
     r"(?P<pl5>:))\s*"
     r"|\b(?:die|der)\s+(?=Umsetzung\s+(?:und\s+[A-ZÄÖÜ]\w+\s+)?(?:des|der|eines|einer)\s+[\wäöüß-]*?"
     r"(?:[Kk]onzept|[Pp]lan|[Pp]rogramm|[Ss]trategie|[Kk]atalog))"
-    r"|\b[Aa]uf\s+der\s+Tagesordnung\s+(?P<pl8>stehen|stand|standen|steht)\s+(?:u\.\s?a\.\s+|unter\s+anderem\s+)?"
+    r"|\b[Aa]uf\s+der\s+Tagesordnung\s+(?:(?:der|des)\s+[^.;:]{3,60}?\s+)?(?P<pl8>stehen|stand|standen|steht)\s+"
+    r"(?:u\.\s?a\.\s+|unter\s+anderem\s+)?"
+    r"|\b(?:steht|stand|stehen|standen)\s+im\s+(?:Mittelpunkt|Vordergrund)\s+(?=(?:der|die|das|den)\s)"
+    r"|\b[Ii]m\s+(?:Mittelpunkt|Vordergrund|Fokus)\s+(?:(?:der|des)\s+[^.;:]{3,60}?\s+)?(?:steht|stand|(?P<pl10>stehen|standen))\s+(?:u\.\s?a\.\s+|unter\s+anderem\s+)?"
     r"|\b(?:so\s+)?(?P<pl9>zum\s+Beispiel|z\.\s?B\.|beispielsweise)\s+(?=zu[mr]\s)"
     r"|\bThema\s+(?:sei|ist|war|wäre|sind)\s+"
     r"|\bFokus\s+(?:(?:liegt|lag|lagen|liegen)\s+)?(?:[^.;:]{0,40}?\s+)?auf\s+(?=der|dem|den|die)"
@@ -60,6 +63,7 @@ _FOCUS = re.compile(
     r"darunter)\s+")
 # a word each cue of focus holds: a sentence without one is not searched
 _FOCUS_WORDS = ("befass", "beschäftig", "Thema", "Themen", "chwerpunkt", "setz", "engagier", "widme", "kümmer", "Fokus",
+                "Mittelpunkt", "Vordergrund",
                 "beraten", "beriet", "diskutiert", "erörtert", "Beratung", "Aussprache", "Diskussion", "Ziele",
                 "Projekte", "Vorhaben", "Umsetzung", "Tagesordnung", "Beispiel", "z.")
 # heads that name no theme of their own ("die Ziele des Klimaschutzes" is about Klimaschutz)
@@ -210,7 +214,7 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
                 continue  # "Vereine, die sich mit Seniorenarbeit befassen": the clause is about the noun before it
             if _EVENT.search(sent[max(0, cue.start() - 40):cue.start()]) or _EVENT_IN.search(cue.group(0)):
                 continue  # "eine Veranstaltung zum Thema ...": the theme of an event, not of a body
-            plural = any(cue.group(g) for g in ("pl1", "pl2", "pl3", "pl4", "pl5", "pl6", "pl7", "pl8", "pl9"))
+            plural = any(cue.group(g) for g in ("pl1", "pl2", "pl3", "pl4", "pl5", "pl6", "pl7", "pl8", "pl9", "pl10"))
             rest = sent[cue.end():]
             run = _QUOTED_RUN.match(rest) if plural else None
             phrase = run.group(0).strip() if run else noun_phrase(rest, commas=plural)
@@ -238,9 +242,9 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
                      and not _YEAR_BOUND.search(sent[max(0, y.start() - 24):y.end()])]
             year = int(years[0].group(1)) if years else None
             pos = at0
-            phrase = _PLACE.sub("", phrase)
+            phrase = _STANDS_OUT.sub("", _PLACE.sub("", phrase))
             for part in (_enumeration(phrase) if plural else _SPLIT.split(phrase)):
-                item = _ARTICLE.sub("", _ASIDE.sub("", part).strip(" ,;„“”\"")).strip(" -–„“”\"")
+                item = _ARTICLE.sub("", _ASIDE.sub("", part).strip(" ,;.„“”\"")).strip(" -–.„“”\"")
                 if len(item) < 3 or len(item.split()) > 12 or not re.search(r"[A-ZÄÖÜ]", item):
                     continue
                 at = text.find(part, pos, e)
@@ -253,6 +257,8 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
 # the town a theme is of says nothing of the theme ("... des Klimaschutzkonzeptes der Stadt Talheim")
 _PLACE = re.compile(r"\s+(?:der|des)\s+(?:Stadt|Gemeinde|Landeshauptstadt|Hansestadt|Samtgemeinde|Verbandsgemeinde|"
                     r"Kreises|Landkreises)\s+[A-ZÄÖÜ][\w-]*$")
+# "stand das Thema Wohnen im Mittelpunkt": where the theme stands is no part of it
+_STANDS_OUT = re.compile(r"\s+im\s+(?:Mittelpunkt|Vordergrund|Fokus)\b.*$")
 _ASIDE = re.compile(r"\s*\([^()]*\)")  # "„Schulweg“ (Sprecherin Ida Noll)": who speaks for it is no part of the theme
 _PLURAL_SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:sowie|bzw\.)\s+")
 

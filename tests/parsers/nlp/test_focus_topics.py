@@ -210,3 +210,15 @@ def test_quoted_themes_keep_their_und_and_lose_the_speaker_in_parentheses(facts_
     groups = {(w.subject, w.value) for w in facts_of(text)["working_group"]}
     assert groups == {("Arbeitsgruppe Sicherheit in und um den Park", "Präventionsrat"),
                       ("Arbeitsgruppe Schulweg", "Präventionsrat")}
+
+
+def test_what_stands_in_the_centre_of_a_session_is_a_theme_without_where_it_stands(facts_of):
+    cases = {"Der Umweltbeirat tagte. Dabei stand das Thema Wasser im Vordergrund.": ["Wasser"],
+             "Beim Treffen des Seniorenbeirats stand im Mittelpunkt die Frage der Barrierefreiheit.":
+                 ["Barrierefreiheit"],
+             "Im Mittelpunkt der Sitzung des Jugendrates standen die Skateanlage und der Jugendtreff.":
+                 ["Skateanlage", "Jugendtreff"],
+             "Auf der Tagesordnung des Jugendbeirats stehen der Haushalt 2024 sowie Berichte aus den Arbeitsgruppen.":
+                 ["Haushalt 2024", "Berichte aus den Arbeitsgruppen"]}
+    for text, themes in cases.items():
+        assert [t.value for t in facts_of(text)["topic"]] == themes, text
