@@ -68,6 +68,8 @@ def head_meeting(ctx: Context) -> HeadMeeting | None:
     # the body named closest before the first date of a session ("Sitzung des Stadtrates ... am 01.12.2021")
     ds, de, when = dates[0]
     before = [m for m in orgs if m.end <= ds]
+    while len(before) > 1 and re.fullmatch(r"\s+(?:des|der)\s+", text[before[-2].end:before[-1].start]):
+        before.pop()  # "Ausschuss für Stadtentwicklung des Gemeinderats": the committee meets, not its council
     org = before[-1] if before else orgs[0]
     ordinal = None
     for m in _ORDINAL.finditer(head):
@@ -235,7 +237,7 @@ _TITLE_NOISE = [
 ]
 # a parenthesis inside or after the title names who moved it or the parts of the matter ("(Antrag der
 # SPD-Fraktion)", "(Feuerwehrhaus, Schützenheim)"): the title without it still names the matter
-_PARENTHESIS = re.compile(r"\s*\([^()]{2,}\)")
+_PARENTHESIS = re.compile(r"(?<![A-ZÄÖÜ]{2})(?<![A-ZÄÖÜ]{2}\s)\s*\([^()]{2,}\)")  # "WST (Württembergische Staatstheater)" explains
 
 
 def clean_title(title: str) -> str:

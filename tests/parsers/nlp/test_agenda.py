@@ -118,3 +118,15 @@ def test_agenda_titles_lose_who_moved_them_the_legal_basis_and_what_is_asked(fac
     got = [t.value for t in facts_of(text)["topic"]]
     assert got == ["Straßenbeleuchtung im Neubaugebiet", "Sporthalle Nord", "Erhöhung der Zuschüsse für Vereine",
                    "Jahresabschluss 2021", "Verabschiedung des ausgeschiedenen Ratsmitglieds"]
+
+
+def test_minutes_of_one_item_give_its_subject_to_the_committee_not_to_the_council_it_belongs_to(facts_of):
+    text = ("Protokoll: Ausschuss für Umwelt und Verkehr des Gemeinderats der Stadt Talheim\nNiederschrift Nr. 12\n"
+            "Sitzungstermin: 14.06.2022\nSitzungsart: öffentlich\nBetreff: Parkraumkonzept PRK (Parkraum\n"
+            "Konzept), - Antrag Nr. 7/2022 (FDP)\n\nDie Verwaltung berichtet über den Stand.\n")
+    got = facts_of(text)
+    (t,) = got["topic"]
+    assert (t.subject, t.value, t.year) == ("Ausschuss für Umwelt und Verkehr", "Parkraumkonzept PRK (Parkraum Konzept)",
+                                            2022)
+    (m,) = got["meeting"]
+    assert (m.subject, m.date) == ("Ausschuss für Umwelt und Verkehr", date(2022, 6, 14))
