@@ -236,8 +236,9 @@ _TITLE_NOISE = [
     re.compile(r",\s+(?:Herr|Frau|Herrn)\s+[A-ZÄÖÜ].*$"),
 ]
 # a parenthesis inside or after the title names who moved it or the parts of the matter ("(Antrag der
-# SPD-Fraktion)", "(Feuerwehrhaus, Schützenheim)"): the title without it still names the matter
-_PARENTHESIS = re.compile(r"(?<![A-ZÄÖÜ]{2})(?<![A-ZÄÖÜ]{2}\s)\s*\([^()]{2,}\)")  # "WST (Württembergische Staatstheater)" explains
+# SPD-Fraktion)", "(Feuerwehrhaus, Schützenheim)"): the title without it still names the matter; after an
+# abbreviation it explains it ("WST (Württembergische Staatstheater)") and stays
+_PARENTHESIS = re.compile(r"(?<![A-ZÄÖÜ]{2})(?<![A-ZÄÖÜ]{2}\s)\s*\([^()]{2,}\)")
 
 
 def clean_title(title: str) -> str:

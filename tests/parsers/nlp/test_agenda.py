@@ -126,7 +126,7 @@ def test_minutes_of_one_item_give_its_subject_to_the_committee_not_to_the_counci
             "Konzept), - Antrag Nr. 7/2022 (FDP)\n\nDie Verwaltung berichtet über den Stand.\n")
     got = facts_of(text)
     (t,) = got["topic"]
-    assert (t.subject, t.value, t.year) == ("Ausschuss für Umwelt und Verkehr", "Parkraumkonzept PRK (Parkraum Konzept)",
-                                            2022)
+    assert (t.subject, t.value, t.year) == (
+        "Ausschuss für Umwelt und Verkehr", "Parkraumkonzept PRK (Parkraum Konzept)", 2022)
     (m,) = got["meeting"]
     assert (m.subject, m.date) == ("Ausschuss für Umwelt und Verkehr", date(2022, 6, 14))
