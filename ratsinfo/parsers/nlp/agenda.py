@@ -231,7 +231,10 @@ _TITLE_NOISE = [
     # what the item asks for after the matter: "...; Beschluss über ...", "hier: Vorbereitung ...", the legal basis
     # ("gemäß der Verordnung ...", "nach § 34 BauGB") and the person it names (", Herr Jan Ott")
     re.compile(r"\s*;\s*(?:Beschluss|Beschlussfassung|Beratung|Entscheidung|Vorberatung|Zustimmung)\b.*$"),
-    re.compile(r",?\s+hier\s*:.*$"),
+    # "Tagesbetreuung hier: Neubau einer Kita" names the matter after "hier:", unless that is only a step
+    re.compile(r",?\s+hier\s*:\s*(?:Vorbereitung|Beschluss|Beratung|Anhörung|Zustimmung|Feststellung|Kenntnisnahme|"
+               r"Bericht|Information|Sachstand|Entscheidung|Empfehlung)\b.*$"),
+    re.compile(r"^.{3,}?,?\s+hier\s*:\s*(?=\S)"),
     re.compile(r"\s+(?:gemäß|gem\.|nach)\s+(?:§|Art\.|der\s+[A-ZÄÖÜ]|dem\s+[A-ZÄÖÜ]|des\s+[A-ZÄÖÜ]).*$"),
     re.compile(r",\s+(?:Herr|Frau|Herrn)\s+[A-ZÄÖÜ].*$"),
 ]

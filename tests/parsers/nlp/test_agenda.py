@@ -130,3 +130,10 @@ def test_minutes_of_one_item_give_its_subject_to_the_committee_not_to_the_counci
         "Ausschuss für Umwelt und Verkehr", "Parkraumkonzept PRK (Parkraum Konzept)", 2022)
     (m,) = got["meeting"]
     assert (m.subject, m.date) == ("Ausschuss für Umwelt und Verkehr", date(2022, 6, 14))
+
+
+def test_after_hier_the_title_names_the_matter_unless_only_a_step_of_it_follows(facts_of):
+    from ratsinfo.parsers.nlp.agenda import clean_title
+
+    assert clean_title("Schulentwicklung hier: Erweiterung der Grundschule Nord") == "Erweiterung der Grundschule Nord"
+    assert clean_title("Haushaltssatzung 2024 hier: Vorbereitung des Ratsbeschlusses") == "Haushaltssatzung 2024"
