@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ratsinfo.parsers.nlp.context import Context
-from ratsinfo.parsers.nlp.numbers import YEAR
+from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, YEAR, parse_date
 
 DECIDES = re.compile(r"\b(?:beschließt|beschloss|beschlossen|beschließen|stimmt\w*|zugestimmt|empfiehlt|empfahl|"
                      r"empfohlen|entschieden|entscheidet|beantragt|erlassen|erlässt|verabschiedet\w*|beraten|berät|"
@@ -74,6 +74,46 @@ def find_decisions(ctx: Context) -> list[Decision]:
                 seen.add(key)
                 out.append(Decision(deciding.key, topic, year, s + m.start("t"),
                                     s + m.end("t")))
+    enacted = _enactments(ctx)
+    # "folgende 4. Änderungssatzung zur Satzung über ...": the amendment is enacted, not the statute it amends
+    out = [d for d in out if not any(e.org_key == d.org_key and d.topic in e.topic for e in enacted)]
+    return out + enacted
+
+
+# the preamble of a statute: "hat der Integrationsrat ... am 09.11.2016 folgende Geschäftsordnung beschlossen",
+# "aufgrund des Beschlusses der Gemeindevertretung vom 16.09.2004 folgende Satzung erlassen", "nach
+# Beschlussfassung durch die Stadtverordnetenversammlung vom 24.11.2008 folgende 4. Änderungssatzung zur ..."
+_ENACTED = re.compile(r"\bfolgende\s+(?P<what>(?:\d{1,2}\.\s+)?[\wäöüß-]*(?:[Ss]atzung|[Oo]rdnung|"
+                      r"[Rr]ichtlinien?)(?:\s+(?:zur|über|für|des|der)\s+[^:\n]{3,120}?)?)\s*"
+                      r"(?:beschlossen|erlassen|:|\n|$)")
+_STATUTE_TITLE = re.compile(r"^\s*(?P<t>(?:Satzung|Geschäftsordnung|[\wäöüß-]+satzung|[\wäöüß-]+ordnung)\b"
+                            r"[^\n]{0,150})", re.M)
+DATE_RX = re.compile(DATE_PATTERN)
+_TOWN_TAIL = re.compile(r"\s+(?:der|des|in\s+der|in)\s+(?:(?:Universitäts-\s+und\s+)?(?:Landeshaupt|Hanse)?[Ss]tadt|"
+                        r"Gemeinde|Samtgemeinde|Verbandsgemeinde|Landkreises|Kreises|[A-ZÄÖÜ][a-zäöüß]+$)\b.*$"
+                        r"|\s*\(.*$")
+
+
+def _enactments(ctx: Context) -> list[Decision]:
+    """The statute a body enacted, as its topic in the year of the enacting session."""
+    text = ctx.text
+    out: list[Decision] = []
+    if "folgende" not in text:
+        return out
+    for m in _ENACTED.finditer(text):
+        start = max(0, m.start() - 400)
+        bodies = [b for b in ctx.mentions_between(start, m.start()) if b.kind in _SUBJECT_KINDS]
+        dates = list(DATE_RX.finditer(text, start, m.start()))
+        if not bodies or not dates:
+            continue
+        what = " ".join(m.group("what").split())
+        if " " not in what:  # "folgende Satzung": the document's title names which
+            title = _STATUTE_TITLE.search(text, 0, 400)
+            if title and title.group("t").split()[0].casefold().endswith(what.casefold()[-6:]):
+                what = _TOWN_TAIL.sub("", title.group("t")).strip(" ,;:")
+        what = _TOWN_TAIL.sub("", what).strip(" ,;:")
+        when = parse_date(dates[-1].group("date"))
+        out.append(Decision(bodies[-1].key, what, when.year if when else None, m.start("what"), m.end("what")))
     return out
 
 

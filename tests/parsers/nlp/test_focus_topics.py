@@ -222,3 +222,16 @@ def test_what_stands_in_the_centre_of_a_session_is_a_theme_without_where_it_stan
                  ["Haushalt 2024", "Berichte aus den Arbeitsgruppen"]}
     for text, themes in cases.items():
         assert [t.value for t in facts_of(text)["topic"]] == themes, text
+
+
+def test_the_statute_a_body_enacts_in_a_preamble_is_its_topic_in_the_year_of_the_session(facts_of):
+    own = ("Geschäftsordnung für den Seniorenbeirat der Stadt Talheim\n\nAufgrund des § 27 der Gemeindeordnung hat "
+           "der Seniorenbeirat der Stadt Talheim in seiner Sitzung am 03.02.2021 folgende Geschäftsordnung "
+           "beschlossen:\n\n§ 1 Sitzungen\n")
+    assert [(t.subject, t.value, t.year) for t in facts_of(own)["topic"]] == [
+        ("Seniorenbeirat", "Geschäftsordnung für den Seniorenbeirat", 2021)]
+    amended = ("Aufgrund des § 4 der Gemeindeordnung wird nach Beschlussfassung durch die Gemeindevertretung vom "
+               "12.05.2019 folgende 2. Änderungssatzung zur Satzung über den Jugendbeirat in der Gemeinde Talheim "
+               "erlassen:\n")
+    assert [(t.subject, t.value, t.year) for t in facts_of(amended)["topic"]] == [
+        ("Gemeindevertretung", "2. Änderungssatzung zur Satzung über den Jugendbeirat", 2019)]
