@@ -32,6 +32,10 @@ _COMPOUND_SESSION = re.compile(r"\b(?P<body>[A-ZÄÖÜ][a-zäöüß]*(?:rat|auss
 _LETTER_SPACED = re.compile(r"\b(?:[A-Za-zÄÖÜäöüß] ){3,}[A-Za-zÄÖÜäöüß]\b")
 
 
+# a statute's title opens the document: "Geschäftsordnung des Seniorenbeirates ... vom 12.03.2020"
+_STATUTE_HEAD = re.compile(r"\s*(?:(?:\d+\.\s+)?(?:Änderungs)?[Ss]atzung|Geschäftsordnung|Hauptsatzung|Richtlinien?)\b")
+
+
 @dataclass
 class HeadMeeting:
     org: Mention
@@ -50,8 +54,8 @@ def head_meeting(ctx: Context) -> HeadMeeting | None:
     """The meeting the document records, from the body and date its head names."""
     text = ctx.text
     head = text[:HEAD_CHARS]
-    if not _CUE.search(despace(head)):
-        return None
+    if not _CUE.search(despace(head)) or _STATUTE_HEAD.match(head):
+        return None  # no minutes or agenda; or a statute that speaks of sessions and agendas
     dates = [(m.start(), m.end(), parse_date(m.group("date"))) for m in _DATE.finditer(head)]
     dates = [d for d in dates if d[2] is not None and not _is_issued(head, d[0])]
     if not dates:
@@ -97,6 +101,9 @@ _AGENDA_START = re.compile(r"^[ \t|]*(?:(?:(?:Öffentliche|Vorläufige|Geändert
 _AGENDA_END = re.compile(r"^[ \t|]*(?:Nicht\s*öffentlicher Teil|Nicht\s*öffentliche\s+Tagesordnung|"
                          r"II\.\s|Sitzungsverlauf|Protokoll:|Beschluss:|"
                          r"zum Seitenanfang)", re.I)
+# a numbered sentence of a statute or a note ("2. Anträge sind eine Woche vorher einzureichen") is no item
+_FINITE = re.compile(r"\s(?:ist|sind|wird|werden|hat|haben|kann|können|soll|sollen|muss|müssen|darf|dürfen)"
+                     r"\s(?:[^\n]*\s)?[a-zäöüß]+(?:en|t)\.?$")
 _NOT_ITEM = re.compile(r"^(?:Beschlussvorlage|Vorlage|Berichterstatter|Anlage|Drucksache|Uhr\b|stellvertretender|"
                        r"(?:der|die|des|den|dem)\b)", re.I)
 
@@ -110,7 +117,7 @@ def agenda_items(ctx: Context) -> list[tuple[str, int, int]]:
     def add(title: str, a: int, b: int) -> None:
         title = clean_title(despace(title))
         key = re.sub(r"\W+", " ", title.casefold()).strip()
-        if len(title) < 3 or key in seen or _NOT_ITEM.match(title):
+        if len(title) < 3 or key in seen or _NOT_ITEM.match(title) or _FINITE.search(title):
             return
         seen.add(key)
         out.append((title, a, b))
@@ -200,8 +207,15 @@ def _numbered_items(ctx: Context) -> list[tuple[str, int, int]]:
     # a run of numbers from 1 upward is an agenda; an item under "Tagesordnung" always is
     run: list[tuple[str, str, int, bool]] = []
     expected = 1
+    inner = False  # "Folgende Punkte werden genannt:\n1. Beleuchtung\n2. Mülleimer" inside an item
     for n, title, a, agenda in numbered:
         top = int(n.split(".")[0])
+        if run and top == 1 and not agenda and text[:a].rstrip(" \t|").rstrip("\n \t1.").endswith(":"):
+            inner = True
+        if inner:
+            if top != expected:
+                continue
+            inner = False
         if agenda or top == expected or (run and top == expected - 1 and "." in n):
             run.append((n, title, a, agenda))
             expected = top + 1

@@ -137,3 +137,19 @@ def test_after_hier_the_title_names_the_matter_unless_only_a_step_of_it_follows(
 
     assert clean_title("Schulentwicklung hier: Erweiterung der Grundschule Nord") == "Erweiterung der Grundschule Nord"
     assert clean_title("Haushaltssatzung 2024 hier: Vorbereitung des Ratsbeschlusses") == "Haushaltssatzung 2024"
+
+
+def test_a_statute_that_speaks_of_sessions_and_agendas_has_no_meeting_and_no_agenda(facts_of):
+    text = ("Geschäftsordnung des Seniorenbeirates der Stadt Talheim vom 12.03.2020\n\n§ 1 Sitzungen\n"
+            "1. Der Seniorenbeirat tritt viermal im Jahr zusammen.\n2. Die Einladung erfolgt schriftlich.\n\n"
+            "§ 2 Tagesordnung\n1. Die Tagesordnung stellt der Vorsitz auf.\n"
+            "2. Anträge sind eine Woche vor der Sitzung einzureichen.\n")
+    got = facts_of(text)
+    assert "topic" not in got and "meeting" not in got
+
+
+def test_a_numbered_list_after_a_colon_inside_an_item_is_no_part_of_the_agenda(facts_of):
+    text = ("Protokoll der Sitzung des Jugendbeirats am 05.05.2022\n\n1. Begrüßung\nDie Vorsitzende begrüßt alle.\n"
+            "2. Skatepark\nEin Brief an den Bürgermeister soll folgende Punkte nennen:\n1. Beleuchtung\n2. Mülleimer\n"
+            "3. Verschiedenes\n")
+    assert [t.value for t in facts_of(text)["topic"]] == ["Begrüßung", "Skatepark", "Verschiedenes"]
