@@ -140,7 +140,7 @@ _SET_UP_VERBS = ("einzurichten", "bilden", "gründen", "gebildet", "geben")  # o
 _NOUNS = {"einzurichten": "Einrichtung", "geben": "Einrichtung", "bilden": "Bildung", "gebildet": "Bildung",
           "gründen": "Gründung"}
 # a motion or a decision being taken (a set-up decided in the past is reported by find_decisions)
-_PROPOSED = re.compile(r"\b(?:beschließt|beantragt|beantragen|soll|sollen|wird|werden|möge)\b")
+_PROPOSED = re.compile(r"\b(?:beschließt|beschloss|beschlossen|beantragt|beantragen|soll|sollen|wird|werden|möge)\b")
 
 
 def _genitive(body: str) -> str:

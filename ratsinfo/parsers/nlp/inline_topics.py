@@ -54,7 +54,9 @@ _FOCUS = re.compile(
     r"|\bsetz(?:t|en|te|ten)\s+(?:(?:der|die|das)\s+[^.;:]{1,60}?\s+)?auf\s+(?=(?:eine?n?|die|den|das|mehr)\b)"
     r"|\b(?:setz\w*|engagier\w*)\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?für\s+"
     r"|\bsich\s+(?:[a-zäöüß]+\s+){0,2}?für\s+(?=[^.;:]{3,120}?\beinzusetzen|[^.;:]{3,120}?\beinsetz)"
-    r"|\b(?:widme|widmet|widmete|widmeten)\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?"
+    r"|\b(?:widme|widmet|widmete|widmeten)\s+sich\s+(?:(?:[a-zäöüß]+|im\s+Jahr(?:e)?\s+\d{4}|\d{4})\s+){0,4}?"
+    r"(?=(?:der|dem|den|diese[rmn]|eine[rm])\s)"
+    r"|\bwurden?\s+(?:[a-zäöüß]+\s+){0,2}?über\s+(?=[^.;:]{3,80}?\s(?:beraten|diskutiert|gesprochen)\b)"
     r"|\bkümmer\w*\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?um\s+"
     r"|\b(?:beraten|diskutiert|erörtert)\s+wurden?\s+(?:[a-zäöüß]+\s+){0,2}?(?:über\s+)?"
     r"|\b(?:beriet|berieten)\s+(?:[a-zäöüß]+\s+){0,3}?über\s+"
@@ -63,7 +65,7 @@ _FOCUS = re.compile(
     r"darunter)\s+")
 # a word each cue of focus holds: a sentence without one is not searched
 _FOCUS_WORDS = ("befass", "beschäftig", "Thema", "Themen", "chwerpunkt", "setz", "engagier", "widme", "kümmer", "Fokus",
-                "Mittelpunkt", "Vordergrund",
+                "Mittelpunkt", "Vordergrund", "über",
                 "beraten", "beriet", "diskutiert", "erörtert", "Beratung", "Aussprache", "Diskussion", "Ziele",
                 "Projekte", "Vorhaben", "Umsetzung", "Tagesordnung", "Beispiel", "z.")
 # heads that name no theme of their own ("die Ziele des Klimaschutzes" is about Klimaschutz)
@@ -216,6 +218,9 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
                 continue  # "eine Veranstaltung zum Thema ...": the theme of an event, not of a body
             plural = any(cue.group(g) for g in ("pl1", "pl2", "pl3", "pl4", "pl5", "pl6", "pl7", "pl8", "pl9", "pl10"))
             rest = sent[cue.end():]
+            lead = _EXAMPLES.match(rest)  # "Themen sind zum Beispiel Sprache, Arbeit und Wohnen"
+            if lead:
+                rest = " " * lead.end() + rest[lead.end():]
             run = _QUOTED_RUN.match(rest) if plural else None
             phrase = run.group(0).strip() if run else noun_phrase(rest, commas=plural)
             fields = _IN_FIELDS.search(rest, 0, len(phrase) + 40) if phrase else None
@@ -255,8 +260,11 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
 
 
 # the town a theme is of says nothing of the theme ("... des Klimaschutzkonzeptes der Stadt Talheim")
-_PLACE = re.compile(r"\s+(?:der|des)\s+(?:Stadt|Gemeinde|Landeshauptstadt|Hansestadt|Samtgemeinde|Verbandsgemeinde|"
+_PLACE = re.compile(r"(?:\s+in)?\s+(?:der|des)\s+(?:Stadt|Gemeinde|Landeshauptstadt|Hansestadt|Samtgemeinde|"
+                    r"Verbandsgemeinde|"
                     r"Kreises|Landkreises)\s+[A-ZÄÖÜ][\w-]*$")
+_EXAMPLES = re.compile(r"\s*(?:zum\s+Beispiel|z\.\s?B\.|beispielsweise|etwa|u\.\s?a\.|unter\s+anderem|insbesondere|"
+                       r"vor\s+allem)\s+")
 # "stand das Thema Wohnen im Mittelpunkt": where the theme stands is no part of it
 _STANDS_OUT = re.compile(r"\s+im\s+(?:Mittelpunkt|Vordergrund|Fokus)\b.*$")
 _ASIDE = re.compile(r"\s*\([^()]*\)")  # "„Schulweg“ (Sprecherin Ida Noll)": who speaks for it is no part of the theme

@@ -235,3 +235,22 @@ def test_the_statute_a_body_enacts_in_a_preamble_is_its_topic_in_the_year_of_the
                "erlassen:\n")
     assert [(t.subject, t.value, t.year) for t in facts_of(amended)["topic"]] == [
         ("Gemeindevertretung", "2. Änderungssatzung zur Satzung über den Jugendbeirat", 2019)]
+
+
+def test_examples_a_year_and_the_town_are_no_part_of_a_theme(facts_of):
+    cases = {"Der Integrationsrat tagt öffentlich. Themen sind zum Beispiel Sprache, Arbeit und Wohnen.":
+                 [("Sprache", None), ("Arbeit", None), ("Wohnen", None)],
+             "Der Jugendbeirat widmete sich im Jahr 2019 vor allem der Planung des Jugendzentrums.":
+                 [("Planung des Jugendzentrums", 2019)],
+             "Der Seniorenbeirat befasste sich mit dem Thema Wohnen im Alter in der Stadt Talheim.":
+                 [("Wohnen im Alter", None)],
+             "Der Seniorenbeirat tagte. Außerdem wurde über die Kosten des Umbaus beraten.":
+                 [("Kosten des Umbaus", None)]}
+    for text, themes in cases.items():
+        assert [(t.value, t.year) for t in facts_of(text)["topic"]] == themes, text
+
+
+def test_a_body_a_council_has_decided_to_set_up_is_a_topic_of_that_council(facts_of):
+    text = "Der Gemeinderat hat in seiner Sitzung vom 14.03.2019 beschlossen, einen Seniorenbeirat einzurichten."
+    assert [(t.subject, t.value, t.year) for t in facts_of(text)["topic"]] == [
+        ("Gemeinderat", "Einrichtung eines Seniorenbeirates", 2019)]
