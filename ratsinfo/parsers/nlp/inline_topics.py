@@ -22,13 +22,16 @@ _CUES = re.compile(
     r"(?:Fragen|Themen)\s+(?=der\b|des\b|zu[mr]?\b)"
     r"|\bSchwerpunkte?\s+(?:im\s+Bereich|in\s+den\s+Bereichen|auf\s+(?:den\s+)?Themen)\s+"
     r"|\b(?:Ideen|Themen|Projekte|Maßnahmen|Vorschläge|Anliegen|Fragen)\b[^.;:]{0,60}?\bwie\s+z\.\s?B\.\s+"
-    r"|\bThemen\s+wie\s+")
+    r"|\bThemen\s+wie\s+"
+    r"|\b(?:Projekte|Vorhaben|Ziele|Themenfelder|Arbeitsfelder|Handlungsfelder)\b[^.;:]{0,150}?"
+    r"\b(?:sind|waren)\s*:\s*")
 # a word each cue holds: a sentence without one is not searched
-_CUE_WORDS = ("folgende", "Fragen", "Themen", "Schwerpunkt", "z.")
+_CUE_WORDS = ("folgende", "Fragen", "Themen", "Schwerpunkt", "z.", "Projekte", "Vorhaben", "Ziele", "felder")
 # where an enumeration ends inside its sentence: a relative or subordinate clause, a purpose
 _END = re.compile(r",\s*(?:was|welche[rs]?|wobei|um|da|weil|wenn|so\s+dass|sodass)\b|\s+zur\s+Verbesserung\b"
                   r"|\s+und\s+[a-zäöüß]+(?:te|ten)\b|,(?=\S)"
                   r"|\s+(?:an|in)\s+der\s+Regel\b|\s*\(|[.;:!?](?:\s|$)|\n\s*\n")
+_SEMICOLONS = re.compile(r"\s*;\s*")
 _SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:und|sowie|oder)\s+(?=(?:der|des|die|den|dem|das|zu[mr]?)\s)|\s+sowie\s+")
 _ARTICLE = re.compile(r"^(?:der|des|die|den|dem|das|ein|eine[nmrs]?|zu[mr]?|im|in\s+der|in\s+den)\s+")
 # a cue of focus: one noun phrase follows (several where the cue is plural: "Themen", "Schwerpunkte")
@@ -122,13 +125,17 @@ def find_inline_topics(ctx: Context) -> list[InlineTopic]:
                 continue
             stop = _END.search(sent, cue.end())
             span_end = stop.start() if stop else len(sent)
+            split = _SPLIT.split
             if cue.group(0).rstrip().endswith(":"):  # "folgenden Themen: a, b, c." runs to the sentence's end
                 stop = re.compile(r"[.;!?](?:\s|$)|\n\s*\n").search(sent, cue.end())
                 span_end = stop.start() if stop else len(sent)
+                whole = re.compile(r"[.!?](?:\s|$)|\n\s*\n").search(sent, cue.end())
+                if stop and sent[stop.start()] == ";":  # "sind: Bolzplatz; Kurse; Neugestaltung von A, B und C"
+                    span_end, split = (whole.start() if whole else len(sent)), _SEMICOLONS.split
             year = YEAR.search(sent)
             pos = cue.end()
             items = []
-            for part in _SPLIT.split(sent[pos:span_end]):
+            for part in split(sent[pos:span_end]):
                 at = sent.find(part, pos) if part else -1
                 if at != -1:
                     pos = at + len(part)
