@@ -107,6 +107,23 @@ def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
     return last_word + 1
 
 
+_AFTER_A_NAME = {"werden", "worden", "sollen", "wollen", "können", "müssen", "haben", "geben", "tagen", "treffen",
+                 "zusammen", "bestehen", "einrichten", "gründen", "bilden", "einsetzen"}
+
+
+def _object_after_indefinite(doc: Doc, i: int, end: int) -> bool:
+    """Whether the one word after "eine Arbeitsgruppe" is the object of a verb that follows ("eine Projektgruppe
+    Vorschläge erarbeiten", "eine Projektgruppe Klarheit darüber schaffen"), not the group's name."""
+    adjective = i > 1 and doc[i - 1].lower_ not in _INDEFINITE and doc[i - 1].text[:1].islower() \
+        and doc[i - 1].lower_.endswith(("e", "en"))
+    article = i - 2 if adjective else i - 1
+    if article < 0 or doc[article].lower_ not in _INDEFINITE or end >= len(doc):
+        return False  # "eine (weitere) Projektgruppe ..." 
+    nxt = doc[end].text
+    return nxt in ("darüber", "darum", "dazu", "dafür", "damit") or (
+        nxt[:1].islower() and nxt.endswith("en") and nxt not in _AFTER_A_NAME)
+
+
 def _is_group_word(word: str) -> bool:
     cfg = data()
     return word in cfg["group_words"] or word in cfg["group_abbreviations"]
@@ -241,6 +258,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                        head=p.head, is_abbreviation=True))
                     i += 2
                     continue
+            if end == first + 2 and not multi and _object_after_indefinite(doc, i, end):
+                i = end - 1  # "soll eine Projektgruppe Lösungen erarbeiten": "Lösungen" is what the group does
+                continue
             if end > first + 1 or multi == "Jour fixe":
                 span = doc[i:end]
                 name = multi if multi else text
