@@ -118,7 +118,7 @@ def _object_after_indefinite(doc: Doc, i: int, end: int) -> bool:
         and doc[i - 1].lower_.endswith(("e", "en"))
     article = i - 2 if adjective else i - 1
     if article < 0 or doc[article].lower_ not in _INDEFINITE or end >= len(doc):
-        return False  # "eine (weitere) Projektgruppe ..." 
+        return False  # "eine (weitere) Projektgruppe ..."
     nxt = doc[end].text
     return nxt in ("darüber", "darum", "dazu", "dafür", "damit") or (
         nxt[:1].islower() and nxt.endswith("en") and nxt not in _AFTER_A_NAME)
