@@ -129,7 +129,8 @@ def test_groups_of_people_without_themes_are_no_working_groups():
 
 def test_what_a_group_shall_do_after_eine_gruppe_is_no_name_of_the_group():
     found = orgs("Hier soll eine Projektgruppe Lösungen erarbeiten. Eine weitere Arbeitsgruppe Vorschläge machen. "
-                 "Eine Projektgruppe soll Klarheit darüber schaffen. Es wurde eine neue Arbeitsgruppe Mobilität gebildet.")
+                 "Eine Projektgruppe soll Klarheit darüber schaffen. "
+                 "Es wurde eine neue Arbeitsgruppe Mobilität gebildet.")
     assert [n for n, o in found.items() if o.kind == "working_group"] == ["Arbeitsgruppe Mobilität"]
 
 
