@@ -61,6 +61,8 @@ _FOCUS = re.compile(
     r"(?=(?:der|dem|den|diese[rmn]|eine[rm])\s)"
     r"|\bwurden?\s+(?:[a-zäöüß]+\s+){0,2}?über\s+(?=[^.;:]{3,80}?\s(?:beraten|diskutiert|gesprochen)\b)"
     r"|\bkümmer\w*\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?um\s+"
+    r"|\bsich\s+(?:[a-zäöüß]+\s+){0,3}?um\s+(?=[^.;:]{3,120}?\bkümmer)"
+    r"|(?:^|(?<=[.!?]\s))Mit\s+(?=[^.;:]{3,120}?\s(?:befass|beschäftig)\w*\s+sich\b)"
     r"|\b(?:beraten|diskutiert|erörtert)\s+wurden?\s+(?:[a-zäöüß]+\s+){0,2}?(?:über\s+)?"
     r"|\b(?:beriet|berieten)\s+(?:[a-zäöüß]+\s+){0,3}?über\s+"
     r"|\b(?:eine|die)\s+(?:erste\s+)?(?:Beratung|Aussprache|Diskussion)\s+(?:zu[mr]?|über)\s+(?:(?:die|den|das)\s+)?"

@@ -153,3 +153,12 @@ def test_a_numbered_list_after_a_colon_inside_an_item_is_no_part_of_the_agenda(f
             "2. Skatepark\nEin Brief an den Bürgermeister soll folgende Punkte nennen:\n1. Beleuchtung\n2. Mülleimer\n"
             "3. Verschiedenes\n")
     assert [t.value for t in facts_of(text)["topic"]] == ["Begrüßung", "Skatepark", "Verschiedenes"]
+
+
+def test_public_items_numbered_with_oe_in_a_table_are_agenda_items(facts_of):
+    text = ("Sitzung des Ortsrates Nordheim am 14.11.2016\n\nÖffentlicher Teil: |\nÖ 1 | Eröffnung der Sitzung | ||\n"
+            "Ö 2 | Feststellung der Tagesordnung | ||\nÖ 3 | Wahl des Ortsbürgermeisters | ||\n")
+    got = [(t.subject, t.value, t.year) for t in facts_of(text)["topic"]]
+    assert got == [("Ortsrat Nordheim", "Eröffnung der Sitzung", 2016),
+                   ("Ortsrat Nordheim", "Feststellung der Tagesordnung", 2016),
+                   ("Ortsrat Nordheim", "Wahl des Ortsbürgermeisters", 2016)]

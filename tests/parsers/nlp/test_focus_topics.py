@@ -254,3 +254,12 @@ def test_a_body_a_council_has_decided_to_set_up_is_a_topic_of_that_council(facts
     text = "Der Gemeinderat hat in seiner Sitzung vom 14.03.2019 beschlossen, einen Seniorenbeirat einzurichten."
     assert [(t.subject, t.value, t.year) for t in facts_of(text)["topic"]] == [
         ("Gemeinderat", "Einrichtung eines Seniorenbeirates", 2019)]
+
+
+def test_a_theme_before_a_final_verb_or_in_front_of_the_sentence_is_the_theme(facts_of):
+    cases = {"Der Jugendrat tagte. Künftig will man sich verstärkt um die Sauberkeit der Spielplätze kümmern.":
+                 [("Jugendrat", "Sauberkeit der Spielplätze")],
+             "Mit dem Radverkehrskonzept befasste sich der Umweltausschuss im Mai.":
+                 [("Umweltausschuss", "Radverkehrskonzept")]}
+    for text, themes in cases.items():
+        assert [(t.subject, t.value) for t in facts_of(text)["topic"]] == themes, text
