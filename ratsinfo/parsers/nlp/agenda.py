@@ -92,7 +92,8 @@ def _is_issued(head: str, pos: int) -> bool:
 
 _TOP = re.compile(r"^[ \t•\-*]*(?:[Zz]u[ \t]+)?(?:TOP|Top)[ \t]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.\d{1,2})*)\.?[ \t]*"
                   r"[:.\-–]?[ \t]*(?:\n[ \t]*)?(?P<t>\S.*)$", re.M)  # title on its line or the next
-_NUMBERED = re.compile(r"^[ \t|]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)(?:\.|[ \t]*\|)?[ \t]+(?P<t>[^\n|]*\S)[ \t|]*"
+_NUMBERED = re.compile(r"^[ \t|]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)(?:\.|[ \t]*\|)?[ \t]+"
+                       r"(?P<t>[^\n|]*\S)[ \t|]*"
                        r"(?:\|[^\n]*)?$")
 _NUMBER_ALONE = re.compile(r"^[ \t]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)\.?[ \t]*$")
 # "Tagesordnung", also "Öffentliche Tagesordnung", "Geänderte Tagesordnung" (a non-public one ends the agenda)
