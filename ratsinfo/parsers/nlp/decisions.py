@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, YEAR, parse_date
+from ratsinfo.parsers.nlp.topic_phrases import noun_phrase
 
 DECIDES = re.compile(r"\b(?:beschließt|beschloss|beschlossen|beschließen|stimmt\w*|zugestimmt|empfiehlt|empfahl|"
                      r"empfohlen|entschieden|entscheidet|beantragt|erlassen|erlässt|verabschiedet\w*|beraten|berät|"
@@ -74,6 +75,8 @@ def find_decisions(ctx: Context) -> list[Decision]:
                 seen.add(key)
                 out.append(Decision(deciding.key, topic, year, s + m.start("t"),
                                     s + m.end("t")))
+    approved = [d for d in _approvals(ctx) if not any(d.org_key == o.org_key and d.topic in o.topic for o in out)]
+    out += approved
     enacted = _enactments(ctx)
     # "folgende 4. Änderungssatzung zur Satzung über ...": the amendment is enacted, not the statute it amends
     out = [d for d in out if not any(e.org_key == d.org_key and d.topic in e.topic for e in enacted)]
@@ -177,4 +180,43 @@ def find_set_ups(ctx: Context) -> list[Decision]:
         year = YEAR.search(sent) or head_year
         out.append(Decision(owner.key, f"{noun} {_genitive(m.group('x'))}", int(year.group(1)) if year else None,
                             m.start(), m.end()))
+    return out
+
+
+# a body approving something: "Der Gemeinderat genehmigte den Bauantrag für das Feuerwehrhaus", "bewilligte der
+# Jugendbeirat zwei Projekte", "Der Bauausschuss verabschiedete am 03.05.2022 den Bebauungsplan Nr. 12"
+_APPROVES = re.compile(r"\b(?:genehmigt\w*|bewilligt\w*|verabschiedet\w*|billigt\w*)\b")
+_WHEN = re.compile(r"^(?:(?:am|vom|im|in\s+seiner\s+Sitzung\s+(?:am|vom)|einstimmig|mehrheitlich|außerdem|zudem|"
+                   r"abschließend|dann|auch|ferner|\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|[A-ZÄÖÜ][a-zäöüß]+\s+\d{4})\s+)*")
+_SENTENCE_END = re.compile(r"(?<!\bNr)(?<!\bAbs)(?<!\bArt)[.!?](?:\s|$)|\n")
+_UNTIL = re.compile(r"\b(?:bis|ab|seit)\s+(?:(?:zum|ins)\s+)?(?:Jahr(?:e)?\s+)?(?:[A-ZÄÖÜ][a-zä]+\s+)?$")
+_COUNTED = re.compile(r"^(?:(?:zwei|drei|vier|fünf|sechs|mehrere|einige|weitere|neue|\d+)\s+)+")
+
+
+def _approvals(ctx: Context) -> list[Decision]:
+    """What a body approved, where the body stands right before or after the verb."""
+    text = ctx.text
+    out: list[Decision] = []
+    if not _APPROVES.search(text):
+        return out
+    for m in _APPROVES.finditer(text):
+        s = max(text.rfind(". ", 0, m.start()) + 2, text.rfind("\n", 0, m.start()) + 1, 0)
+        stop = _SENTENCE_END.search(text, m.end())
+        e = stop.start() if stop else len(text)
+        bodies = [b for b in ctx.mentions_between(s, e) if b.kind in _SUBJECT_KINDS]
+        before = [b for b in bodies if b.end <= m.start() and re.fullmatch(r"\s*", text[b.end:m.start()])]
+        after = [b for b in bodies if b.start >= m.end()
+                 and re.fullmatch(r"\s+(?:der|die|das)\s+", text[m.end():b.start])]
+        body = (before or after or [None])[0]
+        if body is None or text[s:e].rstrip().endswith("?"):
+            continue
+        rest = text[max(m.end(), body.end):e]
+        rest = _WHEN.sub("", rest.strip())
+        rest = re.sub(r"^(?:den|die|das|dem|der|eine[nm]?|ein)\s+", "", rest)
+        rest = _COUNTED.sub("", rest)
+        phrase = noun_phrase(rest)
+        if not phrase or len(phrase.split()) > 12:
+            continue
+        years = [y for y in YEAR.finditer(text, s, e) if not _UNTIL.search(text[max(0, y.start() - 24):y.start()])]
+        out.append(Decision(body.key, phrase, int(years[0].group(1)) if years else None, m.start(), e))
     return out

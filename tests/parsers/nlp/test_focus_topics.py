@@ -263,3 +263,13 @@ def test_a_theme_before_a_final_verb_or_in_front_of_the_sentence_is_the_theme(fa
                  [("Umweltausschuss", "Radverkehrskonzept")]}
     for text, themes in cases.items():
         assert [(t.subject, t.value) for t in facts_of(text)["topic"]] == themes, text
+
+
+def test_what_a_body_approves_is_its_topic_with_quoted_names_and_numbers_whole(facts_of):
+    cases = {"Abschließend bewilligte der Jugendbeirat zwei weitere Projekte im Programm „Jugend aktiv“, das bis 2024 "
+             "läuft.": [("Jugendbeirat", "Projekte im Programm „Jugend aktiv“", None)],
+             "Der Bauausschuss verabschiedete am 03.05.2022 den Bebauungsplan Nr. 12.":
+                 [("Bauausschuss", "Bebauungsplan Nr. 12", 2022)],
+             "Die Niederschrift wird einstimmig genehmigt.": []}
+    for text, themes in cases.items():
+        assert [(t.subject, t.value, t.year) for t in facts_of(text).get("topic", [])] == themes, text
