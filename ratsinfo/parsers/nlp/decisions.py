@@ -75,7 +75,8 @@ def find_decisions(ctx: Context) -> list[Decision]:
                 seen.add(key)
                 out.append(Decision(deciding.key, topic, year, s + m.start("t"),
                                     s + m.end("t")))
-    approved = [d for d in _approvals(ctx) if not any(d.org_key == o.org_key and d.topic in o.topic for o in out)]
+    approved = [d for d in _approvals(ctx) + _motions(ctx)
+                if not any(d.org_key == o.org_key and d.topic in o.topic for o in out)]
     out += approved
     enacted = _enactments(ctx)
     # "folgende 4. Änderungssatzung zur Satzung über ...": the amendment is enacted, not the statute it amends
@@ -219,4 +220,48 @@ def _approvals(ctx: Context) -> list[Decision]:
             continue
         years = [y for y in YEAR.finditer(text, s, e) if not _UNTIL.search(text[max(0, y.start() - 24):y.start()])]
         out.append(Decision(body.key, phrase, int(years[0].group(1)) if years else None, m.start(), e))
+    return out
+
+
+# a motion names its matter: "Antrag gemäß Geschäftsordnung des Rates zur Bildung eines Seniorenbeirates",
+# "der Antrag der CDU-Fraktion zum Aufbau einer Ordnungspartnerschaft"
+_MOTION = re.compile(r"\bAntrag\b[^.;:\n]{0,80}?\s(?:zum|zur|auf|betreffend|betr\.)\s+(?=(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ„])")
+_PROCEDURE = re.compile(r"(?:Beratung|Beschlussfassung|Kenntnis|Abstimmung|Entscheidung|Sitzung|Tagesordnung|"
+                        r"Vorlage|Behandlung)\b")
+# a motion titled in its first line and addressed in the next: "Einrichtung einer Ordnungspartnerschaft\nFür den
+# Ausschuss für Sicherheit und Ordnung am 2. April 2014 hat die SPD-Fraktion folgenden Antrag ... vorgelegt."
+_ADDRESSED = re.compile(r"\b(?:[Ff]ür|[Aa]n|zur\s+Sitzung)\s+(?:den|die|das|des|der)\s*$")
+
+
+def _motions(ctx: Context) -> list[Decision]:
+    """The matter of a motion, as a topic of the council or committee it goes to."""
+    text = ctx.text
+    out: list[Decision] = []
+    if "Antrag" not in text:
+        return out
+    deciders = [m for m in ctx.mentions if m.kind in ("council", "committee")]
+    for m in _MOTION.finditer(text):
+        line_end = text.find("\n", m.end())
+        phrase = noun_phrase(text[m.end():min(m.end() + 200, line_end if line_end != -1 else len(text))])
+        if not phrase or len(phrase.split()) > 10 or _PROCEDURE.match(phrase):
+            continue
+        s = max(text.rfind(". ", 0, m.start()) + 2, text.rfind("\n", 0, m.start()) + 1, 0)
+        stop = _SENTENCE_END.search(text, m.end())
+        e = stop.start() if stop else len(text)
+        near = [b for b in deciders if s <= b.start < e and not m.end() <= b.start < m.end() + len(phrase)]
+        owner = near[0] if near else (ctx.main.mentions[0] if ctx.main is not None else None)
+        if owner is None or owner.kind not in ("council", "committee"):
+            continue
+        year = YEAR.search(text, s, e)
+        out.append(Decision(owner.key, phrase, int(year.group(1)) if year else None, m.end(), m.end() + len(phrase)))
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if 2 <= len(first.split()) <= 10 and first[:1].isupper() and first[-1:].isalnum() and not first.startswith("Antrag"):
+        head = len(text) - len(text.lstrip())
+        for b in deciders:
+            if b.start > head + len(first) + 400:
+                break
+            if _ADDRESSED.search(text[max(0, b.start - 20):b.start]) and "Antrag" in text[b.end:b.end + 200]:
+                year = YEAR.search(text, max(0, b.start - 20), b.end + 120)
+                out.append(Decision(b.key, first, int(year.group(1)) if year else None, head, head + len(first)))
+                break
     return out

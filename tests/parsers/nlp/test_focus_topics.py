@@ -273,3 +273,12 @@ def test_what_a_body_approves_is_its_topic_with_quoted_names_and_numbers_whole(f
              "Die Niederschrift wird einstimmig genehmigt.": []}
     for text, themes in cases.items():
         assert [(t.subject, t.value, t.year) for t in facts_of(text).get("topic", [])] == themes, text
+
+
+def test_the_matter_of_a_motion_is_a_topic_of_the_body_it_goes_to(facts_of):
+    by_words = "Antrag gemäß Geschäftsordnung des Rates zur Bildung eines Jugendbeirates\n\nDie Fraktion beantragt das."
+    assert [(t.subject, t.value) for t in facts_of(by_words)["topic"]] == [("Rat", "Bildung eines Jugendbeirates")]
+    by_title = ("Neubau einer Skateanlage\nFür den Ausschuss für Jugend und Sport am 3. Mai 2021 hat die FDP-Fraktion "
+                "folgenden Antrag zur Beratung vorgelegt.\n")
+    assert [(t.subject, t.value, t.year) for t in facts_of(by_title)["topic"]] == [
+        ("Ausschuss für Jugend und Sport", "Neubau einer Skateanlage", 2021)]
