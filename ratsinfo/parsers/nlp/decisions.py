@@ -255,7 +255,8 @@ def _motions(ctx: Context) -> list[Decision]:
         year = YEAR.search(text, s, e)
         out.append(Decision(owner.key, phrase, int(year.group(1)) if year else None, m.end(), m.end() + len(phrase)))
     first = text.lstrip().split("\n", 1)[0].strip()
-    if 2 <= len(first.split()) <= 10 and first[:1].isupper() and first[-1:].isalnum() and not first.startswith("Antrag"):
+    titled = first[:1].isupper() and first[-1:].isalnum() and not first.startswith("Antrag")
+    if 2 <= len(first.split()) <= 10 and titled:
         head = len(text) - len(text.lstrip())
         for b in deciders:
             if b.start > head + len(first) + 400:
