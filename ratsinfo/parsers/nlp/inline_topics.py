@@ -49,8 +49,6 @@ _FOCUS = re.compile(
     r"(?:[Kk]onzept|[Pp]lan|[Pp]rogramm|[Ss]trategie|[Kk]atalog))"
     r"|\b[Aa]uf\s+der\s+Tagesordnung\s+(?:(?:der|des)\s+[^.;:]{3,60}?\s+)?(?P<pl8>stehen|stand|standen|steht)\s+"
     r"(?:u\.\s?a\.\s+|unter\s+anderem\s+)?"
-    r"|\b(?:steht|stand|stehen|standen)\s+im\s+(?:Mittelpunkt|Vordergrund)\s+(?=(?:der|die|das|den)\s)"
-    r"|\b[Ii]m\s+(?:Mittelpunkt|Vordergrund|Fokus)\s+(?:(?:der|des)\s+[^.;:]{3,60}?\s+)?(?:steht|stand|(?P<pl10>stehen|standen))\s+(?:u\.\s?a\.\s+|unter\s+anderem\s+)?"
     r"|\b(?:so\s+)?(?P<pl9>zum\s+Beispiel|z\.\s?B\.|beispielsweise)\s+(?=zu[mr]\s)"
     r"|\bThema\s+(?:sei|ist|war|wäre|sind)\s+"
     r"|\bFokus\s+(?:(?:liegt|lag|lagen|liegen)\s+)?(?:[^.;:]{0,40}?\s+)?auf\s+(?=der|dem|den|die)"
@@ -59,18 +57,26 @@ _FOCUS = re.compile(
     r"|\bsich\s+(?:[a-zäöüß]+\s+){0,2}?für\s+(?=[^.;:]{3,120}?\beinzusetzen|[^.;:]{3,120}?\beinsetz)"
     r"|\b(?:widme|widmet|widmete|widmeten)\s+sich\s+(?:(?:[a-zäöüß]+|im\s+Jahr(?:e)?\s+\d{4}|\d{4})\s+){0,4}?"
     r"(?=(?:der|dem|den|diese[rmn]|eine[rm])\s)"
-    r"|\bwurden?\s+(?:[a-zäöüß]+\s+){0,2}?über\s+(?=[^.;:]{3,80}?\s(?:beraten|diskutiert|gesprochen)\b)"
     r"|\bkümmer\w*\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?um\s+"
-    r"|\bsich\s+(?:[a-zäöüß]+\s+){0,3}?um\s+(?=[^.;:]{3,120}?\bkümmer)"
-    r"|(?:^|(?<=[.!?]\s))Mit\s+(?=[^.;:]{3,120}?\s(?:befass|beschäftig)\w*\s+sich\b)"
     r"|\b(?:beraten|diskutiert|erörtert)\s+wurden?\s+(?:[a-zäöüß]+\s+){0,2}?(?:über\s+)?"
     r"|\b(?:beriet|berieten)\s+(?:[a-zäöüß]+\s+){0,3}?über\s+"
     r"|\b(?:eine|die)\s+(?:erste\s+)?(?:Beratung|Aussprache|Diskussion)\s+(?:zu[mr]?|über)\s+(?:(?:die|den|das)\s+)?"
     r"|\b(?P<pl7>Ziele|Projekte|Vorhaben|Themen|Schwerpunkte)\b[^.;:]{0,50}?,?\s+(?:u\.\s?a\.|unter\s+anderem|"
     r"darunter)\s+")
+# cues of focus rarer than those above, searched only in a sentence that holds a word of theirs: what stands in the
+# centre ("stand im Mittelpunkt die Frage ...", "Im Mittelpunkt der Sitzung standen ..."), the verb at the end
+# ("wurde über die Kosten beraten", "will sich um X kümmern") and the theme in front ("Mit X befasste sich ...")
+_FOCUS_MORE = re.compile(
+    r"\b(?:steht|stand|stehen|standen)\s+im\s+(?:Mittelpunkt|Vordergrund)\s+(?=(?:der|die|das|den)\s)"
+    r"|\b[Ii]m\s+(?:Mittelpunkt|Vordergrund|Fokus)\s+(?:(?:der|des)\s+[^.;:]{3,60}?\s+)?"
+    r"(?:steht|stand|(?P<pl10>stehen|standen))\s+(?:u\.\s?a\.\s+|unter\s+anderem\s+)?"
+    r"|\bwurden?\s+(?:[a-zäöüß]+\s+){0,2}?über\s+(?=[^.;:]{3,80}?\s(?:beraten|diskutiert|gesprochen)\b)"
+    r"|\bsich\s+(?:[a-zäöüß]+\s+){0,3}?um\s+(?=[^.;:]{3,120}?\bkümmer)"
+    r"|(?:^|(?<=[.!?]\s))Mit\s+(?=[^.;:]{3,120}?\s(?:befass|beschäftig)\w*\s+sich\b)")
+_MORE_WORDS = ("Mittelpunkt", "Vordergrund", "Fokus", "beraten", "diskutiert", "gesprochen", "kümmer", "Mit ")
 # a word each cue of focus holds: a sentence without one is not searched
 _FOCUS_WORDS = ("befass", "beschäftig", "Thema", "Themen", "chwerpunkt", "setz", "engagier", "widme", "kümmer", "Fokus",
-                "Mittelpunkt", "Vordergrund", "über",
+                "Mittelpunkt", "Vordergrund", "gesprochen", "Mit ",
                 "beraten", "beriet", "diskutiert", "erörtert", "Beratung", "Aussprache", "Diskussion", "Ziele",
                 "Projekte", "Vorhaben", "Umsetzung", "Tagesordnung", "Beispiel", "z.")
 # heads that name no theme of their own ("die Ziele des Klimaschutzes" is about Klimaschutz)
@@ -220,12 +226,15 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
         sent = text[s:e]
         if sent.rstrip().endswith("?") or _ASKING.search(sent):
             continue
-        for cue in _FOCUS.finditer(sent):
+        cues = list(_FOCUS.finditer(sent))
+        if any(w in sent for w in _MORE_WORDS):
+            cues = sorted(cues + list(_FOCUS_MORE.finditer(sent)), key=lambda c: c.start())
+        for cue in cues:
             if _RELATIVE.search(sent[max(0, cue.start() - 40):cue.start()]) and not _body_before_relative(ctx, s, cue):
                 continue  # "Vereine, die sich mit Seniorenarbeit befassen": the clause is about the noun before it
             if _EVENT.search(sent[max(0, cue.start() - 40):cue.start()]) or _EVENT_IN.search(cue.group(0)):
                 continue  # "eine Veranstaltung zum Thema ...": the theme of an event, not of a body
-            plural = any(cue.group(g) for g in ("pl1", "pl2", "pl3", "pl4", "pl5", "pl6", "pl7", "pl8", "pl9", "pl10"))
+            plural = any(v for k, v in cue.groupdict().items() if k.startswith("pl"))
             rest = sent[cue.end():]
             lead = _EXAMPLES.match(rest)  # "Themen sind zum Beispiel Sprache, Arbeit und Wohnen"
             if lead:
