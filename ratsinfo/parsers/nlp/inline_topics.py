@@ -71,6 +71,8 @@ _FOCUS_MORE = re.compile(
     r"|\b[Ii]m\s+(?:Mittelpunkt|Vordergrund|Fokus)\s+(?:(?:der|des)\s+[^.;:]{3,60}?\s+)?"
     r"(?:steht|stand|(?P<pl10>stehen|standen))\s+(?:u\.\s?a\.\s+|unter\s+anderem\s+)?"
     r"|\bwurden?\s+(?:[a-zäöüß]+\s+){0,2}?über\s+(?=[^.;:]{3,80}?\s(?:beraten|diskutiert|gesprochen)\b)"
+    r"|\büber\s+(?=(?:den|die|das|dem)\s[^.;:,]{3,80}?\s(?:beraten|diskutiert)"
+    r"(?:\s+(?:hatte|hat|hatten|haben|wurde|wird|werden))?\s*[,.;])"
     r"|\bsich\s+(?:[a-zäöüß]+\s+){0,3}?um\s+(?=[^.;:]{3,120}?\bkümmer)"
     r"|(?:^|(?<=[.!?]\s))Mit\s+(?=[^.;:]{3,120}?\s(?:befass|beschäftig)\w*\s+sich\b)")
 _MORE_WORDS = ("Mittelpunkt", "Vordergrund", "Fokus", "beraten", "diskutiert", "gesprochen", "kümmer", "Mit ")
@@ -101,6 +103,9 @@ _EVENT = re.compile(_EVENT_WORD + r"\s*$")
 _EVENT_IN = re.compile(r"\b(?:der|des)\s+\w*" + _EVENT_WORD)  # "Themen der Workshops waren ..."
 _RELATIVE = re.compile(r",\s*(?:die|der|das|welche[rs]?|denen|dem)\s+(?:[a-zäöüß]+\s+){0,2}$")
 _GENITIVE = re.compile(r"^\s+(?:der|des)\s+$")
+# a year that is part of a name ("Haushalt 2023", "Klimaschutzkonzept 2020"), not the year of a session
+_NAMED_YEAR = re.compile(r"\b(?!(?:Jahre?s?|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+                         r"Dezember|Frühjahr|Sommer|Herbst|Winter|Ende|Anfang|Mitte)\b)[A-ZÄÖÜ][\wäöüß-]+\s+$")
 _YEAR_BOUND = re.compile(r"\b(?:bis|ab|seit|bis\s+zum\s+Jahr|ab\s+dem\s+Jahr)\s+(?:[A-ZÄÖÜ][a-zä]+\s+)?\d{4}\b")
 _BODY_KINDS = ("council", "committee", "advisory_board", "working_group", "conference", "staff")
 
@@ -254,7 +259,10 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
             if not phrase or _NO_THEME.match(phrase) or rest.find(":", 0, rest.find(phrase) + len(phrase) + 2) != -1:
                 continue  # no theme, or the heading of a list that follows
             at0 = s + cue.end() + rest.find(phrase[:20])
-            owner = _owner(ctx, s, e, s + cue.start(), titled, skip=(at0, at0 + len(phrase)))
+            inverted = [m for m in ctx.mentions_between(s + cue.start(), s + cue.end()) if m.kind in _BODY_KINDS
+                        and s + cue.start() < m.start]  # "befasste sich der Gemeinderat mit ...": its subject
+            owner = inverted[0].key if inverted else _owner(ctx, s, e, s + cue.start(), titled,
+                                                             skip=(at0, at0 + len(phrase)))
             if owner is None:
                 continue
             if any(m.start <= at0 + 2 and at0 < m.end and not _named_by_theme(m)
@@ -262,7 +270,8 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
                 continue  # a body named as the theme is an organisation, not a topic ("die Stadt X" inside is fine)
             inside = range(at0 - s, at0 - s + len(phrase))  # "Klimaschutzkonzept 2020" names no year it was dealt with
             years = [y for y in YEAR.finditer(sent) if y.start() not in inside
-                     and not _YEAR_BOUND.search(sent[max(0, y.start() - 24):y.end()])]
+                     and not _YEAR_BOUND.search(sent[max(0, y.start() - 24):y.end()])
+                     and not _NAMED_YEAR.search(sent[max(0, y.start() - 40):y.start()])]
             year = int(years[0].group(1)) if years else None
             pos = at0
             phrase = _STANDS_OUT.sub("", _PLACE.sub("", phrase))

@@ -282,3 +282,10 @@ def test_the_matter_of_a_motion_is_a_topic_of_the_body_it_goes_to(facts_of):
                 "folgenden Antrag zur Beratung vorgelegt.\n")
     assert [(t.subject, t.value, t.year) for t in facts_of(by_title)["topic"]] == [
         ("Ausschuss für Jugend und Sport", "Neubau einer Skateanlage", 2021)]
+
+
+def test_each_clause_gives_its_theme_to_its_own_body_and_a_year_in_a_name_is_no_session_year(facts_of):
+    text = ("Nachdem der Jugendrat über die Skateanlage beraten hatte, befasste sich der Gemeinderat mit dem "
+            "Haushalt 2023.")
+    got = [(t.subject, t.value, t.year) for t in facts_of(text)["topic"]]
+    assert got == [("Jugendrat", "Skateanlage", None), ("Gemeinderat", "Haushalt 2023", None)]
