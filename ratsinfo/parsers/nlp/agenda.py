@@ -136,7 +136,10 @@ def agenda_items(ctx: Context) -> list[tuple[str, int, int]]:
 
 
 # PDF text flattened onto one line: "Tagesordnung: Öffentlicher Teil 1. Eröffnung 2. Bauleitplanung 3. ..."
-_FLAT_START = re.compile(r"Tagesordnung\s*:?")
+_FLAT_START = re.compile(r"Tagesordnung\s*:?|ÖFFENTLICHE\s+SITZUNG\b|Öffentlicher\s+Teil\s*:?")
+# flattened minutes run each item's record on after its title: "2. Neubau des Kindergartens Herr Ott stellt vor"
+_RECORD_STARTS = re.compile(r"\s(?=(?:Der|Die|Das|Den|Dem|Herr|Frau|Es|Er|Sie|Ein|Eine|Nach|Im|Zum|Zur|Auf|Hierzu|"
+                            r"Dazu|Beschluss|Protokoll)\s)")
 _FLAT_ITEM = re.compile(r"(?<![\d.§])(?P<n>\d{1,2})\.\s+(?=[A-ZÄÖÜ„\"])")
 _FLAT_END = re.compile(r"\s+(?:Nicht\s*öffentlicher\s+Teil|Zu\s+TOP|TOP\s+1\b|Protokoll:|Niederschrift:|"
                        r"Sitzungsverlauf)")
@@ -150,7 +153,7 @@ def _flattened_items(text: str) -> list[tuple[str, int, int]]:
         return out
     line_end = text.find("\n", start.end())
     line_end = len(text) if line_end == -1 else line_end
-    if line_end - start.end() < 200:
+    if line_end - start.end() < 80:
         return out  # a line of its own: the items stand on their own lines
     stop = _FLAT_END.search(text, start.end(), line_end)
     end = stop.start() if stop else line_end
@@ -163,7 +166,8 @@ def _flattened_items(text: str) -> list[tuple[str, int, int]]:
         return out
     for i, m in enumerate(marks):
         b = marks[i + 1].start() if i + 1 < len(marks) else min(end, m.end() + 200)
-        title = text[m.end():b].strip()
+        record = _RECORD_STARTS.search(text, m.end(), b)
+        title = text[m.end():record.start() if record else b].strip()
         out.append((title, m.end(), m.end() + len(title)))
     return out
 

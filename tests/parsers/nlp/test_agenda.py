@@ -162,3 +162,14 @@ def test_public_items_numbered_with_oe_in_a_table_are_agenda_items(facts_of):
     assert got == [("Ortsrat Nordheim", "Eröffnung der Sitzung", 2016),
                    ("Ortsrat Nordheim", "Feststellung der Tagesordnung", 2016),
                    ("Ortsrat Nordheim", "Wahl des Ortsbürgermeisters", 2016)]
+
+
+def test_minutes_flattened_onto_one_line_give_each_item_without_its_record(facts_of):
+    text = ("ÖFFENTLICHE NIEDERSCHRIFT NR. 3/2019 Öffentliche Sitzung des Ortschaftsrats Talheim am Dienstag, "
+            "12.03.19 im Rathaus Dauer der Sitzung: 18:00 Uhr bis 19:30 Uhr ÖFFENTLICHE SITZUNG 1. Bekanntgaben "
+            "Der Vorsitzende gibt bekannt, dass die Straße gesperrt wird. 2. Neubau des Kindergartens Herr Ott "
+            "stellt die Planung vor. 3. Anfragen Es gibt keine Anfragen.")
+    got = [(t.subject, t.value, t.year) for t in facts_of(text)["topic"]]
+    assert got == [("Ortschaftsrat Talheim", "Bekanntgaben", 2019),
+                   ("Ortschaftsrat Talheim", "Neubau des Kindergartens", 2019),
+                   ("Ortschaftsrat Talheim", "Anfragen", 2019)]
