@@ -257,10 +257,11 @@ _TITLE_NOISE = [
     re.compile(r"\s+(?:gemäß|gem\.|nach)\s+(?:§|Art\.|der\s+[A-ZÄÖÜ]|dem\s+[A-ZÄÖÜ]|des\s+[A-ZÄÖÜ]).*$"),
     re.compile(r",\s+(?:Herr|Frau|Herrn)\s+[A-ZÄÖÜ].*$"),
 ]
-# a parenthesis inside or after the title names who moved it or the parts of the matter ("(Antrag der
-# SPD-Fraktion)", "(Feuerwehrhaus, Schützenheim)"): the title without it still names the matter; after an
-# abbreviation it explains it ("WST (Württembergische Staatstheater)") and stays
-_PARENTHESIS = re.compile(r"(?<![A-ZÄÖÜ]{2})(?<![A-ZÄÖÜ]{2}\s)\s*\([^()]{2,}\)")
+# a parenthesis after the title names who moved it or the parts of the matter ("(Antrag der SPD-Fraktion)",
+# "(Feuerwehrhaus, Schützenheim)"): the title without it still names the matter; after an abbreviation it
+# explains it ("WST (Württembergische Staatstheater)") and an abbreviation in it ("(LTO)") stays; the title stays
+# words of the text
+_PARENTHESIS = re.compile(r"(?<![A-ZÄÖÜ]{2})(?<![A-ZÄÖÜ]{2}\s)\s*\((?![A-ZÄÖÜ]{2,6}\))[^()]{2,}\)\s*$")
 
 
 def clean_title(title: str) -> str:
