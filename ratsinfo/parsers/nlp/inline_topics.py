@@ -241,9 +241,9 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
                 continue  # "eine Veranstaltung zum Thema ...": the theme of an event, not of a body
             plural = any(v for k, v in cue.groupdict().items() if k.startswith("pl"))
             rest = sent[cue.end():]
-            lead = _EXAMPLES.match(rest)  # "Themen sind zum Beispiel Sprache, Arbeit und Wohnen"
-            if lead:
-                rest = " " * lead.end() + rest[lead.end():]
+            examples = _EXAMPLES.match(rest)  # "Themen sind zum Beispiel Sprache, Arbeit und Wohnen"
+            if examples:
+                rest = " " * examples.end() + rest[examples.end():]
             run = _QUOTED_RUN.match(rest) if plural else None
             phrase = run.group(0).strip() if run else noun_phrase(rest, commas=plural)
             fields = _IN_FIELDS.search(rest, 0, len(phrase) + 40) if phrase else None
