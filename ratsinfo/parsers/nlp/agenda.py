@@ -32,6 +32,10 @@ _COMPOUND_SESSION = re.compile(r"\b(?P<body>[A-ZÄÖÜ][a-zäöüß]*(?:rat|auss
 _LETTER_SPACED = re.compile(r"\b(?:[A-Za-zÄÖÜäöüß] ){3,}[A-Za-zÄÖÜäöüß]\b")
 
 
+# a statute's title opens the document: "Geschäftsordnung des Seniorenbeirates ... vom 12.03.2020"
+_STATUTE_HEAD = re.compile(r"\s*(?:(?:\d+\.\s+)?(?:Änderungs)?[Ss]atzung|Geschäftsordnung|Hauptsatzung|Richtlinien?)\b")
+
+
 @dataclass
 class HeadMeeting:
     org: Mention
@@ -50,8 +54,8 @@ def head_meeting(ctx: Context) -> HeadMeeting | None:
     """The meeting the document records, from the body and date its head names."""
     text = ctx.text
     head = text[:HEAD_CHARS]
-    if not _CUE.search(despace(head)):
-        return None
+    if not _CUE.search(despace(head)) or _STATUTE_HEAD.match(head):
+        return None  # no minutes or agenda; or a statute that speaks of sessions and agendas
     dates = [(m.start(), m.end(), parse_date(m.group("date"))) for m in _DATE.finditer(head)]
     dates = [d for d in dates if d[2] is not None and not _is_issued(head, d[0])]
     if not dates:
@@ -68,6 +72,8 @@ def head_meeting(ctx: Context) -> HeadMeeting | None:
     # the body named closest before the first date of a session ("Sitzung des Stadtrates ... am 01.12.2021")
     ds, de, when = dates[0]
     before = [m for m in orgs if m.end <= ds]
+    while len(before) > 1 and re.fullmatch(r"\s+(?:des|der)\s+", text[before[-2].end:before[-1].start]):
+        before.pop()  # "Ausschuss für Stadtentwicklung des Gemeinderats": the committee meets, not its council
     org = before[-1] if before else orgs[0]
     while len(before) > 1 and re.fullmatch(r"\s+(?:des|der)\s+", text[before[-2].end:org.start]):
         before.pop()  # "Ausschuss für Technik des Gemeinderats ... 09.05.2023": the committee meets, not its owner
@@ -90,15 +96,19 @@ def _is_issued(head: str, pos: int) -> bool:
 
 _TOP = re.compile(r"^[ \t•\-*]*(?:[Zz]u[ \t]+)?(?:TOP|Top)[ \t]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.\d{1,2})*)\.?[ \t]*"
                   r"[:.\-–]?[ \t]*(?:\n[ \t]*)?(?P<t>\S.*)$", re.M)  # title on its line or the next
-_NUMBERED = re.compile(r"^[ \t|]*(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)(?:\.|[ \t]*\|)?[ \t]+(?P<t>[^\n|]*\S)[ \t|]*"
+_NUMBERED = re.compile(r"^[ \t|]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)(?:\.|[ \t]*\|)?[ \t]+"
+                       r"(?P<t>[^\n|]*\S)[ \t|]*"
                        r"(?:\|[^\n]*)?$")
-_NUMBER_ALONE = re.compile(r"^[ \t]*(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)\.?[ \t]*$")
+_NUMBER_ALONE = re.compile(r"^[ \t]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)\.?[ \t]*$")
 # "Tagesordnung", also "Öffentliche Tagesordnung", "Geänderte Tagesordnung" (a non-public one ends the agenda)
 _AGENDA_START = re.compile(r"^[ \t|]*(?:(?:(?:Öffentliche|Vorläufige|Geänderte|Ergänzte|Endgültige)\s+)?Tagesordnung|"
                            r"TOP-Nr\.|Öffentlicher Teil|I\.\s*Öffentlicher Teil)(?!\w)[^\n]*$", re.I)
 _AGENDA_END = re.compile(r"^[ \t|]*(?:Nicht\s*öffentlicher Teil|Nicht\s*öffentliche\s+Tagesordnung|"
                          r"II\.\s|Sitzungsverlauf|Protokoll:|Beschluss:|"
                          r"zum Seitenanfang)", re.I)
+# a numbered sentence of a statute or a note ("2. Anträge sind eine Woche vorher einzureichen") is no item
+_FINITE = re.compile(r"\s(?:ist|sind|wird|werden|hat|haben|kann|können|soll|sollen|muss|müssen|darf|dürfen)"
+                     r"\s(?:[^\n]*\s)?[a-zäöüß]+(?:en|t)\.?$")
 _NOT_ITEM = re.compile(r"^(?:Beschlussvorlage|Vorlage|Berichterstatter|Anlage|Drucksache|Uhr\b|stellvertretender|"
                        r"(?:der|die|des|den|dem)\b)", re.I)
 
@@ -112,7 +122,7 @@ def agenda_items(ctx: Context) -> list[tuple[str, int, int]]:
     def add(title: str, a: int, b: int) -> None:
         title = clean_title(despace(title))
         key = re.sub(r"\W+", " ", title.casefold()).strip()
-        if len(title) < 3 or key in seen or _NOT_ITEM.match(title):
+        if len(title) < 3 or key in seen or _NOT_ITEM.match(title) or _FINITE.search(title):
             return
         seen.add(key)
         out.append((title, a, b))
@@ -130,7 +140,10 @@ def agenda_items(ctx: Context) -> list[tuple[str, int, int]]:
 
 
 # PDF text flattened onto one line: "Tagesordnung: Öffentlicher Teil 1. Eröffnung 2. Bauleitplanung 3. ..."
-_FLAT_START = re.compile(r"Tagesordnung\s*:?")
+_FLAT_START = re.compile(r"Tagesordnung\s*:?|ÖFFENTLICHE\s+SITZUNG\b|Öffentlicher\s+Teil\s*:?")
+# flattened minutes run each item's record on after its title: "2. Neubau des Kindergartens Herr Ott stellt vor"
+_RECORD_STARTS = re.compile(r"\s(?=(?:Der|Die|Das|Den|Dem|Herr|Frau|Es|Er|Sie|Ein|Eine|Nach|Im|Zum|Zur|Auf|Hierzu|"
+                            r"Dazu|Beschluss|Protokoll)\s)")
 _FLAT_ITEM = re.compile(r"(?<![\d.§])(?P<n>\d{1,2})\.\s+(?=[A-ZÄÖÜ„\"])")
 _FLAT_END = re.compile(r"\s+(?:Nicht\s*öffentlicher\s+Teil|Zu\s+TOP|TOP\s+1\b|Protokoll:|Niederschrift:|"
                        r"Sitzungsverlauf)")
@@ -144,7 +157,7 @@ def _flattened_items(text: str) -> list[tuple[str, int, int]]:
         return out
     line_end = text.find("\n", start.end())
     line_end = len(text) if line_end == -1 else line_end
-    if line_end - start.end() < 200:
+    if line_end - start.end() < 80:
         return out  # a line of its own: the items stand on their own lines
     stop = _FLAT_END.search(text, start.end(), line_end)
     end = stop.start() if stop else line_end
@@ -157,7 +170,8 @@ def _flattened_items(text: str) -> list[tuple[str, int, int]]:
         return out
     for i, m in enumerate(marks):
         b = marks[i + 1].start() if i + 1 < len(marks) else min(end, m.end() + 200)
-        title = text[m.end():b].strip()
+        record = _RECORD_STARTS.search(text, m.end(), b)
+        title = text[m.end():record.start() if record else b].strip()
         out.append((title, m.end(), m.end() + len(title)))
     return out
 
@@ -196,11 +210,21 @@ def _numbered_items(ctx: Context) -> list[tuple[str, int, int]]:
         if m and len(m.group("t")) < 400 and not m.group("t").endswith("?"):
             numbered.append((m.group("n"), m.group("t"), starts[i] + m.start("t"), in_agenda))
         i += 1
+    first_listed = next((k for k, item in enumerate(numbered) if item[3]), None)
+    if first_listed is not None:  # "1. stellv. Bürgermeister ..." in the attendance above "Tagesordnung" is no item
+        numbered = numbered[first_listed:]
     # a run of numbers from 1 upward is an agenda; an item under "Tagesordnung" always is
     run: list[tuple[str, str, int, bool]] = []
     expected = 1
+    inner = False  # "Folgende Punkte werden genannt:\n1. Beleuchtung\n2. Mülleimer" inside an item
     for n, title, a, agenda in numbered:
         top = int(n.split(".")[0])
+        if run and top == 1 and not agenda and text[:a].rstrip(" \t|").rstrip("\n \t1.").endswith(":"):
+            inner = True
+        if inner:
+            if top != expected:
+                continue
+            inner = False
         if agenda or top == expected or (run and top == expected - 1 and "." in n):
             run.append((n, title, a, agenda))
             expected = top + 1
@@ -227,11 +251,28 @@ _TITLE_NOISE = [
     re.compile(r"\s+[A-Z]{1,4}\d?-\d+/\d{2,4}\s*$"),
     re.compile(r"\s+(?:auf|an)\s+(?:dem|den)\s+Grundstück(?:en)?\s+Fl(?:ur)?st.*$"),  # a building plot's cadastre
     re.compile(r"\s*\(?\b(?:\d{4}[-/]\d{3,5}(?:/\d{1,4})?|\d{1,4}/\d{4})\)?\s*$"),  # a paper number after the title
+    # what the item asks for after the matter: "...; Beschluss über ...", "hier: Vorbereitung ...", the legal basis
+    # ("gemäß der Verordnung ...", "nach § 34 BauGB") and the person it names (", Herr Jan Ott")
+    re.compile(r"\s*;\s*(?:Beschluss|Beschlussfassung|Beratung|Entscheidung|Vorberatung|Zustimmung)\b.*$"),
+    # "Tagesbetreuung hier: Neubau einer Kita" names the matter after "hier:", unless that is only a step
+    re.compile(r",?\s+hier\s*:\s*(?:Vorbereitung|Beschluss|Beratung|Anhörung|Zustimmung|Feststellung|Kenntnisnahme|"
+               r"Bericht|Information|Sachstand|Entscheidung|Empfehlung)\b.*$"),
+    re.compile(r"^.{3,}?,?\s+hier\s*:\s*(?=\S)"),
+    re.compile(r"\s+(?:gemäß|gem\.|nach)\s+(?:§|Art\.|der\s+[A-ZÄÖÜ]|dem\s+[A-ZÄÖÜ]|des\s+[A-ZÄÖÜ]).*$"),
+    re.compile(r",\s+(?:Herr|Frau|Herrn)\s+[A-ZÄÖÜ].*$"),
 ]
+# a parenthesis after the title names who moved it or the parts of the matter ("(Antrag der SPD-Fraktion)",
+# "(Feuerwehrhaus, Schützenheim)"): the title without it still names the matter; after an abbreviation it
+# explains it ("WST (Württembergische Staatstheater)") and an abbreviation in it ("(LTO)") stays; the title stays
+# words of the text
+_PARENTHESIS = re.compile(r"(?<![A-ZÄÖÜ]{2})(?<![A-ZÄÖÜ]{2}\s)\s*\((?![A-ZÄÖÜ]{2,6}\))[^()]{2,}\)\s*$")
 
 
 def clean_title(title: str) -> str:
     t = re.sub(r"\s+", " ", title).strip(" \t|:;,.")
     for rx in _TITLE_NOISE:
         t = rx.sub("", t).strip(" \t|:;,.")
+    bare = _PARENTHESIS.sub("", t).strip(" \t|:;,.")
+    if len(bare.split()) >= 2:
+        t = bare
     return t[:1].upper() + t[1:] if t else t

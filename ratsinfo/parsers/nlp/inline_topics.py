@@ -22,13 +22,16 @@ _CUES = re.compile(
     r"(?:Fragen|Themen)\s+(?=der\b|des\b|zu[mr]?\b)"
     r"|\bSchwerpunkte?\s+(?:im\s+Bereich|in\s+den\s+Bereichen|auf\s+(?:den\s+)?Themen)\s+"
     r"|\b(?:Ideen|Themen|Projekte|Maßnahmen|Vorschläge|Anliegen|Fragen)\b[^.;:]{0,60}?\bwie\s+z\.\s?B\.\s+"
-    r"|\bThemen\s+wie\s+")
+    r"|\bThemen\s+wie\s+"
+    r"|\b(?:Projekte|Vorhaben|Ziele|Themenfelder|Arbeitsfelder|Handlungsfelder)\b[^.;:]{0,150}?"
+    r"\b(?:sind|waren)\s*:\s*")
 # a word each cue holds: a sentence without one is not searched
-_CUE_WORDS = ("folgende", "Fragen", "Themen", "Schwerpunkt", "z.")
+_CUE_WORDS = ("folgende", "Fragen", "Themen", "Schwerpunkt", "z.", "Projekte", "Vorhaben", "Ziele", "felder")
 # where an enumeration ends inside its sentence: a relative or subordinate clause, a purpose
 _END = re.compile(r",\s*(?:was|welche[rs]?|wobei|um|da|weil|wenn|so\s+dass|sodass)\b|\s+zur\s+Verbesserung\b"
                   r"|\s+und\s+[a-zäöüß]+(?:te|ten)\b|,(?=\S)"
                   r"|\s+(?:an|in)\s+der\s+Regel\b|\s*\(|[.;:!?](?:\s|$)|\n\s*\n")
+_SEMICOLONS = re.compile(r"\s*;\s*")
 _SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:und|sowie|oder)\s+(?=(?:der|des|die|den|dem|das|zu[mr]?)\s)|\s+sowie\s+")
 _ARTICLE = re.compile(r"^(?:der|des|die|den|dem|das|ein|eine[nmrs]?|zu[mr]?|im|in\s+der|in\s+den)\s+")
 # a cue of focus: one noun phrase follows (several where the cue is plural: "Themen", "Schwerpunkte")
@@ -44,22 +47,38 @@ _FOCUS = re.compile(
     r"(?P<pl5>:))\s*"
     r"|\b(?:die|der)\s+(?=Umsetzung\s+(?:und\s+[A-ZÄÖÜ]\w+\s+)?(?:des|der|eines|einer)\s+[\wäöüß-]*?"
     r"(?:[Kk]onzept|[Pp]lan|[Pp]rogramm|[Ss]trategie|[Kk]atalog))"
-    r"|\b[Aa]uf\s+der\s+Tagesordnung\s+(?P<pl8>stehen|stand|standen|steht)\s+(?:u\.\s?a\.\s+|unter\s+anderem\s+)?"
+    r"|\b[Aa]uf\s+der\s+Tagesordnung\s+(?:(?:der|des)\s+[^.;:]{3,60}?\s+)?(?P<pl8>stehen|stand|standen|steht)\s+"
+    r"(?:u\.\s?a\.\s+|unter\s+anderem\s+)?"
     r"|\b(?:so\s+)?(?P<pl9>zum\s+Beispiel|z\.\s?B\.|beispielsweise)\s+(?=zu[mr]\s)"
     r"|\bThema\s+(?:sei|ist|war|wäre|sind)\s+"
     r"|\bFokus\s+(?:(?:liegt|lag|lagen|liegen)\s+)?(?:[^.;:]{0,40}?\s+)?auf\s+(?=der|dem|den|die)"
     r"|\bsetz(?:t|en|te|ten)\s+(?:(?:der|die|das)\s+[^.;:]{1,60}?\s+)?auf\s+(?=(?:eine?n?|die|den|das|mehr)\b)"
     r"|\b(?:setz\w*|engagier\w*)\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?für\s+"
     r"|\bsich\s+(?:[a-zäöüß]+\s+){0,2}?für\s+(?=[^.;:]{3,120}?\beinzusetzen|[^.;:]{3,120}?\beinsetz)"
-    r"|\b(?:widme|widmet|widmete|widmeten)\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?"
+    r"|\b(?:widme|widmet|widmete|widmeten)\s+sich\s+(?:(?:[a-zäöüß]+|im\s+Jahr(?:e)?\s+\d{4}|\d{4})\s+){0,4}?"
+    r"(?=(?:der|dem|den|diese[rmn]|eine[rm])\s)"
     r"|\bkümmer\w*\s+sich\s+(?:[a-zäöüß]+\s+){0,2}?um\s+"
     r"|\b(?:beraten|diskutiert|erörtert)\s+wurden?\s+(?:[a-zäöüß]+\s+){0,2}?(?:über\s+)?"
     r"|\b(?:beriet|berieten)\s+(?:[a-zäöüß]+\s+){0,3}?über\s+"
     r"|\b(?:eine|die)\s+(?:erste\s+)?(?:Beratung|Aussprache|Diskussion)\s+(?:zu[mr]?|über)\s+(?:(?:die|den|das)\s+)?"
     r"|\b(?P<pl7>Ziele|Projekte|Vorhaben|Themen|Schwerpunkte)\b[^.;:]{0,50}?,?\s+(?:u\.\s?a\.|unter\s+anderem|"
     r"darunter)\s+")
+# cues of focus rarer than those above, searched only in a sentence that holds a word of theirs: what stands in the
+# centre ("stand im Mittelpunkt die Frage ...", "Im Mittelpunkt der Sitzung standen ..."), the verb at the end
+# ("wurde über die Kosten beraten", "will sich um X kümmern") and the theme in front ("Mit X befasste sich ...")
+_FOCUS_MORE = re.compile(
+    r"\b(?:steht|stand|stehen|standen)\s+im\s+(?:Mittelpunkt|Vordergrund)\s+(?=(?:der|die|das|den)\s)"
+    r"|\b[Ii]m\s+(?:Mittelpunkt|Vordergrund|Fokus)\s+(?:(?:der|des)\s+[^.;:]{3,60}?\s+)?"
+    r"(?:steht|stand|(?P<pl10>stehen|standen))\s+(?:u\.\s?a\.\s+|unter\s+anderem\s+)?"
+    r"|\bwurden?\s+(?:[a-zäöüß]+\s+){0,2}?über\s+(?=[^.;:]{3,80}?\s(?:beraten|diskutiert|gesprochen)\b)"
+    r"|\büber\s+(?=(?:den|die|das|dem)\s[^.;:,]{3,80}?\s(?:beraten|diskutiert)"
+    r"(?:\s+(?:hatte|hat|hatten|haben|wurde|wird|werden))?\s*[,.;])"
+    r"|\bsich\s+(?:[a-zäöüß]+\s+){0,3}?um\s+(?=[^.;:]{3,120}?\bkümmer)"
+    r"|(?:^|(?<=[.!?]\s))Mit\s+(?=[^.;:]{3,120}?\s(?:befass|beschäftig)\w*\s+sich\b)")
+_MORE_WORDS = ("Mittelpunkt", "Vordergrund", "Fokus", "beraten", "diskutiert", "gesprochen", "kümmer", "Mit ")
 # a word each cue of focus holds: a sentence without one is not searched
 _FOCUS_WORDS = ("befass", "beschäftig", "Thema", "Themen", "chwerpunkt", "setz", "engagier", "widme", "kümmer", "Fokus",
+                "Mittelpunkt", "Vordergrund", "gesprochen", "Mit ",
                 "beraten", "beriet", "diskutiert", "erörtert", "Beratung", "Aussprache", "Diskussion", "Ziele",
                 "Projekte", "Vorhaben", "Umsetzung", "Tagesordnung", "Beispiel", "z.")
 # heads that name no theme of their own ("die Ziele des Klimaschutzes" is about Klimaschutz)
@@ -84,6 +103,9 @@ _EVENT = re.compile(_EVENT_WORD + r"\s*$")
 _EVENT_IN = re.compile(r"\b(?:der|des)\s+\w*" + _EVENT_WORD)  # "Themen der Workshops waren ..."
 _RELATIVE = re.compile(r",\s*(?:die|der|das|welche[rs]?|denen|dem)\s+(?:[a-zäöüß]+\s+){0,2}$")
 _GENITIVE = re.compile(r"^\s+(?:der|des)\s+$")
+# a year that is part of a name ("Haushalt 2023", "Klimaschutzkonzept 2020"), not the year of a session
+_NAMED_YEAR = re.compile(r"\b(?!(?:Jahre?s?|Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+                         r"Dezember|Frühjahr|Sommer|Herbst|Winter|Ende|Anfang|Mitte)\b)[A-ZÄÖÜ][\wäöüß-]+\s+$")
 _YEAR_BOUND = re.compile(r"\b(?:bis|ab|seit|bis\s+zum\s+Jahr|ab\s+dem\s+Jahr)\s+(?:[A-ZÄÖÜ][a-zä]+\s+)?\d{4}\b")
 _BODY_KINDS = ("council", "committee", "advisory_board", "working_group", "conference", "staff")
 
@@ -116,13 +138,17 @@ def find_inline_topics(ctx: Context) -> list[InlineTopic]:
                 continue
             stop = _END.search(sent, cue.end())
             span_end = stop.start() if stop else len(sent)
+            split = _SPLIT.split
             if cue.group(0).rstrip().endswith(":"):  # "folgenden Themen: a, b, c." runs to the sentence's end
                 stop = re.compile(r"[.;!?](?:\s|$)|\n\s*\n").search(sent, cue.end())
                 span_end = stop.start() if stop else len(sent)
+                whole = re.compile(r"[.!?](?:\s|$)|\n\s*\n").search(sent, cue.end())
+                if stop and sent[stop.start()] == ";":  # "sind: Bolzplatz; Kurse; Neugestaltung von A, B und C"
+                    span_end, split = (whole.start() if whole else len(sent)), _SEMICOLONS.split
             year = YEAR.search(sent)
             pos = cue.end()
             items = []
-            for part in _SPLIT.split(sent[pos:span_end]):
+            for part in split(sent[pos:span_end]):
                 at = sent.find(part, pos) if part else -1
                 if at != -1:
                     pos = at + len(part)
@@ -205,14 +231,21 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
         sent = text[s:e]
         if sent.rstrip().endswith("?") or _ASKING.search(sent):
             continue
-        for cue in _FOCUS.finditer(sent):
+        cues = list(_FOCUS.finditer(sent))
+        if any(w in sent for w in _MORE_WORDS):
+            cues = sorted(cues + list(_FOCUS_MORE.finditer(sent)), key=lambda c: c.start())
+        for cue in cues:
             if _RELATIVE.search(sent[max(0, cue.start() - 40):cue.start()]) and not _body_before_relative(ctx, s, cue):
                 continue  # "Vereine, die sich mit Seniorenarbeit befassen": the clause is about the noun before it
             if _EVENT.search(sent[max(0, cue.start() - 40):cue.start()]) or _EVENT_IN.search(cue.group(0)):
                 continue  # "eine Veranstaltung zum Thema ...": the theme of an event, not of a body
-            plural = any(cue.group(g) for g in ("pl1", "pl2", "pl3", "pl4", "pl5", "pl6", "pl7", "pl8", "pl9"))
+            plural = any(v for k, v in cue.groupdict().items() if k.startswith("pl"))
             rest = sent[cue.end():]
-            phrase = noun_phrase(rest, commas=plural)
+            examples = _EXAMPLES.match(rest)  # "Themen sind zum Beispiel Sprache, Arbeit und Wohnen"
+            if examples:
+                rest = " " * examples.end() + rest[examples.end():]
+            run = _QUOTED_RUN.match(rest) if plural else None
+            phrase = run.group(0).strip() if run else noun_phrase(rest, commas=plural)
             fields = _IN_FIELDS.search(rest, 0, len(phrase) + 40) if phrase else None
             if fields:
                 rest, plural = rest[fields.end():], True
@@ -226,19 +259,24 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
             if not phrase or _NO_THEME.match(phrase) or rest.find(":", 0, rest.find(phrase) + len(phrase) + 2) != -1:
                 continue  # no theme, or the heading of a list that follows
             at0 = s + cue.end() + rest.find(phrase[:20])
-            owner = _owner(ctx, s, e, s + cue.start(), titled, skip=(at0, at0 + len(phrase)))
+            inverted = [m for m in ctx.mentions_between(s + cue.start(), s + cue.end()) if m.kind in _BODY_KINDS
+                        and s + cue.start() < m.start]  # "befasste sich der Gemeinderat mit ...": its subject
+            owner = inverted[0].key if inverted else _owner(ctx, s, e, s + cue.start(), titled,
+                                                             skip=(at0, at0 + len(phrase)))
             if owner is None:
                 continue
-            if any(m.start <= at0 + 2 and at0 < m.end for m in ctx.mentions_between(s, e) if m.kind in _BODY_KINDS):
+            if any(m.start <= at0 + 2 and at0 < m.end and not _named_by_theme(m)
+                   for m in ctx.mentions_between(s, e) if m.kind in _BODY_KINDS):
                 continue  # a body named as the theme is an organisation, not a topic ("die Stadt X" inside is fine)
             inside = range(at0 - s, at0 - s + len(phrase))  # "Klimaschutzkonzept 2020" names no year it was dealt with
             years = [y for y in YEAR.finditer(sent) if y.start() not in inside
-                     and not _YEAR_BOUND.search(sent[max(0, y.start() - 24):y.end()])]
+                     and not _YEAR_BOUND.search(sent[max(0, y.start() - 24):y.end()])
+                     and not _NAMED_YEAR.search(sent[max(0, y.start() - 40):y.start()])]
             year = int(years[0].group(1)) if years else None
             pos = at0
-            phrase = _PLACE.sub("", phrase)
+            phrase = _STANDS_OUT.sub("", _PLACE.sub("", phrase))
             for part in (_enumeration(phrase) if plural else _SPLIT.split(phrase)):
-                item = _ARTICLE.sub("", part.strip(" ,;„“”\"")).strip(" -–„“”\"")
+                item = _ARTICLE.sub("", _ASIDE.sub("", part).strip(" ,;.„“”\"")).strip(" -–.„“”\"")
                 if len(item) < 3 or len(item.split()) > 12 or not re.search(r"[A-ZÄÖÜ]", item):
                     continue
                 at = text.find(part, pos, e)
@@ -249,15 +287,37 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
 
 
 # the town a theme is of says nothing of the theme ("... des Klimaschutzkonzeptes der Stadt Talheim")
-_PLACE = re.compile(r"\s+(?:der|des)\s+(?:Stadt|Gemeinde|Landeshauptstadt|Hansestadt|Samtgemeinde|Verbandsgemeinde|"
+_PLACE = re.compile(r"(?:\s+in)?\s+(?:der|des)\s+(?:Stadt|Gemeinde|Landeshauptstadt|Hansestadt|Samtgemeinde|"
+                    r"Verbandsgemeinde|"
                     r"Kreises|Landkreises)\s+[A-ZÄÖÜ][\w-]*$")
+_EXAMPLES = re.compile(r"\s*(?:zum\s+Beispiel|z\.\s?B\.|beispielsweise|etwa|u\.\s?a\.|unter\s+anderem|insbesondere|"
+                       r"vor\s+allem)\s+")
+# "stand das Thema Wohnen im Mittelpunkt": where the theme stands is no part of it
+_STANDS_OUT = re.compile(r"\s+im\s+(?:Mittelpunkt|Vordergrund|Fokus)\b.*$")
+_ASIDE = re.compile(r"\s*\([^()]*\)")  # "„Schulweg“ (Sprecherin Ida Noll)": who speaks for it is no part of the theme
 _PLURAL_SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:sowie|bzw\.)\s+")
+
+
+def _named_by_theme(m) -> bool:
+    """A group the text names only by its theme ("drei Gruppen zu den Themen „Schulweg“ ...": the group is
+    "Arbeitsgruppe Schulweg", the theme stays a theme of the body that formed it)."""
+    bare = m.text.strip(" „“”\"")
+    return bare != m.display and m.display.endswith(" " + bare)
 
 
 def _enumeration(phrase: str) -> list[str]:
     """Items of an enumeration: at commas and "sowie"; "und" joins the last two items ("Lärm, Sport und
     Verkehr") unless "sowie" does, then "und" stays inside an item ("Sucht und Drogen, Mobbing sowie Gewalt")."""
+    quoted = [q.span() for q in _QUOTED_ITEM.finditer(phrase)]
+    if quoted:  # "„Sicherheit in und um Kita und Schule“ und „Sucht“": separators count between the quotes only
+        cuts = [0] + [i for a, b in zip(quoted, quoted[1:], strict=False) for i in (a[1], b[0])] + [len(phrase)]
+        return [phrase[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=False)]
     parts = _PLURAL_SPLIT.split(phrase)
     if " sowie " not in phrase and not re.search(r"-\s+und\s", parts[-1]):
         parts[-1:] = re.split(r"\s+(?:und|oder)\s+", parts[-1])
     return parts
+
+
+# an enumeration of quoted themes, each perhaps with a note in parentheses
+_QUOTED_ITEM = re.compile(r"[„\"“][^„“”\"]{2,80}[“”\"](?:\s*\([^()]*\))?")
+_QUOTED_RUN = re.compile(r"\s*" + _QUOTED_ITEM.pattern + r"(?:\s*(?:,|und|sowie|oder)\s*" + _QUOTED_ITEM.pattern + ")+")

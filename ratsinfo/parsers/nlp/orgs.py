@@ -104,14 +104,36 @@ def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
         if t.is_punct and t.text not in ("-", "&", "/") and not (commas and t.text == ","):
             break
         if _is_cap(t) or t.text.isupper():
-            if t.text in NAME_STOP:
-                break
+            if t.text in NAME_STOP or j > i + 1 and _is_group_word(t.text):
+                break  # "Arbeitskreis Wohnen und Arbeitskreis Kultur": the next group begins
             last_word = j
         elif t.text.lower() not in CONNECTORS and not (commas and t.text == ",") and not (
                 t.text in ("die", "der", "das", "den") and doc[j - 1].lower_ in ("für", "gegen", "von", "mit")):
             break
         j += 1
     return last_word + 1
+
+
+_AFTER_A_NAME = {"werden", "worden", "sollen", "wollen", "können", "müssen", "haben", "geben", "tagen", "treffen",
+                 "zusammen", "bestehen", "einrichten", "gründen", "bilden", "einsetzen"}
+
+
+def _object_after_indefinite(doc: Doc, i: int, end: int) -> bool:
+    """Whether the one word after "eine Arbeitsgruppe" is the object of a verb that follows ("eine Projektgruppe
+    Vorschläge erarbeiten", "eine Projektgruppe Klarheit darüber schaffen"), not the group's name."""
+    adjective = i > 1 and doc[i - 1].lower_ not in _INDEFINITE and doc[i - 1].text[:1].islower() \
+        and doc[i - 1].lower_.endswith(("e", "en"))
+    article = i - 2 if adjective else i - 1
+    if article < 0 or doc[article].lower_ not in _INDEFINITE or end >= len(doc):
+        return False  # "eine (weitere) Projektgruppe ..."
+    nxt = doc[end].text
+    return nxt in ("darüber", "darum", "dazu", "dafür", "damit") or (
+        nxt[:1].islower() and nxt.endswith("en") and nxt not in _AFTER_A_NAME)
+
+
+def _is_group_word(word: str) -> bool:
+    cfg = data()
+    return word in cfg["group_words"] or word in cfg["group_abbreviations"]
 
 
 _PLACE_PREPOSITIONS = {"im", "vom", "zum", "beim"}
@@ -253,6 +275,9 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                        head=p.head, is_abbreviation=True))
                     i += 2
                     continue
+            if end == first + 2 and not multi and _object_after_indefinite(doc, i, end):
+                i = end - 1  # "soll eine Projektgruppe Lösungen erarbeiten": "Lösungen" is what the group does
+                continue
             if end > first + 1 or multi == "Jour fixe":
                 span = doc[i:end]
                 name = multi if multi else text
@@ -532,13 +557,20 @@ def find_mentions(doc: Doc) -> list[Mention]:
 
 _PLURAL_GROUPS = {"arbeitskreise": "Arbeitskreis", "arbeitsgruppen": "Arbeitsgruppe", "projektgruppen": "Projektgruppe",
                   "ags": "AG", "runde tische": "Runder Tisch", "runden tische": "Runder Tisch",
-                  "unterarbeitsgruppen": "Unterarbeitsgruppe"}
+                  "unterarbeitsgruppen": "Unterarbeitsgruppe", "ag-sitzungen": "AG",
+                  "arbeitskreissitzungen": "Arbeitskreis", "arbeitsgruppensitzungen": "Arbeitsgruppe",
+                  "gruppen": "Arbeitsgruppe"}
+# "vier Arbeitskreise (Energie, ...)", "in drei AG-Sitzungen (Mobilität, ...)", "die Arbeitskreise „A“ und „B“",
+# "teilten sich in drei Gruppen zu den Themen „A“, „B“ und „C“ ein" (plain "Gruppen" only before "zu den Themen")
 _GROUP_LIST = re.compile(
-    r"(?P<plural>Arbeitskreise|Arbeitsgruppen|Unterarbeitsgruppen|Projektgruppen|AGs|Runden?\s+Tische)"
-    r"(?:\s*\([A-Za-zÄÖÜ]{2,6}\))?(?:\s*,?\s*(?:unter\s+anderem|u\.\s?a\.|darunter|z\.\s?B\.|nämlich)\s*:?)?\s*"
-    r"(?:\((?P<list>[^()\n]{3,200})\)|(?P<quoted>[„\"][^“\"\n]{2,60}[“\"]"
-    r"(?:\s*(?:,|und|sowie)\s*[„\"][^“\"\n]{2,60}[“\"])+))")
-_ITEM = re.compile(r"[„\"](?P<q>[^“\"\n]+)[“\"]|(?P<w>[A-ZÄÖÜ][\w\-äöüß]*(?:\s+[A-ZÄÖÜ&][\w\-äöüß]*){0,3})")
+    r"(?P<plural>Arbeitskreise|Arbeitsgruppen|Unterarbeitsgruppen|Projektgruppen|AGs|Runden?\s+Tische|AG-Sitzungen|"
+    r"Arbeitskreissitzungen|Arbeitsgruppensitzungen|Gruppen(?=\s+zu\s+den\s+Themen\s+[„\"“]))"
+    r"(?:\s*\([A-Za-zÄÖÜ]{2,6}\))?(?:\s*,?\s*(?:unter\s+anderem|u\.\s?a\.|darunter|z\.\s?B\.|nämlich)\s*:?)?"
+    r"(?:\s+zu\s+den\s+Themen)?\s*"
+    r"(?:\((?P<list>[^()\n]{3,200})\)|(?P<quoted>[„\"“][^„“”\"\n]{2,60}[“”\"]"
+    r"(?:\s*\([^()\n]{2,60}\))?(?:\s*(?:,|und|sowie)\s*[„\"“][^„“”\"\n]{2,60}[“”\"](?:\s*\([^()\n]{2,60}\))?)+))")
+_ITEM = re.compile(r"[„\"“](?P<q>[^„“”\"\n]+)[“”\"]|\([^()\n]*\)"
+                   r"|(?P<w>[A-ZÄÖÜ][\w\-äöüß]*(?:\s+[A-ZÄÖÜ&][\w\-äöüß]*){0,3})")
 
 
 def _listed_groups(text: str, taken: list[Mention]) -> list[Mention]:
@@ -553,6 +585,8 @@ def _listed_groups(text: str, taken: list[Mention]) -> list[Mention]:
             continue
         base = m.start(group)
         for it in _ITEM.finditer(body):
+            if not (it.group("q") or it.group("w")):
+                continue  # "(Sprecherin Ida Noll)" after an item names its speaker
             name = (it.group("q") or it.group("w")).strip()
             a, b = base + it.start(), base + it.end()
             if any(x.start < b and a < x.end for x in taken) or len(name) < 3:

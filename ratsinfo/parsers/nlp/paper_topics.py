@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ratsinfo.parsers.nlp.agenda import clean_title
+from ratsinfo.parsers.nlp.agenda import HEAD_CHARS, clean_title, head_meeting
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.decisions import Decision
 from ratsinfo.parsers.nlp.meetings import consultations
@@ -23,7 +23,12 @@ def paper_subject(text: str) -> tuple[str, int, int] | None:
     if m is None:
         return None
     if m.group("t").strip(" -|"):
-        return m.group("t").strip(), m.start("t"), m.end("t")
+        title, end = m.group("t").strip(), m.end("t")
+        if title.count("(") > title.count(")"):  # "Außengastronomie WST (Württembergische\nStaatstheater), ..."
+            more = re.match(r"\n([^\n()]{1,80}\))", text[end:])
+            if more:
+                title, end = f"{title} {more.group(1)}", end + more.end()
+        return title, m.start("t"), end
     pos = m.end()
     for line in re.finditer(r"[^\n]*", text[pos:pos + 400]):
         if _EMPTY.match(line.group(0)):
@@ -37,8 +42,10 @@ def paper_subject(text: str) -> tuple[str, int, int] | None:
 
 def paper_topics(ctx: Context) -> list[Decision]:
     """The paper's subject as a topic of each body in its Beratungsfolge, in the year of that body's session."""
-    if "Beratungsfolge" not in ctx.text or "Betreff" not in ctx.text:
+    if "Betreff" not in ctx.text:
         return []
+    if "Beratungsfolge" not in ctx.text:
+        return _protocol_subject(ctx)
     subject = paper_subject(ctx.text)
     if subject is None:
         return []
@@ -54,3 +61,16 @@ def paper_topics(ctx: Context) -> list[Decision]:
         seen.add(key)
         out.append(Decision(key, title, when.year, a, b))
     return out
+
+
+def _protocol_subject(ctx: Context) -> list[Decision]:
+    """The "Betreff" of an item of minutes ("Protokoll: Bauausschuss ... Sitzungstermin: 09.05.2023 ...
+    Betreff: Radverkehrskonzept") as a topic of the body whose session the minutes record."""
+    head = head_meeting(ctx)
+    subject = paper_subject(ctx.text)
+    if head is None or subject is None or subject[1] > HEAD_CHARS:
+        return []
+    title = clean_title(subject[0])
+    if len(title) < 4:
+        return []
+    return [Decision(head.org.key, title, head.when.year if head.when else None, subject[1], subject[2])]

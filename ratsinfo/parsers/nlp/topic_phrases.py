@@ -15,6 +15,7 @@ GLUE = frozenset(("der", "die", "das", "des", "dem", "den", "ein", "eine", "eine
                   "über", "unter", "zwischen", "aus", "nach", "gegen", "ohne", "bis", "bzw.", "u.", "a.", "beim"))
 _ADJECTIVE = re.compile(r"^[„“\"]?[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)$")
 _NOUN = re.compile(r"^[„“\"(]?[A-ZÄÖÜ0-9][\w./-]*[-,“”\")]*$|^[„“\"]?[A-ZÄÖÜ][\w-]*-,?$|^-[a-zäöüß]+,?$")
+_ABBREVIATIONS = frozenset(("Nr", "Abs", "Art", "Str", "St", "Dr", "Bd"))
 _TRAILING_GLUE = re.compile(r"(?:[\s,]+(?:" + "|".join(re.escape(w) for w in sorted(GLUE, key=len, reverse=True))
                             + r"))+[\s,]*$")
 _ARTICLE = re.compile(r"^(?:der|die|das|des|dem|den|eine[nmrs]?|ein|zu[mr]?|im|in\s+der|in\s+den|"
@@ -26,7 +27,16 @@ def noun_phrase(text: str, commas: bool = False) -> str:
     ``commas`` an enumeration "Lärm, Verkehr und Wohnen" runs over its commas."""
     words = text.split()
     kept: list[str] = []
+    quote_end = -1
     for i, w in enumerate(words):
+        if i <= quote_end:
+            kept.append(w)  # inside a quoted name ("„Jugend aktiv“"): every word belongs to it
+            if i == quote_end and w.rstrip(",;:.!?") != w:
+                break
+            continue
+        if w[:1] in "„“\"" and not any(c in w[1:] for c in "“”\""):
+            quote_end = next((k for k in range(i + 1, min(i + 7, len(words)))
+                              if any(c in words[k] for c in "“”\"")), -1)
         bare = w.rstrip(",;:.!?")
         nxt = words[i + 1] if i + 1 < len(words) else ""
         after = words[i + 2] if i + 2 < len(words) else ""
@@ -36,8 +46,9 @@ def noun_phrase(text: str, commas: bool = False) -> str:
         if not (_NOUN.match(bare) or bare in GLUE or _ADJECTIVE.match(bare) and before_noun):
             break
         kept.append(w)
-        if w != bare and not w.endswith("-,") and not (commas and w.endswith(",") and w.count(",") == 1):
-            break  # a comma, stop or colon after a word ends the phrase there
+        if w != bare and not w.endswith("-,") and not (commas and w.endswith(",") and w.count(",") == 1) \
+                and not (w[:-1] in _ABBREVIATIONS and w.endswith(".")):
+            break  # a comma, stop or colon after a word ends the phrase there ("Nr." does not)
     phrase = _TRAILING_GLUE.sub("", " " + " ".join(kept).rstrip(" ,;:.!?")).strip(" ,;:.")
     phrase = _ARTICLE.sub("", phrase)
     return phrase if re.search(r"\b[A-ZÄÖÜ]", phrase) else ""

@@ -200,3 +200,92 @@ def test_the_themes_of_a_workshop_or_a_flyer_are_not_themes_of_the_body(facts_of
     text = ("Der Präventionsrat lud zu einer Fachtagung ein. Themen der Workshops waren u. a. Sauberkeit und "
             "Lärm. Die AG Innenstadt erstellte einen Informationsflyer zum Thema Taschendiebstahl.")
     assert topics(facts_of, text) == set()
+
+
+def test_quoted_themes_keep_their_und_and_lose_the_speaker_in_parentheses(facts_of):
+    text = ("Der Präventionsrat nahm seine Arbeit auf. Die Anwesenden teilten sich in zwei Gruppen zu den Themen "
+            "„Sicherheit in und um den Park“ (Sprecher Jan Ott) und „Schulweg“ (Sprecherin Ida Noll) ein.")
+    got = [(t.subject, t.value) for t in facts_of(text)["topic"]]
+    assert got == [("Präventionsrat", "Sicherheit in und um den Park"), ("Präventionsrat", "Schulweg")]
+    groups = {(w.subject, w.value) for w in facts_of(text)["working_group"]}
+    assert groups == {("Arbeitsgruppe Sicherheit in und um den Park", "Präventionsrat"),
+                      ("Arbeitsgruppe Schulweg", "Präventionsrat")}
+
+
+def test_what_stands_in_the_centre_of_a_session_is_a_theme_without_where_it_stands(facts_of):
+    cases = {"Der Umweltbeirat tagte. Dabei stand das Thema Wasser im Vordergrund.": ["Wasser"],
+             "Beim Treffen des Seniorenbeirats stand im Mittelpunkt die Frage der Barrierefreiheit.":
+                 ["Barrierefreiheit"],
+             "Im Mittelpunkt der Sitzung des Jugendrates standen die Skateanlage und der Jugendtreff.":
+                 ["Skateanlage", "Jugendtreff"],
+             "Auf der Tagesordnung des Jugendbeirats stehen der Haushalt 2024 sowie Berichte aus den Arbeitsgruppen.":
+                 ["Haushalt 2024", "Berichte aus den Arbeitsgruppen"]}
+    for text, themes in cases.items():
+        assert [t.value for t in facts_of(text)["topic"]] == themes, text
+
+
+def test_the_statute_a_body_enacts_in_a_preamble_is_its_topic_in_the_year_of_the_session(facts_of):
+    own = ("Geschäftsordnung für den Seniorenbeirat der Stadt Talheim\n\nAufgrund des § 27 der Gemeindeordnung hat "
+           "der Seniorenbeirat der Stadt Talheim in seiner Sitzung am 03.02.2021 folgende Geschäftsordnung "
+           "beschlossen:\n\n§ 1 Sitzungen\n")
+    assert [(t.subject, t.value, t.year) for t in facts_of(own)["topic"]] == [
+        ("Seniorenbeirat", "Geschäftsordnung für den Seniorenbeirat", 2021)]
+    amended = ("Aufgrund des § 4 der Gemeindeordnung wird nach Beschlussfassung durch die Gemeindevertretung vom "
+               "12.05.2019 folgende 2. Änderungssatzung zur Satzung über den Jugendbeirat in der Gemeinde Talheim "
+               "erlassen:\n")
+    assert [(t.subject, t.value, t.year) for t in facts_of(amended)["topic"]] == [
+        ("Gemeindevertretung", "2. Änderungssatzung zur Satzung über den Jugendbeirat", 2019)]
+
+
+def test_examples_a_year_and_the_town_are_no_part_of_a_theme(facts_of):
+    cases = {"Der Integrationsrat tagt öffentlich. Themen sind zum Beispiel Sprache, Arbeit und Wohnen.":
+                 [("Sprache", None), ("Arbeit", None), ("Wohnen", None)],
+             "Der Jugendbeirat widmete sich im Jahr 2019 vor allem der Planung des Jugendzentrums.":
+                 [("Planung des Jugendzentrums", 2019)],
+             "Der Seniorenbeirat befasste sich mit dem Thema Wohnen im Alter in der Stadt Talheim.":
+                 [("Wohnen im Alter", None)],
+             "Der Seniorenbeirat tagte. Außerdem wurde über die Kosten des Umbaus beraten.":
+                 [("Kosten des Umbaus", None)]}
+    for text, themes in cases.items():
+        assert [(t.value, t.year) for t in facts_of(text)["topic"]] == themes, text
+
+
+def test_a_body_a_council_has_decided_to_set_up_is_a_topic_of_that_council(facts_of):
+    text = "Der Gemeinderat hat in seiner Sitzung vom 14.03.2019 beschlossen, einen Seniorenbeirat einzurichten."
+    assert [(t.subject, t.value, t.year) for t in facts_of(text)["topic"]] == [
+        ("Gemeinderat", "Einrichtung eines Seniorenbeirates", 2019)]
+
+
+def test_a_theme_before_a_final_verb_or_in_front_of_the_sentence_is_the_theme(facts_of):
+    cases = {"Der Jugendrat tagte. Künftig will man sich verstärkt um die Sauberkeit der Spielplätze kümmern.":
+                 [("Jugendrat", "Sauberkeit der Spielplätze")],
+             "Mit dem Radverkehrskonzept befasste sich der Umweltausschuss im Mai.":
+                 [("Umweltausschuss", "Radverkehrskonzept")]}
+    for text, themes in cases.items():
+        assert [(t.subject, t.value) for t in facts_of(text)["topic"]] == themes, text
+
+
+def test_what_a_body_approves_is_its_topic_with_quoted_names_and_numbers_whole(facts_of):
+    cases = {"Abschließend bewilligte der Jugendbeirat zwei weitere Projekte im Programm „Jugend aktiv“, das bis 2024 "
+             "läuft.": [("Jugendbeirat", "Projekte im Programm „Jugend aktiv“", None)],
+             "Der Bauausschuss verabschiedete am 03.05.2022 den Bebauungsplan Nr. 12.":
+                 [("Bauausschuss", "Bebauungsplan Nr. 12", 2022)],
+             "Die Niederschrift wird einstimmig genehmigt.": []}
+    for text, themes in cases.items():
+        assert [(t.subject, t.value, t.year) for t in facts_of(text).get("topic", [])] == themes, text
+
+
+def test_the_matter_of_a_motion_is_a_topic_of_the_body_it_goes_to(facts_of):
+    by_words = "Antrag gemäß Geschäftsordnung des Rates zur Bildung eines Jugendbeirates\n\nDie Fraktion beantragt das."
+    assert [(t.subject, t.value) for t in facts_of(by_words)["topic"]] == [("Rat", "Bildung eines Jugendbeirates")]
+    by_title = ("Neubau einer Skateanlage\nFür den Ausschuss für Jugend und Sport am 3. Mai 2021 hat die FDP-Fraktion "
+                "folgenden Antrag zur Beratung vorgelegt.\n")
+    assert [(t.subject, t.value, t.year) for t in facts_of(by_title)["topic"]] == [
+        ("Ausschuss für Jugend und Sport", "Neubau einer Skateanlage", 2021)]
+
+
+def test_each_clause_gives_its_theme_to_its_own_body_and_a_year_in_a_name_is_no_session_year(facts_of):
+    text = ("Nachdem der Jugendrat über die Skateanlage beraten hatte, befasste sich der Gemeinderat mit dem "
+            "Haushalt 2023.")
+    got = [(t.subject, t.value, t.year) for t in facts_of(text)["topic"]]
+    assert got == [("Jugendrat", "Skateanlage", None), ("Gemeinderat", "Haushalt 2023", None)]

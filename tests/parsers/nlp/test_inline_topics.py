@@ -56,3 +56,11 @@ def test_the_date_of_a_statute_for_a_body_is_no_session_of_it(facts_of):
             "§ 1 Der Sportbeirat berät den Stadtrat.")
     got = {(m.subject, m.date) for m in facts_of(text)["meeting"]}
     assert got == {("Stadtrat", date(2022, 10, 5))}
+
+
+def test_projects_listed_after_sind_with_semicolons_keep_their_commas(facts_of):
+    text = ("Der Seniorenbeirat tagte im Mai. Die Projekte, die der Seniorenbeirat im Jahr 2022 begonnen hat, sind: "
+            "Bürgerbus; Sitzbänke am Markt; Lesepaten für Kita, Schule und Bücherei.")
+    got = [(t.subject, t.value, t.year) for t in facts_of(text)["topic"]]
+    assert got == [("Seniorenbeirat", "Bürgerbus", 2022), ("Seniorenbeirat", "Sitzbänke am Markt", 2022),
+                   ("Seniorenbeirat", "Lesepaten für Kita, Schule und Bücherei", 2022)]

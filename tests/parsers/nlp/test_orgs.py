@@ -112,6 +112,28 @@ def test_working_groups_listed_in_brackets_or_quotes():
     assert all(o.kind == "working_group" for o in found.values())
 
 
+def test_working_groups_named_in_a_row_sessions_of_groups_and_groups_formed_on_quoted_themes():
+    found = orgs("Der Jugendbeirat bildete den Arbeitskreis Sport und Arbeitskreis Musik. "
+                 "Der Umweltbeirat beriet in zwei AG-Sitzungen (Wasser, Boden). "
+                 "Die Gäste teilten sich in zwei Gruppen zu den Themen “Spielplätze und Parks” (Sprecher Jan Ott) "
+                 "und “Schulweg” (Sprecherin Ida Noll) ein.")
+    assert set(found) - {"Jugendbeirat", "Umweltbeirat"} == {
+        "Arbeitskreis Sport", "Arbeitskreis Musik", "AG Wasser", "AG Boden", "Arbeitsgruppe Spielplätze und Parks",
+        "Arbeitsgruppe Schulweg"}
+
+
+def test_groups_of_people_without_themes_are_no_working_groups():
+    found = orgs("Die Besucher bildeten Gruppen. Zwei Gruppen zu je zehn Personen besichtigten das Rathaus.")
+    assert not [o for o in found.values() if o.kind == "working_group"]
+
+
+def test_what_a_group_shall_do_after_eine_gruppe_is_no_name_of_the_group():
+    found = orgs("Hier soll eine Projektgruppe Lösungen erarbeiten. Eine weitere Arbeitsgruppe Vorschläge machen. "
+                 "Eine Projektgruppe soll Klarheit darüber schaffen. "
+                 "Es wurde eine neue Arbeitsgruppe Mobilität gebildet.")
+    assert [n for n, o in found.items() if o.kind == "working_group"] == ["Arbeitsgruppe Mobilität"]
+
+
 def test_a_body_keeps_its_name_without_the_town():
     found = orgs("Stadt Bergheim\n\nDer Beirat für Klimaschutz in Bergheim tagte. Der Klimabeirat für Bergheim auch.")
     assert set(found) == {"Beirat für Klimaschutz", "Klimabeirat"}
