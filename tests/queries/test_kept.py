@@ -27,11 +27,14 @@ def test_sessions_per_year_filtered_from_its_whole_result_equals_the_statement(r
                                                      "WHERE start IS NOT NULL").fetchall()})[:3], 2019, 1990]
     councils = [None, *_councils(ro), "nirgendwo"]
     # every year with every council for no, several and an unknown organization; each single organization
-    # alone and with one year and council in turn, so that every value of each parameter is tried
+    # alone, and every other one with one year and council in turn, so that every value of each parameter is tried
     cases = [(org, year, council) for org in (None, orgs[:3], ["(no such organization)"])
              for year in years for council in councils]
     for i, org in enumerate(orgs):
-        cases += [([org], None, None), ([org], years[i % len(years)], councils[i // len(years) % len(councils)])]
+        cases += [([org], None, None)]
+        if i % 2 == 0:  # every other one with a year and a council, which still takes each value in turn
+            j = i // 2
+            cases += [([org], years[j % len(years)], councils[j // len(years) % len(councils)])]
     compared = nonempty = 0
     kept = Kept()
     for org, year, council in cases:
