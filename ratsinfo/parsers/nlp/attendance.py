@@ -46,10 +46,12 @@ _PARTY = re.compile(r"^(?:[A-ZÄÖÜ0-9][A-ZÄÖÜ0-9./&\- ]{1,24}|(?:Die |DIE )
                     r"(?:[A-ZÄÖÜ][\w-]*[ \t]+){0,3}[\w-]*(?:Liste|liste|Wählergemeinschaft|Wählergruppe|Demokraten)"
                     r"(?:[ \t]+[\w-]+){0,3})$")
 _STATUS = re.compile(r"^(?:entschuldigt|unentschuldigt|abwesend|anwesend|fehlt|krank|verhindert|vertreten|ja|nein|"
+                     r"ohne\s+(?:Ratsmandat|Mandat|Stimmrecht)|"
                      r"ab\s+TOP\s*\S+|bis\s+TOP\s*\S+|(?:in\s+)?Vertretung|i\.\s?V\.|als\s+Vertret\w*|für|"
                      r"ab\s+\d{1,2}[.:]\d{2}(?:\s*Uhr)?|bis\s+\d{1,2}[.:]\d{2}(?:\s*Uhr)?)"
                      r"(?:\s.*)?$", re.I)
-_OWN_ROLE = re.compile(r"^(?:zugleich\s+als\s+|als\s+)?(?P<role>(?:\d\.\s+)?(?:[Ss]tellv(?:\.|ertretende[rn]?)\s+)?"
+_OWN_ROLE = re.compile(r"^(?:zugleich\s+(?:als\s+)?|als\s+)?(?:gewählte[rs]?\s+)?"
+                       r"(?P<role>(?:\d\.\s+)?(?:[Ss]tellv(?:\.|ertretende[rn]?)\s+)?"
                        r"(?:[A-ZÄÖÜ][a-zäöüß]*)?(?i:meister|meisterin|vorsitzende[r]?|führer|führerin|führung|leiter|"
                        r"leiterin|leitung|sprecher|sprecherin|beauftragter?|mitglied|vertreter|vertreterin|"
                        r"ratsherr|ratsfrau|verordneter?|beigeordneter?|dezernent|dezernentin|vorsteher|vorsteherin|referent|"
@@ -91,7 +93,25 @@ def _heading_words() -> re.Pattern:
     """One search that tells whether a text holds any heading at the start of a line."""
     words = sorted({w.split()[0] for w in (*_labels(), *data()["list_heading_adjectives"])}, key=len, reverse=True)
     return re.compile(r"^[ \t|*•·▪\-–]*(?:[Vv]on der |[Aa]us der |[Ss]eitens der )?(?:"
-                      + "|".join(map(re.escape, words)) + r"|[A-ZÄÖÜ][a-zäöüß]{2,}mitglieder)", re.M)
+                      + "|".join(map(re.escape, words)) + r"|[A-ZÄÖÜ][a-zäöüß]{2,}mitglieder|" + _OFFICE_HEAD + ")",
+                      re.M)
+
+
+# an office alone before a colon heads the list of its holders ("Beigeordnete:", "Ortsbürgermeister (o. RM):")
+_OFFICE_HEAD = (r"(?:(?:\d\.|[Ee]rste|[Zz]weite|[Ss]tellv\.|[Ss]tellvertretende)[ \t]+)?[A-ZÄÖÜ][a-zäöüß]{3,}"
+                r"(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*:")
+
+
+def _office_heading(word: str) -> str | None:
+    """The office a heading names ("Beigeordnete" -> "Beigeordneter", "Stellvertretende Bürgermeister"), or None."""
+    words = re.sub(r"[ \t]*\([^()]*\)$", "", word).split()
+    if not words or len(words) > 2:
+        return None
+    last = words[-1]
+    office = data()["plural_roles"].get(last) or (last if last in roles() or role_word().match(last) else None)
+    if office is None or last in _labels() or len(words) == 2 and words[0] not in data()["role_modifiers"]:
+        return None
+    return " ".join([*words[:-1], office])
 
 
 def heading(line: str) -> tuple[bool, str | None, str]:
@@ -117,6 +137,9 @@ def heading(line: str) -> tuple[bool, str | None, str]:
     m = _MEMBERS.match(word)
     if m and m.group("body") not in ("Alle", "Die"):
         return True, m.group("body") + "mitglied", rest.strip() if colon else ""
+    office = _office_heading(word) if colon else None
+    if office:
+        return True, office, rest.strip() if rest.strip(_EDGE) else ""
     return False, None, ""
 
 
@@ -132,8 +155,12 @@ def _plausible(name: str) -> bool:
 plausible = _plausible  # for the readers of signatures and running text
 
 _NAME_FIRST = re.compile(r"(?P<name>" + NAME + r")(?![\w-])")
-_REVERSED = re.compile(r"(?P<last>" + NAME_WORD + r")[ \t]*,[ \t]*(?P<title>(?:(?:Dr\.|Prof\.)[ \t]*)*)"
+_REVERSED = re.compile(r"(?P<title0>(?:(?:Dr\.|Prof\.)[ \t]*)*)"
+                       r"(?P<last>" + NAME_WORD + r")[ \t]*,[ \t]*(?P<title>(?:(?:Dr\.|Prof\.)[ \t]*)*)"
                        r"(?P<first>" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r")?)(?![\w-])")
+
+
+_PLACE_AFTER = re.compile(r"[ \t]*,[ \t]*" + NAME_WORD + r"[ \t]*")
 
 
 def _tail_role(tail: str) -> tuple[bool, str | None]:
@@ -193,7 +220,9 @@ def person_in(cell: str, free_tail: bool = False) -> tuple[str, str | None, int,
     rev = _REVERSED.match(body)
     if rev and not role_word().match(rev.group("first").split()[0]) and _plausible(rev.group("first")):
         ok, role = _tail_role(body[rev.end():])
-        title = " ".join(rev.group("title").split())
+        if not ok and _PLACE_AFTER.fullmatch(body[rev.end():]):
+            ok = True  # "Muster, Jonas, Oberdorf": the village a local mayor stands for
+        title = " ".join((rev.group("title0") + " " + rev.group("title")).split())  # "Dr. Beispiel, Anna"
         name = " ".join(p for p in (title, rev.group("first"), rev.group("last")) if p)
         if ok and _plausible(name):
             return name, role, start, start + rev.end()
@@ -385,7 +414,7 @@ def listed_persons(text: str) -> list[Found]:
         is_head, lrole, rest = heading(line)
         if is_head:
             role, active, pending, prev_name = lrole, True, None, False
-            if rest:
+            if rest.strip(_EDGE):  # "| Mitglieder: | |": the empty cells of a table row are no rest
                 base = starts[i] + line.index(rest, line.index(":"))
                 got = names_on(rest)
                 for a, b, name, own in got or ():
@@ -408,6 +437,9 @@ def listed_persons(text: str) -> list[Found]:
             for a, b, name, own in got:
                 if starts[i] + a not in taken:  # a member or stand-in read already keeps that role
                     out.append((starts[i] + a, starts[i] + b, name, own or after or pending or role, line[a:b]))
+                    if own and role and own != role and "zugleich" in line[b:]:
+                        # "Muster, Jonas zugleich Ratsmitglied" under "Beigeordnete:": both offices are his
+                        out.append((starts[i] + a, starts[i] + b, name, role, line[a:b]))
             pending, prev_name = None, True
             continue
         alone = re.fullmatch(NAME_WORD, _BULLET.sub("", line).strip())

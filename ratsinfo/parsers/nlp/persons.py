@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from ratsinfo.parsers.nlp.attendance import _PARTY as _PARTY_NAME
 from ratsinfo.parsers.nlp.attendance import listed_persons
 from ratsinfo.parsers.nlp.attendance import plausible as _plausible
 from ratsinfo.parsers.nlp.context import Context
@@ -155,6 +156,7 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
         found.append((m.start(), end, name, role, text[m.start():end]))
     found += listed_persons(text)
     found += _prose_roles(text)
+    found += _offices_in_sentences(text)
     found += _named_after_office(text)
     found += signed_persons(text, covered + [(f[0], f[1]) for f in found if f[3]])
     found += _shared_roles(text, found)
@@ -169,7 +171,8 @@ Found = tuple[int, int, str, str | None, str]
 # "Bürgermeister Anna Beispiel als Vorsitzende", "Frau Muster als Schriftführerin", "Herrn Probe, als Vertreter der SPD"
 _AS = re.compile(r"(?:[ \t]*\([^()\n]{0,40}\))?,?[ \t]+als[ \t]+(?P<role>(?:(?:stellvertretende[rn]?|beratende[sr]?|"
                  r"neue[rs]?)[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+)\b")
-_AS_WORDS = {"Gast": "Gast", "Gäste": "Gast", "Zuhörer": "Zuhörer", "Zuhörerin": "Zuhörerin", "Sachverständiger":
+_AS_WORDS = {"Vertretung": "Vertretung",
+             "Gast": "Gast", "Gäste": "Gast", "Zuhörer": "Zuhörer", "Zuhörerin": "Zuhörerin", "Sachverständiger":
              "Sachverständiger", "Sachverständige": "Sachverständige", "Stellvertreter": "Stellvertreter",
              "Stellvertreterin": "Stellvertreterin"}
 
@@ -269,19 +272,36 @@ _FEMININE = {"Stadtrat": "Stadträtin", "Gemeinderat": "Gemeinderätin", "Kreisr
 
 
 def _written_out(role: str | None, name: str, matched: str) -> str | None:
-    """The role written out; an abbreviation before a woman's name in the feminine ("BM Anna Beispiel" is
-    Bürgermeisterin): the short form says nothing of gender, her first name or "Frau" does."""
+    """The role written out; an abbreviation or a plural before a woman's name in the feminine ("BM Anna Beispiel"
+    is Bürgermeisterin, and so is Anna Beispiel among "Gemeinderäte Jonas Muster, Anna Beispiel"): the short form
+    and the plural say nothing of gender, her first name or "Frau" does."""
     if not role:
         return None
     out = _expand(role)
-    abbreviations = _data()["abbreviations"]
-    if any(w in abbreviations for w in role.split()) and (gender(name) == "f" or matched.startswith("Frau ")):
+    neutral = {**_data()["abbreviations"], **_data()["plural_roles"]}
+    if any(w in neutral for w in role.split()) and (gender(name) == "f" or matched.startswith("Frau ")):
         words = out.split()
         last = words[-1]
         words[-1] = _FEMININE.get(last) or (last + "in" if last.endswith(("er", "or", "ent", "ant")) else last)
         out = " ".join(words)
         out = re.sub(r"\bstellvertretender\b", "stellvertretende", out)
-    return out
+    return _agreeing(out, name)
+
+
+# offices that are adjectives as nouns: "Beigeordnete" heads a list of men and women alike
+_ADJECTIVAL = re.compile(r"(?:ordnete|sitzende|beauftragte|angestellte)r?$")
+
+
+def _agreeing(role: str, name: str) -> str:
+    """'Beigeordnete' before a man's name is 'Beigeordneter', 'Vorsitzender' before a woman's 'Vorsitzende'."""
+    if not _ADJECTIVAL.search(role):
+        return role
+    g = gender(name)
+    if g == "m" and role.endswith("e"):
+        return role + "r"
+    if g == "f" and role.endswith("er"):
+        return role[:-1]
+    return role
 
 
 def _each_role(role: str | None) -> list[str | None]:
@@ -302,8 +322,9 @@ def _cut_off(text: str, start: int, end: int) -> bool:
     return line.count("(") > line.count(")") or len(text[text.rfind("\n", 0, start) + 1:start].split()) > 2
 
 
-# "Die (anwesenden) Mitglieder des Seniorenbeirates (SB) Anna Beispiel, Bernd Muster und Clara Probe"
-_MEMBERS = re.compile(r"\b[Mm]itglieder\s+(?:des|der)\s+[^,.;:\n]{3,60}?\s+(?:\([^)]{1,20}\)\s+)?"
+# "Die (anwesenden) Mitglieder des Seniorenbeirates (SB) Anna Beispiel, Bernd Muster und Clara Probe", "die drei
+# Mitglieder des Vorstands wurden im Mai bestätigt: Anna Beispiel, Bernd Muster und Clara Probe"
+_MEMBERS = re.compile(r"\b[Mm]itglieder\s+(?:des|der)\s+[^,.;:\n]{3,80}?(?::\s*|\s+)(?:\([^)]{1,20}\)\s+)?"
                       r"(?P<names>" + NAME + r"(?:\s*,\s*" + NAME + r")*\s+und\s+" + NAME + r")")
 # "Herr Muster von der CDU-Fraktion", "Frau Probe von der Fraktion Die Grünen"
 _OF_FACTION = re.compile(r"(?<![\w-])(?:Herrn?|Frau)[ \t]+(?P<name>" + NAME + r")\s+von\s+der\s+"
@@ -319,6 +340,75 @@ _AS_ROLE = re.compile(r"\b[Aa]ls\s+(?P<role>(?:stellvertretende[rn]?\s+)?(?:Spre
                       r"(?P<name>" + NAME + r")")
 _IS_ROLE = re.compile(r"\bist\s+(?P<name>" + NAME + r")\s+(?:der|die)\s+(?:neue\s+)?"
                       r"(?P<role>(?:stellvertretende[r]?\s+)?Vorsitzende[r]?|Sprecher(?:in)?)\b")
+
+
+# "Vorsitzende des Beirats ist Anna Beispiel", "Zweiter stellvertretender Vorsitzender wurde Jonas Muster": the office,
+# then the verb, then the person (a known first name: "Vorsitzender ist Herr ..." is read by the form of address)
+_OFFICE_IS = re.compile(r"(?<![\w-])(?P<role>(?:(?:[Ee]rste[r]?|[Zz]weite[r]?|\d\.)[ \t]+)?"
+                        r"(?:[Ss]tellvertretende[r]?[ \t]+)?[A-ZÄÖÜ][a-zäöüß]{4,})"
+                        r"(?:[ \t]+(?:des|der)[ \t]+[A-ZÄÖÜ][\w-]+)?[ \t]+(?:ist|wurde|bleibt|wird)"
+                        r"[ \t]+(?P<name>" + NAME + r")(?![\w-])")
+# "Neu ist Anna Beispiel als Kassenwartin", "mit Jonas Muster als Ansprechpartner": a full name, then its office
+_NAME_AS = re.compile(r"(?P<name>" + NAME + r")[ \t]+als[ \t]+(?P<role>(?:(?:stellvertretende[rn]?|neue[rn]?)[ \t]+)?"
+                      r"[A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
+# "Anna Beispiel hat das Amt der Schriftführerin übernommen"
+_TOOK_OFFICE = re.compile(r"(?P<name>" + NAME + r")[ \t]+(?:hat|hatte)[ \t]+(?:das[ \t]+Amt|den[ \t]+Posten|die[ \t]+"
+                          r"Aufgabe)[ \t]+(?:der|des)[ \t]+(?P<role>[A-ZÄÖÜ][a-zäöüß]+)[ \t]+übernommen")
+# "übernimmt der Bürgermeister Herr Muster die Protokollführung", "Anna Beispiel übernimmt die Schriftführung"
+_KEEPS_MINUTES = re.compile(r"(?:übernimmt|übernahm)[ \t]+(?:(?:der|die)[ \t]+)?(?:[A-ZÄÖÜ][a-zäöüß]+[ \t]+)?"
+                            r"(?:(?P<hon>Herr|Frau)[ \t]+)?(?P<name>" + NAME + r")[ \t]+die[ \t]+"
+                            r"(?:Protokoll|Schrift)führung|(?P<name2>" + NAME + r")[ \t]+(?:übernimmt|übernahm)[ \t]+"
+                            r"die[ \t]+(?:Protokoll|Schrift)führung")
+# "Anna Beispiel (SPD) fragt": a full name with the party in brackets is a councillor, whose office is not said
+_WITH_PARTY = re.compile(r"(?P<name>" + NAME + r")[ \t]*\((?P<party>[^()\n]{2,30})\)")
+
+
+def _is_office(word: str) -> bool:
+    return word in role_set() or bool(_role_word().match(word))
+
+
+def _first_named(name: str | None) -> bool:
+    """Whether a name starts with a known first name (after a title): in running text only such a name is
+    taken without a form of address, since a capitalised word pair is as often a noun and its attribute."""
+    words = [w for w in (name or "").split() if not w.endswith(".")]
+    return len(words) >= 2 and words[0].split("-")[0] in first_names()
+
+
+def _offices_in_sentences(text: str) -> list[Found]:
+    """Offices given by the sentence around a name: "Vorsitzende ist ...", "... als Kassenwartin", "... hat das Amt
+    der Schriftführerin übernommen", "übernimmt ... die Protokollführung", and a party in brackets."""
+    out: list[Found] = []
+    if " ist " in text or " wurde " in text or " bleibt " in text or " wird " in text:
+        for m in _OFFICE_IS.finditer(text):
+            name = _clean_name(m.group("name"))
+            if _is_office(m.group("role").split()[-1]) and _first_named(name) and name == m.group("name"):
+                out.append((m.start(), m.end(), name, _nominative(m.group("role")), m.group(0)))
+    if " als " in text:
+        for m in _NAME_AS.finditer(text):
+            name, word = _clean_name(m.group("name")), m.group("role").split()[-1]
+            if (word in _AS_WORDS or _is_office(word)) and _first_named(name) and m.group("name").endswith(name or "-"):
+                out.append((m.start("name"), m.end(), name, _nominative(_AS_WORDS.get(word, m.group("role"))),
+                            m.group(0)))
+    if "übernommen" in text:
+        for m in _TOOK_OFFICE.finditer(text):
+            name, role = _clean_name(m.group("name")), m.group("role")
+            role = role[:-1] if role.endswith("s") and _is_office(role[:-1]) else role  # "des Kassenwarts"
+            if _is_office(role) and _first_named(name):
+                out.append((m.start("name"), m.end(), name, _nominative(role), m.group(0)))
+    if "führung" in text:
+        for m in _KEEPS_MINUTES.finditer(text):
+            raw = m.group("name") or m.group("name2")
+            name = _clean_name(raw, addressed=bool(m.group("hon")))
+            if name and (m.group("hon") or _first_named(name)):
+                female = m.group("hon") == "Frau" or gender(name) == "f"
+                out.append((m.start(), m.end(), name, "Protokollführerin" if female else "Protokollführer", m.group(0)))
+    if "(" in text:
+        for m in _WITH_PARTY.finditer(text):
+            name = _clean_name(m.group("name"))
+            if _first_named(name) and m.group("name").endswith(name or "-") and _PARTY_NAME.match(m.group("party")) \
+                    and _plausible(name):
+                out.append((m.start(), m.end(), name, None, m.group(0)))
+    return out
 
 
 def _nominative(role: str) -> str:

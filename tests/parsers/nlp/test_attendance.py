@@ -111,7 +111,7 @@ def test_a_table_flattened_to_one_cell_a_line_with_lists_and_yes_columns(facts_o
             "  ja\n\nJonas Muster\n\nMusterdorfer Liste\n\n  ja\n\nClara Probe\n\nFreie Demokraten\n\n  ja\n\n"
             "Tagesordnung:\n\n1. Eröffnung")
     assert persons(facts_of, text) == {("Anna Beispiel", "Bürgermeisterin"), ("Jonas Muster", "Gemeindevertreter"),
-                                       ("Clara Probe", "Gemeindevertreter")}  # a role of her own before the heading's
+                                       ("Clara Probe", "Gemeindevertreterin")}  # a role of her own before the heading's
 
 
 def test_degrees_before_list_names_and_parties_of_their_own_line(facts_of):
@@ -120,3 +120,15 @@ def test_degrees_before_list_names_and_parties_of_their_own_line(facts_of):
             "Dipl.-Ing. Clara Probe\n\nDer Vorsitzende eröffnet die Sitzung.")
     assert persons(facts_of, text) == {("Jonas Beispiel", "Mitglied"), ("Anna Muster", "Mitglied"),
                                        ("Clara Probe", "Mitglied")}
+
+
+def test_an_office_before_a_colon_heads_a_table_of_surname_first_names(facts_of):
+    text = ("| Datum: | 3. März 2025 |\n| Bürgermeister: | |\n| Beispiel, Jonas | |\n| Beigeordnete: | |\n"
+            "| Muster, Karin zugleich gewähltes Ratsmitglied | |\n| Probe, Uwe ohne Ratsmandat | |\n"
+            "| Ratsmitglieder: | |\n| SPD | |\n| Dr. Quell, Heinz | entschuldigt |\n| Anders, Petra | |\n"
+            "| Ortsbürgermeister (o. RM): | |\n| Berger, Stefan, Oberdorf | entschuldigt |\n"
+            "| Von der Verwaltung: | |\n| Herr Lorenz (Bauabteilung) | |\nTagesordnung\n| TOP 1 | Haushalt |")
+    assert persons(facts_of, text) == {
+        ("Jonas Beispiel", "Bürgermeister"), ("Karin Muster", "Beigeordnete"), ("Karin Muster", "Ratsmitglied"),
+        ("Uwe Probe", "Beigeordneter"), ("Dr. Heinz Quell", "Ratsmitglied"), ("Petra Anders", "Ratsmitglied"),
+        ("Stefan Berger", "Ortsbürgermeister"), ("Lorenz", "Verwaltung")}
