@@ -374,40 +374,63 @@ def _first_named(name: str | None) -> bool:
     return len(words) >= 2 and words[0].split("-")[0] in first_names()
 
 
+_SPACE = re.compile(r"\s")
+
+
+def _near(rx: re.Pattern, text: str, words: tuple[str, ...], before: int, after: int) -> Iterator[re.Match]:
+    """Matches of a pattern that hold one of the words, searched only around where the words stand (found by plain
+    string search): a pattern that starts with a name would otherwise be tried at every capital of the text."""
+    seen: set[tuple[int, int]] = set()
+    for w in words:
+        at = text.find(w)
+        while at != -1:
+            lo = max(0, at - before)
+            if lo and (gap := _SPACE.search(text, lo, at)):
+                lo = gap.end()  # from the start of a word: "Peter Beispiel", not "ter Beispiel"
+            for m in rx.finditer(text, lo, min(len(text), at + len(w) + after)):
+                if m.start() <= at < m.end() and m.span() not in seen:
+                    seen.add(m.span())
+                    yield m
+            at = text.find(w, at + 1)
+
+
 def _offices_in_sentences(text: str) -> list[Found]:
     """Offices given by the sentence around a name: "Vorsitzende ist ...", "... als Kassenwartin", "... hat das Amt
     der Schriftführerin übernommen", "übernimmt ... die Protokollführung", and a party in brackets."""
     out: list[Found] = []
-    if " ist " in text or " wurde " in text or " bleibt " in text or " wird " in text:
-        for m in _OFFICE_IS.finditer(text):
-            name = _clean_name(m.group("name"))
-            if _is_office(m.group("role").split()[-1]) and _first_named(name) and name == m.group("name"):
-                out.append((m.start(), m.end(), name, _nominative(m.group("role")), m.group(0)))
-    if " als " in text:
-        for m in _NAME_AS.finditer(text):
-            name, word = _clean_name(m.group("name")), m.group("role").split()[-1]
-            if (word in _AS_WORDS or _is_office(word)) and _first_named(name) and m.group("name").endswith(name or "-"):
-                out.append((m.start("name"), m.end(), name, _nominative(_AS_WORDS.get(word, m.group("role"))),
-                            m.group(0)))
-    if "übernommen" in text:
-        for m in _TOOK_OFFICE.finditer(text):
-            name, role = _clean_name(m.group("name")), m.group("role")
-            role = role[:-1] if role.endswith("s") and _is_office(role[:-1]) else role  # "des Kassenwarts"
-            if _is_office(role) and _first_named(name):
-                out.append((m.start("name"), m.end(), name, _nominative(role), m.group(0)))
-    if "führung" in text:
-        for m in _KEEPS_MINUTES.finditer(text):
-            raw = m.group("name") or m.group("name2")
-            name = _clean_name(raw, addressed=bool(m.group("hon")))
-            if name and (m.group("hon") or _first_named(name)):
-                female = m.group("hon") == "Frau" or gender(name) == "f"
-                out.append((m.start(), m.end(), name, "Protokollführerin" if female else "Protokollführer", m.group(0)))
-    if "(" in text:
-        for m in _WITH_PARTY.finditer(text):
-            name = _clean_name(m.group("name"))
-            if _first_named(name) and m.group("name").endswith(name or "-") and _PARTY_NAME.match(m.group("party")) \
-                    and _plausible(name):
-                out.append((m.start(), m.end(), name, None, m.group(0)))
+    for m in _near(_OFFICE_IS, text, (" ist ", " wurde ", " bleibt ", " wird "), 80, 60):
+        name = _clean_name(m.group("name"))
+        if _is_office(m.group("role").split()[-1]) and _first_named(name) and name == m.group("name"):
+            out.append((m.start(), m.end(), name, _nominative(m.group("role")), m.group(0)))
+    for m in _near(_NAME_AS, text, (" als ",), 60, 40):
+        name, word = _clean_name(m.group("name")), m.group("role").split()[-1]
+        if (word in _AS_WORDS or _is_office(word)) and _first_named(name) and m.group("name").endswith(name or "-"):
+            out.append((m.start("name"), m.end(), name, _nominative(_AS_WORDS.get(word, m.group("role"))), m.group(0)))
+    for m in _near(_TOOK_OFFICE, text, ("übernommen",), 120, 0):
+        name, role = _clean_name(m.group("name")), m.group("role")
+        role = role[:-1] if role.endswith("s") and _is_office(role[:-1]) else role  # "des Kassenwarts"
+        if _is_office(role) and _first_named(name):
+            out.append((m.start("name"), m.end(), name, _nominative(role), m.group(0)))
+    for m in _near(_KEEPS_MINUTES, text, ("Protokollführung", "Schriftführung"), 100, 0):
+        raw = m.group("name") or m.group("name2")
+        name = _clean_name(raw, addressed=bool(m.group("hon")))
+        if name and (m.group("hon") or _first_named(name)):
+            female = m.group("hon") == "Frau" or gender(name) == "f"
+            out.append((m.start(), m.end(), name, "Protokollführerin" if female else "Protokollführer", m.group(0)))
+    at = text.find("(")
+    while at != -1:
+        close = text.find(")", at, at + 32)
+        if close != -1 and (text[at + 1:at + 2].isupper() or text[at + 1:at + 2] in ("f", "p")) \
+                and _PARTY_NAME.match(text[at + 1:close]):  # the party first: most brackets hold none
+            lo = max(0, at - 60)
+            if lo and (gap := _SPACE.search(text, lo, at)):
+                lo = gap.end()
+            for m in _WITH_PARTY.finditer(text, lo, close + 1):
+                name = _clean_name(m.group("name"))
+                if m.end() == close + 1 and _first_named(name) and m.group("name").endswith(name or "-") \
+                        and _plausible(name):
+                    out.append((m.start(), m.end(), name, None, m.group(0)))
+        at = text.find("(", at + 1)
     return out
 
 
@@ -433,18 +456,18 @@ def _prose_roles(text: str) -> list[tuple[int, int, str, str | None, str]]:
     """Roles given in a sentence: members named after their body, a councillor "von der CDU-Fraktion",
     a person elected "zum stellvertretenden Vorsitzenden", "Als Sprecher wurde ...", "ist ... die neue Vorsitzende"."""
     out: list[tuple[int, int, str, str | None, str]] = []
-    for m in _found(_MEMBERS, text):
+    for m in _near(_MEMBERS, text, ("itglieder",), 1, 250):
         base = m.start("names")
         for nm in re.finditer(NAME, m.group("names")):
             name = _clean_name(nm.group(0))
             if name and len(name.split()) >= 2:
                 out.append((base + nm.start(), base + nm.end(), name, "Mitglied", nm.group(0)))
-    for m in _found(_OF_FACTION, text):
+    for m in _near(_OF_FACTION, text, ("Fraktion",), 90, 40):
         name = _clean_name(m.group("name"))
         if name:
             out.append((m.start(), m.end(), name, f"Mitglied der {m.group('faction')}", m.group(0)))
     for rx in (_ELECTED, _AS_ROLE, _IS_ROLE):
-        for m in _found(rx, text):
+        for m in _near(rx, text, ("gewählt",), 220, 0) if rx is _ELECTED else _found(rx, text):
             name = _clean_name(m.group("name"))
             if name and not _role_word().match(name.split()[-1]):
                 out.append((m.start(), m.end(), name, _nominative(m.group("role")), m.group(0)))
