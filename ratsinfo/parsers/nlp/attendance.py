@@ -92,7 +92,7 @@ def _labels() -> dict[str, str | None]:
 def _heading_words() -> re.Pattern:
     """One search that tells whether a text holds any heading at the start of a line."""
     words = sorted({w.split()[0] for w in (*_labels(), *data()["list_heading_adjectives"])}, key=len, reverse=True)
-    return re.compile(r"^[ \t|*•·▪\-–]*(?:[Vv]on der |[Aa]us der |[Ss]eitens der )?(?:"
+    return re.compile(r"^[ \t|*•·▪\-–]*(?:[a-h]\)[ \t]+|\d\.[ \t]+)?(?:[Vv]on der |[Aa]us der |[Ss]eitens der )?(?:"
                       + "|".join(map(re.escape, words)) + r"|[A-ZÄÖÜ][a-zäöüß]{2,}mitglieder|" + _OFFICE_HEAD + ")",
                       re.M)
 
@@ -114,11 +114,15 @@ def _office_heading(word: str) -> str | None:
     return " ".join([*words[:-1], office])
 
 
+_ENUMERATION = re.compile(r"^[ \t|*•·▪\-–]*(?:[a-h]\)|\d\.)[ \t]+")
+
+
 def heading(line: str) -> tuple[bool, str | None, str]:
     """Whether a line is a list heading, the role it gives, and what follows its colon on the line."""
     if not _heading_words().match(line):
         return False, None, ""  # the one search that every heading passes turns every other line away
     head, colon, rest = line.partition(":")
+    head = _ENUMERATION.sub("", head)  # "a) Stimmberechtigte Mitglieder:", "2. Verwaltung"
     word = _TRAIL.sub("", _GENDER.sub("", head.strip(_EDGE)))
     if word not in _labels():
         word = re.sub(r" (?:sind|waren) ", " ", word)  # "Weiterhin sind anwesend"

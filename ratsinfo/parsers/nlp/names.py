@@ -89,6 +89,9 @@ _PLACE_WORD = re.compile(r"(?:straße|strasse|weg|platz|allee|gasse|ring|schule|
 
 
 NOUN = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus|wesen)$")
+# a word naming a part of the administration ends a name: "Herr Muster Bezirksverwaltungsstelle Nord"
+_OFFICE_WORD = re.compile(r"[a-zäöüß](?:stelle|verwaltung|amt|ämter|ausschuss|abteilung|referat|behörde|büro|rat)$|"
+                          r"^Bündnis$")  # "Herr Muster Personalrat", "Frau Probe Bündnis 90/Die Grünen"
 
 
 @cache
@@ -128,8 +131,8 @@ def clean_name(name: str, addressed: bool = False) -> str | None:
             while tokens and tokens[-1] in PARTICLES:
                 tokens.pop()  # "Frau Beispiel von der Polizei": the name ends before the particle
     for k, t in enumerate(tokens):
-        if k > 0 and (role_word().match(t) or t in NOT_NAMES):
-            tokens = tokens[:k]  # "Herr Härke Fachbereichsleiter Steuerung": the name ends at the role
+        if k > 0 and (role_word().match(t) or t in NOT_NAMES or _OFFICE_WORD.search(t)):
+            tokens = tokens[:k]  # "Herr Härke Fachbereichsleiter Steuerung": the name ends at the role or office
             break
     while tokens and tokens[-1] in NOT_NAMES:
         tokens.pop()

@@ -78,7 +78,10 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     first = "(?=[" + "".join(re.escape(c) for c in sorted(capitals)) + "]" + "".join("|" + w for w in others) + ")"
     before = re.compile(first + r"(?:(?P<hon>Herrn?|Frau)[ \t]+)?(?P<role>" + role + r")(?:[ \t]+(?P<role2>" + role
                         + r"))?[ \t]+(?P<name>" + NAME + r")(?![\w-])")
-    honorific = re.compile(r"(?<![\w-])(?P<hon>Herrn?|Frau|Hr\.|Fr\.)[ \t]*(?P<name>" + NAME + r")(?![\w-])")
+    # no word of the name is the next form of address: "Frau Anna Beispiel Frau Clara Muster" (a list flattened onto
+    # one line) is two persons
+    unaddressed = NAME.replace(_NAME_WORD, r"(?!(?:Herrn?|Frau)(?![\w-]))" + _NAME_WORD)
+    honorific = re.compile(r"(?<![\w-])(?P<hon>Herrn?|Frau|Hr\.|Fr\.)[ \t]*(?P<name>" + unaddressed + r")(?![\w-])")
     apposition = re.compile(r"^,\s+(?P<role>(?:(?:" + mods + r")[ \t]+)?(?:" + roles + r"|[A-ZÄÖÜ][a-zäöüß]*(?:"
                             + suffixes + r")|[a-zäöüß]+[ \t]+[A-ZÄÖÜ][a-zäöüß]*(?:" + suffixes + r")))")
     role_after = re.compile(r"^[ \t]+(?P<role>[A-ZÄÖÜ][a-zäöüß]*(?:" + suffixes + r"))\b")
@@ -140,6 +143,7 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
         if m.group("role2") and not m.group("role2").startswith(("Dr", "Prof")):
             found.append((m.start(), m.end(), name, m.group("role2"), m.group(0)))
         covered.append((m.start(), m.end()))
+    run: tuple[str | None, int] = (None, 0)  # the label of a list flattened onto one line, and where its last name ends
     for m in honorific.finditer(text) if "Herr" in text or "Frau" in text or "Hr." in text or "Fr." in text else ():
         if any(a <= m.start("name") < b for a, b in covered):
             continue
@@ -153,7 +157,9 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
             app = None
         role = app.group("role") if app else None
         end = name_end + (app.end() if app else 0)
-        found.append((m.start(), end, name, role, text[m.start():end]))
+        run = _list_run(text, m.start(), run)
+        found.append((m.start(), end, name, role or run[0], text[m.start():end]))
+        run = (run[0], end)
     found += listed_persons(text)
     found += _prose_roles(text)
     found += _offices_in_sentences(text)
@@ -168,6 +174,28 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
 
 
 Found = tuple[int, int, str, str | None, str]
+_PARTY_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)|[A-ZÄÖÜ0-9][A-ZÄÖÜ0-9/&.\- ]{1,20})?[ \t]*")
+
+
+def _list_run(text: str, start: int, run: tuple[str | None, int]) -> tuple[str | None, int]:
+    """The label a name of a list flattened onto one line stands under ("Verwaltung Herr Anna Beispiel Frau Clara
+    Muster"): a label just before the form of address opens a run, a name right after the last one (a party between
+    them at most) goes on with it."""
+    words = text[max(0, start - 40):start].replace(":", " ").split()[-2:]
+    for label in (" ".join(words), words[-1] if words else ""):  # "Von der Verwaltung", "Verwaltung"
+        if _list_labels().get(label):
+            return _list_labels()[label], start
+    if run[0] and _PARTY_GAP.fullmatch(text, run[1], start):
+        return run
+    return None, start
+
+
+@cache
+def _list_labels() -> dict[str, str | None]:
+    from ratsinfo.parsers.nlp.attendance import _labels
+    return _labels()
+
+
 # "Bürgermeister Anna Beispiel als Vorsitzende", "Frau Muster als Schriftführerin", "Herrn Probe, als Vertreter der SPD"
 _AS = re.compile(r"(?:[ \t]*\([^()\n]{0,40}\))?,?[ \t]+als[ \t]+(?P<role>(?:(?:stellvertretende[rn]?|beratende[sr]?|"
                  r"neue[rs]?)[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+)\b")

@@ -132,3 +132,21 @@ def test_an_office_before_a_colon_heads_a_table_of_surname_first_names(facts_of)
         ("Jonas Beispiel", "Bürgermeister"), ("Karin Muster", "Beigeordnete"), ("Karin Muster", "Ratsmitglied"),
         ("Uwe Probe", "Beigeordneter"), ("Dr. Heinz Quell", "Ratsmitglied"), ("Petra Anders", "Ratsmitglied"),
         ("Stefan Berger", "Ortsbürgermeister"), ("Lorenz", "Verwaltung")}
+
+
+def test_a_list_flattened_onto_one_line_keeps_each_name_and_the_label_before_a_run(facts_of):
+    text = ("Niederschrift Beginn: 17:00 Uhr Anwesend Bürgermeister Herr Jonas Beispiel SPD Frau Karin Muster "
+            "Frau Petra Probe CDU Herr Uwe Quell Verwaltung Herr Paul Anders Frau Dr. Ilse Berger Personalrat "
+            "Herr Timo Lorenz Der Bürgermeister eröffnet die Sitzung.")
+    assert persons(facts_of, text) == {
+        ("Jonas Beispiel", "Bürgermeister"), ("Karin Muster", None), ("Petra Probe", None), ("Uwe Quell", None),
+        ("Paul Anders", "Verwaltung"), ("Dr. Ilse Berger", "Verwaltung"), ("Timo Lorenz", None)}
+
+
+def test_lettered_headings_and_an_office_word_that_ends_a_name(facts_of):
+    text = ("a) Stimmberechtigte Mitglieder:\n\nSPD\n\nKarin Muster\nUwe Quell, 1. stellv. Bezirksbürgermeister\n\n"
+            "b) Berichterstatter:\n\nHerr Anders, Tiefbauamt\n\nc) Verwaltung\n\n"
+            "Herr Berger Bezirksverwaltungsstelle Nord\n")
+    assert persons(facts_of, text) == {
+        ("Karin Muster", "Stimmberechtigtes Mitglied"), ("Uwe Quell", "1. stellvertretender Bezirksbürgermeister"),
+        ("Anders", "Berichterstatter"), ("Berger", "Verwaltung")}
