@@ -296,7 +296,7 @@ def _shared_roles(text: str, found: list[Found]) -> list[Found]:
 
 
 _FEMININE = {"Stadtrat": "Stadträtin", "Gemeinderat": "Gemeinderätin", "Kreisrat": "Kreisrätin", "Ratsherr": "Ratsfrau",
-             "Landrat": "Landrätin"}
+             "Landrat": "Landrätin", "Verwaltungsbeamter": "Verwaltungsbeamtin"}
 
 
 def _written_out(role: str | None, name: str, matched: str) -> str | None:
@@ -312,7 +312,7 @@ def _written_out(role: str | None, name: str, matched: str) -> str | None:
         last = words[-1]
         words[-1] = _FEMININE.get(last) or (last + "in" if last.endswith(("er", "or", "ent", "ant")) else last)
         out = " ".join(words)
-        out = re.sub(r"\bstellvertretender\b", "stellvertretende", out)
+        out = re.sub(r"\b(stellvertretend|[Ll]eitend)er\b", r"\1e", out)
     return _agreeing(out, name)
 
 

@@ -120,3 +120,9 @@ def test_a_woman_named_after_an_office_in_the_plural_holds_it_in_the_feminine(fa
     text = "Es fehlten die Stadträte Jonas Muster, Karin Probe und Uwe Quell."
     got = persons(facts_of, text)
     assert ("Karin Probe", "Stadträtin") in got and ("Uwe Quell", "Stadtrat") in got
+
+
+def test_an_abbreviated_office_of_two_words_is_written_out_in_the_holders_gender(facts_of):
+    text = "Weiterhin sind anwesend:\nLVB Jonas Beispiel\nLVB Karin Muster\n\nTagesordnung"
+    assert persons(facts_of, text) == {("Jonas Beispiel", "Leitender Verwaltungsbeamter"),
+                                       ("Karin Muster", "Leitende Verwaltungsbeamtin")}
