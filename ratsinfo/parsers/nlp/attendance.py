@@ -179,11 +179,11 @@ def _tail_role(tail: str) -> tuple[bool, str | None]:
         word = re.split(r"[\s,;/]", inner.strip())[0]
         lead = word if word[:1].isupper() and role_word().match(word) else None  # "(Geschäftsführer der X GmbH)"
         return ok, role or (own.group("role") if own else lead)
-    if _PARTY.match(tail) or _STATUS.match(tail):
-        return True, None
-    own = _OWN_ROLE.match(tail)
+    own = _OWN_ROLE.match(tail)  # before the party: "Fraktionssprecher" is an office, "SPD-Fraktion" a party
     if own:
         return True, own.group("role")
+    if _PARTY.match(tail) or _STATUS.match(tail):
+        return True, None
     if "(" in tail:  # "Stadträtin (SPD)": a role, then a party
         head, _, bracket = tail.partition("(")
         ok_head, role_head = _tail_role(head)

@@ -150,3 +150,9 @@ def test_lettered_headings_and_an_office_word_that_ends_a_name(facts_of):
     assert persons(facts_of, text) == {
         ("Karin Muster", "Stimmberechtigtes Mitglied"), ("Uwe Quell", "1. stellvertretender Bezirksbürgermeister"),
         ("Anders", "Berichterstatter"), ("Berger", "Verwaltung")}
+
+
+def test_an_office_after_a_comma_that_holds_a_party_word_is_an_office(facts_of):
+    text = "Stimmberechtigte Mitglieder:\nKarin Muster, Fraktionssprecherin\nUwe Quell, SPD-Fraktion\n"
+    assert persons(facts_of, text) == {("Karin Muster", "Fraktionssprecherin"),
+                                       ("Uwe Quell", "Stimmberechtigtes Mitglied")}
