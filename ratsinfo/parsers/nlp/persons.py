@@ -266,7 +266,8 @@ _NEXT = re.compile(r"(?:[ \t]*\([^()\n]{0,30}\))?(?:[ \t]+ab[ \t]+TOP[ \t]*[\d.]
 
 
 # "die Ratsmitglieder Beispiel, Muster und Probe": after a plural office, surnames alone
-_NEXT_ONE = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+und[ \t]+)(?P<name>" + NAME_WORD + r")(?![\w-])")
+_NEXT_ONE = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+und[ \t]+)(?P<name>(?:[A-ZÄÖÜ]\.(?:-[A-ZÄÖÜ]\.)?[ \t]?)?" + NAME_WORD
+                       + r")(?![\w-])")  # "Anders, H.-J. Muster und Probe"
 
 
 def _shared_roles(text: str, found: list[Found]) -> list[Found]:

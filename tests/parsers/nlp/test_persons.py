@@ -126,3 +126,10 @@ def test_an_abbreviated_office_of_two_words_is_written_out_in_the_holders_gender
     text = "Weiterhin sind anwesend:\nLVB Jonas Beispiel\nLVB Karin Muster\n\nTagesordnung"
     assert persons(facts_of, text) == {("Jonas Beispiel", "Leitender Verwaltungsbeamter"),
                                        ("Karin Muster", "Leitende Verwaltungsbeamtin")}
+
+
+def test_surnames_after_a_plural_office_may_carry_initials_and_a_treasurer_is_an_office(facts_of):
+    text = ("Es fehlen entschuldigt die Ratsmitglieder Anders, H.-J. Muster und Probe. Stadtkämmerer Uwe Fink "
+            "erläutert den Haushalt.")
+    assert persons(facts_of, text) == {("Anders", "Ratsmitglied"), ("H.-J. Muster", "Ratsmitglied"),
+                                       ("Probe", "Ratsmitglied"), ("Uwe Fink", "Stadtkämmerer")}
