@@ -88,6 +88,9 @@ _PLACE_WORD = re.compile(r"(?:straße|strasse|weg|platz|allee|gasse|ring|schule|
                          r"preis|park|brücke|zentrum|agentur|verein|verband)$", re.I)
 
 
+# offices addressed without a name ("Herr Präsident, meine Damen und Herren")
+_ADDRESSED_OFFICES = {"Präsident", "Präsidentin", "Vorsitzender", "Vorsitzende", "Minister", "Ministerin", "Landrat",
+                      "Landrätin", "Kollege", "Kollegin", "Abgeordneter", "Abgeordnete", "Direktor", "Direktorin"}
 NOUN = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus|wesen)$")
 # a word naming a part of the administration ends a name: "Herr Muster Bezirksverwaltungsstelle Nord"
 _OFFICE_WORD = re.compile(r"[a-zäöüß](?:stelle|verwaltung|amt|ämter|ausschuss|abteilung|referat|behörde|büro|rat)$|"
@@ -140,7 +143,8 @@ def clean_name(name: str, addressed: bool = False) -> str | None:
         tokens.pop(0)
     if not tokens or all(t.endswith(".") for t in tokens) or NOUN.search(tokens[-1]):
         return None
-    if len(tokens) == 1 and (tokens[0] in role_set() or role_word().match(tokens[0]) and len(tokens[0]) > 9):
+    if len(tokens) == 1 and (tokens[0] in role_set() or tokens[0] in _ADDRESSED_OFFICES
+                             or role_word().match(tokens[0]) and len(tokens[0]) > 9):
         return None  # "Sehr geehrter Herr Oberbürgermeister": an office, no name
     name = " ".join(tokens)
     return name if len(name.replace("Dr.", "").strip()) >= 3 else None

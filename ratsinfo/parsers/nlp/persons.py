@@ -119,6 +119,23 @@ _BRACKETED = re.compile(r"[ \t]*\((?P<role>(?:(?:stellvertretende[r]?|stellv\.|[
                         r"[A-ZÄÖÜ][a-zäöüß]+)(?:[ \t]+(?:der|des|im|für)[ \t][^()\n]{0,60})?\)")
 
 
+# offices that are also the names of bodies: "der Gemeinderat Musterdorf" is the council of a place
+_BODY_OFFICES = ("Gemeinderat", "Stadtrat", "Ortschaftsrat", "Ortsrat", "Kreisrat", "Bezirksrat", "Stadtbezirksrat")
+_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:[Dd]er|[Dd]es|[Dd]em|[Dd]en)[ \t]+$")
+
+
+def _a_body(m: re.Match, name: str, text: str) -> bool:
+    """Whether an office before a name is a body and the name a place or a party: "der Gemeinderat Musterdorf hat",
+    "Sprecherin Gruppe Nord", "Landrat Kreis Musterland"; a surname alone after "der Stadtrat" is read as a place."""
+    first = m.group("name").split()[0]
+    if first in NOT_NAMES and first not in ("Herr", "Herrn", "Frau") or not _plausible(name):
+        return True
+    role = m.group("role2") or m.group("role")
+    return role in _BODY_OFFICES and " " not in name and not m.group("hon") \
+        and _ARTICLE_BEFORE.search(text, max(0, m.start() - 5), m.start()) is not None \
+        and not text.startswith("(", m.end()) and not text.startswith(" (", m.end())  # "der Stadtrat Muster (SPD)"
+
+
 def _office_word(word: str) -> bool:
     return word in role_set() or bool(_role_word().match(word))
 
@@ -137,7 +154,7 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
         if _OWNER.search(text, max(0, m.start() - 60), m.start()):
             continue  # "Herr Muster Fachbereichsleiter Bau": the role is Muster's, "Bau" is his department
         name = _clean_name(m.group("name")) or _party_member(m.group("name"), text, m.end())
-        if name is None or name.split()[-1] in places and len(name.split()) == 1:
+        if name is None or name.split()[-1] in places and len(name.split()) == 1 or _a_body(m, name, text):
             continue
         found.append((m.start(), m.end(), name, m.group("role"), m.group(0)))  # written out below
         if m.group("role2") and not m.group("role2").startswith(("Dr", "Prof")):

@@ -133,3 +133,10 @@ def test_surnames_after_a_plural_office_may_carry_initials_and_a_treasurer_is_an
             "erläutert den Haushalt.")
     assert persons(facts_of, text) == {("Anders", "Ratsmitglied"), ("H.-J. Muster", "Ratsmitglied"),
                                        ("Probe", "Ratsmitglied"), ("Uwe Fink", "Stadtkämmerer")}
+
+
+def test_bodies_of_places_parties_and_offices_addressed_without_a_name_are_no_persons(facts_of):
+    text = ("Herr Präsident, meine Damen und Herren! Der Gemeinderat Musterdorf hat beschlossen, dass der "
+            "Ortschaftsrat Unterbach gehört wird. Die Sprecherin Gruppe Nord und der Landrat Kreis Musterland "
+            "stimmen zu. Es fragte der Stadtrat Probe (SPD), ob Gemeinderat Jonas Muster zustimme.")
+    assert persons(facts_of, text) == {("Probe", "Stadtrat"), ("Jonas Muster", "Gemeinderat")}
