@@ -75,7 +75,9 @@ def signed_persons(text: str, covered: list[tuple[int, int]]) -> list[Found]:
     """Signatures and addressees, outside the spans already read."""
     out: list[Found] = []
     if "\n" in text:
-        for m in _SIGNED.finditer(text):
+        pos = 0
+        while m := _SIGNED.search(text, pos):
+            pos = m.start("line")  # "Im Auftrag" / "Anna Beispiel" / "Sachbearbeiterin": the name line is the next try
             office = _office(m.group("line"))
             if not office or _overlaps(m.start("name"), m.end("name"), covered) or _NAME_AFTER.search(m.group("line")):
                 continue  # a line of an attendance list read already, or "Bürgermeister Anna Beispiel" under it

@@ -30,3 +30,9 @@ def test_role_lines_of_an_attendance_list_are_no_signatures():
     text = "Anwesend sind:\n\nMitglied des Gremiums\nBernd Beispiel\n\nMitglied des Gremiums\nKarin Muster\n"
     listed = [(text.index("Bernd"), text.index("Bernd") + 14, "Bernd Beispiel", "Mitglied des Gremiums", "")]
     assert all(role is None for _a, _b, _n, role, _t in signed_persons(text, [(a, b) for a, b, *_ in listed]))
+
+
+def test_a_signature_under_im_auftrag_keeps_the_office_on_the_line_below_the_name(facts_of):
+    text = ("Die Verwaltung empfiehlt die Annahme.\n\nMit freundlichen Grüßen\nIm Auftrag\n\nKarin Muster\n"
+            "Sachgebietsleiterin\n")
+    assert persons(facts_of, text) == {("Karin Muster", "Sachgebietsleiterin")}
