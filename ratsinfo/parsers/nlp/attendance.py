@@ -104,7 +104,7 @@ _OFFICE_HEAD = (r"(?:(?:\d\.|[Ee]rste|[Zz]weite|[Ss]tellv\.|[Ss]tellvertretende)
 
 def _office_heading(word: str) -> str | None:
     """The office a heading names ("Beigeordnete" -> "Beigeordneter", "Stellvertretende Bürgermeister"), or None."""
-    words = re.sub(r"[ \t]*\([^()]*\)$", "", word).split()
+    words = _BRACKET_END.sub("", word).split()
     if not words or len(words) > 2:
         return None
     last = words[-1]
@@ -114,6 +114,12 @@ def _office_heading(word: str) -> str | None:
     return " ".join([*words[:-1], office])
 
 
+_BRACKET_END = re.compile(r"[ \t]*\([^()]*\)$")
+_ARE = re.compile(r" (?:sind|waren) ")
+_COUNT_END = re.compile(r"[ \t]*\(\d+\)$")
+_LEAD_ROLE = re.compile(r"[ \t,]*(?P<role>[A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
+_CAPITAL_NEXT = re.compile(r"[ \t,]*[A-ZÄÖÜ(]")
+_NUMBERING = re.compile(r"[\d.)\s]*")
 _ENUMERATION = re.compile(r"^[ \t|*•·▪\-–]*(?:[a-h]\)|\d\.)[ \t]+")
 
 
@@ -125,8 +131,8 @@ def heading(line: str) -> tuple[bool, str | None, str]:
     head = _ENUMERATION.sub("", head)  # "a) Stimmberechtigte Mitglieder:", "2. Verwaltung"
     word = _TRAIL.sub("", _GENDER.sub("", head.strip(_EDGE)))
     if word not in _labels():
-        word = re.sub(r" (?:sind|waren) ", " ", word)  # "Weiterhin sind anwesend"
-    word = re.sub(r"[ \t]*\(\d+\)$", "", word)  # "Mitglieder (12)"
+        word = _ARE.sub(" ", word)  # "Weiterhin sind anwesend"
+    word = _COUNT_END.sub("", word)  # "Mitglieder (12)"
     word = word[:1].upper() + word[1:]  # "von der Verwaltung"
     labels = _labels()
     if word not in labels:
@@ -251,9 +257,9 @@ def person_in(cell: str, free_tail: bool = False) -> tuple[str, str | None, int,
     end = m.start() + m.group("name").find(words[-1]) + len(words[-1])
     ok, role = (True, None) if free_tail else _tail_role(body[end:])
     if not ok:
-        lead_role = re.match(r"[ \t,]*(?P<role>[A-ZÄÖÜ][a-zäöüß]+)(?![\w-])", body[end:])
+        lead_role = _LEAD_ROLE.match(body, end)
         role = lead_role.group("role") if lead_role and role_word().match(lead_role.group("role")) else None
-    if not ok and not (hon.group("hon") and re.match(r"[ \t,]*[A-ZÄÖÜ(]", body[end:])):
+    if not ok and not (hon.group("hon") and _CAPITAL_NEXT.match(body, end)):
         return None  # "Herr Beispiel Bereich Bau" is a list line, "Herr Beispiel berichtet" a sentence
     role = role_first or role
     titled = name.split()[0] in ("Dr.", "Prof.") or re.match(r"[A-ZÄÖÜ]\.", name)
@@ -264,7 +270,7 @@ def person_in(cell: str, free_tail: bool = False) -> tuple[str, str | None, int,
 
 def _cells(line: str) -> list[tuple[int, str]]:
     """A table row's cells ("|", tabs or wide gaps), else the comma-separated items of a line, with offsets."""
-    sep = r"\|" if "|" in line else r"\t+| {3,}" if re.search(r"\t| {3,}", line.strip()) else None
+    sep = r"\|" if "|" in line else r"\t+| {3,}" if "\t" in line.strip() or "   " in line.strip() else None
     if sep is None:
         body = _BULLET.sub("", line).strip()
         rev = _REVERSED.match(body)
@@ -299,11 +305,11 @@ def _aside(cell: str, full_name: bool) -> tuple[bool, str | None]:
 def names_on(line: str) -> list[tuple[int, int, str, str | None]] | None:
     """The persons a list line names (offsets in the line), or None when it is not a line of names."""
     cells = _cells(line)
-    table = "|" in line or "\t" in line or re.search(r" {3,}", line.strip()) is not None
+    table = "|" in line or "\t" in line or "   " in line.strip()
     if table:
         # a table row: numbers before the name are skipped; "| Beispiel | Anna |" is surname and first name;
         # a cell beside a name gives its role, party or status, or names a further person (two columns)
-        while cells and re.fullmatch(r"[\d.)\s]*", cells[0][1]):
+        while cells and _NUMBERING.fullmatch(cells[0][1]):
             cells = cells[1:]
         if len(cells) >= 2 and re.fullmatch(NAME_WORD, cells[0][1].strip()) and re.fullmatch(
                 NAME_WORD, cells[1][1].strip()) and not role_word().match(cells[1][1].strip()) \

@@ -26,6 +26,7 @@ from ratsinfo.parsers.nlp.names import (
     NOT_NAMES,
     NOUN,
     UPPER,
+    alternation,
     clean_name,
     data,
     first_names,
@@ -57,7 +58,6 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     suffixes = "|".join(sorted(data["role_suffixes"], key=len, reverse=True))
     roles += "|" + "|".join(sorted((r.capitalize() for r in data["role_suffixes"]), key=len, reverse=True))
     roles = "|".join(sorted(data["plural_roles"], key=len, reverse=True)) + "|" + roles
-    abbr = "|".join(re.escape(a) for a in sorted(data["abbreviations"], key=len, reverse=True))
     mods = "|".join(re.escape(m) for m in sorted(data["role_modifiers"], key=len, reverse=True))
     # a capitalised word ending in a role suffix ("Fachbereichsleiter"): the whole word, then one look back per
     # length of suffix. A blank must follow the role, so only the word's end could ever match; trying every
@@ -66,8 +66,10 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     for suffix in data["role_suffixes"]:
         by_length.setdefault(len(suffix), []).append(suffix)
     ending = "|".join("(?<=" + "|".join(sorted(group)) + ")" for _n, group in sorted(by_length.items()))
-    role = (r"(?:(?:" + mods + r")[ \t]+){0,2}(?:" + roles + r"|[A-ZÄÖÜ][a-zäöüß]*+(?:" + ending + r")|(?<![\w.])(?:"
-            + abbr + r"))")
+    # the words as a tree of their letters: at each capital one branch per letter is tried, not every word in turn
+    trie_roles = alternation([*data["plural_roles"], *_roles(), *(r.capitalize() for r in data["role_suffixes"])])
+    role = (r"(?:" + alternation(list(data["role_modifiers"])) + r"[ \t]+){0,2}(?:" + trie_roles
+            + r"|[A-ZÄÖÜ][a-zäöüß]*+(?:" + ending + r")|(?<![\w.])" + alternation(list(data["abbreviations"])) + r")")
     # a match starts with the honorific, a modifier, a role, a capital or an abbreviation: the lookahead turns
     # every other position away with one test instead of trying each of the hundred roles there (a word that
     # starts in lower case or with a digit, "stellv.", "1.", is looked for by its first four characters)
@@ -256,7 +258,8 @@ def _named_after_office(text: str) -> list[Found]:
     if ", " not in text:
         return out
     own = " ihre" in text or " seine" in text
-    for m in [*_OFFICE_COMMA.finditer(text), *(_OFFICE_COMMA_OWN.finditer(text) if own else ())]:
+    for m in [*_near(_OFFICE_COMMA, text, (", ",), 100, 60, True),
+              *(_near(_OFFICE_COMMA_OWN, text, (", ",), 100, 60, True) if own else ())]:
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
             continue  # "oder", "Studie": the article is the end of a word (tested here: the search runs faster)
         word = m.group("role").split()[-1]
@@ -423,13 +426,18 @@ def _first_named(name: str | None) -> bool:
 _SPACE = re.compile(r"\s")
 
 
-def _near(rx: re.Pattern, text: str, words: tuple[str, ...], before: int, after: int) -> Iterator[re.Match]:
+def _near(rx: re.Pattern, text: str, words: tuple[str, ...], before: int, after: int,
+          capital_next: bool = False) -> Iterator[re.Match]:
     """Matches of a pattern that hold one of the words, searched only around where the words stand (found by plain
-    string search): a pattern that starts with a name would otherwise be tried at every capital of the text."""
+    string search): a pattern that starts with a name would otherwise be tried at every capital of the text.
+    ``capital_next``: only where a capital follows the word ("ist Anna", "als Kassenwart"; not "ist es", "als die")."""
     seen: set[tuple[int, int]] = set()
     for w in words:
         at = text.find(w)
         while at != -1:
+            if capital_next and not text[at + len(w):at + len(w) + 1].isupper():
+                at = text.find(w, at + 1)
+                continue
             lo = max(0, at - before)
             if lo and (gap := _SPACE.search(text, lo, at)):
                 lo = gap.end()  # from the start of a word: "Peter Beispiel", not "ter Beispiel"
@@ -444,11 +452,11 @@ def _offices_in_sentences(text: str) -> list[Found]:
     """Offices given by the sentence around a name: "Vorsitzende ist ...", "... als Kassenwartin", "... hat das Amt
     der Schriftführerin übernommen", "übernimmt ... die Protokollführung", and a party in brackets."""
     out: list[Found] = []
-    for m in _near(_OFFICE_IS, text, (" ist ", " wurde ", " bleibt ", " wird "), 80, 60):
+    for m in _near(_OFFICE_IS, text, (" ist ", " wurde ", " bleibt ", " wird "), 80, 60, True):
         name = _clean_name(m.group("name"))
         if _is_office(m.group("role").split()[-1]) and _first_named(name) and name == m.group("name"):
             out.append((m.start(), m.end(), name, _nominative(m.group("role")), m.group(0)))
-    for m in _near(_NAME_AS, text, (" als ",), 60, 40):
+    for m in _near(_NAME_AS, text, (" als ",), 60, 40, True):
         name, word = _clean_name(m.group("name")), m.group("role").split()[-1]
         if (word in _AS_WORDS or _is_office(word)) and _first_named(name) and m.group("name").endswith(name or "-"):
             out.append((m.start("name"), m.end(), name, _nominative(_AS_WORDS.get(word, m.group("role"))), m.group(0)))
