@@ -13,9 +13,20 @@ Only texts holding a heading are read, from their first heading on: the reader c
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
-from ratsinfo.parsers.nlp.names import DEGREE, NAME, NAME_WORD, NOT_NAMES, clean_name, data, gender, role_word, roles
+from ratsinfo.parsers.nlp.names import (
+    DEGREE,
+    NAME,
+    NAME_WORD,
+    NOT_NAMES,
+    alternation,
+    clean_name,
+    data,
+    gender,
+    role_word,
+    roles,
+)
 
 Found = tuple[int, int, str, str | None, str]  # start, end, name, role, matched text
 
@@ -93,13 +104,20 @@ def _heading_words() -> re.Pattern:
     """One search that tells whether a text holds any heading at the start of a line."""
     words = sorted({w.split()[0] for w in (*_labels(), *data()["list_heading_adjectives"])}, key=len, reverse=True)
     return re.compile(r"^[ \t|*•·▪\-–]*(?:[a-h]\)[ \t]+|\d\.[ \t]+)?(?:[Vv]on der |[Aa]us der |[Ss]eitens der )?(?:"
-                      + "|".join(map(re.escape, words)) + r"|[A-ZÄÖÜ][a-zäöüß]{2,}mitglieder|" + _OFFICE_HEAD + ")",
+                      + "|".join(map(re.escape, words)) + r"|[A-ZÄÖÜ][a-zäöüß]{2,}mitglieder|" + _office_head() + ")",
                       re.M)
 
 
-# an office alone before a colon heads the list of its holders ("Beigeordnete:", "Ortsbürgermeister (o. RM):")
-_OFFICE_HEAD = (r"(?:(?:\d\.|[Ee]rste|[Zz]weite|[Ss]tellv\.|[Ss]tellvertretende)[ \t]+)?[A-ZÄÖÜ][a-zäöüß]{3,}"
-                r"(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*:")
+def _office_head() -> str:
+    """An office alone before a colon heads the list of its holders ("Beigeordnete:", "Ortsbürgermeister (o. RM):"):
+    a known office or plural, or a word ending like one (looked back at from the word's end, as persons.py does)."""
+    by_length: dict[int, list[str]] = {}
+    for suffix in data()["role_suffixes"]:
+        by_length.setdefault(len(suffix), []).append(suffix)
+    ending = "|".join("(?<=" + "|".join(sorted(group)) + ")" for _n, group in sorted(by_length.items()))
+    return (r"(?:(?:\d\.|[Ee]rste|[Zz]weite|[Ss]tellv\.|[Ss]tellvertretende)[ \t]+)?(?:"
+            + alternation([*data()["plural_roles"], *roles()]) + r"|[A-ZÄÖÜ][a-zäöüß]*+(?:" + ending + r"))"
+            r"(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*:")
 
 
 def _office_heading(word: str) -> str | None:
@@ -157,9 +175,14 @@ def _plausible(name: str) -> bool:
     """Whether words can be a name: no party, body, street or role word, and only the surname may end like a
     noun ("Lothar Hartung", but not "Polizeiinspektion Goslar")."""
     words = [w for w in name.split() if not w.endswith(".")]
-    return bool(words) and len(words) <= 4 and not any(
-        w in NOT_NAMES or w in _PARTY_WORDS or _NOT_NAME_WORD.search(w) or role_word().match(w) for w in words) \
+    return bool(words) and len(words) <= 4 and not any(_no_name_word(w) for w in words) \
         and not any(_NOT_FIRST.search(w) for w in words[:-1])
+
+
+@lru_cache(maxsize=16384)
+def _no_name_word(w: str) -> bool:
+    """A party, body, street or role word (kept per word: the same words come back in every list)."""
+    return w in NOT_NAMES or w in _PARTY_WORDS or bool(_NOT_NAME_WORD.search(w) or role_word().match(w))
 
 
 plausible = _plausible  # for the readers of signatures and running text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -122,6 +122,12 @@ def _particles_end(tokens: list[str], addressed: bool) -> int:
     return len(tokens)
 
 
+@lru_cache(maxsize=16384)
+def _ends_name(token: str) -> bool:
+    """A role, a word that is no name or an office of the administration (kept per word: words come back)."""
+    return bool(role_word().match(token)) or token in NOT_NAMES or bool(_OFFICE_WORD.search(token))
+
+
 def clean_name(name: str, addressed: bool = False) -> str | None:
     """The name without the words around it that are no name (roles, articles, months), or None. ``addressed``:
     a form of address stands before it, so it may start with a particle ("Herr van der Heyden")."""
@@ -134,7 +140,7 @@ def clean_name(name: str, addressed: bool = False) -> str | None:
             while tokens and tokens[-1] in PARTICLES:
                 tokens.pop()  # "Frau Beispiel von der Polizei": the name ends before the particle
     for k, t in enumerate(tokens):
-        if k > 0 and (role_word().match(t) or t in NOT_NAMES or _OFFICE_WORD.search(t)):
+        if k > 0 and _ends_name(t):
             tokens = tokens[:k]  # "Herr Härke Fachbereichsleiter Steuerung": the name ends at the role or office
             break
     while tokens and tokens[-1] in NOT_NAMES:
