@@ -380,9 +380,19 @@ _OF_FACTION = re.compile(r"(?<![\w-])(?:Herrn?|Frau)[ \t]+(?P<name>" + NAME + r"
                          r"(?P<faction>[\w-]*Fraktion(?:\s+(?:Die\s+|der\s+)?[A-ZÄÖÜ][\w/-]*(?:\s+[A-ZÄÖÜ0-9][\w/-]*)?)?)")
 # "wird Ratsherr Anton Muster zum stellvertretenden Vorsitzenden gewählt" (every match starts at a capital)
 _ELECTED = re.compile(r"(?=[A-ZÄÖÜ])(?:(?:Herrn?|Frau|Ratsherrn?|Ratsfrau|Ratsmitglied)[ \t]+)?"
-                      r"(?P<name>" + NAME + r")\s+"
+                      r"(?P<name>" + NAME + r")\s+(?:(?:wurde|wird|ist)\s+"
+                      r"(?:(?:[a-zäöüß]+|[A-ZÄÖÜ][a-zäöüß]+(?=\s+[a-zäöüß]))\s+){0,4})?"  # "wurde per Handzeichen"
                       r"zu(?:m|r)\s+(?P<role>(?:\d\.\s+|ersten\s+|zweiten\s+)?(?:stellvertretenden\s+)?"
                       r"(?:Vorsitzenden|Sprecher(?:in)?|Schriftführer(?:in)?|Stellvertreter(?:in)?))\b[^.]{0,80}?gewählt")
+# "Zum Schriftführer wurde schließlich Anton Muster gewählt", "Zur Vorsitzenden ist Clara Probe gewählt worden"
+_TO_OFFICE = re.compile(r"\b[Zz]u(?:m|r)\s+(?P<role>(?:\d\.\s+|ersten\s+|zweiten\s+)?(?:stellvertretenden\s+)?"
+                        r"[A-ZÄÖÜ][a-zäöüß]+)\s+(?:wurde|ist|wird)\s+(?:[a-zäöüß]+\s+){0,2}(?P<name>" + NAME + r")"
+                        r"(?:\s*\(\d{1,2}\))?\s+(?:[a-zäöüß]+\s+){0,2}gewählt")
+# "Anna Beispiel, Leiterin der Fachgruppe Jugend,", "Jonas Muster, stellvertretender Vorsitzender;": a full name, a
+# comma and an office that ends there (no name after it: "Anna Beispiel, Bürgermeister Jonas Muster" is a list)
+_NAME_COMMA_OFFICE = re.compile(r"(?P<name>" + NAME + r"),[ \t]+(?P<role>(?:(?:stellvertretende[rn]?|[Ee]rste[r]?|"
+                                r"[Zz]weite[r]?|\d\.)[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+)(?:[ \t]+(?:der|des|für)[ \t]+"
+                                r"[A-ZÄÖÜ][\w-]*(?:[ \t]+[A-ZÄÖÜ][\w-]*)?)?(?=[ \t]*(?:[,;.:()\n]|$))")
 # "Als Sprecher wurde Anton Muster, als Vertreter Bernd Probe gewählt"; "ist Clara Probe die neue Vorsitzende"
 _AS_ROLE = re.compile(r"\b[Aa]ls\s+(?P<role>(?:stellvertretende[rn]?\s+)?(?:Sprecher(?:in)?|Vorsitzende[r]?|"
                       r"Vertreter(?:in)?|Schriftführer(?:in)?))\s+(?:wurden?\s+|ist\s+|wird\s+)?"
@@ -424,6 +434,8 @@ def _first_named(name: str | None) -> bool:
 
 
 _SPACE = re.compile(r"\s")
+# "als stellvertretender Vorsitzender", "ist neue Sprecherin": lower-case words an office may start with
+_LOWER_MODIFIERS = ("stellvertretende", "stellv.", "neue")
 
 
 def _near(rx: re.Pattern, text: str, words: tuple[str, ...], before: int, after: int,
@@ -435,7 +447,8 @@ def _near(rx: re.Pattern, text: str, words: tuple[str, ...], before: int, after:
     for w in words:
         at = text.find(w)
         while at != -1:
-            if capital_next and not text[at + len(w):at + len(w) + 1].isupper():
+            if capital_next and not (text[at + len(w):at + len(w) + 1].isupper()
+                                     or text.startswith(_LOWER_MODIFIERS, at + len(w))):
                 at = text.find(w, at + 1)
                 continue
             lo = max(0, at - before)
@@ -460,6 +473,14 @@ def _offices_in_sentences(text: str) -> list[Found]:
         name, word = _clean_name(m.group("name")), m.group("role").split()[-1]
         if (word in _AS_WORDS or _is_office(word)) and _first_named(name) and m.group("name").endswith(name or "-"):
             out.append((m.start("name"), m.end(), name, _nominative(_AS_WORDS.get(word, m.group("role"))), m.group(0)))
+    for m in _near(_TO_OFFICE, text, ("gewählt",), 160, 0):
+        name, role = _clean_name(m.group("name")), m.group("role")
+        if _is_office(role.split()[-1]) and _first_named(name):
+            out.append((m.start("name"), m.end("name"), name, _nominative(role), m.group(0)))
+    for m in _near(_NAME_COMMA_OFFICE, text, (", ",), 60, 70, True):
+        name, role = _clean_name(m.group("name")), m.group("role")
+        if _is_office(role.split()[-1]) and _first_named(name) and m.group("name").endswith(name or "-"):
+            out.append((m.start("name"), m.end(), name, role, m.group(0)))
     for m in _near(_TOOK_OFFICE, text, ("übernommen",), 120, 0):
         name, role = _clean_name(m.group("name")), m.group("role")
         role = role[:-1] if role.endswith("s") and _is_office(role[:-1]) else role  # "des Kassenwarts"

@@ -140,3 +140,15 @@ def test_bodies_of_places_parties_and_offices_addressed_without_a_name_are_no_pe
             "Ortschaftsrat Unterbach gehört wird. Die Sprecherin Gruppe Nord und der Landrat Kreis Musterland "
             "stimmen zu. Es fragte der Stadtrat Probe (SPD), ob Gemeinderat Jonas Muster zustimme.")
     assert persons(facts_of, text) == {("Probe", "Stadtrat"), ("Jonas Muster", "Gemeinderat")}
+
+
+def test_elections_told_in_a_report_and_an_office_after_a_full_name_and_a_comma(facts_of):
+    text = ("Jonas Muster wurde per Handzeichen einstimmig zum Sprecher gewählt. Zur Schriftführerin wurde danach "
+            "Karin Probe (17) gewählt. Er wird von Uwe Quell als stellvertretender Sprecher unterstützt. Petra "
+            "Anders, Leiterin der Fachgruppe Jugend, erklärte die Wahl; Paul Berger, Bürgermeister Timo Lorenz und "
+            "weitere Gäste hörten zu.")
+    got = persons(facts_of, text)
+    assert {("Jonas Muster", "Sprecher"), ("Karin Probe", "Schriftführerin"),
+            ("Uwe Quell", "stellvertretender Sprecher"), ("Petra Anders", "Leiterin"),
+            ("Timo Lorenz", "Bürgermeister")} <= got
+    assert ("Paul Berger", "Bürgermeister") not in got
