@@ -11,7 +11,7 @@ A person named with two roles ("Vorsitzender, Ratsherr Ady") gets one fact per r
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -422,6 +422,15 @@ _KEEPS_MINUTES = re.compile(r"(?:übernimmt|übernahm)[ \t]+(?:(?:der|die)[ \t]+
 _WITH_PARTY = re.compile(r"(?P<name>" + NAME + r")[ \t]*\((?P<party>[^()\n]{2,30})\)")
 
 
+_OFFICE_START = re.compile(r"(?:(?:stellvertretende[rn]?|[Ee]rste[r]?|[Zz]weite[r]?|\d\.)[ \t]+)?([A-ZÄÖÜ][a-zäöüß]+)")
+
+
+def _office_follows(text: str, pos: int) -> bool:
+    """Whether an office is the next word: most commas before a capital lead to a name or a noun, not an office."""
+    m = _OFFICE_START.match(text, pos)
+    return m is not None and _is_office(m.group(1))
+
+
 def _is_office(word: str) -> bool:
     return word in role_set() or bool(_role_word().match(word))
 
@@ -439,16 +448,20 @@ _LOWER_MODIFIERS = ("stellvertretende", "stellv.", "neue")
 
 
 def _near(rx: re.Pattern, text: str, words: tuple[str, ...], before: int, after: int,
-          capital_next: bool = False) -> Iterator[re.Match]:
+          capital_next: bool = False, test: Callable[[str, int], bool] | None = None) -> Iterator[re.Match]:
     """Matches of a pattern that hold one of the words, searched only around where the words stand (found by plain
     string search): a pattern that starts with a name would otherwise be tried at every capital of the text.
-    ``capital_next``: only where a capital follows the word ("ist Anna", "als Kassenwart"; not "ist es", "als die")."""
+    ``capital_next``: only where a capital follows the word ("ist Anna", "als Kassenwart"; not "ist es", "als die");
+    ``test``: a cheap test of the text after the word (``test(text, end of word)``) before the pattern is tried."""
     seen: set[tuple[int, int]] = set()
     for w in words:
         at = text.find(w)
         while at != -1:
             if capital_next and not (text[at + len(w):at + len(w) + 1].isupper()
                                      or text.startswith(_LOWER_MODIFIERS, at + len(w))):
+                at = text.find(w, at + 1)
+                continue
+            if test is not None and not test(text, at + len(w)):
                 at = text.find(w, at + 1)
                 continue
             lo = max(0, at - before)
@@ -477,7 +490,7 @@ def _offices_in_sentences(text: str) -> list[Found]:
         name, role = _clean_name(m.group("name")), m.group("role")
         if _is_office(role.split()[-1]) and _first_named(name):
             out.append((m.start("name"), m.end("name"), name, _nominative(role), m.group(0)))
-    for m in _near(_NAME_COMMA_OFFICE, text, (", ",), 60, 70, True):
+    for m in _near(_NAME_COMMA_OFFICE, text, (", ",), 60, 70, True, _office_follows):
         name, role = _clean_name(m.group("name")), m.group("role")
         if _is_office(role.split()[-1]) and _first_named(name) and m.group("name").endswith(name or "-"):
             out.append((m.start("name"), m.end(), name, role, m.group(0)))
