@@ -116,7 +116,8 @@ def _office_head() -> str:
         by_length.setdefault(len(suffix), []).append(suffix)
     ending = "|".join("(?<=" + "|".join(sorted(group)) + ")" for _n, group in sorted(by_length.items()))
     return (r"(?:(?:\d\.|[Ee]rste|[Zz]weite|[Ss]tellv\.|[Ss]tellvertretende)[ \t]+)?(?:"
-            + alternation([*data()["plural_roles"], *roles()]) + r"|[A-ZÄÖÜ][a-zäöüß]*+(?:" + ending + r"))"
+            + alternation([*data()["plural_roles"], *roles()])
+            + r"|[A-ZÄÖÜ][a-zäöüß]*+(?=[ \t]*[(:])(?:" + ending + r"))"
             r"(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*:")
 
 

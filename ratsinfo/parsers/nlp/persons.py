@@ -69,7 +69,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     # the words as a tree of their letters: at each capital one branch per letter is tried, not every word in turn
     trie_roles = alternation([*data["plural_roles"], *_roles(), *(r.capitalize() for r in data["role_suffixes"])])
     role = (r"(?:" + alternation(list(data["role_modifiers"])) + r"[ \t]+){0,2}(?:" + trie_roles
-            + r"|[A-ZÄÖÜ][a-zäöüß]*+(?:" + ending + r")|(?<![\w.])" + alternation(list(data["abbreviations"])) + r")")
+            + r"|[A-ZÄÖÜ][a-zäöüß]*+(?=[ \t]+[A-ZÄÖÜ])(?:" + ending + r")|(?<![\w.])"
+            + alternation(list(data["abbreviations"])) + r")")  # a name or an office starts with a capital
     # a match starts with the honorific, a modifier, a role, a capital or an abbreviation: the lookahead turns
     # every other position away with one test instead of trying each of the hundred roles there (a word that
     # starts in lower case or with a digit, "stellv.", "1.", is looked for by its first four characters)
@@ -447,31 +448,35 @@ _SPACE = re.compile(r"\s")
 _LOWER_MODIFIERS = ("stellvertretende", "stellv.", "neue")
 
 
+@cache
+def _anchor(words: tuple[str, ...], capital_next: bool) -> re.Pattern:
+    """One search for the words (followed by a capital or a lower-case modifier of an office, if asked): scanned by
+    the regex engine, not by a loop over every comma of the text."""
+    alternatives = "|".join(re.escape(w) for w in words)
+    after = "(?=[A-ZÄÖÜ]|" + "|".join(re.escape(m) for m in _LOWER_MODIFIERS) + ")" if capital_next else ""
+    return re.compile("(?:" + alternatives + ")" + after)
+
+
 def _near(rx: re.Pattern, text: str, words: tuple[str, ...], before: int, after: int,
           capital_next: bool = False, test: Callable[[str, int], bool] | None = None) -> Iterator[re.Match]:
-    """Matches of a pattern that hold one of the words, searched only around where the words stand (found by plain
-    string search): a pattern that starts with a name would otherwise be tried at every capital of the text.
+    """Matches of a pattern that hold one of the words, searched only around where the words stand: a pattern that
+    starts with a name would otherwise be tried at every capital of the text.
     ``capital_next``: only where a capital follows the word ("ist Anna", "als Kassenwart"; not "ist es", "als die");
     ``test``: a cheap test of the text after the word (``test(text, end of word)``) before the pattern is tried."""
+    if not any(w in text for w in words):
+        return
     seen: set[tuple[int, int]] = set()
-    for w in words:
-        at = text.find(w)
-        while at != -1:
-            if capital_next and not (text[at + len(w):at + len(w) + 1].isupper()
-                                     or text.startswith(_LOWER_MODIFIERS, at + len(w))):
-                at = text.find(w, at + 1)
-                continue
-            if test is not None and not test(text, at + len(w)):
-                at = text.find(w, at + 1)
-                continue
-            lo = max(0, at - before)
-            if lo and (gap := _SPACE.search(text, lo, at)):
-                lo = gap.end()  # from the start of a word: "Peter Beispiel", not "ter Beispiel"
-            for m in rx.finditer(text, lo, min(len(text), at + len(w) + after)):
-                if m.start() <= at < m.end() and m.span() not in seen:
-                    seen.add(m.span())
-                    yield m
-            at = text.find(w, at + 1)
+    for word in _anchor(words, capital_next).finditer(text):
+        at, stop = word.span()
+        if test is not None and not test(text, stop):
+            continue
+        lo = max(0, at - before)
+        if lo and (gap := _SPACE.search(text, lo, at)):
+            lo = gap.end()  # from the start of a word: "Peter Beispiel", not "ter Beispiel"
+        for m in rx.finditer(text, lo, min(len(text), stop + after)):
+            if m.start() <= at < m.end() and m.span() not in seen:
+                seen.add(m.span())
+                yield m
 
 
 def _offices_in_sentences(text: str) -> list[Found]:
