@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ratsinfo.parsers.nlp.attendance import _PARTY as _PARTY_NAME
 from ratsinfo.parsers.nlp.attendance import listed_persons
@@ -253,14 +253,30 @@ _OFFICE_COMMA = re.compile(r"(?P<art>[Dd]er|[Dd]ie|[Dd]e[nm])" + _OFFICE_TAIL)
 _OFFICE_COMMA_OWN = re.compile(r"(?P<art>(?:[Ii]hre|[Ss]eine)[nm])" + _OFFICE_TAIL)
 
 
+_FIRST_WORD = re.compile(r"[A-ZÄÖÜ][A-Za-zäöüß]*\.?")
+
+
+def _person_follows(text: str, pos: int) -> bool:
+    """Whether the word after a comma may open a person as the office-comma pattern reads one: a form of address,
+    a title, an office or a first name (most commas before a capital lead to a noun)."""
+    m = _FIRST_WORD.match(text, pos)
+    return m is not None and _opens_person(m.group(0))
+
+
+@lru_cache(maxsize=16384)
+def _opens_person(w: str) -> bool:
+    return w in ("Herr", "Herrn", "Frau", "Dr.", "Prof.") or w.split("-")[0] in first_names() or _office_word(w) \
+        or w in _data()["abbreviations"]
+
+
 def _named_after_office(text: str) -> list[Found]:
     """The office before a comma and the person after it: "der Bürgermeister, Herr Anna Beispiel,"."""
     out: list[Found] = []
     if ", " not in text:
         return out
     own = " ihre" in text or " seine" in text
-    for m in [*_near(_OFFICE_COMMA, text, (", ",), 100, 60, True),
-              *(_near(_OFFICE_COMMA_OWN, text, (", ",), 100, 60, True) if own else ())]:
+    for m in [*_near(_OFFICE_COMMA, text, (", ",), 100, 60, True, _person_follows),
+              *(_near(_OFFICE_COMMA_OWN, text, (", ",), 100, 60, True, _person_follows) if own else ())]:
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
             continue  # "oder", "Studie": the article is the end of a word (tested here: the search runs faster)
         word = m.group("role").split()[-1]
@@ -432,6 +448,7 @@ def _office_follows(text: str, pos: int) -> bool:
     return m is not None and _is_office(m.group(1))
 
 
+@lru_cache(maxsize=16384)
 def _is_office(word: str) -> bool:
     return word in role_set() or bool(_role_word().match(word))
 
