@@ -5,6 +5,11 @@ Rosenthal", "Frau Erste Stadträtin Dr. Keller", "Herrn Friehe, Geschäftsführe
 before a comma ("der Bürgermeister, Herr Huber,"), in brackets after the name, after "als", before "wurde",
 a plural office shared by the names after it ("Gemeinderäte Anna Beispiel, Jonas Muster"), and signatures.
 
+Sentences give offices too: "Vorsitzende des Beirats ist Anna Beispiel", "... als Kassenwartin", "hat das Amt der
+Schriftführerin übernommen", "Zur Schriftführerin wurde ... gewählt", "Anna Beispiel, Leiterin der Fachgruppe,", and
+a full name with its party in brackets is a councillor whose office is not said. In running text these want a known
+first name; "der Gemeinderat Musterdorf" is a body, not a person.
+
 A person named with two roles ("Vorsitzender, Ratsherr Ady") gets one fact per role.
 """
 
