@@ -13,9 +13,20 @@ Only texts holding a heading are read, from their first heading on: the reader c
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
-from ratsinfo.parsers.nlp.names import DEGREE, NAME, NAME_WORD, NOT_NAMES, clean_name, data, gender, role_word, roles
+from ratsinfo.parsers.nlp.names import (
+    DEGREE,
+    NAME,
+    NAME_WORD,
+    NOT_NAMES,
+    alternation,
+    clean_name,
+    data,
+    gender,
+    role_word,
+    roles,
+)
 
 Found = tuple[int, int, str, str | None, str]  # start, end, name, role, matched text
 
@@ -46,10 +57,12 @@ _PARTY = re.compile(r"^(?:[A-ZÄÖÜ0-9][A-ZÄÖÜ0-9./&\- ]{1,24}|(?:Die |DIE )
                     r"(?:[A-ZÄÖÜ][\w-]*[ \t]+){0,3}[\w-]*(?:Liste|liste|Wählergemeinschaft|Wählergruppe|Demokraten)"
                     r"(?:[ \t]+[\w-]+){0,3})$")
 _STATUS = re.compile(r"^(?:entschuldigt|unentschuldigt|abwesend|anwesend|fehlt|krank|verhindert|vertreten|ja|nein|"
+                     r"ohne\s+(?:Ratsmandat|Mandat|Stimmrecht)|"
                      r"ab\s+TOP\s*\S+|bis\s+TOP\s*\S+|(?:in\s+)?Vertretung|i\.\s?V\.|als\s+Vertret\w*|für|"
                      r"ab\s+\d{1,2}[.:]\d{2}(?:\s*Uhr)?|bis\s+\d{1,2}[.:]\d{2}(?:\s*Uhr)?)"
                      r"(?:\s.*)?$", re.I)
-_OWN_ROLE = re.compile(r"^(?:zugleich\s+als\s+|als\s+)?(?P<role>(?:\d\.\s+)?(?:[Ss]tellv(?:\.|ertretende[rn]?)\s+)?"
+_OWN_ROLE = re.compile(r"^(?:zugleich\s+(?:als\s+)?|als\s+)?(?:gewählte[rs]?\s+)?"
+                       r"(?P<role>(?:\d\.\s+)?(?:[Ss]tellv(?:\.|ertretende[rn]?)\s+)?"
                        r"(?:[A-ZÄÖÜ][a-zäöüß]*)?(?i:meister|meisterin|vorsitzende[r]?|führer|führerin|führung|leiter|"
                        r"leiterin|leitung|sprecher|sprecherin|beauftragter?|mitglied|vertreter|vertreterin|"
                        r"ratsherr|ratsfrau|verordneter?|beigeordneter?|dezernent|dezernentin|vorsteher|vorsteherin|referent|"
@@ -90,8 +103,43 @@ def _labels() -> dict[str, str | None]:
 def _heading_words() -> re.Pattern:
     """One search that tells whether a text holds any heading at the start of a line."""
     words = sorted({w.split()[0] for w in (*_labels(), *data()["list_heading_adjectives"])}, key=len, reverse=True)
-    return re.compile(r"^[ \t|*•·▪\-–]*(?:[Vv]on der |[Aa]us der |[Ss]eitens der )?(?:"
-                      + "|".join(map(re.escape, words)) + r"|[A-ZÄÖÜ][a-zäöüß]{2,}mitglieder)", re.M)
+    return re.compile(r"^[ \t|*•·▪\-–]*(?:[a-h]\)[ \t]+|\d\.[ \t]+)?(?:[Vv]on der |[Aa]us der |[Ss]eitens der )?(?:"
+                      + "|".join(map(re.escape, words)) + r"|[A-ZÄÖÜ][a-zäöüß]{2,}mitglieder|" + _office_head() + ")",
+                      re.M)
+
+
+def _office_head() -> str:
+    """An office alone before a colon heads the list of its holders ("Beigeordnete:", "Ortsbürgermeister (o. RM):"):
+    a known office or plural, or a word ending like one (looked back at from the word's end, as persons.py does)."""
+    by_length: dict[int, list[str]] = {}
+    for suffix in data()["role_suffixes"]:
+        by_length.setdefault(len(suffix), []).append(suffix)
+    ending = "|".join("(?<=" + "|".join(sorted(group)) + ")" for _n, group in sorted(by_length.items()))
+    return (r"(?:(?:\d\.|[Ee]rste|[Zz]weite|[Ss]tellv\.|[Ss]tellvertretende)[ \t]+)?(?:"
+            + alternation([*data()["plural_roles"], *roles()])
+            + r"|[A-ZÄÖÜ][a-zäöüß]*+(?=[ \t]*[(:])(?:" + ending + r"))"
+            r"(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*:")
+
+
+def _office_heading(word: str) -> str | None:
+    """The office a heading names ("Beigeordnete" -> "Beigeordneter", "Stellvertretende Bürgermeister"), or None."""
+    words = _BRACKET_END.sub("", word).split()
+    if not words or len(words) > 2:
+        return None
+    last = words[-1]
+    office = data()["plural_roles"].get(last) or (last if last in roles() or role_word().match(last) else None)
+    if office is None or last in _labels() or len(words) == 2 and words[0] not in data()["role_modifiers"]:
+        return None
+    return " ".join([*words[:-1], office])
+
+
+_BRACKET_END = re.compile(r"[ \t]*\([^()]*\)$")
+_ARE = re.compile(r" (?:sind|waren) ")
+_COUNT_END = re.compile(r"[ \t]*\(\d+\)$")
+_LEAD_ROLE = re.compile(r"[ \t,]*(?P<role>[A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
+_CAPITAL_NEXT = re.compile(r"[ \t,]*[A-ZÄÖÜ(]")
+_NUMBERING = re.compile(r"[\d.)\s]*")
+_ENUMERATION = re.compile(r"^[ \t|*•·▪\-–]*(?:[a-h]\)|\d\.)[ \t]+")
 
 
 def heading(line: str) -> tuple[bool, str | None, str]:
@@ -99,10 +147,11 @@ def heading(line: str) -> tuple[bool, str | None, str]:
     if not _heading_words().match(line):
         return False, None, ""  # the one search that every heading passes turns every other line away
     head, colon, rest = line.partition(":")
+    head = _ENUMERATION.sub("", head)  # "a) Stimmberechtigte Mitglieder:", "2. Verwaltung"
     word = _TRAIL.sub("", _GENDER.sub("", head.strip(_EDGE)))
     if word not in _labels():
-        word = re.sub(r" (?:sind|waren) ", " ", word)  # "Weiterhin sind anwesend"
-    word = re.sub(r"[ \t]*\(\d+\)$", "", word)  # "Mitglieder (12)"
+        word = _ARE.sub(" ", word)  # "Weiterhin sind anwesend"
+    word = _COUNT_END.sub("", word)  # "Mitglieder (12)"
     word = word[:1].upper() + word[1:]  # "von der Verwaltung"
     labels = _labels()
     if word not in labels:
@@ -117,6 +166,9 @@ def heading(line: str) -> tuple[bool, str | None, str]:
     m = _MEMBERS.match(word)
     if m and m.group("body") not in ("Alle", "Die"):
         return True, m.group("body") + "mitglied", rest.strip() if colon else ""
+    office = _office_heading(word) if colon else None
+    if office:
+        return True, office, rest.strip() if rest.strip(_EDGE) else ""
     return False, None, ""
 
 
@@ -124,16 +176,25 @@ def _plausible(name: str) -> bool:
     """Whether words can be a name: no party, body, street or role word, and only the surname may end like a
     noun ("Lothar Hartung", but not "Polizeiinspektion Goslar")."""
     words = [w for w in name.split() if not w.endswith(".")]
-    return bool(words) and len(words) <= 4 and not any(
-        w in NOT_NAMES or w in _PARTY_WORDS or _NOT_NAME_WORD.search(w) or role_word().match(w) for w in words) \
+    return bool(words) and len(words) <= 4 and not any(_no_name_word(w) for w in words) \
         and not any(_NOT_FIRST.search(w) for w in words[:-1])
+
+
+@lru_cache(maxsize=16384)
+def _no_name_word(w: str) -> bool:
+    """A party, body, street or role word (kept per word: the same words come back in every list)."""
+    return w in NOT_NAMES or w in _PARTY_WORDS or bool(_NOT_NAME_WORD.search(w) or role_word().match(w))
 
 
 plausible = _plausible  # for the readers of signatures and running text
 
 _NAME_FIRST = re.compile(r"(?P<name>" + NAME + r")(?![\w-])")
-_REVERSED = re.compile(r"(?P<last>" + NAME_WORD + r")[ \t]*,[ \t]*(?P<title>(?:(?:Dr\.|Prof\.)[ \t]*)*)"
+_REVERSED = re.compile(r"(?P<title0>(?:(?:Dr\.|Prof\.)[ \t]*)*)"
+                       r"(?P<last>" + NAME_WORD + r")[ \t]*,[ \t]*(?P<title>(?:(?:Dr\.|Prof\.)[ \t]*)*)"
                        r"(?P<first>" + NAME_WORD + r"(?:[ \t]+" + NAME_WORD + r")?)(?![\w-])")
+
+
+_PLACE_AFTER = re.compile(r"[ \t]*,[ \t]*" + NAME_WORD + r"[ \t]*")
 
 
 def _tail_role(tail: str) -> tuple[bool, str | None]:
@@ -148,11 +209,11 @@ def _tail_role(tail: str) -> tuple[bool, str | None]:
         word = re.split(r"[\s,;/]", inner.strip())[0]
         lead = word if word[:1].isupper() and role_word().match(word) else None  # "(Geschäftsführer der X GmbH)"
         return ok, role or (own.group("role") if own else lead)
-    if _PARTY.match(tail) or _STATUS.match(tail):
-        return True, None
-    own = _OWN_ROLE.match(tail)
+    own = _OWN_ROLE.match(tail)  # before the party: "Fraktionssprecher" is an office, "SPD-Fraktion" a party
     if own:
         return True, own.group("role")
+    if _PARTY.match(tail) or _STATUS.match(tail):
+        return True, None
     if "(" in tail:  # "Stadträtin (SPD)": a role, then a party
         head, _, bracket = tail.partition("(")
         ok_head, role_head = _tail_role(head)
@@ -193,7 +254,9 @@ def person_in(cell: str, free_tail: bool = False) -> tuple[str, str | None, int,
     rev = _REVERSED.match(body)
     if rev and not role_word().match(rev.group("first").split()[0]) and _plausible(rev.group("first")):
         ok, role = _tail_role(body[rev.end():])
-        title = " ".join(rev.group("title").split())
+        if not ok and _PLACE_AFTER.fullmatch(body[rev.end():]):
+            ok = True  # "Muster, Jonas, Oberdorf": the village a local mayor stands for
+        title = " ".join((rev.group("title0") + " " + rev.group("title")).split())  # "Dr. Beispiel, Anna"
         name = " ".join(p for p in (title, rev.group("first"), rev.group("last")) if p)
         if ok and _plausible(name):
             return name, role, start, start + rev.end()
@@ -218,9 +281,9 @@ def person_in(cell: str, free_tail: bool = False) -> tuple[str, str | None, int,
     end = m.start() + m.group("name").find(words[-1]) + len(words[-1])
     ok, role = (True, None) if free_tail else _tail_role(body[end:])
     if not ok:
-        lead_role = re.match(r"[ \t,]*(?P<role>[A-ZÄÖÜ][a-zäöüß]+)(?![\w-])", body[end:])
+        lead_role = _LEAD_ROLE.match(body, end)
         role = lead_role.group("role") if lead_role and role_word().match(lead_role.group("role")) else None
-    if not ok and not (hon.group("hon") and re.match(r"[ \t,]*[A-ZÄÖÜ(]", body[end:])):
+    if not ok and not (hon.group("hon") and _CAPITAL_NEXT.match(body, end)):
         return None  # "Herr Beispiel Bereich Bau" is a list line, "Herr Beispiel berichtet" a sentence
     role = role_first or role
     titled = name.split()[0] in ("Dr.", "Prof.") or re.match(r"[A-ZÄÖÜ]\.", name)
@@ -231,7 +294,7 @@ def person_in(cell: str, free_tail: bool = False) -> tuple[str, str | None, int,
 
 def _cells(line: str) -> list[tuple[int, str]]:
     """A table row's cells ("|", tabs or wide gaps), else the comma-separated items of a line, with offsets."""
-    sep = r"\|" if "|" in line else r"\t+| {3,}" if re.search(r"\t| {3,}", line.strip()) else None
+    sep = r"\|" if "|" in line else r"\t+| {3,}" if "\t" in line.strip() or "   " in line.strip() else None
     if sep is None:
         body = _BULLET.sub("", line).strip()
         rev = _REVERSED.match(body)
@@ -266,11 +329,11 @@ def _aside(cell: str, full_name: bool) -> tuple[bool, str | None]:
 def names_on(line: str) -> list[tuple[int, int, str, str | None]] | None:
     """The persons a list line names (offsets in the line), or None when it is not a line of names."""
     cells = _cells(line)
-    table = "|" in line or "\t" in line or re.search(r" {3,}", line.strip()) is not None
+    table = "|" in line or "\t" in line or "   " in line.strip()
     if table:
         # a table row: numbers before the name are skipped; "| Beispiel | Anna |" is surname and first name;
         # a cell beside a name gives its role, party or status, or names a further person (two columns)
-        while cells and re.fullmatch(r"[\d.)\s]*", cells[0][1]):
+        while cells and _NUMBERING.fullmatch(cells[0][1]):
             cells = cells[1:]
         if len(cells) >= 2 and re.fullmatch(NAME_WORD, cells[0][1].strip()) and re.fullmatch(
                 NAME_WORD, cells[1][1].strip()) and not role_word().match(cells[1][1].strip()) \
@@ -385,7 +448,7 @@ def listed_persons(text: str) -> list[Found]:
         is_head, lrole, rest = heading(line)
         if is_head:
             role, active, pending, prev_name = lrole, True, None, False
-            if rest:
+            if rest.strip(_EDGE):  # "| Mitglieder: | |": the empty cells of a table row are no rest
                 base = starts[i] + line.index(rest, line.index(":"))
                 got = names_on(rest)
                 for a, b, name, own in got or ():
@@ -408,6 +471,9 @@ def listed_persons(text: str) -> list[Found]:
             for a, b, name, own in got:
                 if starts[i] + a not in taken:  # a member or stand-in read already keeps that role
                     out.append((starts[i] + a, starts[i] + b, name, own or after or pending or role, line[a:b]))
+                    if own and role and own != role and "zugleich" in line[b:]:
+                        # "Muster, Jonas zugleich Ratsmitglied" under "Beigeordnete:": both offices are his
+                        out.append((starts[i] + a, starts[i] + b, name, role, line[a:b]))
             pending, prev_name = None, True
             continue
         alone = re.fullmatch(NAME_WORD, _BULLET.sub("", line).strip())
@@ -432,11 +498,26 @@ def listed_persons(text: str) -> list[Found]:
     return out
 
 
+def _next_label(text: str, pos: int) -> re.Match | None:
+    """The next label of a function line from ``pos``: its words are found by plain string search and the pattern is
+    tried only on their line (tried at every letter of the text, it cost more than the rest of the list reader)."""
+    while True:
+        ats = [a for w in _FUNCTION_WORDS if (a := text.find(w, pos)) != -1]
+        if not ats:
+            return None
+        at = min(ats)
+        end = text.find("\n", at)
+        m = _FUNCTION.search(text, max(pos, at - 5), len(text) if end == -1 else end)
+        if m:
+            return m
+        pos = at + 1
+
+
 def _function_lines(text: str) -> list[Found]:
     """'Verfasser: Beispiel, Anna - Tel.: 123', 'Berichterstattung: Herr Muster (Amt X), Frau Probe (Amt Y)'."""
     out: list[Found] = []
     pos = 0
-    while m := _FUNCTION.search(text, pos):
+    while m := _next_label(text, pos):
         neutral = m.group(0)[len(m.group("label")):].lstrip().startswith(("/", "(in)"))  # "Bearbeiter/-in:"
         label = _GENDER.sub("", m.group("label"))
         role = _labels().get(label, label)

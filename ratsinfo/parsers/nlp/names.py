@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -88,7 +88,13 @@ _PLACE_WORD = re.compile(r"(?:straße|strasse|weg|platz|allee|gasse|ring|schule|
                          r"preis|park|brücke|zentrum|agentur|verein|verband)$", re.I)
 
 
+# offices addressed without a name ("Herr Präsident, meine Damen und Herren")
+_ADDRESSED_OFFICES = {"Präsident", "Präsidentin", "Vorsitzender", "Vorsitzende", "Minister", "Ministerin", "Landrat",
+                      "Landrätin", "Kollege", "Kollegin", "Abgeordneter", "Abgeordnete", "Direktor", "Direktorin"}
 NOUN = re.compile(r"(?:ung|heit|keit|schaft|tion|tät|ismus|wesen)$")
+# a word naming a part of the administration ends a name: "Herr Muster Bezirksverwaltungsstelle Nord"
+_OFFICE_WORD = re.compile(r"[a-zäöüß](?:stelle|verwaltung|amt|ämter|ausschuss|abteilung|referat|behörde|büro|rat)$|"
+                          r"^Bündnis$")  # "Herr Muster Personalrat", "Frau Probe Bündnis 90/Die Grünen"
 
 
 @cache
@@ -116,6 +122,12 @@ def _particles_end(tokens: list[str], addressed: bool) -> int:
     return len(tokens)
 
 
+@lru_cache(maxsize=16384)
+def _ends_name(token: str) -> bool:
+    """A role, a word that is no name or an office of the administration (kept per word: words come back)."""
+    return bool(role_word().match(token)) or token in NOT_NAMES or bool(_OFFICE_WORD.search(token))
+
+
 def clean_name(name: str, addressed: bool = False) -> str | None:
     """The name without the words around it that are no name (roles, articles, months), or None. ``addressed``:
     a form of address stands before it, so it may start with a particle ("Herr van der Heyden")."""
@@ -128,8 +140,8 @@ def clean_name(name: str, addressed: bool = False) -> str | None:
             while tokens and tokens[-1] in PARTICLES:
                 tokens.pop()  # "Frau Beispiel von der Polizei": the name ends before the particle
     for k, t in enumerate(tokens):
-        if k > 0 and (role_word().match(t) or t in NOT_NAMES):
-            tokens = tokens[:k]  # "Herr Härke Fachbereichsleiter Steuerung": the name ends at the role
+        if k > 0 and _ends_name(t):
+            tokens = tokens[:k]  # "Herr Härke Fachbereichsleiter Steuerung": the name ends at the role or office
             break
     while tokens and tokens[-1] in NOT_NAMES:
         tokens.pop()
@@ -137,7 +149,8 @@ def clean_name(name: str, addressed: bool = False) -> str | None:
         tokens.pop(0)
     if not tokens or all(t.endswith(".") for t in tokens) or NOUN.search(tokens[-1]):
         return None
-    if len(tokens) == 1 and (tokens[0] in role_set() or role_word().match(tokens[0]) and len(tokens[0]) > 9):
+    if len(tokens) == 1 and (tokens[0] in role_set() or tokens[0] in _ADDRESSED_OFFICES
+                             or role_word().match(tokens[0]) and len(tokens[0]) > 9):
         return None  # "Sehr geehrter Herr Oberbürgermeister": an office, no name
     name = " ".join(tokens)
     return name if len(name.replace("Dr.", "").strip()) >= 3 else None

@@ -5,16 +5,22 @@ Rosenthal", "Frau Erste Stadträtin Dr. Keller", "Herrn Friehe, Geschäftsführe
 before a comma ("der Bürgermeister, Herr Huber,"), in brackets after the name, after "als", before "wurde",
 a plural office shared by the names after it ("Gemeinderäte Anna Beispiel, Jonas Muster"), and signatures.
 
+Sentences give offices too: "Vorsitzende des Beirats ist Anna Beispiel", "... als Kassenwartin", "hat das Amt der
+Schriftführerin übernommen", "Zur Schriftführerin wurde ... gewählt", "Anna Beispiel, Leiterin der Fachgruppe,", and
+a full name with its party in brackets is a councillor whose office is not said. In running text these want a known
+first name; "der Gemeinderat Musterdorf" is a body, not a person.
+
 A person named with two roles ("Vorsitzender, Ratsherr Ady") gets one fact per role.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
+from ratsinfo.parsers.nlp.attendance import _PARTY as _PARTY_NAME
 from ratsinfo.parsers.nlp.attendance import listed_persons
 from ratsinfo.parsers.nlp.attendance import plausible as _plausible
 from ratsinfo.parsers.nlp.context import Context
@@ -25,6 +31,7 @@ from ratsinfo.parsers.nlp.names import (
     NOT_NAMES,
     NOUN,
     UPPER,
+    alternation,
     clean_name,
     data,
     first_names,
@@ -56,7 +63,6 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     suffixes = "|".join(sorted(data["role_suffixes"], key=len, reverse=True))
     roles += "|" + "|".join(sorted((r.capitalize() for r in data["role_suffixes"]), key=len, reverse=True))
     roles = "|".join(sorted(data["plural_roles"], key=len, reverse=True)) + "|" + roles
-    abbr = "|".join(re.escape(a) for a in sorted(data["abbreviations"], key=len, reverse=True))
     mods = "|".join(re.escape(m) for m in sorted(data["role_modifiers"], key=len, reverse=True))
     # a capitalised word ending in a role suffix ("Fachbereichsleiter"): the whole word, then one look back per
     # length of suffix. A blank must follow the role, so only the word's end could ever match; trying every
@@ -65,8 +71,11 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     for suffix in data["role_suffixes"]:
         by_length.setdefault(len(suffix), []).append(suffix)
     ending = "|".join("(?<=" + "|".join(sorted(group)) + ")" for _n, group in sorted(by_length.items()))
-    role = (r"(?:(?:" + mods + r")[ \t]+){0,2}(?:" + roles + r"|[A-ZÄÖÜ][a-zäöüß]*+(?:" + ending + r")|(?<![\w.])(?:"
-            + abbr + r"))")
+    # the words as a tree of their letters: at each capital one branch per letter is tried, not every word in turn
+    trie_roles = alternation([*data["plural_roles"], *_roles(), *(r.capitalize() for r in data["role_suffixes"])])
+    role = (r"(?:" + alternation(list(data["role_modifiers"])) + r"[ \t]+){0,2}(?:" + trie_roles
+            + r"|[A-ZÄÖÜ][a-zäöüß]*+(?=[ \t]+[A-ZÄÖÜ])(?:" + ending + r")|(?<![\w.])"
+            + alternation(list(data["abbreviations"])) + r")")  # a name or an office starts with a capital
     # a match starts with the honorific, a modifier, a role, a capital or an abbreviation: the lookahead turns
     # every other position away with one test instead of trying each of the hundred roles there (a word that
     # starts in lower case or with a digit, "stellv.", "1.", is looked for by its first four characters)
@@ -77,7 +86,10 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     first = "(?=[" + "".join(re.escape(c) for c in sorted(capitals)) + "]" + "".join("|" + w for w in others) + ")"
     before = re.compile(first + r"(?:(?P<hon>Herrn?|Frau)[ \t]+)?(?P<role>" + role + r")(?:[ \t]+(?P<role2>" + role
                         + r"))?[ \t]+(?P<name>" + NAME + r")(?![\w-])")
-    honorific = re.compile(r"(?<![\w-])(?P<hon>Herrn?|Frau|Hr\.|Fr\.)[ \t]*(?P<name>" + NAME + r")(?![\w-])")
+    # no word of the name is the next form of address: "Frau Anna Beispiel Frau Clara Muster" (a list flattened onto
+    # one line) is two persons
+    unaddressed = NAME.replace(_NAME_WORD, r"(?!(?:Herrn?|Frau)(?![\w-]))" + _NAME_WORD)
+    honorific = re.compile(r"(?<![\w-])(?P<hon>Herrn?|Frau|Hr\.|Fr\.)[ \t]*(?P<name>" + unaddressed + r")(?![\w-])")
     apposition = re.compile(r"^,\s+(?P<role>(?:(?:" + mods + r")[ \t]+)?(?:" + roles + r"|[A-ZÄÖÜ][a-zäöüß]*(?:"
                             + suffixes + r")|[a-zäöüß]+[ \t]+[A-ZÄÖÜ][a-zäöüß]*(?:" + suffixes + r")))")
     role_after = re.compile(r"^[ \t]+(?P<role>[A-ZÄÖÜ][a-zäöüß]*(?:" + suffixes + r"))\b")
@@ -115,6 +127,23 @@ _BRACKETED = re.compile(r"[ \t]*\((?P<role>(?:(?:stellvertretende[r]?|stellv\.|[
                         r"[A-ZÄÖÜ][a-zäöüß]+)(?:[ \t]+(?:der|des|im|für)[ \t][^()\n]{0,60})?\)")
 
 
+# offices that are also the names of bodies: "der Gemeinderat Musterdorf" is the council of a place
+_BODY_OFFICES = ("Gemeinderat", "Stadtrat", "Ortschaftsrat", "Ortsrat", "Kreisrat", "Bezirksrat", "Stadtbezirksrat")
+_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(])(?:[Dd]er|[Dd]es|[Dd]em|[Dd]en)[ \t]+$")
+
+
+def _a_body(m: re.Match, name: str, text: str) -> bool:
+    """Whether an office before a name is a body and the name a place or a party: "der Gemeinderat Musterdorf hat",
+    "Sprecherin Gruppe Nord", "Landrat Kreis Musterland"; a surname alone after "der Stadtrat" is read as a place."""
+    first = m.group("name").split()[0]
+    if first in NOT_NAMES and first not in ("Herr", "Herrn", "Frau") or not _plausible(name):
+        return True
+    role = m.group("role2") or m.group("role")
+    return role in _BODY_OFFICES and " " not in name and not m.group("hon") \
+        and _ARTICLE_BEFORE.search(text, max(0, m.start() - 5), m.start()) is not None \
+        and not text.startswith("(", m.end()) and not text.startswith(" (", m.end())  # "der Stadtrat Muster (SPD)"
+
+
 def _office_word(word: str) -> bool:
     return word in role_set() or bool(_role_word().match(word))
 
@@ -133,12 +162,13 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
         if _OWNER.search(text, max(0, m.start() - 60), m.start()):
             continue  # "Herr Muster Fachbereichsleiter Bau": the role is Muster's, "Bau" is his department
         name = _clean_name(m.group("name")) or _party_member(m.group("name"), text, m.end())
-        if name is None or name.split()[-1] in places and len(name.split()) == 1:
+        if name is None or name.split()[-1] in places and len(name.split()) == 1 or _a_body(m, name, text):
             continue
         found.append((m.start(), m.end(), name, m.group("role"), m.group(0)))  # written out below
         if m.group("role2") and not m.group("role2").startswith(("Dr", "Prof")):
             found.append((m.start(), m.end(), name, m.group("role2"), m.group(0)))
         covered.append((m.start(), m.end()))
+    run: tuple[str | None, int] = (None, 0)  # the label of a list flattened onto one line, and where its last name ends
     for m in honorific.finditer(text) if "Herr" in text or "Frau" in text or "Hr." in text or "Fr." in text else ():
         if any(a <= m.start("name") < b for a, b in covered):
             continue
@@ -152,9 +182,12 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
             app = None
         role = app.group("role") if app else None
         end = name_end + (app.end() if app else 0)
-        found.append((m.start(), end, name, role, text[m.start():end]))
+        run = _list_run(text, m.start(), run)
+        found.append((m.start(), end, name, role or run[0], text[m.start():end]))
+        run = (run[0], end)
     found += listed_persons(text)
     found += _prose_roles(text)
+    found += _offices_in_sentences(text)
     found += _named_after_office(text)
     found += signed_persons(text, covered + [(f[0], f[1]) for f in found if f[3]])
     found += _shared_roles(text, found)
@@ -166,10 +199,33 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
 
 
 Found = tuple[int, int, str, str | None, str]
+_PARTY_GAP = re.compile(r"[ \t]*(?:\([^()\n]{1,30}\)|[A-ZÄÖÜ0-9][A-ZÄÖÜ0-9/&.\- ]{1,20})?[ \t]*")
+
+
+def _list_run(text: str, start: int, run: tuple[str | None, int]) -> tuple[str | None, int]:
+    """The label a name of a list flattened onto one line stands under ("Verwaltung Herr Anna Beispiel Frau Clara
+    Muster"): a label just before the form of address opens a run, a name right after the last one (a party between
+    them at most) goes on with it."""
+    words = text[max(0, start - 40):start].replace(":", " ").split()[-2:]
+    for label in (" ".join(words), words[-1] if words else ""):  # "Von der Verwaltung", "Verwaltung"
+        if _list_labels().get(label):
+            return _list_labels()[label], start
+    if run[0] and _PARTY_GAP.fullmatch(text, run[1], start):
+        return run
+    return None, start
+
+
+@cache
+def _list_labels() -> dict[str, str | None]:
+    from ratsinfo.parsers.nlp.attendance import _labels
+    return _labels()
+
+
 # "Bürgermeister Anna Beispiel als Vorsitzende", "Frau Muster als Schriftführerin", "Herrn Probe, als Vertreter der SPD"
 _AS = re.compile(r"(?:[ \t]*\([^()\n]{0,40}\))?,?[ \t]+als[ \t]+(?P<role>(?:(?:stellvertretende[rn]?|beratende[sr]?|"
                  r"neue[rs]?)[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+)\b")
-_AS_WORDS = {"Gast": "Gast", "Gäste": "Gast", "Zuhörer": "Zuhörer", "Zuhörerin": "Zuhörerin", "Sachverständiger":
+_AS_WORDS = {"Vertretung": "Vertretung",
+             "Gast": "Gast", "Gäste": "Gast", "Zuhörer": "Zuhörer", "Zuhörerin": "Zuhörerin", "Sachverständiger":
              "Sachverständiger", "Sachverständige": "Sachverständige", "Stellvertreter": "Stellvertreter",
              "Stellvertreterin": "Stellvertreterin"}
 
@@ -202,13 +258,30 @@ _OFFICE_COMMA = re.compile(r"(?P<art>[Dd]er|[Dd]ie|[Dd]e[nm])" + _OFFICE_TAIL)
 _OFFICE_COMMA_OWN = re.compile(r"(?P<art>(?:[Ii]hre|[Ss]eine)[nm])" + _OFFICE_TAIL)
 
 
+_FIRST_WORD = re.compile(r"[A-ZÄÖÜ][A-Za-zäöüß]*\.?")
+
+
+def _person_follows(text: str, pos: int) -> bool:
+    """Whether the word after a comma may open a person as the office-comma pattern reads one: a form of address,
+    a title, an office or a first name (most commas before a capital lead to a noun)."""
+    m = _FIRST_WORD.match(text, pos)
+    return m is not None and _opens_person(m.group(0))
+
+
+@lru_cache(maxsize=16384)
+def _opens_person(w: str) -> bool:
+    return w in ("Herr", "Herrn", "Frau", "Dr.", "Prof.") or w.split("-")[0] in first_names() or _office_word(w) \
+        or w in _data()["abbreviations"]
+
+
 def _named_after_office(text: str) -> list[Found]:
     """The office before a comma and the person after it: "der Bürgermeister, Herr Anna Beispiel,"."""
     out: list[Found] = []
     if ", " not in text:
         return out
     own = " ihre" in text or " seine" in text
-    for m in [*_OFFICE_COMMA.finditer(text), *(_OFFICE_COMMA_OWN.finditer(text) if own else ())]:
+    for m in [*_near(_OFFICE_COMMA, text, (", ",), 100, 60, True, _person_follows),
+              *(_near(_OFFICE_COMMA_OWN, text, (", ",), 100, 60, True, _person_follows) if own else ())]:
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
             continue  # "oder", "Studie": the article is the end of a word (tested here: the search runs faster)
         word = m.group("role").split()[-1]
@@ -235,7 +308,8 @@ _NEXT = re.compile(r"(?:[ \t]*\([^()\n]{0,30}\))?(?:[ \t]+ab[ \t]+TOP[ \t]*[\d.]
 
 
 # "die Ratsmitglieder Beispiel, Muster und Probe": after a plural office, surnames alone
-_NEXT_ONE = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+und[ \t]+)(?P<name>" + NAME_WORD + r")(?![\w-])")
+_NEXT_ONE = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+und[ \t]+)(?P<name>(?:[A-ZÄÖÜ]\.(?:-[A-ZÄÖÜ]\.)?[ \t]?)?" + NAME_WORD
+                       + r")(?![\w-])")  # "Anders, H.-J. Muster und Probe"
 
 
 def _shared_roles(text: str, found: list[Found]) -> list[Found]:
@@ -265,23 +339,40 @@ def _shared_roles(text: str, found: list[Found]) -> list[Found]:
 
 
 _FEMININE = {"Stadtrat": "Stadträtin", "Gemeinderat": "Gemeinderätin", "Kreisrat": "Kreisrätin", "Ratsherr": "Ratsfrau",
-             "Landrat": "Landrätin"}
+             "Landrat": "Landrätin", "Verwaltungsbeamter": "Verwaltungsbeamtin"}
 
 
 def _written_out(role: str | None, name: str, matched: str) -> str | None:
-    """The role written out; an abbreviation before a woman's name in the feminine ("BM Anna Beispiel" is
-    Bürgermeisterin): the short form says nothing of gender, her first name or "Frau" does."""
+    """The role written out; an abbreviation or a plural before a woman's name in the feminine ("BM Anna Beispiel"
+    is Bürgermeisterin, and so is Anna Beispiel among "Gemeinderäte Jonas Muster, Anna Beispiel"): the short form
+    and the plural say nothing of gender, her first name or "Frau" does."""
     if not role:
         return None
     out = _expand(role)
-    abbreviations = _data()["abbreviations"]
-    if any(w in abbreviations for w in role.split()) and (gender(name) == "f" or matched.startswith("Frau ")):
+    neutral = {**_data()["abbreviations"], **_data()["plural_roles"]}
+    if any(w in neutral for w in role.split()) and (gender(name) == "f" or matched.startswith("Frau ")):
         words = out.split()
         last = words[-1]
         words[-1] = _FEMININE.get(last) or (last + "in" if last.endswith(("er", "or", "ent", "ant")) else last)
         out = " ".join(words)
-        out = re.sub(r"\bstellvertretender\b", "stellvertretende", out)
-    return out
+        out = re.sub(r"\b(stellvertretend|[Ll]eitend)er\b", r"\1e", out)
+    return _agreeing(out, name)
+
+
+# offices that are adjectives as nouns: "Beigeordnete" heads a list of men and women alike
+_ADJECTIVAL = re.compile(r"(?:ordnete|sitzende|beauftragte|angestellte)r?$")
+
+
+def _agreeing(role: str, name: str) -> str:
+    """'Beigeordnete' before a man's name is 'Beigeordneter', 'Vorsitzender' before a woman's 'Vorsitzende'."""
+    if not _ADJECTIVAL.search(role):
+        return role
+    g = gender(name)
+    if g == "m" and role.endswith("e"):
+        return role + "r"
+    if g == "f" and role.endswith("er"):
+        return role[:-1]
+    return role
 
 
 def _each_role(role: str | None) -> list[str | None]:
@@ -302,23 +393,160 @@ def _cut_off(text: str, start: int, end: int) -> bool:
     return line.count("(") > line.count(")") or len(text[text.rfind("\n", 0, start) + 1:start].split()) > 2
 
 
-# "Die (anwesenden) Mitglieder des Seniorenbeirates (SB) Anna Beispiel, Bernd Muster und Clara Probe"
-_MEMBERS = re.compile(r"\b[Mm]itglieder\s+(?:des|der)\s+[^,.;:\n]{3,60}?\s+(?:\([^)]{1,20}\)\s+)?"
+# "Die (anwesenden) Mitglieder des Seniorenbeirates (SB) Anna Beispiel, Bernd Muster und Clara Probe", "die drei
+# Mitglieder des Vorstands wurden im Mai bestätigt: Anna Beispiel, Bernd Muster und Clara Probe"
+_MEMBERS = re.compile(r"\b[Mm]itglieder\s+(?:des|der)\s+[^,.;:\n]{3,80}?(?::\s*|\s+)(?:\([^)]{1,20}\)\s+)?"
                       r"(?P<names>" + NAME + r"(?:\s*,\s*" + NAME + r")*\s+und\s+" + NAME + r")")
 # "Herr Muster von der CDU-Fraktion", "Frau Probe von der Fraktion Die Grünen"
 _OF_FACTION = re.compile(r"(?<![\w-])(?:Herrn?|Frau)[ \t]+(?P<name>" + NAME + r")\s+von\s+der\s+"
                          r"(?P<faction>[\w-]*Fraktion(?:\s+(?:Die\s+|der\s+)?[A-ZÄÖÜ][\w/-]*(?:\s+[A-ZÄÖÜ0-9][\w/-]*)?)?)")
 # "wird Ratsherr Anton Muster zum stellvertretenden Vorsitzenden gewählt" (every match starts at a capital)
 _ELECTED = re.compile(r"(?=[A-ZÄÖÜ])(?:(?:Herrn?|Frau|Ratsherrn?|Ratsfrau|Ratsmitglied)[ \t]+)?"
-                      r"(?P<name>" + NAME + r")\s+"
+                      r"(?P<name>" + NAME + r")\s+(?:(?:wurde|wird|ist)\s+"
+                      r"(?:(?:[a-zäöüß]+|[A-ZÄÖÜ][a-zäöüß]+(?=\s+[a-zäöüß]))\s+){0,4})?"  # "wurde per Handzeichen"
                       r"zu(?:m|r)\s+(?P<role>(?:\d\.\s+|ersten\s+|zweiten\s+)?(?:stellvertretenden\s+)?"
                       r"(?:Vorsitzenden|Sprecher(?:in)?|Schriftführer(?:in)?|Stellvertreter(?:in)?))\b[^.]{0,80}?gewählt")
+# "Zum Schriftführer wurde schließlich Anton Muster gewählt", "Zur Vorsitzenden ist Clara Probe gewählt worden"
+_TO_OFFICE = re.compile(r"\b[Zz]u(?:m|r)\s+(?P<role>(?:\d\.\s+|ersten\s+|zweiten\s+)?(?:stellvertretenden\s+)?"
+                        r"[A-ZÄÖÜ][a-zäöüß]+)\s+(?:wurde|ist|wird)\s+(?:[a-zäöüß]+\s+){0,2}(?P<name>" + NAME + r")"
+                        r"(?:\s*\(\d{1,2}\))?\s+(?:[a-zäöüß]+\s+){0,2}gewählt")
+# "Anna Beispiel, Leiterin der Fachgruppe Jugend,", "Jonas Muster, stellvertretender Vorsitzender;": a full name, a
+# comma and an office that ends there (no name after it: "Anna Beispiel, Bürgermeister Jonas Muster" is a list)
+_NAME_COMMA_OFFICE = re.compile(r"(?P<name>" + NAME + r"),[ \t]+(?P<role>(?:(?:stellvertretende[rn]?|[Ee]rste[r]?|"
+                                r"[Zz]weite[r]?|\d\.)[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+)(?:[ \t]+(?:der|des|für)[ \t]+"
+                                r"[A-ZÄÖÜ][\w-]*(?:[ \t]+[A-ZÄÖÜ][\w-]*)?)?(?=[ \t]*(?:[,;.:()\n]|$))")
 # "Als Sprecher wurde Anton Muster, als Vertreter Bernd Probe gewählt"; "ist Clara Probe die neue Vorsitzende"
 _AS_ROLE = re.compile(r"\b[Aa]ls\s+(?P<role>(?:stellvertretende[rn]?\s+)?(?:Sprecher(?:in)?|Vorsitzende[r]?|"
                       r"Vertreter(?:in)?|Schriftführer(?:in)?))\s+(?:wurden?\s+|ist\s+|wird\s+)?"
                       r"(?P<name>" + NAME + r")")
 _IS_ROLE = re.compile(r"\bist\s+(?P<name>" + NAME + r")\s+(?:der|die)\s+(?:neue\s+)?"
                       r"(?P<role>(?:stellvertretende[r]?\s+)?Vorsitzende[r]?|Sprecher(?:in)?)\b")
+
+
+# "Vorsitzende des Beirats ist Anna Beispiel", "Zweiter stellvertretender Vorsitzender wurde Jonas Muster": the office,
+# then the verb, then the person (a known first name: "Vorsitzender ist Herr ..." is read by the form of address)
+_OFFICE_IS = re.compile(r"(?<![\w-])(?P<role>(?:(?:[Ee]rste[r]?|[Zz]weite[r]?|\d\.)[ \t]+)?"
+                        r"(?:[Ss]tellvertretende[r]?[ \t]+)?[A-ZÄÖÜ][a-zäöüß]{4,})"
+                        r"(?:[ \t]+(?:des|der)[ \t]+[A-ZÄÖÜ][\w-]+)?[ \t]+(?:ist|wurde|bleibt|wird)"
+                        r"[ \t]+(?P<name>" + NAME + r")(?![\w-])")
+# "Neu ist Anna Beispiel als Kassenwartin", "mit Jonas Muster als Ansprechpartner": a full name, then its office
+_NAME_AS = re.compile(r"(?P<name>" + NAME + r")[ \t]+als[ \t]+(?P<role>(?:(?:stellvertretende[rn]?|neue[rn]?)[ \t]+)?"
+                      r"[A-ZÄÖÜ][a-zäöüß]+)(?![\w-])")
+# "Anna Beispiel hat das Amt der Schriftführerin übernommen"
+_TOOK_OFFICE = re.compile(r"(?P<name>" + NAME + r")[ \t]+(?:hat|hatte)[ \t]+(?:das[ \t]+Amt|den[ \t]+Posten|die[ \t]+"
+                          r"Aufgabe)[ \t]+(?:der|des)[ \t]+(?P<role>[A-ZÄÖÜ][a-zäöüß]+)[ \t]+übernommen")
+# "übernimmt der Bürgermeister Herr Muster die Protokollführung", "Anna Beispiel übernimmt die Schriftführung"
+_KEEPS_MINUTES = re.compile(r"(?:übernimmt|übernahm)[ \t]+(?:(?:der|die)[ \t]+)?(?:[A-ZÄÖÜ][a-zäöüß]+[ \t]+)?"
+                            r"(?:(?P<hon>Herr|Frau)[ \t]+)?(?P<name>" + NAME + r")[ \t]+die[ \t]+"
+                            r"(?:Protokoll|Schrift)führung|(?P<name2>" + NAME + r")[ \t]+(?:übernimmt|übernahm)[ \t]+"
+                            r"die[ \t]+(?:Protokoll|Schrift)führung")
+# "Anna Beispiel (SPD) fragt": a full name with the party in brackets is a councillor, whose office is not said
+_WITH_PARTY = re.compile(r"(?P<name>" + NAME + r")[ \t]*\((?P<party>[^()\n]{2,30})\)")
+
+
+_OFFICE_START = re.compile(r"(?:(?:stellvertretende[rn]?|[Ee]rste[r]?|[Zz]weite[r]?|\d\.)[ \t]+)?([A-ZÄÖÜ][a-zäöüß]+)")
+
+
+def _office_follows(text: str, pos: int) -> bool:
+    """Whether an office is the next word: most commas before a capital lead to a name or a noun, not an office."""
+    m = _OFFICE_START.match(text, pos)
+    return m is not None and _is_office(m.group(1))
+
+
+@lru_cache(maxsize=16384)
+def _is_office(word: str) -> bool:
+    return word in role_set() or bool(_role_word().match(word))
+
+
+def _first_named(name: str | None) -> bool:
+    """Whether a name starts with a known first name (after a title): in running text only such a name is
+    taken without a form of address, since a capitalised word pair is as often a noun and its attribute."""
+    words = [w for w in (name or "").split() if not w.endswith(".")]
+    return len(words) >= 2 and words[0].split("-")[0] in first_names()
+
+
+_SPACE = re.compile(r"\s")
+# "als stellvertretender Vorsitzender", "ist neue Sprecherin": lower-case words an office may start with
+_LOWER_MODIFIERS = ("stellvertretende", "stellv.", "neue")
+
+
+@cache
+def _anchor(words: tuple[str, ...], capital_next: bool) -> re.Pattern:
+    """One search for the words (followed by a capital or a lower-case modifier of an office, if asked): scanned by
+    the regex engine, not by a loop over every comma of the text."""
+    alternatives = "|".join(re.escape(w) for w in words)
+    after = "(?=[A-ZÄÖÜ]|" + "|".join(re.escape(m) for m in _LOWER_MODIFIERS) + ")" if capital_next else ""
+    return re.compile("(?:" + alternatives + ")" + after)
+
+
+def _near(rx: re.Pattern, text: str, words: tuple[str, ...], before: int, after: int,
+          capital_next: bool = False, test: Callable[[str, int], bool] | None = None) -> Iterator[re.Match]:
+    """Matches of a pattern that hold one of the words, searched only around where the words stand: a pattern that
+    starts with a name would otherwise be tried at every capital of the text.
+    ``capital_next``: only where a capital follows the word ("ist Anna", "als Kassenwart"; not "ist es", "als die");
+    ``test``: a cheap test of the text after the word (``test(text, end of word)``) before the pattern is tried."""
+    if not any(w in text for w in words):
+        return
+    seen: set[tuple[int, int]] = set()
+    for word in _anchor(words, capital_next).finditer(text):
+        at, stop = word.span()
+        if test is not None and not test(text, stop):
+            continue
+        lo = max(0, at - before)
+        if lo and (gap := _SPACE.search(text, lo, at)):
+            lo = gap.end()  # from the start of a word: "Peter Beispiel", not "ter Beispiel"
+        for m in rx.finditer(text, lo, min(len(text), stop + after)):
+            if m.start() <= at < m.end() and m.span() not in seen:
+                seen.add(m.span())
+                yield m
+
+
+def _offices_in_sentences(text: str) -> list[Found]:
+    """Offices given by the sentence around a name: "Vorsitzende ist ...", "... als Kassenwartin", "... hat das Amt
+    der Schriftführerin übernommen", "übernimmt ... die Protokollführung", and a party in brackets."""
+    out: list[Found] = []
+    for m in _near(_OFFICE_IS, text, (" ist ", " wurde ", " bleibt ", " wird "), 80, 60, True):
+        name = _clean_name(m.group("name"))
+        if _is_office(m.group("role").split()[-1]) and _first_named(name) and name == m.group("name"):
+            out.append((m.start(), m.end(), name, _nominative(m.group("role")), m.group(0)))
+    for m in _near(_NAME_AS, text, (" als ",), 60, 40, True):
+        name, word = _clean_name(m.group("name")), m.group("role").split()[-1]
+        if (word in _AS_WORDS or _is_office(word)) and _first_named(name) and m.group("name").endswith(name or "-"):
+            out.append((m.start("name"), m.end(), name, _nominative(_AS_WORDS.get(word, m.group("role"))), m.group(0)))
+    for m in _near(_TO_OFFICE, text, ("gewählt",), 160, 0):
+        name, role = _clean_name(m.group("name")), m.group("role")
+        if _is_office(role.split()[-1]) and _first_named(name):
+            out.append((m.start("name"), m.end("name"), name, _nominative(role), m.group(0)))
+    for m in _near(_NAME_COMMA_OFFICE, text, (", ",), 60, 70, True, _office_follows):
+        name, role = _clean_name(m.group("name")), m.group("role")
+        if _is_office(role.split()[-1]) and _first_named(name) and m.group("name").endswith(name or "-"):
+            out.append((m.start("name"), m.end(), name, role, m.group(0)))
+    for m in _near(_TOOK_OFFICE, text, ("übernommen",), 120, 0):
+        name, role = _clean_name(m.group("name")), m.group("role")
+        role = role[:-1] if role.endswith("s") and _is_office(role[:-1]) else role  # "des Kassenwarts"
+        if _is_office(role) and _first_named(name):
+            out.append((m.start("name"), m.end(), name, _nominative(role), m.group(0)))
+    for m in _near(_KEEPS_MINUTES, text, ("Protokollführung", "Schriftführung"), 100, 0):
+        raw = m.group("name") or m.group("name2")
+        name = _clean_name(raw, addressed=bool(m.group("hon")))
+        if name and (m.group("hon") or _first_named(name)):
+            female = m.group("hon") == "Frau" or gender(name) == "f"
+            out.append((m.start(), m.end(), name, "Protokollführerin" if female else "Protokollführer", m.group(0)))
+    at = text.find("(")
+    while at != -1:
+        close = text.find(")", at, at + 32)
+        if close != -1 and (text[at + 1:at + 2].isupper() or text[at + 1:at + 2] in ("f", "p")) \
+                and _PARTY_NAME.match(text[at + 1:close]):  # the party first: most brackets hold none
+            lo = max(0, at - 60)
+            if lo and (gap := _SPACE.search(text, lo, at)):
+                lo = gap.end()
+            for m in _WITH_PARTY.finditer(text, lo, close + 1):
+                name = _clean_name(m.group("name"))
+                if m.end() == close + 1 and _first_named(name) and m.group("name").endswith(name or "-") \
+                        and _plausible(name):
+                    out.append((m.start(), m.end(), name, None, m.group(0)))
+        at = text.find("(", at + 1)
+    return out
 
 
 def _nominative(role: str) -> str:
@@ -343,18 +571,18 @@ def _prose_roles(text: str) -> list[tuple[int, int, str, str | None, str]]:
     """Roles given in a sentence: members named after their body, a councillor "von der CDU-Fraktion",
     a person elected "zum stellvertretenden Vorsitzenden", "Als Sprecher wurde ...", "ist ... die neue Vorsitzende"."""
     out: list[tuple[int, int, str, str | None, str]] = []
-    for m in _found(_MEMBERS, text):
+    for m in _near(_MEMBERS, text, ("itglieder",), 1, 250):
         base = m.start("names")
         for nm in re.finditer(NAME, m.group("names")):
             name = _clean_name(nm.group(0))
             if name and len(name.split()) >= 2:
                 out.append((base + nm.start(), base + nm.end(), name, "Mitglied", nm.group(0)))
-    for m in _found(_OF_FACTION, text):
+    for m in _near(_OF_FACTION, text, ("Fraktion",), 90, 40):
         name = _clean_name(m.group("name"))
         if name:
             out.append((m.start(), m.end(), name, f"Mitglied der {m.group('faction')}", m.group(0)))
     for rx in (_ELECTED, _AS_ROLE, _IS_ROLE):
-        for m in _found(rx, text):
+        for m in _near(rx, text, ("gewählt",), 220, 0) if rx is _ELECTED else _found(rx, text):
             name = _clean_name(m.group("name"))
             if name and not _role_word().match(name.split()[-1]):
                 out.append((m.start(), m.end(), name, _nominative(m.group("role")), m.group(0)))

@@ -11,6 +11,7 @@ reader cannot see) than right ones.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ratsinfo.parsers.nlp.attendance import plausible
 from ratsinfo.parsers.nlp.names import (
@@ -67,17 +68,32 @@ def _name(raw: str, addressed: bool = False) -> str | None:
     return name
 
 
-def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < y and x < b for x, y in spans)
+class _Spans:
+    """Spans read already, sorted, with the furthest end up to each: whether a span overlaps them is a binary
+    search (an attendance list has hundreds of spans, and each name line under it asks)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [x for x, _y in spans]
+        self.reach: list[int] = []
+        for _x, y in spans:
+            self.reach.append(max(y, self.reach[-1]) if self.reach else y)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        k = bisect_left(self.starts, b)  # the spans that start before b
+        return k > 0 and self.reach[k - 1] > a
 
 
 def signed_persons(text: str, covered: list[tuple[int, int]]) -> list[Found]:
     """Signatures and addressees, outside the spans already read."""
     out: list[Found] = []
+    read = _Spans(covered)
     if "\n" in text:
-        for m in _SIGNED.finditer(text):
+        pos = 0
+        while m := _SIGNED.search(text, pos):
+            pos = m.start("line")  # "Im Auftrag" / "Anna Beispiel" / "Sachbearbeiterin": the name line is the next try
             office = _office(m.group("line"))
-            if not office or _overlaps(m.start("name"), m.end("name"), covered) or _NAME_AFTER.search(m.group("line")):
+            if not office or read.overlaps(m.start("name"), m.end("name")) or _NAME_AFTER.search(m.group("line")):
                 continue  # a line of an attendance list read already, or "Bürgermeister Anna Beispiel" under it
             name = _name(m.group("name"))
             known = name and (name.split()[0] in first_names() or name.split()[0] in ("Dr.", "Prof."))
@@ -88,7 +104,7 @@ def signed_persons(text: str, covered: list[tuple[int, int]]) -> list[Found]:
                     if (n := _name(m.group("name")))]
         if "Herr" in text or "Frau" in text:
             for m in _ADDRESSEE.finditer(text):
-                if _overlaps(m.start("name"), m.end("name"), covered):
+                if read.overlaps(m.start("name"), m.end("name")):
                     continue
                 office = _office(m.group("line"))
                 name = _name(m.group("name"), addressed=True)

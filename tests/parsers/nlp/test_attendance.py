@@ -111,7 +111,7 @@ def test_a_table_flattened_to_one_cell_a_line_with_lists_and_yes_columns(facts_o
             "  ja\n\nJonas Muster\n\nMusterdorfer Liste\n\n  ja\n\nClara Probe\n\nFreie Demokraten\n\n  ja\n\n"
             "Tagesordnung:\n\n1. Eröffnung")
     assert persons(facts_of, text) == {("Anna Beispiel", "Bürgermeisterin"), ("Jonas Muster", "Gemeindevertreter"),
-                                       ("Clara Probe", "Gemeindevertreter")}  # a role of her own before the heading's
+                                       ("Clara Probe", "Gemeindevertreterin")}  # a role of her own before the heading's
 
 
 def test_degrees_before_list_names_and_parties_of_their_own_line(facts_of):
@@ -120,3 +120,39 @@ def test_degrees_before_list_names_and_parties_of_their_own_line(facts_of):
             "Dipl.-Ing. Clara Probe\n\nDer Vorsitzende eröffnet die Sitzung.")
     assert persons(facts_of, text) == {("Jonas Beispiel", "Mitglied"), ("Anna Muster", "Mitglied"),
                                        ("Clara Probe", "Mitglied")}
+
+
+def test_an_office_before_a_colon_heads_a_table_of_surname_first_names(facts_of):
+    text = ("| Datum: | 3. März 2025 |\n| Bürgermeister: | |\n| Beispiel, Jonas | |\n| Beigeordnete: | |\n"
+            "| Muster, Karin zugleich gewähltes Ratsmitglied | |\n| Probe, Uwe ohne Ratsmandat | |\n"
+            "| Ratsmitglieder: | |\n| SPD | |\n| Dr. Quell, Heinz | entschuldigt |\n| Anders, Petra | |\n"
+            "| Ortsbürgermeister (o. RM): | |\n| Berger, Stefan, Oberdorf | entschuldigt |\n"
+            "| Von der Verwaltung: | |\n| Herr Lorenz (Bauabteilung) | |\nTagesordnung\n| TOP 1 | Haushalt |")
+    assert persons(facts_of, text) == {
+        ("Jonas Beispiel", "Bürgermeister"), ("Karin Muster", "Beigeordnete"), ("Karin Muster", "Ratsmitglied"),
+        ("Uwe Probe", "Beigeordneter"), ("Dr. Heinz Quell", "Ratsmitglied"), ("Petra Anders", "Ratsmitglied"),
+        ("Stefan Berger", "Ortsbürgermeister"), ("Lorenz", "Verwaltung")}
+
+
+def test_a_list_flattened_onto_one_line_keeps_each_name_and_the_label_before_a_run(facts_of):
+    text = ("Niederschrift Beginn: 17:00 Uhr Anwesend Bürgermeister Herr Jonas Beispiel SPD Frau Karin Muster "
+            "Frau Petra Probe CDU Herr Uwe Quell Verwaltung Herr Paul Anders Frau Dr. Ilse Berger Personalrat "
+            "Herr Timo Lorenz Der Bürgermeister eröffnet die Sitzung.")
+    assert persons(facts_of, text) == {
+        ("Jonas Beispiel", "Bürgermeister"), ("Karin Muster", None), ("Petra Probe", None), ("Uwe Quell", None),
+        ("Paul Anders", "Verwaltung"), ("Dr. Ilse Berger", "Verwaltung"), ("Timo Lorenz", None)}
+
+
+def test_lettered_headings_and_an_office_word_that_ends_a_name(facts_of):
+    text = ("a) Stimmberechtigte Mitglieder:\n\nSPD\n\nKarin Muster\nUwe Quell, 1. stellv. Bezirksbürgermeister\n\n"
+            "b) Berichterstatter:\n\nHerr Anders, Tiefbauamt\n\nc) Verwaltung\n\n"
+            "Herr Berger Bezirksverwaltungsstelle Nord\n")
+    assert persons(facts_of, text) == {
+        ("Karin Muster", "Stimmberechtigtes Mitglied"), ("Uwe Quell", "1. stellvertretender Bezirksbürgermeister"),
+        ("Anders", "Berichterstatter"), ("Berger", "Verwaltung")}
+
+
+def test_an_office_after_a_comma_that_holds_a_party_word_is_an_office(facts_of):
+    text = "Stimmberechtigte Mitglieder:\nKarin Muster, Fraktionssprecherin\nUwe Quell, SPD-Fraktion\n"
+    assert persons(facts_of, text) == {("Karin Muster", "Fraktionssprecherin"),
+                                       ("Uwe Quell", "Stimmberechtigtes Mitglied")}

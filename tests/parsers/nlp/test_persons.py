@@ -29,8 +29,8 @@ def test_a_plural_office_before_several_names_is_each_ones_but_a_singular_one_is
             "Ortsvorsteher Stefan Probe und Karin Quell fehlen entschuldigt. Den Verein stellten Bürgermeister "
             "Detlef Anders und Dr. Henning Berger vor.")
     got = persons(facts_of, text)
-    assert {("Doris Beispiel", "Gemeinderat"), ("Dr. Sigmund Musterer", "Gemeinderat"),
-            ("Stefan Probe", "Ortsvorsteher"), ("Karin Quell", "Ortsvorsteher"),
+    assert {("Doris Beispiel", "Gemeinderätin"), ("Dr. Sigmund Musterer", "Gemeinderat"),
+            ("Stefan Probe", "Ortsvorsteher"), ("Karin Quell", "Ortsvorsteherin"),
             ("Detlef Anders", "Bürgermeister")} <= got
     assert ("Dr. Henning Berger", "Bürgermeister") not in got
 
@@ -90,3 +90,65 @@ def test_an_abbreviated_office_before_a_womans_name_is_written_in_the_feminine(f
     text = "BM Anna Beispiel eröffnet die Sitzung. GR Jonas Muster und GR Clara Probe fragen nach."
     assert persons(facts_of, text) == {("Anna Beispiel", "Bürgermeisterin"), ("Jonas Muster", "Gemeinderat"),
                                        ("Clara Probe", "Gemeinderätin")}
+
+
+def test_the_office_then_its_holder_after_ist_or_wurde(facts_of):
+    text = ("Vorsitzende des Jugendbeirates ist Marie Beispiel. Zweiter stellvertretender Vorsitzender wurde Jonas "
+            "Muster, seine Stellvertreterin bleibt Karin Probe. Der Bürgermeister wird Quellen prüfen lassen.")
+    assert persons(facts_of, text) == {
+        ("Marie Beispiel", "Vorsitzende"), ("Jonas Muster", "Zweiter stellvertretender Vorsitzender"),
+        ("Karin Probe", "Stellvertreterin")}
+
+
+def test_members_named_after_a_colon_and_offices_taken_over_in_a_sentence(facts_of):
+    text = ("Im Mai wurden die drei Mitglieder des Vorstands vom Rat bestätigt: Petra Beispiel, Uwe Muster und "
+            "Sabine Probe. Neu ist Uwe Muster als Kassenwart. Sabine Probe hat das Amt der Schriftführerin "
+            "übernommen. Da keine Protokollantin anwesend war, übernimmt der Ortsvorsteher Herr Quell die "
+            "Protokollführung.")
+    got = persons(facts_of, text)
+    assert {("Petra Beispiel", "Mitglied"), ("Uwe Muster", "Mitglied"), ("Uwe Muster", "Kassenwart"),
+            ("Sabine Probe", "Schriftführerin"), ("Quell", "Protokollführer")} <= got
+
+
+def test_a_full_name_with_a_party_in_brackets_is_a_person_but_a_noun_with_an_abbreviation_is_not(facts_of):
+    text = ("Zu Beginn merkte Heinz Beispiel (CDU) an, dass der Bericht fehle. Die Freiwillige Feuerwehr (FFW) "
+            "und Neue Mitte (Bündnis) legen Zahlen vor.")
+    assert persons(facts_of, text) == {("Heinz Beispiel", None)}
+
+
+def test_a_woman_named_after_an_office_in_the_plural_holds_it_in_the_feminine(facts_of):
+    text = "Es fehlten die Stadträte Jonas Muster, Karin Probe und Uwe Quell."
+    got = persons(facts_of, text)
+    assert ("Karin Probe", "Stadträtin") in got and ("Uwe Quell", "Stadtrat") in got
+
+
+def test_an_abbreviated_office_of_two_words_is_written_out_in_the_holders_gender(facts_of):
+    text = "Weiterhin sind anwesend:\nLVB Jonas Beispiel\nLVB Karin Muster\n\nTagesordnung"
+    assert persons(facts_of, text) == {("Jonas Beispiel", "Leitender Verwaltungsbeamter"),
+                                       ("Karin Muster", "Leitende Verwaltungsbeamtin")}
+
+
+def test_surnames_after_a_plural_office_may_carry_initials_and_a_treasurer_is_an_office(facts_of):
+    text = ("Es fehlen entschuldigt die Ratsmitglieder Anders, H.-J. Muster und Probe. Stadtkämmerer Uwe Fink "
+            "erläutert den Haushalt.")
+    assert persons(facts_of, text) == {("Anders", "Ratsmitglied"), ("H.-J. Muster", "Ratsmitglied"),
+                                       ("Probe", "Ratsmitglied"), ("Uwe Fink", "Stadtkämmerer")}
+
+
+def test_bodies_of_places_parties_and_offices_addressed_without_a_name_are_no_persons(facts_of):
+    text = ("Herr Präsident, meine Damen und Herren! Der Gemeinderat Musterdorf hat beschlossen, dass der "
+            "Ortschaftsrat Unterbach gehört wird. Die Sprecherin Gruppe Nord und der Landrat Kreis Musterland "
+            "stimmen zu. Es fragte der Stadtrat Probe (SPD), ob Gemeinderat Jonas Muster zustimme.")
+    assert persons(facts_of, text) == {("Probe", "Stadtrat"), ("Jonas Muster", "Gemeinderat")}
+
+
+def test_elections_told_in_a_report_and_an_office_after_a_full_name_and_a_comma(facts_of):
+    text = ("Jonas Muster wurde per Handzeichen einstimmig zum Sprecher gewählt. Zur Schriftführerin wurde danach "
+            "Karin Probe (17) gewählt. Er wird von Uwe Quell als stellvertretender Sprecher unterstützt. Petra "
+            "Anders, Leiterin der Fachgruppe Jugend, erklärte die Wahl; Paul Berger, Bürgermeister Timo Lorenz und "
+            "weitere Gäste hörten zu.")
+    got = persons(facts_of, text)
+    assert {("Jonas Muster", "Sprecher"), ("Karin Probe", "Schriftführerin"),
+            ("Uwe Quell", "stellvertretender Sprecher"), ("Petra Anders", "Leiterin"),
+            ("Timo Lorenz", "Bürgermeister")} <= got
+    assert ("Paul Berger", "Bürgermeister") not in got

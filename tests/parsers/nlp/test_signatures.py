@@ -20,13 +20,19 @@ def test_the_office_above_a_form_of_address_is_the_addressees(facts_of):
     assert persons(facts_of, text) == {("Dr. Jonas Muster", "Oberbürgermeister")}
 
 
-def test_full_names_in_running_text_without_address_office_or_signature_are_left_alone(facts_of):
-    text = ("Zu Beginn merkte Hubert Beispiel (FWG) an, dass zwei Niederschriften fehlen. Die Sophie Scholl Schule "
-            "und die Karl Marx Straße liegen im Gebiet.")
-    assert persons(facts_of, text) == set()
+def test_full_names_in_running_text_without_address_office_party_or_signature_are_left_alone(facts_of):
+    text = ("Zu Beginn merkte Hubert Beispiel an, dass zwei Niederschriften fehlen. Die Sophie Scholl Schule "
+            "und die Karl Marx Straße liegen im Gebiet. Dem stimmte Petra Muster (FWG) zu.")
+    assert persons(facts_of, text) == {("Petra Muster", None)}  # the party makes her a councillor, office unsaid
 
 
 def test_role_lines_of_an_attendance_list_are_no_signatures():
     text = "Anwesend sind:\n\nMitglied des Gremiums\nBernd Beispiel\n\nMitglied des Gremiums\nKarin Muster\n"
     listed = [(text.index("Bernd"), text.index("Bernd") + 14, "Bernd Beispiel", "Mitglied des Gremiums", "")]
     assert all(role is None for _a, _b, _n, role, _t in signed_persons(text, [(a, b) for a, b, *_ in listed]))
+
+
+def test_a_signature_under_im_auftrag_keeps_the_office_on_the_line_below_the_name(facts_of):
+    text = ("Die Verwaltung empfiehlt die Annahme.\n\nMit freundlichen Grüßen\nIm Auftrag\n\nKarin Muster\n"
+            "Sachgebietsleiterin\n")
+    assert persons(facts_of, text) == {("Karin Muster", "Sachgebietsleiterin")}
