@@ -10,6 +10,7 @@ component (patterns in ``data/organizations.json``).
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left
 from functools import cache
@@ -97,6 +98,10 @@ def german() -> Language:
 
     nlp.add_pipe("ratsinfo_orgs")
     nlp.max_length = 5_000_000
+    # What is alive now (spaCy's vocabulary and tables, the rules' patterns) lives as long as the process; the
+    # collector need not look at it again each time the many small objects of an extraction trigger it
+    gc.collect()
+    gc.freeze()
     return nlp
 
 
