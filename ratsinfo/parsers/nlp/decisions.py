@@ -227,13 +227,13 @@ def _approvals(ctx: Context) -> list[Decision]:
     return out
 
 
-# a motion names its matter: "Antrag gemäß Geschäftsordnung des Rates zur Bildung eines Seniorenbeirates",
-# "der Antrag der CDU-Fraktion zum Aufbau einer Ordnungspartnerschaft"
+# a motion names its matter: "Antrag nach der Geschäftsordnung zur Gründung eines Jugendbeirates",
+# "der Antrag der SPD-Fraktion zum Ausbau des Bürgerbusses"
 _MOTION = re.compile(r"\bAntrag\b[^.;:\n]{0,80}?\s(?:zum|zur|auf|betreffend|betr\.)\s+(?=(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ„])")
 _PROCEDURE = re.compile(r"(?:Beratung|Beschlussfassung|Kenntnis|Abstimmung|Entscheidung|Sitzung|Tagesordnung|"
                         r"Vorlage|Behandlung)\b")
-# a motion titled in its first line and addressed in the next: "Einrichtung einer Ordnungspartnerschaft\nFür den
-# Ausschuss für Sicherheit und Ordnung am 2. April 2014 hat die SPD-Fraktion folgenden Antrag ... vorgelegt."
+# a motion titled in its first line and addressed in the next: "Einrichtung eines Kinderbeirates\nFür den
+# Ausschuss für Jugend und Familie am 5. Mai 2021 hat die Fraktion X folgenden Antrag ... vorgelegt."
 _ADDRESSED = re.compile(r"\b(?:[Ff]ür|[Aa]n|zur\s+Sitzung)\s+(?:den|die|das|des|der)\s*$")
 
 

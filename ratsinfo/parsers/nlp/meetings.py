@@ -195,7 +195,7 @@ def _minutes_of(ctx: Context) -> list[tuple[str, int | None, date, int, int]]:
 
 
 # the session announced at the end of minutes or a report: "Die nächste Sitzung findet am 14. März 2017 statt",
-# "Nächste Plenumssitzung am Samstag, den 29. April 2023"
+# "Nächste Vollversammlung am Montag, den 3. März 2025"
 _NEXT = re.compile(r"\b[Nn]ächsten?\s+(?:(?:öffentliche|reguläre|ordentliche)n?\s+)?(?P<word>[A-ZÄÖÜ][a-zäöüß]+?)?s?"
                    r"-?[Ss]itzung(?P<of>\s+(?:des|der)\s+)?[^.;?\n]{0,60}?\b(?:am|für\s+den)\s+" + _WEEKDAY
                    + DATE_PATTERN)

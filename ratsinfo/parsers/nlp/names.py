@@ -141,7 +141,7 @@ def clean_name(name: str, addressed: bool = False) -> str | None:
                 tokens.pop()  # "Frau Beispiel von der Polizei": the name ends before the particle
     for k, t in enumerate(tokens):
         if k > 0 and _ends_name(t):
-            tokens = tokens[:k]  # "Herr Härke Fachbereichsleiter Steuerung": the name ends at the role or office
+            tokens = tokens[:k]  # "Herr Muster Fachbereichsleiter Finanzen": the name ends at the role or office
             break
     while tokens and tokens[-1] in NOT_NAMES:
         tokens.pop()

@@ -631,11 +631,11 @@ def _without_place(m: Mention, places: set[str]) -> Mention:
 
 
 # "keinen Beirat", "viele Runde Tische", "ein weiterer Rat ... wurde nicht gebildet": a kind of body, not one
-# ("haben einen gemeinsamen Lenkungskreis" introduces one)
+# ("bilden einen gemeinsamen Lenkungskreis" introduces one)
 _INDEFINITE_BEFORE = re.compile(r"\b(?:(?P<a>[Ee]in|[Ee]ine[mnrs]?)|[Kk]ein|[Kk]eine[mnrs]?|[Vv]iele[n]?|"
                                 r"[Mm]ehrere[n]?|[Ss]olche[mnrs]?)\s+(?:[a-zäöüß][\wäöüß-]*\s+){0,2}$")
 _NEGATED_AFTER = re.compile(r"[^.;:!?]{0,80}?\b(?:nicht|nie|niemals)\b")
-# ... unless the text sets it up: "die Einrichtung eines Seniorenbeirates", "einen Beirat zu gründen"
+# ... unless the text sets it up: "die Gründung eines Jugendbeirates", "einen Beirat zu gründen"
 _FOUNDED_BEFORE = re.compile(r"\b(?:Einrichtung|Gründung|Neugründung|Bildung|Schaffung|Errichtung|Einsetzung)\s+\S+\s+"
                              r"(?:[a-zäöüß][\wäöüß-]*\s+){0,2}$")
 _FOUNDED_AFTER = re.compile(r"[^.;:!?]{0,80}?\b(?:einzurichten|einrichten|einzusetzen|einsetzen|zu\s+gründen|gründen|"
@@ -671,7 +671,7 @@ def _without_generic(text: str, mentions: list[Mention]) -> None:
         mentions[:] = [m for m in mentions if not generic.get(m.key)]
 
 
-# "Beirat für Architektur und Stadtgestaltung (Gestaltungsbeirat)": the short name in brackets
+# "Beirat für Umwelt und Klimaschutz (Klimabeirat)": the short name in brackets
 _BRACKET_OPEN = re.compile(r"\s*\(\s*")
 
 

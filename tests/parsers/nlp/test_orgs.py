@@ -265,7 +265,7 @@ def test_kaemmerei_kommunalaufsicht_and_coordination_groups():
 
 
 def test_a_body_introduced_with_an_indefinite_article_is_one():
-    found = orgs("Die Gesundheitskonferenz und die Pflegekonferenz haben einen gemeinsamen Lenkungskreis.")
+    found = orgs("Die Gesundheitskonferenz und die Pflegekonferenz haben seit 2020 einen gemeinsamen Lenkungskreis.")
     assert found["Lenkungskreis"].kind == "staff"
 
 
