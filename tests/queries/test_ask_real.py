@@ -78,8 +78,9 @@ def real(tmp_path_factory, corpus):
         path = str(corpus / "real-docs" / doc)
         if path not in by_council.setdefault(council_of(corpus, doc), []):
             by_council[council_of(corpus, doc)].append(path)
-    for council, paths in sorted(by_council.items()):
-        ingest_files(con, store, paths, body=council)
+    councils = sorted(by_council.items())
+    for i, (council, paths) in enumerate(councils):  # the index and the readers' snapshot once, after the last
+        ingest_files(con, store, paths, body=council, readers=i == len(councils) - 1)
     con.close()
     return root / "w.duckdb"
 

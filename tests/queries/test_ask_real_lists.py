@@ -42,8 +42,9 @@ def real(tmp_path_factory, corpus):
     root = tmp_path_factory.mktemp("lists")
     con = connect(root / "w.duckdb")
     store = RawStore(root / "home")
-    for doc, _q, _k in QUESTIONS:
-        ingest_files(con, store, [str(corpus / "real-docs" / doc)], body=council_of(corpus, doc))
+    for i, (doc, _q, _k) in enumerate(QUESTIONS):  # the index and the readers' snapshot once, after the last
+        ingest_files(con, store, [str(corpus / "real-docs" / doc)], body=council_of(corpus, doc),
+                     readers=i == len(QUESTIONS) - 1)
     con.close()
     return root / "w.duckdb"
 
