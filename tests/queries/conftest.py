@@ -13,7 +13,7 @@ def warehouse(tmp_path_factory, corpus):
     root = tmp_path_factory.mktemp("wh")
     con = connect(root / "w.duckdb")
     store = RawStore(root / "home")
-    ingest_files(con, store, [str(corpus / "seeds")])
+    ingest_files(con, store, [str(corpus / "seeds")], readers=False)  # the index and snapshot after the next
     ingest_files(con, store, [str(EXAMPLES / "falkenried")], body="Stadtrat Falkenried")
     con.close()
     return root / "w.duckdb"

@@ -44,7 +44,7 @@ def build(root: Path) -> tuple[Path, dict[str, str]]:
     con = connect(db)
     store = RawStore(root / "home")
     export = prepare_export(default_examples(), root / "export")
-    ingest_files(con, store, [str(export)], body=DEMO_BODY)
+    ingest_files(con, store, [str(export)], body=DEMO_BODY, readers=False)  # the index and snapshot after the next
     with OParlServer(page_size=50, **TOWN) as srv:
         ids = hostile_town(srv)
         ingest_oparl(con, store, srv.system_url, files=False, max_rps=1000, timeout=5.0)
