@@ -56,7 +56,7 @@ def test_killing_a_refresh_at_any_moment_loses_nothing(tmp_path):
             refresh = [*RATSINFO, "--db", str(db), "--home", str(home), "refresh", "--config", str(cfg)]
             for _kill in range(4):
                 proc = subprocess.Popen(refresh, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-                time.sleep(rnd.uniform(0.15, 0.65) * took)
+                time.sleep(rnd.uniform(0.15, 0.5) * took)
                 if proc.poll() is None:
                     proc.send_signal(signal.SIGKILL)
                     killed += 1
