@@ -1,4 +1,5 @@
-"""Where things live: the warehouse file and the raw store, from options or environment."""
+"""Where things live (the warehouse file, the raw store, the cache folder) and the writers' limits, from options or
+environment."""
 
 from __future__ import annotations
 
@@ -28,6 +29,15 @@ def settings(db: str | None, home: str | None, quiet: bool = False, verbose: boo
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMGT]?i?B?)\s*$", re.I)
 _UNITS = {"": 1, "b": 1, "k": 1e3, "kb": 1e3, "kib": 2**10, "m": 1e6, "mb": 1e6, "mib": 2**20, "g": 1e9, "gb": 1e9,
           "gib": 2**30, "t": 1e12, "tb": 1e12, "tib": 2**40}
+
+
+def cache_dir() -> Path:
+    """Where derived files are kept between processes (any process may rebuild them): RATSINFO_CACHE_DIR, else
+    the user's cache folder."""
+    given = os.environ.get("RATSINFO_CACHE_DIR")
+    if given:
+        return Path(given)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ratsinfo"
 
 
 def duckdb_threads() -> int | None:

@@ -19,6 +19,8 @@ from bisect import bisect_left
 from functools import cache
 from pathlib import Path
 
+from ratsinfo.config import cache_dir
+
 
 def _package_dir(name: str) -> Path:
     """Where a package lives, found without importing it (importing spaCy alone takes a second)."""
@@ -96,14 +98,6 @@ def _packed(words: list[str]) -> tuple[str, array]:
 
 
 MAGIC = b"ratsinfo-lemmas-1\n"
-
-
-def cache_dir() -> Path:
-    """Where derived files are kept between processes: RATSINFO_CACHE_DIR, else the user's cache folder."""
-    given = os.environ.get("RATSINFO_CACHE_DIR")
-    if given:
-        return Path(given)
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ratsinfo"
 
 
 @cache
