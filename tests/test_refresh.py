@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,10 +14,9 @@ from ratsinfo.ops.health import source_health
 from ratsinfo.ops.refresh import EXIT_ALL_FAILED, EXIT_LOCKED, EXIT_OK, EXIT_PARTIAL, Lock, LockHeld, refresh
 from ratsinfo.ops.sources import SourceConfig, add, load
 from ratsinfo.warehouse.db import connect
-from tests.conftest import EXAMPLES, ROOT
+from tests import warm_cli
+from tests.conftest import EXAMPLES
 from tests.oparl_server import OParlServer
-
-RATSINFO = [sys.executable, "-m", "ratsinfo.cli"]
 
 
 def write_sources(path: Path, *configs: SourceConfig) -> Path:
@@ -156,29 +152,30 @@ def test_reads_during_a_refresh_see_the_last_complete_state(tmp_path):
     """20 concurrent `query`, `status`, `sql`, `search`, `changes` and `ask` calls from other processes while a
     refresh writes: all answer, from the state published by the last complete run, and none shows a lock
     message."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
     db, home = tmp_path / "w.duckdb", tmp_path / "home"
-    base = [*RATSINFO, "--db", str(db), "--home", str(home)]
+    base = ["--db", str(db), "--home", str(home)]
     with OParlServer(page_size=5, papers=40, meetings=10, hold=True) as srv:
         first = write_sources(tmp_path / "first.toml", export())
-        assert subprocess.run([*base, "refresh", "--config", str(first)], env=env).returncode == 0
+        assert warm_cli.call([*base, "refresh", "--config", str(first)]) == 0
         cfg = write_sources(tmp_path / "s.toml", SourceConfig(name="stadt", kind="oparl", url=srv.system_url,
                                                                files=False))
-        writer = subprocess.Popen([*base, "refresh", "--config", str(cfg)], env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        writer = warm_cli.start([*base, "refresh", "--config", str(cfg)], err=tmp_path / "writer.err")
         assert srv.holding.wait(120)  # the refresh is writing: it waits for the paper list's second page
         calls = [["query", "sessions-per-year", "--param", "year=2023"], ["status"],
                  ["sql", "SELECT count(*) AS n FROM paper WHERE NOT deleted", "--format", "json"],
                  ["search", "Beleuchtung"], ["changes"]]
         ask = ["ask", "Wie oft tagte der Stadtrat Falkenried 2023?"]
         calls = [calls[i % len(calls)] for i in range(18)] + [ask, ask]
-        readers = [subprocess.Popen([*base, *call], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                    text=True) for call in calls]
-        results = [(r.args, *r.communicate(timeout=120), r.returncode) for r in readers]
-        still_writing = writer.poll() is None
+        outs = [(tmp_path / f"r{i}.out", tmp_path / f"r{i}.err") for i in range(len(calls))]
+        readers = [warm_cli.start([*base, *call], out, err) for call, (out, err) in zip(calls, outs, strict=True)]
+        for r in readers:
+            r.join(120)
+        results = [(call, out.read_text(), err.read_text(), r.exitcode) for call, (out, err), r
+                   in zip(calls, outs, readers, strict=True)]
+        still_writing = writer.is_alive()
         srv.release.set()
-        writer.wait(timeout=300)
-        assert writer.returncode == 0, writer.stderr.read() if writer.stderr else ""
+        writer.join(300)
+        assert writer.exitcode == 0, (tmp_path / "writer.err").read_text()
     assert still_writing  # the reads happened while the refresh was writing
     served = urlsplit(srv.system_url).netloc
     for args, out, err, code in results:
