@@ -46,25 +46,26 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
-    """Apply the migrations the file has not seen yet, each in its own transaction."""
+    """Apply the migrations the file has not seen yet, all in one transaction: a failed upgrade leaves the file
+    as it was, and a new warehouse costs one commit, not one for each of its migrations."""
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR, "
         "applied_at TIMESTAMP DEFAULT current_timestamp)"
     )
     current = schema_version(con)
-    for version, name, sql in migrations():
-        if version <= current:
-            continue
-        con.execute("BEGIN")
-        try:
+    pending = [(version, name, sql) for version, name, sql in migrations() if version > current]
+    if not pending:
+        return current
+    con.execute("BEGIN")
+    try:
+        for version, name, sql in pending:
             con.execute(sql)
             con.execute("INSERT INTO schema_version (version, name) VALUES (?, ?)", [version, name])
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
-        current = version
-    return current
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")
+    return pending[-1][0]
 
 
 LOCK_WORDS = ("conflicting lock", "could not set lock")

@@ -47,6 +47,20 @@ def test_a_failing_migration_leaves_the_warehouse_as_it_was(tmp_path, monkeypatc
     assert "half" not in tables
 
 
+def test_an_upgrade_whose_last_migration_fails_applies_none_of_them(tmp_path, monkeypatch):
+    path = tmp_path / "w.duckdb"
+    db.connect(path).close()
+    upgrade = db.migrations() + [(997, "997_fine.sql", "CREATE TABLE fine (a INT);"),
+                                 (998, "998_broken.sql", "SELECT * FROM nowhere;")]
+    monkeypatch.setattr(db, "migrations", lambda: upgrade)
+    with pytest.raises(duckdb.Error):
+        db.connect(path)
+    monkeypatch.undo()
+    con = db.connect(path)
+    assert db.schema_version(con) == max(v for v, _, _ in db.migrations())
+    assert "fine" not in {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+
+
 def test_read_only_access_refuses_writes_and_file_access(tmp_path):
     path = tmp_path / "w.duckdb"
     db.connect(path).close()
