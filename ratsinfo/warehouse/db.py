@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import time
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 
-from ratsinfo.config import duckdb_threads, memory_limit, size_bytes
+from ratsinfo.config import cache_dir, duckdb_threads, memory_limit, size_bytes
 from ratsinfo.errors import NoWarehouse, WarehouseBusy
 from ratsinfo.warehouse import absent
 
@@ -81,6 +82,54 @@ def snapshot_path(path: str | os.PathLike) -> Path:
     return Path(str(path) + ".snapshot")
 
 
+def template() -> Path | None:
+    """An empty warehouse at the newest schema, kept in the cache folder and named after the migrations and the
+    DuckDB version: a new warehouse is a copy of it. Creating one by its migrations costs about 0.1 s of CPU
+    (a simulated national crawl or the test suite makes hundreds); copying 2 MB costs a few milliseconds.
+    None when the cache folder cannot be written: the new warehouse is then migrated in place."""
+    digest = hashlib.sha256(duckdb.__version__.encode())
+    for version, name, sql in migrations():
+        digest.update(f"{version}\0{name}\0{sql}\0".encode())
+    kept = cache_dir() / f"warehouse-{digest.hexdigest()[:16]}.duckdb"
+    if kept.exists():
+        return kept
+    tmp = kept.with_name(f"{kept.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        con = duckdb.connect(str(tmp))
+        try:
+            no_autoload(con)
+            migrate(con)
+        finally:
+            con.close()
+        os.replace(tmp, kept)  # whole or not at all, whichever process makes it
+    except (OSError, duckdb.Error):
+        return None
+    finally:
+        for left in (tmp, Path(f"{tmp}.wal")):
+            with contextlib.suppress(OSError):
+                left.unlink()
+    return kept
+
+
+def _create(p: Path) -> bool:
+    """A new warehouse file at ``p`` as a copy of the template, unless another process creates it first;
+    whether this made it."""
+    kept = template()
+    if kept is None:
+        return False
+    tmp = p.with_name(f"{p.name}.{os.getpid()}.{time.monotonic_ns()}.new")
+    try:
+        shutil.copyfile(kept, tmp)
+        os.link(tmp, p)  # never over a file another process has just made
+    except OSError:
+        return False  # the other process's file, or a file system without links: migrated in place
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+    return True
+
+
 def connect(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
     """Open (creating if needed) and migrate the warehouse for writing.
 
@@ -90,6 +139,7 @@ def connect(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
     p = db_path(path)
     if p.parent and not p.parent.exists():
         p.parent.mkdir(parents=True, exist_ok=True)
+    copied = not p.exists() and not Path(f"{p}.wal").exists() and _create(p)
     deadline = time.monotonic() + WRITER_WAIT
     while True:
         try:
@@ -112,6 +162,8 @@ def connect(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
     con.execute("SET allocator_bulk_deallocation_flush_threshold = '16MB'")
     con.execute("SET allocator_background_threads = true")
     migrate(con)
+    if copied:  # the template's migrations count as applied now, to this file
+        con.execute("UPDATE schema_version SET applied_at = current_timestamp")
     return con
 
 

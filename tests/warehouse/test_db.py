@@ -140,3 +140,34 @@ def test_the_writers_duckdb_threads_follow_ratsinfo_threads_when_it_is_a_positiv
     own = duckdb.connect().execute("SELECT current_setting('threads')").fetchone()[0]
     assert con.execute("SELECT current_setting('threads')").fetchone()[0] == (expected or own)
     con.close()
+
+
+def test_a_new_warehouse_is_a_copy_of_the_template_with_its_own_time_of_creation(tmp_path, monkeypatch):
+    monkeypatch.setenv("RATSINFO_CACHE_DIR", str(tmp_path / "cache"))
+    first = db.connect(tmp_path / "a.duckdb")
+    first.close()
+    kept = db.template()
+    assert kept is not None and kept.parent == tmp_path / "cache"
+    made = duckdb.connect(str(kept), read_only=True).execute("SELECT max(applied_at) FROM schema_version").fetchone()[0]
+    con = db.connect(tmp_path / "b.duckdb")
+    assert db.schema_version(con) == max(v for v, _, _ in db.migrations())
+    assert con.execute("SELECT min(applied_at) FROM schema_version").fetchone()[0] > made
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [kept.name]  # no temporary file left
+
+
+def test_new_migrations_make_a_new_template(tmp_path, monkeypatch):
+    monkeypatch.setenv("RATSINFO_CACHE_DIR", str(tmp_path / "cache"))
+    db.connect(tmp_path / "a.duckdb").close()
+    later = db.migrations() + [(999, "999_test.sql", "CREATE TABLE later_table (key VARCHAR PRIMARY KEY);")]
+    monkeypatch.setattr(db, "migrations", lambda: later)
+    con = db.connect(tmp_path / "b.duckdb")
+    assert con.execute("SELECT count(*) FROM later_table").fetchone()[0] == 0
+    assert len(list((tmp_path / "cache").iterdir())) == 2
+
+
+def test_without_a_writable_cache_folder_a_new_warehouse_is_migrated_in_place(tmp_path, monkeypatch):
+    (tmp_path / "a-file").write_text("")
+    monkeypatch.setenv("RATSINFO_CACHE_DIR", str(tmp_path / "a-file" / "cache"))
+    assert db.template() is None
+    con = db.connect(tmp_path / "w.duckdb")
+    assert db.schema_version(con) == max(v for v, _, _ in db.migrations())
