@@ -26,7 +26,8 @@ _WEEKDAY = (r"(?:(?:heutigen|kommenden|morgigen|gestrigen|vergangenen)\s+)?"
 # a day, with or without its year, and the first day of a range ("3. bis 4. Juni 2019", "4./5. Mai")
 _DAY = (r"(?P<d>\d{1,2})\.\s?(?:(?:bis|und|-|–|/)\s?\d{1,2}\.\s?)?"
         r"(?:(?P<mon>" + _MONTHS + r")|(?P<mn>\d{1,2})\.)(?:\s?(?P<y>\d{4}|\d{2}(?![\d.])))?(?![\d.]?\d)")
-_ON_DAY = re.compile(r"\b(?:[Aa]m|vom(?=\s+\d{1,2}\.\s?(?:bis|-|–)\s?\d))\s+" + _WEEKDAY + _DAY)
+# "am 5. Juli", "in der Sitzung vom 5. Juli" (a bare "vom" dates papers and letters, except a range)
+_ON_DAY = re.compile(r"\b(?:[Aa]m|(?<=Sitzung\s)vom|vom(?=\s+\d{1,2}\.\s?(?:bis|-|–)\s?\d))\s+" + _WEEKDAY + _DAY)
 # what a body does in a session; a verb of the clause, not a noun ("Beschluss vom" dates a paper)
 _ACT = re.compile(r"\b(?:beschlo(?:ss|ß)(?:en)?|beschließt|empfahl(?:en)?|empfohlen|befasst(?:e|en)?|berie(?:t|ten)|"
                   r"beraten|tagt(?:e|en)?|getagt|traf(?:en)?\s+sich|kam(?:en)?\b[^;]{0,60}?\bzusammen|"

@@ -25,13 +25,14 @@ class Head:
     gender: str
     determinants: tuple[str, ...] = ()
     exclude: frozenset[str] = frozenset()
+    titles: tuple[str, ...] = ()  # determinant endings of a person's rank: "Amtsrat", "Stadtbaurat"
 
 
 @cache
 def heads() -> list[Head]:
     out = [Head(h["suffix"].casefold(), h["kind"], h["gender"],
                 tuple(d.casefold() for d in h.get("determinants", ())),
-                frozenset(x.casefold() for x in h.get("exclude", ())))
+                frozenset(x.casefold() for x in h.get("exclude", ())), tuple(h.get("titles", ())))
            for h in data()["heads"] if " " not in h["suffix"]]
     return sorted(out, key=lambda h: -len(h.suffix))
 
@@ -49,7 +50,8 @@ NAME_STOP = {"Themen", "Thema", "Sitzung", "Sitzungen", "Mitglieder", "Ergebnis"
 # heads that name a body only with what follows: "Amt für Stadtgrün", "Dezernat Umwelt, Ordnung, Sport"
 BARE_WITH_NAME = {"amt", "amtes", "amts", "rat", "rates", "rats", "ausschuss", "ausschusses", "beirat", "beirates",
                   "beirats", "dezernat", "dezernates", "dezernats", "fachbereich", "fachbereiches", "fachbereichs",
-                  "referat", "referates", "referats", "geschäftsbereich", "geschäftsbereiches", "geschäftsbereichs"}
+                  "referat", "referates", "referats", "geschäftsbereich", "geschäftsbereiches", "geschäftsbereichs",
+                  "fachausschuss", "fachausschusses", "kommission", "konferenz"}
 NAMED_DEPARTMENTS = ("dezernat", "fachbereich", "referat", "geschäftsbereich")
 BARE_NEEDS_ADJ = {"stab", "gremium", "amt", "rat", "kreis", "plenum", "beirat", "ausschuss"}
 NAMEABLE_KINDS = {"advisory_board", "committee", "conference", "staff", "working_group"}
@@ -83,6 +85,8 @@ def _match_head(word: str) -> tuple[Head, str, str] | None:
             if base in h.exclude:
                 continue
             det = base[: -len(h.suffix)]
+            if h.titles and det.endswith(h.titles):
+                continue  # a rank before a surname ("Gemeindeamtsrat Pfeil"), not a board
             if h.determinants and not any(det.startswith(d) or det == d.rstrip("s") for d in h.determinants):
                 continue
             if det and len(det) < 2:

@@ -158,11 +158,15 @@ _POSSESSIVE = {"ihr", "ihres", "ihrem", "ihren", "sein", "seines", "seinem", "se
 _NOT_A_REGION = {"Anfang", "Ende", "Mitte", "Beginn"}  # "trat ihr Amt Anfang Mai an"
 _TITLES = {"Frau", "Dr", "Prof"}  # a person after the head: "Lenkungsgruppe Frau Meier" is no name of the group
 _DISTRICT_COUNCILS = {"bezirksvertretung", "bezirksversammlung"}  # named after their part of town
-_GENDER = {"ausschuss": "m", "beirat": "m", "rat": "m", "fachbereich": "m", "geschäftsbereich": "m"}
+_GENDER = {"ausschuss": "m", "fachausschuss": "m", "beirat": "m", "rat": "m", "fachbereich": "m",
+           "geschäftsbereich": "m"}
+# what a bare head names when a complement follows ("Kommission für Denkmalpflege", "Fachausschuss für Verkehr")
+_BARE_KINDS = {"amt": "department", "rat": "advisory_board", "ausschuss": "committee", "fachausschuss": "committee",
+               "beirat": "advisory_board", "kommission": "committee", "konferenz": "conference"}
 _INDEFINITE = {"ein", "eine", "einen", "einem", "einer", "eines", "kein", "keinen", "keinem"}
 _DECIDES = {"beschließt", "beschloss", "beschlossen", "stimmt", "stimmte", "möge", "fasst", "fasste"}
 COUNCIL_WORD = re.compile(r"(stadtrat|gemeinderat|ortschaftsrat|kreistag|kreisrat|samtgemeinderat|stadtbezirksrat|"
-                          r"bezirksrat|verbandsgemeinderat|ortsrat|ortsbeirat|marktgemeinderat|bürgerschaft|senat)"
+                          r"bezirksrat|verbandsgemeinderat|ortsgemeinderat|ortsrat|ortsbeirat|marktgemeinderat|bürgerschaft|senat)"
                           r"(?:es|s)?")
 # councils of a part of town carry its name: "Stadtbezirksrat Nord", "Ortsrat Mitte"
 NAMED_COUNCILS = {"stadtbezirksrat", "bezirksrat", "ortsrat", "ortsbeirat", "ortschaftsrat"}
@@ -340,7 +344,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if cap and text.casefold() in BARE_WITH_NAME and i + 1 < n:
             base = text
             low = text.casefold()
-            for h in NAMED_DEPARTMENTS + ("ausschuss", "beirat", "amt", "rat"):
+            for h in NAMED_DEPARTMENTS + ("fachausschuss", "ausschuss", "beirat", "amt", "rat", "kommission",
+                                          "konferenz"):
                 if low.startswith(h):
                     base = text[: len(h)]
                     break
@@ -355,8 +360,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             if complement or named and _is_cap(doc[i + 1]):
                 e = _group_name(doc, i + 1 if complement else i, commas=True)
                 if e > i + (2 if complement else 1):
-                    kind = {"amt": "department", "rat": "advisory_board", "ausschuss": "committee",
-                            "beirat": "advisory_board"}.get(base.casefold(), "department")
+                    kind = _BARE_KINDS.get(base.casefold(), "department")
                     span = doc[i:e]
                     display = base + " " + doc[i + 1:e].text
                     out.append(Mention(span.start_char, span.end_char, span.text, display, kind,

@@ -286,3 +286,12 @@ def test_a_founding_assembly_is_a_session_of_the_body_founded(facts_of):
     (m,) = facts_of("Auf Wunsch der Gemeinde wurde ein Kulturbeirat gegründet. Am 3. Mai 2001 fand die "
                     "Gründungsversammlung statt.")["meeting"]
     assert (m.subject, m.date.isoformat()) == ("Kulturbeirat", "2001-05-03")
+
+
+def test_a_session_dated_with_vom_and_no_year(facts_of):
+    (m,) = facts_of("Der Ortsbeirat beschloss in der Sitzung vom 5. Juli einstimmig den Ausbau.")["meeting"]
+    assert (m.subject, m.date, m.detail["month"]) == ("Ortsbeirat", None, "--07-05")
+
+
+def test_a_letter_dated_with_vom_is_no_session(facts_of):
+    assert "meeting" not in facts_of("Das Schreiben vom 5. Juli hat der Ortsbeirat zur Kenntnis genommen.")

@@ -325,3 +325,29 @@ def test_gendered_and_plain_forms_of_a_board_are_one():
 def test_no_name_after_a_body_named_with_a_demonstrative():
     found = orgs("Der Kinderbeirat tagt. Für die Kinder soll dieser Beirat Hilfe und Übungsplatz sein.")
     assert list(found) == ["Kinderbeirat"]
+
+
+@pytest.mark.parametrize("rank", ["Amtsrat", "Oberamtsrat", "Gemeindeamtsrat", "Stadtbaurat", "Regierungsrat",
+                                  "Gemeindeverwaltungsrat", "Studienrat"])
+def test_a_rank_of_the_civil_service_before_a_surname_is_no_body(rank):
+    found = orgs(f"Von der Verwaltung nahmen {rank} Kuhnert und der Seniorenbeirat teil.")
+    assert list(found) == ["Seniorenbeirat"]
+
+
+def test_the_council_of_a_local_community_is_a_council():
+    found = orgs("Der Ortsgemeinderat hat dem Antrag zugestimmt; der Jugendbeirat auch.")
+    assert (found["Ortsgemeinderat"].kind, found["Jugendbeirat"].kind) == ("council", "advisory_board")
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Die Kommission für Denkmalpflege berät den Stadtrat.", "Kommission für Denkmalpflege", "committee"),
+    ("Der Fachausschuss für Verkehr und Umwelt tagt öffentlich.", "Fachausschuss für Verkehr und Umwelt", "committee"),
+    ("Die Konferenz für Bildung und Teilhabe trifft sich jährlich.", "Konferenz für Bildung und Teilhabe",
+     "conference"),
+])
+def test_a_bare_head_with_its_field_after_für_names_a_body(text, name, kind):
+    assert orgs(text)[name].kind == kind
+
+
+def test_a_bare_commission_without_its_field_names_no_body():
+    assert orgs("Die Kommission hat getagt.") == {}
