@@ -733,6 +733,8 @@ def resolve(doc: Doc, mentions: list[Mention]) -> dict[str, Organisation]:
     for keys in by_det.values():
         if len(keys) > 1:
             _merge(orgs, mentions, keys)
+    for long_key, short_key in _spelled_out(orgs):
+        _merge(orgs, mentions, [long_key, short_key], keep_first=True)
     # "Geschäftsstelle KPR" is the Geschäftsstelle of the KPR
     for key in list(orgs):
         org = orgs[key]
@@ -782,6 +784,32 @@ def resolve(doc: Doc, mentions: list[Mention]) -> dict[str, Organisation]:
             org.aliases = set()
     _parents(text, mentions, orgs)
     return orgs
+
+
+_FIELD_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}")
+
+
+def _spelled_out(orgs: dict[str, Organisation]) -> list[tuple[str, str]]:
+    """(long key, compound key) of a body named both ways in one text: "Beirat für Architektur und
+    Stadtgestaltung" and "Gestaltungsbeirat", "Beirat für Klimaschutz" and "Klimabeirat". The compound's
+    determinant (without its linking ending) must begin a word of a short field (one or two words)."""
+    out = []
+    for long_key, long_org in orgs.items():
+        head, _, field = long_org.name.partition(" für ")
+        fields = _FIELD_WORD.findall(field)
+        if not field or not 1 <= len(fields) <= 2 or " " in head:
+            continue
+        for key, org in orgs.items():
+            first = org.mentions[0]
+            if key == long_key or org.kind != long_org.kind or first.head != head.casefold() \
+                    or len(first.determinant) < 4 or " " in org.name:
+                continue
+            stem = re.sub(r"(?:en|es|n|s|e)$", "", first.determinant)
+            prefix = stem[: max(5, len(stem) - 2)]
+            if any(stem in w.casefold() or w.casefold().startswith(prefix) for w in fields):
+                out.append((long_key, key))
+                break
+    return out
 
 
 _COUNCIL_OF_TOWN = re.compile(r"rat der (?P<kind>stadt|gemeinde|samtgemeinde|verbandsgemeinde|marktgemeinde) \S")
