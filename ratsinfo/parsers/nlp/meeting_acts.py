@@ -289,6 +289,40 @@ def year_sessions(ctx: Context) -> list[tuple[str, Dated, int, int]]:
 
 
 
+# the head of a minutes or agenda page: the body alone on a line ("Bauausschuss", "SG Musterstadt - Rat der
+# Samtgemeinde (SGR)"), then its day on the next line ("Donnerstag, 31. August 2023 , 16:00 Uhr")
+_HEAD_LINES = 6
+_HEAD_REST = re.compile(r"[\s\-–:|]*(?:\([A-ZÄÖÜ][\wÄÖÜäöü]{1,9}\))?[\s:]*")
+_HEAD_DAY = re.compile(r"[ \t]*" + _WEEKDAY + _DAY + r"(?:\s*,?\s*(?:um\s+)?\d{1,2}[:.]\d{2}\s*(?:Uhr)?)?[ \t]*$", re.M)
+
+
+def heading_session(ctx: Context) -> list[tuple[str, Dated, int, int]]:
+    """The session a page's head names: a line that is one body (a prefix before a dash allowed) and, on
+    the next line, a full date (with a time, nothing else)."""
+    text = ctx.text
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    while len(lines) < _HEAD_LINES and pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        if text[pos:end].strip():
+            lines.append((pos, end))
+        pos = end + 1
+    for (ls, le), (ds, de) in zip(lines, lines[1:], strict=False):
+        bodies = [b for b in ctx.mentions_between(ls, le) if b.kind in MEETING_KINDS and not b.is_abbreviation]
+        if len(bodies) != 1 or not _HEAD_REST.fullmatch(text, bodies[0].end, le):
+            continue
+        lead = text[ls:bodies[0].start]
+        if lead.strip() and not re.fullmatch(r"[^\n]{0,40}\s[-–]\s*", lead):
+            continue
+        day = _HEAD_DAY.match(text, ds, de)
+        if day and day.group("y") and day.end() == de:
+            found = day_of(day, ctx, ds)
+            if found is not None and found.when is not None:
+                return [(bodies[0].key, found, ls, de)]
+    return []
+
+
 # an agenda item's page of ALLRIS 4 copied as text starts with its session's day: "23.11.2021 - 1 Eröffnung ..."
 _ITEM_PAGE = re.compile(r"\A\s*(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\s+-\s+(?:[ÖN]\s*)?\d{1,3}(?:\.\d{1,3})*"
                         r"\.?\s+\S")

@@ -295,3 +295,16 @@ def test_a_session_dated_with_vom_and_no_year(facts_of):
 
 def test_a_letter_dated_with_vom_is_no_session(facts_of):
     assert "meeting" not in facts_of("Das Schreiben vom 5. Juli hat der Ortsbeirat zur Kenntnis genommen.")
+
+
+@pytest.mark.parametrize("head", [
+    "Bauausschuss\n\nDonnerstag, 31. August 2023 , 16:00 Uhr\nRathaus, Marktplatz 1\n",
+    "Gemeinde Musterdorf - Bauausschuss (BA)\nDonnerstag, 31. August 2023, 16:00 Uhr\nRathaus\n",
+])
+def test_the_head_of_a_minutes_page_dates_the_session_of_its_body(facts_of, head):
+    (m,) = facts_of(head + "\nTOP 1 Eröffnung\nDer Vorsitzende begrüßt die Anwesenden.")["meeting"]
+    assert (m.subject, m.date) == ("Bauausschuss", date(2023, 8, 31))
+
+
+def test_a_date_line_under_a_sentence_is_no_session_head(facts_of):
+    assert "meeting" not in facts_of("Der Bauausschuss berichtet über den Stand.\nDonnerstag, 31. August 2023\n")
