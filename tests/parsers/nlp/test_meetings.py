@@ -308,3 +308,10 @@ def test_the_head_of_a_minutes_page_dates_the_session_of_its_body(facts_of, head
 
 def test_a_date_line_under_a_sentence_is_no_session_head(facts_of):
     assert "meeting" not in facts_of("Der Bauausschuss berichtet über den Stand.\nDonnerstag, 31. August 2023\n")
+
+
+def test_a_date_in_the_head_goes_to_the_body_of_its_own_sentence(facts_of):
+    text = ("Gründung eines Seniorenbeirates der Stadt Musterhausen\n\n"
+            "Am 09.10.2018 fand in der Sitzung des Sozialausschusses erstmals eine Beratung zur Beteiligung "
+            "älterer Menschen statt.")
+    assert [(m.subject, m.date) for m in facts_of(text)["meeting"]] == [("Sozialausschuss", date(2018, 10, 9))]
