@@ -371,3 +371,14 @@ def test_a_committee_for_several_fields_stays_apart_from_a_compound_for_one():
 
 def test_a_committee_for_another_field_stays_apart():
     assert len(orgs("Der Sportausschuss und der Ausschuss für Bauen tagten nacheinander.")) == 2
+
+
+@pytest.mark.parametrize("name", ["Präventionsgruppe", "Koordinationsgruppe", "Koordinationskreis",
+                                  "Koordinationsteam"])
+def test_steering_groups_of_every_spelling_are_staff(name):
+    assert orgs(f"Die Sitzung der {name} fand im Rathaus statt.")[name].kind == "staff"
+
+
+@pytest.mark.parametrize("word", ["Zielgruppe", "Bevölkerungsgruppe", "Landkreis", "Personenkreis"])
+def test_groups_and_circles_of_people_are_no_bodies(word):
+    assert orgs(f"Die {word} wurde im Bericht näher beschrieben.") == {}
