@@ -30,8 +30,9 @@ _DAY = (r"(?P<d>\d{1,2})\.\s?(?:(?:bis|und|-|–|/)\s?\d{1,2}\.\s?)?"
 _ON_DAY = re.compile(r"\b(?:[Aa]m|(?<=Sitzung\s)vom|vom(?=\s+\d{1,2}\.\s?(?:bis|-|–)\s?\d))\s+" + _WEEKDAY + _DAY)
 # what a body does in a session; a verb of the clause, not a noun ("Beschluss vom" dates a paper)
 _ACT = re.compile(r"\b(?:beschlo(?:ss|ß)(?:en)?|beschließt|empfahl(?:en)?|empfohlen|befasst(?:e|en)?|berie(?:t|ten)|"
-                  r"beraten|tagt(?:e|en)?|getagt|traf(?:en)?\s+sich|kam(?:en)?\b[^;]{0,60}?\bzusammen|"
-                  r"zusammengekommen|stimmt(?:e|en)?\b[^;]{0,80}?\bzu\b|zugestimmt|entschied(?:en)?|entschieden|"
+                  r"beraten|tagt(?:e|en)?|getagt|t(?:raf|rafen|rifft|reffen)\s+sich|"
+                  r"(?:kam|kamen|kommt|kommen|trat|traten|tritt|treten)\b[^;]{0,60}?\bzusammen|"
+                  r"zusammengekommen|zusammengetreten|stimmt(?:e|en)?\b[^;]{0,80}?\bzu\b|zugestimmt|entschied(?:en)?|entschieden|"
                   r"wählt(?:e|en)?|gewählt|lehnt(?:e|en)?\b[^;]{0,80}?\bab\b|abgelehnt|verabschiedet(?:e|en)?|"
                   r"beauftragt(?:e|en)?|konstituiert(?:e|en)?|billigt(?:e|en)?|gebilligt|fasst(?:e|en)?|gefasst|"
                   r"nahm(?:en)?\b[^;]{0,60}?\bKenntnis|zur\s+Kenntnis\s+genommen)\b")
@@ -63,6 +64,9 @@ _TO_BODY = re.compile(r"\b(?:dem|der)\s+$")
 _FIRST_TIME = re.compile(r"\b(?:zum\s+ersten\s+Mal|erstmal(?:s|ig)\s+(?:zusammen|getagt|getroffen))\b"
                          r"(?!\s+(?:in\s+(?:der\s+)?neue[nr]?\s+(?:Besetzung|Konstellation|Zusammensetzung|Wahlperiode)|"
                          r"in\s+diese[mr]\s+(?:Jahr|Wahlperiode)|nach\s+der\s+(?:Wahl|Sommerpause)))")
+# "In neuer Besetzung kommt der Stadtrat ... erstmals zusammen": the first session of a term, not of the body
+_NEW_TERM = re.compile(r"\b(?:[Ii]n\s+neue[rn]?\s+(?:Besetzung|Zusammensetzung|Wahlperiode)|"
+                       r"nach\s+der\s+(?:Kommunal)?[Ww]ahl)\b")
 # the first or last session known only to its year: "Die letzte Sitzung des Beirates fand im Jahr 2014 statt"
 _YEAR_SESSION = re.compile(r"\b(?P<which>[Ll]etzte|[Ee]rste|[Kk]onstituierende)n?\s+Sitzung\b(?P<mid>[^.;?]{0,80}?)"
                            r"(?<![.\d/-])\b(?:(?:im\s+Jahr(?:e)?|in)\s+)?(?P<y>(?:19|20)\d\d)\b(?![./-]\d)[^.;?]{0,40}?\bstatt")
@@ -157,7 +161,7 @@ def acted_on_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
         if not bodies:
             continue
         body = min(bodies, key=lambda b: abs(b.start - dm.start()))
-        first = 1 if _FIRST_TIME.search(clause) else None
+        first = 1 if _FIRST_TIME.search(clause) and not _NEW_TERM.search(clause) else None
         for day in enumerated_days(ctx, dm):
             day.number = first
             out.append((body.key, day, s, e))

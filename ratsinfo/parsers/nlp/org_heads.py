@@ -37,6 +37,7 @@ def heads() -> list[Head]:
     return sorted(out, key=lambda h: -len(h.suffix))
 
 
+_PARTY_PREFIX = re.compile(r"[A-ZÄÖÜ]{2,6}|Grünen|Linken")
 ADJ_ENDINGS = re.compile(r"(?:e|er|en|em|es)$")
 NOM_ENDING = {"m": "er", "f": "e", "n": "es"}
 CONNECTORS = {"und", "in", "im", "für", "&", "-", "zur", "zum", "gegen", "mit", "an", "am", "bei", "von", "vom", "+"}
@@ -84,6 +85,9 @@ def _match_head(word: str) -> tuple[Head, str, str] | None:
             base = low[: len(low) - len(infl)] if infl else low
             if base in h.exclude:
                 continue
+            party, _, rest = word.partition("-")
+            if h.titles and rest and _PARTY_PREFIX.fullmatch(party) and rest.casefold().rstrip("s") in h.exclude:
+                continue  # "CDU-Stadtrat Meier", "SPD-Gemeinderätin": a member of the council, not a body
             det = base[: -len(h.suffix)]
             if h.titles and det.endswith(h.titles):
                 continue  # a rank before a surname ("Gemeindeamtsrat Pfeil"), not a board

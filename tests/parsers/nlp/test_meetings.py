@@ -315,3 +315,14 @@ def test_a_date_in_the_head_goes_to_the_body_of_its_own_sentence(facts_of):
             "Am 09.10.2018 fand in der Sitzung des Sozialausschusses erstmals eine Beratung zur Beteiligung "
             "älterer Menschen statt.")
     assert [(m.subject, m.date) for m in facts_of(text)["meeting"]] == [("Sozialausschuss", date(2018, 10, 9))]
+
+
+@pytest.mark.parametrize("verb", ["trifft sich", "tritt zu einer Sondersitzung zusammen", "kommt zusammen"])
+def test_a_session_announced_in_the_present_tense(facts_of, verb):
+    (m,) = facts_of(f"Der Seniorenbeirat {verb} am 4. Mai im Rathaus.")["meeting"]
+    assert (m.subject, m.detail["month"]) == ("Seniorenbeirat", "--05-04")
+
+
+def test_the_first_session_in_a_new_composition_is_not_the_bodys_first(facts_of):
+    (m,) = facts_of("In neuer Besetzung kommt der Stadtrat am Mittwoch, 3. Juli 2024, erstmals zusammen.")["meeting"]
+    assert (m.number, m.date) == (None, date(2024, 7, 3))

@@ -382,3 +382,9 @@ def test_steering_groups_of_every_spelling_are_staff(name):
 @pytest.mark.parametrize("word", ["Zielgruppe", "Bevölkerungsgruppe", "Landkreis", "Personenkreis"])
 def test_groups_and_circles_of_people_are_no_bodies(word):
     assert orgs(f"Die {word} wurde im Bericht näher beschrieben.") == {}
+
+
+@pytest.mark.parametrize("member", ["SPD-Stadtrat", "CDU-Gemeinderat", "FDP-Kreisrat", "Grünen-Stadtrat"])
+def test_a_council_member_named_with_the_party_is_no_body(member):
+    found = orgs(f"{member} Meier und die CDU-Fraktion stimmten dem Antrag zu.")
+    assert list(found) == ["CDU-Fraktion"]
