@@ -555,6 +555,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
         i += 1
     out += _listed_groups(full, out)
     out += _numbered_departments(full, out)
+    if "leiter" in full or "Leit" in full:
+        out += _headed_units(full, out)
     out.sort(key=lambda m: m.start)
     return [_without_place(m, places) for m in out]
 
@@ -618,6 +620,39 @@ def _numbered_departments(text: str, taken: list[Mention]) -> list[Mention]:
         display = " ".join(m.group(0).split())
         out.append(Mention(m.start(), m.end(), m.group(0), display, "department", canonical_key(display), "m",
                            head=display.split()[0].casefold()))
+    return out
+
+
+# a unit of the administration named through the one who heads it: "Leiterin des Bereichs Teilhabe",
+# "Fachbereichsleiter Steuerung, Personal und Zentrale Dienste" (not "Fachbereichsleiterin Ilona Oswald")
+_UNIT_WORDS = {"bereich": "Bereich", "fachbereich": "Fachbereich", "amt": "Amt", "abteilung": "Abteilung",
+               "referat": "Referat", "dezernat": "Dezernat", "fachdienst": "Fachdienst", "sachgebiet": "Sachgebiet"}
+_UNIT = r"(?P<{0}>Fachbereich|Bereich|Amt|Abteilung|Referat|Dezernat|Fachdienst|Sachgebiet)"
+_UNIT_NAME = (r"(?P<{0}>[A-ZÄÖÜ][\wäöüß]*(?:-[ \t]?|[\wäöüß]*)"
+              r"(?:(?:[ \t]*,[ \t]*|[ \t]+und[ \t]+|[ \t]+)[A-ZÄÖÜ][\wäöüß-]*){{0,4}})")  # on one line
+_HEADED_UNIT = re.compile(r"\b(?:[Ll]eiter(?:in)?|[Ll]eitung)\s+(?:des|der)\s+" + _UNIT.format("unit") + r"(?:e?s)?\s+"
+                          + _UNIT_NAME.format("name") + r"|\b" + _UNIT.format("unit2") + r"s?leiter(?:in)?\s+"
+                          + _UNIT_NAME.format("name2"))
+# the last word of a field of work, not of a surname ("Steuerung", "Bezirksratsangelegenheiten", "Dienste")
+_FIELD_END = re.compile(r"(?:ung|ungen|heit|keit|wesen|schaft|ik|tion|ur|tät|dienste|angelegenheiten|ordnung|bildung)$")
+
+
+def _headed_units(text: str, taken: list[Mention]) -> list[Mention]:
+    out = []
+    for m in _HEADED_UNIT.finditer(text):
+        g = "" if m.group("unit") else "2"
+        unit, name = m.group("unit" + g), m.group("name" + g)
+        words = re.findall(r"[A-ZÄÖÜ][\wäöüß-]*", name)
+        if words[0] in first_names() or words[0] in NAME_STOP or g and not (
+                _FIELD_END.search(words[-1].casefold()) or re.search(r",|\bund\b", name)):
+            continue  # "Fachbereichsleiterin Ilona Oswald", "Fachbereichsleiter Habben": a person, not the field
+        a = m.start("name" + g)
+        b = a + len(name.rstrip())
+        if any(x.start < b and a < x.end for x in taken):
+            continue
+        display = _UNIT_WORDS[unit.casefold()] + " " + " ".join(name.split())
+        out.append(Mention(a, b, text[a:b], display, "department", canonical_key(display), "m",
+                           head=unit.casefold()))
     return out
 
 

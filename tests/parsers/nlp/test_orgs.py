@@ -388,3 +388,21 @@ def test_groups_and_circles_of_people_are_no_bodies(word):
 def test_a_council_member_named_with_the_party_is_no_body(member):
     found = orgs(f"{member} Meier und die CDU-Fraktion stimmten dem Antrag zu.")
     assert list(found) == ["CDU-Fraktion"]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Frau Kühn, stellvertretende Leiterin des Bereichs Teilhabe, berichtet.", "Bereich Teilhabe"),
+    ("Der Leiter der Abteilung Stadtentwicklung und Wohnen stellt den Plan vor.",
+     "Abteilung Stadtentwicklung und Wohnen"),
+    ("Verwaltung:\nHerr Ott Fachbereichsleiter Steuerung, Personal und Finanzen\nFrau Kühn",
+     "Fachbereich Steuerung, Personal und Finanzen"),
+])
+def test_a_unit_of_the_administration_named_through_its_head(text, unit):
+    assert orgs(text)[unit].kind == "department"
+
+
+@pytest.mark.parametrize("text", ["Fachbereichsleiterin Ilona Kühn stellte die Neuerung vor.",
+                                  "Fachbereichsleiter Habben stellt die Anwesenheit fest.",
+                                  "Die Leitung des Amtes übernimmt Frau Kühn."])
+def test_the_head_of_a_unit_named_with_a_person_names_no_unit(text):
+    assert orgs(text) == {}
