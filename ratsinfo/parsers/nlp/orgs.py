@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Token
 
 from ratsinfo.parsers.nlp.council import Council, recognise
 from ratsinfo.parsers.nlp.doc_text import text_of
-from ratsinfo.parsers.nlp.names import first_names
+from ratsinfo.parsers.nlp.names import data as name_data
+from ratsinfo.parsers.nlp.names import first_names, role_set
 from ratsinfo.parsers.nlp.org_heads import (  # noqa: F401 - re-exported
     ADJ_ENDINGS,
     BARE_NEEDS_ADJ,
@@ -557,6 +558,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
     out += _numbered_departments(full, out)
     if "leiter" in full or "Leit" in full:
         out += _headed_units(full, out)
+    if "Verwaltung" in full:
+        out += _staff_units(full, out)
     out.sort(key=lambda m: m.start)
     return [_without_place(m, places) for m in out]
 
@@ -653,6 +656,38 @@ def _headed_units(text: str, taken: list[Mention]) -> list[Mention]:
         display = _UNIT_WORDS[unit.casefold()] + " " + " ".join(name.split())
         out.append(Mention(a, b, text[a:b], display, "department", canonical_key(display), "m",
                            head=unit.casefold()))
+    return out
+
+
+# the staff of the administration in an attendance list, each with the unit they come from:
+# "Verwaltung: Frau Dr. Kühn (Energiemanagement), Herr Ott (Stadtplanung)" or one a line,
+# "Frau Kühn Bereich Stadterneuerung und Wohnen"
+_STAFF_HEAD = re.compile(r"^[ \t]*(?:Von\s+der\s+|Vertreter\w*\s+der\s+)?Verwaltung\s*:", re.M)
+_STAFF_BRACKET = re.compile(r"\(\s*(?P<name>[A-ZÄÖÜ][\wäöüß-]+(?:[ \t]+(?:und[ \t]+)?[A-ZÄÖÜ][\wäöüß-]+){0,3})\s*\)")
+_STAFF_LINE = re.compile(r"^[ \t•\-*]*(?:Herr|Frau)[ \t]+(?:Dr\.[ \t]+)?[A-ZÄÖÜ][\wäöüß-]+[ \t]*,?[ \t]+"
+                         r"(?P<unit>Fachbereich|Bereich|Abteilung|Referat|Dezernat|Fachdienst|Stabsstelle)[ \t]+"
+                         r"(?P<name>[A-ZÄÖÜ][^\n()]{2,80}?)[ \t]*$", re.M)
+
+
+def _staff_units(text: str, taken: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for h in _STAFF_HEAD.finditer(text):
+        end = text.find("\n\n", h.end())
+        end = len(text) if end == -1 else min(end, h.end() + 1500)
+        spans: list[tuple[int, int, str]] = []
+        for m in _STAFF_BRACKET.finditer(text, h.end(), end):
+            words = m.group("name").split()
+            if words[0] in role_set() or words[0] in first_names() or words[0].isupper() or any(
+                    w.casefold().endswith(tuple(name_data()["role_suffixes"])) for w in words):
+                continue  # "(Geschäftsführer ...)", "(CDU)", "(Vorsitzende)": a role or a party, not a unit
+            spans.append((m.start("name"), m.end("name"), " ".join(words)))
+        for m in _STAFF_LINE.finditer(text, h.end(), end):
+            spans.append((m.start("unit"), m.end("name"), m.group("unit") + " " + " ".join(m.group("name").split())))
+        for a, b, display in spans:
+            if any(x.start < b and a < x.end for x in taken + out):
+                continue
+            out.append(Mention(a, b, text[a:b], display, "department", canonical_key(display), "m",
+                               head=display.split()[0].casefold()))
     return out
 
 

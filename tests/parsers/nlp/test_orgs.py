@@ -406,3 +406,19 @@ def test_a_unit_of_the_administration_named_through_its_head(text, unit):
                                   "Die Leitung des Amtes übernimmt Frau Kühn."])
 def test_the_head_of_a_unit_named_with_a_person_names_no_unit(text):
     assert orgs(text) == {}
+
+
+def test_the_units_of_the_staff_in_an_attendance_list_are_departments():
+    found = orgs("Verwaltung: Frau Dr. Vera Kühn (Energiemanagement), Tim Ott (Stadtplanung), "
+                 "Kurt Zahn (Geschäftsführer eines Planungsbüros), Jana Lutz (CDU), Eva Brink (Vorsitzende)\n\n"
+                 "TOP 1 Eröffnung")
+    assert {n for n, o in found.items() if o.kind == "department"} == {"Energiemanagement", "Stadtplanung"}
+
+
+def test_a_unit_after_a_name_one_a_line_is_a_department():
+    found = orgs("Verwaltung:\nFrau Kühn Bereich Rats- und Ausschussangelegenheiten\nHerr Ott Bereich Stadtplanung\n")
+    assert set(found) == {"Bereich Rats- und Ausschussangelegenheiten", "Bereich Stadtplanung"}
+
+
+def test_brackets_outside_the_staff_of_an_attendance_list_name_no_unit():
+    assert orgs("Anwesend: Frau Kühn (Stadtplanung), Herr Ott (Energiemanagement)") == {}
