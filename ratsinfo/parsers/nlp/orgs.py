@@ -153,8 +153,12 @@ _OTHER_TOWN = re.compile(r" (?:der|des) (?:Stadt|Gemeinde|Landeshauptstadt|Samtg
 _HEAD_FAMILY = {"gruppe": "group", "gremium": "group", "kreis": "group", "runde": "group", "team": "group",
                 "stab": "group", "beirat": "board", "rat": "board", "parlament": "parliament",
                 "vertretung": "parliament"}
+# "Stadtratssitzung", "Kreistags-Sitzung", "des Samtgemeinderatsbeschlusses" (a decision only of a named council:
+# a bare "Ratsbeschluss" may be any council's)
 _COUNCIL_SESSION = re.compile(r"((?:Stadt|Gemeinde|Marktgemeinde|Samtgemeinde|Ortschafts|Orts|Ortsbei|Stadtbezirks)rat|"
-                              r"Kreistag|Rat)s?-?[Ss]itzung(?:en)?")
+                              r"Kreistag|Rat)s?-?[Ss]itzung(?:en)?|"
+                              r"((?:Stadt|Gemeinde|Marktgemeinde|Samtgemeinde|Ortschafts|Orts|Ortsbei|Stadtbezirks)rat|"
+                              r"Kreistag)s-?[Bb]eschl(?:uss|usses|üsse|üssen)")
 _POSSESSIVE = {"ihr", "ihres", "ihrem", "ihren", "sein", "seines", "seinem", "seinen", "mein", "dein", "unser"}
 _NOT_A_REGION = {"Anfang", "Ende", "Mitte", "Beginn"}  # "trat ihr Amt Anfang Mai an"
 _TITLES = {"Frau", "Dr", "Prof"}  # a person after the head: "Lenkungsgruppe Frau Meier" is no name of the group
@@ -369,9 +373,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     i = e
                     continue
         session_of = _COUNCIL_SESSION.fullmatch(text)
-        if session_of and not any(m.head == session_of.group(1).casefold() and m.kind == "council" for m in out):
+        council_word = session_of and (session_of.group(1) or session_of.group(2))
+        if council_word and not any(m.head == council_word.casefold() and m.kind == "council" for m in out):
             # "Stadtratssitzung", "Kreistags-Sitzung": the council whose session it is, named nowhere else
-            name = session_of.group(1)[0].upper() + session_of.group(1)[1:].casefold()
+            name = council_word[0].upper() + council_word[1:].casefold()
             out.append(Mention(doc[i].idx, doc[i].idx + len(text), text, name, "council", canonical_key(name), "m",
                                head=name.casefold(), is_abbreviation=True))
             i += 1

@@ -422,3 +422,14 @@ def test_a_unit_after_a_name_one_a_line_is_a_department():
 
 def test_brackets_outside_the_staff_of_an_attendance_list_name_no_unit():
     assert orgs("Anwesend: Frau Kühn (Stadtplanung), Herr Ott (Energiemanagement)") == {}
+
+
+@pytest.mark.parametrize(("word", "council"), [("Samtgemeinderatsbeschlusses", "Samtgemeinderat"),
+                                               ("Kreistagsbeschluss", "Kreistag"),
+                                               ("Stadtratsbeschlüsse", "Stadtrat")])
+def test_a_decision_named_after_its_council_names_the_council(word, council):
+    assert orgs(f"Zur Vorbereitung des {word} legt die Verwaltung den Plan vor.")[council].kind == "council"
+
+
+def test_a_bare_council_decision_names_no_council():
+    assert orgs("Der Ratsbeschluss wurde umgesetzt.") == {}
