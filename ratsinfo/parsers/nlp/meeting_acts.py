@@ -30,7 +30,7 @@ _DAY = (r"(?P<d>\d{1,2})\.\s?(?:(?:bis|und|-|–|/)\s?\d{1,2}\.\s?)?"
 _ON_DAY = re.compile(r"\b(?:[Aa]m|(?<=Sitzung\s)vom|vom(?=\s+\d{1,2}\.\s?(?:bis|-|–)\s?\d))\s+" + _WEEKDAY + _DAY)
 # what a body does in a session; a verb of the clause, not a noun ("Beschluss vom" dates a paper)
 _ACT = re.compile(r"\b(?:beschlo(?:ss|ß)(?:en)?|beschließt|empfahl(?:en)?|empfohlen|befasst(?:e|en)?|berie(?:t|ten)|"
-                  r"beraten|tagt(?:e|en)?|getagt|t(?:raf|rafen|rifft|reffen)\s+sich|"
+                  r"beraten|tagt(?:e|en)?|getagt|t(?:raf|rafen|rifft|reffen)\s+sich|sich\b[^;]{0,60}?\bgetroffen|"
                   r"(?:kam|kamen|kommt|kommen|trat|traten|tritt|treten)\b[^;]{0,60}?\bzusammen|"
                   r"zusammengekommen|zusammengetreten|stimmt(?:e|en)?\b[^;]{0,80}?\bzu\b|zugestimmt|entschied(?:en)?|entschieden|"
                   r"wählt(?:e|en)?|gewählt|lehnt(?:e|en)?\b[^;]{0,80}?\bab\b|abgelehnt|verabschiedet(?:e|en)?|"
@@ -58,7 +58,11 @@ _BRACKET_DECISION = re.compile(r"\s*\(\s*(?:Beschl(?:uss|\.)|Sitzung)\s+vom\s+[^
 
 
 # a paper put before a body on a day
-_PRESENTED = re.compile(r"\b(?:vorgelegt|vorgestellt|zur\s+(?:Beratung|Beschlussfassung|Entscheidung)\s+vorgelegt)\b")
+_PRESENTED = re.compile(r"\b(?:vorgelegt|vorgestellt|zur\s+(?:Beratung|Beschlussfassung|Entscheidung)\s+vorgelegt|"
+                        r"stellt(?:e|en)?\b[^;]{0,80}?\bvor)\b")
+# a body named as the place of the day's session: "am 3. März 2021 im Bauausschuss", "im Stadtrat am 15. März"
+_IN_BODY_AFTER = re.compile(r"\s*,?\s*(?:im|in\s+der|in\s+dem|beim)\s+(?:[\wäöüß]+\s+)?$")
+_IN_BODY_BEFORE = re.compile(r"\b(?:im|in\s+der|in\s+dem|beim)\s+$")
 _TO_BODY = re.compile(r"\b(?:dem|der)\s+$")
 # (not "zum ersten Mal in neuer Besetzung", "zum ersten Mal in diesem Jahr": a first session of a term or year)
 _FIRST_TIME = re.compile(r"\b(?:zum\s+ersten\s+Mal|erstmal(?:s|ig)\s+(?:zusammen|getagt|getroffen))\b"
@@ -158,6 +162,13 @@ def acted_on_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
                       if m.kind in MEETING_KINDS and _TO_BODY.search(text, max(cs, m.start - 8), m.start)]
         else:
             continue
+        located = [m for m in ctx.mentions_starting(max(cs, dm.start() - 80), min(ce, dm.end() + 40))
+                   if m.kind in MEETING_KINDS and (
+                       m.start >= dm.end() and _IN_BODY_AFTER.fullmatch(text, dm.end(), m.start)
+                       or m.end <= dm.start() and not text[m.end:dm.start()].strip()
+                       and _IN_BODY_BEFORE.search(text, max(cs, m.start - 12), m.start))]
+        if located and (_ACT.search(clause) or _PRESENTED.search(clause)):
+            bodies = located[:1]  # the body the day's session was held in, not the one reporting there
         if not bodies:
             continue
         body = min(bodies, key=lambda b: abs(b.start - dm.start()))

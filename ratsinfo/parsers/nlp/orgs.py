@@ -169,7 +169,8 @@ _GENDER = {"ausschuss": "m", "fachausschuss": "m", "beirat": "m", "rat": "m", "f
 _BARE_KINDS = {"amt": "department", "rat": "advisory_board", "ausschuss": "committee", "fachausschuss": "committee",
                "beirat": "advisory_board", "kommission": "committee", "konferenz": "conference"}
 _INDEFINITE = {"ein", "eine", "einen", "einem", "einer", "eines", "kein", "keinen", "keinem"}
-_DECIDES = {"beschließt", "beschloss", "beschlossen", "stimmt", "stimmte", "möge", "fasst", "fasste"}
+_DECIDES = {"beschließt", "beschloss", "beschlossen", "stimmt", "stimmte", "möge", "fasst", "fasste", "empfahl",
+            "empfiehlt", "lehnte", "lehnt", "billigte", "verabschiedete", "wählte"}
 COUNCIL_WORD = re.compile(r"(stadtrat|gemeinderat|ortschaftsrat|kreistag|kreisrat|samtgemeinderat|stadtbezirksrat|"
                           r"bezirksrat|verbandsgemeinderat|ortsgemeinderat|ortsrat|ortsbeirat|marktgemeinderat|bürgerschaft|senat)"
                           r"(?:es|s)?")
@@ -500,7 +501,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     prev_word = doc[i - 1].lower_ if i > 0 else ""
                     council_like = owner or prev_word in _PLACE_PREPOSITIONS or (
                         prev_word == "des" and i > 1 and doc[i - 2].lower_ in ("sitzung", "geschäftsordnung")) or (
-                        i + 1 < n and doc[i + 1].lower_ in _DECIDES)
+                        i + 1 < n and doc[i + 1].lower_ in _DECIDES) or (
+                        prev_word == "der" and i > 1 and doc[i - 2].lower_ in _DECIDES)  # "beschloss der Rat"
                     if not owned and head.suffix == "rat" and council_like and (
                             owner or not any(m.head == "rat" and m.kind == "advisory_board" for m in out)):
                         # "im Rat", "der Rat der Stadt Köln", "der Rat beschließt": the council itself

@@ -326,3 +326,31 @@ def test_a_session_announced_in_the_present_tense(facts_of, verb):
 def test_the_first_session_in_a_new_composition_is_not_the_bodys_first(facts_of):
     (m,) = facts_of("In neuer Besetzung kommt der Stadtrat am Mittwoch, 3. Juli 2024, erstmals zusammen.")["meeting"]
     assert (m.number, m.date) == (None, date(2024, 7, 3))
+
+
+def test_a_report_given_in_a_committee_is_a_session_of_that_committee(facts_of):
+    (m,) = facts_of("Der Seniorenbeirat stellte seinen Bericht am 5. Mai 2021 im Sozialausschuss vor.")["meeting"]
+    assert (m.subject, m.date) == ("Sozialausschuss", date(2021, 5, 5))
+
+
+def test_a_paper_discussed_in_two_bodies_on_two_days(facts_of):
+    facts = facts_of("Die Vorlage wurde am 3. März 2021 im Bauausschuss und am 15. März 2021 im Stadtrat beraten.")
+    assert sorted((m.subject, m.date) for m in facts["meeting"]) == [
+        ("Bauausschuss", date(2021, 3, 3)), ("Stadtrat", date(2021, 3, 15))]
+
+
+def test_two_bodies_met_on_two_days_in_one_sentence(facts_of):
+    facts = facts_of("Der Arbeitskreis Verkehr hat sich am 4. Mai 2022 getroffen, die Lenkungsgruppe am 12. Mai 2022.")
+    assert sorted((m.subject, m.date) for m in facts["meeting"]) == [
+        ("Arbeitskreis Verkehr", date(2022, 5, 4)), ("Lenkungsgruppe", date(2022, 5, 12))]
+
+
+def test_a_place_that_is_no_body_leaves_the_session_with_its_body(facts_of):
+    (m,) = facts_of("Der Seniorenbeirat traf sich am 4. Mai 2021 im Rathaus.")["meeting"]
+    assert m.subject == "Seniorenbeirat"
+
+
+def test_the_council_deciding_after_a_committee_recommended(facts_of):
+    facts = facts_of("Auf Empfehlung des Jugendhilfeausschusses vom 4. März 2020 beschloss der Rat am 12. März 2020 "
+                     "die Satzung.")
+    assert ("Rat", date(2020, 3, 12)) in [(m.subject, m.date) for m in facts["meeting"]]

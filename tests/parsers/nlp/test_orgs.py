@@ -433,3 +433,8 @@ def test_a_decision_named_after_its_council_names_the_council(word, council):
 
 def test_a_bare_council_decision_names_no_council():
     assert orgs("Der Ratsbeschluss wurde umgesetzt.") == {}
+
+
+def test_the_council_deciding_is_the_council_and_advice_is_no_body():
+    assert orgs("Nach der Aussprache beschloss der Rat die Satzung.")["Rat"].kind == "council"
+    assert orgs("Die Verwaltung lehnt den Rat der Bürger ab.") == {}
