@@ -26,8 +26,10 @@ _WEEKDAY = (r"(?:(?:heutigen|kommenden|morgigen|gestrigen|vergangenen)\s+)?"
 # a day, with or without its year, and the first day of a range ("3. bis 4. Juni 2019", "4./5. Mai")
 _DAY = (r"(?P<d>\d{1,2})\.\s?(?:(?:bis|und|-|–|/)\s?\d{1,2}\.\s?)?"
         r"(?:(?P<mon>" + _MONTHS + r")|(?P<mn>\d{1,2})\.)(?:\s?(?P<y>\d{4}|\d{2}(?![\d.])))?(?![\d.]?\d)")
-# "am 5. Juli", "in der Sitzung vom 5. Juli" (a bare "vom" dates papers and letters, except a range)
-_ON_DAY = re.compile(r"\b(?:[Aa]m|(?<=Sitzung\s)vom|vom(?=\s+\d{1,2}\.\s?(?:bis|-|–)\s?\d))\s+" + _WEEKDAY + _DAY)
+# "am 5. Juli", "in der Sitzung vom 5. Juli", "mit/durch Beschluss vom 5. Juli" (a bare "vom" dates papers and
+# letters, except a range)
+_ON_DAY = re.compile(r"\b(?:[Aa]m|(?<=Sitzung\s)vom|(?<=it\sBeschluss\s)vom|(?<=ch\sBeschluss\s)vom|"
+                     r"vom(?=\s+\d{1,2}\.\s?(?:bis|-|–)\s?\d))\s+" + _WEEKDAY + _DAY)
 # what a body does in a session; a verb of the clause, not a noun ("Beschluss vom" dates a paper)
 _ACT = re.compile(r"\b(?:beschlo(?:ss|ß)(?:en)?|beschließt|empfahl(?:en)?|empfohlen|befasst(?:e|en)?|berie(?:t|ten)|"
                   r"beraten|tagt(?:e|en)?|getagt|t(?:raf|rafen|rifft|reffen)\s+sich|sich\b[^;]{0,60}?\bgetroffen|"
@@ -35,7 +37,7 @@ _ACT = re.compile(r"\b(?:beschlo(?:ss|ß)(?:en)?|beschließt|empfahl(?:en)?|empf
                   r"zusammengekommen|zusammengetreten|stimmt(?:e|en)?\b[^;]{0,80}?\bzu\b|zugestimmt|entschied(?:en)?|entschieden|"
                   r"wählt(?:e|en)?|gewählt|lehnt(?:e|en)?\b[^;]{0,80}?\bab\b|abgelehnt|verabschiedet(?:e|en)?|"
                   r"beauftragt(?:e|en)?|konstituiert(?:e|en)?|billigt(?:e|en)?|gebilligt|fasst(?:e|en)?|gefasst|"
-                  r"nahm(?:en)?\b[^;]{0,60}?\bKenntnis|zur\s+Kenntnis\s+genommen)\b")
+                  r"nahm(?:en)?\b[^;]{0,60}?\bKenntnis|zur\s+Kenntnis\s+genommen|(?:[Dd]urch|[Mm]it|[Pp]er)\s+Beschluss)\b")
 # words before a body that make it the one acting: its article in the nominative, the agent of a passive,
 # its members or participants
 _SUBJECT_BEFORE = {"m": ("der", "unser", "durch den", "vom"), "f": ("die", "unsere", "durch die", "von der"),

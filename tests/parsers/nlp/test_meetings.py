@@ -354,3 +354,17 @@ def test_the_council_deciding_after_a_committee_recommended(facts_of):
     facts = facts_of("Auf Empfehlung des Jugendhilfeausschusses vom 4. März 2020 beschloss der Rat am 12. März 2020 "
                      "die Satzung.")
     assert ("Rat", date(2020, 3, 12)) in [(m.subject, m.date) for m in facts["meeting"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Der Ausländerbeirat hat sich durch Beschluss am 09.02.95 folgende Geschäftsordnung gegeben:",
+    "Mit Beschluss vom 9. Februar 1995 hat der Ausländerbeirat seine Geschäftsordnung geändert.",
+])
+def test_a_body_deciding_by_resolution_on_a_day_met_that_day(facts_of, text):
+    (m,) = facts_of(text)["meeting"]
+    assert (m.subject, m.date) == ("Ausländerbeirat", date(1995, 2, 9))
+
+
+def test_a_resolution_referred_to_is_no_session_of_the_body_deciding_now(facts_of):
+    facts = facts_of("Der Antrag bezieht sich auf den Beschluss vom 4. Mai 2020; der Kreistag hat zugestimmt.")
+    assert "meeting" not in facts
