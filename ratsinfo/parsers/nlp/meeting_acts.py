@@ -38,6 +38,9 @@ _ACT = re.compile(r"\b(?:beschlo(?:ss|ß)(?:en)?|beschließt|empfahl(?:en)?|empf
                   r"wählt(?:e|en)?|gewählt|lehnt(?:e|en)?\b[^;]{0,80}?\bab\b|abgelehnt|verabschiedet(?:e|en)?|"
                   r"beauftragt(?:e|en)?|konstituiert(?:e|en)?|billigt(?:e|en)?|gebilligt|fasst(?:e|en)?|gefasst|"
                   r"nahm(?:en)?\b[^;]{0,60}?\bKenntnis|zur\s+Kenntnis\s+genommen|(?:[Dd]urch|[Mm]it|[Pp]er)\s+Beschluss)\b")
+# "Der Integrationsrat wird am 4. Mai neu gewählt": the body is elected by the voters, it does not meet
+_ELECTED_ITSELF = re.compile(r"\b(?:wird|wurde|werden|wurden)\b(?:(?!\b(?:vom|von|durch)\b)[^;]){0,60}?"
+                             r"\b(?:neu\s+|wieder\s+)?gewählt\b")
 # words before a body that make it the one acting: its article in the nominative, the agent of a passive,
 # its members or participants
 _SUBJECT_BEFORE = {"m": ("der", "unser", "durch den", "vom"), "f": ("die", "unsere", "durch die", "von der"),
@@ -157,7 +160,7 @@ def acted_on_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
         semi = sent.find(";", rel)
         ce = s + semi if semi != -1 else e
         clause = text[cs:ce]
-        if _ACT.search(clause):
+        if _ACT.search(clause) and not _ELECTED_ITSELF.search(clause):
             bodies = _acting(ctx, cs, max(cs, dm.start() - _NEAR), min(ce, dm.end() + _NEAR))
         elif _PRESENTED.search(clause):  # "wird am 28. Februar dem Stadtrat vorgelegt": a session of the Stadtrat
             bodies = [m for m in ctx.mentions_starting(max(cs, dm.start() - _NEAR), min(ce, dm.end() + _NEAR))

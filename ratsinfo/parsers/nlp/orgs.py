@@ -87,6 +87,9 @@ _OPEN_QUOTES = {"„", '"', "“", "‚", "»"}
 _CLOSE_QUOTES = {"“", '"', "”", "‘", "«"}
 
 
+_ADJECTIVE_END = re.compile(r"(?:e|en|er|es|em|isch|-)$")  # "Öffentliche Sicherheit", "Bau- und ..."
+
+
 def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
     """End token index (exclusive) of a group name starting after token i ('AG Innenstadt')."""
     j = i + 1
@@ -107,6 +110,8 @@ def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
         if _is_cap(t) or t.text.isupper():
             if t.text in NAME_STOP or j > i + 1 and _is_group_word(t.text):
                 break  # "Arbeitskreis Wohnen und Arbeitskreis Kultur": the next group begins
+            if doc[i].lower_ == "für" and last_word == j - 1 > i and not _ADJECTIVE_END.search(doc[j - 1].text):
+                break  # "Beirat für Klimaschutz Zeit für ...": two nouns in a row, the field ended at the first
             last_word = j
         elif t.text.lower() not in CONNECTORS and not (commas and t.text == ",") and not (
                 t.text in ("die", "der", "das", "den") and doc[j - 1].lower_ in ("für", "gegen", "von", "mit")):

@@ -368,3 +368,12 @@ def test_a_body_deciding_by_resolution_on_a_day_met_that_day(facts_of, text):
 def test_a_resolution_referred_to_is_no_session_of_the_body_deciding_now(facts_of):
     facts = facts_of("Der Antrag bezieht sich auf den Beschluss vom 4. Mai 2020; der Kreistag hat zugestimmt.")
     assert "meeting" not in facts
+
+
+def test_a_body_elected_by_the_voters_on_a_day_did_not_meet(facts_of):
+    assert "meeting" not in facts_of("Der Integrationsrat wird am 4. Mai 2025 neu gewählt.")
+
+
+def test_a_body_electing_its_chair_on_a_day_met(facts_of):
+    (m,) = facts_of("Die Vorsitzende wurde am 4. Mai 2021 vom Seniorenbeirat gewählt.")["meeting"]
+    assert (m.subject, m.date) == ("Seniorenbeirat", date(2021, 5, 4))

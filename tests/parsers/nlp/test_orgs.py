@@ -438,3 +438,10 @@ def test_a_bare_council_decision_names_no_council():
 def test_the_council_deciding_is_the_council_and_advice_is_no_body():
     assert orgs("Nach der Aussprache beschloss der Rat die Satzung.")["Rat"].kind == "council"
     assert orgs("Die Verwaltung lehnt den Rat der Bürger ab.") == {}
+
+
+def test_the_field_after_für_ends_at_a_second_noun():
+    assert list(orgs("Bis Juni hat der Beirat für Klimaschutz Zeit für eine Stellungnahme.")) == [
+        "Beirat für Klimaschutz"]
+    assert list(orgs("Der Ausschuss für Öffentliche Sicherheit und Ordnung tagt.")) == [
+        "Ausschuss für Öffentliche Sicherheit und Ordnung"]
