@@ -25,14 +25,14 @@ class Head:
     gender: str
     determinants: tuple[str, ...] = ()
     exclude: frozenset[str] = frozenset()
-    titles: tuple[str, ...] = ()  # determinant endings of a person's rank: "Amtsrat", "Stadtbaurat"
+    not_a_body: tuple[str, ...] = ()  # determinant endings of no council body: "Amtsrat", "Lehrerkonferenz"
 
 
 @cache
 def heads() -> list[Head]:
     out = [Head(h["suffix"].casefold(), h["kind"], h["gender"],
                 tuple(d.casefold() for d in h.get("determinants", ())),
-                frozenset(x.casefold() for x in h.get("exclude", ())), tuple(h.get("titles", ())))
+                frozenset(x.casefold() for x in h.get("exclude", ())), tuple(h.get("not_a_body", ())))
            for h in data()["heads"] if " " not in h["suffix"]]
     return sorted(out, key=lambda h: -len(h.suffix))
 
@@ -86,11 +86,12 @@ def _match_head(word: str) -> tuple[Head, str, str] | None:
             if base in h.exclude:
                 continue
             party, _, rest = word.partition("-")
-            if h.titles and rest and _PARTY_PREFIX.fullmatch(party) and rest.casefold().rstrip("s") in h.exclude:
+            if h.suffix == "rat" and rest and _PARTY_PREFIX.fullmatch(party) \
+                    and rest.casefold().rstrip("s") in h.exclude:
                 continue  # "CDU-Stadtrat Meier", "SPD-Gemeinderätin": a member of the council, not a body
             det = base[: -len(h.suffix)]
-            if h.titles and det.endswith(h.titles):
-                continue  # a rank before a surname ("Gemeindeamtsrat Pfeil"), not a board
+            if h.not_a_body and det.endswith(h.not_a_body):
+                continue  # a rank before a surname ("Gemeindeamtsrat Pfeil"), a school's conference
             if h.determinants and not any(det.startswith(d) or det == d.rstrip("s") for d in h.determinants):
                 continue
             if det and len(det) < 2:

@@ -445,3 +445,10 @@ def test_the_field_after_für_ends_at_a_second_noun():
         "Beirat für Klimaschutz"]
     assert list(orgs("Der Ausschuss für Öffentliche Sicherheit und Ordnung tagt.")) == [
         "Ausschuss für Öffentliche Sicherheit und Ordnung"]
+
+
+@pytest.mark.parametrize("body", ["Schulkonferenz", "Lehrerkonferenz", "Klassenkonferenz", "Schülerrat",
+                                  "Kultusministerkonferenz", "Ethikkommission"])
+def test_bodies_of_schools_universities_and_ministers_are_no_council_bodies(body):
+    found = orgs(f"Die {body} hat zugestimmt, ebenso die Gesundheitskonferenz.")
+    assert list(found) == ["Gesundheitskonferenz"]
