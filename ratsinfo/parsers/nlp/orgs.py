@@ -447,7 +447,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 elif nxt is not None and head.kind in ("police", "department", "faction") and not (
                         head.kind == "faction" and "-" in text) and (
                         nxt.text.isupper() and len(nxt.text) >= 2 or _is_cap(nxt) and head.kind != "department"
-                        and nxt.text not in NAME_STOP and not _match_head(nxt.text)):
+                        and nxt.text not in NAME_STOP and not _match_head(nxt.text)
+                        # an office named after its district: "Ortsamt Burglesum", "Landratsamt Ortenaukreis"
+                        or head.suffix == "amt" and "\n" not in tok.whitespace_ and _is_cap(nxt)
+                        and (nxt.text.endswith("kreis") or _is_place(doc, nxt, places))):
                     e = _group_name(doc, i) if head.kind == "faction" else i + 2
                     party = _PARTY_AFTER.match(full, tok.idx + len(text)) if head.kind == "faction" else None
                     if party and party.end() > doc[e - 1].idx + len(doc[e - 1].text):

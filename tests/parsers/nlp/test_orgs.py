@@ -452,3 +452,16 @@ def test_the_field_after_für_ends_at_a_second_noun():
 def test_bodies_of_schools_universities_and_ministers_are_no_council_bodies(body):
     found = orgs(f"Die {body} hat zugestimmt, ebenso die Gesundheitskonferenz.")
     assert list(found) == ["Gesundheitskonferenz"]
+
+
+@pytest.mark.parametrize(("text", "office"), [
+    ("Frau Roth vom Ausländeramt des Landratsamtes Waldaukreis bedankt sich.", "Landratsamt Waldaukreis"),
+    ("Beirat beim Ortsamt Talheim\nVorsitz: Herr Bode vom Ortsamt Talheim.", "Ortsamt Talheim"),
+])
+def test_an_office_named_after_its_district_keeps_the_district(text, office):
+    assert orgs(text)[office].kind == "department"
+
+
+def test_an_office_followed_by_a_surname_or_a_noun_keeps_its_name():
+    assert set(orgs("Das Jugendamt Meier hat geschrieben. Das Ordnungsamt Informationen gab es nicht.")) == {
+        "Jugendamt", "Ordnungsamt"}
