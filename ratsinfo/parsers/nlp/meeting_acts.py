@@ -73,6 +73,7 @@ _TO_BODY = re.compile(r"\b(?:dem|der)\s+$")
 _FIRST_TIME = re.compile(r"\b(?:zum\s+ersten\s+Mal|erstmal(?:s|ig)\s+(?:zusammen|getagt|getroffen))\b"
                          r"(?!\s+(?:in\s+(?:der\s+)?neue[nr]?\s+(?:Besetzung|Konstellation|Zusammensetzung|Wahlperiode)|"
                          r"in\s+diese[mr]\s+(?:Jahr|Wahlperiode)|nach\s+der\s+(?:Wahl|Sommerpause)))")
+_FULL_STOP = re.compile(r"(?:(?:19|20)\d\d|[a-zäöüß]{3})\.\s+[A-ZÄÖÜ]")
 # "In neuer Besetzung kommt der Stadtrat ... erstmals zusammen": the first session of a term, not of the body
 _NEW_TERM = re.compile(r"\b(?:[Ii]n\s+neue[rn]?\s+(?:Besetzung|Zusammensetzung|Wahlperiode)|"
                        r"nach\s+der\s+(?:Kommunal)?[Ww]ahl)\b")
@@ -174,6 +175,10 @@ def acted_on_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
                        and _IN_BODY_BEFORE.search(text, max(cs, m.start - 12), m.start))]
         if located and (_ACT.search(clause) or _PRESENTED.search(clause)):
             bodies = located[:1]  # the body the day's session was held in, not the one reporting there
+        # (a year closing a sentence, "am 4. Mai 2021. Der Beirat ...", may not split it: a body past such a
+        # full stop is the next sentence's)
+        bodies = [b for b in bodies
+                  if not _FULL_STOP.search(text, min(b.end, dm.end()) - 4, max(b.start, dm.start()))]
         if not bodies:
             continue
         body = min(bodies, key=lambda b: abs(b.start - dm.start()))

@@ -151,7 +151,8 @@ _TOWN_WORDS = {"Stadt", "Gemeinde", "Landeshauptstadt", "Samtgemeinde", "Hansest
 # the members an assembly is named after: "der Lokalen Agenda 21", "der Regensburger Alten- und Seniorenclubs"
 _OWNER_NAME = re.compile(r"(?:\s+(?:der|des)\s+(?!Stadt\b|Gemeinde\b|Landeshauptstadt\b|Samtgemeinde\b|Hansestadt\b)"
                          r"[A-ZÄÖÜ][\wäöüß]*-?(?:\s+(?:und\s+)?(?:[A-ZÄÖÜ][\wäöüß]*-?|\d{1,3}\b)){0,4}){1,2}")
-_OTHER_TOWN = re.compile(r" (?:der|des) (?:Stadt|Gemeinde|Landeshauptstadt|Samtgemeinde|Hansestadt) "
+_OTHER_TOWN = re.compile(r" (?:der|des) (?:Stadt|Gemeinde|Landeshauptstadt|Samtgemeinde|Hansestadt|Verbandsgemeinde|"
+                         r"Ortsgemeinde|Marktgemeinde|Region|Amtes|Kreises|Landkreises) "
                          r"(?P<place>[A-ZÄÖÜ][\wäöüß-]+)")
 # heads that may name one body twice in a text ("Lenkungsgruppe"/"Lenkungsgremium", "Seniorenbeirat"/"Seniorenrat");
 # a "Jugendparlament" and a "Jugendbeirat" are two bodies
@@ -495,7 +496,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     if owner and places and owner.group("place") not in places:
                         # a body of another council keeps its town in the name (and in its key)
                         extra = owner.group(0).rstrip()
-                        while end_i < n and doc[end_i].idx < tok.idx + len(text) + owner.end():
+                        while end_i < n and doc[end_i].idx < owner.end():  # (a position in the whole text)
                             end_i += 1
                 det = base.casefold().split()[-1][: -len(head.suffix)]
                 kind = head.kind

@@ -377,3 +377,17 @@ def test_a_body_elected_by_the_voters_on_a_day_did_not_meet(facts_of):
 def test_a_body_electing_its_chair_on_a_day_met(facts_of):
     (m,) = facts_of("Die Vorsitzende wurde am 4. Mai 2021 vom Seniorenbeirat gewählt.")["meeting"]
     assert (m.subject, m.date) == ("Seniorenbeirat", date(2021, 5, 4))
+
+
+def test_a_year_closing_a_sentence_keeps_the_session_with_that_sentences_body(facts_of):
+    (m,) = facts_of("Der Seniorenbeirat tagte am 4. Mai 2021. Der Präventionsrat tagte auch.")["meeting"]
+    assert (m.subject, m.date) == ("Seniorenbeirat", date(2021, 5, 4))
+
+
+def test_the_session_of_a_body_of_another_region_keeps_its_region(facts_of):
+    text = ("Stadt Musterau\n\nAm 13. Januar 2020 fand die konstituierende Sitzung des Kommunalpräventiven Rates "
+            "der Region Talheim statt. Der Präventionsrat in Musterau tagt monatlich.")
+    facts = facts_of(text)
+    assert [(m.subject, m.date) for m in facts["meeting"]] == [
+        ("Kommunalpräventiver Rat der Region Talheim", date(2020, 1, 13))]
+    assert "Präventionsrat" in {o.subject for o in facts["organization"]}
