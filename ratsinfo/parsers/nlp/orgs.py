@@ -153,7 +153,14 @@ _OWNER_NAME = re.compile(r"(?:\s+(?:der|des)\s+(?!Stadt\b|Gemeinde\b|Landeshaupt
                          r"[A-ZÄÖÜ][\wäöüß]*-?(?:\s+(?:und\s+)?(?:[A-ZÄÖÜ][\wäöüß]*-?|\d{1,3}\b)){0,4}){1,2}")
 _OTHER_TOWN = re.compile(r" (?:der|des) (?:Stadt|Gemeinde|Landeshauptstadt|Samtgemeinde|Hansestadt|Verbandsgemeinde|"
                          r"Ortsgemeinde|Marktgemeinde|Region|Amtes|Kreises|Landkreises) "
-                         r"(?P<place>[A-ZÄÖÜ][\wäöüß-]+)")
+                         r"(?P<place>(?:(?:Bad|Sankt|St\.) )?[A-ZÄÖÜ][\wäöüß-]+)")
+_TOWN_PREFIXES = ("Bad", "Sankt", "St.")
+
+
+def _town_word(place: str) -> str:
+    """The word that names the town: "Frankfurt" of "Frankfurt am Main", "Segeberg" of "Bad Segeberg"."""
+    words = place.split()
+    return words[1] if len(words) > 1 and words[0] in _TOWN_PREFIXES else words[0]
 # heads that may name one body twice in a text ("Lenkungsgruppe"/"Lenkungsgremium", "Seniorenbeirat"/"Seniorenrat");
 # a "Jugendparlament" and a "Jugendbeirat" are two bodies
 _HEAD_FAMILY = {"gruppe": "group", "gremium": "group", "kreis": "group", "runde": "group", "team": "group",
@@ -255,7 +262,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     full = text_of(doc)
     council = recognised_council(doc)
-    places = {council.place.split()[0]} if council else set()
+    places = {_town_word(council.place)} if council else set()
     hanseatic = council is not None and "Hanse" in council.name
     i = 0
     n = len(doc)
@@ -493,7 +500,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     end_i = i + 3
                 if not extra and head.kind in ("advisory_board", "committee", "council"):
                     owner = _OTHER_TOWN.match(full, tok.idx + len(text))
-                    if owner and places and owner.group("place") not in places:
+                    if owner and places and _town_word(owner.group("place")) not in places:
                         # a body of another council keeps its town in the name (and in its key)
                         extra = owner.group(0).rstrip()
                         while end_i < n and doc[end_i].idx < owner.end():  # (a position in the whole text)

@@ -465,3 +465,7 @@ def test_an_office_named_after_its_district_keeps_the_district(text, office):
 def test_an_office_followed_by_a_surname_or_a_noun_keeps_its_name():
     assert set(orgs("Das Jugendamt Meier hat geschrieben. Das Ordnungsamt Informationen gab es nicht.")) == {
         "Jugendamt", "Ordnungsamt"}
+
+
+def test_a_body_of_the_own_spa_town_keeps_its_plain_name():
+    assert list(orgs("Stadt Bad Talheim\n\nDer Präventionsrat der Stadt Bad Talheim tagt.")) == ["Präventionsrat"]
