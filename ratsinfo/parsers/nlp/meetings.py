@@ -112,7 +112,7 @@ _SESSION_WORD = re.compile(r"(?:(?<![\d.])(?P<n>\d{1,3})\.\s+(?:öffentlichen\s+
                            + _WEEKDAY + DATE_PATTERN)
 # the minutes of the body's last session: "Genehmigung des Protokolls über die Sitzung am 06.09.2017"
 _MINUTES_OF = re.compile(r"\b(?:Protokoll|Niederschrift)\w*\s+(?:über\s+die|der|vom)\s+(?:letzten\s+)?"
-                         r"(?:(?P<n>\d{1,3})\.\s+)?(?:öffentlichen\s+)?Sitzung\s+(?:am|vom)\s+"
+                         r"(?:(?P<n>\d{1,3})\.\s+)?(?:(?:nicht)?öffentlichen?\s+|letzte\s+)?Sitzung\s+(?:am|vom)\s+"
                          + _WEEKDAY + DATE_PATTERN)
 
 

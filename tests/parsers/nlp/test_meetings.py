@@ -391,3 +391,10 @@ def test_the_session_of_a_body_of_another_region_keeps_its_region(facts_of):
     assert [(m.subject, m.date) for m in facts["meeting"]] == [
         ("Kommunalpräventiver Rat der Region Talheim", date(2020, 1, 13))]
     assert "Präventionsrat" in {o.subject for o in facts["organization"]}
+
+
+@pytest.mark.parametrize("words", ["über die öffentliche Sitzung am", "über die letzte Sitzung vom",
+                                   "über die nichtöffentliche Sitzung am"])
+def test_minutes_approved_of_an_earlier_session_in_every_inflection(facts_of, words):
+    text = f"Sitzung des Kulturausschusses am 31.08.2023\n\nTOP 2 Genehmigung des Protokolls {words} 01.06.2023"
+    assert sorted(m.date for m in facts_of(text)["meeting"]) == [date(2023, 6, 1), date(2023, 8, 31)]
