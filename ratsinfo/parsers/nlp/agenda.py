@@ -71,6 +71,12 @@ def head_meeting(ctx: Context) -> HeadMeeting | None:
         return None
     # the body named closest before the first date of a session ("Sitzung des Stadtrates ... am 01.12.2021")
     ds, de, when = dates[0]
+    sentence = next(((a, b) for a, b in ctx.sentences() if a <= ds < b), (ds, de))
+    in_sentence = [m for m in orgs if sentence[0] <= m.start < sentence[1]]
+    if in_sentence and all(m.start >= de for m in in_sentence):
+        # "Am 09.10.2018 fand in der Sitzung des Ausschusses ... statt": the body of the date's own sentence,
+        # not one named in the title above it
+        orgs = in_sentence
     before = [m for m in orgs if m.end <= ds]
     while len(before) > 1 and re.fullmatch(r"\s+(?:des|der)\s+", text[before[-2].end:before[-1].start]):
         before.pop()  # "Ausschuss für Stadtentwicklung des Gemeinderats": the committee meets, not its council

@@ -21,8 +21,9 @@ _KINDS = {
     "Landkreis": "landkreis-", "Kreis": "kreis-", "Städteregion": "staedteregion-", "Region": "region-",
 }
 _WORD = r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*"
-# "Emmerich am Rhein", "Frankfurt am Main", "Freiburg im Breisgau", "Königs Wusterhausen", "Schwäbisch Hall"
-_PLACE = (_WORD + r"(?:\s+(?:am|an\s+der|im|in\s+der|ob\s+der)\s+" + _WORD + r")?"
+# "Emmerich am Rhein", "Frankfurt am Main", "Freiburg im Breisgau", "Königs Wusterhausen", "Schwäbisch Hall",
+# "Bad Segeberg", "Sankt Augustin", "St. Ingbert" (a prefix word that names no town of its own)
+_PLACE = (r"(?:(?:Bad|Sankt|St\.)\s+)?" + _WORD + r"(?:\s+(?:am|an\s+der|im|in\s+der|ob\s+der)\s+" + _WORD + r")?"
           r"(?:\s+(?:Hall|Gmünd|Wusterhausen|Hausen))?")
 _KIND_RX = "|".join(sorted((re.escape(k).replace(r"\ ", r"\s+") for k in _KINDS), key=len, reverse=True))
 # the lookahead of the kinds' first letters turns most positions away with one test instead of trying every kind

@@ -55,6 +55,7 @@ RANGE = re.compile(r"\b(?P<lo>" + NUM + r")(?:\s*-?\s*mal)?\s*(?:-|–|bis)\s*(?
 PLANNED = re.compile(r"\b(?:geplant|vorgesehen|terminiert|planen|plant|geplanten|vorgesehenen)\b", re.I)
 PRONOUN = re.compile(r"^\s*(?:Er|Sie|Es|Dieser|Diese|Dieses|Das\s+Gremium|Der\s+Rat)\b")
 SINCE_YEAR = re.compile(r"\bseit\b[^.;]{0,30}$", re.I)
+_SINCE_A_YEAR = re.compile(r"\b(?:seit|ab)\s+(?:(?:dem\s+)?Jahre?\s+)?(?:19|20)\d\d\b", re.I)
 
 
 def _subject(ctx: Context, sent_start: int, sent_end: int, anchor: int, prefer_kinds: tuple[str, ...] = ()
@@ -106,8 +107,8 @@ def _year(ctx: Context, sent: str, s: int, pos: int, qualifier: str) -> int | No
         return before[-1]
     if years:
         return years[0][1]
-    if CUMULATIVE.search(sent):
-        return None
+    if CUMULATIVE.search(sent) or _SINCE_A_YEAR.search(sent):
+        return None  # "bisher", "seit 2015": a count over the years, not of one
     return ctx.question_year(s) or ctx.year_before(s) or ctx.heading_year()
 
 
@@ -174,6 +175,7 @@ def find_counts(ctx: Context) -> list[Count]:
                 return
             if qual == "exact" and PLANNED.search(clause):
                 qual = "planned"
+            subj = _clause_body(ctx, sent, s, a, subj)
             taken.append((a, b))
             year = _year(ctx, sent, s, a, qual)
             years = _each_year(sent, a) if qual in ("exact", "planned") else []
@@ -269,12 +271,26 @@ YEARS_EACH = re.compile(r"\b(?P<a>(?:19|20)\d\d)\s*(?:und|sowie|,)\s*(?P<b>(?:19
 
 
 def _other_subject(ctx: Context, sent: str, s: int, pos: int) -> bool:
-    """The count stands in a clause after a comma whose own subject is no body."""
+    """The count stands in a clause after a comma whose own subject is no body (a body in the genitive after
+    it is its owner: ", der Vorstand des Präventionsrates bis zu zwölf Mal")."""
     a = max(sent.rfind(",", 0, pos), sent.rfind(";", 0, pos))
     if a == -1:
         return False
     head = OWN_SUBJECT.match(sent, a + 1)
-    return head is not None and not ctx.mentions_between(s + a + 1, s + pos)
+    if head is None:
+        return False
+    return not ctx.mentions_between(s + a + 1, s + pos) or not ctx.mentions_between(s + a + 1, s + head.end())
+
+
+def _clause_body(ctx: Context, sent: str, s: int, pos: int, subj: Mention) -> Mention:
+    """A count goes to the body of its own clause: "Die Vollversammlung tagt einmal im Jahr, der Lenkungskreis
+    bis zu zwölf Mal" gives the second count to the Lenkungskreis, not to the first body of the sentence."""
+    a = max(sent.rfind(",", 0, pos), sent.rfind(";", 0, pos))
+    if a == -1 or subj.start >= s + a + 1:
+        return subj
+    own = [m for m in ctx.mentions_between(s + a + 1, s + pos) if m.kind not in ("police", "department", "faction")
+           and m.start >= s + a + 1]
+    return own[-1] if own else subj
 
 
 def _each_body(ctx: Context, sent: str, s: int, pos: int, subj: Mention) -> list[Mention]:

@@ -26,14 +26,21 @@ _WEEKDAY = (r"(?:(?:heutigen|kommenden|morgigen|gestrigen|vergangenen)\s+)?"
 # a day, with or without its year, and the first day of a range ("3. bis 4. Juni 2019", "4./5. Mai")
 _DAY = (r"(?P<d>\d{1,2})\.\s?(?:(?:bis|und|-|–|/)\s?\d{1,2}\.\s?)?"
         r"(?:(?P<mon>" + _MONTHS + r")|(?P<mn>\d{1,2})\.)(?:\s?(?P<y>\d{4}|\d{2}(?![\d.])))?(?![\d.]?\d)")
-_ON_DAY = re.compile(r"\b(?:[Aa]m|vom(?=\s+\d{1,2}\.\s?(?:bis|-|–)\s?\d))\s+" + _WEEKDAY + _DAY)
+# "am 5. Juli", "in der Sitzung vom 5. Juli", "mit/durch Beschluss vom 5. Juli" (a bare "vom" dates papers and
+# letters, except a range)
+_ON_DAY = re.compile(r"\b(?:[Aa]m|(?<=Sitzung\s)vom|(?<=it\sBeschluss\s)vom|(?<=ch\sBeschluss\s)vom|"
+                     r"vom(?=\s+\d{1,2}\.\s?(?:bis|-|–)\s?\d))\s+" + _WEEKDAY + _DAY)
 # what a body does in a session; a verb of the clause, not a noun ("Beschluss vom" dates a paper)
 _ACT = re.compile(r"\b(?:beschlo(?:ss|ß)(?:en)?|beschließt|empfahl(?:en)?|empfohlen|befasst(?:e|en)?|berie(?:t|ten)|"
-                  r"beraten|tagt(?:e|en)?|getagt|traf(?:en)?\s+sich|kam(?:en)?\b[^;]{0,60}?\bzusammen|"
-                  r"zusammengekommen|stimmt(?:e|en)?\b[^;]{0,80}?\bzu\b|zugestimmt|entschied(?:en)?|entschieden|"
+                  r"beraten|tagt(?:e|en)?|getagt|t(?:raf|rafen|rifft|reffen)\s+sich|sich\b[^;]{0,60}?\bgetroffen|"
+                  r"(?:kam|kamen|kommt|kommen|trat|traten|tritt|treten)\b[^;]{0,60}?\bzusammen|"
+                  r"zusammengekommen|zusammengetreten|stimmt(?:e|en)?\b[^;]{0,80}?\bzu\b|zugestimmt|entschied(?:en)?|entschieden|"
                   r"wählt(?:e|en)?|gewählt|lehnt(?:e|en)?\b[^;]{0,80}?\bab\b|abgelehnt|verabschiedet(?:e|en)?|"
                   r"beauftragt(?:e|en)?|konstituiert(?:e|en)?|billigt(?:e|en)?|gebilligt|fasst(?:e|en)?|gefasst|"
-                  r"nahm(?:en)?\b[^;]{0,60}?\bKenntnis|zur\s+Kenntnis\s+genommen)\b")
+                  r"nahm(?:en)?\b[^;]{0,60}?\bKenntnis|zur\s+Kenntnis\s+genommen|(?:[Dd]urch|[Mm]it|[Pp]er)\s+Beschluss)\b")
+# "Der Integrationsrat wird am 4. Mai neu gewählt": the body is elected by the voters, it does not meet
+_ELECTED_ITSELF = re.compile(r"\b(?:wird|wurde|werden|wurden)\b(?:(?!\b(?:vom|von|durch)\b)[^;]){0,60}?"
+                             r"\b(?:neu\s+|wieder\s+)?gewählt\b")
 # words before a body that make it the one acting: its article in the nominative, the agent of a passive,
 # its members or participants
 _SUBJECT_BEFORE = {"m": ("der", "unser", "durch den", "vom"), "f": ("die", "unsere", "durch die", "von der"),
@@ -56,12 +63,20 @@ _BRACKET_DECISION = re.compile(r"\s*\(\s*(?:Beschl(?:uss|\.)|Sitzung)\s+vom\s+[^
 
 
 # a paper put before a body on a day
-_PRESENTED = re.compile(r"\b(?:vorgelegt|vorgestellt|zur\s+(?:Beratung|Beschlussfassung|Entscheidung)\s+vorgelegt)\b")
+_PRESENTED = re.compile(r"\b(?:vorgelegt|vorgestellt|zur\s+(?:Beratung|Beschlussfassung|Entscheidung)\s+vorgelegt|"
+                        r"stellt(?:e|en)?\b[^;]{0,80}?\bvor)\b")
+# a body named as the place of the day's session: "am 3. März 2021 im Bauausschuss", "im Stadtrat am 15. März"
+_IN_BODY_AFTER = re.compile(r"\s*,?\s*(?:im|in\s+der|in\s+dem|beim)\s+(?:[\wäöüß]+\s+)?$")
+_IN_BODY_BEFORE = re.compile(r"\b(?:im|in\s+der|in\s+dem|beim)\s+$")
 _TO_BODY = re.compile(r"\b(?:dem|der)\s+$")
 # (not "zum ersten Mal in neuer Besetzung", "zum ersten Mal in diesem Jahr": a first session of a term or year)
 _FIRST_TIME = re.compile(r"\b(?:zum\s+ersten\s+Mal|erstmal(?:s|ig)\s+(?:zusammen|getagt|getroffen))\b"
                          r"(?!\s+(?:in\s+(?:der\s+)?neue[nr]?\s+(?:Besetzung|Konstellation|Zusammensetzung|Wahlperiode)|"
                          r"in\s+diese[mr]\s+(?:Jahr|Wahlperiode)|nach\s+der\s+(?:Wahl|Sommerpause)))")
+_FULL_STOP = re.compile(r"(?:(?:19|20)\d\d|[a-zäöüß]{3})\.\s+[A-ZÄÖÜ]")
+# "In neuer Besetzung kommt der Stadtrat ... erstmals zusammen": the first session of a term, not of the body
+_NEW_TERM = re.compile(r"\b(?:[Ii]n\s+neue[rn]?\s+(?:Besetzung|Zusammensetzung|Wahlperiode)|"
+                       r"nach\s+der\s+(?:Kommunal)?[Ww]ahl)\b")
 # the first or last session known only to its year: "Die letzte Sitzung des Beirates fand im Jahr 2014 statt"
 _YEAR_SESSION = re.compile(r"\b(?P<which>[Ll]etzte|[Ee]rste|[Kk]onstituierende)n?\s+Sitzung\b(?P<mid>[^.;?]{0,80}?)"
                            r"(?<![.\d/-])\b(?:(?:im\s+Jahr(?:e)?|in)\s+)?(?P<y>(?:19|20)\d\d)\b(?![./-]\d)[^.;?]{0,40}?\bstatt")
@@ -146,17 +161,28 @@ def acted_on_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
         semi = sent.find(";", rel)
         ce = s + semi if semi != -1 else e
         clause = text[cs:ce]
-        if _ACT.search(clause):
+        if _ACT.search(clause) and not _ELECTED_ITSELF.search(clause):
             bodies = _acting(ctx, cs, max(cs, dm.start() - _NEAR), min(ce, dm.end() + _NEAR))
         elif _PRESENTED.search(clause):  # "wird am 28. Februar dem Stadtrat vorgelegt": a session of the Stadtrat
             bodies = [m for m in ctx.mentions_starting(max(cs, dm.start() - _NEAR), min(ce, dm.end() + _NEAR))
                       if m.kind in MEETING_KINDS and _TO_BODY.search(text, max(cs, m.start - 8), m.start)]
         else:
             continue
+        located = [m for m in ctx.mentions_starting(max(cs, dm.start() - 80), min(ce, dm.end() + 40))
+                   if m.kind in MEETING_KINDS and (
+                       m.start >= dm.end() and _IN_BODY_AFTER.fullmatch(text, dm.end(), m.start)
+                       or m.end <= dm.start() and not text[m.end:dm.start()].strip()
+                       and _IN_BODY_BEFORE.search(text, max(cs, m.start - 12), m.start))]
+        if located and (_ACT.search(clause) or _PRESENTED.search(clause)):
+            bodies = located[:1]  # the body the day's session was held in, not the one reporting there
+        # (a year closing a sentence, "am 4. Mai 2021. Der Beirat ...", may not split it: a body past such a
+        # full stop is the next sentence's)
+        bodies = [b for b in bodies
+                  if not _FULL_STOP.search(text, min(b.end, dm.end()) - 4, max(b.start, dm.start()))]
         if not bodies:
             continue
         body = min(bodies, key=lambda b: abs(b.start - dm.start()))
-        first = 1 if _FIRST_TIME.search(clause) else None
+        first = 1 if _FIRST_TIME.search(clause) and not _NEW_TERM.search(clause) else None
         for day in enumerated_days(ctx, dm):
             day.number = first
             out.append((body.key, day, s, e))
@@ -286,6 +312,40 @@ def year_sessions(ctx: Context) -> list[tuple[str, Dated, int, int]]:
             out.append((key, Dated(None, m.group("y"), 1 if first else None), m.start(), m.end()))
     return out
 
+
+
+# the head of a minutes or agenda page: the body alone on a line ("Bauausschuss", "SG Musterstadt - Rat der
+# Samtgemeinde (SGR)"), then its day on the next line ("Donnerstag, 31. August 2023 , 16:00 Uhr")
+_HEAD_LINES = 6
+_HEAD_REST = re.compile(r"[\s\-–:|]*(?:\([A-ZÄÖÜ][\wÄÖÜäöü]{1,9}\))?[\s:]*")
+_HEAD_DAY = re.compile(r"[ \t]*" + _WEEKDAY + _DAY + r"(?:\s*,?\s*(?:um\s+)?\d{1,2}[:.]\d{2}\s*(?:Uhr)?)?[ \t]*$", re.M)
+
+
+def heading_session(ctx: Context) -> list[tuple[str, Dated, int, int]]:
+    """The session a page's head names: a line that is one body (a prefix before a dash allowed) and, on
+    the next line, a full date (with a time, nothing else)."""
+    text = ctx.text
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    while len(lines) < _HEAD_LINES and pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        if text[pos:end].strip():
+            lines.append((pos, end))
+        pos = end + 1
+    for (ls, le), (ds, de) in zip(lines, lines[1:], strict=False):
+        bodies = [b for b in ctx.mentions_between(ls, le) if b.kind in MEETING_KINDS and not b.is_abbreviation]
+        if len(bodies) != 1 or not _HEAD_REST.fullmatch(text, bodies[0].end, le):
+            continue
+        lead = text[ls:bodies[0].start]
+        if lead.strip() and not re.fullmatch(r"[^\n]{0,40}\s[-–]\s*", lead):
+            continue
+        day = _HEAD_DAY.match(text, ds, de)
+        if day and day.group("y") and day.end() == de:
+            found = day_of(day, ctx, ds)
+            if found is not None and found.when is not None:
+                return [(bodies[0].key, found, ls, de)]
+    return []
 
 
 # an agenda item's page of ALLRIS 4 copied as text starts with its session's day: "23.11.2021 - 1 Eröffnung ..."

@@ -17,6 +17,7 @@ from ratsinfo.parsers.nlp.meeting_acts import (
     approved_minutes,
     bracketed_decisions,
     date_tables,
+    heading_session,
     item_page_day,
     numbered_without_day,
     year_sessions,
@@ -111,7 +112,7 @@ _SESSION_WORD = re.compile(r"(?:(?<![\d.])(?P<n>\d{1,3})\.\s+(?:öffentlichen\s+
                            + _WEEKDAY + DATE_PATTERN)
 # the minutes of the body's last session: "Genehmigung des Protokolls über die Sitzung am 06.09.2017"
 _MINUTES_OF = re.compile(r"\b(?:Protokoll|Niederschrift)\w*\s+(?:über\s+die|der|vom)\s+(?:letzten\s+)?"
-                         r"(?:(?P<n>\d{1,3})\.\s+)?(?:öffentlichen\s+)?Sitzung\s+(?:am|vom)\s+"
+                         r"(?:(?P<n>\d{1,3})\.\s+)?(?:(?:nicht)?öffentlichen?\s+|letzte\s+)?Sitzung\s+(?:am|vom)\s+"
                          + _WEEKDAY + DATE_PATTERN)
 
 
@@ -359,7 +360,7 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
         add(key, number, when, a, b)
     partial: list[FoundMeeting] = []  # days without a year anywhere in the text ("--05-12")
     for key, day, a, b in (acted_on_days(ctx) + date_tables(ctx) + approved_minutes(ctx) + bracketed_decisions(ctx)
-                           + year_sessions(ctx) + item_page_day(ctx)):
+                           + year_sessions(ctx) + item_page_day(ctx) + heading_session(ctx)):
         if day.when is not None:
             add(key, day.number, day.when, a, b)
         elif not any(p.key == key and p.month == day.partial for p in partial):

@@ -25,17 +25,19 @@ class Head:
     gender: str
     determinants: tuple[str, ...] = ()
     exclude: frozenset[str] = frozenset()
+    not_a_body: tuple[str, ...] = ()  # determinant endings of no council body: "Amtsrat", "Lehrerkonferenz"
 
 
 @cache
 def heads() -> list[Head]:
     out = [Head(h["suffix"].casefold(), h["kind"], h["gender"],
                 tuple(d.casefold() for d in h.get("determinants", ())),
-                frozenset(x.casefold() for x in h.get("exclude", ())))
+                frozenset(x.casefold() for x in h.get("exclude", ())), tuple(h.get("not_a_body", ())))
            for h in data()["heads"] if " " not in h["suffix"]]
     return sorted(out, key=lambda h: -len(h.suffix))
 
 
+_PARTY_PREFIX = re.compile(r"[A-ZÄÖÜ]{2,6}|Grünen|Linken")
 ADJ_ENDINGS = re.compile(r"(?:e|er|en|em|es)$")
 NOM_ENDING = {"m": "er", "f": "e", "n": "es"}
 CONNECTORS = {"und", "in", "im", "für", "&", "-", "zur", "zum", "gegen", "mit", "an", "am", "bei", "von", "vom", "+"}
@@ -49,7 +51,8 @@ NAME_STOP = {"Themen", "Thema", "Sitzung", "Sitzungen", "Mitglieder", "Ergebnis"
 # heads that name a body only with what follows: "Amt für Stadtgrün", "Dezernat Umwelt, Ordnung, Sport"
 BARE_WITH_NAME = {"amt", "amtes", "amts", "rat", "rates", "rats", "ausschuss", "ausschusses", "beirat", "beirates",
                   "beirats", "dezernat", "dezernates", "dezernats", "fachbereich", "fachbereiches", "fachbereichs",
-                  "referat", "referates", "referats", "geschäftsbereich", "geschäftsbereiches", "geschäftsbereichs"}
+                  "referat", "referates", "referats", "geschäftsbereich", "geschäftsbereiches", "geschäftsbereichs",
+                  "fachausschuss", "fachausschusses", "kommission", "konferenz"}
 NAMED_DEPARTMENTS = ("dezernat", "fachbereich", "referat", "geschäftsbereich")
 BARE_NEEDS_ADJ = {"stab", "gremium", "amt", "rat", "kreis", "plenum", "beirat", "ausschuss"}
 NAMEABLE_KINDS = {"advisory_board", "committee", "conference", "staff", "working_group"}
@@ -82,7 +85,13 @@ def _match_head(word: str) -> tuple[Head, str, str] | None:
             base = low[: len(low) - len(infl)] if infl else low
             if base in h.exclude:
                 continue
+            party, _, rest = word.partition("-")
+            if h.suffix == "rat" and rest and _PARTY_PREFIX.fullmatch(party) \
+                    and rest.casefold().rstrip("s") in h.exclude:
+                continue  # "CDU-Stadtrat Meier", "SPD-Gemeinderätin": a member of the council, not a body
             det = base[: -len(h.suffix)]
+            if h.not_a_body and det.endswith(h.not_a_body):
+                continue  # a rank before a surname ("Gemeindeamtsrat Pfeil"), a school's conference
             if h.determinants and not any(det.startswith(d) or det == d.rstrip("s") for d in h.determinants):
                 continue
             if det and len(det) < 2:

@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Token
 
 from ratsinfo.parsers.nlp.council import Council, recognise
 from ratsinfo.parsers.nlp.doc_text import text_of
-from ratsinfo.parsers.nlp.names import first_names
+from ratsinfo.parsers.nlp.names import data as name_data
+from ratsinfo.parsers.nlp.names import first_names, role_set
 from ratsinfo.parsers.nlp.org_heads import (  # noqa: F401 - re-exported
     ADJ_ENDINGS,
     BARE_NEEDS_ADJ,
@@ -86,6 +87,9 @@ _OPEN_QUOTES = {"„", '"', "“", "‚", "»"}
 _CLOSE_QUOTES = {"“", '"', "”", "‘", "«"}
 
 
+_ADJECTIVE_END = re.compile(r"(?:e|en|er|es|em|isch|-)$")  # "Öffentliche Sicherheit", "Bau- und ..."
+
+
 def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
     """End token index (exclusive) of a group name starting after token i ('AG Innenstadt')."""
     j = i + 1
@@ -106,6 +110,8 @@ def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
         if _is_cap(t) or t.text.isupper():
             if t.text in NAME_STOP or j > i + 1 and _is_group_word(t.text):
                 break  # "Arbeitskreis Wohnen und Arbeitskreis Kultur": the next group begins
+            if doc[i].lower_ == "für" and last_word == j - 1 > i and not _ADJECTIVE_END.search(doc[j - 1].text):
+                break  # "Beirat für Klimaschutz Zeit für ...": two nouns in a row, the field ended at the first
             last_word = j
         elif t.text.lower() not in CONNECTORS and not (commas and t.text == ",") and not (
                 t.text in ("die", "der", "das", "den") and doc[j - 1].lower_ in ("für", "gegen", "von", "mit")):
@@ -145,24 +151,41 @@ _TOWN_WORDS = {"Stadt", "Gemeinde", "Landeshauptstadt", "Samtgemeinde", "Hansest
 # the members an assembly is named after: "der Lokalen Agenda 21", "der Regensburger Alten- und Seniorenclubs"
 _OWNER_NAME = re.compile(r"(?:\s+(?:der|des)\s+(?!Stadt\b|Gemeinde\b|Landeshauptstadt\b|Samtgemeinde\b|Hansestadt\b)"
                          r"[A-ZÄÖÜ][\wäöüß]*-?(?:\s+(?:und\s+)?(?:[A-ZÄÖÜ][\wäöüß]*-?|\d{1,3}\b)){0,4}){1,2}")
-_OTHER_TOWN = re.compile(r" (?:der|des) (?:Stadt|Gemeinde|Landeshauptstadt|Samtgemeinde|Hansestadt) "
-                         r"(?P<place>[A-ZÄÖÜ][\wäöüß-]+)")
+_OTHER_TOWN = re.compile(r" (?:der|des) (?:Stadt|Gemeinde|Landeshauptstadt|Samtgemeinde|Hansestadt|Verbandsgemeinde|"
+                         r"Ortsgemeinde|Marktgemeinde|Region|Amtes|Kreises|Landkreises) "
+                         r"(?P<place>(?:(?:Bad|Sankt|St\.) )?[A-ZÄÖÜ][\wäöüß-]+)")
+_TOWN_PREFIXES = ("Bad", "Sankt", "St.")
+
+
+def _town_word(place: str) -> str:
+    """The word that names the town: "Frankfurt" of "Frankfurt am Main", "Segeberg" of "Bad Segeberg"."""
+    words = place.split()
+    return words[1] if len(words) > 1 and words[0] in _TOWN_PREFIXES else words[0]
 # heads that may name one body twice in a text ("Lenkungsgruppe"/"Lenkungsgremium", "Seniorenbeirat"/"Seniorenrat");
 # a "Jugendparlament" and a "Jugendbeirat" are two bodies
 _HEAD_FAMILY = {"gruppe": "group", "gremium": "group", "kreis": "group", "runde": "group", "team": "group",
                 "stab": "group", "beirat": "board", "rat": "board", "parlament": "parliament",
                 "vertretung": "parliament"}
+# "Stadtratssitzung", "Kreistags-Sitzung", "des Samtgemeinderatsbeschlusses" (a decision only of a named council:
+# a bare "Ratsbeschluss" may be any council's)
 _COUNCIL_SESSION = re.compile(r"((?:Stadt|Gemeinde|Marktgemeinde|Samtgemeinde|Ortschafts|Orts|Ortsbei|Stadtbezirks)rat|"
-                              r"Kreistag|Rat)s?-?[Ss]itzung(?:en)?")
+                              r"Kreistag|Rat)s?-?[Ss]itzung(?:en)?|"
+                              r"((?:Stadt|Gemeinde|Marktgemeinde|Samtgemeinde|Ortschafts|Orts|Ortsbei|Stadtbezirks)rat|"
+                              r"Kreistag)s-?[Bb]eschl(?:uss|usses|üsse|üssen)")
 _POSSESSIVE = {"ihr", "ihres", "ihrem", "ihren", "sein", "seines", "seinem", "seinen", "mein", "dein", "unser"}
 _NOT_A_REGION = {"Anfang", "Ende", "Mitte", "Beginn"}  # "trat ihr Amt Anfang Mai an"
 _TITLES = {"Frau", "Dr", "Prof"}  # a person after the head: "Lenkungsgruppe Frau Meier" is no name of the group
 _DISTRICT_COUNCILS = {"bezirksvertretung", "bezirksversammlung"}  # named after their part of town
-_GENDER = {"ausschuss": "m", "beirat": "m", "rat": "m", "fachbereich": "m", "geschäftsbereich": "m"}
+_GENDER = {"ausschuss": "m", "fachausschuss": "m", "beirat": "m", "rat": "m", "fachbereich": "m",
+           "geschäftsbereich": "m"}
+# what a bare head names when a complement follows ("Kommission für Denkmalpflege", "Fachausschuss für Verkehr")
+_BARE_KINDS = {"amt": "department", "rat": "advisory_board", "ausschuss": "committee", "fachausschuss": "committee",
+               "beirat": "advisory_board", "kommission": "committee", "konferenz": "conference"}
 _INDEFINITE = {"ein", "eine", "einen", "einem", "einer", "eines", "kein", "keinen", "keinem"}
-_DECIDES = {"beschließt", "beschloss", "beschlossen", "stimmt", "stimmte", "möge", "fasst", "fasste"}
+_DECIDES = {"beschließt", "beschloss", "beschlossen", "stimmt", "stimmte", "möge", "fasst", "fasste", "empfahl",
+            "empfiehlt", "lehnte", "lehnt", "billigte", "verabschiedete", "wählte"}
 COUNCIL_WORD = re.compile(r"(stadtrat|gemeinderat|ortschaftsrat|kreistag|kreisrat|samtgemeinderat|stadtbezirksrat|"
-                          r"bezirksrat|verbandsgemeinderat|ortsrat|ortsbeirat|marktgemeinderat|bürgerschaft|senat)"
+                          r"bezirksrat|verbandsgemeinderat|ortsgemeinderat|ortsrat|ortsbeirat|marktgemeinderat|bürgerschaft|senat)"
                           r"(?:es|s)?")
 # councils of a part of town carry its name: "Stadtbezirksrat Nord", "Ortsrat Mitte"
 NAMED_COUNCILS = {"stadtbezirksrat", "bezirksrat", "ortsrat", "ortsbeirat", "ortschaftsrat"}
@@ -239,7 +262,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     full = text_of(doc)
     council = recognised_council(doc)
-    places = {council.place.split()[0]} if council else set()
+    places = {_town_word(council.place)} if council else set()
     hanseatic = council is not None and "Hanse" in council.name
     i = 0
     n = len(doc)
@@ -340,7 +363,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
         if cap and text.casefold() in BARE_WITH_NAME and i + 1 < n:
             base = text
             low = text.casefold()
-            for h in NAMED_DEPARTMENTS + ("ausschuss", "beirat", "amt", "rat"):
+            for h in NAMED_DEPARTMENTS + ("fachausschuss", "ausschuss", "beirat", "amt", "rat", "kommission",
+                                          "konferenz"):
                 if low.startswith(h):
                     base = text[: len(h)]
                     break
@@ -355,8 +379,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             if complement or named and _is_cap(doc[i + 1]):
                 e = _group_name(doc, i + 1 if complement else i, commas=True)
                 if e > i + (2 if complement else 1):
-                    kind = {"amt": "department", "rat": "advisory_board", "ausschuss": "committee",
-                            "beirat": "advisory_board"}.get(base.casefold(), "department")
+                    kind = _BARE_KINDS.get(base.casefold(), "department")
                     span = doc[i:e]
                     display = base + " " + doc[i + 1:e].text
                     out.append(Mention(span.start_char, span.end_char, span.text, display, kind,
@@ -364,9 +387,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     i = e
                     continue
         session_of = _COUNCIL_SESSION.fullmatch(text)
-        if session_of and not any(m.head == session_of.group(1).casefold() and m.kind == "council" for m in out):
+        council_word = session_of and (session_of.group(1) or session_of.group(2))
+        if council_word and not any(m.head == council_word.casefold() and m.kind == "council" for m in out):
             # "Stadtratssitzung", "Kreistags-Sitzung": the council whose session it is, named nowhere else
-            name = session_of.group(1)[0].upper() + session_of.group(1)[1:].casefold()
+            name = council_word[0].upper() + council_word[1:].casefold()
             out.append(Mention(doc[i].idx, doc[i].idx + len(text), text, name, "council", canonical_key(name), "m",
                                head=name.casefold(), is_abbreviation=True))
             i += 1
@@ -431,7 +455,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 elif nxt is not None and head.kind in ("police", "department", "faction") and not (
                         head.kind == "faction" and "-" in text) and (
                         nxt.text.isupper() and len(nxt.text) >= 2 or _is_cap(nxt) and head.kind != "department"
-                        and nxt.text not in NAME_STOP and not _match_head(nxt.text)):
+                        and nxt.text not in NAME_STOP and not _match_head(nxt.text)
+                        # an office named after its district: "Ortsamt Burglesum", "Landratsamt Ortenaukreis"
+                        or head.suffix == "amt" and "\n" not in tok.whitespace_ and _is_cap(nxt)
+                        and (nxt.text.endswith("kreis") or _is_place(doc, nxt, places))):
                     e = _group_name(doc, i) if head.kind == "faction" else i + 2
                     party = _PARTY_AFTER.match(full, tok.idx + len(text)) if head.kind == "faction" else None
                     if party and party.end() > doc[e - 1].idx + len(doc[e - 1].text):
@@ -473,10 +500,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     end_i = i + 3
                 if not extra and head.kind in ("advisory_board", "committee", "council"):
                     owner = _OTHER_TOWN.match(full, tok.idx + len(text))
-                    if owner and places and owner.group("place") not in places:
+                    if owner and places and _town_word(owner.group("place")) not in places:
                         # a body of another council keeps its town in the name (and in its key)
                         extra = owner.group(0).rstrip()
-                        while end_i < n and doc[end_i].idx < tok.idx + len(text) + owner.end():
+                        while end_i < n and doc[end_i].idx < owner.end():  # (a position in the whole text)
                             end_i += 1
                 det = base.casefold().split()[-1][: -len(head.suffix)]
                 kind = head.kind
@@ -490,7 +517,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     prev_word = doc[i - 1].lower_ if i > 0 else ""
                     council_like = owner or prev_word in _PLACE_PREPOSITIONS or (
                         prev_word == "des" and i > 1 and doc[i - 2].lower_ in ("sitzung", "geschäftsordnung")) or (
-                        i + 1 < n and doc[i + 1].lower_ in _DECIDES)
+                        i + 1 < n and doc[i + 1].lower_ in _DECIDES) or (
+                        prev_word == "der" and i > 1 and doc[i - 2].lower_ in _DECIDES)  # "beschloss der Rat"
                     if not owned and head.suffix == "rat" and council_like and (
                             owner or not any(m.head == "rat" and m.kind == "advisory_board" for m in out)):
                         # "im Rat", "der Rat der Stadt Köln", "der Rat beschließt": the council itself
@@ -551,6 +579,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
         i += 1
     out += _listed_groups(full, out)
     out += _numbered_departments(full, out)
+    if "leiter" in full or "Leit" in full:
+        out += _headed_units(full, out)
+    if "Verwaltung" in full:
+        out += _staff_units(full, out)
     out.sort(key=lambda m: m.start)
     return [_without_place(m, places) for m in out]
 
@@ -614,6 +646,71 @@ def _numbered_departments(text: str, taken: list[Mention]) -> list[Mention]:
         display = " ".join(m.group(0).split())
         out.append(Mention(m.start(), m.end(), m.group(0), display, "department", canonical_key(display), "m",
                            head=display.split()[0].casefold()))
+    return out
+
+
+# a unit of the administration named through the one who heads it: "Leiterin des Bereichs Teilhabe",
+# "Fachbereichsleiter Steuerung, Personal und Zentrale Dienste" (not "Fachbereichsleiterin Ilona Oswald")
+_UNIT_WORDS = {"bereich": "Bereich", "fachbereich": "Fachbereich", "amt": "Amt", "abteilung": "Abteilung",
+               "referat": "Referat", "dezernat": "Dezernat", "fachdienst": "Fachdienst", "sachgebiet": "Sachgebiet"}
+_UNIT = r"(?P<{0}>Fachbereich|Bereich|Amt|Abteilung|Referat|Dezernat|Fachdienst|Sachgebiet)"
+_UNIT_NAME = (r"(?P<{0}>[A-ZÄÖÜ][\wäöüß]*(?:-[ \t]?|[\wäöüß]*)"
+              r"(?:(?:[ \t]*,[ \t]*|[ \t]+und[ \t]+|[ \t]+)[A-ZÄÖÜ][\wäöüß-]*){{0,4}})")  # on one line
+_HEADED_UNIT = re.compile(r"\b(?:[Ll]eiter(?:in)?|[Ll]eitung)\s+(?:des|der)\s+" + _UNIT.format("unit") + r"(?:e?s)?\s+"
+                          + _UNIT_NAME.format("name") + r"|\b" + _UNIT.format("unit2") + r"s?leiter(?:in)?\s+"
+                          + _UNIT_NAME.format("name2"))
+# the last word of a field of work, not of a surname ("Steuerung", "Bezirksratsangelegenheiten", "Dienste")
+_FIELD_END = re.compile(r"(?:ung|ungen|heit|keit|wesen|schaft|ik|tion|ur|tät|dienste|angelegenheiten|ordnung|bildung)$")
+
+
+def _headed_units(text: str, taken: list[Mention]) -> list[Mention]:
+    out = []
+    for m in _HEADED_UNIT.finditer(text):
+        g = "" if m.group("unit") else "2"
+        unit, name = m.group("unit" + g), m.group("name" + g)
+        words = re.findall(r"[A-ZÄÖÜ][\wäöüß-]*", name)
+        if words[0] in first_names() or words[0] in NAME_STOP or g and not (
+                _FIELD_END.search(words[-1].casefold()) or re.search(r",|\bund\b", name)):
+            continue  # "Fachbereichsleiterin Ilona Oswald", "Fachbereichsleiter Habben": a person, not the field
+        a = m.start("name" + g)
+        b = a + len(name.rstrip())
+        if any(x.start < b and a < x.end for x in taken):
+            continue
+        display = _UNIT_WORDS[unit.casefold()] + " " + " ".join(name.split())
+        out.append(Mention(a, b, text[a:b], display, "department", canonical_key(display), "m",
+                           head=unit.casefold()))
+    return out
+
+
+# the staff of the administration in an attendance list, each with the unit they come from:
+# "Verwaltung: Frau Dr. Kühn (Energiemanagement), Herr Ott (Stadtplanung)" or one a line,
+# "Frau Kühn Bereich Stadterneuerung und Wohnen"
+_STAFF_HEAD = re.compile(r"^[ \t]*(?:Von\s+der\s+|Vertreter\w*\s+der\s+)?Verwaltung\s*:", re.M)
+_STAFF_BRACKET = re.compile(r"\(\s*(?P<name>[A-ZÄÖÜ][\wäöüß-]+(?:[ \t]+(?:und[ \t]+)?[A-ZÄÖÜ][\wäöüß-]+){0,3})\s*\)")
+_STAFF_LINE = re.compile(r"^[ \t•\-*]*(?:Herr|Frau)[ \t]+(?:Dr\.[ \t]+)?[A-ZÄÖÜ][\wäöüß-]+[ \t]*,?[ \t]+"
+                         r"(?P<unit>Fachbereich|Bereich|Abteilung|Referat|Dezernat|Fachdienst|Stabsstelle)[ \t]+"
+                         r"(?P<name>[A-ZÄÖÜ][^\n()]{2,80}?)[ \t]*$", re.M)
+
+
+def _staff_units(text: str, taken: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for h in _STAFF_HEAD.finditer(text):
+        end = text.find("\n\n", h.end())
+        end = len(text) if end == -1 else min(end, h.end() + 1500)
+        spans: list[tuple[int, int, str]] = []
+        for m in _STAFF_BRACKET.finditer(text, h.end(), end):
+            words = m.group("name").split()
+            if words[0] in role_set() or words[0] in first_names() or words[0].isupper() or any(
+                    w.casefold().endswith(tuple(name_data()["role_suffixes"])) for w in words):
+                continue  # "(Geschäftsführer ...)", "(CDU)", "(Vorsitzende)": a role or a party, not a unit
+            spans.append((m.start("name"), m.end("name"), " ".join(words)))
+        for m in _STAFF_LINE.finditer(text, h.end(), end):
+            spans.append((m.start("unit"), m.end("name"), m.group("unit") + " " + " ".join(m.group("name").split())))
+        for a, b, display in spans:
+            if any(x.start < b and a < x.end for x in taken + out):
+                continue
+            out.append(Mention(a, b, text[a:b], display, "department", canonical_key(display), "m",
+                               head=display.split()[0].casefold()))
     return out
 
 
@@ -729,6 +826,8 @@ def resolve(doc: Doc, mentions: list[Mention]) -> dict[str, Organisation]:
     for keys in by_det.values():
         if len(keys) > 1:
             _merge(orgs, mentions, keys)
+    for long_key, short_key in _spelled_out(orgs):
+        _merge(orgs, mentions, [long_key, short_key], keep_first=True)
     # "Geschäftsstelle KPR" is the Geschäftsstelle of the KPR
     for key in list(orgs):
         org = orgs[key]
@@ -778,6 +877,32 @@ def resolve(doc: Doc, mentions: list[Mention]) -> dict[str, Organisation]:
             org.aliases = set()
     _parents(text, mentions, orgs)
     return orgs
+
+
+_FIELD_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}")
+
+
+def _spelled_out(orgs: dict[str, Organisation]) -> list[tuple[str, str]]:
+    """(long key, compound key) of a body named both ways in one text: "Beirat für Architektur und
+    Stadtgestaltung" and "Gestaltungsbeirat", "Beirat für Klimaschutz" and "Klimabeirat". The compound's
+    determinant (without its linking ending) must begin a word of a short field (one or two words)."""
+    out = []
+    for long_key, long_org in orgs.items():
+        head, _, field = long_org.name.partition(" für ")
+        fields = _FIELD_WORD.findall(field)
+        if not field or not 1 <= len(fields) <= 2 or " " in head:
+            continue
+        for key, org in orgs.items():
+            first = org.mentions[0]
+            if key == long_key or org.kind != long_org.kind or first.head != head.casefold() \
+                    or len(first.determinant) < 4 or " " in org.name:
+                continue
+            stem = re.sub(r"(?:en|es|n|s|e)$", "", first.determinant)
+            prefix = stem[: max(5, len(stem) - 2)]
+            if any(stem in w.casefold() or w.casefold().startswith(prefix) for w in fields):
+                out.append((long_key, key))
+                break
+    return out
 
 
 _COUNCIL_OF_TOWN = re.compile(r"rat der (?P<kind>stadt|gemeinde|samtgemeinde|verbandsgemeinde|marktgemeinde) \S")

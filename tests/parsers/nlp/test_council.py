@@ -1,5 +1,7 @@
 """Every body belongs to a council: the one the caller names, else the one the document's head names."""
 
+import pytest
+
 from ratsinfo.parsers.nlp.council import council_of, recognise, slugify
 
 
@@ -51,3 +53,19 @@ def test_a_letterhead_in_capitals_names_the_council():
 
     found = recognise("DER HANSESTADT KLEINHAFEN\nDrucksache 4/12\n\nMitteilung an die Bürgerschaft")
     assert (found.name, found.slug) == ("Hansestadt Kleinhafen", "kleinhafen")
+
+
+@pytest.mark.parametrize(("head", "slug"), [
+    ("Stadt Bad Talheim", "bad-talheim"), ("Gemeinde Bad Waldau", "bad-waldau"),
+    ("Stadt Sankt Wendelin", "sankt-wendelin"), ("Stadt St. Talheim", "st-talheim")])
+def test_towns_named_with_bad_or_sankt_keep_their_own_name(head, slug):
+    assert recognise(f"{head}\n\nDer Seniorenbeirat tagt.").slug == slug
+
+
+def test_same_named_bodies_of_two_spa_towns_get_two_keys():
+    from ratsinfo.parsers.nlp.extract import extract
+
+    keys = {f.subject_key for town in ("Bad Talheim", "Bad Waldau") for f in extract(
+        f"Stadt {town}\n\nDer Seniorenbeirat tagt.", document_key=town, document="t.txt").facts
+        if f.kind == "organization"}
+    assert len(keys) == 2

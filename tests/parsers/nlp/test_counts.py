@@ -147,3 +147,25 @@ def test_bodies_meeting_as_often_as_the_one_before(facts_of):
     assert got == {("Kreistag", 6, "per_year"), ("Kreisausschuss", 6, "per_year"), ("Umweltausschuss", 6, "per_year")}
 
 
+
+
+def test_a_count_since_a_year_is_over_the_years_not_of_that_year(facts_of):
+    (c,) = facts_of("Bericht 2023\n\nSeit 2015 hat der Präventionsrat 12 Mal getagt.")["session_count"]
+    assert (c.subject, c.number, c.year, c.qualifier) == ("Präventionsrat", 12, None, "exact")
+
+
+def test_each_count_goes_to_the_body_of_its_own_clause(facts_of):
+    facts = facts_of("Die Vollversammlung tagt einmal im Jahr, der Lenkungskreis bis zu zwölf Mal im Jahr.")
+    assert sorted((c.subject, c.number, c.qualifier) for c in facts["session_count"]) == [
+        ("Lenkungskreis", 12, "upper_bound"), ("Vollversammlung", 1, "per_year")]
+
+
+def test_a_count_of_a_board_named_only_through_its_owner_goes_to_no_body(facts_of):
+    facts = facts_of("Die Vollversammlung tagt einmal im Jahr, der Vorstand des Präventionsrates bis zu zwölf Mal.")
+    assert [(c.subject, c.number) for c in facts["session_count"]] == [("Vollversammlung", 1)]
+
+
+def test_two_bodies_two_counts_of_one_year(facts_of):
+    facts = facts_of("Der Seniorenbeirat tagte 2021 viermal, der Jugendbeirat dreimal.")
+    assert sorted((c.subject, c.number, c.year) for c in facts["session_count"]) == [
+        ("Jugendbeirat", 3, 2021), ("Seniorenbeirat", 4, 2021)]

@@ -286,3 +286,115 @@ def test_a_founding_assembly_is_a_session_of_the_body_founded(facts_of):
     (m,) = facts_of("Auf Wunsch der Gemeinde wurde ein Kulturbeirat gegründet. Am 3. Mai 2001 fand die "
                     "Gründungsversammlung statt.")["meeting"]
     assert (m.subject, m.date.isoformat()) == ("Kulturbeirat", "2001-05-03")
+
+
+def test_a_session_dated_with_vom_and_no_year(facts_of):
+    (m,) = facts_of("Der Ortsbeirat beschloss in der Sitzung vom 5. Juli einstimmig den Ausbau.")["meeting"]
+    assert (m.subject, m.date, m.detail["month"]) == ("Ortsbeirat", None, "--07-05")
+
+
+def test_a_letter_dated_with_vom_is_no_session(facts_of):
+    assert "meeting" not in facts_of("Das Schreiben vom 5. Juli hat der Ortsbeirat zur Kenntnis genommen.")
+
+
+@pytest.mark.parametrize("head", [
+    "Bauausschuss\n\nDonnerstag, 31. August 2023 , 16:00 Uhr\nRathaus, Marktplatz 1\n",
+    "Gemeinde Musterdorf - Bauausschuss (BA)\nDonnerstag, 31. August 2023, 16:00 Uhr\nRathaus\n",
+])
+def test_the_head_of_a_minutes_page_dates_the_session_of_its_body(facts_of, head):
+    (m,) = facts_of(head + "\nTOP 1 Eröffnung\nDer Vorsitzende begrüßt die Anwesenden.")["meeting"]
+    assert (m.subject, m.date) == ("Bauausschuss", date(2023, 8, 31))
+
+
+def test_a_date_line_under_a_sentence_is_no_session_head(facts_of):
+    assert "meeting" not in facts_of("Der Bauausschuss berichtet über den Stand.\nDonnerstag, 31. August 2023\n")
+
+
+def test_a_date_in_the_head_goes_to_the_body_of_its_own_sentence(facts_of):
+    text = ("Gründung eines Seniorenbeirates der Stadt Musterhausen\n\n"
+            "Am 09.10.2018 fand in der Sitzung des Sozialausschusses erstmals eine Beratung zur Beteiligung "
+            "älterer Menschen statt.")
+    assert [(m.subject, m.date) for m in facts_of(text)["meeting"]] == [("Sozialausschuss", date(2018, 10, 9))]
+
+
+@pytest.mark.parametrize("verb", ["trifft sich", "tritt zu einer Sondersitzung zusammen", "kommt zusammen"])
+def test_a_session_announced_in_the_present_tense(facts_of, verb):
+    (m,) = facts_of(f"Der Seniorenbeirat {verb} am 4. Mai im Rathaus.")["meeting"]
+    assert (m.subject, m.detail["month"]) == ("Seniorenbeirat", "--05-04")
+
+
+def test_the_first_session_in_a_new_composition_is_not_the_bodys_first(facts_of):
+    (m,) = facts_of("In neuer Besetzung kommt der Stadtrat am Mittwoch, 3. Juli 2024, erstmals zusammen.")["meeting"]
+    assert (m.number, m.date) == (None, date(2024, 7, 3))
+
+
+def test_a_report_given_in_a_committee_is_a_session_of_that_committee(facts_of):
+    (m,) = facts_of("Der Seniorenbeirat stellte seinen Bericht am 5. Mai 2021 im Sozialausschuss vor.")["meeting"]
+    assert (m.subject, m.date) == ("Sozialausschuss", date(2021, 5, 5))
+
+
+def test_a_paper_discussed_in_two_bodies_on_two_days(facts_of):
+    facts = facts_of("Die Vorlage wurde am 3. März 2021 im Bauausschuss und am 15. März 2021 im Stadtrat beraten.")
+    assert sorted((m.subject, m.date) for m in facts["meeting"]) == [
+        ("Bauausschuss", date(2021, 3, 3)), ("Stadtrat", date(2021, 3, 15))]
+
+
+def test_two_bodies_met_on_two_days_in_one_sentence(facts_of):
+    facts = facts_of("Der Arbeitskreis Verkehr hat sich am 4. Mai 2022 getroffen, die Lenkungsgruppe am 12. Mai 2022.")
+    assert sorted((m.subject, m.date) for m in facts["meeting"]) == [
+        ("Arbeitskreis Verkehr", date(2022, 5, 4)), ("Lenkungsgruppe", date(2022, 5, 12))]
+
+
+def test_a_place_that_is_no_body_leaves_the_session_with_its_body(facts_of):
+    (m,) = facts_of("Der Seniorenbeirat traf sich am 4. Mai 2021 im Rathaus.")["meeting"]
+    assert m.subject == "Seniorenbeirat"
+
+
+def test_the_council_deciding_after_a_committee_recommended(facts_of):
+    facts = facts_of("Auf Empfehlung des Jugendhilfeausschusses vom 4. März 2020 beschloss der Rat am 12. März 2020 "
+                     "die Satzung.")
+    assert ("Rat", date(2020, 3, 12)) in [(m.subject, m.date) for m in facts["meeting"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Der Ausländerbeirat hat sich durch Beschluss am 09.02.95 folgende Geschäftsordnung gegeben:",
+    "Mit Beschluss vom 9. Februar 1995 hat der Ausländerbeirat seine Geschäftsordnung geändert.",
+])
+def test_a_body_deciding_by_resolution_on_a_day_met_that_day(facts_of, text):
+    (m,) = facts_of(text)["meeting"]
+    assert (m.subject, m.date) == ("Ausländerbeirat", date(1995, 2, 9))
+
+
+def test_a_resolution_referred_to_is_no_session_of_the_body_deciding_now(facts_of):
+    facts = facts_of("Der Antrag bezieht sich auf den Beschluss vom 4. Mai 2020; der Kreistag hat zugestimmt.")
+    assert "meeting" not in facts
+
+
+def test_a_body_elected_by_the_voters_on_a_day_did_not_meet(facts_of):
+    assert "meeting" not in facts_of("Der Integrationsrat wird am 4. Mai 2025 neu gewählt.")
+
+
+def test_a_body_electing_its_chair_on_a_day_met(facts_of):
+    (m,) = facts_of("Die Vorsitzende wurde am 4. Mai 2021 vom Seniorenbeirat gewählt.")["meeting"]
+    assert (m.subject, m.date) == ("Seniorenbeirat", date(2021, 5, 4))
+
+
+def test_a_year_closing_a_sentence_keeps_the_session_with_that_sentences_body(facts_of):
+    (m,) = facts_of("Der Seniorenbeirat tagte am 4. Mai 2021. Der Präventionsrat tagte auch.")["meeting"]
+    assert (m.subject, m.date) == ("Seniorenbeirat", date(2021, 5, 4))
+
+
+def test_the_session_of_a_body_of_another_region_keeps_its_region(facts_of):
+    text = ("Stadt Musterau\n\nAm 13. Januar 2020 fand die konstituierende Sitzung des Kommunalpräventiven Rates "
+            "der Region Talheim statt. Der Präventionsrat in Musterau tagt monatlich.")
+    facts = facts_of(text)
+    assert [(m.subject, m.date) for m in facts["meeting"]] == [
+        ("Kommunalpräventiver Rat der Region Talheim", date(2020, 1, 13))]
+    assert "Präventionsrat" in {o.subject for o in facts["organization"]}
+
+
+@pytest.mark.parametrize("words", ["über die öffentliche Sitzung am", "über die letzte Sitzung vom",
+                                   "über die nichtöffentliche Sitzung am"])
+def test_minutes_approved_of_an_earlier_session_in_every_inflection(facts_of, words):
+    text = f"Sitzung des Kulturausschusses am 31.08.2023\n\nTOP 2 Genehmigung des Protokolls {words} 01.06.2023"
+    assert sorted(m.date for m in facts_of(text)["meeting"]) == [date(2023, 6, 1), date(2023, 8, 31)]
