@@ -152,6 +152,8 @@ def heading(line: str) -> tuple[bool, str | None, str]:
     if word not in _labels():
         word = _ARE.sub(" ", word)  # "Weiterhin sind anwesend"
     word = _COUNT_END.sub("", word)  # "Mitglieder (12)"
+    if word not in _labels() and _BRACKET_END.sub("", word) in _labels():
+        word = _BRACKET_END.sub("", word)  # "Ortsbürgermeister (o. RM)": a note on the heading's office
     word = word[:1].upper() + word[1:]  # "von der Verwaltung"
     labels = _labels()
     if word not in labels:

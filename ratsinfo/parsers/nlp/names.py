@@ -149,6 +149,8 @@ def clean_name(name: str, addressed: bool = False) -> str | None:
         tokens.pop(0)
     if not tokens or all(t.endswith(".") for t in tokens) or NOUN.search(tokens[-1]):
         return None
+    if tokens[-1] in data()["plural_roles"] or tokens[-1] in data()["list_labels"]:
+        return None  # "Die Gemeinderäte", "Mitglieder": the heading of a list, no name
     if len(tokens) == 1 and (tokens[0] in role_set() or tokens[0] in _ADDRESSED_OFFICES
                              or role_word().match(tokens[0]) and len(tokens[0]) > 9):
         return None  # "Sehr geehrter Herr Oberbürgermeister": an office, no name

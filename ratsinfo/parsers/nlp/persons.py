@@ -191,6 +191,8 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
     found += _named_after_office(text)
     found += signed_persons(text, covered + [(f[0], f[1]) for f in found if f[3]])
     found += _shared_roles(text, found)
+    found += _flat_lists(text)
+    found += _ditto_rows(text, found)
     found += _as_roles(text, found)
     found = [f for f in found if not _cut_off(text, f[0], f[1])]
     found = [(a, b, name, _written_out(r, name, t), t) for a, b, name, role, t in found for r in _each_role(role)]
@@ -335,6 +337,90 @@ def _shared_roles(text: str, found: list[Found]) -> list[Found]:
                 break
             out.append((m.start("name"), m.end(), name, role, m.group("name")))
             pos = m.end()
+    return out
+
+
+# a heading inside a line, then its names one after the other ("... Die Gemeinderäte: Anna Beispiel Dr. Jonas Muster
+# Die Gemeindevertreter: ..."): an attendance list whose line breaks a PDF's text layer lost
+_GENDERED = re.compile(r"(?:Innen|/-?innen|\*innen|:innen|_innen|\(innen\))$")
+_FLAT_HEAD = re.compile(r"(?<![\w-])(?P<head>[A-ZÄÖÜ][a-zäöüß]+(?:Innen|/-?innen|\*innen|:innen|_innen|\(innen\))?"
+                        r"(?:[ \t]+[a-zäöüß]+[ \t]+[A-ZÄÖÜ][a-zäöüß]+)?)[ \t]*:[ \t]+(?=[A-ZÄÖÜ])")
+_TITLE_WORD = re.compile(r"(?:Dr\.|Prof\.|Ing\.|Mag\.|Dipl\.-?[ \t]?[A-Z][a-z]+\.|DI|DDr\.|MMag\.)$")
+_CAPITAL_WORD = re.compile(r"[ \t]*(?:,[ \t]*|[ \t]und[ \t]+)?([A-ZÄÖÜ][\w.-]*)")
+
+
+def _flat_head_role(head: str) -> str | None:
+    """The role a heading gives its names: a plural office ("Gemeinderäte", "GemeindevertreterInnen") or a list label
+    with a role ("Mitglieder", "Gäste"); None for a heading without one ("Anwesend")."""
+    word = _GENDERED.sub("", head)
+    if word in _data()["plural_roles"]:
+        return word
+    return _list_labels().get(word)
+
+
+def _flat_lists(text: str) -> list[Found]:
+    """Names after a heading inside a line, each a known first name and a surname (titles before it): the names of a
+    list flattened onto one line share its role. The run ends at the first words that are no such name."""
+    out: list[Found] = []
+    if ": " not in text:
+        return out
+    names = first_names()
+    for m in _FLAT_HEAD.finditer(text):
+        role = _flat_head_role(m.group("head"))
+        if role is None:
+            continue
+        pos = m.end()
+        while True:
+            words: list[tuple[int, int, str]] = []  # the next capitalised words, up to four of them
+            at = pos
+            while len(words) < 5:
+                w = _CAPITAL_WORD.match(text, at)
+                if not w or "\n" in text[at:w.start(1)] or (words and w.start(1) != w.start() + 1
+                                                             and text[at:w.start(1)].strip(" \t")):
+                    break
+                words.append((w.start(1), w.end(1), w.group(1)))
+                at = w.end(1)
+            k = 0
+            while k < len(words) and _TITLE_WORD.match(words[k][2]):
+                k += 1  # "Mag. Anna Beispiel", "DI Jonas Muster"
+            if k + 1 >= len(words) or words[k][2].split("-")[0] not in names:
+                break
+            # a second first name when a word that is no first name follows it: "Hans Peter Beispiel"
+            size = 3 if k + 2 < len(words) and words[k + 1][2] in names and words[k + 2][2] not in names else 2
+            parts = [w[2] for w in words[k:k + size]]
+            name = _clean_name(" ".join(parts))
+            if name != " ".join(parts) or not _plausible(name) or _is_office(parts[-1]):
+                break
+            start, end = words[0][0], words[k + size - 1][1]
+            out.append((start, end, name, role, text[start:end]))
+            pos = end
+    return out
+
+
+# a row of a table whose office cell repeats the one above by ditto marks: '4.)   "   "   Anna Beispiel'
+_DITTO_ROW = re.compile(r"^[ \t]*(?:\d{1,3}[.)]+[ \t]*)?(?:(?:[\"“”„〃]|\'\'|-\"-|dto\.|ditto)[ \t]*){1,3}[ \t]{2,}"
+                        r"(?P<name>" + NAME + r")[ \t]*(?:\([^()\n]{0,60}\))?[ \t]*$", re.M)
+
+
+def _ditto_rows(text: str, found: list[Found]) -> list[Found]:
+    """Rows whose office is given by ditto marks take the office of the row above ("Gemeinderat Anna Beispiel" /
+    '"   Jonas Muster'), and so on down a run of such rows."""
+    out: list[Found] = []
+    if '"' not in text and "“" not in text and "〃" not in text and "dto." not in text:
+        return out
+    roled = sorted((f[0], f[3]) for f in found if f[3])
+    for m in _DITTO_ROW.finditer(text):
+        line_start = m.start()
+        above = [r for a, r in roled if a < line_start]
+        if not above:
+            continue
+        name = _clean_name(m.group("name"))
+        if not name or not _plausible(name):
+            continue
+        role = above[-1]
+        out.append((m.start("name"), m.end("name"), name, role, m.group("name")))
+        roled.append((m.start("name"), role))
+        roled.sort()
     return out
 
 
