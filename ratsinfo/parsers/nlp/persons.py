@@ -247,7 +247,8 @@ def _as_roles(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
-_NAME_NEXT = re.compile(r"[ \t]+(?:Herrn?[ \t]|Frau[ \t]|Dr\.|[A-ZÄÖÜ][a-zäöüß]+[ \t]+[A-ZÄÖÜ][a-zäöüß]+\b"
+_NAME_NEXT = re.compile(r"[ \t]+(?:Herrn?[ \t]|Frau[ \t]|Dr\.|(?!(?:Die|Der|Das|Den|Dem)[ \t])[A-ZÄÖÜ][a-zäöüß]+[ \t]+"
+                        r"[A-ZÄÖÜ][a-zäöüß]+\b"
                         r"(?![ \t]+(?:der|des)\b))")
 # "die Bürgermeisterin der Stadt, Frau Anna Beispiel", "Der Vorsitzende, Kreistagsabgeordneter Muster,": the office
 # named with its article, then after a comma the person (with a form of address, a second office or a first name)

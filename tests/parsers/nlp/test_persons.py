@@ -152,3 +152,34 @@ def test_elections_told_in_a_report_and_an_office_after_a_full_name_and_a_comma(
             ("Uwe Quell", "stellvertretender Sprecher"), ("Petra Anders", "Leiterin"),
             ("Timo Lorenz", "Bürgermeister")} <= got
     assert ("Paul Berger", "Bürgermeister") not in got
+
+
+def test_headings_inside_a_flattened_line_give_their_names_the_office(facts_of):
+    text = ("Protokoll der 7. Sitzung der Gemeindevertretung, Rathaus Anwesend: Bürgermeister Gerold Anwander als "
+            "Vorsitzender Die Gemeinderäte: Ing. Jonas Achterberg Merle Quandt Die GemeindevertreterInnen: Ilka "
+            "Dornseif Hans Peter Falkenhagen Mag. Theo Brinkhaus Zahl der Anwesenden: 6 Schriftführer: Ruben Kestner "
+            "1 TAGESORDNUNG")
+    got = persons(facts_of, text)
+    assert {("Gerold Anwander", "Bürgermeister"), ("Gerold Anwander", "Vorsitzender"),
+            ("Jonas Achterberg", "Gemeinderat"), ("Merle Quandt", "Gemeinderätin"),
+            ("Ilka Dornseif", "Gemeindevertreterin"), ("Hans Peter Falkenhagen", "Gemeindevertreter"),
+            ("Theo Brinkhaus", "Gemeindevertreter"), ("Ruben Kestner", "Schriftführer")} <= got
+    assert not {name for name, _role in got if name.startswith(("Die", "Gemeinderäte", "Zahl"))}
+
+
+def test_a_flattened_heading_gives_no_office_to_words_that_are_no_names(facts_of):
+    text = "Mitglieder: Bericht des Vorsitzenden Jahresplanung und Haushalt Gäste: keine"
+    assert persons(facts_of, text) == set()
+
+
+def test_ditto_marks_in_a_table_repeat_the_office_of_the_row_above(facts_of):
+    text = ("Anwesend waren:\n\n1.)      Bürgermeister        Gerold Anwander\n\n"
+            "2.)      Gemeinderat          Ing. Jonas Achterberg\n\n"
+            "3.)          \"                     Merle Quandt\n\n"
+            "4.)          \"                     Ruben Falkenhagen (ab Punkt 3)\n\n"
+            "5.)      Schriftführer        Theo Brinkhaus\n")
+    got = persons(facts_of, text)
+    assert {("Gerold Anwander", "Bürgermeister"), ("Jonas Achterberg", "Gemeinderat"),
+            ("Ruben Falkenhagen", "Gemeinderat"), ("Theo Brinkhaus", "Schriftführer")} <= got
+    assert ("Merle Quandt", "Gemeinderat") in got or ("Merle Quandt", "Gemeinderätin") in got
+    assert ("Merle Quandt", "Bürgermeister") not in got
