@@ -183,3 +183,13 @@ def test_ditto_marks_in_a_table_repeat_the_office_of_the_row_above(facts_of):
             ("Ruben Falkenhagen", "Gemeinderat"), ("Theo Brinkhaus", "Schriftführer")} <= got
     assert ("Merle Quandt", "Gemeinderat") in got or ("Merle Quandt", "Gemeinderätin") in got
     assert ("Merle Quandt", "Bürgermeister") not in got
+
+
+def test_the_family_of_office_abbreviations_and_endings_is_read(facts_of):
+    text = ("AL Gerold Anwander erläutert den Zeitplan. FDL Jonas Achterberg ergänzt, KRin Merle Quandt fragt nach. "
+            "Die Quartierskoordinatorin Ilka Dornseif und Feuerwehrkommandant Ruben Falkenhagen berichten. "
+            "Leitender Kreisbaudirektor Theo Brinkhaus nimmt als Gast teil.")
+    got = persons(facts_of, text)
+    assert {("Gerold Anwander", "Amtsleiter"), ("Jonas Achterberg", "Fachdienstleiter"),
+            ("Merle Quandt", "Kreisrätin"), ("Ilka Dornseif", "Quartierskoordinatorin"),
+            ("Ruben Falkenhagen", "Feuerwehrkommandant"), ("Theo Brinkhaus", "Leitender Kreisbaudirektor")} <= got
