@@ -97,10 +97,24 @@ _OFFICE_WORD = re.compile(r"[a-zäöüß](?:stelle|verwaltung|amt|ämter|ausschu
                           r"^Bündnis$")  # "Herr Muster Personalrat", "Frau Probe Bündnis 90/Die Grünen"
 
 
+_LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]+\n?")
+
+
+class _RoleEnding:
+    """Tells a word of letters that ends in a role ending ("Fachbereichsleiter", "Ratsherr"), in any case. A test of
+    the word's end against the endings, not a pattern of a hundred alternatives, which backtracked through every
+    letter of every word it was asked about."""
+
+    def __init__(self, endings: list[str]) -> None:
+        self._endings = tuple(sorted({e.lower() for e in endings}))
+
+    def match(self, word: str) -> bool:
+        return bool(_LETTERS.fullmatch(word)) and word.rstrip("\n").lower().endswith(self._endings)
+
+
 @cache
-def role_word() -> re.Pattern:
-    suffixes = "|".join(sorted(data()["role_suffixes"], key=len, reverse=True))
-    return re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:" + suffixes + r")$", re.I)
+def role_word() -> _RoleEnding:
+    return _RoleEnding(data()["role_suffixes"])
 
 
 DEGREE = _DEGREE = re.compile(r"(?<!\S)(?:Dipl\.-?[ \t]?[A-Z][a-z]+\.?|Ing\.|Mag\.|MA|BA|MSc|BSc|MBA|"

@@ -344,12 +344,11 @@ def _shared_roles(text: str, found: list[Found]) -> list[Found]:
 # a heading inside a line, then its names one after the other ("... Die Gemeinderäte: Anna Beispiel Dr. Jonas Muster
 # Die Gemeindevertreter: ..."): an attendance list whose line breaks a PDF's text layer lost
 _GENDERED = re.compile(r"(?:Innen|/-?innen|\*innen|:innen|_innen|\(innen\))$")
-_FLAT_HEAD = re.compile(r"(?<![\w-])(?P<head>[A-ZÄÖÜ][a-zäöüß]+(?:Innen|/-?innen|\*innen|:innen|_innen|\(innen\))?"
-                        r"(?:[ \t]+[a-zäöüß]+[ \t]+[A-ZÄÖÜ][a-zäöüß]+)?)[ \t]*:[ \t]+(?=[A-ZÄÖÜ])")
 _TITLE_WORD = re.compile(r"(?:Dr\.|Prof\.|Ing\.|Mag\.|Dipl\.-?[ \t]?[A-Z][a-z]+\.|DI|DDr\.|MMag\.)$")
 _CAPITAL_WORD = re.compile(r"[ \t]*(?:,[ \t]*|[ \t]und[ \t]+)?([A-ZÄÖÜ][\w.-]*)")
 
 
+@lru_cache(maxsize=4096)
 def _flat_head_role(head: str) -> str | None:
     """The role a heading gives its names: a plural office ("Gemeinderäte", "GemeindevertreterInnen") or a list label
     with a role ("Mitglieder", "Gäste"); None for a heading without one ("Anwesend")."""
@@ -359,18 +358,30 @@ def _flat_head_role(head: str) -> str | None:
     return _list_labels().get(word)
 
 
+def _flat_heads(text: str) -> Iterator[tuple[str, int]]:
+    """The headings with a role inside the lines of a text ("... Die Gemeinderäte: Anna ..."), and where their names
+    start: found at each colon followed by a blank and a capital, the words before it looked up (no pattern is tried
+    at every capital of the text)."""
+    at = text.find(": ")
+    while at != -1:
+        after = at + 2
+        if after < len(text) and text[after].isupper():
+            words = text[max(0, at - 60):at].split()
+            for n in (1, 2, 3):  # "Gemeinderäte", "Beratende Mitglieder", "Vertreter der Verwaltung"
+                if len(words) >= n:
+                    role = _flat_head_role(" ".join(words[-n:]))
+                    if role is not None:
+                        yield role, after
+                        break
+        at = text.find(": ", at + 2)
+
+
 def _flat_lists(text: str) -> list[Found]:
     """Names after a heading inside a line, each a known first name and a surname (titles before it): the names of a
     list flattened onto one line share its role. The run ends at the first words that are no such name."""
     out: list[Found] = []
-    if ": " not in text:
-        return out
     names = first_names()
-    for m in _FLAT_HEAD.finditer(text):
-        role = _flat_head_role(m.group("head"))
-        if role is None:
-            continue
-        pos = m.end()
+    for role, pos in _flat_heads(text):
         while True:
             words: list[tuple[int, int, str]] = []  # the next capitalised words, up to four of them
             at = pos
