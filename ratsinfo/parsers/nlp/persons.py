@@ -192,6 +192,7 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
     found += signed_persons(text, covered + [(f[0], f[1]) for f in found if f[3]])
     found += _shared_roles(text, found)
     found += _flat_lists(text)
+    found += _chairs(text)
     found += _ditto_rows(text, found)
     found += _as_roles(text, found)
     found = [f for f in found if not _cut_off(text, f[0], f[1])]
@@ -644,6 +645,46 @@ def _offices_in_sentences(text: str) -> list[Found]:
                         and _plausible(name):
                     out.append((m.start(), m.end(), name, None, m.group(0)))
         at = text.find("(", at + 1)
+    return out
+
+
+# "Anna Beispiel führte den Vorsitz", "den Vorsitz übernahm Bürgermeister Jonas Muster", "unter dem Vorsitz von
+# Frau Probe", "unter Leitung von Ortsvorsteherin Anna Beispiel": who chairs, without the word "Vorsitzender"
+_CHAIRS = re.compile(
+    r"(?:(?:(?!Herr|Frau)(?P<role1>[A-ZÄÖÜ][a-zäöüß]+)[ \t]+)?(?:(?P<hon1>Herrn?|Frau)[ \t]+)?(?P<name1>" + NAME + r")"
+    r"[ \t]+(?:führte|führt|hatte|hat|übernahm|übernimmt|leitete|leitet)[ \t]+"
+    r"(?:[a-zäöüß]+[ \t]+){0,3}?den[ \t]+Vorsitz\b"
+    r"|\b(?:führte|führt|hatte|hat|übernahm|übernimmt)[ \t]+(?:(?!Herr|Frau)(?P<role4>[A-ZÄÖÜ][a-zäöüß]+)[ \t]+)?"
+    r"(?:(?P<hon4>Herrn?|Frau)[ \t]+)?(?P<name4>" + NAME + r")[ \t]+(?:[a-zäöüß]+[ \t]+){0,2}?den[ \t]+Vorsitz\b"
+    r"|\b[Dd]en[ \t]+Vorsitz[ \t]+(?:führte|führt|hatte|hat|übernahm|übernimmt)[ \t]+(?:[a-zäöüß]+[ \t]+){0,2}?"
+    r"(?:(?:der|die)[ \t]+)?"
+    r"(?:(?!Herr|Frau)(?P<role2>[A-ZÄÖÜ][a-zäöüß]+)[ \t]+)?(?:(?P<hon2>Herr|Frau)[ \t]+)?"
+    r"(?P<name2>" + NAME + r")"
+    r"|\b[Uu]nter[ \t]+(?:dem[ \t]+)?Vorsitz[ \t]+(?:von[ \t]+)?(?:(?:der|des)[ \t]+)?"
+    r"(?:(?!Herr|Frau)(?P<role3>[A-ZÄÖÜ][a-zäöüß]+)[ \t]+)?(?:(?P<hon3>Herrn?|Frau)[ \t]+)?"
+    r"(?P<name3>" + NAME + r"))(?![\w-])")
+
+
+def _chairs(text: str) -> list[Found]:
+    """The person who chairs a session, named by the act ("führte den Vorsitz", "unter dem Vorsitz von"): the chair,
+    and the office before the name where one stands there."""
+    out: list[Found] = []
+    if "Vorsitz " not in text and "Vorsitz." not in text and "Vorsitz," not in text:
+        return out
+    for m in _near(_CHAIRS, text, ("Vorsitz",), 120, 120):
+        k = next(i for i in (1, 2, 3, 4) if m.group(f"name{i}"))
+        hon, office = m.group(f"hon{k}"), m.group(f"role{k}")
+        raw = m.group(f"name{k}")
+        if office and not _is_office(office):
+            raw, office = office + " " + raw, None  # "den Vorsitz hatte Anna Beispiel": the word is her first name
+        name = _clean_name(raw, addressed=bool(hon))
+        if not name or not (hon or office or _first_named(name)) or not _plausible(name):
+            continue
+        female = hon == "Frau" or gender(name) == "f" or (office or "").endswith("in")
+        out.append((m.start(f"name{k}"), m.end(f"name{k}"), name, "Vorsitzende" if female else "Vorsitzender",
+                    m.group(0)))
+        if office:
+            out.append((m.start(f"name{k}"), m.end(f"name{k}"), name, office, m.group(0)))
     return out
 
 

@@ -193,3 +193,14 @@ def test_the_family_of_office_abbreviations_and_endings_is_read(facts_of):
     assert {("Gerold Anwander", "Amtsleiter"), ("Jonas Achterberg", "Fachdienstleiter"),
             ("Merle Quandt", "Kreisrätin"), ("Ilka Dornseif", "Quartierskoordinatorin"),
             ("Ruben Falkenhagen", "Feuerwehrkommandant"), ("Theo Brinkhaus", "Leitender Kreisbaudirektor")} <= got
+
+
+def test_who_chairs_is_read_from_the_act_of_chairing(facts_of):
+    text = ("Die Sitzung fand unter dem Vorsitz von Ortsvorsteherin Merle Quandt statt. Im Bauausschuss führte "
+            "Gerold Anwander den Vorsitz. Den Vorsitz übernahm danach Bürgermeister Jonas Achterberg. Unter Vorsitz "
+            "von Frau Dornseif wurde weiter beraten. Die Gruppe Nord hatte den Vorsitz zuvor abgegeben.")
+    got = persons(facts_of, text)
+    assert {("Merle Quandt", "Ortsvorsteherin"), ("Merle Quandt", "Vorsitzende"), ("Gerold Anwander", "Vorsitzender"),
+            ("Jonas Achterberg", "Bürgermeister"), ("Jonas Achterberg", "Vorsitzender"),
+            ("Dornseif", "Vorsitzende")} <= got
+    assert not {name for name, _role in got if "Gruppe" in name or "Nord" in name}
