@@ -511,7 +511,12 @@ _TO_OFFICE = re.compile(r"\b[Zz]u(?:m|r)\s+(?P<role>(?:\d\.\s+|ersten\s+|zweiten
                         r"(?:\s*\(\d{1,2}\))?\s+(?:[a-zäöüß]+\s+){0,2}gewählt")
 # "Anna Beispiel, Leiterin der Fachgruppe Jugend,", "Jonas Muster, stellvertretender Vorsitzender;": a full name, a
 # comma and an office that ends there (no name after it: "Anna Beispiel, Bürgermeister Jonas Muster" is a list)
-_NAME_COMMA_OFFICE = re.compile(r"(?P<name>" + NAME + r"),[ \t]+(?P<role>(?:(?:stellvertretende[rn]?|[Ee]rste[r]?|"
+# between the name and the comma a bracket or where the person comes from may stand: "Anna Beispiel (SPD), Vorsitzende",
+# "Jonas Muster von der Gesamtschule Nord, Sprecher;"
+_FROM = (r"(?:[ \t]*\([^()\n]{1,50}\))?(?:[ \t]+(?:von[ \t]+der|von[ \t]+den|vom|aus[ \t]+der|aus[ \t]+dem)"
+         r"[ \t]+[A-ZÄÖÜ][\w-]*(?:[ \t]+[A-ZÄÖÜ][\w-]*){0,2})?(?:[ \t]*\([^()\n]{1,50}\))?")
+_NAME_COMMA_OFFICE = re.compile(r"(?P<name>" + NAME + r")" + _FROM + r",[ \t]+"
+                                r"(?P<role>(?:(?:stellvertretende[rn]?|[Ee]rste[r]?|"
                                 r"[Zz]weite[r]?|\d\.)[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+)(?:[ \t]+(?:der|des|für)[ \t]+"
                                 r"[A-ZÄÖÜ][\w-]*(?:[ \t]+[A-ZÄÖÜ][\w-]*)?)?(?=[ \t]*(?:[,;.:()\n]|$))")
 # "Als Sprecher wurde Anton Muster, als Vertreter Bernd Probe gewählt"; "ist Clara Probe die neue Vorsitzende"
@@ -616,9 +621,10 @@ def _offices_in_sentences(text: str) -> list[Found]:
         name, role = _clean_name(m.group("name")), m.group("role")
         if _is_office(role.split()[-1]) and _first_named(name):
             out.append((m.start("name"), m.end("name"), name, _nominative(role), m.group(0)))
-    for m in _near(_NAME_COMMA_OFFICE, text, (", ",), 60, 70, True, _office_follows):
+    for m in _near(_NAME_COMMA_OFFICE, text, (", ",), 150, 70, True, _office_follows):
         name, role = _clean_name(m.group("name")), m.group("role")
-        if _is_office(role.split()[-1]) and _first_named(name) and m.group("name").endswith(name or "-"):
+        whole = m.group("name").endswith(name or "-") or _from_after(m.group("name"), name)
+        if _is_office(role.split()[-1]) and _first_named(name) and whole:
             out.append((m.start("name"), m.end(), name, role, m.group(0)))
     for m in _near(_TOOK_OFFICE, text, ("übernommen",), 120, 0):
         name, role = _clean_name(m.group("name")), m.group("role")
@@ -686,6 +692,13 @@ def _chairs(text: str) -> list[Found]:
         if office:
             out.append((m.start(f"name{k}"), m.end(f"name{k}"), name, office, m.group(0)))
     return out
+
+
+def _from_after(raw: str, name: str | None) -> bool:
+    """Whether the words read as a name are the name and where the person comes from ("Jonas Muster von der
+    Gesamtschule"): the pattern of a name takes "von der" as a particle, the cleaned name ends before it."""
+    rest = raw[len(name):].split() if name and raw.startswith(name) else []
+    return bool(rest) and rest[0] in ("von", "vom", "aus")
 
 
 def _nominative(role: str) -> str:

@@ -204,3 +204,13 @@ def test_who_chairs_is_read_from_the_act_of_chairing(facts_of):
             ("Jonas Achterberg", "Bürgermeister"), ("Jonas Achterberg", "Vorsitzender"),
             ("Dornseif", "Vorsitzende")} <= got
     assert not {name for name, _role in got if "Gruppe" in name or "Nord" in name}
+
+
+def test_an_office_after_the_comma_belongs_to_the_name_before_where_the_person_comes_from(facts_of):
+    text = ("Gewählt wurden: Jonas Achterberg von der Nord-Gesamtschule (dritter von links), Vorsitzender; "
+            "Merle Quandt (SPD), stellvertretende Vorsitzende. Ilka Dornseif vom Stadtarchiv, Leiterin des Archivs, "
+            "berichtete. Der Bericht von der Jahrestagung, Anlage 3, liegt vor.")
+    got = persons(facts_of, text)
+    assert {("Jonas Achterberg", "Vorsitzender"), ("Merle Quandt", "stellvertretende Vorsitzende"),
+            ("Ilka Dornseif", "Leiterin")} <= got
+    assert not {name for name, _role in got if "Jahrestagung" in name or "Bericht" in name}
