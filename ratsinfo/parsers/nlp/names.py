@@ -136,10 +136,21 @@ def _particles_end(tokens: list[str], addressed: bool) -> int:
     return len(tokens)
 
 
+@cache
+def _label_words() -> frozenset[str]:
+    """The first words of the headings of attendance lists ("Sachkundige Einwohner", "Stimmberechtigte Mitglieder",
+    "Anwesende"): a list flattened onto one line puts them right after the last name before them."""
+    d = data()
+    heads = [*d["list_labels"], *d["list_openers"], *d["list_heading_adjectives"]]
+    return frozenset(w for w in (h.split()[0] for h in heads) if w[:1].isupper() and w not in first_names())
+
+
 @lru_cache(maxsize=16384)
 def _ends_name(token: str) -> bool:
-    """A role, a word that is no name or an office of the administration (kept per word: words come back)."""
-    return bool(role_word().match(token)) or token in NOT_NAMES or bool(_OFFICE_WORD.search(token))
+    """A role, a word that is no name, an office of the administration or a list heading's first word (kept per
+    word: words come back)."""
+    return bool(role_word().match(token)) or token in NOT_NAMES or bool(_OFFICE_WORD.search(token)) \
+        or token in _label_words()
 
 
 def clean_name(name: str, addressed: bool = False) -> str | None:

@@ -30,6 +30,7 @@ from ratsinfo.parsers.nlp.names import (
     NAME_WORD,
     NOT_NAMES,
     NOUN,
+    PARTICLES,
     UPPER,
     alternation,
     clean_name,
@@ -175,6 +176,7 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
         name = _clean_name(m.group("name"), addressed=True)
         if name is None:
             continue
+        name = _one_surname(name)
         name_end = m.start("name") + m.group("name").find(name.split()[-1]) + len(name.split()[-1])
         rest = text[name_end:name_end + 120]
         app = apposition.match(rest) or role_after.match(rest) or _BRACKETED.match(rest)
@@ -435,6 +437,17 @@ def _ditto_rows(text: str, found: list[Found]) -> list[Found]:
         roled.append((m.start("name"), role))
         roled.sort()
     return out
+
+
+def _one_surname(name: str) -> str:
+    """After a form of address, three words or more of which the first is no known first name are the surnames of a
+    list flattened onto one line ("Herr Andersen Aslan Herdt"): the first of them is the one addressed."""
+    words = name.split()
+    plain = [w for w in words if not w.endswith(".")]
+    if len(plain) >= 3 and plain[0].split("-")[0] not in first_names() and not any(w in PARTICLES for w in plain) \
+            and words[0] == plain[0]:
+        return words[0]
+    return name
 
 
 _FEMININE = {"Stadtrat": "Stadträtin", "Gemeinderat": "Gemeinderätin", "Kreisrat": "Kreisrätin", "Ratsherr": "Ratsfrau",

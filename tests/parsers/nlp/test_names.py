@@ -24,7 +24,7 @@ def test_von_der_after_a_surname_names_where_the_person_comes_from():
 
 def test_degrees_and_a_double_name_broken_after_its_hyphen(facts_of):
     text = "Besonders begrüßt er Herrn Dipl.-Ing. (FH) Otmar Beispiel. Den Vorsitz führt Frau Britta Probe- Muster."
-    assert persons(facts_of, text) == {("Otmar Beispiel", None), ("Britta Probe-Muster", None)}
+    assert persons(facts_of, text) == {("Otmar Beispiel", None), ("Britta Probe-Muster", "Vorsitzende")}
 
 
 def test_an_office_alone_after_a_form_of_address_is_no_name():

@@ -214,3 +214,12 @@ def test_an_office_after_the_comma_belongs_to_the_name_before_where_the_person_c
     assert {("Jonas Achterberg", "Vorsitzender"), ("Merle Quandt", "stellvertretende Vorsitzende"),
             ("Ilka Dornseif", "Leiterin")} <= got
     assert not {name for name, _role in got if "Jahrestagung" in name or "Bericht" in name}
+
+
+def test_a_list_flattened_onto_one_line_does_not_glue_headings_or_other_surnames_to_a_name(facts_of):
+    text = ("Teilnehmende: CDU: Stadträtin Quandt Sachkundige Einwohner: Frau Herr Frau Herr Achterberg Anwander "
+            "Dornseif Falkenhagen Protokollführung: Herr Brinkhaus Zuhörende: 4")
+    got = persons(facts_of, text)
+    assert ("Quandt", "Stadträtin") in got
+    assert not {name for name, _role in got if len(name.split()) > 1}
+    assert ("Brinkhaus", "Protokollführung") in got
