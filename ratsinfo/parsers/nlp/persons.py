@@ -195,6 +195,7 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
     found += _shared_roles(text, found)
     found += _flat_lists(text)
     found += _chairs(text)
+    found += _addressed_many(text)
     found += _ditto_rows(text, found)
     found += _as_roles(text, found)
     found = [f for f in found if not _cut_off(text, f[0], f[1])]
@@ -712,6 +713,34 @@ def _from_after(raw: str, name: str | None) -> bool:
     Gesamtschule"): the pattern of a name takes "von der" as a particle, the cleaned name ends before it."""
     rest = raw[len(name):].split() if name and raw.startswith(name) else []
     return bool(rest) and rest[0] in ("von", "vom", "aus")
+
+
+# "Die Herren Beispiel und Muster sind als beratende Mitglieder anwesend", "die Damen Probe, Quell und Anders": a plural
+# form of address before several surnames, and the plural office they attend as
+_SURNAME = r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)"
+_ADDRESSED_MANY = re.compile(r"\b(?P<hon>Herren|Damen)[ \t]+(?P<names>" + _SURNAME + r"(?:[ \t]*,[ \t]*" + _SURNAME
+                             + r")*[ \t]+und[ \t]+" + _SURNAME + r")(?![\w-])(?:[ \t]+(?:sind|waren|nehmen|nahmen)?"
+                             r"[ \t]*als[ \t]+(?P<role>(?:[a-zäöüß]+[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+))?")
+
+
+def _addressed_many(text: str) -> list[Found]:
+    """Surnames after "die Herren" or "die Damen", each a person; the plural office after "als" is each one's."""
+    out: list[Found] = []
+    if "Herren " not in text and "Damen " not in text:
+        return out
+    for m in _ADDRESSED_MANY.finditer(text):
+        role = None
+        if m.group("role"):
+            plural = m.group("role")
+            plural = plural[:1].upper() + plural[1:]
+            role = _list_labels().get(plural) or _data()["plural_roles"].get(plural)
+        base = m.start("names")
+        for nm in re.finditer(_SURNAME, m.group("names")):
+            name = nm.group(0)
+            if name in NOT_NAMES or _is_office(name) or not _plausible(name):
+                continue
+            out.append((base + nm.start(), base + nm.end(), name, role, name))
+    return out
 
 
 def _nominative(role: str) -> str:

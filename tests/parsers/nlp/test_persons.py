@@ -223,3 +223,11 @@ def test_a_list_flattened_onto_one_line_does_not_glue_headings_or_other_surnames
     assert ("Quandt", "Stadträtin") in got
     assert not {name for name, _role in got if len(name.split()) > 1}
     assert ("Brinkhaus", "Protokollführung") in got
+
+
+def test_a_plural_form_of_address_names_each_surname_with_the_office_they_attend_as(facts_of):
+    text = ("Die Herren Achterberg und Anwander sind als beratende Mitglieder, die Damen Quandt, Dornseif und "
+            "Falkenhagen als Gäste anwesend. Meine Damen und Herren, ich eröffne die Sitzung.")
+    assert persons(facts_of, text) == {
+        ("Achterberg", "Beratendes Mitglied"), ("Anwander", "Beratendes Mitglied"), ("Quandt", "Gast"),
+        ("Dornseif", "Gast"), ("Falkenhagen", "Gast")}
