@@ -62,7 +62,7 @@ UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"
 # a double name may be broken after its hyphen by a PDF's line ("Brusch- Gamm")
 NAME_WORD = r"[A-ZÄÖÜ][a-zäöüßøéèáàçñ]+(?:-[ \t]?[A-ZÄÖÜ][a-zäöüßøéèáàçñ]+)?"
 _TITLE = (r"(?:(?:Dr\.(?:[ \t]?(?:med|phil|rer\.[ \t]?nat|jur|h\.[ \t]?c)\.)?|Prof\.|Dipl\.-?[ \t]?[A-Z][a-z]+\.?"
-          r"(?:[ \t]?\((?:FH|TU|Univ\.)\))?|Ing\.|Mag\.)[ \t]+)")
+          r"(?:[ \t]?\((?:FH|TU|Univ\.)\))?|Ing\.|Mag\.|MMag\.|DDr\.|Dkfm\.|DI|OSR)[ \t]+)")
 # nobiliary and foreign particles inside a surname ("von Berg", "van der Heyden", "Bartels de Pareja"); which of them
 # may stand where is decided by clean_name, since "von der" also names where someone comes from
 PARTICLES = ("von", "van", "de", "da", "di", "zu", "der", "den", "ter", "ten", "la", "del")
@@ -117,7 +117,8 @@ def role_word() -> _RoleEnding:
     return _RoleEnding(data()["role_suffixes"])
 
 
-DEGREE = _DEGREE = re.compile(r"(?<!\S)(?:Dipl\.-?[ \t]?[A-Z][a-z]+\.?|Ing\.|Mag\.|MA|BA|MSc|BSc|MBA|"
+DEGREE = _DEGREE = re.compile(r"(?<!\S)(?:Dipl\.-?[ \t]?[A-Z][a-z]+\.?|Ing\.|Mag\.|MMag\.|DDr\.|Dkfm\.|DI|OSR|MA|BA|"
+                              r"MSc|BSc|MBA|"
                               r"\((?:FH|TU|Univ\.)\))(?!\S)")
 
 

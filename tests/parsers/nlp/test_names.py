@@ -37,3 +37,10 @@ def test_first_names_tell_the_gender_and_match_as_one_pattern():
     pattern = re.compile(alternation(["Anna", "Andrea", "Ann", "Bernd"]) + r"\b")
     assert [m.group(0) for m in pattern.finditer("Ann, Anna, Annika, Andrea und Bernd")] == ["Ann", "Anna", "Andrea",
                                                                                            "Bernd"]
+
+
+def test_austrian_titles_without_a_dot_stand_before_the_name_but_are_no_part_of_it(facts_of):
+    text = ("Anwesend waren:\n\n1.)      Bürgermeister        OSR Hermann Anwander\n\n"
+            "2.)      Gemeinderat          DI Jonas Achterberg\n\n3.)      Gemeinderätin        MMag. Merle Quandt\n")
+    assert persons(facts_of, text) == {("Hermann Anwander", "Bürgermeister"), ("Jonas Achterberg", "Gemeinderat"),
+                                       ("Merle Quandt", "Gemeinderätin")}
