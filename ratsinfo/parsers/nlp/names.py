@@ -83,6 +83,16 @@ NOT_NAMES = {"Die", "Der", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Im", "In"
              "Entschuldigt", "Anwesend", "Abwesend", "Öffentlicher", "Nichtöffentlicher", "Teil", "Dipl", "Ing",
              "Presse", "Polizei", "Firma", "Zeitung", "Fachbereich", "Geschäftsstelle", "Referat", "Stabsstelle",
              "Dezernat", "Fachdienst", "Sachgebiet", "Büro", "Team", "Sehr", "Geehrte", "Geehrter", "Liebe", "Lieber"}
+# the fields of an administration's departments: after an office they name its department, not its holder
+# ("Fachbereichsleiter Finanzen", "Amtsleiterin Soziales"), and they end a name ("Herr Muster Bauen")
+DEPARTMENTS = {"Bau", "Bauen", "Bauwesen", "Hochbau", "Tiefbau", "Stadtplanung", "Stadtentwicklung", "Finanzen",
+               "Kämmerei", "Steuern", "Haushalt", "Personal", "Recht", "Ordnung", "Sicherheit", "Soziales", "Jugend",
+               "Familie", "Familien", "Senioren", "Schule", "Schulen", "Bildung", "Kultur", "Sport", "Umwelt",
+               "Klimaschutz", "Grünflächen", "Verkehr", "Mobilität", "Wirtschaft", "Tourismus", "Liegenschaften",
+               "Immobilien", "Gebäudemanagement", "Zentrale", "Bürgerservice", "Bürgerdienste", "Gesundheit",
+               "Integration", "Wohnen", "Abfall", "Abwasser", "Feuerwehr", "Friedhöfe", "Digitalisierung", "IT",
+               "EDV", "Controlling", "Vergabe", "Beteiligungen", "Stadtwerke", "Natur", "Infrastruktur", "Technik"}
+NOT_NAMES |= DEPARTMENTS
 _GERMAN_PARTICLES = {"von", "zu", "der", "den"}  # also plain German words: only after a first name or a form of address
 _PLACE_WORD = re.compile(r"(?:straße|strasse|weg|platz|allee|gasse|ring|schule|gymnasium|haus|halle|kirche|stiftung|"
                          r"preis|park|brücke|zentrum|agentur|verein|verband)$", re.I)
