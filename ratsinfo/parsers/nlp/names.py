@@ -108,6 +108,7 @@ _OFFICE_WORD = re.compile(r"[a-zäöüß](?:stelle|verwaltung|amt|ämter|ausschu
 
 
 _LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]+\n?")
+_BROKEN = re.compile(r"(?<=[a-zäöüß])-(?=[a-zäöüß])")
 
 
 class _RoleEnding:
@@ -119,6 +120,8 @@ class _RoleEnding:
         self._endings = tuple(sorted({e.lower() for e in endings}))
 
     def match(self, word: str) -> bool:
+        if "-" in word:
+            word = _BROKEN.sub("", word)  # "Ausschuss-vorsitzender", broken after its hyphen
         return bool(_LETTERS.fullmatch(word)) and word.rstrip("\n").lower().endswith(self._endings)
 
 

@@ -75,7 +75,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     # the words as a tree of their letters: at each capital one branch per letter is tried, not every word in turn
     trie_roles = alternation([*data["plural_roles"], *_roles(), *(r.capitalize() for r in data["role_suffixes"])])
     role = (r"(?:" + alternation(list(data["role_modifiers"])) + r"[ \t]+){0,2}(?:" + trie_roles
-            + r"|[A-ZÄÖÜ][a-zäöüß]*+(?=[ \t]+[A-ZÄÖÜ])(?:" + ending + r")|(?<![\w.])"
+            + r"|[A-ZÄÖÜ][a-zäöüß]*+(?:-[a-zäöüß]++)?(?=[ \t]+[A-ZÄÖÜ])(?:" + ending + r")|(?<![\w.])"
             + alternation(list(data["abbreviations"])) + r")")  # a name or an office starts with a capital
     # a match starts with the honorific, a modifier, a role, a capital or an abbreviation: the lookahead turns
     # every other position away with one test instead of trying each of the hundred roles there (a word that
@@ -100,11 +100,15 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
 _DEPUTY = re.compile(r"^(?:[Ss]tellv\.|[Ss]tv\.|[Ss]tellvertr\.)[ \t]*(?=[A-ZÄÖÜ])")
 
 
+_BROKEN = re.compile(r"(?<=[a-zäöüß])-(?=[a-zäöüß])")
+
+
 @cache
 def _expand(role: str) -> str:
     """The role written out: abbreviations ("BM", "stellv."), a plural before several names in the singular."""
     abbr, plural = _data()["abbreviations"], _data()["plural_roles"]
     role = _DEPUTY.sub("stellv. ", role.strip())  # "Stellv.Fraktionsvorsitzender"
+    role = _BROKEN.sub("", role)  # "Ausschuss-vorsitzender": a word a PDF's line broke after its hyphen
     words = [plural.get(w, w) for w in role.split()]
     words = [abbr.get(w, w) for w in words]
     for k, w in enumerate(words):

@@ -231,3 +231,10 @@ def test_a_plural_form_of_address_names_each_surname_with_the_office_they_attend
     assert persons(facts_of, text) == {
         ("Achterberg", "Beratendes Mitglied"), ("Anwander", "Beratendes Mitglied"), ("Quandt", "Gast"),
         ("Dornseif", "Gast"), ("Falkenhagen", "Gast")}
+
+
+def test_an_office_broken_after_its_hyphen_is_read_and_written_whole(facts_of):
+    text = "GV Anwander fragt an. Ausschuss-vorsitzender Achterberg beantwortet die Frage. Das Nord-ost Gebiet folgt."
+    got = persons(facts_of, text)
+    assert {("Anwander", "Gemeindevertreter"), ("Achterberg", "Ausschussvorsitzender")} <= got
+    assert not {name for name, _role in got if "Gebiet" in name}
