@@ -695,7 +695,7 @@ def _chairs(text: str) -> list[Found]:
     out: list[Found] = []
     if "Vorsitz " not in text and "Vorsitz." not in text and "Vorsitz," not in text:
         return out
-    for m in _near(_CHAIRS, text, ("Vorsitz",), 120, 120):
+    for m in _near(_CHAIRS, text, ("Vorsitz ", "Vorsitz.", "Vorsitz,"), 90, 100):
         k = next(i for i in (1, 2, 3, 4) if m.group(f"name{i}"))
         hon, office = m.group(f"hon{k}"), m.group(f"role{k}")
         raw = m.group(f"name{k}")
