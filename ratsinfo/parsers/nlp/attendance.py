@@ -63,7 +63,7 @@ _STATUS = re.compile(r"^(?:entschuldigt|unentschuldigt|abwesend|anwesend|fehlt|k
                      r"(?:\s.*)?$", re.I)
 _OWN_ROLE = re.compile(r"^(?:zugleich\s+(?:als\s+)?|als\s+)?(?:gewählte[rs]?\s+)?"
                        r"(?P<role>(?:\d\.\s+)?(?:[Ss]tellv(?:\.|ertretende[rn]?)\s+)?"
-                       r"(?:[A-ZÄÖÜ][a-zäöüß]*)?(?i:meister|meisterin|vorsitzende[r]?|führer|führerin|führung|leiter|"
+                       r"(?:[A-ZÄÖÜ][a-zäöüß]*)?(?i:meister|meisterin|vorsitzende[r]?|vorsitz|führer|führerin|führung|leiter|"
                        r"leiterin|leitung|sprecher|sprecherin|beauftragter?|mitglied|vertreter|vertreterin|"
                        r"ratsherr|ratsfrau|verordneter?|beigeordneter?|dezernent|dezernentin|vorsteher|vorsteherin|referent|"
                        r"referentin|koordinator|koordinatorin|präsident|präsidentin|direktor|direktorin|bearbeiter|bearbeiterin|"

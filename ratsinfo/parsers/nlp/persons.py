@@ -101,6 +101,8 @@ _DEPUTY = re.compile(r"^(?:[Ss]tellv\.|[Ss]tv\.|[Ss]tellvertr\.)[ \t]*(?=[A-ZÄ�
 
 
 _BROKEN = re.compile(r"(?<=[a-zäöüß])-(?=[a-zäöüß])")
+# an office named by what is held, in brackets after the name: "Anna Beispiel (Vorsitz)"
+_HELD = {"Vorsitz"}
 
 
 @cache
@@ -184,7 +186,8 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
         name_end = m.start("name") + m.group("name").find(name.split()[-1]) + len(name.split()[-1])
         rest = text[name_end:name_end + 120]
         app = apposition.match(rest) or role_after.match(rest) or _BRACKETED.match(rest)
-        if app and app.re is _BRACKETED and not _office_word(app.group("role").split()[-1]):
+        if app and app.re is _BRACKETED and not _office_word(app.group("role").split()[-1]) \
+                and app.group("role").split()[-1] not in _HELD:
             app = None
         role = app.group("role") if app else None
         end = name_end + (app.end() if app else 0)
@@ -473,18 +476,19 @@ def _written_out(role: str | None, name: str, matched: str) -> str | None:
         words[-1] = _FEMININE.get(last) or (last + "in" if last.endswith(("er", "or", "ent", "ant")) else last)
         out = " ".join(words)
         out = re.sub(r"\b(stellvertretend|[Ll]eitend)er\b", r"\1e", out)
-    return _agreeing(out, name)
+    return _agreeing(out, name, "f" if matched.startswith(("Frau ", "Fr. ")) else None)
 
 
 # offices that are adjectives as nouns: "Beigeordnete" heads a list of men and women alike
 _ADJECTIVAL = re.compile(r"(?:ordnete|sitzende|beauftragte|angestellte)r?$")
 
 
-def _agreeing(role: str, name: str) -> str:
-    """'Beigeordnete' before a man's name is 'Beigeordneter', 'Vorsitzender' before a woman's 'Vorsitzende'."""
+def _agreeing(role: str, name: str, addressed: str | None = None) -> str:
+    """'Beigeordnete' before a man's name is 'Beigeordneter', 'Vorsitzender' before a woman's 'Vorsitzende' (her first
+    name or "Frau" tells)."""
     if not _ADJECTIVAL.search(role):
         return role
-    g = gender(name)
+    g = gender(name) or addressed
     if g == "m" and role.endswith("e"):
         return role + "r"
     if g == "f" and role.endswith("er"):

@@ -174,3 +174,11 @@ def test_a_note_in_brackets_after_a_label_heading_keeps_its_office(facts_of):
     assert {("Merle Quandt", "Ortsbürgermeisterin"), ("Ruben Falkenhagen", "Ortsbürgermeister")} <= got \
         or {("Merle Quandt", "Ortsbürgermeister"), ("Ruben Falkenhagen", "Ortsbürgermeister")} <= got
     assert ("Ruben Falkenhagen", "Mitglied") not in got
+
+
+def test_the_chair_in_brackets_and_an_adjectival_office_agreeing_with_frau(facts_of):
+    text = ("Anwesend:\nGesine Haberland (Vorsitz)\nJonas Achterberg\n\nIn der Sitzung berichtete Frau Dornseif "
+            "(Vorsitz) über den Haushalt. Frau Quandt, Beigeordneter der Stadt, dankt.")
+    got = persons(facts_of, text)
+    assert {("Gesine Haberland", "Vorsitz"), ("Dornseif", "Vorsitz"), ("Quandt", "Beigeordnete")} <= got
+    assert ("Jonas Achterberg", "Vorsitz") not in got
