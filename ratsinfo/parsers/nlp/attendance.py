@@ -63,7 +63,7 @@ _STATUS = re.compile(r"^(?:entschuldigt|unentschuldigt|abwesend|anwesend|fehlt|k
                      r"(?:\s.*)?$", re.I)
 _OWN_ROLE = re.compile(r"^(?:zugleich\s+(?:als\s+)?|als\s+)?(?:gewählte[rs]?\s+)?"
                        r"(?P<role>(?:\d\.\s+)?(?:[Ss]tellv(?:\.|ertretende[rn]?)\s+)?"
-                       r"(?:[A-ZÄÖÜ][a-zäöüß]*)?(?i:meister|meisterin|vorsitzende[r]?|führer|führerin|führung|leiter|"
+                       r"(?:[A-ZÄÖÜ][a-zäöüß]*)?(?i:meister|meisterin|vorsitzende[r]?|vorsitz|führer|führerin|führung|leiter|"
                        r"leiterin|leitung|sprecher|sprecherin|beauftragter?|mitglied|vertreter|vertreterin|"
                        r"ratsherr|ratsfrau|verordneter?|beigeordneter?|dezernent|dezernentin|vorsteher|vorsteherin|referent|"
                        r"referentin|koordinator|koordinatorin|präsident|präsidentin|direktor|direktorin|bearbeiter|bearbeiterin|"
@@ -152,6 +152,8 @@ def heading(line: str) -> tuple[bool, str | None, str]:
     if word not in _labels():
         word = _ARE.sub(" ", word)  # "Weiterhin sind anwesend"
     word = _COUNT_END.sub("", word)  # "Mitglieder (12)"
+    if word not in _labels() and _BRACKET_END.sub("", word) in _labels():
+        word = _BRACKET_END.sub("", word)  # "Ortsbürgermeister (o. RM)": a note on the heading's office
     word = word[:1].upper() + word[1:]  # "von der Verwaltung"
     labels = _labels()
     if word not in labels:

@@ -62,7 +62,7 @@ UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"
 # a double name may be broken after its hyphen by a PDF's line ("Brusch- Gamm")
 NAME_WORD = r"[A-ZÄÖÜ][a-zäöüßøéèáàçñ]+(?:-[ \t]?[A-ZÄÖÜ][a-zäöüßøéèáàçñ]+)?"
 _TITLE = (r"(?:(?:Dr\.(?:[ \t]?(?:med|phil|rer\.[ \t]?nat|jur|h\.[ \t]?c)\.)?|Prof\.|Dipl\.-?[ \t]?[A-Z][a-z]+\.?"
-          r"(?:[ \t]?\((?:FH|TU|Univ\.)\))?|Ing\.|Mag\.)[ \t]+)")
+          r"(?:[ \t]?\((?:FH|TU|Univ\.)\))?|Ing\.|Mag\.|MMag\.|DDr\.|Dkfm\.|DI|OSR)[ \t]+)")
 # nobiliary and foreign particles inside a surname ("von Berg", "van der Heyden", "Bartels de Pareja"); which of them
 # may stand where is decided by clean_name, since "von der" also names where someone comes from
 PARTICLES = ("von", "van", "de", "da", "di", "zu", "der", "den", "ter", "ten", "la", "del")
@@ -83,6 +83,16 @@ NOT_NAMES = {"Die", "Der", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Im", "In"
              "Entschuldigt", "Anwesend", "Abwesend", "Öffentlicher", "Nichtöffentlicher", "Teil", "Dipl", "Ing",
              "Presse", "Polizei", "Firma", "Zeitung", "Fachbereich", "Geschäftsstelle", "Referat", "Stabsstelle",
              "Dezernat", "Fachdienst", "Sachgebiet", "Büro", "Team", "Sehr", "Geehrte", "Geehrter", "Liebe", "Lieber"}
+# the fields of an administration's departments: after an office they name its department, not its holder
+# ("Fachbereichsleiter Finanzen", "Amtsleiterin Soziales"), and they end a name ("Herr Muster Bauen")
+DEPARTMENTS = {"Bau", "Bauen", "Bauwesen", "Hochbau", "Tiefbau", "Stadtplanung", "Stadtentwicklung", "Finanzen",
+               "Kämmerei", "Steuern", "Haushalt", "Personal", "Recht", "Ordnung", "Sicherheit", "Soziales", "Jugend",
+               "Familie", "Familien", "Senioren", "Schule", "Schulen", "Bildung", "Kultur", "Sport", "Umwelt",
+               "Klimaschutz", "Grünflächen", "Verkehr", "Mobilität", "Wirtschaft", "Tourismus", "Liegenschaften",
+               "Immobilien", "Gebäudemanagement", "Zentrale", "Bürgerservice", "Bürgerdienste", "Gesundheit",
+               "Integration", "Wohnen", "Abfall", "Abwasser", "Feuerwehr", "Friedhöfe", "Digitalisierung", "IT",
+               "EDV", "Controlling", "Vergabe", "Beteiligungen", "Stadtwerke", "Natur", "Infrastruktur", "Technik"}
+NOT_NAMES |= DEPARTMENTS
 _GERMAN_PARTICLES = {"von", "zu", "der", "den"}  # also plain German words: only after a first name or a form of address
 _PLACE_WORD = re.compile(r"(?:straße|strasse|weg|platz|allee|gasse|ring|schule|gymnasium|haus|halle|kirche|stiftung|"
                          r"preis|park|brücke|zentrum|agentur|verein|verband)$", re.I)
@@ -97,13 +107,31 @@ _OFFICE_WORD = re.compile(r"[a-zäöüß](?:stelle|verwaltung|amt|ämter|ausschu
                           r"^Bündnis$")  # "Herr Muster Personalrat", "Frau Probe Bündnis 90/Die Grünen"
 
 
+_LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]+\n?")
+_BROKEN = re.compile(r"(?<=[a-zäöüß])-(?=[a-zäöüß])")
+
+
+class _RoleEnding:
+    """Tells a word of letters that ends in a role ending ("Fachbereichsleiter", "Ratsherr"), in any case. A test of
+    the word's end against the endings, not a pattern of a hundred alternatives, which backtracked through every
+    letter of every word it was asked about."""
+
+    def __init__(self, endings: list[str]) -> None:
+        self._endings = tuple(sorted({e.lower() for e in endings}))
+
+    def match(self, word: str) -> bool:
+        if "-" in word:
+            word = _BROKEN.sub("", word)  # "Ausschuss-vorsitzender", broken after its hyphen
+        return bool(_LETTERS.fullmatch(word)) and word.rstrip("\n").lower().endswith(self._endings)
+
+
 @cache
-def role_word() -> re.Pattern:
-    suffixes = "|".join(sorted(data()["role_suffixes"], key=len, reverse=True))
-    return re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:" + suffixes + r")$", re.I)
+def role_word() -> _RoleEnding:
+    return _RoleEnding(data()["role_suffixes"])
 
 
-DEGREE = _DEGREE = re.compile(r"(?<!\S)(?:Dipl\.-?[ \t]?[A-Z][a-z]+\.?|Ing\.|Mag\.|MA|BA|MSc|BSc|MBA|"
+DEGREE = _DEGREE = re.compile(r"(?<!\S)(?:Dipl\.-?[ \t]?[A-Z][a-z]+\.?|Ing\.|Mag\.|MMag\.|DDr\.|Dkfm\.|DI|OSR|MA|BA|"
+                              r"MSc|BSc|MBA|"
                               r"\((?:FH|TU|Univ\.)\))(?!\S)")
 
 
@@ -122,10 +150,21 @@ def _particles_end(tokens: list[str], addressed: bool) -> int:
     return len(tokens)
 
 
+@cache
+def _label_words() -> frozenset[str]:
+    """The first words of the headings of attendance lists ("Sachkundige Einwohner", "Stimmberechtigte Mitglieder",
+    "Anwesende"): a list flattened onto one line puts them right after the last name before them."""
+    d = data()
+    heads = [*d["list_labels"], *d["list_openers"], *d["list_heading_adjectives"]]
+    return frozenset(w for w in (h.split()[0] for h in heads) if w[:1].isupper() and w not in first_names())
+
+
 @lru_cache(maxsize=16384)
 def _ends_name(token: str) -> bool:
-    """A role, a word that is no name or an office of the administration (kept per word: words come back)."""
-    return bool(role_word().match(token)) or token in NOT_NAMES or bool(_OFFICE_WORD.search(token))
+    """A role, a word that is no name, an office of the administration or a list heading's first word (kept per
+    word: words come back)."""
+    return bool(role_word().match(token)) or token in NOT_NAMES or bool(_OFFICE_WORD.search(token)) \
+        or token in _label_words()
 
 
 def clean_name(name: str, addressed: bool = False) -> str | None:
@@ -149,6 +188,8 @@ def clean_name(name: str, addressed: bool = False) -> str | None:
         tokens.pop(0)
     if not tokens or all(t.endswith(".") for t in tokens) or NOUN.search(tokens[-1]):
         return None
+    if tokens[-1] in data()["plural_roles"] or tokens[-1] in data()["list_labels"]:
+        return None  # "Die Gemeinderäte", "Mitglieder": the heading of a list, no name
     if len(tokens) == 1 and (tokens[0] in role_set() or tokens[0] in _ADDRESSED_OFFICES
                              or role_word().match(tokens[0]) and len(tokens[0]) > 9):
         return None  # "Sehr geehrter Herr Oberbürgermeister": an office, no name

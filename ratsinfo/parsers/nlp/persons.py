@@ -30,6 +30,7 @@ from ratsinfo.parsers.nlp.names import (
     NAME_WORD,
     NOT_NAMES,
     NOUN,
+    PARTICLES,
     UPPER,
     alternation,
     clean_name,
@@ -74,7 +75,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     # the words as a tree of their letters: at each capital one branch per letter is tried, not every word in turn
     trie_roles = alternation([*data["plural_roles"], *_roles(), *(r.capitalize() for r in data["role_suffixes"])])
     role = (r"(?:" + alternation(list(data["role_modifiers"])) + r"[ \t]+){0,2}(?:" + trie_roles
-            + r"|[A-ZÄÖÜ][a-zäöüß]*+(?=[ \t]+[A-ZÄÖÜ])(?:" + ending + r")|(?<![\w.])"
+            + r"|[A-ZÄÖÜ][a-zäöüß]*+(?:-[a-zäöüß]++)?(?=[ \t]+[A-ZÄÖÜ])(?:" + ending + r")|(?<![\w.])"
             + alternation(list(data["abbreviations"])) + r")")  # a name or an office starts with a capital
     # a match starts with the honorific, a modifier, a role, a capital or an abbreviation: the lookahead turns
     # every other position away with one test instead of trying each of the hundred roles there (a word that
@@ -99,11 +100,17 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
 _DEPUTY = re.compile(r"^(?:[Ss]tellv\.|[Ss]tv\.|[Ss]tellvertr\.)[ \t]*(?=[A-ZÄÖÜ])")
 
 
+_BROKEN = re.compile(r"(?<=[a-zäöüß])-(?=[a-zäöüß])")
+# an office named by what is held, in brackets after the name: "Anna Beispiel (Vorsitz)"
+_HELD = {"Vorsitz"}
+
+
 @cache
 def _expand(role: str) -> str:
     """The role written out: abbreviations ("BM", "stellv."), a plural before several names in the singular."""
     abbr, plural = _data()["abbreviations"], _data()["plural_roles"]
     role = _DEPUTY.sub("stellv. ", role.strip())  # "Stellv.Fraktionsvorsitzender"
+    role = _BROKEN.sub("", role)  # "Ausschuss-vorsitzender": a word a PDF's line broke after its hyphen
     words = [plural.get(w, w) for w in role.split()]
     words = [abbr.get(w, w) for w in words]
     for k, w in enumerate(words):
@@ -175,10 +182,12 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
         name = _clean_name(m.group("name"), addressed=True)
         if name is None:
             continue
+        name = _one_surname(name)
         name_end = m.start("name") + m.group("name").find(name.split()[-1]) + len(name.split()[-1])
         rest = text[name_end:name_end + 120]
         app = apposition.match(rest) or role_after.match(rest) or _BRACKETED.match(rest)
-        if app and app.re is _BRACKETED and not _office_word(app.group("role").split()[-1]):
+        if app and app.re is _BRACKETED and not _office_word(app.group("role").split()[-1]) \
+                and app.group("role").split()[-1] not in _HELD:
             app = None
         role = app.group("role") if app else None
         end = name_end + (app.end() if app else 0)
@@ -191,6 +200,10 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
     found += _named_after_office(text)
     found += signed_persons(text, covered + [(f[0], f[1]) for f in found if f[3]])
     found += _shared_roles(text, found)
+    found += _flat_lists(text)
+    found += _chairs(text)
+    found += _addressed_many(text)
+    found += _ditto_rows(text, found)
     found += _as_roles(text, found)
     found = [f for f in found if not _cut_off(text, f[0], f[1])]
     found = [(a, b, name, _written_out(r, name, t), t) for a, b, name, role, t in found for r in _each_role(role)]
@@ -245,7 +258,8 @@ def _as_roles(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
-_NAME_NEXT = re.compile(r"[ \t]+(?:Herrn?[ \t]|Frau[ \t]|Dr\.|[A-ZÄÖÜ][a-zäöüß]+[ \t]+[A-ZÄÖÜ][a-zäöüß]+\b"
+_NAME_NEXT = re.compile(r"[ \t]+(?:Herrn?[ \t]|Frau[ \t]|Dr\.|(?!(?:Die|Der|Das|Den|Dem)[ \t])[A-ZÄÖÜ][a-zäöüß]+[ \t]+"
+                        r"[A-ZÄÖÜ][a-zäöüß]+\b"
                         r"(?![ \t]+(?:der|des)\b))")
 # "die Bürgermeisterin der Stadt, Frau Anna Beispiel", "Der Vorsitzende, Kreistagsabgeordneter Muster,": the office
 # named with its article, then after a comma the person (with a form of address, a second office or a first name)
@@ -338,6 +352,112 @@ def _shared_roles(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
+# a heading inside a line, then its names one after the other ("... Die Gemeinderäte: Anna Beispiel Dr. Jonas Muster
+# Die Gemeindevertreter: ..."): an attendance list whose line breaks a PDF's text layer lost
+_GENDERED = re.compile(r"(?:Innen|/-?innen|\*innen|:innen|_innen|\(innen\))$")
+_TITLE_WORD = re.compile(r"(?:Dr\.|Prof\.|Ing\.|Mag\.|Dipl\.-?[ \t]?[A-Z][a-z]+\.|DI|DDr\.|MMag\.)$")
+_CAPITAL_WORD = re.compile(r"[ \t]*(?:,[ \t]*|[ \t]und[ \t]+)?([A-ZÄÖÜ][\w.-]*)")
+
+
+@lru_cache(maxsize=4096)
+def _flat_head_role(head: str) -> str | None:
+    """The role a heading gives its names: a plural office ("Gemeinderäte", "GemeindevertreterInnen") or a list label
+    with a role ("Mitglieder", "Gäste"); None for a heading without one ("Anwesend")."""
+    word = _GENDERED.sub("", head)
+    if word in _data()["plural_roles"]:
+        return word
+    return _list_labels().get(word)
+
+
+def _flat_heads(text: str) -> Iterator[tuple[str, int]]:
+    """The headings with a role inside the lines of a text ("... Die Gemeinderäte: Anna ..."), and where their names
+    start: found at each colon followed by a blank and a capital, the words before it looked up (no pattern is tried
+    at every capital of the text)."""
+    at = text.find(": ")
+    while at != -1:
+        after = at + 2
+        if after < len(text) and text[after].isupper():
+            words = text[max(0, at - 60):at].split()
+            for n in (1, 2, 3):  # "Gemeinderäte", "Beratende Mitglieder", "Vertreter der Verwaltung"
+                if len(words) >= n:
+                    role = _flat_head_role(" ".join(words[-n:]))
+                    if role is not None:
+                        yield role, after
+                        break
+        at = text.find(": ", at + 2)
+
+
+def _flat_lists(text: str) -> list[Found]:
+    """Names after a heading inside a line, each a known first name and a surname (titles before it): the names of a
+    list flattened onto one line share its role. The run ends at the first words that are no such name."""
+    out: list[Found] = []
+    names = first_names()
+    for role, pos in _flat_heads(text):
+        while True:
+            words: list[tuple[int, int, str]] = []  # the next capitalised words, up to four of them
+            at = pos
+            while len(words) < 5:
+                w = _CAPITAL_WORD.match(text, at)
+                if not w or "\n" in text[at:w.start(1)] or (words and w.start(1) != w.start() + 1
+                                                             and text[at:w.start(1)].strip(" \t")):
+                    break
+                words.append((w.start(1), w.end(1), w.group(1)))
+                at = w.end(1)
+            k = 0
+            while k < len(words) and _TITLE_WORD.match(words[k][2]):
+                k += 1  # "Mag. Anna Beispiel", "DI Jonas Muster"
+            if k + 1 >= len(words) or words[k][2].split("-")[0] not in names:
+                break
+            # a second first name when a word that is no first name follows it: "Hans Peter Beispiel"
+            size = 3 if k + 2 < len(words) and words[k + 1][2] in names and words[k + 2][2] not in names else 2
+            parts = [w[2] for w in words[k:k + size]]
+            name = _clean_name(" ".join(parts))
+            if name != " ".join(parts) or not _plausible(name) or _is_office(parts[-1]):
+                break
+            start, end = words[0][0], words[k + size - 1][1]
+            out.append((start, end, name, role, text[start:end]))
+            pos = end
+    return out
+
+
+# a row of a table whose office cell repeats the one above by ditto marks: '4.)   "   "   Anna Beispiel'
+_DITTO_ROW = re.compile(r"^[ \t]*(?:\d{1,3}[.)]+[ \t]*)?(?:(?:[\"“”„〃]|\'\'|-\"-|dto\.|ditto)[ \t]*){1,3}[ \t]{2,}"
+                        r"(?P<name>" + NAME + r")[ \t]*(?:\([^()\n]{0,60}\))?[ \t]*$", re.M)
+
+
+def _ditto_rows(text: str, found: list[Found]) -> list[Found]:
+    """Rows whose office is given by ditto marks take the office of the row above ("Gemeinderat Anna Beispiel" /
+    '"   Jonas Muster'), and so on down a run of such rows."""
+    out: list[Found] = []
+    if '"' not in text and "“" not in text and "〃" not in text and "dto." not in text:
+        return out
+    roled = sorted((f[0], f[3]) for f in found if f[3])
+    for m in _DITTO_ROW.finditer(text):
+        line_start = m.start()
+        above = [r for a, r in roled if a < line_start]
+        if not above:
+            continue
+        name = _clean_name(m.group("name"))
+        if not name or not _plausible(name):
+            continue
+        role = above[-1]
+        out.append((m.start("name"), m.end("name"), name, role, m.group("name")))
+        roled.append((m.start("name"), role))
+        roled.sort()
+    return out
+
+
+def _one_surname(name: str) -> str:
+    """After a form of address, three words or more of which the first is no known first name are the surnames of a
+    list flattened onto one line ("Herr Andersen Aslan Herdt"): the first of them is the one addressed."""
+    words = name.split()
+    plain = [w for w in words if not w.endswith(".")]
+    if len(plain) >= 3 and plain[0].split("-")[0] not in first_names() and not any(w in PARTICLES for w in plain) \
+            and words[0] == plain[0]:
+        return words[0]
+    return name
+
+
 _FEMININE = {"Stadtrat": "Stadträtin", "Gemeinderat": "Gemeinderätin", "Kreisrat": "Kreisrätin", "Ratsherr": "Ratsfrau",
              "Landrat": "Landrätin", "Verwaltungsbeamter": "Verwaltungsbeamtin"}
 
@@ -356,18 +476,19 @@ def _written_out(role: str | None, name: str, matched: str) -> str | None:
         words[-1] = _FEMININE.get(last) or (last + "in" if last.endswith(("er", "or", "ent", "ant")) else last)
         out = " ".join(words)
         out = re.sub(r"\b(stellvertretend|[Ll]eitend)er\b", r"\1e", out)
-    return _agreeing(out, name)
+    return _agreeing(out, name, "f" if matched.startswith(("Frau ", "Fr. ")) else None)
 
 
 # offices that are adjectives as nouns: "Beigeordnete" heads a list of men and women alike
 _ADJECTIVAL = re.compile(r"(?:ordnete|sitzende|beauftragte|angestellte)r?$")
 
 
-def _agreeing(role: str, name: str) -> str:
-    """'Beigeordnete' before a man's name is 'Beigeordneter', 'Vorsitzender' before a woman's 'Vorsitzende'."""
+def _agreeing(role: str, name: str, addressed: str | None = None) -> str:
+    """'Beigeordnete' before a man's name is 'Beigeordneter', 'Vorsitzender' before a woman's 'Vorsitzende' (her first
+    name or "Frau" tells)."""
     if not _ADJECTIVAL.search(role):
         return role
-    g = gender(name)
+    g = gender(name) or addressed
     if g == "m" and role.endswith("e"):
         return role + "r"
     if g == "f" and role.endswith("er"):
@@ -412,7 +533,12 @@ _TO_OFFICE = re.compile(r"\b[Zz]u(?:m|r)\s+(?P<role>(?:\d\.\s+|ersten\s+|zweiten
                         r"(?:\s*\(\d{1,2}\))?\s+(?:[a-zäöüß]+\s+){0,2}gewählt")
 # "Anna Beispiel, Leiterin der Fachgruppe Jugend,", "Jonas Muster, stellvertretender Vorsitzender;": a full name, a
 # comma and an office that ends there (no name after it: "Anna Beispiel, Bürgermeister Jonas Muster" is a list)
-_NAME_COMMA_OFFICE = re.compile(r"(?P<name>" + NAME + r"),[ \t]+(?P<role>(?:(?:stellvertretende[rn]?|[Ee]rste[r]?|"
+# between the name and the comma a bracket or where the person comes from may stand: "Anna Beispiel (SPD), Vorsitzende",
+# "Jonas Muster von der Gesamtschule Nord, Sprecher;"
+_FROM = (r"(?:[ \t]*\([^()\n]{1,50}\))?(?:[ \t]+(?:von[ \t]+der|von[ \t]+den|vom|aus[ \t]+der|aus[ \t]+dem)"
+         r"[ \t]+[A-ZÄÖÜ][\w-]*(?:[ \t]+[A-ZÄÖÜ][\w-]*){0,2})?(?:[ \t]*\([^()\n]{1,50}\))?")
+_NAME_COMMA_OFFICE = re.compile(r"(?P<name>" + NAME + r")" + _FROM + r",[ \t]+"
+                                r"(?P<role>(?:(?:stellvertretende[rn]?|[Ee]rste[r]?|"
                                 r"[Zz]weite[r]?|\d\.)[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+)(?:[ \t]+(?:der|des|für)[ \t]+"
                                 r"[A-ZÄÖÜ][\w-]*(?:[ \t]+[A-ZÄÖÜ][\w-]*)?)?(?=[ \t]*(?:[,;.:()\n]|$))")
 # "Als Sprecher wurde Anton Muster, als Vertreter Bernd Probe gewählt"; "ist Clara Probe die neue Vorsitzende"
@@ -517,9 +643,10 @@ def _offices_in_sentences(text: str) -> list[Found]:
         name, role = _clean_name(m.group("name")), m.group("role")
         if _is_office(role.split()[-1]) and _first_named(name):
             out.append((m.start("name"), m.end("name"), name, _nominative(role), m.group(0)))
-    for m in _near(_NAME_COMMA_OFFICE, text, (", ",), 60, 70, True, _office_follows):
+    for m in _near(_NAME_COMMA_OFFICE, text, (", ",), 150, 70, True, _office_follows):
         name, role = _clean_name(m.group("name")), m.group("role")
-        if _is_office(role.split()[-1]) and _first_named(name) and m.group("name").endswith(name or "-"):
+        whole = m.group("name").endswith(name or "-") or _from_after(m.group("name"), name)
+        if _is_office(role.split()[-1]) and _first_named(name) and whole:
             out.append((m.start("name"), m.end(), name, role, m.group(0)))
     for m in _near(_TOOK_OFFICE, text, ("übernommen",), 120, 0):
         name, role = _clean_name(m.group("name")), m.group("role")
@@ -546,6 +673,81 @@ def _offices_in_sentences(text: str) -> list[Found]:
                         and _plausible(name):
                     out.append((m.start(), m.end(), name, None, m.group(0)))
         at = text.find("(", at + 1)
+    return out
+
+
+# "Anna Beispiel führte den Vorsitz", "den Vorsitz übernahm Bürgermeister Jonas Muster", "unter dem Vorsitz von
+# Frau Probe", "unter Leitung von Ortsvorsteherin Anna Beispiel": who chairs, without the word "Vorsitzender"
+_CHAIRS = re.compile(
+    r"(?:(?:(?!Herr|Frau)(?P<role1>[A-ZÄÖÜ][a-zäöüß]+)[ \t]+)?(?:(?P<hon1>Herrn?|Frau)[ \t]+)?(?P<name1>" + NAME + r")"
+    r"[ \t]+(?:führte|führt|hatte|hat|übernahm|übernimmt|leitete|leitet)[ \t]+"
+    r"(?:[a-zäöüß]+[ \t]+){0,3}?den[ \t]+Vorsitz\b"
+    r"|\b(?:führte|führt|hatte|hat|übernahm|übernimmt)[ \t]+(?:(?!Herr|Frau)(?P<role4>[A-ZÄÖÜ][a-zäöüß]+)[ \t]+)?"
+    r"(?:(?P<hon4>Herrn?|Frau)[ \t]+)?(?P<name4>" + NAME + r")[ \t]+(?:[a-zäöüß]+[ \t]+){0,2}?den[ \t]+Vorsitz\b"
+    r"|\b[Dd]en[ \t]+Vorsitz[ \t]+(?:führte|führt|hatte|hat|übernahm|übernimmt)[ \t]+(?:[a-zäöüß]+[ \t]+){0,2}?"
+    r"(?:(?:der|die)[ \t]+)?"
+    r"(?:(?!Herr|Frau)(?P<role2>[A-ZÄÖÜ][a-zäöüß]+)[ \t]+)?(?:(?P<hon2>Herr|Frau)[ \t]+)?"
+    r"(?P<name2>" + NAME + r")"
+    r"|\b[Uu]nter[ \t]+(?:dem[ \t]+)?Vorsitz[ \t]+(?:von[ \t]+)?(?:(?:der|des)[ \t]+)?"
+    r"(?:(?!Herr|Frau)(?P<role3>[A-ZÄÖÜ][a-zäöüß]+)[ \t]+)?(?:(?P<hon3>Herrn?|Frau)[ \t]+)?"
+    r"(?P<name3>" + NAME + r"))(?![\w-])")
+
+
+def _chairs(text: str) -> list[Found]:
+    """The person who chairs a session, named by the act ("führte den Vorsitz", "unter dem Vorsitz von"): the chair,
+    and the office before the name where one stands there."""
+    out: list[Found] = []
+    if "Vorsitz " not in text and "Vorsitz." not in text and "Vorsitz," not in text:
+        return out
+    for m in _near(_CHAIRS, text, ("Vorsitz ", "Vorsitz.", "Vorsitz,"), 90, 100):
+        k = next(i for i in (1, 2, 3, 4) if m.group(f"name{i}"))
+        hon, office = m.group(f"hon{k}"), m.group(f"role{k}")
+        raw = m.group(f"name{k}")
+        if office and not _is_office(office):
+            raw, office = office + " " + raw, None  # "den Vorsitz hatte Anna Beispiel": the word is her first name
+        name = _clean_name(raw, addressed=bool(hon))
+        if not name or not (hon or office or _first_named(name)) or not _plausible(name):
+            continue
+        female = hon == "Frau" or gender(name) == "f" or (office or "").endswith("in")
+        out.append((m.start(f"name{k}"), m.end(f"name{k}"), name, "Vorsitzende" if female else "Vorsitzender",
+                    m.group(0)))
+        if office:
+            out.append((m.start(f"name{k}"), m.end(f"name{k}"), name, office, m.group(0)))
+    return out
+
+
+def _from_after(raw: str, name: str | None) -> bool:
+    """Whether the words read as a name are the name and where the person comes from ("Jonas Muster von der
+    Gesamtschule"): the pattern of a name takes "von der" as a particle, the cleaned name ends before it."""
+    rest = raw[len(name):].split() if name and raw.startswith(name) else []
+    return bool(rest) and rest[0] in ("von", "vom", "aus")
+
+
+# "Die Herren Beispiel und Muster sind als beratende Mitglieder anwesend", "die Damen Probe, Quell und Anders": a plural
+# form of address before several surnames, and the plural office they attend as
+_SURNAME = r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)"
+_ADDRESSED_MANY = re.compile(r"\b(?P<hon>Herren|Damen)[ \t]+(?P<names>" + _SURNAME + r"(?:[ \t]*,[ \t]*" + _SURNAME
+                             + r")*[ \t]+und[ \t]+" + _SURNAME + r")(?![\w-])(?:[ \t]+(?:sind|waren|nehmen|nahmen)?"
+                             r"[ \t]*als[ \t]+(?P<role>(?:[a-zäöüß]+[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+))?")
+
+
+def _addressed_many(text: str) -> list[Found]:
+    """Surnames after "die Herren" or "die Damen", each a person; the plural office after "als" is each one's."""
+    out: list[Found] = []
+    if "Herren " not in text and "Damen " not in text:
+        return out
+    for m in _ADDRESSED_MANY.finditer(text):
+        role = None
+        if m.group("role"):
+            plural = m.group("role")
+            plural = plural[:1].upper() + plural[1:]
+            role = _list_labels().get(plural) or _data()["plural_roles"].get(plural)
+        base = m.start("names")
+        for nm in re.finditer(_SURNAME, m.group("names")):
+            name = nm.group(0)
+            if name in NOT_NAMES or _is_office(name) or not _plausible(name):
+                continue
+            out.append((base + nm.start(), base + nm.end(), name, role, name))
     return out
 
 

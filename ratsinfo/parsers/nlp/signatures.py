@@ -47,6 +47,13 @@ _NOT_WORD = re.compile(r"(?:straße|strasse|weg|platz|allee|gasse|schule|gymnasi
 _NAME_AFTER = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+[ \t]+(?:(?:Dr\.|[A-ZÄÖÜ]\.)[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+[ \t]*(?:\(|$)")
 
 
+def _names_someone(line: str) -> bool:
+    """Whether a line under a name names a person itself ("Gemeindevertreter Jonas Muster"), not an office and its
+    department ("Fachbereichsleiter Bauen")."""
+    m = _NAME_AFTER.search(line)
+    return m is not None and m.group(0).strip(" \t(").split()[-1] not in NOT_NAMES
+
+
 def _office(line: str) -> str | None:
     """The office a short line names ("Bürgermeisterin", "Stellv.Fraktionsvorsitzender", "Fachbereichsleiter
     Bauen"), or None for any other line."""
@@ -93,7 +100,7 @@ def signed_persons(text: str, covered: list[tuple[int, int]]) -> list[Found]:
         while m := _SIGNED.search(text, pos):
             pos = m.start("line")  # "Im Auftrag" / "Anna Beispiel" / "Sachbearbeiterin": the name line is the next try
             office = _office(m.group("line"))
-            if not office or read.overlaps(m.start("name"), m.end("name")) or _NAME_AFTER.search(m.group("line")):
+            if not office or read.overlaps(m.start("name"), m.end("name")) or _names_someone(m.group("line")):
                 continue  # a line of an attendance list read already, or "Bürgermeister Anna Beispiel" under it
             name = _name(m.group("name"))
             known = name and (name.split()[0] in first_names() or name.split()[0] in ("Dr.", "Prof."))

@@ -156,3 +156,29 @@ def test_an_office_after_a_comma_that_holds_a_party_word_is_an_office(facts_of):
     text = "Stimmberechtigte Mitglieder:\nKarin Muster, Fraktionssprecherin\nUwe Quell, SPD-Fraktion\n"
     assert persons(facts_of, text) == {("Karin Muster", "Fraktionssprecherin"),
                                        ("Uwe Quell", "Stimmberechtigtes Mitglied")}
+
+
+def test_a_singular_group_label_heads_every_name_under_it_not_only_the_first(facts_of):
+    text = ("Anwesend:\n\nVorsitzende/r\n\nHerr Gerold Anwander\n\nMitglied\n\nHerr Jonas Achterberg\n\n"
+            "Frau Merle Quandt\n\nHerr Ruben Falkenhagen\n\nProtokollführer\n\nHerr Theo Brinkhaus\n\n"
+            "Es fehlten:\n\nErsatzmitglieder\n\nFrau Ilka Dornseif\n")
+    assert persons(facts_of, text) == {
+        ("Gerold Anwander", "Vorsitzender"), ("Jonas Achterberg", "Mitglied"), ("Merle Quandt", "Mitglied"),
+        ("Ruben Falkenhagen", "Mitglied"), ("Theo Brinkhaus", "Protokollführer"), ("Ilka Dornseif", "Ersatzmitglied")}
+
+
+def test_a_note_in_brackets_after_a_label_heading_keeps_its_office(facts_of):
+    text = ("| Mitglieder: | |\n| Achterberg, Jonas | |\n| Ortsbürgermeister (ohne Stimmrecht): | |\n"
+            "| Quandt, Merle, Unterdorf | entschuldigt |\n| Falkenhagen, Ruben, Oberdorf | |\n")
+    got = persons(facts_of, text)
+    assert {("Merle Quandt", "Ortsbürgermeisterin"), ("Ruben Falkenhagen", "Ortsbürgermeister")} <= got \
+        or {("Merle Quandt", "Ortsbürgermeister"), ("Ruben Falkenhagen", "Ortsbürgermeister")} <= got
+    assert ("Ruben Falkenhagen", "Mitglied") not in got
+
+
+def test_the_chair_in_brackets_and_an_adjectival_office_agreeing_with_frau(facts_of):
+    text = ("Anwesend:\nGesine Haberland (Vorsitz)\nJonas Achterberg\n\nIn der Sitzung berichtete Frau Dornseif "
+            "(Vorsitz) über den Haushalt. Frau Quandt, Beigeordneter der Stadt, dankt.")
+    got = persons(facts_of, text)
+    assert {("Gesine Haberland", "Vorsitz"), ("Dornseif", "Vorsitz"), ("Quandt", "Beigeordnete")} <= got
+    assert ("Jonas Achterberg", "Vorsitz") not in got

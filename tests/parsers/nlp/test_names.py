@@ -24,7 +24,7 @@ def test_von_der_after_a_surname_names_where_the_person_comes_from():
 
 def test_degrees_and_a_double_name_broken_after_its_hyphen(facts_of):
     text = "Besonders begrüßt er Herrn Dipl.-Ing. (FH) Otmar Beispiel. Den Vorsitz führt Frau Britta Probe- Muster."
-    assert persons(facts_of, text) == {("Otmar Beispiel", None), ("Britta Probe-Muster", None)}
+    assert persons(facts_of, text) == {("Otmar Beispiel", None), ("Britta Probe-Muster", "Vorsitzende")}
 
 
 def test_an_office_alone_after_a_form_of_address_is_no_name():
@@ -37,3 +37,10 @@ def test_first_names_tell_the_gender_and_match_as_one_pattern():
     pattern = re.compile(alternation(["Anna", "Andrea", "Ann", "Bernd"]) + r"\b")
     assert [m.group(0) for m in pattern.finditer("Ann, Anna, Annika, Andrea und Bernd")] == ["Ann", "Anna", "Andrea",
                                                                                            "Bernd"]
+
+
+def test_austrian_titles_without_a_dot_stand_before_the_name_but_are_no_part_of_it(facts_of):
+    text = ("Anwesend waren:\n\n1.)      Bürgermeister        OSR Hermann Anwander\n\n"
+            "2.)      Gemeinderat          DI Jonas Achterberg\n\n3.)      Gemeinderätin        MMag. Merle Quandt\n")
+    assert persons(facts_of, text) == {("Hermann Anwander", "Bürgermeister"), ("Jonas Achterberg", "Gemeinderat"),
+                                       ("Merle Quandt", "Gemeinderätin")}

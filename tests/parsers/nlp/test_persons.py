@@ -152,3 +152,89 @@ def test_elections_told_in_a_report_and_an_office_after_a_full_name_and_a_comma(
             ("Uwe Quell", "stellvertretender Sprecher"), ("Petra Anders", "Leiterin"),
             ("Timo Lorenz", "Bürgermeister")} <= got
     assert ("Paul Berger", "Bürgermeister") not in got
+
+
+def test_headings_inside_a_flattened_line_give_their_names_the_office(facts_of):
+    text = ("Protokoll der 7. Sitzung der Gemeindevertretung, Rathaus Anwesend: Bürgermeister Gerold Anwander als "
+            "Vorsitzender Die Gemeinderäte: Ing. Jonas Achterberg Merle Quandt Die GemeindevertreterInnen: Ilka "
+            "Dornseif Hans Peter Falkenhagen Mag. Theo Brinkhaus Zahl der Anwesenden: 6 Schriftführer: Ruben Kestner "
+            "1 TAGESORDNUNG")
+    got = persons(facts_of, text)
+    assert {("Gerold Anwander", "Bürgermeister"), ("Gerold Anwander", "Vorsitzender"),
+            ("Jonas Achterberg", "Gemeinderat"), ("Merle Quandt", "Gemeinderätin"),
+            ("Ilka Dornseif", "Gemeindevertreterin"), ("Hans Peter Falkenhagen", "Gemeindevertreter"),
+            ("Theo Brinkhaus", "Gemeindevertreter"), ("Ruben Kestner", "Schriftführer")} <= got
+    assert not {name for name, _role in got if name.startswith(("Die", "Gemeinderäte", "Zahl"))}
+
+
+def test_a_flattened_heading_gives_no_office_to_words_that_are_no_names(facts_of):
+    text = "Mitglieder: Bericht des Vorsitzenden Jahresplanung und Haushalt Gäste: keine"
+    assert persons(facts_of, text) == set()
+
+
+def test_ditto_marks_in_a_table_repeat_the_office_of_the_row_above(facts_of):
+    text = ("Anwesend waren:\n\n1.)      Bürgermeister        Gerold Anwander\n\n"
+            "2.)      Gemeinderat          Ing. Jonas Achterberg\n\n"
+            "3.)          \"                     Merle Quandt\n\n"
+            "4.)          \"                     Ruben Falkenhagen (ab Punkt 3)\n\n"
+            "5.)      Schriftführer        Theo Brinkhaus\n")
+    got = persons(facts_of, text)
+    assert {("Gerold Anwander", "Bürgermeister"), ("Jonas Achterberg", "Gemeinderat"),
+            ("Ruben Falkenhagen", "Gemeinderat"), ("Theo Brinkhaus", "Schriftführer")} <= got
+    assert ("Merle Quandt", "Gemeinderat") in got or ("Merle Quandt", "Gemeinderätin") in got
+    assert ("Merle Quandt", "Bürgermeister") not in got
+
+
+def test_the_family_of_office_abbreviations_and_endings_is_read(facts_of):
+    text = ("AL Gerold Anwander erläutert den Zeitplan. FDL Jonas Achterberg ergänzt, KRin Merle Quandt fragt nach. "
+            "Die Quartierskoordinatorin Ilka Dornseif und Feuerwehrkommandant Ruben Falkenhagen berichten. "
+            "Leitender Kreisbaudirektor Theo Brinkhaus nimmt als Gast teil.")
+    got = persons(facts_of, text)
+    assert {("Gerold Anwander", "Amtsleiter"), ("Jonas Achterberg", "Fachdienstleiter"),
+            ("Merle Quandt", "Kreisrätin"), ("Ilka Dornseif", "Quartierskoordinatorin"),
+            ("Ruben Falkenhagen", "Feuerwehrkommandant"), ("Theo Brinkhaus", "Leitender Kreisbaudirektor")} <= got
+
+
+def test_who_chairs_is_read_from_the_act_of_chairing(facts_of):
+    text = ("Die Sitzung fand unter dem Vorsitz von Ortsvorsteherin Merle Quandt statt. Im Bauausschuss führte "
+            "Gerold Anwander den Vorsitz. Den Vorsitz übernahm danach Bürgermeister Jonas Achterberg. Unter Vorsitz "
+            "von Frau Dornseif wurde weiter beraten. Die Gruppe Nord hatte den Vorsitz zuvor abgegeben.")
+    got = persons(facts_of, text)
+    assert {("Merle Quandt", "Ortsvorsteherin"), ("Merle Quandt", "Vorsitzende"), ("Gerold Anwander", "Vorsitzender"),
+            ("Jonas Achterberg", "Bürgermeister"), ("Jonas Achterberg", "Vorsitzender"),
+            ("Dornseif", "Vorsitzende")} <= got
+    assert not {name for name, _role in got if "Gruppe" in name or "Nord" in name}
+
+
+def test_an_office_after_the_comma_belongs_to_the_name_before_where_the_person_comes_from(facts_of):
+    text = ("Gewählt wurden: Jonas Achterberg von der Nord-Gesamtschule (dritter von links), Vorsitzender; "
+            "Merle Quandt (SPD), stellvertretende Vorsitzende. Ilka Dornseif vom Stadtarchiv, Leiterin des Archivs, "
+            "berichtete. Der Bericht von der Jahrestagung, Anlage 3, liegt vor.")
+    got = persons(facts_of, text)
+    assert {("Jonas Achterberg", "Vorsitzender"), ("Merle Quandt", "stellvertretende Vorsitzende"),
+            ("Ilka Dornseif", "Leiterin")} <= got
+    assert not {name for name, _role in got if "Jahrestagung" in name or "Bericht" in name}
+
+
+def test_a_list_flattened_onto_one_line_does_not_glue_headings_or_other_surnames_to_a_name(facts_of):
+    text = ("Teilnehmende: CDU: Stadträtin Quandt Sachkundige Einwohner: Frau Herr Frau Herr Achterberg Anwander "
+            "Dornseif Falkenhagen Protokollführung: Herr Brinkhaus Zuhörende: 4")
+    got = persons(facts_of, text)
+    assert ("Quandt", "Stadträtin") in got
+    assert not {name for name, _role in got if len(name.split()) > 1}
+    assert ("Brinkhaus", "Protokollführung") in got
+
+
+def test_a_plural_form_of_address_names_each_surname_with_the_office_they_attend_as(facts_of):
+    text = ("Die Herren Achterberg und Anwander sind als beratende Mitglieder, die Damen Quandt, Dornseif und "
+            "Falkenhagen als Gäste anwesend. Meine Damen und Herren, ich eröffne die Sitzung.")
+    assert persons(facts_of, text) == {
+        ("Achterberg", "Beratendes Mitglied"), ("Anwander", "Beratendes Mitglied"), ("Quandt", "Gast"),
+        ("Dornseif", "Gast"), ("Falkenhagen", "Gast")}
+
+
+def test_an_office_broken_after_its_hyphen_is_read_and_written_whole(facts_of):
+    text = "GV Anwander fragt an. Ausschuss-vorsitzender Achterberg beantwortet die Frage. Das Nord-ost Gebiet folgt."
+    got = persons(facts_of, text)
+    assert {("Anwander", "Gemeindevertreter"), ("Achterberg", "Ausschussvorsitzender")} <= got
+    assert not {name for name, _role in got if "Gebiet" in name}

@@ -36,3 +36,11 @@ def test_a_signature_under_im_auftrag_keeps_the_office_on_the_line_below_the_nam
     text = ("Die Verwaltung empfiehlt die Annahme.\n\nMit freundlichen Grüßen\nIm Auftrag\n\nKarin Muster\n"
             "Sachgebietsleiterin\n")
     assert persons(facts_of, text) == {("Karin Muster", "Sachgebietsleiterin")}
+
+
+def test_an_office_and_its_department_under_a_signature_are_no_second_person(facts_of):
+    text = ("Die Verwaltung nimmt wie folgt Stellung.\n\nMit freundlichen Grüßen\n\nJonas Achterberg\n"
+            "Fachbereichsleiter Finanzen\n\nAmtsleiterin Soziales Merle Quandt berichtet.")
+    got = {(p.subject, p.value) for p in facts_of(text).get("person", [])}
+    assert ("Jonas Achterberg", "Fachbereichsleiter") in got
+    assert not {name for name, _role in got if name in ("Finanzen", "Soziales", "Soziales Merle Quandt")}
