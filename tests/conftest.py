@@ -76,10 +76,11 @@ def _tesseract_mark() -> pytest.MarkDecorator:
 needs_tesseract = _tesseract_mark()
 
 
-# The suite runs in two processes that take whole files in this order (`--no-loadscope-reorder`); a long file
-# taken last leaves the other core idle until it ends, so the longest go first and the rest keep their order.
-LONGEST_FIRST = ("tests/test_refresh_kill.py", "tests/scale/test_crawl.py", "tests/test_pipeline.py",
-                 "tests/test_refresh.py", "tests/ingest/test_oparl.py", "tests/ingest/test_allris.py")
+# The suite runs in three processes that take whole files in this order (`--no-loadscope-reorder`); a long file
+# taken last runs alone at the end while the others wait, so the longest go first and the rest keep their order.
+LONGEST_FIRST = ("tests/scale/test_crawl.py", "tests/test_refresh_kill.py", "tests/ingest/test_oparl.py",
+                 "tests/test_pipeline.py", "tests/warehouse/test_search.py", "tests/queries/test_kept.py",
+                 "tests/test_refresh.py")
 
 
 @pytest.hookimpl(trylast=True)
