@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.numbers import YEAR
+from ratsinfo.parsers.nlp.theme_verbs import DEALT_WITH, DEALT_WITH_BEFORE, DEALT_WITH_WORDS
 from ratsinfo.parsers.nlp.topic_phrases import noun_phrase
 
 _CUES = re.compile(
@@ -227,13 +228,18 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
     """The theme one phrase names after a cue of focus, split where a plural cue enumerates."""
     text = ctx.text
     out: list[InlineTopic] = []
-    for s, e in _sentences_with(ctx, _FOCUS_WORDS):
+    seen: set[tuple[str, str]] = set()
+    for s, e in _sentences_with(ctx, _FOCUS_WORDS + DEALT_WITH_WORDS):
         sent = text[s:e]
         if sent.rstrip().endswith("?") or _ASKING.search(sent):
             continue
         cues = list(_FOCUS.finditer(sent))
         if any(w in sent for w in _MORE_WORDS):
-            cues = sorted(cues + list(_FOCUS_MORE.finditer(sent)), key=lambda c: c.start())
+            cues += _FOCUS_MORE.finditer(sent)
+        if any(w in sent for w in DEALT_WITH_WORDS):
+            cues += DEALT_WITH.finditer(sent)
+            cues += DEALT_WITH_BEFORE.finditer(sent)
+        cues.sort(key=lambda c: c.start())
         for cue in cues:
             if _RELATIVE.search(sent[max(0, cue.start() - 40):cue.start()]) and not _body_before_relative(ctx, s, cue):
                 continue  # "Vereine, die sich mit Seniorenarbeit befassen": the clause is about the noun before it
@@ -282,7 +288,11 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
                 at = text.find(part, pos, e)
                 at = at if at != -1 else pos
                 pos = at + len(part)
-                out.append(InlineTopic(owner, item[0].upper() + item[1:], year, at, at + len(part)))
+                item = item[0].upper() + item[1:]
+                if (owner, item.casefold()) in seen:
+                    continue  # two cues of one sentence ("beriet über", "beriet") name the same theme
+                seen.add((owner, item.casefold()))
+                out.append(InlineTopic(owner, item, year, at, at + len(part)))
     return out
 
 
@@ -293,7 +303,8 @@ _PLACE = re.compile(r"(?:\s+in)?\s+(?:der|des)\s+(?:Stadt|Gemeinde|Landeshauptst
 _EXAMPLES = re.compile(r"\s*(?:zum\s+Beispiel|z\.\s?B\.|beispielsweise|etwa|u\.\s?a\.|unter\s+anderem|insbesondere|"
                        r"vor\s+allem)\s+")
 # "stand das Thema Wohnen im Mittelpunkt": where the theme stands is no part of it
-_STANDS_OUT = re.compile(r"\s+im\s+(?:Mittelpunkt|Vordergrund|Fokus)\b.*$")
+_STANDS_OUT = re.compile(r"\s+(?:im\s+(?:Mittelpunkt|Vordergrund|Fokus)|"
+                        r"auf\s+der\s+(?:Agenda|Tagesordnung))\b.*$")
 _ASIDE = re.compile(r"\s*\([^()]*\)")  # "„Schulweg“ (Sprecherin Ida Noll)": who speaks for it is no part of the theme
 _PLURAL_SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:sowie|bzw\.)\s+")
 

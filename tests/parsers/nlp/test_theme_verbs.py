@@ -1,0 +1,45 @@
+"""The family of verbs that say a body dealt with a theme: each form finds its theme, and the near forms that
+say something else (advice, a motion's aims, a word before a preposition) find none. The sentences are
+written for these tests."""
+
+import pytest
+
+
+def topics(facts_of, text: str) -> set[tuple[str | None, str, int | None]]:
+    return {(t.subject, t.value, t.year) for t in facts_of(text).get("topic", [])}
+
+
+@pytest.mark.parametrize(("sentence", "theme"), [
+    ("In der Sitzung des Bauausschusses ging es um die Sanierung der Stadthalle.", "Sanierung der Stadthalle"),
+    ("Der Bauausschuss informierte sich über den Ausbau der Kita am Weiher.", "Ausbau der Kita am Weiher"),
+    ("Der Bauausschuss tauschte sich über die Sprachkurse aus.", "Sprachkurse"),
+    ("Der Bauausschuss diskutierte lebhaft über die Erweiterung des Friedhofs.", "Erweiterung des Friedhofs"),
+    ("Der Bauausschuss thematisierte die Barrierefreiheit am Bahnhof.", "Barrierefreiheit am Bahnhof"),
+    ("Der Bauausschuss besprach ausführlich den Haushaltsentwurf.", "Haushaltsentwurf"),
+    ("Im Bauausschuss stand die Wohnraumförderung auf der Agenda.", "Wohnraumförderung"),
+])
+def test_each_verb_of_the_family_names_the_theme_of_the_body_in_its_sentence(facts_of, sentence, theme):
+    assert topics(facts_of, sentence) == {("Bauausschuss", theme, None)}
+
+
+def test_an_agenda_or_a_sentence_of_themes_enumerates_them(facts_of):
+    text = ("Auf der Agenda des Jugendbeirates standen der Skatepark, die Buslinie und das Sommerfest. "
+            "Weitere Themen im Kulturausschuss waren der Stadtschreiber und die Musikschule.")
+    assert topics(facts_of, text) == {("Jugendbeirat", "Skatepark", None), ("Jugendbeirat", "Buslinie", None),
+                                      ("Jugendbeirat", "Sommerfest", None),
+                                      ("Kulturausschuss", "Stadtschreiber", None),
+                                      ("Kulturausschuss", "Musikschule", None)}
+
+
+def test_a_year_inside_the_theme_is_no_year_of_the_session(facts_of):
+    assert topics(facts_of, "Der Hauptausschuss diskutierte den Stellenplan 2025.") == \
+        {("Hauptausschuss", "Stellenplan 2025", None)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Der Seniorenbeirat berät die Organe der Gemeinde in allen Fragen des Alters.",  # advice, not a theme
+    "Der Seniorenbeirat diskutiert mit dem Alter zusammenhängende Grundfragen.",  # a preposition follows
+    "Dem Seniorenbeirat geht es um die Sicherheit der Fußwege.",  # the aims of a motion or a body, in the present
+])
+def test_near_forms_that_say_something_else_name_no_theme(facts_of, sentence):
+    assert topics(facts_of, sentence) == set()
