@@ -94,9 +94,10 @@ def _is_issued(head: str, pos: int) -> bool:
                      head[max(0, pos - 30):pos]) is not None
 
 
-_TOP = re.compile(r"^[ \t•\-*]*(?:[Zz]u[ \t]+)?(?:TOP|Top)[ \t]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.\d{1,2})*)\.?[ \t]*"
+_TOP = re.compile(r"^[ \t•\-*]*(?:[Zz]u[ \t]+)?(?:TOP|Top|Tagesordnungspunkt)[ \t]*"
+                  r"(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.\d{1,2})*)\.?[ \t]*"
                   r"[:.\-–]?[ \t]*(?:\n[ \t]*)?(?P<t>\S.*)$", re.M)  # title on its line or the next
-_NUMBERED = re.compile(r"^[ \t|]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)\.?(?:[ \t]*\|)?[ \t]+"
+_NUMBERED = re.compile(r"^[ \t|]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)\.?\)?(?:[ \t]*\|)?[ \t]+"
                        r"(?P<t>[^\n|]*\S)[ \t|]*"
                        r"(?:\|[^\n]*)?$")
 _NUMBER_ALONE = re.compile(r"^[ \t]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)\.?[ \t]*$")

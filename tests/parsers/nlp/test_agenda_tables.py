@@ -75,3 +75,13 @@ def test_the_page_of_one_item_gives_its_title_without_the_cut_word_and_no_number
 def test_numbered_sentences_of_a_statute_in_a_table_are_still_no_agenda(facts_of):
     text = "Satzung des Seniorenbeirates\n| 1. | Der Beirat hat sieben Mitglieder. |\n| 2. | Er tagt öffentlich. |\n"
     assert "topic" not in facts_of(text)
+
+
+def test_items_numbered_with_a_parenthesis_or_headed_tagesordnungspunkt_are_agenda_items(facts_of):
+    head = "Niederschrift über die Sitzung des Umweltausschusses am 14.03.2022\n\n"
+    listed = head + "Tagesordnung\n1.) Eröffnung der Sitzung\n2.) Lärmaktionsplan\n"
+    headed = head + ("Tagesordnungspunkt 1: Eröffnung der Sitzung\nDer Vorsitzende eröffnet.\n"
+                     "Tagesordnungspunkt 2: Lärmaktionsplan\nEs wird beraten.\n")
+    for text in (listed, headed):
+        assert topics(facts_of, text) == [("Umweltausschuss", "Eröffnung der Sitzung", 2022),
+                                          ("Umweltausschuss", "Lärmaktionsplan", 2022)]
