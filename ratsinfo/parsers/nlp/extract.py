@@ -132,6 +132,8 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
     for d, header in found:
         if (okey(d.org_key), d.topic.casefold()) in have:
             continue
+        if d.year is None and header == "sentence" and owner == d.org_key and head is not None and head.when:
+            d.year = head.when.year  # a theme of the body whose dated meeting the document records
         have.add((okey(d.org_key), d.topic.casefold()))
         result.topics.append(Topic(key=_fkey(document_key, "topic", d.start, d.end, d.topic),
                                    organization_key=okey(d.org_key), topic=d.topic, year=d.year,

@@ -43,3 +43,12 @@ def test_a_year_inside_the_theme_is_no_year_of_the_session(facts_of):
 ])
 def test_near_forms_that_say_something_else_name_no_theme(facts_of, sentence):
     assert topics(facts_of, sentence) == set()
+
+
+def test_themes_of_the_body_whose_dated_meeting_the_page_announces_have_the_meeting_s_year(facts_of):
+    text = ("Talheim. Der Gemeinderat tagt am Donnerstag, 18. Mai 2023, um 19 Uhr im Rathaus. Auf der "
+            "Tagesordnung stehen unter anderem der Neubau des Bauhofs und die Kalkulation der Abwassergebühren. "
+            "Der Seniorenbeirat befasst sich mit dem Bürgerbus.")
+    assert topics(facts_of, text) == {("Gemeinderat", "Neubau des Bauhofs", 2023),
+                                      ("Gemeinderat", "Kalkulation der Abwassergebühren", 2023),
+                                      ("Seniorenbeirat", "Bürgerbus", None)}
