@@ -97,7 +97,7 @@ def _is_issued(head: str, pos: int) -> bool:
 _TOP = re.compile(r"^[ \t•\-*]*(?:[Zz]u[ \t]+)?(?:TOP|Top|Tagesordnungspunkt)[ \t]*"
                   r"(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.\d{1,2})*)\.?[ \t]*"
                   r"[:.\-–]?[ \t]*(?:\n[ \t]*)?(?P<t>\S.*)$", re.M)  # title on its line or the next
-_NUMBERED = re.compile(r"^[ \t|]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)\.?\)?(?:[ \t]*\|)?[ \t]+"
+_NUMBERED = re.compile(r"^[ \t|]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)\.?(?P<paren>\))?(?:[ \t]*\|)?[ \t]+"
                        r"(?P<t>[^\n|]*\S)[ \t|]*"
                        r"(?:\|[^\n]*)?$")
 _NUMBER_ALONE = re.compile(r"^[ \t]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)\.?[ \t]*$")
@@ -145,8 +145,11 @@ def agenda_items(ctx: Context) -> list[tuple[str, int, int]]:
     tops = list(_TOP.finditer(text))
     for m in tops:
         add(m.group("t"), m.start("t"), m.end("t"))
-    listed = _numbered_items(ctx) or _flattened_items(text)
-    if len(listed) <= len(out):  # "TOP 3 ..." headings, unless the agenda lists more items than the minutes head
+    listed, under_heading = _numbered_items(ctx)
+    listed = listed or _flattened_items(text)
+    # "TOP 3 ..." headings, unless the agenda under its heading lists more items than the minutes head; numbered
+    # points inside a TOP's record ("erläutert die Punkte: 1. Ausschreibung 2. Wahlausschuss") are no agenda
+    if len(listed) <= len(out) or out and not under_heading:
         return out
     out, seen = [], set()
     for title, a, b in listed:
@@ -191,8 +194,9 @@ def _flattened_items(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def _numbered_items(ctx: Context) -> list[tuple[str, int, int]]:
-    """Numbered lines that form an agenda: under "Tagesordnung", or a run from 1 upward in minutes."""
+def _numbered_items(ctx: Context) -> tuple[list[tuple[str, int, int]], bool]:
+    """Numbered lines that form an agenda: under "Tagesordnung", or a run from 1 upward in minutes; and whether
+    the agenda stood under its heading."""
     text = ctx.text
     out: list[tuple[str, int, int]] = []
     lines = text.split("\n")
@@ -223,7 +227,8 @@ def _numbered_items(ctx: Context) -> list[tuple[str, int, int]]:
                 i = j
                 continue
         m = _NUMBERED.match(line)
-        if m and len(m.group("t")) < 400 and not m.group("t").endswith("?"):
+        # "1.)" numbers an agenda under its heading; above one it numbers the attendance list
+        if m and len(m.group("t")) < 400 and not m.group("t").endswith("?") and (in_agenda or not m.group("paren")):
             numbered.append((m.group("n"), m.group("t"), starts[i] + m.start("t"), in_agenda))
         i += 1
     first_listed = next((k for k, item in enumerate(numbered) if item[3]), None)
@@ -249,15 +254,15 @@ def _numbered_items(ctx: Context) -> list[tuple[str, int, int]]:
             run.append((n, title, a, agenda))
     rows = bool(run) and all(text[text.rfind("\n", 0, r[2]) + 1:r[2]].lstrip().startswith("|") for r in run)
     if not any(r[3] for r in run) and not rows and not _PROTOCOL.search(despace(ctx.text[:HEAD_CHARS])):
-        return out  # numbered paragraphs of a statute are no agenda; numbered rows of a table in minutes are
+        return out, False  # numbered paragraphs of a statute are no agenda; numbered rows of a table are
     firsts = [r for r in run if int(r[0].split(".")[0]) == 1]  # "1", "1.1" and "01"
     if not any(r[3] for r in run) and len({r[0].split(".")[0] for r in run}) < 2:
-        return out
+        return out, False
     if not firsts:
-        return out
+        return out, False
     for _n, title, a, _agenda in run:
         out.append((title, a, a + len(title)))
-    return out
+    return out, any(r[3] for r in run)
 
 
 # what follows an item's title in its table cell: the paper it is filed under

@@ -85,3 +85,16 @@ def test_items_numbered_with_a_parenthesis_or_headed_tagesordnungspunkt_are_agen
     for text in (listed, headed):
         assert topics(facts_of, text) == [("Umweltausschuss", "Eröffnung der Sitzung", 2022),
                                           ("Umweltausschuss", "Lärmaktionsplan", 2022)]
+
+
+def test_an_attendance_list_numbered_with_parentheses_is_no_agenda(facts_of):
+    text = ("Niederschrift über die 3. Sitzung des Gemeinderates am 18.08.2021\n\nAnwesend waren:\n"
+            "1.)  Bürgermeister   Jan Ott\n2.)  Gemeinderat   Eva Kern\n3.)  Gemeinderat   Udo Lenz\n")
+    assert "topic" not in facts_of(text)
+
+
+def test_points_numbered_inside_the_record_of_a_top_are_no_agenda_of_their_own(facts_of):
+    text = ("Bericht aus der Sitzung des Gemeinderates am 17.06.2021\n\nTOP 1 - Wahl des Ortsvorstehers\n\n"
+            "Herr Ott erläutert die zu beschließenden Punkte:\n\n1. Ausschreibung\n\nSie folgt dem Muster.\n\n"
+            "2. Wahlausschuss\n\nEr wird besetzt.\n\n3. Termin\n")
+    assert topics(facts_of, text) == [("Gemeinderat", "Wahl des Ortsvorstehers", 2021)]
