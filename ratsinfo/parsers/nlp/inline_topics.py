@@ -97,6 +97,8 @@ _ASKING = re.compile(r"\b(?:fragt|fragte|erkundigt|erkundigte|stellt\w*\s+die\s+
 _GENERIC = re.compile(r"\b(?:der|die|das|des|dem)\s+(?P<w>Beirat|Rat|Ausschuss|Gremium|Arbeitskreis|Arbeitsgruppe|"
                       r"Konferenz|Kommission|Forum|Tisch|Parlament)(?:e?s)?\b|\b(?P<m>Beirat|Rat|Ausschuss|Gremium)"
                       r"smitglieder\b")
+_SESSION_WORDS = ("Mittelpunkt", "Vordergrund", "Sitzung", "Tagesordnung", "Agenda", "beraten", "diskutiert")
+_BARE_THEME = re.compile(r"(?:zum|dem|das|Das)\s+Thema\s+")  # a theme named without a verb of dealing with it
 _QUOTED = re.compile(r"[„“\"]([^„“”\"]{3,80})[“”\"]")
 _EVENT_WORD = (r"(?:[Vv]eranstaltung|[Vv]ortrag|[Vv]orträge|[Ww]orkshop|[Bb]roschüre|[Ff]achtag|[Tt]agung|"
                r"[Aa]usstellung|[Ss]eminar|[Ff]ortbildung|[Ff]lyer|[Aa]ktion|[Ww]ettbewerb)\w*")
@@ -245,6 +247,10 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
                 continue  # "Vereine, die sich mit Seniorenarbeit befassen": the clause is about the noun before it
             if _EVENT.search(sent[max(0, cue.start() - 40):cue.start()]) or _EVENT_IN.search(cue.group(0)):
                 continue  # "eine Veranstaltung zum Thema ...": the theme of an event, not of a body
+            if _BARE_THEME.fullmatch(cue.group(0)) and not any(m.kind in _BODY_KINDS
+                                                               for m in ctx.mentions_between(s, e)) \
+                    and not _GENERIC.search(sent) and not any(w in sent for w in _SESSION_WORDS):
+                continue  # "an das Thema Lesen herangeführt": no body or session in the sentence deals with it
             plural = any(v for k, v in cue.groupdict().items() if k.startswith("pl"))
             rest = sent[cue.end():]
             examples = _EXAMPLES.match(rest)  # "Themen sind zum Beispiel Sprache, Arbeit und Wohnen"

@@ -52,3 +52,9 @@ def test_themes_of_the_body_whose_dated_meeting_the_page_announces_have_the_meet
     assert topics(facts_of, text) == {("Gemeinderat", "Neubau des Bauhofs", 2023),
                                       ("Gemeinderat", "Kalkulation der Abwassergebühren", 2023),
                                       ("Seniorenbeirat", "Bürgerbus", None)}
+
+
+def test_a_theme_named_without_a_body_or_session_dealing_with_it_is_no_topic(facts_of):
+    text = ("Der Kulturausschuss tagte im Rathaus.\n\nDie Bücherei lädt Kinder ein. Seit Jahren würden Kinder so an "
+            "das Thema Lesen herangeführt.\n\nIn der Sitzung stand das Thema Wohnen im Mittelpunkt.")
+    assert topics(facts_of, text) == {("Kulturausschuss", "Wohnen", None)}
