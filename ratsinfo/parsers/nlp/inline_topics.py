@@ -41,6 +41,7 @@ _FOCUS = re.compile(
     r"(?:(?P<pl1>Themen)|Thema|Frage)?\s*"
     r"|\bsich\s+(?:[\wäöüß.]+\s+){0,3}?mit\s+(?=[^.;:]{3,120}?\b(?:befass|beschäftig|auseinandergesetzt))"
     r"|\b(?:zu|mit|auf)\s+den\s+(?P<pl2>Themen(?:feldern|bereichen)?)\s+|\b(?:zum|dem|das|Das)\s+Thema\s+"
+    r"|\b(?:der|die|des|dem|zur)\s+(?:Thematik|Themas)\s+(?=[„“\"])"
     r"|\b(?:Arbeits)?[Ss]chwerpunkt(?P<pl3>e)?\s+(?:(?:der|des)\s+[^.;:]{3,50}?\s+)?"
     r"(?:liegt|liegen|lag|lagen|läge|lägen)\s+(?:[a-zäöüß]+\s+){0,2}?(?:in|auf|bei)\s+(?=der|dem|den)"
     r"|\b(?:Arbeits)?[Ss]chwerpunkt(?P<pl6>e)?\s+(?:[a-zäöüß]+\s+){0,2}?(?:in|auf|bei)\s+(?=der|dem|den)"
@@ -98,7 +99,8 @@ _GENERIC = re.compile(r"\b(?:der|die|das|des|dem)\s+(?P<w>Beirat|Rat|Ausschuss|G
                       r"Konferenz|Kommission|Forum|Tisch|Parlament)(?:e?s)?\b|\b(?P<m>Beirat|Rat|Ausschuss|Gremium)"
                       r"smitglieder\b")
 _SESSION_WORDS = ("Mittelpunkt", "Vordergrund", "Sitzung", "Tagesordnung", "Agenda", "beraten", "diskutiert")
-_BARE_THEME = re.compile(r"(?:zum|dem|das|Das)\s+Thema\s+")  # a theme named without a verb of dealing with it
+# a theme named without a verb of dealing with it
+_BARE_THEME = re.compile(r"(?:zum|dem|das|Das)\s+Thema\s+|(?:der|die|des|dem|zur)\s+(?:Thematik|Themas)\s+")
 _QUOTED = re.compile(r"[„“\"]([^„“”\"]{3,80})[“”\"]")
 _EVENT_WORD = (r"(?:[Vv]eranstaltung|[Vv]ortrag|[Vv]orträge|[Ww]orkshop|[Bb]roschüre|[Ff]achtag|[Tt]agung|"
                r"[Aa]usstellung|[Ss]eminar|[Ff]ortbildung|[Ff]lyer|[Aa]ktion|[Ww]ettbewerb)\w*")

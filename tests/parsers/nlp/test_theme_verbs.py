@@ -58,3 +58,9 @@ def test_a_theme_named_without_a_body_or_session_dealing_with_it_is_no_topic(fac
     text = ("Der Kulturausschuss tagte im Rathaus.\n\nDie Bücherei lädt Kinder ein. Seit Jahren würden Kinder so an "
             "das Thema Lesen herangeführt.\n\nIn der Sitzung stand das Thema Wohnen im Mittelpunkt.")
     assert topics(facts_of, text) == {("Kulturausschuss", "Wohnen", None)}
+
+
+def test_a_quoted_theme_after_thematik_belongs_to_the_body_that_decided_on_it(facts_of):
+    text = ("Der Rat der Stadt Talheim hat am 12.05.2021 beschlossen, dass die Beratung der Thematik "
+            "\u201eSchulwegsicherheit\u201c im Bauausschuss erfolgen soll.")
+    assert ("Rat der Stadt Talheim", "Schulwegsicherheit", 2021) in topics(facts_of, text)
