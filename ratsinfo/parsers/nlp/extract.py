@@ -52,6 +52,16 @@ def document_scope(text: str, scope: str, council: str | None, named: Council | 
     return (named.slug, named.name) if named else (scope, None)
 
 
+# a party or its faction owning a group ("der Arbeitskreis „Umwelt“ der SPD"): the group is the party's, no working
+# group of the council
+_PARTY_OWNER = re.compile(r"[“”\"]?\s+(?:der|des)\s+(?:SPD|CDU|CSU|FDP|AfD|ÖDP|BSW|Grünen|Linken|Partei|Piraten|"
+                          r"Freien\s+Wähler|Jungen\s+Union|Jusos|[\w-]*-?Fraktion|Fraktion)\b")
+
+
+def _of_a_party(text: str, mentions: list) -> bool:
+    return any(_PARTY_OWNER.match(text, m.end) for m in mentions)
+
+
 def extract(text: str, *, document_key: str | None, document: str | None, paper_key: str | None = None,
             title: str | None = None, scope: str = "local", with_questions: bool = True,
             council: str | None = None) -> Records:
@@ -94,7 +104,7 @@ def extract(text: str, *, document_key: str | None, document: str | None, paper_
         fact("organization", first.start, first.end, subject=org.name, subject_key=okey(key), value=org.kind,
              detail={"aliases": sorted(org.aliases), "abbreviation": org.abbreviation,
                      "parent": parent.name if parent else None})
-        if org.kind == "working_group":
+        if org.kind == "working_group" and not _of_a_party(ctx.text, org.mentions):
             topics = [t for tl in topic_lists if tl.org_key == key for t, _a, _b in tl.items] \
                 or [it.topic for it in inline if it.org_key == key]  # "Ein Schwerpunkt lag auf ...", where no list
             fact("working_group", first.start, first.end, subject=org.name, subject_key=okey(key),
