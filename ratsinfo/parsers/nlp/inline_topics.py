@@ -95,6 +95,7 @@ _NO_THEME = re.compile(r"^(?:[a-zäöüß]+\s+)?(?:Jahre?n?|Monate?n?|Wochen?|Ze
                        r"Vorlage|Thema|Themen|Sache|Ziel|Punkt)\b")
 # a member asking (an indirect question) names no theme the body dealt with
 _ASKING = re.compile(r"\b(?:fragt|fragte|erkundigt|erkundigte|stellt\w*\s+die\s+Frage|Anfrage)\b")
+_OF_BODY = re.compile(r"\b(?:des|eines|vom)\s+$")  # a body in the genitive belongs to another noun of the clause
 _GENERIC = re.compile(r"\b(?:der|die|das|des|dem)\s+(?P<w>Beirat|Rat|Ausschuss|Gremium|Arbeitskreis|Arbeitsgruppe|"
                       r"Konferenz|Kommission|Forum|Tisch|Parlament)(?:e?s)?\b|\b(?P<m>Beirat|Rat|Ausschuss|Gremium)"
                       r"smitglieder\b")
@@ -202,6 +203,9 @@ def _owner(ctx: Context, s: int, e: int, at: int, titled: str | None,
     before = [m for m in bodies if m.start < at]
     while len(before) > 1 and _GENITIVE.match(ctx.text[before[-2].end:before[-1].start]):
         before.pop()  # "des Ausschusses für Bildung der Stadtvertretung": the committee, not its council
+    named = [m for m in before if not _OF_BODY.search(ctx.text, max(0, m.start - 8), m.start)]
+    if named and named[-1] is not before[-1]:
+        before = named  # "Der Rat folgte der Empfehlung des Bauausschusses und befasste sich": the Rat speaks
     generic = _GENERIC.search(ctx.text, before[-1].end if before else s, at)
     if before and not generic:
         return before[-1].key
@@ -274,7 +278,8 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
                 continue  # no theme, or the heading of a list that follows
             at0 = s + cue.end() + rest.find(phrase[:20])
             inverted = [m for m in ctx.mentions_between(s + cue.start(), s + cue.end()) if m.kind in _BODY_KINDS
-                        and s + cue.start() < m.start]  # "befasste sich der Gemeinderat mit ...": its subject
+                        and s + cue.start() < m.start  # "befasste sich der Gemeinderat mit ...": its subject
+                        and not _OF_BODY.search(text, max(0, m.start - 8), m.start)]  # not "auf Antrag des Beirates"
             owner = inverted[0].key if inverted else _owner(ctx, s, e, s + cue.start(), titled,
                                                              skip=(at0, at0 + len(phrase)))
             if owner is None:

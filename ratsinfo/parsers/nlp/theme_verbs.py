@@ -18,15 +18,19 @@ _ADVERBS = (r"(?:(?:ausführlich|intensiv|eingehend|erneut|nochmals|auch|ebenfal
             r"anschließend|kontrovers|lebhaft|lange|zunächst|bereits|schon|noch|einmal|gemeinsam|insbesondere|"
             r"u\.\s?a\.|unter\s+anderem|vor\s+allem|darüber\s+hinaus)\s+){0,3}?")
 
+# the words of the clause between a verb and its "über" (its subject, whom it informs, adverbs): "sprach der
+# Sozialausschuss ausführlich über", "informierte den Hauptausschuss über"
+_CLAUSE_WORDS = r"(?:[^\s.,;:!?]+\s+){0,6}?"
+
 # the theme follows the cue; a group named pl... marks a cue after which an enumeration may follow
 DEALT_WITH = re.compile(
     # "ging es in der Sitzung vor allem um ..." (a report of a session; "geht es um" states a motion's aims)
     r"\b(?:ging|gingen)\s+es\s+(?:[^.;:]{0,40}?\s+)?um\s+(?P<plA>)"
     # "informierte sich über ...", "informierte über ..."
-    r"|\binformier\w*\s+(?:sich\s+)?" + _ADVERBS + r"über\s+(?P<plB>)"
+    r"|\binformier\w*\s+" + _CLAUSE_WORDS + r"über\s+(?P<plB>)"
     # "sprach über ...", "tauschte sich über ... aus", "diskutierte über ...", "berieten über ..."
     r"|\b(?:sprach|sprachen|spricht|sprechen|tauscht\w*\s+sich|diskutier\w*|debattier\w*|beriet|berieten|"
-    r"berät|beraten)\s+" + _ADVERBS + r"über\s+(?P<plC>)"
+    r"berät|beraten)\s+" + _CLAUSE_WORDS + r"über\s+(?P<plC>)"
     # a verb with the theme as its object: "diskutierte den Entwurf", "thematisierte die Barrierefreiheit"
     # ("berät die Organe der Stadt" is advice, not a theme: "beraten" counts with "über" only)
     r"|\b(?:diskutierte|diskutierten|diskutiert|erörterte|erörterten|erörtert|besprach|besprachen|bespricht|"

@@ -64,3 +64,13 @@ def test_a_quoted_theme_after_thematik_belongs_to_the_body_that_decided_on_it(fa
     text = ("Der Rat der Stadt Talheim hat am 12.05.2021 beschlossen, dass die Beratung der Thematik "
             "\u201eSchulwegsicherheit\u201c im Bauausschuss erfolgen soll.")
     assert ("Rat der Stadt Talheim", "Schulwegsicherheit", 2021) in topics(facts_of, text)
+
+
+@pytest.mark.parametrize(("sentence", "owner"), [
+    ("Der Gemeinderat folgte der Empfehlung des Bauausschusses und befasste sich mit dem Bürgerbus.", "Gemeinderat"),
+    ("Auf Anregung des Seniorenbeirates befasste sich der Sozialausschuss mit dem Bürgerbus.", "Sozialausschuss"),
+    ("Nach einem Bericht des Seniorenbeirates sprach der Sozialausschuss ausführlich über den Bürgerbus.",
+     "Sozialausschuss"),
+])
+def test_the_theme_goes_to_the_body_of_its_own_clause_not_to_one_in_the_genitive(facts_of, sentence, owner):
+    assert topics(facts_of, sentence) == {(owner, "Bürgerbus", None)}
