@@ -101,6 +101,9 @@ _GENERIC = re.compile(r"\b(?:der|die|das|des|dem)\s+(?P<w>Beirat|Rat|Ausschuss|G
                       r"smitglieder\b")
 _SESSION_WORDS = ("Mittelpunkt", "Vordergrund", "Sitzung", "Tagesordnung", "Agenda", "beraten", "diskutiert")
 # a theme named without a verb of dealing with it
+_GENDER_GAP = re.compile(r"\s+([:*_])(?=innen\b|in\b)")
+# the colon of a list's heading, not the gender colon inside a word ("Senior:innen", "Bürger:innen")
+_LIST_COLON = re.compile(r":(?![a-zäöüß])")
 _BARE_THEME = re.compile(r"(?:zum|dem|das|Das)\s+Thema\s+|(?:der|die|des|dem|zur)\s+(?:Thematik|Themas)\s+")
 _QUOTED = re.compile(r"[„“\"]([^„“”\"]{3,80})[“”\"]")
 _EVENT_WORD = (r"(?:[Vv]eranstaltung|[Vv]ortrag|[Vv]orträge|[Ww]orkshop|[Bb]roschüre|[Ff]achtag|[Tt]agung|"
@@ -274,7 +277,8 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
             quoted = _QUOTED.search(phrase)
             if quoted and not plural:  # "mit dem Vorschlag „Zivilcourage“": the quoted name is the theme
                 phrase = quoted.group(1)
-            if not phrase or _NO_THEME.match(phrase) or rest.find(":", 0, rest.find(phrase) + len(phrase) + 2) != -1:
+            if not phrase or _NO_THEME.match(phrase) \
+                    or _LIST_COLON.search(rest, 0, rest.find(phrase) + len(phrase) + 2):
                 continue  # no theme, or the heading of a list that follows
             at0 = s + cue.end() + rest.find(phrase[:20])
             inverted = [m for m in ctx.mentions_between(s + cue.start(), s + cue.end()) if m.kind in _BODY_KINDS
@@ -296,6 +300,7 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
             phrase = _STANDS_OUT.sub("", _PLACE.sub("", phrase))
             for part in (_enumeration(phrase) if plural else _SPLIT.split(phrase)):
                 item = _ARTICLE.sub("", _ASIDE.sub("", part).strip(" ,;.„“”\"")).strip(" -–.„“”\"")
+                item = _GENDER_GAP.sub(r"\1", item)  # "Senior :innen" as a web page spaced it: "Senior:innen"
                 if len(item) < 3 or len(item.split()) > 12 or not re.search(r"[A-ZÄÖÜ]", item):
                     continue
                 at = text.find(part, pos, e)
@@ -333,6 +338,8 @@ def _enumeration(phrase: str) -> list[str]:
     """Items of an enumeration: at commas and "sowie"; "und" joins the last two items ("Lärm, Sport und
     Verkehr") unless "sowie" does, then "und" stays inside an item ("Sucht und Drogen, Mobbing sowie Gewalt")."""
     quoted = [q.span() for q in _QUOTED_ITEM.finditer(phrase)]
+    if len(quoted) == 1 and not re.search(r"[,;]|\s(?:und|sowie|oder)\s", phrase[quoted[0][0]:quoted[0][1]]):
+        quoted = []  # one quoted name without a separator inside: the separators around it split as usual
     if quoted:  # "„Sicherheit in und um Kita und Schule“ und „Sucht“": separators count between the quotes only
         cuts = [0] + [i for a, b in zip(quoted, quoted[1:], strict=False) for i in (a[1], b[0])] + [len(phrase)]
         return [phrase[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=False)]

@@ -74,3 +74,11 @@ def test_a_quoted_theme_after_thematik_belongs_to_the_body_that_decided_on_it(fa
 ])
 def test_the_theme_goes_to_the_body_of_its_own_clause_not_to_one_in_the_genitive(facts_of, sentence, owner):
     assert topics(facts_of, sentence) == {(owner, "Bürgerbus", None)}
+
+
+def test_a_quoted_name_a_web_page_spaced_and_a_gender_colon_stay_one_theme_beside_the_next(facts_of):
+    text = ("Der Jugendbeirat tagt heute. Auf der Tagesordnung stehen der \u201e Schüler :innen-Zeitung\u201c "
+            "sowie Berichte aus den Arbeitsgruppen, die sich auch mit dem Stadtfest befassen wollen.")
+    got = topics(facts_of, text)
+    assert {("Jugendbeirat", "Schüler:innen-Zeitung", None),
+            ("Jugendbeirat", "Berichte aus den Arbeitsgruppen", None)} <= got
