@@ -38,6 +38,14 @@ DEALT_WITH = re.compile(
     # "auf der Agenda (der Sitzung) standen ...", like "auf der Tagesordnung"
     r"|\b[Aa]uf\s+(?:der\s+Agenda|dem\s+Programm)\s+(?:(?:der|des)\s+[^.;:]{3,60}?\s+)?"
     r"(?P<plD>stehen|stand|standen|steht)\s+(?:u\.\s?a\.\s+|unter\s+anderem\s+|auch\s+)?"
+    # "Ein weiteres Thema im Ortsbeirat war ...", "Weiterer Punkt auf der Tagesordnung des Bauausschusses war ..."
+    r"|\b(?:Thema|Punkt\s+auf\s+der\s+Tagesordnung|Tagesordnungspunkt)\s+(?:(?:im|in\s+der|des|der)\s+[^.;:]{3,60}?\s+)"
+    r"(?:war|ist|sei)\s+"
+    # "die Debatte über ...", "eine lange Debatte zum ..."
+    r"|\b(?:die|eine)\s+(?:(?:lange|lebhafte|kontroverse|ausführliche)\s+)?Debatte\s+(?:über|zu[mr]?)\s+"
+    r"(?:(?:den|die|das)\s+)?"
+    # the passive with its theme after the clause: "Ebenfalls beraten wurde im Finanzausschuss die Reform"
+    r"|\b(?:beraten|diskutiert|erörtert|besprochen|behandelt)\s+wurden?\s+" + _CLAUSE_WORDS + _ART +
     # "Themen der Sitzung waren ...", "Weitere Themen im Stadtrat waren ..."
     r"|\b[Tt]hemen\s+(?:(?:der|des|im|in\s+der|des\s+Abends)\s+[^.;:]{3,60}?\s+)(?P<plE>sind|waren)\s*:?\s*")
 # the theme stands before the cue: the cue only opens the place where the theme begins
@@ -48,4 +56,5 @@ DEALT_WITH_BEFORE = re.compile(
 # a word each cue holds: a sentence without one is not searched
 DEALT_WITH_WORDS = ("ging es", "gingen es", "informier", "sprach", "sprich", "sprech",
                     "tausch", "diskutier", "debattier", "beriet", "berät", "beraten", "erörter", "besprach",
-                    "bespricht", "thematisier", "behandel", "Agenda", "Programm", "hemen", "Tagesordnung")
+                    "bespricht", "thematisier", "behandel", "Agenda", "Programm", "hemen", "Tagesordnung", "Thema",
+                    "Debatte", "besprochen")

@@ -17,6 +17,10 @@ def topics(facts_of, text: str) -> set[tuple[str | None, str, int | None]]:
     ("Der Bauausschuss thematisierte die Barrierefreiheit am Bahnhof.", "Barrierefreiheit am Bahnhof"),
     ("Der Bauausschuss besprach ausführlich den Haushaltsentwurf.", "Haushaltsentwurf"),
     ("Im Bauausschuss stand die Wohnraumförderung auf der Agenda.", "Wohnraumförderung"),
+    ("Ein weiteres Thema im Bauausschuss war der Zustand der Feldwege.", "Zustand der Feldwege"),
+    ("Weiterer Punkt auf der Tagesordnung des Bauausschusses war die Sanierung der Brücke.", "Sanierung der Brücke"),
+    ("Breiten Raum nahm im Bauausschuss die Debatte über den Haushalt ein.", "Haushalt"),
+    ("Ebenfalls beraten wurde im Bauausschuss die Grundsteuerreform.", "Grundsteuerreform"),
 ])
 def test_each_verb_of_the_family_names_the_theme_of_the_body_in_its_sentence(facts_of, sentence, theme):
     assert topics(facts_of, sentence) == {("Bauausschuss", theme, None)}
