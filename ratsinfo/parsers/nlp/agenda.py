@@ -54,7 +54,7 @@ def head_meeting(ctx: Context) -> HeadMeeting | None:
     """The meeting the document records, from the body and date its head names."""
     text = ctx.text
     head = text[:HEAD_CHARS]
-    if not _CUE.search(despace(head)) or _STATUTE_HEAD.match(head):
+    if not (_CUE.search(despace(head)) or _ITEM_PAGE.match(head)) or _STATUTE_HEAD.match(head):
         return None  # no minutes or agenda; or a statute that speaks of sessions and agendas
     dates = [(m.start(), m.end(), parse_date(m.group("date"))) for m in _DATE.finditer(head)]
     dates = [d for d in dates if d[2] is not None and not _is_issued(head, d[0])]
@@ -100,9 +100,10 @@ def _is_issued(head: str, pos: int) -> bool:
                      head[max(0, pos - 30):pos]) is not None
 
 
-_TOP = re.compile(r"^[ \t•\-*]*(?:[Zz]u[ \t]+)?(?:TOP|Top)[ \t]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.\d{1,2})*)\.?[ \t]*"
+_TOP = re.compile(r"^[ \t•\-*]*(?:[Zz]u[ \t]+)?(?:TOP|Top|Tagesordnungspunkt)[ \t]*"
+                  r"(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.\d{1,2})*)\.?[ \t]*"
                   r"[:.\-–]?[ \t]*(?:\n[ \t]*)?(?P<t>\S.*)$", re.M)  # title on its line or the next
-_NUMBERED = re.compile(r"^[ \t|]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)(?:\.|[ \t]*\|)?[ \t]+"
+_NUMBERED = re.compile(r"^[ \t|]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)\.?(?P<paren>\))?(?:[ \t]*\|)?[ \t]+"
                        r"(?P<t>[^\n|]*\S)[ \t|]*"
                        r"(?:\|[^\n]*)?$")
 _NUMBER_ALONE = re.compile(r"^[ \t]*(?:Ö[ \t]*)?(?P<n>\d{1,2}(?:\.(?:\d{1,2}|[a-z]))*)\.?[ \t]*$")
@@ -119,6 +120,15 @@ _NOT_ITEM = re.compile(r"^(?:Beschlussvorlage|Vorlage|Berichterstatter|Anlage|Dr
                        r"(?:der|die|des|den|dem)\b)", re.I)
 
 
+# the page of one agenda item (ALLRIS "to020"): "12.03.2024 - 5 Neubau der Grundschule", a long title cut with "..."
+_ITEM_PAGE = re.compile(r"\A\s*\d{1,2}\.\d{1,2}\.\d{4}[ \t]+-[ \t]+(?:Ö[ \t]*)?\d{1,2}(?:\.\d{1,2})*\.?[ \t]+"
+                        r"(?P<t>[^\n]*?)(?:\s*\S*(?:\.\.\.|…))?[ \t]*$", re.M)
+
+# the words a cut title ends with that belong to the word cut off ("Feststellung der Ordnung..." -> "Feststellung")
+_CUT_GLUE = re.compile(r"(?:[\s,]+(?:der|die|das|des|dem|den|und|sowie|für|von|vom|zur|zum|zu|mit|im|in|am|an|auf|über|"
+                       r"eines?|einer|einem|einen))+[\s,]*$")
+
+
 def agenda_items(ctx: Context) -> list[tuple[str, int, int]]:
     """Agenda items in source order, each once: (title, start, end)."""
     text = ctx.text
@@ -133,11 +143,19 @@ def agenda_items(ctx: Context) -> list[tuple[str, int, int]]:
         seen.add(key)
         out.append((title, a, b))
 
+    page = _ITEM_PAGE.match(text)
+    if page:  # the page of one agenda item: its title heads it, the numbers below are the record's own
+        title = _CUT_GLUE.sub("", page.group("t")) if text[page.end("t"):page.end()].strip() else page.group("t")
+        add(title, page.start("t"), page.start("t") + len(title))
+        return out
     tops = list(_TOP.finditer(text))
     for m in tops:
         add(m.group("t"), m.start("t"), m.end("t"))
-    listed = _numbered_items(ctx) or _flattened_items(text)
-    if len(listed) <= len(out):  # "TOP 3 ..." headings, unless the agenda lists more items than the minutes head
+    listed, under_heading = _numbered_items(ctx)
+    listed = listed or _flattened_items(text)
+    # "TOP 3 ..." headings, unless the agenda under its heading lists more items than the minutes head; numbered
+    # points inside a TOP's record ("erläutert die Punkte: 1. Ausschreibung 2. Wahlausschuss") are no agenda
+    if len(listed) <= len(out) or out and not under_heading:
         return out
     out, seen = [], set()
     for title, a, b in listed:
@@ -182,8 +200,9 @@ def _flattened_items(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def _numbered_items(ctx: Context) -> list[tuple[str, int, int]]:
-    """Numbered lines that form an agenda: under "Tagesordnung", or a run from 1 upward in minutes."""
+def _numbered_items(ctx: Context) -> tuple[list[tuple[str, int, int]], bool]:
+    """Numbered lines that form an agenda: under "Tagesordnung", or a run from 1 upward in minutes; and whether
+    the agenda stood under its heading."""
     text = ctx.text
     out: list[tuple[str, int, int]] = []
     lines = text.split("\n")
@@ -206,14 +225,16 @@ def _numbered_items(ctx: Context) -> list[tuple[str, int, int]]:
         alone = _NUMBER_ALONE.match(line)
         if alone:
             k = i + 1
-            while k < len(lines) and not lines[k].strip():
-                k += 1
+            while k < len(lines) and not lines[k].strip(" \t|"):
+                k += 1  # blank lines and the cell borders of a table ("1\n|\nEröffnung\n|")
             if k < len(lines) and not _NUMBER_ALONE.match(lines[k]) and len(lines[k].strip()) < 250:
-                numbered.append((alone.group("n"), lines[k].strip(), starts[k], in_agenda))
-                i = k + 1
+                title, j = _cell(lines, k)
+                numbered.append((alone.group("n"), title, starts[k], in_agenda))
+                i = j
                 continue
         m = _NUMBERED.match(line)
-        if m and len(m.group("t")) < 400 and not m.group("t").endswith("?"):
+        # "1.)" numbers an agenda under its heading; above one it numbers the attendance list
+        if m and len(m.group("t")) < 400 and not m.group("t").endswith("?") and (in_agenda or not m.group("paren")):
             numbered.append((m.group("n"), m.group("t"), starts[i] + m.start("t"), in_agenda))
         i += 1
     first_listed = next((k for k, item in enumerate(numbered) if item[3]), None)
@@ -237,16 +258,36 @@ def _numbered_items(ctx: Context) -> list[tuple[str, int, int]]:
         elif top == 1:
             expected = 2
             run.append((n, title, a, agenda))
-    if not any(r[3] for r in run) and not _PROTOCOL.search(despace(ctx.text[:HEAD_CHARS])):
-        return out  # numbered paragraphs of a statute are no agenda
+    rows = bool(run) and all(text[text.rfind("\n", 0, r[2]) + 1:r[2]].lstrip().startswith("|") for r in run)
+    if not any(r[3] for r in run) and not rows and not _PROTOCOL.search(despace(ctx.text[:HEAD_CHARS])):
+        return out, False  # numbered paragraphs of a statute are no agenda; numbered rows of a table are
     firsts = [r for r in run if int(r[0].split(".")[0]) == 1]  # "1", "1.1" and "01"
     if not any(r[3] for r in run) and len({r[0].split(".")[0] for r in run}) < 2:
-        return out
+        return out, False
     if not firsts:
-        return out
+        return out, False
     for _n, title, a, _agenda in run:
         out.append((title, a, a + len(title)))
-    return out
+    return out, any(r[3] for r in run)
+
+
+# what follows an item's title in its table cell: the paper it is filed under
+_CELL_END = re.compile(r"^[ \t]*(?:\||Vorlage\s*:|Drucksache\s*:|Beschlussvorlage\b|$)")
+
+
+def _cell(lines: list[str], k: int) -> tuple[str, int]:
+    """An item's title that a table cell breaks over lines ("Verlängerung der Veränderungssperre für den\n
+    Geltungsbereich ...\n|"): its lines up to the cell's border, at most four; and the line after them."""
+    if not lines[k].lstrip().startswith("|") and k + 1 < len(lines) and not lines[k + 1].strip(" \t|") \
+            and "|" not in lines[k + 1]:
+        return lines[k].strip(), k + 1  # a title alone on its line, a blank line after it
+    parts, j = [lines[k].strip(" \t|")], k + 1
+    while j < len(lines) and j - k < 4 and not _CELL_END.match(lines[j]) and not _NUMBER_ALONE.match(lines[j]):
+        parts.append(lines[j].strip())
+        j += 1
+    if j < len(lines) and not lines[j].lstrip().startswith("|") and not _CELL_END.match(lines[j]):
+        return lines[k].strip(), k + 1  # no cell border in reach: the title is the one line
+    return " ".join(parts), j
 
 
 _TITLE_NOISE = [

@@ -15,14 +15,25 @@ from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, YEAR, parse_date
 from ratsinfo.parsers.nlp.topic_phrases import noun_phrase
 
 DECIDES = re.compile(r"\b(?:beschließt|beschloss|beschlossen|beschließen|stimmt\w*|zugestimmt|empfiehlt|empfahl|"
+                     r"lehnt\w*|abgelehnt|"
                      r"empfohlen|entschieden|entscheidet|beantragt|erlassen|erlässt|verabschiedet\w*|beraten|berät|"
                      r"berieten|beriet|(?:Rats|Kreistags|Gemeinderats|Stadtrats)?[Bb]eschl(?:uss|üsse)\w*)\b")
 _SUBJECT_KINDS = ("council", "committee", "advisory_board")
+# what a body decides is named by a noun of action: the family of nouns in -ung ("Sanierung", "Erweiterung",
+# "Fortschreibung") and the few other nouns of action of council decisions; not the nouns in -ung that name no act
+# ("Verwaltung", "Sitzung", a law's "Gemeindeordnung") or the body's own procedure ("Beratung", "Fassung der Vorlage")
+_NOT_ACTS = ("Verwaltung", "Sitzung", "Tagesordnung", "Beratung", "Abstimmung", "Beschlussfassung", "Entscheidung",
+             "Meinung", "Haltung", "Begründung", "Einladung", "Ladung", "Stellung", "Ordnung", "Empfehlung", "Rechnung",
+             "Leitung", "Zeitung", "Wohnung", "Richtung", "Bedeutung", "Erfahrung", "Auffassung", "Vertretung",
+             "Versammlung", "Vorberatung", "Anhörung", "Fassung", "Veröffentlichung", "Formulierung", "Bekanntmachung",
+             "Mitteilung", "Erläuterung", "Darstellung", "Prüfung", "Bekanntgabe")
+_ACT = (r"Satzung|Geschäftsordnung|Neufassung|"
+        r"(?!(?:" + "|".join(_NOT_ACTS) + r")\b)(?![\wäöüß]*ordnung\b)[A-ZÄÖÜ][a-zäöüß]{2,}ung|"
+        r"Beitritt|Neubau|Ausbau|Umbau|Erlass|Abschluss|Ankauf|Verkauf|Vergabe|Aufnahme|Übernahme|Neuwahl")
 _OBJECT = re.compile(
     r"\b(?:die|der|den|das|zur|zum|folgende)\s+(?:(?:[a-zäöüß]+|Anlage\s+\d+)\s+){0,4}?"
-    r"(?P<t>(?:Einrichtung|Bildung|Gründung|Errichtung|Änderung|"
-    r"Anpassung|Einführung|Auflösung|Erstellung|Aufstellung|Neufassung|Satzung|Geschäftsordnung)\s+"
-    r"(?:eines|einer|des|der|von|für\s+den|für\s+die|über\s+den|über\s+die)\s+(?:[a-zäöüß]+\s+)?"
+    r"(?P<t>(?:" + _ACT + r")\s+"
+    r"(?:eines|einer|des|der|von|für\s+den|für\s+die|über\s+den|über\s+die|zum|zur)\s+(?:[a-zäöüß]+\s+)?"
     r"[A-ZÄÖÜ][\w*-]+(?:\s+(?:und|für)\s+[A-ZÄÖÜ][\w*-]+)?"
     r"(?:\s+(?:eines|einer|des|der)\s+(?!(?:Stadt|Gemeinde|Hansestadt|Landeshauptstadt|Landkreis|Kreis|Samtgemeinde|"
     r"Verbandsgemeinde|Universitäts-)\b)(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ][\w*-]+(?:\s+(?:und|für)\s+[A-ZÄÖÜ][\w*-]+)?)?)")

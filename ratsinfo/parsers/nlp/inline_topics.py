@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.numbers import YEAR
+from ratsinfo.parsers.nlp.theme_verbs import DEALT_WITH, DEALT_WITH_BEFORE, DEALT_WITH_WORDS
 from ratsinfo.parsers.nlp.topic_phrases import noun_phrase
 
 _CUES = re.compile(
@@ -40,6 +41,7 @@ _FOCUS = re.compile(
     r"(?:(?P<pl1>Themen)|Thema|Frage)?\s*"
     r"|\bsich\s+(?:[\wäöüß.]+\s+){0,3}?mit\s+(?=[^.;:]{3,120}?\b(?:befass|beschäftig|auseinandergesetzt))"
     r"|\b(?:zu|mit|auf)\s+den\s+(?P<pl2>Themen(?:feldern|bereichen)?)\s+|\b(?:zum|dem|das|Das)\s+Thema\s+"
+    r"|\b(?:der|die|des|dem|zur)\s+(?:Thematik|Themas)\s+(?=[„“\"])"
     r"|\b(?:Arbeits)?[Ss]chwerpunkt(?P<pl3>e)?\s+(?:(?:der|des)\s+[^.;:]{3,50}?\s+)?"
     r"(?:liegt|liegen|lag|lagen|läge|lägen)\s+(?:[a-zäöüß]+\s+){0,2}?(?:in|auf|bei)\s+(?=der|dem|den)"
     r"|\b(?:Arbeits)?[Ss]chwerpunkt(?P<pl6>e)?\s+(?:[a-zäöüß]+\s+){0,2}?(?:in|auf|bei)\s+(?=der|dem|den)"
@@ -93,9 +95,16 @@ _NO_THEME = re.compile(r"^(?:[a-zäöüß]+\s+)?(?:Jahre?n?|Monate?n?|Wochen?|Ze
                        r"Vorlage|Thema|Themen|Sache|Ziel|Punkt)\b")
 # a member asking (an indirect question) names no theme the body dealt with
 _ASKING = re.compile(r"\b(?:fragt|fragte|erkundigt|erkundigte|stellt\w*\s+die\s+Frage|Anfrage)\b")
+_OF_BODY = re.compile(r"\b(?:des|eines|vom)\s+$")  # a body in the genitive belongs to another noun of the clause
 _GENERIC = re.compile(r"\b(?:der|die|das|des|dem)\s+(?P<w>Beirat|Rat|Ausschuss|Gremium|Arbeitskreis|Arbeitsgruppe|"
                       r"Konferenz|Kommission|Forum|Tisch|Parlament)(?:e?s)?\b|\b(?P<m>Beirat|Rat|Ausschuss|Gremium)"
                       r"smitglieder\b")
+_SESSION_WORDS = ("Mittelpunkt", "Vordergrund", "Sitzung", "Tagesordnung", "Agenda", "beraten", "diskutiert")
+# a theme named without a verb of dealing with it
+_GENDER_GAP = re.compile(r"\s+([:*_])(?=innen\b|in\b)")
+# the colon of a list's heading, not the gender colon inside a word ("Senior:innen", "Bürger:innen")
+_LIST_COLON = re.compile(r":(?![a-zäöüß])")
+_BARE_THEME = re.compile(r"(?:zum|dem|das|Das)\s+Thema\s+|(?:der|die|des|dem|zur)\s+(?:Thematik|Themas)\s+")
 _QUOTED = re.compile(r"[„“\"]([^„“”\"]{3,80})[“”\"]")
 _EVENT_WORD = (r"(?:[Vv]eranstaltung|[Vv]ortrag|[Vv]orträge|[Ww]orkshop|[Bb]roschüre|[Ff]achtag|[Tt]agung|"
                r"[Aa]usstellung|[Ss]eminar|[Ff]ortbildung|[Ff]lyer|[Aa]ktion|[Ww]ettbewerb)\w*")
@@ -197,6 +206,9 @@ def _owner(ctx: Context, s: int, e: int, at: int, titled: str | None,
     before = [m for m in bodies if m.start < at]
     while len(before) > 1 and _GENITIVE.match(ctx.text[before[-2].end:before[-1].start]):
         before.pop()  # "des Ausschusses für Bildung der Stadtvertretung": the committee, not its council
+    named = [m for m in before if not _OF_BODY.search(ctx.text, max(0, m.start - 8), m.start)]
+    if named and named[-1] is not before[-1]:
+        before = named  # "Der Rat folgte der Empfehlung des Bauausschusses und befasste sich": the Rat speaks
     generic = _GENERIC.search(ctx.text, before[-1].end if before else s, at)
     if before and not generic:
         return before[-1].key
@@ -227,18 +239,27 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
     """The theme one phrase names after a cue of focus, split where a plural cue enumerates."""
     text = ctx.text
     out: list[InlineTopic] = []
-    for s, e in _sentences_with(ctx, _FOCUS_WORDS):
+    seen: set[tuple[str, str]] = set()
+    for s, e in _sentences_with(ctx, _FOCUS_WORDS + DEALT_WITH_WORDS):
         sent = text[s:e]
         if sent.rstrip().endswith("?") or _ASKING.search(sent):
             continue
         cues = list(_FOCUS.finditer(sent))
         if any(w in sent for w in _MORE_WORDS):
-            cues = sorted(cues + list(_FOCUS_MORE.finditer(sent)), key=lambda c: c.start())
+            cues += _FOCUS_MORE.finditer(sent)
+        if any(w in sent for w in DEALT_WITH_WORDS):
+            cues += DEALT_WITH.finditer(sent)
+            cues += DEALT_WITH_BEFORE.finditer(sent)
+        cues.sort(key=lambda c: c.start())
         for cue in cues:
             if _RELATIVE.search(sent[max(0, cue.start() - 40):cue.start()]) and not _body_before_relative(ctx, s, cue):
                 continue  # "Vereine, die sich mit Seniorenarbeit befassen": the clause is about the noun before it
             if _EVENT.search(sent[max(0, cue.start() - 40):cue.start()]) or _EVENT_IN.search(cue.group(0)):
                 continue  # "eine Veranstaltung zum Thema ...": the theme of an event, not of a body
+            if _BARE_THEME.fullmatch(cue.group(0)) and not any(m.kind in _BODY_KINDS
+                                                               for m in ctx.mentions_between(s, e)) \
+                    and not _GENERIC.search(sent) and not any(w in sent for w in _SESSION_WORDS):
+                continue  # "an das Thema Lesen herangeführt": no body or session in the sentence deals with it
             plural = any(v for k, v in cue.groupdict().items() if k.startswith("pl"))
             rest = sent[cue.end():]
             examples = _EXAMPLES.match(rest)  # "Themen sind zum Beispiel Sprache, Arbeit und Wohnen"
@@ -256,11 +277,13 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
             quoted = _QUOTED.search(phrase)
             if quoted and not plural:  # "mit dem Vorschlag „Zivilcourage“": the quoted name is the theme
                 phrase = quoted.group(1)
-            if not phrase or _NO_THEME.match(phrase) or rest.find(":", 0, rest.find(phrase) + len(phrase) + 2) != -1:
+            if not phrase or _NO_THEME.match(phrase) \
+                    or _LIST_COLON.search(rest, 0, rest.find(phrase) + len(phrase) + 2):
                 continue  # no theme, or the heading of a list that follows
             at0 = s + cue.end() + rest.find(phrase[:20])
             inverted = [m for m in ctx.mentions_between(s + cue.start(), s + cue.end()) if m.kind in _BODY_KINDS
-                        and s + cue.start() < m.start]  # "befasste sich der Gemeinderat mit ...": its subject
+                        and s + cue.start() < m.start  # "befasste sich der Gemeinderat mit ...": its subject
+                        and not _OF_BODY.search(text, max(0, m.start - 8), m.start)]  # not "auf Antrag des Beirates"
             owner = inverted[0].key if inverted else _owner(ctx, s, e, s + cue.start(), titled,
                                                              skip=(at0, at0 + len(phrase)))
             if owner is None:
@@ -277,12 +300,17 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
             phrase = _STANDS_OUT.sub("", _PLACE.sub("", phrase))
             for part in (_enumeration(phrase) if plural else _SPLIT.split(phrase)):
                 item = _ARTICLE.sub("", _ASIDE.sub("", part).strip(" ,;.„“”\"")).strip(" -–.„“”\"")
+                item = _GENDER_GAP.sub(r"\1", item)  # "Senior :innen" as a web page spaced it: "Senior:innen"
                 if len(item) < 3 or len(item.split()) > 12 or not re.search(r"[A-ZÄÖÜ]", item):
                     continue
                 at = text.find(part, pos, e)
                 at = at if at != -1 else pos
                 pos = at + len(part)
-                out.append(InlineTopic(owner, item[0].upper() + item[1:], year, at, at + len(part)))
+                item = item[0].upper() + item[1:]
+                if (owner, item.casefold()) in seen:
+                    continue  # two cues of one sentence ("beriet über", "beriet") name the same theme
+                seen.add((owner, item.casefold()))
+                out.append(InlineTopic(owner, item, year, at, at + len(part)))
     return out
 
 
@@ -293,7 +321,8 @@ _PLACE = re.compile(r"(?:\s+in)?\s+(?:der|des)\s+(?:Stadt|Gemeinde|Landeshauptst
 _EXAMPLES = re.compile(r"\s*(?:zum\s+Beispiel|z\.\s?B\.|beispielsweise|etwa|u\.\s?a\.|unter\s+anderem|insbesondere|"
                        r"vor\s+allem)\s+")
 # "stand das Thema Wohnen im Mittelpunkt": where the theme stands is no part of it
-_STANDS_OUT = re.compile(r"\s+im\s+(?:Mittelpunkt|Vordergrund|Fokus)\b.*$")
+_STANDS_OUT = re.compile(r"\s+(?:im\s+(?:Mittelpunkt|Vordergrund|Fokus)|"
+                        r"auf\s+der\s+(?:Agenda|Tagesordnung))\b.*$")
 _ASIDE = re.compile(r"\s*\([^()]*\)")  # "„Schulweg“ (Sprecherin Ida Noll)": who speaks for it is no part of the theme
 _PLURAL_SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:sowie|bzw\.)\s+")
 
@@ -309,6 +338,8 @@ def _enumeration(phrase: str) -> list[str]:
     """Items of an enumeration: at commas and "sowie"; "und" joins the last two items ("Lärm, Sport und
     Verkehr") unless "sowie" does, then "und" stays inside an item ("Sucht und Drogen, Mobbing sowie Gewalt")."""
     quoted = [q.span() for q in _QUOTED_ITEM.finditer(phrase)]
+    if len(quoted) == 1 and not re.search(r"[,;]|\s(?:und|sowie|oder)\s", phrase[quoted[0][0]:quoted[0][1]]):
+        quoted = []  # one quoted name without a separator inside: the separators around it split as usual
     if quoted:  # "„Sicherheit in und um Kita und Schule“ und „Sucht“": separators count between the quotes only
         cuts = [0] + [i for a, b in zip(quoted, quoted[1:], strict=False) for i in (a[1], b[0])] + [len(phrase)]
         return [phrase[a:b] for a, b in zip(cuts[::2], cuts[1::2], strict=False)]

@@ -37,6 +37,9 @@ def noun_phrase(text: str, commas: bool = False) -> str:
         if w[:1] in "„“\"" and not any(c in w[1:] for c in "“”\""):
             quote_end = next((k for k in range(i + 1, min(i + 7, len(words)))
                               if any(c in words[k] for c in "“”\"")), -1)
+            if len(w) == 1 and quote_end != -1:
+                kept.append(w)  # "„ Senior:innen-Newsletter“": a quote mark a web page set apart opens the name
+                continue
         bare = w.rstrip(",;:.!?")
         nxt = words[i + 1] if i + 1 < len(words) else ""
         after = words[i + 2] if i + 2 < len(words) else ""

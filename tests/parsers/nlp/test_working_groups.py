@@ -1,0 +1,20 @@
+"""Working groups of a council's bodies, and groups that belong to a party instead. The sentences are written
+for these tests."""
+
+
+def groups(facts_of, text: str) -> set[tuple[str | None, str | None]]:
+    return {(f.subject, f.value) for f in facts_of(text).get("working_group", [])}
+
+
+def test_a_group_a_party_owns_is_no_working_group_of_the_council(facts_of):
+    text = ("Auf Anregung des Arbeitskreises \u201eVerkehr\u201c der SPD bildete der Präventionsrat die "
+            "Arbeitsgruppe Schulweg.")
+    got = groups(facts_of, text)
+    assert ("Arbeitsgruppe Schulweg", "Präventionsrat") in got
+    assert not any(name and "Verkehr" in name for name, _parent in got)
+
+
+def test_a_network_of_many_towns_or_of_a_higher_level_is_no_working_group_of_the_council(facts_of):
+    text = ("Der Präventionsrat arbeitet mit dem Bundesnetzwerk Prävention und dem Gesunde-Städte-Netzwerk zusammen "
+            "und hat die AG Schulweg gegründet.")
+    assert groups(facts_of, text) == {("AG Schulweg", "Präventionsrat")}
