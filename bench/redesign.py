@@ -26,41 +26,48 @@ PARAGRAPH = ("Der Ausschuss für Ordnung und Sicherheit hat in seiner Sitzung ü
              "Bahnhof beraten und die Verwaltung beauftragt, bis zum Herbst zu berichten. ")
 
 
-def bench_loader(n: int = 100_000) -> dict:
+def bench_loader(n: int = 100_000, repeats: int = 3) -> dict:
     """The Loader against a plain insert of the same Arrow batches, 10,000 rows a transaction, for paper rows as
     OParl serves them (no text) and with about 1 KB of text each. The plain insert goes once into a bare table
-    and once into a table with the warehouse's primary key (what every upsert needs)."""
+    and once into a table with the warehouse's primary key (what every upsert needs). Each figure is the best of
+    ``repeats`` runs (a fresh warehouse or table each), for the Loader and the plain insert alike: one run of
+    about a second swings by a fifth on a shared machine."""
     from ratsinfo.model import Paper
     from ratsinfo.warehouse.db import connect
     from ratsinfo.warehouse.load import META, arrow_batch, table_schema, transaction, upsert
 
-    out = {}
+    out: dict = {}
+
+    def keep(name: str, rows_per_s: float, rows_per_cpu_s: float) -> None:
+        out[f"{name}_rows_per_s"] = max(out.get(f"{name}_rows_per_s", 0), round(rows_per_s))
+        out[f"{name}_rows_per_cpu_s"] = max(out.get(f"{name}_rows_per_cpu_s", 0), round(rows_per_cpu_s))
+
     for shape, text in (("plain_rows", None), ("text_rows", PARAGRAPH * 4)):
         papers = [Paper(key=f"paper:b:{i}", reference=f"V-{i}/24", name=f"Vorlage {i}: Haushalt und Ordnung",
                         paper_type="Beschlussvorlage", status="öffentlich", originator="Dezernat Ordnung",
                         text=text) for i in range(n)]
         with tempfile.TemporaryDirectory() as tmp:
-            con = connect(Path(tmp) / "b.duckdb")
-            for label in ("insert", "unchanged"):
-                t0, c0 = time.perf_counter(), time.process_time()
-                for i in range(0, n, 10_000):
-                    with transaction(con):
-                        upsert(con, "paper", papers[i:i + 10_000], run_id=1, log_inserts=False)
-                out[f"{shape}_loader_{label}_rows_per_s"] = round(n / (time.perf_counter() - t0))
-                out[f"{shape}_loader_{label}_rows_per_cpu_s"] = round(n / (time.process_time() - c0))
-            schema = [(c, t) for c, t in table_schema(con, "paper") if c not in META]
-            cols = ", ".join(c for c, _t in schema)
-            for label, extra in (("bare", ""), ("keyed", "; ALTER TABLE {t} ADD PRIMARY KEY (key)")):
-                table = f"plain_{label}"
-                con.execute(f"CREATE TABLE {table} AS SELECT * FROM paper LIMIT 0" + extra.format(t=table))
-                t0, c0 = time.perf_counter(), time.process_time()
-                for i in range(0, n, 10_000):
-                    con.register("_b", arrow_batch(papers[i:i + 10_000], schema))
-                    con.execute(f"INSERT INTO {table} ({cols}) SELECT * FROM _b")
-                    con.unregister("_b")
-                out[f"{shape}_plain_insert_{label}_rows_per_s"] = round(n / (time.perf_counter() - t0))
-                out[f"{shape}_plain_insert_{label}_rows_per_cpu_s"] = round(n / (time.process_time() - c0))
-            con.close()
+            for rep in range(repeats):
+                con = connect(Path(tmp) / f"b{rep}.duckdb")
+                for label in ("insert", "unchanged"):
+                    t0, c0 = time.perf_counter(), time.process_time()
+                    for i in range(0, n, 10_000):
+                        with transaction(con):
+                            upsert(con, "paper", papers[i:i + 10_000], run_id=1, log_inserts=False)
+                    keep(f"{shape}_loader_{label}", n / (time.perf_counter() - t0), n / (time.process_time() - c0))
+                schema = [(c, t) for c, t in table_schema(con, "paper") if c not in META]
+                cols = ", ".join(c for c, _t in schema)
+                for label, extra in (("bare", ""), ("keyed", "; ALTER TABLE {t} ADD PRIMARY KEY (key)")):
+                    table = f"plain_{label}"
+                    con.execute(f"CREATE TABLE {table} AS SELECT * FROM paper LIMIT 0" + extra.format(t=table))
+                    t0, c0 = time.perf_counter(), time.process_time()
+                    for i in range(0, n, 10_000):
+                        con.register("_b", arrow_batch(papers[i:i + 10_000], schema))
+                        con.execute(f"INSERT INTO {table} ({cols}) SELECT * FROM _b")
+                        con.unregister("_b")
+                    keep(f"{shape}_plain_insert_{label}", n / (time.perf_counter() - t0),
+                         n / (time.process_time() - c0))
+                con.close()
     return out
 
 
