@@ -182,18 +182,31 @@ def find_annex(text: str) -> tuple[str, str] | None:
 
 # --- references to other papers ------------------------------------------------------------------
 
-REF_TOKEN = (r"(?:[A-ZÄÖÜ]{1,5}-){0,3}[A-ZÄÖÜ]{0,5}[-/]?\d[\w]*(?:[-/][\wÄÖÜ]+)+|[A-ZÄÖÜ]{1,5}\d+[\w]*/\d+")
+REF_TOKEN = (r"(?:[A-ZÄÖÜ]{1,5}-){0,3}[A-ZÄÖÜ]{0,5}[-/]?\d[\w]*(?:[-/][\wÄÖÜ]+)+(?:\.\d+)?"
+             r"|[A-ZÄÖÜ]{1,5}\d+[\w]*/\d+|[IVXL]{1,5}/\d+(?:/\d+)?")
+_DATE = r"\d{1,2}\.\s?\d{1,2}\.\s?\d{4}"
+# the word for a paper, alone or in a compound with its number ("Sitzungsvorlagen-Nummer:", "Drucksachennummer:"),
+# then "Nr." or a dash or colon ("Beschlussvorlage - 6/2012"), the number, and a date after "vom" or "v."
 _REFERS = re.compile(
-    r"\b(?:Vorlage|Drucksache|Beschlussvorlage|Anfrage|Antrag|Informationsvorlage|DS)\s+(?:Nr\.\s*)?"
-    r"(?P<ref>" + REF_TOKEN + r")(?:\s+vom\s+(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?\d{4}))?"
+    r"\b(?:(?:Beschluss|Sitzungs|Informations|Mitteilungs|Verwaltungs)?[Vv]orlagen?|Drucksachen?|Antrag|Anfrage|DS)"
+    r"(?:-?[Nn]ummer)?(?:\s*[-–:])?\s+(?:Nr\.\s*)?"
+    r"(?P<ref>" + REF_TOKEN + r")(?:,?\s+(?:vom|v\.)\s+(?P<date>" + _DATE + r"))?"
+    # a decision's date before its number: "mit dem Ratsbeschluss vom 21.09.2011 – V/0358/2011"
+    r"|\bvom\s+(?P<before>" + _DATE + r")\s+[–—-]\s+(?P<dated>" + REF_TOKEN + r")"
+    # the paper column of an agenda table: "| 2 | Wahl der Schiedsperson | FB1-108/23 |"
+    r"|^\|\s*\d+[a-z]?\.?\s*\|[^\n]*\|\s*(?P<cell>" + REF_TOKEN + r")\s*\|[ \t]*$",
+    re.M,
 )
 
 
 def find_references(text: str) -> list[tuple[str, date | None, int, int]]:
     out = []
     for m in _REFERS.finditer(text):
-        out.append((m.group("ref").rstrip("."), parse_date_de((m.group("date") or "").replace(" ", "")),
-                    m.start(), m.end()))
+        ref = m.group("ref") or m.group("dated") or m.group("cell")
+        if "/" not in ref and "-" not in ref:
+            continue
+        when = m.group("date") or m.group("before") or ""
+        out.append((ref.rstrip("."), parse_date_de(when.replace(" ", "")), m.start(), m.end()))
     return out
 
 

@@ -62,6 +62,22 @@ def test_references_with_dates_are_found():
     assert refs[1][0] == "1265/II" and refs[1][1] is None
 
 
+def test_references_are_found_however_the_paper_and_its_number_are_introduced():
+    text = ("Mitteilungsvorlage - 2024/0117/2.1\nVerwaltungsvorlagen-Nummer: 88/25\n"
+            "wie in der Drucksachennummer: XII/0412 beschrieben. Dazu liegt Antrag Nr. 41/2024 v. 03.05.2024 vor. "
+            "Der Kreistag hat mit Beschluss vom 14.02.2022 – KT/0099/2022 zugestimmt.\n"
+            "| 3 | Neubau der Mensa | BA2-017/24 |\n| 4 | Verschiedenes | |\n")
+    refs = [r[:2] for r in find_references(text)]
+    assert refs == [("2024/0117/2.1", None), ("88/25", None), ("XII/0412", None), ("41/2024", date(2024, 5, 3)),
+                    ("KT/0099/2022", date(2022, 2, 14)), ("BA2-017/24", None)]
+
+
+def test_dates_and_plain_numbers_are_no_references():
+    text = ("Antrag- 05.06.2023 zur Gründung. Die Vorlage 3 wurde vertagt. vom 01.02.2020 – 12 Stimmen dafür.\n"
+            "| 5 | Bericht | 2023 |\n")
+    assert find_references(text) == []
+
+
 def test_consultation_lines_split_into_body_and_role():
     assert split_consultation("Ratsversammlung mündliche Beantwortung") == ("Ratsversammlung", "mündliche Beantwortung")
     assert split_consultation("Ausschuss für Umwelt und Ordnung Vorberatung") == \
