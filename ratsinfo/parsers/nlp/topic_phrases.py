@@ -12,7 +12,8 @@ import re
 
 GLUE = frozenset(("der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen", "und",
                   "sowie", "oder", "im", "in", "am", "an", "auf", "für", "von", "vom", "zur", "zum", "zu", "mit", "bei",
-                  "über", "unter", "zwischen", "aus", "nach", "gegen", "ohne", "bis", "bzw.", "u.", "a.", "beim"))
+                  "über", "unter", "zwischen", "aus", "nach", "gegen", "ohne", "bis", "bzw.", "u.", "a.", "beim", "um",
+                  "hinsichtlich", "bezüglich"))
 _ADJECTIVE = re.compile(r"^[„“\"]?[a-zäöüß][a-zäöüß-]*(?:e|en|er|es|em)$")
 _NOUN = re.compile(r"^[„“\"(]?[A-ZÄÖÜ0-9][\w./-]*[-,“”\")]*$|^[„“\"]?[A-ZÄÖÜ][\w-]*-,?$|^-[a-zäöüß]+,?$")
 _ABBREVIATIONS = frozenset(("Nr", "Abs", "Art", "Str", "St", "Dr", "Bd"))
@@ -42,6 +43,9 @@ def noun_phrase(text: str, commas: bool = False) -> str:
                 continue
         bare = w.rstrip(",;:.!?")
         nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w == "rund" and nxt == "um" and kept:
+            kept.append(w)  # "die Lage rund um den Bahnhof": a preposition of two words
+            continue
         after = words[i + 2] if i + 2 < len(words) else ""
         # an adjective stands right before its noun, or before a second adjective and then the noun
         before_noun = bare == w and bool(_NOUN.match(nxt.rstrip(",;:.!?")) or nxt == nxt.rstrip(",;:.!?")

@@ -14,6 +14,13 @@ def test_a_noun_phrase_ends_at_the_verb_after_it():
     assert noun_phrase("wird vertagt.") == ""
 
 
+def test_a_noun_phrase_runs_over_prepositions_of_one_and_two_words():
+    assert noun_phrase("die Sicherheit rund um den Marktplatz. Der Rat") == "Sicherheit rund um den Marktplatz"
+    assert noun_phrase("Fragen hinsichtlich der Schulwegplanung wurden gestellt") == \
+        "Fragen hinsichtlich der Schulwegplanung"
+    assert noun_phrase("rund 40 Teilnehmende kamen") == ""
+
+
 def test_a_plural_cue_lets_the_phrase_run_over_its_commas():
     assert noun_phrase("Lärm, Radwege und Parken. Danach", commas=True) == "Lärm, Radwege und Parken"
     assert noun_phrase("Lärm, Herr Kurz berichtet") == "Lärm"
