@@ -267,9 +267,12 @@ def find_prose_rules(ctx: Context, known: list[FoundRule]) -> list[FoundRule]:
     return out
 
 
-_FOUNDED = re.compile(r"\b(?:gegründet|gründeten|eingerichtet|gebildet|ins\s+Leben\s+gerufen|formiert|"
-                      r"(?:seine|ihre)\s+Arbeit\s+aufgenommen|konstituiert\w*)\b")
-_FOUNDED_WORDS = ("gegründet", "gründeten", "eingerichtet", "gebildet", "Leben", "formiert", "Arbeit", "konstituiert")
+_FOUNDED = re.compile(r"\b(?:gegründet|gründeten|eingerichtet|eingesetzt|aufgebaut|gebildet|"
+                      r"ins\s+Leben\s+gerufen|formiert|(?:seine|ihre)\s+Arbeit\s+aufgenommen|konstituiert\w*|"
+                      # a decision with its date: "hat am 3. Mai 2019 die Einrichtung eines Beirats beschlossen"
+                      r"(?:Einrichtung|Gründung|Bildung|Errichtung)\s+(?:eines|einer)\b(?=.*\bbeschlossen\b))")
+_FOUNDED_WORDS = ("gegründet", "gründeten", "eingerichtet", "eingesetzt", "aufgebaut", "gebildet", "Leben",
+                  "formiert", "Arbeit", "konstituiert", "Einrichtung", "Gründung", "Bildung", "Errichtung")
 _WHEN = re.compile(r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2}|Januar|Februar|März|April|Mai|Juni|Juli|August|September|"
                    r"Oktober|November|Dezember)\.?\s?(?P<y>(?:19|20)\d\d)|(?P<m2>Januar|Februar|März|April|Mai|Juni|"
                    r"Juli|August|September|Oktober|November|Dezember)\s+(?P<y2>(?:19|20)\d\d)|"

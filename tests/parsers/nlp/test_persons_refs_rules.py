@@ -101,6 +101,15 @@ def test_the_founding_date_of_a_body_as_precise_as_the_text(facts_of):
     assert got == {("Präventionsrat", "founding_date", "1994"), ("Gestaltungsbeirat", "founding_date", "2014-02")}
 
 
+def test_a_founding_decided_or_built_up_gives_the_date_to_the_body_founded(facts_of):
+    got = {(f.subject, f.qualifier, f.value) for f in facts_of(
+        "Der Stadtrat hat in seiner Sitzung vom 04.03.2020 die Einrichtung eines Jugendbeirates beschlossen. "
+        "Im Jahr 2017 wurde mit Hilfe des Kreistages eine Gesundheitskonferenz aufgebaut. "
+        "Die Einrichtung eines Seniorenbeirates wird 2025 geprüft.")["rule"]
+        if f.qualifier == "founding_date"}
+    assert got == {("Jugendbeirat", "founding_date", "2020-03-04"), ("Gesundheitskonferenz", "founding_date", "2017")}
+
+
 def test_a_person_with_two_roles_is_one_record(facts_of):
     got = facts_of("Vorsitzender, Ratsherr Ady, eröffnet. Vorsitzender Ady schließt die Sitzung.")
     assert {(f.subject, f.value) for f in got["person"]} == {("Ady", "Ratsherr"), ("Ady", "Vorsitzender")}
