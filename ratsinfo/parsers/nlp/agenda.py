@@ -74,7 +74,7 @@ def head_meeting(ctx: Context) -> HeadMeeting | None:
     sentence = next(((a, b) for a, b in ctx.sentences() if a <= ds < b), (ds, de))
     in_sentence = [m for m in orgs if sentence[0] <= m.start < sentence[1]]
     if in_sentence and all(m.start >= de for m in in_sentence):
-        # "Am 09.10.2018 fand in der Sitzung des Ausschusses ... statt": the body of the date's own sentence,
+        # "Am 3. Mai beriet der Sozialausschuss erstmals darüber": the body of the date's own sentence,
         # not one named in the title above it
         orgs = in_sentence
     before = [m for m in orgs if m.end <= ds]

@@ -649,8 +649,8 @@ def _numbered_departments(text: str, taken: list[Mention]) -> list[Mention]:
     return out
 
 
-# a unit of the administration named through the one who heads it: "Leiterin des Bereichs Teilhabe",
-# "Fachbereichsleiter Steuerung, Personal und Zentrale Dienste" (not "Fachbereichsleiterin Ilona Oswald")
+# a unit of the administration named through the one who heads it: "Leiter des Bereichs Soziales",
+# "Fachbereichsleiterin Bauen, Umwelt und Ordnung" (not "Fachbereichsleiterin Ilona Oswald")
 _UNIT_WORDS = {"bereich": "Bereich", "fachbereich": "Fachbereich", "amt": "Amt", "abteilung": "Abteilung",
                "referat": "Referat", "dezernat": "Dezernat", "fachdienst": "Fachdienst", "sachgebiet": "Sachgebiet"}
 _UNIT = r"(?P<{0}>Fachbereich|Bereich|Amt|Abteilung|Referat|Dezernat|Fachdienst|Sachgebiet)"

@@ -391,11 +391,11 @@ def test_a_council_member_named_with_the_party_is_no_body(member):
 
 
 @pytest.mark.parametrize(("text", "unit"), [
-    ("Frau Kühn, stellvertretende Leiterin des Bereichs Teilhabe, berichtet.", "Bereich Teilhabe"),
+    ("Herr Brandt, kommissarischer Leiter des Bereichs Jugendarbeit, erläutert die Zahlen.", "Bereich Jugendarbeit"),
     ("Der Leiter der Abteilung Stadtentwicklung und Wohnen stellt den Plan vor.",
      "Abteilung Stadtentwicklung und Wohnen"),
-    ("Verwaltung:\nHerr Ott Fachbereichsleiter Steuerung, Personal und Finanzen\nFrau Kühn",
-     "Fachbereich Steuerung, Personal und Finanzen"),
+    ("Verwaltung:\nFrau Lindner Fachbereichsleiterin Bauen, Umwelt und Ordnung\nHerr Brandt",
+     "Fachbereich Bauen, Umwelt und Ordnung"),
 ])
 def test_a_unit_of_the_administration_named_through_its_head(text, unit):
     assert orgs(text)[unit].kind == "department"
