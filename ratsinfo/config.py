@@ -3,8 +3,11 @@ environment."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +41,24 @@ def cache_dir() -> Path:
     if given:
         return Path(given)
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "ratsinfo"
+
+
+def keep_in_cache(kept: Path, write: Callable[[Path], object]) -> bool:
+    """Write a derived file into the cache folder whole or not at all: ``write`` makes it under a name of this
+    process's own, which then replaces ``kept`` at once, whichever process gets there first. False when the folder
+    cannot be written (the caller goes on without the file); what ``write`` left beside its name is removed."""
+    tmp = kept.with_name(f"{kept.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        write(tmp)
+        os.replace(tmp, kept)
+        return True
+    except OSError:
+        return False
+    finally:
+        for left in (tmp, Path(f"{tmp}.wal")):  # a database file's log beside it
+            with contextlib.suppress(OSError):
+                left.unlink()
 
 
 def duckdb_threads() -> int | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import duckdb
 
-from ratsinfo.config import cache_dir, duckdb_threads, memory_limit, size_bytes
+from ratsinfo.config import cache_dir, duckdb_threads, keep_in_cache, memory_limit, size_bytes
 from ratsinfo.errors import NoWarehouse, WarehouseBusy
 from ratsinfo.warehouse import absent
 
@@ -93,23 +93,18 @@ def template() -> Path | None:
     kept = cache_dir() / f"warehouse-{digest.hexdigest()[:16]}.duckdb"
     if kept.exists():
         return kept
-    tmp = kept.with_name(f"{kept.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
-    try:
-        kept.parent.mkdir(parents=True, exist_ok=True)
+
+    def write(tmp: Path) -> None:
         con = duckdb.connect(str(tmp))
         try:
             no_autoload(con)
             migrate(con)
         finally:
             con.close()
-        os.replace(tmp, kept)  # whole or not at all, whichever process makes it
-    except (OSError, duckdb.Error):
+    try:
+        return kept if keep_in_cache(kept, write) else None
+    except duckdb.Error:
         return None
-    finally:
-        for left in (tmp, Path(f"{tmp}.wal")):
-            with contextlib.suppress(OSError):
-                left.unlink()
-    return kept
 
 
 def _create(p: Path) -> bool:

@@ -11,15 +11,13 @@ import contextlib
 import gzip
 import importlib.util
 import json
-import os
 import struct
-import tempfile
 from array import array
 from bisect import bisect_left
 from functools import cache
 from pathlib import Path
 
-from ratsinfo.config import cache_dir
+from ratsinfo.config import cache_dir, keep_in_cache
 
 
 def _package_dir(name: str) -> Path:
@@ -114,16 +112,7 @@ def lemma_table() -> LemmaTable:
     with contextlib.suppress(OSError, ValueError):
         return LemmaTable.from_bytes(kept.read_bytes())
     table = LemmaTable(json.loads(gzip.decompress(path.read_bytes())))
-    with contextlib.suppress(OSError):  # a read-only home: the next process packs it again
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=kept.parent, prefix=kept.name, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(table.to_bytes())
-            os.replace(tmp, kept)  # whole or not at all, whichever process writes it
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
+    keep_in_cache(kept, lambda tmp: tmp.write_bytes(table.to_bytes()))  # a read-only home: packed again next time
     return table
 
 
