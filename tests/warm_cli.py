@@ -15,12 +15,9 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from ratsinfo.cli import run as run_cli
-from ratsinfo.parsers.nlp.pipeline import german
-
-german()  # built in the fork server, so that every child has it
 
 _CTX = multiprocessing.get_context("forkserver")
-_CTX.set_forkserver_preload([__name__])
+_CTX.set_forkserver_preload(["tests.warm_server", __name__])
 
 
 def _main(argv: list[str], out: str | None, err: str | None) -> None:
