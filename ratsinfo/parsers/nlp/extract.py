@@ -15,7 +15,7 @@ from ratsinfo.parsers.nlp.decisions import find_decisions, find_set_ups
 from ratsinfo.parsers.nlp.inline_topics import find_inline_topics
 from ratsinfo.parsers.nlp.lists import find_topic_lists
 from ratsinfo.parsers.nlp.meetings import FoundMeeting, find_meetings
-from ratsinfo.parsers.nlp.numbers import DATE_PATTERN
+from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, WEEKDAY
 from ratsinfo.parsers.nlp.orgs import recognised_council
 from ratsinfo.parsers.nlp.paper_topics import paper_topics
 from ratsinfo.parsers.nlp.persons import find_persons
@@ -29,8 +29,7 @@ def _fkey(document_key: str | None, *parts: object) -> str:
     return "fact:" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]
 
 
-_BARE_DATE = re.compile(r"\s*(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)?(?:den\s+)?"
-                        + DATE_PATTERN + r"\s*")
+_BARE_DATE = re.compile(r"\s*" + WEEKDAY + DATE_PATTERN + r"\s*")
 
 
 def _bare_date_line(text: str, pos: int) -> bool:

@@ -33,6 +33,8 @@ _END = re.compile(r",\s*(?:was|welche[rs]?|wobei|um|da|weil|wenn|so\s+dass|sodas
                   r"|\s+und\s+[a-zäöüß]+(?:te|ten)\b|,(?=\S)"
                   r"|\s+(?:an|in)\s+der\s+Regel\b|\s*\(|[.;:!?](?:\s|$)|\n\s*\n")
 _SEMICOLONS = re.compile(r"\s*;\s*")
+_LIST_STOP = re.compile(r"[.;!?](?:\s|$)|\n\s*\n")  # where a list after a colon ends, or its first part
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n\s*\n")  # where a list in parts divided by semicolons ends
 _SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:und|sowie|oder)\s+(?=(?:der|des|die|den|dem|das|zu[mr]?)\s)|\s+sowie\s+")
 _ARTICLE = re.compile(r"^(?:der|des|die|den|dem|das|ein|eine[nmrs]?|zu[mr]?|im|in\s+der|in\s+den)\s+")
 # a cue of focus: one noun phrase follows (several where the cue is plural: "Themen", "Schwerpunkte")
@@ -149,10 +151,10 @@ def find_inline_topics(ctx: Context) -> list[InlineTopic]:
             span_end = stop.start() if stop else len(sent)
             split = _SPLIT.split
             if cue.group(0).rstrip().endswith(":"):  # "folgenden Themen: a, b, c." runs to the sentence's end
-                stop = re.compile(r"[.;!?](?:\s|$)|\n\s*\n").search(sent, cue.end())
+                stop = _LIST_STOP.search(sent, cue.end())
                 span_end = stop.start() if stop else len(sent)
-                whole = re.compile(r"[.!?](?:\s|$)|\n\s*\n").search(sent, cue.end())
                 if stop and sent[stop.start()] == ";":  # "sind: Bolzplatz; Kurse; Neugestaltung von A, B und C"
+                    whole = _SENTENCE_STOP.search(sent, cue.end())
                     span_end, split = (whole.start() if whole else len(sent)), _SEMICOLONS.split
             year = YEAR.search(sent)
             pos = cue.end()

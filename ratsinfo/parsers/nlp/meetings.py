@@ -22,7 +22,7 @@ from ratsinfo.parsers.nlp.meeting_acts import (
     numbered_without_day,
     year_sessions,
 )
-from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, months, ordinals, parse_date
+from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, WEEKDAY, months, ordinals, parse_date
 
 DATE_RX = re.compile(DATE_PATTERN)
 MEETING_KINDS = ("conference", "committee", "advisory_board", "council", "staff", "working_group")
@@ -103,17 +103,16 @@ _DECIDED_ON = re.compile(r"\b(?P<pre>[A-ZÄÖÜ][a-zäöüß]*?)s?(?:beschluss(?
                          + DATE_PATTERN.replace("?P<date>", "?:") + r")*)")
 
 
-_WEEKDAY = r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)?(?:den\s+)?"
 # a session named in one word: "Ratssitzung am 6. Oktober 2016", "in der Stadtratssitzung vom 29. Juli 2021",
 # "in der Ratssitzung (21.02.2019)"
 _SESSION_WORD = re.compile(r"(?:(?<![\d.])(?P<n>\d{1,3})\.\s+(?:öffentlichen\s+|öffentliche\s+)?)?"
                            r"\b(?P<pre>[A-ZÄÖÜ][a-zäöüß]+?)s?-?[Ss]itzung(?:\s+(?:der|des)\s+[^.;:\d]{1,60}?)?"
                            r"(?:\s+(?:am|vom)\s+|\s*\(\s*(?=[\d]{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*\)))"
-                           + _WEEKDAY + DATE_PATTERN)
+                           + WEEKDAY + DATE_PATTERN)
 # the minutes of the body's last session: "Genehmigung des Protokolls über die Sitzung am 06.09.2017"
 _MINUTES_OF = re.compile(r"\b(?:Protokoll|Niederschrift)\w*\s+(?:über\s+die|der|vom)\s+(?:letzten\s+)?"
                          r"(?:(?P<n>\d{1,3})\.\s+)?(?:(?:nicht)?öffentlichen?\s+|letzte\s+)?Sitzung\s+(?:am|vom)\s+"
-                         + _WEEKDAY + DATE_PATTERN)
+                         + WEEKDAY + DATE_PATTERN)
 
 
 def _body_named(ctx: Context, word: str) -> str | None:
@@ -198,7 +197,7 @@ def _minutes_of(ctx: Context) -> list[tuple[str, int | None, date, int, int]]:
 # the session announced at the end of minutes or a report: "Die nächste Sitzung findet am 14. März 2017 statt",
 # "Nächste Vollversammlung am Montag, den 3. März 2025"
 _NEXT = re.compile(r"\b[Nn]ächsten?\s+(?:(?:öffentliche|reguläre|ordentliche)n?\s+)?(?P<word>[A-ZÄÖÜ][a-zäöüß]+?)?s?"
-                   r"-?[Ss]itzung(?P<of>\s+(?:des|der)\s+)?[^.;?\n]{0,60}?\b(?:am|für\s+den)\s+" + _WEEKDAY
+                   r"-?[Ss]itzung(?P<of>\s+(?:des|der)\s+)?[^.;?\n]{0,60}?\b(?:am|für\s+den)\s+" + WEEKDAY
                    + DATE_PATTERN)
 
 

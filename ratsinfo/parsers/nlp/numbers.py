@@ -63,6 +63,8 @@ def months() -> dict[str, int]:
     return _data()["months"]
 
 
+# a weekday before a date: "Mittwoch, den 3. Mai 2023"
+WEEKDAY = r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)?(?:den\s+)?"
 DATE_PATTERN = (
     r"(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2}(?![\d.]))|\d{4}-\d{2}-\d{2}|\d{1,2}\.\s?(?:"
     r"Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s*\d{4})"
