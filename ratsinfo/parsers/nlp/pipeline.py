@@ -60,6 +60,12 @@ def line_breaks(doc: Doc) -> Doc:
         # a PDF line break inside a sentence does not start one
         decided[i] = gap.count("\n") > 1 or prev.text in (".", ":", "?", "!") or len(prev_line.strip()) < 60 \
             or tok.text[:1].isdigit() or tok.text in ("-", "–")
+    # German's tokenizer keeps "2021." whole (an ordinal), so the sentencizer sees no full stop after a year
+    # that ends a sentence: "Der Beirat wurde 2021 gegründet. Er tagt ..." splits, "... im Jahr 2021. Er" did not
+    for m in _YEAR_STOP.finditer(text):
+        i = bisect_left(starts, m.end())
+        if 0 < i < len(doc):
+            decided.setdefault(i, True)
     return _set_sentence_starts(doc, decided)
 
 
@@ -76,6 +82,7 @@ def _set_sentence_starts(doc: Doc, decided: dict[int, bool]) -> Doc:
 
 
 _BREAK_OR_BULLET = re.compile(r"\n[ \t\n]*|•|§")
+_YEAR_STOP = re.compile(r"(?<![\d.])(?:19|20)\d\d\.[ \t]+(?=[A-ZÄÖÜ])")
 
 
 @cache
