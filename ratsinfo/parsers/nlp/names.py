@@ -8,6 +8,8 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
+from ratsinfo.parsers.nlp.lexicon import faker_first_names, lemma_table, stop_words
+
 
 @cache
 def data() -> dict:
@@ -28,9 +30,17 @@ def role_set() -> frozenset[str]:
 
 @cache
 def first_names() -> dict[str, str]:
-    """Common first names and their gender ('f', 'm'), from a list written for ratsinfo."""
+    """First names and their gender ('f', 'm'): the list written for ratsinfo, widened by the registry names of
+    Faker (a council of any region has members whose names no short list holds). A wider name is left out when it
+    is shorter than three letters, a name particle ("Van") or also a German word ("Reiner", "Malte"), since a
+    first name is what makes two capitalised words a person."""
     raw = json.loads((resources.files("ratsinfo.parsers.nlp") / "data" / "first_names.json").read_text("utf-8"))
-    return {**{n: "m" for n in raw["male"]}, **{n: "f" for n in raw["female"]}}
+    own = {**{n: "m" for n in raw["male"]}, **{n: "f" for n in raw["female"]}}
+    words, stop = lemma_table(), stop_words()
+    wider = {n: g for n, g in faker_first_names().items()
+             if len(n) >= 3 and n.isalpha() and n[0].isupper() and n.lower() not in PARTICLES
+             and words.get(n) is None and words.get(n.lower()) is None and n.lower() not in stop}
+    return {**wider, **own}
 
 
 def alternation(words: list[str]) -> str:

@@ -44,3 +44,15 @@ def test_austrian_titles_without_a_dot_stand_before_the_name_but_are_no_part_of_
             "2.)      Gemeinderat          DI Jonas Achterberg\n\n3.)      Gemeinderätin        MMag. Merle Quandt\n")
     assert persons(facts_of, text) == {("Hermann Anwander", "Bürgermeister"), ("Jonas Achterberg", "Gemeinderat"),
                                        ("Merle Quandt", "Gemeinderätin")}
+
+
+def test_the_wider_first_names_leave_out_german_words_particles_and_short_names():
+    from ratsinfo.parsers.nlp.lexicon import faker_first_names
+    from ratsinfo.parsers.nlp.names import first_names
+
+    wider = faker_first_names()
+    assert len(wider) > 2000 and wider["Gunhild"] == "f"
+    assert {"Romane", "Van", "Jo"} <= set(wider)  # a plural noun, a particle and a two-letter name
+    names = first_names()
+    assert "Gunhild" in names and "Ortrud" in names
+    assert not {"Romane", "Van", "Jo"} & set(names)

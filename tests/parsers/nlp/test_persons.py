@@ -238,3 +238,11 @@ def test_an_office_broken_after_its_hyphen_is_read_and_written_whole(facts_of):
     got = persons(facts_of, text)
     assert {("Anwander", "Gemeindevertreter"), ("Achterberg", "Ausschussvorsitzender")} <= got
     assert not {name for name, _role in got if "Gebiet" in name}
+
+
+def test_first_names_beyond_the_common_ones_still_make_a_person(facts_of):
+    """Ortrud, Gunhild and Reinhild are not among the most common names; the registry list holds them."""
+    text = ("Die Vorsitzende, Ortrud Beispiel, eröffnete die Sitzung. "
+            "Anwesende Mitglieder: Gunhild Musterer Reinhild Probe Entschuldigt fehlt: Anton Quell")
+    assert {("Ortrud Beispiel", "Vorsitzende"), ("Gunhild Musterer", "Mitglied"),
+            ("Reinhild Probe", "Mitglied")} <= persons(facts_of, text)
