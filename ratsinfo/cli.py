@@ -847,6 +847,9 @@ def eval_cmd(
     gold: Annotated[str, typer.Argument(help="Folder of gold JSON files (see gold/README.md).")],
     corpus: Annotated[str | None, typer.Option(help="The real corpus, for gold files that name one.")] = None,
     show: Annotated[bool, typer.Option(help="List every miss and every extra fact.")] = False,
+    against: Annotated[str | None, typer.Option(
+        help="A second reader's annotation of the same documents (same file names), scored in place of the "
+             "extraction: how far two readers agree.")] = None,
     fmt: FormatOpt = "table",
 ) -> None:
     """Print precision and recall of the extraction per fact kind against a gold set; for
@@ -857,7 +860,7 @@ def eval_cmd(
 
     Example: ratsinfo eval gold/documents
     """
-    from ratsinfo.evaluate import KINDS, evaluate, gold_sets
+    from ratsinfo.evaluate import KINDS, agreement, evaluate, gold_sets
 
     check_format(fmt)
     folder = Path(gold)
@@ -875,8 +878,16 @@ def eval_cmd(
     sets = gold_sets(folder)
     cols = ["kind", "gold", "found", "correct", "precision", "recall"]
     as_json: dict[str, list] = {}
+    other = Path(against) if against else None
+    if other is not None and not other.is_dir():
+        fail(f"{against}: no such folder; pass the folder of the second reader's JSON files")
     for name, sub in sets:
-        scores, n_docs = evaluate(sub, Path(corpus) if corpus else None)
+        if other is not None:
+            if len(sets) > 1 and not (other / name).is_dir():
+                continue  # the second reader read only some of the sets
+            scores, n_docs = agreement(sub, other / name if (other / name).is_dir() else other)
+        else:
+            scores, n_docs = evaluate(sub, Path(corpus) if corpus else None)
         rows_ = []
         for kind in KINDS:
             sc = scores.get(kind)
@@ -888,7 +899,7 @@ def eval_cmd(
             continue
         if len(sets) > 1:
             typer.echo(f"{name}:")
-        typer.echo(f"{n_docs} documents")
+        typer.echo(f"{n_docs} document{'' if n_docs == 1 else 's'}")
         typer.echo(render.render(cols, rows_, fmt))
         if show:
             for kind, sc in scores.items():

@@ -96,6 +96,9 @@ def same_person(g: dict, p: dict, _aliases: dict[str, set[str]]) -> bool:
     return same_role(g.get("value"), p.get("value"))
 
 
+_UMLAUTS = str.maketrans("äöü", "aou")
+
+
 def same_role(gold: str | None, pred: str | None) -> bool:
     if not gold:
         return True
@@ -103,8 +106,8 @@ def same_role(gold: str | None, pred: str | None) -> bool:
         return False
     a, b = norm_text(gold), norm_text(pred)
 
-    def stem(r: str) -> str:
-        return " ".join(re.sub(r"(?:innen|in|n|en|e|er)$", "", w) for w in r.split())
+    def stem(r: str) -> str:  # "Gemeinderätin" is "Gemeinderat" of a woman: the umlaut of the feminine goes too
+        return " ".join(re.sub(r"(?:innen|in|n|en|e|er)$", "", w) for w in r.translate(_UMLAUTS).split())
     return a == b or stem(a) == stem(b) or re.search(r"\b" + re.escape(b) + r"\b", a) is not None \
         or re.search(r"\b" + re.escape(a) + r"\b", b) is not None
 
@@ -208,6 +211,70 @@ def default_corpus(gold_dir: Path) -> Path | None:
     return None
 
 
+def _aliases(predicted: list[dict]) -> dict[str, set[str]]:
+    """The names each predicted organization goes by (its own name, aliases, abbreviation), all mapped to each other."""
+    aliases: dict[str, set[str]] = {}
+    for f in predicted:
+        if f["kind"] == "organization":
+            detail = f.get("detail") or {}
+            names = {canon(f["subject"])} | {canon(a) for a in detail.get("aliases", []) or f.get("aliases") or []}
+            abbreviation = detail.get("abbreviation") or f.get("abbreviation")
+            if abbreviation:
+                names.add(canon(abbreviation))
+            for n in names:
+                aliases.setdefault(n, set()).update(names)
+    return aliases
+
+
+def score_document(scores: dict[str, Score], spec: dict, predicted: list[dict], where: str) -> None:
+    """Add one document's matches to ``scores``: each gold fact takes the first unused predicted fact that agrees."""
+    aliases = _aliases(predicted)
+    for kind in set(spec.get("kinds", KINDS)):
+        gold = [dict(g, kind=kind) for g in spec["facts"].get(kind, [])]
+        pred = [p for p in predicted if p["kind"] == kind]
+        if kind == "question" and gold and all("value" not in g for g in gold):
+            pred = [dict(p, value=None) for p in pred]
+        if kind == "topic" and "topic_counts" in spec:
+            _score_counts(scores[kind], spec["topic_counts"], pred, aliases, where)
+            continue
+        used: set[int] = set()
+        for g in gold:
+            gsig = signature(kind, g)
+            gnames = subject_names(g, {})
+            hit = None
+            for i, p in enumerate(pred):
+                if i in used:
+                    continue
+                if kind in LENIENT:
+                    if LENIENT[kind](g, p, aliases):
+                        hit = i
+                        break
+                    continue
+                if signature(kind, p) != gsig:
+                    continue
+                if gnames & subject_names(p, aliases):
+                    hit = i
+                    break
+            if hit is None:
+                scores[kind].fn += 1
+                scores[kind].misses.append(f"{where}: {g.get('subject')} {gsig}")
+            else:
+                used.add(hit)
+                scores[kind].tp += 1
+        for i, p in enumerate(pred):
+            if i not in used:
+                scores[kind].fp += 1
+                scores[kind].extras.append(f"{where}: {p.get('subject')} {signature(kind, p)}")
+
+
+def _document(gf: Path, spec: dict, corpus: Path | None) -> Path | None:
+    if "file" in spec:
+        return gf.parent / spec["file"]
+    if corpus is None or not (corpus / spec["corpus"]).exists():
+        return None  # the real corpus is not here: its gold cannot be scored
+    return corpus / spec["corpus"]
+
+
 def evaluate(gold_dir: Path, corpus: Path | None = None) -> tuple[dict[str, Score], int]:
     scores: dict[str, Score] = defaultdict(Score)
     corpus = corpus or default_corpus(gold_dir)
@@ -217,57 +284,31 @@ def evaluate(gold_dir: Path, corpus: Path | None = None) -> tuple[dict[str, Scor
     n_docs = 0
     for gf in files:
         spec = json.loads(gf.read_text(encoding="utf-8"))
-        if "file" in spec:
-            doc = gf.parent / spec["file"]
-        else:
-            if corpus is None or not (corpus / spec["corpus"]).exists():
-                continue  # the real corpus is not here: its gold cannot be scored
-            doc = corpus / spec["corpus"]
+        doc = _document(gf, spec, corpus)
+        if doc is None:
+            continue
         n_docs += 1
-        predicted = [as_dict(f) for f in predict(doc, spec.get("scope", "local"))]
-        aliases: dict[str, set[str]] = {}
-        for f in predicted:
-            if f["kind"] == "organization":
-                names = {canon(f["subject"])} | {canon(a) for a in f["detail"].get("aliases", [])}
-                if f["detail"].get("abbreviation"):
-                    names.add(canon(f["detail"]["abbreviation"]))
-                for n in names:
-                    aliases.setdefault(n, set()).update(names)
-        kinds = set(spec.get("kinds", KINDS))
-        for kind in kinds:
-            gold = [dict(g, kind=kind) for g in spec["facts"].get(kind, [])]
-            pred = [p for p in predicted if p["kind"] == kind]
-            if kind == "question" and gold and all("value" not in g for g in gold):
-                pred = [dict(p, value=None) for p in pred]
-            if kind == "topic" and "topic_counts" in spec:
-                _score_counts(scores[kind], spec["topic_counts"], pred, aliases, gf.name)
-                continue
-            used: set[int] = set()
-            for g in gold:
-                gsig = signature(kind, g)
-                gnames = subject_names(g, {})
-                hit = None
-                for i, p in enumerate(pred):
-                    if i in used:
-                        continue
-                    if kind in LENIENT:
-                        if LENIENT[kind](g, p, aliases):
-                            hit = i
-                            break
-                        continue
-                    if signature(kind, p) != gsig:
-                        continue
-                    if gnames & subject_names(p, aliases):
-                        hit = i
-                        break
-                if hit is None:
-                    scores[kind].fn += 1
-                    scores[kind].misses.append(f"{gf.name}: {g.get('subject')} {gsig}")
-                else:
-                    used.add(hit)
-                    scores[kind].tp += 1
-            for i, p in enumerate(pred):
-                if i not in used:
-                    scores[kind].fp += 1
-                    scores[kind].extras.append(f"{gf.name}: {p.get('subject')} {signature(kind, p)}")
+        score_document(scores, spec, [as_dict(f) for f in predict(doc, spec.get("scope", "local"))], gf.name)
+    return dict(scores), n_docs
+
+
+def agreement(gold_dir: Path, other_dir: Path) -> tuple[dict[str, Score], int]:
+    """Score a second annotation of the same documents as if it were the extraction: how far two careful readers
+    agree under the very rules that score ratsinfo, the ceiling any extraction can be measured against."""
+    scores: dict[str, Score] = defaultdict(Score)
+    n_docs = 0
+    for gf in sorted(gold_dir.glob("*.json")):
+        of = other_dir / gf.name
+        if not of.is_file():
+            continue
+        spec = json.loads(gf.read_text(encoding="utf-8"))
+        other = json.loads(of.read_text(encoding="utf-8"))
+        if spec.get("corpus", spec.get("file")) != other.get("corpus", other.get("file")):
+            raise BadInput(f"{of}: annotates another document than {gf}; both must name the same corpus text")
+        n_docs += 1
+        predicted = [dict(f, kind=kind) for kind, facts in other["facts"].items() if isinstance(facts, list)
+                     for f in facts]
+        score_document(scores, spec, predicted, gf.name)
+    if not n_docs:
+        raise BadInput(f"{other_dir}: no annotation shares a file name with {gold_dir}; name them alike")
     return dict(scores), n_docs

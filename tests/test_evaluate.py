@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from ratsinfo.evaluate import evaluate
+from ratsinfo.errors import BadInput
+from ratsinfo.evaluate import agreement, evaluate, same_role
 from tests.conftest import ROOT
 
 
@@ -58,7 +59,7 @@ def test_eval_reports_a_development_set_and_its_held_out_part_apart(cli, tmp_pat
     res = cli("eval", str(tmp_path))
     assert res.code == 0
     dev, held = res.out.split("heldout:")
-    assert dev.startswith("dev:") and "1 documents" in dev and "1.0" in dev.split("session_count")[1]
+    assert dev.startswith("dev:") and "1 document\n" in dev and "1.0" in dev.split("session_count")[1]
     assert "0.0" in held.split("session_count")[1]
 
 
@@ -73,6 +74,12 @@ def test_a_person_matches_by_surname_and_the_role_the_annotation_gives(tmp_path)
     assert (scores["person"].tp, scores["person"].fp, scores["person"].fn) == (0, 1, 1)
 
 
+
+def test_a_role_matches_its_feminine_form_but_not_another_office():
+    assert same_role("Gemeinderat", "Gemeinderätin") and same_role("Stadträtin", "Stadtrat")
+    assert same_role("Vorsitzender", "Vorsitzende")
+    assert not same_role("Gemeinderat", "Gemeindevertreter") and not same_role("Ratsherr", "Ratsfrau")
+
 def test_a_shortened_agenda_item_matches_but_another_item_does_not(tmp_path):
     text = ("Niederschrift über die Sitzung des Bauausschusses am 14.03.2023\n\nTagesordnung\n"
             "1. Genehmigung des Protokolls der 6. Sitzung vom 01.02.2023\n2. Bebauungsplan Nr. 12\n")
@@ -81,3 +88,33 @@ def test_a_shortened_agenda_item_matches_but_another_item_does_not(tmp_path):
                                           {"subject": "Bauausschuss", "value": "Haushaltssatzung", "year": 2023}]})
     scores, _ = evaluate(tmp_path)
     assert (scores["topic"].tp, scores["topic"].fp, scores["topic"].fn) == (1, 1, 1)
+
+
+def test_a_second_reader_is_scored_against_the_first_as_the_extraction_would_be(cli, tmp_path):
+    text = "Der Sportbeirat tagte am 4. Mai 2021. Vorsitzende ist Frau Anna Beispiel; Schriftführer Herr Quell."
+    first = {"organization": [{"subject": "Sportbeirat", "value": "advisory_board"}],
+             "meeting": [{"subject": "Sportbeirat", "number": None, "date": "2021-05-04"}],
+             "person": [{"subject": "Anna Beispiel", "value": "Vorsitzende"}, {"subject": "Quell", "value": None}]}
+    second = {"organization": [{"subject": "Sportbeirat", "value": "committee"}],
+              "meeting": [{"subject": "Sportbeirat", "number": None, "date": "2021-05-04"}],
+              "person": [{"subject": "Anna Beispiel", "value": "Vorsitzende"},
+                         {"subject": "Quell", "value": "Schriftführer"}, {"subject": "Paul Probe", "value": None}]}
+    _gold(tmp_path / "first", "a", text, first)
+    _gold(tmp_path / "second", "a", text, second)
+    scores, n_docs = agreement(tmp_path / "first", tmp_path / "second")
+    assert n_docs == 1
+    assert (scores["meeting"].tp, scores["meeting"].fp, scores["meeting"].fn) == (1, 0, 0)
+    assert (scores["organization"].tp, scores["organization"].fp, scores["organization"].fn) == (0, 1, 1)
+    assert (scores["person"].tp, scores["person"].fp, scores["person"].fn) == (2, 1, 0)
+    res = cli("eval", str(tmp_path / "first"), "--against", str(tmp_path / "second"))
+    assert res.code == 0 and res.out.splitlines()[0] == "1 document"
+    assert res.out.split("person")[1].split()[:3] == ["2", "3", "2"]
+
+
+def test_a_second_reader_of_another_document_is_refused(tmp_path):
+    _gold(tmp_path / "first", "a", "Der Sportbeirat tagte.", {"organization": []})
+    _gold(tmp_path / "second", "a", "Der Sportbeirat tagte.", {"organization": []})
+    other = tmp_path / "second" / "a.json"
+    other.write_text(json.dumps({"file": "b.txt", "facts": {}}), encoding="utf-8")
+    with pytest.raises(BadInput, match="another document"):
+        agreement(tmp_path / "first", tmp_path / "second")
