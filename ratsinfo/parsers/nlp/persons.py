@@ -411,10 +411,12 @@ def _flat_lists(text: str) -> list[Found]:
             # a second first name when a word that is no first name follows it: "Hans Peter Beispiel"
             size = 3 if k + 2 < len(words) and words[k + 1][2] in names and words[k + 2][2] not in names else 2
             parts = [w[2] for w in words[k:k + size]]
+            start, end = words[0][0], words[k + size - 1][1]
+            if len(parts[-1]) > 2 and parts[-1].endswith("."):
+                parts[-1], end = parts[-1][:-1], end - 1  # the full stop after the list's last name
             name = _clean_name(" ".join(parts))
             if name != " ".join(parts) or not _plausible(name) or _is_office(parts[-1]):
                 break
-            start, end = words[0][0], words[k + size - 1][1]
             out.append((start, end, name, role, text[start:end]))
             pos = end
     return out
@@ -527,6 +529,14 @@ _ELECTED = re.compile(r"(?=[A-ZÄÖÜ])(?:(?:Herrn?|Frau|Ratsherrn?|Ratsfrau|Rat
                       r"(?:(?:[a-zäöüß]+|[A-ZÄÖÜ][a-zäöüß]+(?=\s+[a-zäöüß]))\s+){0,4})?"  # "wurde per Handzeichen"
                       r"zu(?:m|r)\s+(?P<role>(?:\d\.\s+|ersten\s+|zweiten\s+)?(?:stellvertretenden\s+)?"
                       r"(?:Vorsitzenden|Sprecher(?:in)?|Schriftführer(?:in)?|Stellvertreter(?:in)?))\b[^.]{0,80}?gewählt")
+# "Der Beirat wählte Herrn Jonas Muster zum Vorsitzenden und Frau Anna Beispiel zu seiner Stellvertreterin": the
+# active voice of an election, each name with its office after "zum/zur"
+_CHOSE_VERBS = ("wählte ", "wählten ", "wählt ", "bestimmte ", "bestimmten ", "ernannte ", "benannte ", "berief ")
+_TO_ROLE = (r"\s+(?:[a-zäöüß]+\s+){0,2}?(?:zu(?:m|r)|zu\s+(?:seine[mr]|ihre[mr]))\s+"
+            r"(?P<role>(?:(?:\d\.|ersten|zweiten|stellvertretenden|neuen)\s+)?[A-ZÄÖÜ][a-zäöüß]+)\b")
+_CHOSE = re.compile(r"\b(?:wählten?|wählt|bestimmten?|ernannte|benannte|berief)\s+(?:[a-zäöüß]+\s+){0,3}?"
+                    r"(?:(?P<hon>Herrn?|Frau)\s+)?(?P<name>" + NAME + r")" + _TO_ROLE)
+_AND_TO = re.compile(r"[ \t]*(?:,|und)\s+(?:(?P<hon>Herrn?|Frau)\s+)?(?P<name>" + NAME + r")" + _TO_ROLE)
 # "Zum Schriftführer wurde schließlich Anton Muster gewählt", "Zur Vorsitzenden ist Clara Probe gewählt worden"
 _TO_OFFICE = re.compile(r"\b[Zz]u(?:m|r)\s+(?P<role>(?:\d\.\s+|ersten\s+|zweiten\s+)?(?:stellvertretenden\s+)?"
                         r"[A-ZÄÖÜ][a-zäöüß]+)\s+(?:wurde|ist|wird)\s+(?:[a-zäöüß]+\s+){0,2}(?P<name>" + NAME + r")"
@@ -672,8 +682,33 @@ def _offices_in_sentences(text: str) -> list[Found]:
                 if m.end() == close + 1 and _first_named(name) and m.group("name").endswith(name or "-") \
                         and _plausible(name):
                     out.append((m.start(), m.end(), name, None, m.group(0)))
+        elif text[at + 1:at + 2].isupper() or text.startswith(("stellv", "erste", "zweite"), at + 1):
+            out += _bracketed_office(text, at)
         at = text.find("(", at + 1)
     return out
+
+
+_NAME_BEFORE = re.compile(r"(?P<name>" + NAME + r")[ \t]*\Z")
+
+
+def _bracketed_office(text: str, at: int) -> list[Found]:
+    """A first-named person with the office in brackets after the name: "Anna Beispiel (Vorsitzende) eröffnet";
+    with a form of address the honorific finder reads it already."""
+    m = _BRACKETED.match(text, at)
+    if not m or not _is_office(m.group("role").split()[-1]):
+        return []
+    lo = max(0, at - 60)
+    if lo and (gap := _SPACE.search(text, lo, at)):
+        lo = gap.end()
+    before = _NAME_BEFORE.search(text[lo:at])
+    if not before:
+        return []
+    raw = before.group("name")
+    name = _clean_name(raw)
+    if not (name and _first_named(name) and raw.endswith(name) and _plausible(name)) or _is_office(name.split()[0]):
+        return []
+    start = lo + before.start("name") + raw.rfind(name)
+    return [(start, m.end(), name, _nominative(m.group("role")), text[start:m.end()])]
 
 
 # "Anna Beispiel führte den Vorsitz", "den Vorsitz übernahm Bürgermeister Jonas Muster", "unter dem Vorsitz von
@@ -751,10 +786,16 @@ def _addressed_many(text: str) -> list[Found]:
     return out
 
 
+_ORDINALS = ("ersten", "zweiten", "dritten", "neuen")
+
+
 def _nominative(role: str) -> str:
-    """'stellvertretenden Vorsitzenden' (after "zum") -> 'stellvertretender Vorsitzender'."""
+    """'stellvertretenden Vorsitzenden' (after "zum") -> 'stellvertretender Vorsitzender'; 'ersten Stellvertreter' ->
+    'erster Stellvertreter', 'zweiten Stellvertreterin' -> 'zweite Stellvertreterin'."""
     words = role.split()
-    return " ".join(re.sub(r"enden$", "ender", w) if w.endswith("enden") else w for w in words)
+    feminine = words[-1].endswith("in")
+    return " ".join(re.sub(r"enden$", "ender", w) if w.endswith("enden")
+                    else w[:-1] + ("" if feminine else "r") if w in _ORDINALS else w for w in words)
 
 
 # a word each pattern cannot match without (any one of them): a text that has none is not searched, which
@@ -783,6 +824,13 @@ def _prose_roles(text: str) -> list[tuple[int, int, str, str | None, str]]:
         name = _clean_name(m.group("name"))
         if name:
             out.append((m.start(), m.end(), name, f"Mitglied der {m.group('faction')}", m.group(0)))
+    for m in _near(_CHOSE, text, _CHOSE_VERBS, 0, 200):
+        while m:
+            name = _clean_name(m.group("name"), addressed=bool(m.group("hon")))
+            if not name or not _is_office(m.group("role").split()[-1]) or not (m.group("hon") or _first_named(name)):
+                break
+            out.append((m.start("name"), m.end(), name, _nominative(m.group("role")), m.group(0)))
+            m = _AND_TO.match(text, m.end())
     for rx in (_ELECTED, _AS_ROLE, _IS_ROLE):
         for m in _near(rx, text, ("gewählt",), 220, 0) if rx is _ELECTED else _found(rx, text):
             name = _clean_name(m.group("name"))

@@ -246,3 +246,22 @@ def test_first_names_beyond_the_common_ones_still_make_a_person(facts_of):
             "Anwesende Mitglieder: Gunhild Musterer Reinhild Probe Entschuldigt fehlt: Anton Quell")
     assert {("Ortrud Beispiel", "Vorsitzende"), ("Gunhild Musterer", "Mitglied"),
             ("Reinhild Probe", "Mitglied")} <= persons(facts_of, text)
+
+
+def test_an_office_in_brackets_after_a_first_named_person_without_a_form_of_address(facts_of):
+    text = ("Jonas Beispiel (Vorsitzender) eröffnet die Sitzung. Anna Muster (Grüne) fragt nach. "
+            "Die Stadt (Amt 61) prüft.")
+    assert persons(facts_of, text) == {("Jonas Beispiel", "Vorsitzender"), ("Anna Muster", None)}
+
+
+def test_an_election_in_the_active_voice_gives_each_name_its_office(facts_of):
+    text = ("Der Beirat wählte Herrn Jonas Beispiel zum Vorsitzenden und Frau Anna Muster zu seiner Stellvertreterin. "
+            "Der Rat ernannte Herrn Probe zum ersten Stellvertreter, Frau Quell zur zweiten Stellvertreterin. "
+            "Der Ausschuss wählte die Variante zur Prüfung.")
+    assert persons(facts_of, text) == {("Jonas Beispiel", "Vorsitzender"), ("Anna Muster", "Stellvertreterin"),
+                                       ("Probe", "erster Stellvertreter"), ("Quell", "zweite Stellvertreterin")}
+
+
+def test_the_full_stop_after_the_last_name_of_a_heading_is_not_part_of_it(facts_of):
+    text = "Die Sitzung begann pünktlich. Protokollführerin: Anna Muster. Beginn: 18:00 Uhr"
+    assert persons(facts_of, text) == {("Anna Muster", "Protokollführerin")}
