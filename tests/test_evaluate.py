@@ -5,7 +5,7 @@ import json
 import pytest
 
 from ratsinfo.errors import BadInput
-from ratsinfo.evaluate import agreement, evaluate, same_role
+from ratsinfo.evaluate import KINDS, agreement, evaluate, same_role
 from tests.conftest import ROOT
 
 
@@ -118,3 +118,15 @@ def test_a_second_reader_of_another_document_is_refused(tmp_path):
     other.write_text(json.dumps({"file": "b.txt", "facts": {}}), encoding="utf-8")
     with pytest.raises(BadInput, match="another document"):
         agreement(tmp_path / "first", tmp_path / "second")
+
+
+def test_every_second_reading_annotates_a_document_of_the_gold_by_the_same_name():
+    readings = sorted((ROOT / "gold" / "second-readings").glob("*/*/*.json"))
+    assert len(readings) >= 60
+    for path in readings:
+        gold = ROOT / "gold" / "real-docs" / path.parent.name / path.name
+        assert gold.is_file(), path
+        read, annotated = (json.loads(p.read_text(encoding="utf-8")) for p in (path, gold))
+        assert read["corpus"] == annotated["corpus"] and set(read["facts"]) <= set(KINDS), path
+    scores, n_docs = agreement(ROOT / "gold" / "real-docs" / "dev", ROOT / "gold" / "second-readings" / "a" / "dev")
+    assert n_docs == 16 and scores["organization"].tp > 50
