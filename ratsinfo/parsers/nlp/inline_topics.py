@@ -39,7 +39,7 @@ _SPLIT = re.compile(r"(?<!-)\s*[,;]\s*|\s+(?:und|sowie|oder)\s+(?=(?:der|des|die
 _ARTICLE = re.compile(r"^(?:der|des|die|den|dem|das|ein|eine[nmrs]?|zu[mr]?|im|in\s+der|in\s+den)\s+")
 # a cue of focus: one noun phrase follows (several where the cue is plural: "Themen", "Schwerpunkte")
 _FOCUS = re.compile(
-    r"\b(?:befass|beschäftig)\w*\s+sich\s+(?:[\wäöüß.]+\s+){0,4}?mit\s+(?:(?:de[mnr]|den)\s+)?"
+    r"\b(?:befass|beschäftig)\w*\s+sich\s+(?:[\wäöüß.]+\s+){0,8}?mit\s+(?:(?:de[mnr]|den)\s+)?"
     r"(?:(?P<pl1>Themen)|Thema|Frage)?\s*"
     r"|\bsich\s+(?:[\wäöüß.]+\s+){0,3}?mit\s+(?=[^.;:]{3,120}?\b(?:befass|beschäftig|auseinandergesetzt))"
     r"|\b(?:zu|mit|auf)\s+den\s+(?P<pl2>Themen(?:feldern|bereichen)?)\s+|\b(?:zum|dem|das|Das)\s+Thema\s+"
@@ -47,7 +47,8 @@ _FOCUS = re.compile(
     r"|\b(?:Arbeits)?[Ss]chwerpunkt(?P<pl3>e)?\s+(?:(?:der|des)\s+[^.;:]{3,50}?\s+)?"
     r"(?:liegt|liegen|lag|lagen|läge|lägen)\s+(?:[a-zäöüß]+\s+){0,2}?(?:in|auf|bei)\s+(?=der|dem|den)"
     r"|\b(?:Arbeits)?[Ss]chwerpunkt(?P<pl6>e)?\s+(?:[a-zäöüß]+\s+){0,2}?(?:in|auf|bei)\s+(?=der|dem|den)"
-    r"|\b(?:Arbeits)?(?:[Ss]chwerpunkt(?:themen|e)|Themen)(?:\s+der\s+Arbeit)?\s*(?:(?P<pl4>sind|waren)\s*:?|"
+    r"|\b(?:Arbeits)?(?:[Ss]chwerpunkt(?:themen|e)|Themen)(?:\s+der\s+Arbeit)?"
+    r"(?:\s+(?:des|der|im|in\s+der)\s+[^.;:,]{3,60}?)?\s*(?:(?P<pl4>sind|waren)\s*:?|"
     r"(?P<pl5>:))\s*"
     r"|\b(?:die|der)\s+(?=Umsetzung\s+(?:und\s+[A-ZÄÖÜ]\w+\s+)?(?:des|der|eines|einer)\s+[\wäöüß-]*?"
     r"(?:[Kk]onzept|[Pp]lan|[Pp]rogramm|[Ss]trategie|[Kk]atalog))"

@@ -64,3 +64,15 @@ def test_projects_listed_after_sind_with_semicolons_keep_their_commas(facts_of):
     got = [(t.subject, t.value, t.year) for t in facts_of(text)["topic"]]
     assert got == [("Seniorenbeirat", "Bürgerbus", 2022), ("Seniorenbeirat", "Sitzbänke am Markt", 2022),
                    ("Seniorenbeirat", "Lesepaten für Kita, Schule und Bücherei", 2022)]
+
+
+def test_a_session_and_its_date_may_stand_between_befasste_sich_and_the_theme(facts_of):
+    text = "Der Sportbeirat befasste sich in seiner Sitzung am 4. Mai 2023 mit der Sanierung der Turnhalle."
+    assert [(t.subject, t.value, t.year) for t in facts_of(text)["topic"]] == [
+        ("Sportbeirat", "Sanierung der Turnhalle", 2023)]
+
+
+def test_the_focal_points_of_a_body_named_in_the_genitive(facts_of):
+    text = "Schwerpunkte der Arbeit des Umweltbeirats sind Artenschutz, Stadtgrün und Wasser."
+    assert [(t.subject, t.value) for t in facts_of(text)["topic"]] == [
+        ("Umweltbeirat", "Artenschutz"), ("Umweltbeirat", "Stadtgrün"), ("Umweltbeirat", "Wasser")]
