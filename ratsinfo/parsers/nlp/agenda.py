@@ -151,6 +151,10 @@ def agenda_items(ctx: Context) -> list[tuple[str, int, int]]:
     tops = list(_TOP.finditer(text))
     for m in tops:
         add(m.group("t"), m.start("t"), m.end("t"))
+    if not tops:
+        tops_in_line = _flattened_tops(text)
+        for title, a, b in tops_in_line:
+            add(title, a, b)
     listed, under_heading = _numbered_items(ctx)
     listed = listed or _flattened_items(text)
     # "TOP 3 ..." headings, unless the agenda under its heading lists more items than the minutes head; numbered
@@ -194,6 +198,40 @@ def _flattened_items(text: str) -> list[tuple[str, int, int]]:
         return out
     for i, m in enumerate(marks):
         b = marks[i + 1].start() if i + 1 < len(marks) else min(end, m.end() + 200)
+        record = _RECORD_STARTS.search(text, m.end(), b)
+        title = text[m.end():record.start() if record else b].strip()
+        out.append((title, m.end(), m.end() + len(title)))
+    return out
+
+
+# "TOP 1: Eröffnung TOP 2: Einwohnerfragestunde TOP 3: ...": the headings of an agenda run onto one line
+_TOP_IN_LINE = re.compile(r"(?<![\w-])(?:TOP|Top|Tagesordnungspunkt)[ \t]*(?:Ö[ \t]*)?(?P<n>\d{1,2})(?![\d.]\d)\.?"
+                          r"[ \t]*[:.\-–]?[ \t]+(?=[A-ZÄÖÜ„\"])")
+
+
+def _flattened_tops(text: str) -> list[tuple[str, int, int]]:
+    """Items "TOP 1", "TOP 2", "TOP 3" ... in a row inside one line; each title runs to the next mark or to where
+    the item's record begins."""
+    if "TOP" not in text and "Top" not in text and "Tagesordnungspunkt" not in text:
+        return []
+    marks: list[re.Match] = []
+    expected, line = 1, -1
+    for m in _TOP_IN_LINE.finditer(text):
+        here = text.count("\n", 0, m.start()) if marks else -1
+        if int(m.group("n")) == expected and (not marks or here == line):
+            marks.append(m)
+            expected, line = expected + 1, text.count("\n", 0, m.start())
+        elif int(m.group("n")) == 1:
+            marks, expected, line = [m], 2, text.count("\n", 0, m.start())
+        if len(marks) >= 3 and int(m.group("n")) != expected - 1:
+            break
+    if len(marks) < 3:
+        return []
+    out: list[tuple[str, int, int]] = []
+    for i, m in enumerate(marks):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end == -1 else line_end
+        b = marks[i + 1].start() if i + 1 < len(marks) else min(line_end, m.end() + 200)
         record = _RECORD_STARTS.search(text, m.end(), b)
         title = text[m.end():record.start() if record else b].strip()
         out.append((title, m.end(), m.end() + len(title)))

@@ -173,3 +173,16 @@ def test_minutes_flattened_onto_one_line_give_each_item_without_its_record(facts
     assert got == [("Ortschaftsrat Talheim", "Bekanntgaben", 2019),
                    ("Ortschaftsrat Talheim", "Neubau des Kindergartens", 2019),
                    ("Ortschaftsrat Talheim", "Anfragen", 2019)]
+
+
+def test_agenda_headings_run_onto_one_line_are_each_an_item(facts_of):
+    text = ("Protokoll der Sitzung des Werksausschusses vom 12.01.2022 TOP 1: Eröffnung TOP 2: Wasserpreise 2022 "
+            "Der Werkleiter erläutert die Kalkulation. TOP 3: Verschiedenes")
+    assert [(t.subject, t.value, t.year) for t in facts_of(text)["topic"]] == [
+        ("Werksausschuss", "Eröffnung", 2022), ("Werksausschuss", "Wasserpreise 2022", 2022),
+        ("Werksausschuss", "Verschiedenes", 2022)]
+
+
+def test_a_top_named_in_running_text_makes_no_agenda(facts_of):
+    text = "Der Werksausschuss hat am 12.01.2022 getagt. Zu TOP 2 gab es Fragen, TOP 3 wurde vertagt."
+    assert "topic" not in facts_of(text)
