@@ -45,7 +45,8 @@ DEALT_WITH = re.compile(
     r"|\b(?:die|eine)\s+(?:(?:lange|lebhafte|kontroverse|ausführliche)\s+)?Debatte\s+(?:über|zu[mr]?)\s+"
     r"(?:(?:den|die|das)\s+)?"
     # the passive with its theme after the clause: "Ebenfalls beraten wurde im Finanzausschuss die Reform"
-    r"|\b(?:beraten|diskutiert|erörtert|besprochen|behandelt)\s+wurden?\s+" + _CLAUSE_WORDS + _ART +
+    r"|\b(?:[Bb]eraten|[Dd]iskutiert|[Ee]rörtert|[Bb]esprochen|[Bb]ehandelt)\s+wurden?\s+" + _CLAUSE_WORDS
+    + r"(?:über\s+)?" + _ART +
     # "Themen der Sitzung waren ...", "Weitere Themen im Stadtrat waren ..."
     r"|\b[Tt]hemen\s+(?:(?:der|des|im|in\s+der|des\s+Abends)\s+[^.;:]{3,60}?\s+)(?P<plE>sind|waren)\s*:?\s*")
 # the theme stands before the cue: the cue only opens the place where the theme begins
@@ -57,4 +58,4 @@ DEALT_WITH_BEFORE = re.compile(
 DEALT_WITH_WORDS = ("ging es", "gingen es", "informier", "sprach", "sprich", "sprech",
                     "tausch", "diskutier", "debattier", "beriet", "berät", "beraten", "erörter", "besprach",
                     "bespricht", "thematisier", "behandel", "Agenda", "Programm", "hemen", "Tagesordnung", "Thema",
-                    "Debatte", "besprochen")
+                    "Debatte", "besprochen", "Beraten", "Diskutiert", "Erörtert", "Besprochen", "Behandelt")

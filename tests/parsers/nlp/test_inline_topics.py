@@ -76,3 +76,10 @@ def test_the_focal_points_of_a_body_named_in_the_genitive(facts_of):
     text = "Schwerpunkte der Arbeit des Umweltbeirats sind Artenschutz, Stadtgrün und Wasser."
     assert [(t.subject, t.value) for t in facts_of(text)["topic"]] == [
         ("Umweltbeirat", "Artenschutz"), ("Umweltbeirat", "Stadtgrün"), ("Umweltbeirat", "Wasser")]
+
+
+def test_a_passive_at_the_head_of_the_sentence_names_the_themes_after_it(facts_of):
+    text = ("Der Verkehrsausschuss tagte am 5. Mai 2022. Beraten wurde auch über die Parkgebühren. "
+            "Diskutiert wurden die Tempo-30-Zonen.")
+    assert [(t.subject, t.value) for t in facts_of(text)["topic"]] == [
+        ("Verkehrsausschuss", "Parkgebühren"), ("Verkehrsausschuss", "Tempo-30-Zonen")]
