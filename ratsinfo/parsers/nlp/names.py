@@ -8,7 +8,7 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
-from ratsinfo.parsers.nlp.lexicon import faker_first_names, lemma_table, stop_words
+from ratsinfo.parsers.nlp.lexicon import faker_first_names, faker_wider_first_names, lemma_table, stop_words
 
 
 @cache
@@ -37,7 +37,7 @@ def first_names() -> dict[str, str]:
     raw = json.loads((resources.files("ratsinfo.parsers.nlp") / "data" / "first_names.json").read_text("utf-8"))
     own = {**{n: "m" for n in raw["male"]}, **{n: "f" for n in raw["female"]}}
     words, stop = lemma_table(), stop_words()
-    wider = {n: g for n, g in faker_first_names().items()
+    wider = {n: g for source in (faker_wider_first_names(), faker_first_names()) for n, g in source.items()
              if len(n) >= 3 and n.isalpha() and n[0].isupper() and n.lower() not in PARTICLES
              and words.get(n) is None and words.get(n.lower()) is None and n.lower() not in stop}
     return {**wider, **own}
@@ -69,8 +69,11 @@ def gender(name: str) -> str | None:
 
 
 UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"
-# a double name may be broken after its hyphen by a PDF's line ("Brusch- Gamm")
-NAME_WORD = r"[A-ZÄÖÜ][a-zäöüßøéèáàçñ]+(?:-[ \t]?[A-ZÄÖÜ][a-zäöüßøéèáàçñ]+)?"
+# a double name may be broken after its hyphen by a PDF's line ("Brusch- Gamm"); the letters of names of any
+# language written in Latin letters ("Çelik", "Łukasz", "Kovačević", "Ștefan"), not German's alone
+_CAP = r"[A-ZÄÖÜÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ]"
+_SMALL = r"[a-zäöüßß-öø-ÿ\u0100-\u017f\u0219\u021b]"
+NAME_WORD = _CAP + _SMALL + "+(?:-[ \t]?" + _CAP + _SMALL + "+)?"
 _TITLE = (r"(?:(?:Dr\.(?:[ \t]?(?:med|phil|rer\.[ \t]?nat|jur|h\.[ \t]?c)\.)?|Prof\.|Dipl\.-?[ \t]?[A-Z][a-z]+\.?"
           r"(?:[ \t]?\((?:FH|TU|Univ\.)\))?|Ing\.|Mag\.|MMag\.|DDr\.|Dkfm\.|DI|OSR)[ \t]+)")
 # nobiliary and foreign particles inside a surname ("von Berg", "van der Heyden", "Bartels de Pareja"); which of them
