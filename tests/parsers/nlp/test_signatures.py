@@ -20,10 +20,11 @@ def test_the_office_above_a_form_of_address_is_the_addressees(facts_of):
     assert persons(facts_of, text) == {("Dr. Jonas Muster", "Oberbürgermeister")}
 
 
-def test_full_names_in_running_text_without_address_office_party_or_signature_are_left_alone(facts_of):
+def test_full_names_in_running_text_without_address_office_party_verb_or_signature_are_left_alone(facts_of):
     text = ("Zu Beginn merkte Hubert Beispiel an, dass zwei Niederschriften fehlen. Die Sophie Scholl Schule "
             "und die Karl Marx Straße liegen im Gebiet. Dem stimmte Petra Muster (FWG) zu.")
-    assert persons(facts_of, text) == {("Petra Muster", None)}  # the party makes her a councillor, office unsaid
+    # the party makes her a councillor, office unsaid; he is the one who remarks (a verb of reporting)
+    assert persons(facts_of, text) == {("Petra Muster", None), ("Hubert Beispiel", None)}
 
 
 def test_role_lines_of_an_attendance_list_are_no_signatures():
