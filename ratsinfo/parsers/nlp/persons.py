@@ -43,6 +43,7 @@ from ratsinfo.parsers.nlp.names import (
 )
 from ratsinfo.parsers.nlp.signatures import signed_persons
 from ratsinfo.parsers.nlp.speakers import speaking_persons
+from ratsinfo.parsers.nlp.surname_first import surname_first_runs
 
 _data, _roles, _clean_name, _role_word, _NAME_WORD = data, roles, clean_name, role_word, NAME_WORD
 __all__ = ["NAME", "NAME_TOKEN", "NOT_NAMES", "FoundPerson", "find_persons"]
@@ -207,6 +208,7 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
     found += _ditto_rows(text, found)
     found += _as_roles(text, found)
     found += speaking_persons(text)
+    found += surname_first_runs(text)
     found = [f for f in found if not _cut_off(text, f[0], f[1])]
     found = [(a, b, name, _written_out(r, name, t), t) for a, b, name, role, t in found for r in _each_role(role)]
     found.sort(key=lambda f: f[0])
