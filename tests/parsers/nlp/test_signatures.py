@@ -45,3 +45,14 @@ def test_an_office_and_its_department_under_a_signature_are_no_second_person(fac
     got = {(p.subject, p.value) for p in facts_of(text).get("person", [])}
     assert ("Jonas Achterberg", "Fachbereichsleiter") in got
     assert not {name for name, _role in got if name in ("Finanzen", "Soziales", "Soziales Merle Quandt")}
+
+
+def test_a_signature_whose_line_breaks_were_lost_names_the_signer_and_the_office_after_the_name(facts_of):
+    text = ("Wir bitten um Ihre Zustimmung. Mit freundlichen Grüßen gez. Anna Beispiel Bürgermeisterin Anlage: Plan "
+            "Für die Richtigkeit: gez. Probe Schriftführer")
+    assert persons(facts_of, text) == {("Anna Beispiel", "Bürgermeisterin"), ("Probe", "Schriftführer")}
+
+
+def test_words_of_signing_before_no_name_give_no_person(facts_of):
+    text = "Mit freundlichen Grüßen Ihre Stadtverwaltung. gez. Unterschrift"
+    assert persons(facts_of, text) == set()
