@@ -24,6 +24,7 @@ from ratsinfo.parsers.nlp.attendance import _PARTY as _PARTY_NAME
 from ratsinfo.parsers.nlp.attendance import listed_persons
 from ratsinfo.parsers.nlp.attendance import plausible as _plausible
 from ratsinfo.parsers.nlp.context import Context
+from ratsinfo.parsers.nlp.enumerations import enumerated_persons
 from ratsinfo.parsers.nlp.names import (
     NAME,
     NAME_TOKEN,
@@ -208,6 +209,7 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
     found += _ditto_rows(text, found)
     found += _as_roles(text, found)
     found += speaking_persons(text)
+    found += enumerated_persons(text)
     found += surname_first_runs(text)
     found = [f for f in found if not _cut_off(text, f[0], f[1])]
     found = [(a, b, name, _written_out(r, name, t), t) for a, b, name, role, t in found for r in _each_role(role)]

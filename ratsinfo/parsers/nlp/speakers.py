@@ -43,7 +43,7 @@ def _verb_word() -> re.Pattern:
                       + r"|(?<=[“\"«],[ \t])so|(?<=[“\"«][ \t])so)(?![\w-])")
 
 
-def _named(raw: str) -> str | None:
+def named(raw: str) -> str | None:
     """The name, when the words are one led by a known first name (after a title)."""
     name = clean_name(raw)
     words = [w for w in (name or "").split() if not w.endswith(".")]
@@ -53,25 +53,30 @@ def _named(raw: str) -> str | None:
     return name
 
 
+def name_before(text: str, at: int) -> tuple[int, str] | None:
+    """The first-named name that ends right before ``at`` (a blank between), and where it starts: of the words
+    before, from the farthest that starts a name ("Bürgermeisterin Anna Beispiel" gives "Anna Beispiel")."""
+    before = _WORDS_BEFORE.search(text, max(0, at - 70), at)
+    if not before:
+        return None
+    words = before.group(0).split()
+    for k in range(len(words) - 1):
+        name = named(" ".join(words[k:]))
+        if name:
+            return before.start() + before.group(0).find(words[k]), name
+    return None
+
+
 def speaking_persons(text: str) -> list[Found]:
     """Persons whose full name, led by a known first name, stands right before or after a verb of reporting: the
     verbs are found first, the name looked for only beside them."""
     out: list[Found] = []
     for verb in _verb_word().finditer(text):
         at, end = verb.span()
-        lo = max(0, at - 70)
-        before = _WORDS_BEFORE.search(text, lo, at)
-        if before and verb.group(0) != "so":
-            # the words before the verb, from the farthest that starts a name: "Bürgermeisterin Anna Beispiel"
-            raw = before.group(0).strip()
-            words = raw.split()
-            for k in range(len(words) - 1):
-                name = _named(" ".join(words[k:]))
-                if name:
-                    start = before.start() + before.group(0).find(words[k])
-                    out.append((start, start + len(name), name, None, name))
-                    break
+        got = name_before(text, at) if verb.group(0) != "so" else None
+        if got:
+            out.append((got[0], got[0] + len(got[1]), got[1], None, got[1]))
         after = _NAME_AFTER.match(text, end, min(len(text), end + 70))
-        if after and (name := _named(after.group("name"))):
+        if after and (name := named(after.group("name"))):
             out.append((after.start("name"), after.end("name"), name, None, name))
     return out
