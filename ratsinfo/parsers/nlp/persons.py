@@ -194,6 +194,8 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
             app = None
         role = app.group("role") if app else None
         end = name_end + (app.end() if app else 0)
+        if app is None and (among := _office_among(rest)):
+            role, end = among[0], name_end + among[1]  # "Herr Muster (Klimaschutz und Schriftführer)"
         run = _list_run(text, m.start(), run)
         found.append((m.start(), end, name, role or run[0], text[m.start():end]))
         run = (run[0], end)
@@ -695,6 +697,25 @@ def _offices_in_sentences(text: str) -> list[Found]:
 
 
 _NAME_BEFORE = re.compile(r"(?P<name>" + NAME + r")[ \t]*\Z")
+
+
+_BRACKET = re.compile(r"[ \t]*\((?P<inner>[^()\n]{3,80})\)")
+_PARTS = re.compile(r"[ \t]*(?:[,;/]|[ \t]und[ \t]|[ \t]sowie[ \t])[ \t]*")
+_PART_OFFICE = re.compile(r"(?P<role>(?:(?:stellvertretende[r]?|stellv\.|[Ee]rste[r]?|[Zz]weite[r]?|\d\.)[ \t]+)?"
+                          r"[A-ZÄÖÜ][a-zäöüß]+)(?:[ \t]+(?:der|des|im|für|beim)[ \t].*)?")
+
+
+def _office_among(rest: str) -> tuple[str, int] | None:
+    """An office among the parts of the brackets after a name, and where the brackets end: "(Amt 61 /
+    Schriftführerin)", "(Klimaschutzmanagement und Schriftführer)", "(SPD, Vorsitzende)"."""
+    m = _BRACKET.match(rest)
+    if not m:
+        return None
+    for part in _PARTS.split(m.group("inner").strip()):
+        office = _PART_OFFICE.fullmatch(part)
+        if office and _is_office(office.group("role").split()[-1]):
+            return _nominative(office.group("role")), m.end()
+    return None
 
 
 def _bracketed_office(text: str, at: int) -> list[Found]:
