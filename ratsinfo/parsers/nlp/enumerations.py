@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 
 from ratsinfo.parsers.nlp.names import NAME, role_set, role_word
-from ratsinfo.parsers.nlp.speakers import named
+from ratsinfo.parsers.nlp.speakers import name_before, named
 
 Found = tuple[int, int, str, str | None, str]  # start, end, name, role, matched text
 
-_ENUM = re.compile(r"(?<![\w-])" + NAME + r"(?:[ \t]*,[ \t]*" + NAME + r")*[ \t]+(?:und|sowie)[ \t]+" + NAME
-                   + r"(?![\w-])")
+_JOINT = re.compile(r"[ \t](?:und|sowie)(?=[ \t]+[A-ZÄÖÜ])")
+_LAST = re.compile(r"[ \t]+(?P<name>" + NAME + r")(?![\w-])")
+_COMMA_BEFORE = re.compile(r"[ \t]*,[ \t]*\Z")
 _SPLIT = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:und|sowie)[ \t]+")
 # "Sprecher und stellvertretender Sprecher waren bzw. sind:", "Vorsitzende, Stellvertreterin und Kassenwart:":
 # offices named in turn at the end of a line, before a colon
@@ -37,22 +38,25 @@ def _offices_in_turn(text: str, start: int, count: int) -> list[str] | None:
 
 
 def enumerated_persons(text: str) -> list[Found]:
-    """Persons of enumerations whose every item is a first-named full name, in text order."""
+    """Persons of enumerations whose every item is a first-named full name, in text order: found at each "und" or
+    "sowie" (the name after it, the name before it, then one name before each comma further back), not by trying a
+    pattern of names at every capital of the text."""
     out: list[Found] = []
-    if " und " not in text and " sowie " not in text:
-        return out
-    for m in _ENUM.finditer(text):
-        items = _SPLIT.split(m.group(0))
-        words = items[0].split()
-        first = next((k for k in range(len(words) - 1) if named(" ".join(words[k:]))), 0)
-        items[0] = " ".join(words[first:])  # "Dazu Anna Beispiel, …": the list starts at the first name
-        names = [named(i) for i in items]
-        if len(items) < 2 or not all(names):
+    for joint in _JOINT.finditer(text):
+        last = _LAST.match(text, joint.end())
+        if not last or not (name := named(last.group("name"))):
             continue
-        offices = _offices_in_turn(text, m.start(), len(items)) or [None] * len(items)
-        pos = m.start()
-        for raw, name, office in zip(items, names, offices, strict=True):
-            at = text.find(raw, pos)
-            out.append((at, at + len(raw), name, office, raw))
-            pos = at + len(raw)
+        items = [(last.start("name"), name)]
+        got = name_before(text, joint.start())
+        while got is not None:
+            items.insert(0, got)
+            comma = _COMMA_BEFORE.search(text, max(0, got[0] - 5), got[0])
+            got = name_before(text, comma.start()) if comma else None
+            if comma and got is None:
+                items = []  # an item before a comma that is no name: no list of persons
+        if len(items) < 2:
+            continue
+        offices = _offices_in_turn(text, items[0][0], len(items)) or [None] * len(items)
+        for (start, name), office in zip(items, offices, strict=True):
+            out.append((start, start + len(name), name, office, name))
     return out

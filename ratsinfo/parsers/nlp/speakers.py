@@ -32,7 +32,7 @@ _VERBS = (
 )
 
 
-_WORDS_BEFORE = re.compile(r"(?:(?:Dr\.|Prof\.)[ \t]+)?(?:" + NAME_WORD + r"[ \t]+){1,2}" + NAME_WORD + r"[ \t]+\Z")
+_WORDS_BEFORE = re.compile(r"(?:(?:Dr\.|Prof\.)[ \t]+)?(?:" + NAME_WORD + r"[ \t]+){1,2}" + NAME_WORD + r"[ \t]*\Z")
 _NAME_AFTER = re.compile(r"[ \t]+(?P<name>" + NAME + r")(?=[ \t]*[,.;:!?(]|[ \t]+[a-zäöüß])")
 
 
