@@ -149,6 +149,15 @@ def _literal_names(value: ast.expr | None) -> list[str]:
     return [k.value for k in items if isinstance(k, ast.Constant) and isinstance(k.value, str)]
 
 
+def lexicon_sources() -> list[Path]:
+    """The files the name lists are read from (Faker's providers, the lemma table, spaCy's stop words): what a
+    table derived from them is named after."""
+    providers = _package_dir("faker") / "providers" / "person"
+    return [*(providers / locale / "__init__.py" for locale in (*FAKER_LOCALES, *FAKER_WIDER_LOCALES)),
+            _package_dir("spacy_lookups_data") / "data" / "de_lemma_lookup.json.gz",
+            _package_dir("spacy") / "lang" / "de" / "stop_words.py"]
+
+
 def _provider_lists(locale: str, wanted: tuple[str, ...]) -> dict[str, list[str]]:
     """The named lists of one Faker person provider, read from its source (importing Faker costs a tenth of a
     second for lists that are plain data)."""

@@ -3,12 +3,23 @@ shared by the persons found in prose and those of attendance lists."""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
+import os
 import re
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 
-from ratsinfo.parsers.nlp.lexicon import faker_first_names, faker_wider_first_names, lemma_table, stop_words
+from ratsinfo.config import cache_dir, keep_in_cache
+from ratsinfo.parsers.nlp.lexicon import (
+    faker_first_names,
+    faker_wider_first_names,
+    lemma_table,
+    lexicon_sources,
+    stop_words,
+)
 
 
 @cache
@@ -33,7 +44,35 @@ def first_names() -> dict[str, str]:
     """First names and their gender ('f', 'm'): the list written for ratsinfo, widened by the registry names of
     Faker (a council of any region has members whose names no short list holds). A wider name is left out when it
     is shorter than three letters, a name particle ("Van") or also a German word ("Reiner", "Malte"), since a
-    first name is what makes two capitalised words a person."""
+    first name is what makes two capitalised words a person.
+
+    Kept in the cache folder, named after its sources (Faker's providers, the own list, the lemma table, this
+    code): reading some twenty providers and looking up 9,000 names in the lemma table cost about a third of a
+    second of CPU in every process that read a name; reading the kept table takes a few milliseconds."""
+    kept = cache_dir() / f"first-names-{_sources_key()}.json"
+    with contextlib.suppress(OSError, ValueError):
+        return json.loads(kept.read_text("utf-8"))
+    names = _built_first_names()
+    keep_in_cache(kept, lambda tmp: tmp.write_text(json.dumps(names, ensure_ascii=False), "utf-8"))
+    return names
+
+
+def _sources_key() -> str:
+    """A short digest of the size and time of every file the first names are built from."""
+    here = Path(__file__).resolve().parent
+    paths = [here / "names.py", here / "lexicon.py", here / "data" / "first_names.json", *lexicon_sources()]
+    stamp = "|".join(f"{p}:{st.st_size}:{st.st_mtime_ns}" for p in paths if (st := _stat(p)))
+    return hashlib.sha1(stamp.encode("utf-8")).hexdigest()[:16]
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None
+
+
+def _built_first_names() -> dict[str, str]:
     raw = json.loads((resources.files("ratsinfo.parsers.nlp") / "data" / "first_names.json").read_text("utf-8"))
     own = {**{n: "m" for n in raw["male"]}, **{n: "f" for n in raw["female"]}}
     words, stop = lemma_table(), stop_words()
