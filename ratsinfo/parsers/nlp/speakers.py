@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from ratsinfo.parsers.nlp.attendance import plausible
-from ratsinfo.parsers.nlp.names import NAME, NAME_WORD, clean_name, first_names, role_word
+from ratsinfo.parsers.nlp.names import NAME, NAME_WORD, alternation, clean_name, first_names, role_word
 
 Found = tuple[int, int, str, str | None, str]  # start, end, name, role, matched text
 
@@ -39,7 +39,9 @@ _NAME_AFTER = re.compile(r"[ \t]+(?P<name>" + NAME + r")(?=[ \t]*[,.;:!?(]|[ \t]
 @cache
 def _verb_word() -> re.Pattern:
     """The verbs, and "so" after a closing quote ("„…“, so Anna Beispiel")."""
-    return re.compile(r"(?<![\w-])(?:" + "|".join(sorted(_VERBS, key=len, reverse=True))
+    # the verbs as a tree of their letters, tried only where a word starts with a letter one of them starts with
+    starts = "".join(sorted({v[0] for v in (*_VERBS, "so")}))
+    return re.compile(r"(?<![\w-])(?=[" + starts + r"])(?:" + alternation(list(_VERBS))
                       + r"|(?<=[“\"«],[ \t])so|(?<=[“\"«][ \t])so)(?![\w-])")
 
 
