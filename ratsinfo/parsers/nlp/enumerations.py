@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ratsinfo.parsers.nlp.names import NAME, role_set, role_word
+from ratsinfo.parsers.nlp.names import NAME, first_names, role_set, role_word
 from ratsinfo.parsers.nlp.speakers import name_before, named
 
 Found = tuple[int, int, str, str | None, str]  # start, end, name, role, matched text
@@ -42,7 +42,11 @@ def enumerated_persons(text: str) -> list[Found]:
     "sowie" (the name after it, the name before it, then one name before each comma further back), not by trying a
     pattern of names at every capital of the text."""
     out: list[Found] = []
+    names = first_names()
     for joint in _JOINT.finditer(text):
+        word = (text[joint.end():joint.end() + 40].split(maxsplit=1) or [""])[0]
+        if word.split("-")[0] not in names and word not in ("Dr.", "Prof."):
+            continue  # the item after "und" starts with a first name (or a title): one look-up, not a pattern
         last = _LAST.match(text, joint.end())
         if not last or not (name := named(last.group("name"))):
             continue

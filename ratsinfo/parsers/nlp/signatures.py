@@ -37,7 +37,7 @@ _GEZ = re.compile(r"(?m)^[ \t]*(?:gez\.|gezeichnet|i\.[ \t]?A\.|Im Auftrag|In Ve
                   r"(?:\n[ \t]*){0,2}(?P<name>" + NAME + r")[ \t]*$")  # a signature on behalf of someone
 # a signature inside a line (a letter's end flattened by a PDF's text layer): "… Mit freundlichen Grüßen gez. Anna
 # Beispiel Bürgermeisterin", "i. A. Muster Sachbearbeiter"; the words of signing, then the name, then its office
-_SIGN = re.compile(r"(?<![\w.])(?:(?:gez\.|gezeichnet|i\.[ \t]?[AV]\.|Im[ \t]+Auftrag|In[ \t]+Vertretung|"
+_SIGN = re.compile(r"(?=[giIMF])(?<![\w.])(?:(?:gez\.|gezeichnet|i\.[ \t]?[AV]\.|Im[ \t]+Auftrag|In[ \t]+Vertretung|"
                    r"Mit[ \t]+freundlichen[ \t]+Grüßen|Mit[ \t]+freundlichem[ \t]+Gruß|Freundliche[ \t]+Grüße)"
                    r"[ \t,]*\n?[ \t]*\n?[ \t]*)+")
 _SIGN_WORDS = ("gez", "Auftrag", "Vertretung", "i. A.", "i.A.", "i. V.", "i.V.", "Grüß", "Gruß")

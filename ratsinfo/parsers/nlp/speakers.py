@@ -41,7 +41,7 @@ def _verb_word() -> re.Pattern:
     """The verbs, and "so" after a closing quote ("„…“, so Anna Beispiel")."""
     # the verbs as a tree of their letters, tried only where a word starts with a letter one of them starts with
     starts = "".join(sorted({v[0] for v in (*_VERBS, "so")}))
-    return re.compile(r"(?<![\w-])(?=[" + starts + r"])(?:" + alternation(list(_VERBS))
+    return re.compile(r"(?=[" + starts + r"])(?<![\w-])(?:" + alternation(list(_VERBS))
                       + r"|(?<=[“\"«],[ \t])so|(?<=[“\"«][ \t])so)(?![\w-])")
 
 
@@ -75,10 +75,11 @@ def speaking_persons(text: str) -> list[Found]:
     out: list[Found] = []
     for verb in _verb_word().finditer(text):
         at, end = verb.span()
-        got = name_before(text, at) if verb.group(0) != "so" else None
+        # a name ends in a small letter and starts with a capital: most verbs have neither beside them
+        got = name_before(text, at) if verb.group(0) != "so" and text[at - 2:at - 1].islower() else None
         if got:
             out.append((got[0], got[0] + len(got[1]), got[1], None, got[1]))
-        after = _NAME_AFTER.match(text, end, min(len(text), end + 70))
+        after = _NAME_AFTER.match(text, end, min(len(text), end + 70)) if text[end + 1:end + 2].isupper() else None
         if after and (name := named(after.group("name"))):
             out.append((after.start("name"), after.end("name"), name, None, name))
     return out
