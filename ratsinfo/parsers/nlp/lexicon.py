@@ -11,6 +11,7 @@ import contextlib
 import gzip
 import importlib.util
 import json
+import re
 import struct
 from array import array
 from bisect import bisect_left
@@ -128,26 +129,74 @@ def stop_words() -> frozenset[str]:
 
 
 FAKER_LOCALES = ("de_DE", "de_AT", "de_CH")
+# the languages of the largest groups of residents of German-speaking towns with another first language, and of the
+# neighbouring countries: their councillors, staff and citizens carry these names (read in Latin letters only)
+FAKER_WIDER_LOCALES = ("tr_TR", "pl_PL", "it_IT", "ro_RO", "hr_HR", "sl_SI", "cs_CZ", "sk_SK", "hu_HU", "nl_NL",
+                       "fr_FR", "es_ES", "pt_PT", "en_GB", "en_US", "da_DK", "sv_SE")
+
+
+def _literal_names(value: ast.expr | None) -> list[str]:
+    """The string literals a provider's list holds: a tuple or list of names, a dict keyed by them, or an
+    ``OrderedDict`` of (name, weight) pairs."""
+    if isinstance(value, ast.Dict):
+        items: list[ast.expr | None] = list(value.keys)
+    elif isinstance(value, (ast.Tuple, ast.List)):
+        items = list(value.elts)
+    elif isinstance(value, ast.Call) and value.args and isinstance(value.args[0], (ast.Tuple, ast.List)):
+        items = [e.elts[0] if isinstance(e, ast.Tuple) and e.elts else e for e in value.args[0].elts]
+    else:
+        return []
+    return [k.value for k in items if isinstance(k, ast.Constant) and isinstance(k.value, str)]
+
+
+def lexicon_sources() -> list[Path]:
+    """The files the name lists are read from (Faker's providers, the lemma table, spaCy's stop words): what a
+    table derived from them is named after."""
+    providers = _package_dir("faker") / "providers" / "person"
+    return [*(providers / locale / "__init__.py" for locale in (*FAKER_LOCALES, *FAKER_WIDER_LOCALES)),
+            _package_dir("spacy_lookups_data") / "data" / "de_lemma_lookup.json.gz",
+            _package_dir("spacy") / "lang" / "de" / "stop_words.py"]
+
+
+def _provider_lists(locale: str, wanted: tuple[str, ...]) -> dict[str, list[str]]:
+    """The named lists of one Faker person provider, read from its source (importing Faker costs a tenth of a
+    second for lists that are plain data)."""
+    path = _package_dir("faker") / "providers" / "person" / locale / "__init__.py"
+    out: dict[str, list[str]] = {}
+    with contextlib.suppress(OSError):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else \
+                node.target if isinstance(node, ast.AnnAssign) else None
+            if isinstance(target, ast.Name) and target.id in wanted and target.id not in out:
+                out[target.id] = _literal_names(node.value)
+    return out
+
+
+_LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]+")
 
 
 @cache
 def faker_first_names() -> dict[str, str]:
     """The first names Faker writes for German, Austrian and Swiss people, with their gender ('m', 'f'): about
-    3,000 names as registry offices record them, where ratsinfo's own list holds the thousand most common.
-    Read from the providers' source (tuples or dicts of string literals), since importing Faker costs a tenth
-    of a second for lists that are plain data."""
+    3,000 names as registry offices record them, where ratsinfo's own list holds the thousand most common."""
     names: dict[str, str] = {}
     for locale in FAKER_LOCALES:
-        source = (_package_dir("faker") / "providers" / "person" / locale / "__init__.py").read_text("utf-8")
-        for node in ast.walk(ast.parse(source)):
-            if not (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
-                    and node.targets[0].id in ("first_names_male", "first_names_female")):
-                continue
-            gender = "f" if node.targets[0].id.endswith("female") else "m"
-            keys = node.value.keys if isinstance(node.value, ast.Dict) else getattr(node.value, "elts", [])
-            for key in keys:
-                if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                    names.setdefault(key.value, gender)
+        for key, found in _provider_lists(locale, ("first_names_male", "first_names_female")).items():
+            for name in found:
+                names.setdefault(name, "f" if key.endswith("female") else "m")
     if not names:
         raise ValueError("Faker's German first names have changed their form: update ratsinfo/parsers/nlp/lexicon.py")
+    return names
+
+
+@cache
+def faker_wider_first_names() -> dict[str, str]:
+    """The first names Faker writes for the languages of FAKER_WIDER_LOCALES, in Latin letters, with their gender:
+    a council's members and staff are not all named as registry offices in Germany name children."""
+    names: dict[str, str] = {}
+    for locale in FAKER_WIDER_LOCALES:
+        for key, found in _provider_lists(locale, ("first_names_male", "first_names_female")).items():
+            for name in found:
+                if _LATIN.fullmatch(name):
+                    names.setdefault(name, "f" if key.endswith("female") else "m")
     return names

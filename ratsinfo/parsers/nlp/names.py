@@ -3,12 +3,23 @@ shared by the persons found in prose and those of attendance lists."""
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
+import os
 import re
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 
-from ratsinfo.parsers.nlp.lexicon import faker_first_names, lemma_table, stop_words
+from ratsinfo.config import cache_dir, keep_in_cache
+from ratsinfo.parsers.nlp.lexicon import (
+    faker_first_names,
+    faker_wider_first_names,
+    lemma_table,
+    lexicon_sources,
+    stop_words,
+)
 
 
 @cache
@@ -33,11 +44,39 @@ def first_names() -> dict[str, str]:
     """First names and their gender ('f', 'm'): the list written for ratsinfo, widened by the registry names of
     Faker (a council of any region has members whose names no short list holds). A wider name is left out when it
     is shorter than three letters, a name particle ("Van") or also a German word ("Reiner", "Malte"), since a
-    first name is what makes two capitalised words a person."""
+    first name is what makes two capitalised words a person.
+
+    Kept in the cache folder, named after its sources (Faker's providers, the own list, the lemma table, this
+    code): reading some twenty providers and looking up 9,000 names in the lemma table cost about a third of a
+    second of CPU in every process that read a name; reading the kept table takes a few milliseconds."""
+    kept = cache_dir() / f"first-names-{_sources_key()}.json"
+    with contextlib.suppress(OSError, ValueError):
+        return json.loads(kept.read_text("utf-8"))
+    names = _built_first_names()
+    keep_in_cache(kept, lambda tmp: tmp.write_text(json.dumps(names, ensure_ascii=False), "utf-8"))
+    return names
+
+
+def _sources_key() -> str:
+    """A short digest of the size and time of every file the first names are built from."""
+    here = Path(__file__).resolve().parent
+    paths = [here / "names.py", here / "lexicon.py", here / "data" / "first_names.json", *lexicon_sources()]
+    stamp = "|".join(f"{p}:{st.st_size}:{st.st_mtime_ns}" for p in paths if (st := _stat(p)))
+    return hashlib.sha1(stamp.encode("utf-8")).hexdigest()[:16]
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None
+
+
+def _built_first_names() -> dict[str, str]:
     raw = json.loads((resources.files("ratsinfo.parsers.nlp") / "data" / "first_names.json").read_text("utf-8"))
     own = {**{n: "m" for n in raw["male"]}, **{n: "f" for n in raw["female"]}}
     words, stop = lemma_table(), stop_words()
-    wider = {n: g for n, g in faker_first_names().items()
+    wider = {n: g for source in (faker_wider_first_names(), faker_first_names()) for n, g in source.items()
              if len(n) >= 3 and n.isalpha() and n[0].isupper() and n.lower() not in PARTICLES
              and words.get(n) is None and words.get(n.lower()) is None and n.lower() not in stop}
     return {**wider, **own}
@@ -69,8 +108,11 @@ def gender(name: str) -> str | None:
 
 
 UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÜ"
-# a double name may be broken after its hyphen by a PDF's line ("Brusch- Gamm")
-NAME_WORD = r"[A-ZÄÖÜ][a-zäöüßøéèáàçñ]+(?:-[ \t]?[A-ZÄÖÜ][a-zäöüßøéèáàçñ]+)?"
+# a double name may be broken after its hyphen by a PDF's line ("Brusch- Gamm"); the letters of names of any
+# language written in Latin letters ("Çelik", "Łukasz", "Kovačević", "Ștefan"), not German's alone
+_CAP = r"[A-ZÄÖÜÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽȘȚ]"
+_SMALL = r"[a-zäöüßß-öø-ÿ\u0100-\u017f\u0219\u021b]"
+NAME_WORD = _CAP + _SMALL + "+(?:-[ \t]?" + _CAP + _SMALL + "+)?"
 _TITLE = (r"(?:(?:Dr\.(?:[ \t]?(?:med|phil|rer\.[ \t]?nat|jur|h\.[ \t]?c)\.)?|Prof\.|Dipl\.-?[ \t]?[A-Z][a-z]+\.?"
           r"(?:[ \t]?\((?:FH|TU|Univ\.)\))?|Ing\.|Mag\.|MMag\.|DDr\.|Dkfm\.|DI|OSR)[ \t]+)")
 # nobiliary and foreign particles inside a surname ("von Berg", "van der Heyden", "Bartels de Pareja"); which of them

@@ -24,6 +24,7 @@ from ratsinfo.parsers.nlp.attendance import _PARTY as _PARTY_NAME
 from ratsinfo.parsers.nlp.attendance import listed_persons
 from ratsinfo.parsers.nlp.attendance import plausible as _plausible
 from ratsinfo.parsers.nlp.context import Context
+from ratsinfo.parsers.nlp.enumerations import enumerated_persons
 from ratsinfo.parsers.nlp.names import (
     NAME,
     NAME_TOKEN,
@@ -42,6 +43,8 @@ from ratsinfo.parsers.nlp.names import (
     roles,
 )
 from ratsinfo.parsers.nlp.signatures import signed_persons
+from ratsinfo.parsers.nlp.speakers import speaking_persons
+from ratsinfo.parsers.nlp.surname_first import surname_first_runs
 
 _data, _roles, _clean_name, _role_word, _NAME_WORD = data, roles, clean_name, role_word, NAME_WORD
 __all__ = ["NAME", "NAME_TOKEN", "NOT_NAMES", "FoundPerson", "find_persons"]
@@ -191,6 +194,8 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
             app = None
         role = app.group("role") if app else None
         end = name_end + (app.end() if app else 0)
+        if app is None and (among := _office_among(rest)):
+            role, end = among[0], name_end + among[1]  # "Herr Muster (Klimaschutz und Schriftführer)"
         run = _list_run(text, m.start(), run)
         found.append((m.start(), end, name, role or run[0], text[m.start():end]))
         run = (run[0], end)
@@ -205,6 +210,9 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
     found += _addressed_many(text)
     found += _ditto_rows(text, found)
     found += _as_roles(text, found)
+    found += speaking_persons(text)
+    found += enumerated_persons(text)
+    found += surname_first_runs(text)
     found = [f for f in found if not _cut_off(text, f[0], f[1])]
     found = [(a, b, name, _written_out(r, name, t), t) for a, b, name, role, t in found for r in _each_role(role)]
     found.sort(key=lambda f: f[0])
@@ -689,6 +697,25 @@ def _offices_in_sentences(text: str) -> list[Found]:
 
 
 _NAME_BEFORE = re.compile(r"(?P<name>" + NAME + r")[ \t]*\Z")
+
+
+_BRACKET = re.compile(r"[ \t]*\((?P<inner>[^()\n]{3,80})\)")
+_PARTS = re.compile(r"[ \t]*(?:[,;/]|[ \t]und[ \t]|[ \t]sowie[ \t])[ \t]*")
+_PART_OFFICE = re.compile(r"(?P<role>(?:(?:stellvertretende[r]?|stellv\.|[Ee]rste[r]?|[Zz]weite[r]?|\d\.)[ \t]+)?"
+                          r"[A-ZÄÖÜ][a-zäöüß]+)(?:[ \t]+(?:der|des|im|für|beim)[ \t].*)?")
+
+
+def _office_among(rest: str) -> tuple[str, int] | None:
+    """An office among the parts of the brackets after a name, and where the brackets end: "(Amt 61 /
+    Schriftführerin)", "(Klimaschutzmanagement und Schriftführer)", "(SPD, Vorsitzende)"."""
+    m = _BRACKET.match(rest)
+    if not m:
+        return None
+    for part in _PARTS.split(m.group("inner").strip()):
+        office = _PART_OFFICE.fullmatch(part)
+        if office and _is_office(office.group("role").split()[-1]):
+            return _nominative(office.group("role")), m.end()
+    return None
 
 
 def _bracketed_office(text: str, at: int) -> list[Found]:

@@ -35,6 +35,60 @@ _SIGNED = re.compile(r"(?m)^[ \t]*(?P<gez>(?:gez\.|gezeichnet|i\.[ \t]?[AV]\.)[ 
                      r"(?P<line>[A-ZÄÖÜ][^\n]{2,59})$")
 _GEZ = re.compile(r"(?m)^[ \t]*(?:gez\.|gezeichnet|i\.[ \t]?A\.|Im Auftrag|In Vertretung|i\.[ \t]?V\.)[ \t]*"
                   r"(?:\n[ \t]*){0,2}(?P<name>" + NAME + r")[ \t]*$")  # a signature on behalf of someone
+# a signature inside a line (a letter's end flattened by a PDF's text layer): "… Mit freundlichen Grüßen gez. Anna
+# Beispiel Bürgermeisterin", "i. A. Muster Sachbearbeiter"; the words of signing, then the name, then its office
+_SIGN = re.compile(r"(?=[giIMF])(?<![\w.])(?:(?:gez\.|gezeichnet|i\.[ \t]?[AV]\.|Im[ \t]+Auftrag|In[ \t]+Vertretung|"
+                   r"Mit[ \t]+freundlichen[ \t]+Grüßen|Mit[ \t]+freundlichem[ \t]+Gruß|Freundliche[ \t]+Grüße)"
+                   r"[ \t,]*\n?[ \t]*\n?[ \t]*)+")
+_SIGN_WORDS = ("gez", "Auftrag", "Vertretung", "i. A.", "i.A.", "i. V.", "i.V.", "Grüß", "Gruß")
+_TOKEN = re.compile(r"[ \t]*\n?[ \t]*(?P<word>(?:Dr\.|Prof\.)|" + NAME_WORD + r"|(?:[Ss]tellv\.|[Ss]tv\.|\d\.)"
+                    r"(?=[ \t]*[A-ZÄÖÜ]))")
+_MODIFIER = re.compile(r"^(?:[Ss]tellv\.|[Ss]tv\.|\d\.|Erster?|Zweiter?|[Ss]tellvertretende[r]?)$")
+
+
+def _signed_inline(text: str) -> list[Found]:
+    """A signature whose line breaks are lost or kept: the name after the words of signing, and the office word
+    right after it when one stands there ("gez. Beispiel Bürgermeister" names Beispiel alone)."""
+    out: list[Found] = []
+    for m in _SIGN.finditer(text):
+        gez = "gez" in m.group(0) or "A." in m.group(0) or "V." in m.group(0) or "Auftrag" in m.group(0) \
+            or "Vertretung" in m.group(0)
+        words: list[tuple[int, int, str]] = []
+        pos = m.end()
+        while len(words) < 6 and (t := _TOKEN.match(text, pos)):
+            words.append((t.start("word"), t.end("word"), t.group("word")))
+            pos = t.end()
+        k = 0
+        while k < len(words) and words[k][2] in ("Dr.", "Prof."):
+            k += 1
+        names = []
+        while k < len(words) and len(names) < 3 and not _MODIFIER.match(words[k][2]) \
+                and not (words[k][2] in role_set() or role_word().match(words[k][2])):
+            names.append(words[k])
+            k += 1
+        office_words = []
+        while k < len(words) and _MODIFIER.match(words[k][2]):
+            office_words.append(words[k][2])
+            k += 1
+        if k < len(words) and (words[k][2] in role_set() or role_word().match(words[k][2])):
+            office_words.append(words[k][2])
+        else:
+            office_words = []
+        if not names:
+            continue
+        start = names[0][0] if names[0][0] == words[0][0] else words[0][0]
+        raw = text[start:names[-1][1]]
+        name = _name(" ".join(raw.split()))
+        if not name or name != " ".join(raw.split()):
+            continue
+        known = name.split()[0] in first_names() or name.split()[0] in ("Dr.", "Prof.")
+        if not (known if len(name.split()) >= 2 else gez and office_words) or len(name.split()) >= 2 and not (
+                known or gez):
+            continue
+        out.append((start, names[-1][1], name, " ".join(office_words) or None, text[start:names[-1][1]]))
+    return out
+
+
 # the office on its own line, then up to two empty lines and "Herrn Dr. Jonas Muster"
 _ADDRESSEE = re.compile(r"(?m)^[ \t]*(?P<line>[A-ZÄÖÜ][^\n]{2,50})\n(?:[ \t]*\n){0,2}[ \t]*(?:Herrn?|Frau)[ \t]+"
                         r"(?P<name>" + NAME + r")[ \t]*$")
@@ -109,12 +163,14 @@ def signed_persons(text: str, covered: list[tuple[int, int]]) -> list[Found]:
         if "gez" in text or "Auftrag" in text or "Vertretung" in text or "i. A." in text or "i.A." in text:
             out += [(m.start("name"), m.end("name"), n, None, m.group(0)) for m in _GEZ.finditer(text)
                     if (n := _name(m.group("name")))]
-        if "Herr" in text or "Frau" in text:
-            for m in _ADDRESSEE.finditer(text):
-                if read.overlaps(m.start("name"), m.end("name")):
-                    continue
-                office = _office(m.group("line"))
-                name = _name(m.group("name"), addressed=True)
-                if name and office:
-                    out.append((m.start("name"), m.end("name"), name, office, m.group(0)))
+    if any(w in text for w in _SIGN_WORDS):
+        out += [f for f in _signed_inline(text) if not read.overlaps(f[0], f[1])]
+    if "\n" in text and ("Herr" in text or "Frau" in text):
+        for m in _ADDRESSEE.finditer(text):
+            if read.overlaps(m.start("name"), m.end("name")):
+                continue
+            office = _office(m.group("line"))
+            name = _name(m.group("name"), addressed=True)
+            if name and office:
+                out.append((m.start("name"), m.end("name"), name, office, m.group(0)))
     return out

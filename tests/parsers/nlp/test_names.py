@@ -56,3 +56,21 @@ def test_the_wider_first_names_leave_out_german_words_particles_and_short_names(
     names = first_names()
     assert "Gunhild" in names and "Ortrud" in names
     assert not {"Romane", "Van", "Jo"} & set(names)
+
+
+def test_the_first_names_are_kept_in_the_cache_folder_and_read_back_alike(tmp_path, monkeypatch):
+    from ratsinfo.parsers.nlp import names
+
+    monkeypatch.setenv("RATSINFO_CACHE_DIR", str(tmp_path))
+    built = names.first_names.__wrapped__()  # builds the table and keeps it
+    kept = list(tmp_path.glob("first-names-*.json"))
+    assert len(kept) == 1 and names.first_names.__wrapped__() == built  # read back from the kept file
+    assert built["Ayşe"] == "f" and "Łukasz" in built  # names of the wider languages
+
+
+def test_a_kept_table_that_cannot_be_read_is_built_again(tmp_path, monkeypatch):
+    from ratsinfo.parsers.nlp import names
+
+    monkeypatch.setenv("RATSINFO_CACHE_DIR", str(tmp_path))
+    (tmp_path / f"first-names-{names._sources_key()}.json").write_text("{cut short", "utf-8")
+    assert names.first_names.__wrapped__()["Gunhild"] == "f"

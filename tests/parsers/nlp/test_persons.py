@@ -265,3 +265,10 @@ def test_an_election_in_the_active_voice_gives_each_name_its_office(facts_of):
 def test_the_full_stop_after_the_last_name_of_a_heading_is_not_part_of_it(facts_of):
     text = "Die Sitzung begann pünktlich. Protokollführerin: Anna Muster. Beginn: 18:00 Uhr"
     assert persons(facts_of, text) == {("Anna Muster", "Protokollführerin")}
+
+
+def test_an_office_among_the_parts_of_the_brackets_after_an_addressed_name(facts_of):
+    text = ("Anwesend ist Herr Beispiel (Klimaschutz und Schriftführer). Frau Quell (Amt 61 / Sachbearbeiterin) "
+            "berichtet. Herr Probe (SPD) fragt nach, Frau Anders (Musterstadt, Nord) antwortet.")
+    assert persons(facts_of, text) == {("Beispiel", "Schriftführer"), ("Quell", "Sachbearbeiterin"),
+                                       ("Probe", None), ("Anders", None)}

@@ -20,10 +20,11 @@ def test_the_office_above_a_form_of_address_is_the_addressees(facts_of):
     assert persons(facts_of, text) == {("Dr. Jonas Muster", "Oberbürgermeister")}
 
 
-def test_full_names_in_running_text_without_address_office_party_or_signature_are_left_alone(facts_of):
+def test_full_names_in_running_text_without_address_office_party_verb_or_signature_are_left_alone(facts_of):
     text = ("Zu Beginn merkte Hubert Beispiel an, dass zwei Niederschriften fehlen. Die Sophie Scholl Schule "
             "und die Karl Marx Straße liegen im Gebiet. Dem stimmte Petra Muster (FWG) zu.")
-    assert persons(facts_of, text) == {("Petra Muster", None)}  # the party makes her a councillor, office unsaid
+    # the party makes her a councillor, office unsaid; he is the one who remarks (a verb of reporting)
+    assert persons(facts_of, text) == {("Petra Muster", None), ("Hubert Beispiel", None)}
 
 
 def test_role_lines_of_an_attendance_list_are_no_signatures():
@@ -44,3 +45,14 @@ def test_an_office_and_its_department_under_a_signature_are_no_second_person(fac
     got = {(p.subject, p.value) for p in facts_of(text).get("person", [])}
     assert ("Jonas Achterberg", "Fachbereichsleiter") in got
     assert not {name for name, _role in got if name in ("Finanzen", "Soziales", "Soziales Merle Quandt")}
+
+
+def test_a_signature_whose_line_breaks_were_lost_names_the_signer_and_the_office_after_the_name(facts_of):
+    text = ("Wir bitten um Ihre Zustimmung. Mit freundlichen Grüßen gez. Anna Beispiel Bürgermeisterin Anlage: Plan "
+            "Für die Richtigkeit: gez. Probe Schriftführer")
+    assert persons(facts_of, text) == {("Anna Beispiel", "Bürgermeisterin"), ("Probe", "Schriftführer")}
+
+
+def test_words_of_signing_before_no_name_give_no_person(facts_of):
+    text = "Mit freundlichen Grüßen Ihre Stadtverwaltung. gez. Unterschrift"
+    assert persons(facts_of, text) == set()
