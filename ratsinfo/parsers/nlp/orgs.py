@@ -114,10 +114,34 @@ def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
                 break  # "Beirat für Klimaschutz Zeit für ...": two nouns in a row, the field ended at the first
             last_word = j
         elif t.text.lower() not in CONNECTORS and not (commas and t.text == ",") and not (
-                t.text in ("die", "der", "das", "den") and doc[j - 1].lower_ in ("für", "gegen", "von", "mit")):
+                t.text in ("die", "der", "das", "den") and doc[j - 1].lower_ in ("für", "gegen", "von", "mit")) \
+                and not _field_adjective(doc, j):
             break
         j += 1
     return last_word + 1
+
+
+# an adjective of a field of work, in lower case after "für", "und" or a comma: "Ausschuss für öffentliche
+# Ordnung", "Beirat für kommunale Entwicklungszusammenarbeit", "Ausschuss für Bauen und ländlichen Raum"
+_FIELD_ADJECTIVE = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
+_NO_FIELD_ADJECTIVE = {"eine", "einen", "einem", "einer", "eines", "keine", "keinen", "keinem", "keiner", "diese",
+                       "diesen", "diesem", "dieser", "dieses", "jede", "jeden", "jedem", "jeder", "alle", "allen",
+                       "aller", "seine", "seinen", "seinem", "seiner", "ihre", "ihren", "ihrem", "ihrer", "unsere",
+                       "unseren", "welche", "welchen", "welcher", "beide", "beiden", "deren", "dessen", "wieder",
+                       "oder", "sowie", "aber", "unter", "hinter", "über", "außer", "gegen", "nach", "neben",
+                       "sondern", "sodass", "werden", "wurden", "haben", "hatten", "waren", "seien", "wären",
+                       "sollen", "sollten", "können", "konnten", "müssen", "dürfen", "wollen", "immer", "später",
+                       "weiter", "weitere", "weiteren", "weiterer", "anderen", "andere", "anderer", "einige",
+                       "einigen", "mehrere", "mehreren", "viele", "vielen", "wenige", "wenigen", "sämtliche"}
+
+
+def _field_adjective(doc: Doc, j: int) -> bool:
+    """Whether token j is a lower-case adjective inside a field of work: after "für", "und" or a comma and
+    before a capitalised noun of the same field."""
+    word = doc[j].text
+    return j + 1 < len(doc) and doc[j - 1].text in ("für", "und", ",") and word not in _NO_FIELD_ADJECTIVE \
+        and _FIELD_ADJECTIVE.fullmatch(word) is not None and _is_cap(doc[j + 1]) \
+        and doc[j + 1].text not in NAME_STOP and "\n" not in doc[j].whitespace_ + doc[j - 1].whitespace_
 
 
 _AFTER_A_NAME = {"werden", "worden", "sollen", "wollen", "können", "müssen", "haben", "geben", "tagen", "treffen",

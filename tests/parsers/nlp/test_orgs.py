@@ -469,3 +469,19 @@ def test_an_office_followed_by_a_surname_or_a_noun_keeps_its_name():
 
 def test_a_body_of_the_own_spa_town_keeps_its_plain_name():
     assert list(orgs("Stadt Bad Talheim\n\nDer Präventionsrat der Stadt Bad Talheim tagt.")) == ["Präventionsrat"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Der Ausschuss für öffentliche Ordnung und Verkehr tagt im Rathaus.",
+     "Ausschuss für öffentliche Ordnung und Verkehr"),
+    ("Dem Beirat für kommunale Partnerschaften gehören neun Mitglieder an.",
+     "Beirat für kommunale Partnerschaften"),
+    ("Im Ausschuss für Landwirtschaft und ländliche Räume wurde beraten.",
+     "Ausschuss für Landwirtschaft und ländliche Räume"),
+])
+def test_a_field_with_a_lower_case_adjective_belongs_to_the_name(text, name):
+    assert list(orgs(text)) == [name]
+
+
+def test_an_article_after_the_field_is_no_part_of_the_name():
+    assert list(orgs("Morgen legt der Ausschuss für Umwelt einen Bericht vor.")) == ["Ausschuss für Umwelt"]
