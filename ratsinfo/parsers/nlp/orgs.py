@@ -144,6 +144,39 @@ def _field_adjective(doc: Doc, j: int) -> bool:
         and doc[j + 1].text not in NAME_STOP and "\n" not in doc[j].whitespace_ + doc[j - 1].whitespace_
 
 
+# committees named with their fields and no "für": "Ausschuss Planen und Bauen", "Ausschuss Umwelt, Klima und
+# Mobilität", "Kommission Stadtgestaltung:" (a single field only with a field's ending or at the end of a line)
+_FIELD_NAMED = {"ausschuss", "kommission"}
+_FIELD_ENDING = re.compile(r"(?:ung|ungen|heit|keit|wesen|schaft|ik|tion|tät|ur|sport|verkehr|bau|bauen|planen|"
+                           r"finanzen|soziales|umwelt|kultur|bildung|jugend|senioren|klima|tourismus|ordnung)$")
+
+
+def _fields_after(doc: Doc, i: int) -> int | None:
+    """End token of the fields after a bare "Ausschuss" at i, or None when what follows names no field
+    ("im Ausschuss Stellung nehmen", "Ausschuss Herr Meier")."""
+    n = len(doc)
+    if i + 1 >= n or "\n" in doc[i].whitespace_ or not _is_cap(doc[i + 1]):
+        return None
+    e = _group_name(doc, i, commas=True)
+    words = [t for t in doc[i + 1:e] if _is_cap(t)]
+    if not words or any(t.text in NAME_STOP or t.text in _TITLES or t.text in first_names()
+                        or _match_head(t.text) or t.text in _NOT_A_FIELD for t in words):
+        return None
+    several = len(words) > 1 and any(t.text in (",", "und", "&") for t in doc[i + 1:e])
+    line_end = e >= n or doc[e].is_punct and doc[e].text not in ("-",) or "\n" in doc[e - 1].whitespace_
+    if several and (line_end or not _is_cap(doc[e])) or len(words) == 1 and e == i + 2 and (
+            line_end or _FIELD_ENDING.search(words[0].lower_) and not _is_cap(doc[e])):
+        return e
+    return None
+
+
+# nouns a committee gives or takes, not its field: "dem Ausschuss Bericht erstatten"
+_NOT_A_FIELD = {"Bericht", "Stellung", "Kenntnis", "Fragen", "Auskunft", "Gelegenheit", "Zustimmung", "Einvernehmen",
+                "Beschluss", "Antrag", "Anträge", "Vorlage", "Vorlagen", "Rede", "Antwort", "Stellungnahme",
+                "Einblick", "Bescheid", "Zeit", "Vorschläge", "Mitte", "Anfang", "Ende", "Beginn", "TOP", "Top",
+                "Punkt", "Tagesordnungspunkt", "Niederschrift", "Protokoll", "Näheres", "Weiteres"}
+
+
 _AFTER_A_NAME = {"werden", "worden", "sollen", "wollen", "können", "müssen", "haben", "geben", "tagen", "treffen",
                  "zusammen", "bestehen", "einrichten", "gründen", "bilden", "einsetzen"}
 
@@ -400,6 +433,16 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 doc[i + 1].text in ("der", "des") and base.casefold() == "beirat" and i + 2 < n
                 and _is_cap(doc[i + 2]) and doc[i + 2].text not in _TOWN_WORDS and not _match_head(doc[i + 2].text)
                 and not COUNCIL_WORD.fullmatch(doc[i + 2].lower_))
+            if not complement and not named and base.casefold() in _FIELD_NAMED:
+                fields = _fields_after(doc, i)
+                if fields:
+                    span = doc[i:fields]
+                    display = base + " " + doc[i + 1:fields].text
+                    out.append(Mention(span.start_char, span.end_char, span.text, display,
+                                       _BARE_KINDS[base.casefold()], canonical_key(display),
+                                       _GENDER.get(base.casefold(), "f"), head=base.casefold()))
+                    i = fields
+                    continue
             if complement or named and _is_cap(doc[i + 1]):
                 e = _group_name(doc, i + 1 if complement else i, commas=True)
                 if e > i + (2 if complement else 1):

@@ -485,3 +485,21 @@ def test_a_field_with_a_lower_case_adjective_belongs_to_the_name(text, name):
 
 def test_an_article_after_the_field_is_no_part_of_the_name():
     assert list(orgs("Morgen legt der Ausschuss für Umwelt einen Bericht vor.")) == ["Ausschuss für Umwelt"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Der Ausschuss Planen und Bauen empfiehlt dem Rat die Annahme.", "Ausschuss Planen und Bauen"),
+    ("Beraten hat der Ausschuss Umwelt, Klima und Mobilität.", "Ausschuss Umwelt, Klima und Mobilität"),
+    ("Beratungsfolge:\nAusschuss Finanzen\nStadtrat", "Ausschuss Finanzen"),
+    ("Die Kommission Stadtgestaltung tagte zweimal.", "Kommission Stadtgestaltung"),
+])
+def test_a_committee_named_with_its_fields_without_für(text, name):
+    assert orgs(text)[name].kind == "committee"
+
+
+@pytest.mark.parametrize("text", ["Morgen wird dem Ausschuss Bericht erstattet.",
+                                  "Die Verwaltung wird im Ausschuss Stellung nehmen.",
+                                  "Dazu hat der Ausschuss Herrn Albers gehört.",
+                                  "Der Ausschuss Ende Mai wird verschoben."])
+def test_what_a_committee_is_given_is_no_field_of_its_name(text):
+    assert orgs(text) == {}
