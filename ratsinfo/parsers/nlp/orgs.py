@@ -53,6 +53,17 @@ _ALLIANCE = re.compile(r"Gruppe\s+" + _PARTY_NAME + r"(?:\s*(?:/|und|&|,)\s*" + 
 _PARTY_ADJECTIVES = {"Grüne": "Grüne", "Grünen": "Grüne", "Linke": "Linke", "Linken": "Linke", "Freie": "Freie",
                      "Freien": "Freie"}
 
+# the factions of parties named after the word: "Fraktion der CDU", "Fraktionen von SPD und FDP", "Fraktionen CDU,
+# SPD und FDP", "Ratsfraktion der Grünen", "Fraktion der Freien Wähler"
+_FACTION_WORDS = {"Fraktion", "Fraktionen", "Ratsfraktion", "Ratsfraktionen", "Stadtratsfraktion", "Kreistagsfraktion",
+                  "Kreistagsfraktionen", "Gemeinderatsfraktion", "Gemeinderatsfraktionen"}
+_PARTY_ITEM = r"(?:[A-ZÄÖÜ]{2,6}|Grünen|Linken|PIRATEN|Piraten|Freien\s+Wähler|FREIEN\s+WÄHLER)(?![\wäöüß/-])"
+_FACTIONS_OF = re.compile(r"(?P<word>\w+)\s+(?:(?P<of>der|von\s+der|von)\s+)?" + _PARTY_ITEM
+                          + r"(?:\s*(?:,|und|sowie)\s*(?:der\s+)?" + _PARTY_ITEM + r")*")
+_FACTION_PARTY = re.compile(r"(?:^|(?<=\s)|(?<=,))(?P<party>" + _PARTY_ITEM + r")")
+_NOMINATIVE_PARTY = {"Freien Wähler": "Freie Wähler", "FREIEN WÄHLER": "FREIE WÄHLER"}
+
+
 @dataclass(slots=True)
 class Mention:
     start: int  # character offsets in the document text
@@ -309,7 +320,8 @@ def _may_start(word: str) -> bool:
     low = word.casefold()
     return (word in cfg["group_abbreviations"] or word in cfg["group_words"]
             or re.sub(r"e?s$", "", word) in cfg["group_words"] or low.startswith(("rund", "jour"))
-            or word in ("Fraktion", "Fraktionen", "Gruppe") or low in BARE_WITH_NAME or word in _BACK_REFERENCES
+            or word in ("Fraktion", "Fraktionen", "Gruppe") or word in _FACTION_WORDS
+            or low in BARE_WITH_NAME or word in _BACK_REFERENCES
             or _COUNCIL_SESSION.fullmatch(word) is not None
             or len(word) >= 3 and (_match_head(word) is not None or COUNCIL_WORD.fullmatch(low) is not None))
 
@@ -369,21 +381,19 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                    canonical_key(display), _GROUP_GENDER.get(name, "f"), head=name.casefold()))
                 i = end
                 continue
-        if text in ("Fraktion", "Fraktionen") and i + 2 < n and doc[i + 1].text == "der" \
-                and _PARTY.fullmatch(doc[i + 2].text):
-            # "der Fraktion der CDU", "die Fraktionen der SPD und der CDU": each the party's faction
-            k = i + 1
-            while k + 1 < n and doc[k].text == "der" and _PARTY.fullmatch(doc[k + 1].text):
-                party = doc[k + 1]
-                display = f"{party.text}-Fraktion"
-                start = doc[i].idx if k == i + 1 else party.idx
-                end_char = party.idx + len(party.text)
-                out.append(Mention(start, end_char, full[start:end_char], display, "faction",
+        factions = _FACTIONS_OF.match(full, doc[i].idx) if text in _FACTION_WORDS else None
+        if factions and (factions.group("of") or len(_FACTION_PARTY.findall(factions.group(0))) > 1):
+            # "der Fraktion der CDU", "die Fraktionen von SPD und CDU", "der Fraktionen CDU, SPD und FDP", "die
+            # Ratsfraktion der Freien Wähler": each the party's faction
+            for p in _FACTION_PARTY.finditer(full, factions.end("word"), factions.end()):
+                party = " ".join(p.group("party").split())
+                display = f"{party}-Fraktion" if " " not in party else f"Fraktion {_NOMINATIVE_PARTY.get(party, party)}"
+                start = factions.start() if p.start() <= factions.end("of" if factions.group("of") else "word") + 1 \
+                    else p.start("party")
+                out.append(Mention(start, p.end("party"), full[start:p.end("party")], display, "faction",
                                    canonical_key(display), "f", head="fraktion"))
-                k += 2
-                if k + 1 < n and doc[k].text in ("und", "sowie", ","):
-                    k += 1
-            i = k
+            while i < n and doc[i].idx < factions.end():
+                i += 1
             continue
         alliance = _ALLIANCE.match(full, doc[i].idx) if text == "Gruppe" else None
         if alliance:
@@ -495,6 +505,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 start_i = _coordinated_start(doc, i)
                 if start_i < i:  # "Kinder- und Jugendbeirat", "Bau-, Planungs- und Umweltausschuss"
                     base = doc[start_i:i].text + " " + base
+                elif head.kind == "faction" and i > 1 and doc[i - 1].text == "/" and not doc[i - 2].whitespace_ \
+                        and not doc[i - 1].whitespace_ and _PARTY.fullmatch(doc[i - 2].text):
+                    start_i = i - 2  # "CDU/CSU-Fraktion": two parties in one faction
+                    base = doc[i - 2].text + "/" + base
                 adjs: list[str] = []
                 k = start_i - 1
                 while k >= 0 and _adj_stem(doc[k].text) and (

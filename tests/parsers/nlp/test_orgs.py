@@ -503,3 +503,32 @@ def test_a_committee_named_with_its_fields_without_für(text, name):
                                   "Der Ausschuss Ende Mai wird verschoben."])
 def test_what_a_committee_is_given_is_no_field_of_its_name(text):
     assert orgs(text) == {}
+
+
+@pytest.mark.parametrize(("word", "kind"), [
+    ("Kuratorium", "advisory_board"), ("Stadtteilarbeitsgemeinschaft", "working_group"), ("Steuergruppe", "staff"),
+    ("Begleitgremium", "staff"), ("Projektteam", "staff"), ("Behindertenvertretung", "advisory_board"),
+    ("Schülerparlament", "advisory_board"), ("Ausländerbehörde", "department"),
+    ("Gleichstellungsstelle", "department"), ("Bauverwaltung", "department"), ("Stadtkasse", "department"),
+    ("Gemeindebauhof", "department"), ("Bauaufsicht", "department"),
+])
+def test_bodies_and_offices_of_the_usual_fields_are_known(word, kind):
+    assert orgs(f"Im Bericht steht, dass {word} und Rathaus zugestimmt haben.")[word].kind == kind
+
+
+@pytest.mark.parametrize("word", ["Fachgremium", "Beratungsgremium", "Haltestelle", "Baustelle", "Zielgruppe"])
+def test_words_that_describe_a_body_or_a_place_name_none(word):
+    assert orgs(f"Das wurde als {word} beschrieben.") == {}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Die Fraktionen von CDU und SPD beantragen gemeinsam.", ["CDU-Fraktion", "SPD-Fraktion"]),
+    ("Stellungnahme der Fraktionen CDU, SPD und FDP", ["CDU-Fraktion", "SPD-Fraktion", "FDP-Fraktion"]),
+    ("Die Ratsfraktion der Grünen beantragt eine Prüfung.", ["Grünen-Fraktion"]),
+    ("Die Fraktion der Freien Wähler beantragt eine Prüfung.", ["Fraktion Freie Wähler"]),
+    ("Die CDU/CSU-Fraktion lehnt den Antrag ab.", ["CDU/CSU-Fraktion"]),
+])
+def test_the_factions_of_parties_named_after_the_word_or_in_a_list(text, names):
+    found = orgs(text)
+    assert list(found) == names
+    assert {o.kind for o in found.values()} == {"faction"}
