@@ -52,8 +52,11 @@ NAME_STOP = {"Themen", "Thema", "Sitzung", "Sitzungen", "Mitglieder", "Ergebnis"
 BARE_WITH_NAME = {"amt", "amtes", "amts", "rat", "rates", "rats", "ausschuss", "ausschusses", "beirat", "beirates",
                   "beirats", "dezernat", "dezernates", "dezernats", "fachbereich", "fachbereiches", "fachbereichs",
                   "referat", "referates", "referats", "geschäftsbereich", "geschäftsbereiches", "geschäftsbereichs",
-                  "fachausschuss", "fachausschusses", "kommission", "konferenz"}
-NAMED_DEPARTMENTS = ("dezernat", "fachbereich", "referat", "geschäftsbereich")
+                  "fachausschuss", "fachausschusses", "kommission", "konferenz", "fachdienst", "fachdienstes",
+                  "fachdiensts", "abteilung", "sachgebiet", "sachgebietes", "sachgebiets"}
+# units of the administration named with their field: "Fachbereich Kultur", "Fachdienst Jugend und Familie",
+# "Abteilung Stadtplanung", "Sachgebiet Verkehr"
+NAMED_DEPARTMENTS = ("dezernat", "fachbereich", "referat", "geschäftsbereich", "fachdienst", "abteilung", "sachgebiet")
 BARE_NEEDS_ADJ = {"stab", "gremium", "amt", "rat", "kreis", "plenum", "beirat", "ausschuss"}
 NAMEABLE_KINDS = {"advisory_board", "committee", "conference", "staff", "working_group"}
 

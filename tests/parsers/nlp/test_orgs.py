@@ -532,3 +532,16 @@ def test_the_factions_of_parties_named_after_the_word_or_in_a_list(text, names):
     found = orgs(text)
     assert list(found) == names
     assert {o.kind for o in found.values()} == {"faction"}
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Der Fachdienst Jugend und Familie prüft den Antrag.", "Fachdienst Jugend und Familie"),
+    ("Die Abteilung Stadtplanung legt einen Entwurf vor.", "Abteilung Stadtplanung"),
+    ("Zuständig ist das Sachgebiet Verkehr.", "Sachgebiet Verkehr"),
+])
+def test_a_unit_of_the_administration_named_with_its_field(text, unit):
+    assert orgs(text)[unit].kind == "department"
+
+
+def test_a_person_after_a_unit_is_no_field_of_the_unit():
+    assert orgs("Die Abteilung Frau Lenz hat geprüft.") == {}
