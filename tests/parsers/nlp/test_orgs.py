@@ -545,3 +545,17 @@ def test_a_unit_of_the_administration_named_with_its_field(text, unit):
 
 def test_a_person_after_a_unit_is_no_field_of_the_unit():
     assert orgs("Die Abteilung Frau Lenz hat geprüft.") == {}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Das Netzwerk Frühe Förderung traf sich im Rathaus.", "Netzwerk Frühe Förderung"),
+    ("Das Bündnis gegen Einsamkeit lädt ein.", "Bündnis gegen Einsamkeit"),
+    ("Das Forum Jugend berät die Verwaltung.", "Forum Jugend"),
+])
+def test_a_network_an_alliance_or_a_forum_with_its_name_is_a_body(text, name):
+    assert orgs(text)[name].kind == "working_group"
+
+
+def test_the_alliance_in_a_party_name_is_no_body():
+    assert list(orgs("Die Fraktion Bündnis 90/Die Grünen beantragt, das Netzwerk zu stärken.")) == [
+        "Fraktion Bündnis 90/Die Grünen"]

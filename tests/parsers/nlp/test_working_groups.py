@@ -18,3 +18,12 @@ def test_a_network_of_many_towns_or_of_a_higher_level_is_no_working_group_of_the
     text = ("Der Präventionsrat arbeitet mit dem Bundesnetzwerk Prävention und dem Gesunde-Städte-Netzwerk zusammen "
             "und hat die AG Schulweg gegründet.")
     assert groups(facts_of, text) == {("AG Schulweg", "Präventionsrat")}
+
+
+def test_a_network_an_alliance_or_a_forum_of_many_bearers_is_a_body_but_no_group_of_the_council(facts_of):
+    text = ("Der Präventionsrat arbeitet im Netzwerk Sichere Kindheit und im Bündnis für Familie mit, besucht das "
+            "Forum Ehrenamt und hat die AG Schulweg gegründet.")
+    facts = facts_of(text)
+    assert {f.subject for f in facts["organization"]} >= {"Netzwerk Sichere Kindheit", "Bündnis für Familie",
+                                                          "Forum Ehrenamt"}
+    assert groups(facts_of, text) == {("AG Schulweg", "Präventionsrat")}
