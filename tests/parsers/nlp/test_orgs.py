@@ -547,13 +547,22 @@ def test_a_person_after_a_unit_is_no_field_of_the_unit():
     assert orgs("Die Abteilung Frau Lenz hat geprüft.") == {}
 
 
-@pytest.mark.parametrize(("text", "name"), [
-    ("Das Netzwerk Frühe Förderung traf sich im Rathaus.", "Netzwerk Frühe Förderung"),
-    ("Das Bündnis gegen Einsamkeit lädt ein.", "Bündnis gegen Einsamkeit"),
-    ("Das Forum Jugend berät die Verwaltung.", "Forum Jugend"),
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Das Netzwerk Frühe Förderung traf sich im Rathaus.", "Netzwerk Frühe Förderung", "working_group"),
+    ("Das Bündnis gegen Einsamkeit lädt ein.", "Bündnis gegen Einsamkeit", "working_group"),
+    ("Das Forum Jugend berät die Verwaltung.", "Forum Jugend", "conference"),
 ])
-def test_a_network_an_alliance_or_a_forum_with_its_name_is_a_body(text, name):
-    assert orgs(text)[name].kind == "working_group"
+def test_a_network_an_alliance_or_a_forum_with_its_name_is_a_body(text, name, kind):
+    assert orgs(text)[name].kind == kind
+
+
+@pytest.mark.parametrize("forum", ["Seniorenforum", "Präventionsforum", "Bürgerforum"])
+def test_a_forum_is_a_gathering(forum):
+    assert orgs(f"Im Mai tagte das {forum} im Bürgerhaus.")[forum].kind == "conference"
+
+
+def test_a_forum_on_the_internet_is_no_body():
+    assert orgs("Die Frage kam im Internetforum auf.") == {}
 
 
 def test_the_alliance_in_a_party_name_is_no_body():
