@@ -659,6 +659,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     out.append(Mention(tok.idx, tok.idx + len(text), text, name, "council", canonical_key(name), gender,
                                        head=name.casefold()))
         i += 1
+    if "genda" in full:
+        out += _local_agendas(full)
     out += _listed_groups(full, out)
     out += _numbered_departments(full, out)
     if "leiter" in full or "Leit" in full:
@@ -667,6 +669,20 @@ def find_mentions(doc: Doc) -> list[Mention]:
         out += _staff_units(full, out)
     out.sort(key=lambda m: m.start)
     return [_without_place(m, places) for m in out]
+
+
+# the Lokale Agenda 21 of a town: citizens, groups and the administration working on its sustainability process
+_LOCAL_AGENDA = re.compile(r"\b[Ll]okalen?\s+Agenda(?:[\s-]+21)?(?![\wäöüß-])|\bLA[\s-]?21\b")
+
+
+def _local_agendas(text: str) -> list[Mention]:
+    """'der Lokalen Agenda 21', 'Lokale Agenda', 'LA 21': one body, named in the nominative."""
+    out = []
+    for m in _LOCAL_AGENDA.finditer(text):
+        display = "Lokale Agenda 21" if "21" in m.group(0) else "Lokale Agenda"
+        out.append(Mention(m.start(), m.end(), m.group(0), display, "working_group", canonical_key(display), "f",
+                           head="agenda"))
+    return out
 
 
 _PLURAL_GROUPS = {"arbeitskreise": "Arbeitskreis", "arbeitsgruppen": "Arbeitsgruppe", "projektgruppen": "Projektgruppe",

@@ -285,7 +285,7 @@ def test_a_group_of_parties_is_a_faction():
 def test_an_assembly_is_named_after_those_who_meet_in_it():
     found = orgs("Die Vollversammlung der Lokalen Agenda 21 wählte den Sprecher. Das Plenum des Klimabeirates tagt. "
                  "Die Delegiertenversammlung der Sportvereine der Stadt Kellbach tagt jährlich.")
-    assert set(found) == {"Vollversammlung der Lokalen Agenda 21", "Plenum", "Klimabeirat",
+    assert set(found) == {"Vollversammlung der Lokalen Agenda 21", "Lokale Agenda 21", "Plenum", "Klimabeirat",
                           "Delegiertenversammlung der Sportvereine"}
 
 
@@ -568,3 +568,9 @@ def test_a_forum_on_the_internet_is_no_body():
 def test_the_alliance_in_a_party_name_is_no_body():
     assert list(orgs("Die Fraktion Bündnis 90/Die Grünen beantragt, das Netzwerk zu stärken.")) == [
         "Fraktion Bündnis 90/Die Grünen"]
+
+
+def test_the_local_agenda_of_a_town_is_one_body_in_every_case():
+    found = orgs("Die Lokale Agenda 21 lädt ein. Die Sprecher der Lokalen Agenda 21 berichten. Die LA 21 dankt.")
+    assert found["Lokale Agenda 21"].kind == "working_group"
+    assert len(found["Lokale Agenda 21"].mentions) == 3

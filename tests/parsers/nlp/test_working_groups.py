@@ -27,3 +27,8 @@ def test_a_network_an_alliance_or_a_forum_of_many_bearers_is_a_body_but_no_group
     assert {f.subject for f in facts["organization"]} >= {"Netzwerk Sichere Kindheit", "Bündnis für Familie",
                                                           "Forum Ehrenamt"}
     assert groups(facts_of, text) == {("AG Schulweg", "Präventionsrat")}
+
+
+def test_the_local_agenda_is_no_working_group_of_the_council(facts_of):
+    text = "Der Umweltausschuss hört die Lokale Agenda 21 an und bildet die AG Bachlauf."
+    assert groups(facts_of, text) == {("AG Bachlauf", "Umweltausschuss")}
