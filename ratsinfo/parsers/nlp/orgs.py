@@ -661,6 +661,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
         i += 1
     if "genda" in full:
         out += _local_agendas(full)
+    if _LETTER_SPACED.search(full):
+        out += _letter_spaced(full, out)
     out += _listed_groups(full, out)
     out += _numbered_departments(full, out)
     if "leiter" in full or "Leit" in full:
@@ -669,6 +671,36 @@ def find_mentions(doc: Doc) -> list[Mention]:
         out += _staff_units(full, out)
     out.sort(key=lambda m: m.start)
     return [_without_place(m, places) for m in out]
+
+
+# a heading set in spaced letters ("S i t z u n g  d e s  B a u a u s s c h u s s e s"): each word's letters one
+# space apart, the words further apart
+_LETTER_SPACED = re.compile(r"(?<![\wäöüß])(?:[A-Za-zÄÖÜäöüß] ){4,}[A-Za-zÄÖÜäöüß](?![\wäöüß])")
+
+
+def _letter_spaced(text: str, taken: list[Mention]) -> list[Mention]:
+    """Bodies in a letter-spaced heading, named by the word its letters spell ("B e i r a t" is no body alone:
+    a compound or a council word is)."""
+    out = []
+    for m in _LETTER_SPACED.finditer(text):
+        word = m.group(0).replace(" ", "")
+        word = word[0] + word[1:].casefold()
+        hm = _match_head(word)
+        council = COUNCIL_WORD.fullmatch(word.casefold())
+        if not (hm or council) or any(x.start < m.end() and m.start() < x.end for x in taken):
+            continue
+        if hm:
+            head, base, _infl = hm
+            det = base.casefold()[: -len(head.suffix)]
+            if not det and head.suffix in BARE_NEEDS_ADJ:
+                continue
+            display, kind, gender, suffix = base, head.kind, head.gender, head.suffix
+        else:
+            display = word[: len(council.group(1))]
+            kind, gender, suffix, det = "council", "m", council.group(1), ""
+        out.append(Mention(m.start(), m.end(), m.group(0), display, kind, canonical_key(display), gender,
+                           head=suffix, determinant=det))
+    return out
 
 
 # the Lokale Agenda 21 of a town: citizens, groups and the administration working on its sustainability process

@@ -574,3 +574,13 @@ def test_the_local_agenda_of_a_town_is_one_body_in_every_case():
     found = orgs("Die Lokale Agenda 21 lädt ein. Die Sprecher der Lokalen Agenda 21 berichten. Die LA 21 dankt.")
     assert found["Lokale Agenda 21"].kind == "working_group"
     assert len(found["Lokale Agenda 21"].mentions) == 3
+
+
+def test_a_body_in_a_letter_spaced_heading_is_read_from_its_letters():
+    found = orgs("N i e d e r s c h r i f t\nüber die Sitzung des S o z i a l a u s s c h u s s e s\n"
+                 "Der Ausschuss tagte.")
+    assert found["Sozialausschuss"].kind == "committee"
+
+
+def test_a_letter_spaced_word_that_names_no_body_is_none():
+    assert orgs("T a g e s o r d n u n g\nB e i r a t\nDie Sitzung beginnt.") == {}
