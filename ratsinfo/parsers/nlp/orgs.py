@@ -1098,7 +1098,8 @@ def _parents(text: str, mentions: list[Mention], orgs: dict[str, Organisation]) 
                     and o.key != owner.key:
                 orgs[o.key].parent = owner.key
     # a working group with no other parent belongs to the document's main body
-    main = [o for o in orgs.values() if o.kind in ("advisory_board", "council", "committee")]
+    main = [o for o in orgs.values() if o.kind in ("advisory_board", "council", "committee")] or [
+        o for o in orgs.values() if o.mentions[0].head == "agenda"]  # the Lokale Agenda's working groups
     if main:
         top = max(main, key=lambda o: len(o.mentions))
         for o in orgs.values():

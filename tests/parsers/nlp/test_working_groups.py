@@ -32,3 +32,11 @@ def test_a_network_an_alliance_or_a_forum_of_many_bearers_is_a_body_but_no_group
 def test_the_local_agenda_is_no_working_group_of_the_council(facts_of):
     text = "Der Umweltausschuss hört die Lokale Agenda 21 an und bildet die AG Bachlauf."
     assert groups(facts_of, text) == {("AG Bachlauf", "Umweltausschuss")}
+
+
+def test_the_working_groups_of_a_local_agenda_belong_to_it_when_no_council_body_is_named(facts_of):
+    text = ("Die Lokale Agenda 21 lud im Herbst ein. Dabei bildeten sich drei Arbeitskreise (Wasser, Wald und "
+            "Wohnen). Die Lokale Agenda 21 trifft sich jährlich.")
+    assert groups(facts_of, text) == {("Arbeitskreis Wasser", "Lokale Agenda 21"),
+                                      ("Arbeitskreis Wald", "Lokale Agenda 21"),
+                                      ("Arbeitskreis Wohnen", "Lokale Agenda 21")}
