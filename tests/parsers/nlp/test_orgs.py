@@ -584,3 +584,16 @@ def test_a_body_in_a_letter_spaced_heading_is_read_from_its_letters():
 
 def test_a_letter_spaced_word_that_names_no_body_is_none():
     assert orgs("T a g e s o r d n u n g\nB e i r a t\nDie Sitzung beginnt.") == {}
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Der Stadtvorstand hat die Vorlage beraten.", "Stadtvorstand", "council"),
+    ("Der Verwaltungsvorstand hat die Vorlage beraten.", "Verwaltungsvorstand", "staff"),
+    ("Der Kommunale Ordnungsdienst kontrolliert die Parkplätze.", "Kommunaler Ordnungsdienst", "department"),
+])
+def test_executive_boards_and_the_municipal_enforcement_service(text, name, kind):
+    assert orgs(text)[name].kind == kind
+
+
+def test_the_board_of_a_party_district_is_no_council_body():
+    assert orgs("Der Kreisvorstand der Partei hat getagt.") == {}
