@@ -171,7 +171,7 @@ def _fields_after(doc: Doc, i: int) -> int | None:
     e = _group_name(doc, i, commas=True)
     words = [t for t in doc[i + 1:e] if _is_cap(t)]
     if not words or any(t.text in NAME_STOP or t.text in _TITLES or t.text in first_names()
-                        or _match_head(t.text) or t.text in _NOT_A_FIELD for t in words):
+                        or _match_head(t.text) or t.text in _NOT_A_FIELD or t.text in _NOT_A_REGION for t in words):
         return None
     several = len(words) > 1 and any(t.text in (",", "und", "&") for t in doc[i + 1:e])
     line_end = e >= n or doc[e].is_punct and doc[e].text not in ("-",) or "\n" in doc[e - 1].whitespace_
@@ -184,8 +184,11 @@ def _fields_after(doc: Doc, i: int) -> int | None:
 # nouns a committee gives or takes, not its field: "dem Ausschuss Bericht erstatten"
 _NOT_A_FIELD = {"Bericht", "Stellung", "Kenntnis", "Fragen", "Auskunft", "Gelegenheit", "Zustimmung", "Einvernehmen",
                 "Beschluss", "Antrag", "Anträge", "Vorlage", "Vorlagen", "Rede", "Antwort", "Stellungnahme",
-                "Einblick", "Bescheid", "Zeit", "Vorschläge", "Mitte", "Anfang", "Ende", "Beginn", "TOP", "Top",
-                "Punkt", "Tagesordnungspunkt", "Niederschrift", "Protokoll", "Näheres", "Weiteres"}
+                "Einblick", "Bescheid", "Zeit", "Vorschläge", "TOP", "Top",
+                "Punkt", "Tagesordnungspunkt", "Niederschrift", "Protokoll", "Näheres", "Weiteres", "Hinweise",
+                "Hinweis", "Anregungen", "Anregung", "Bedenken", "Empfehlungen", "Informationen", "Ideen",
+                "Wünsche", "Maßnahmen", "Unterstützung", "Rückmeldung", "Rückmeldungen", "Einwände",
+                "Kritik", "Lob", "Dank", "Gelder", "Mittel", "Zuschüsse", "Aufgaben", "Themen"}
 
 
 _AFTER_A_NAME = {"werden", "worden", "sollen", "wollen", "können", "müssen", "haben", "geben", "tagen", "treffen",
@@ -561,6 +564,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     k = i + 1
                     while k < n and k <= i + 2 and _is_cap(doc[k]) and doc[k].text not in NAME_STOP \
                             and doc[k].text not in _TITLES and doc[k].text not in first_names() \
+                            and doc[k].text not in _NOT_A_FIELD \
                             and not _match_head(doc[k].text) and "\n" not in doc[k - 1].whitespace_:
                         k += 1
                     after = doc[k] if k < n else None

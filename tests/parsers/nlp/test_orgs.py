@@ -597,3 +597,8 @@ def test_executive_boards_and_the_municipal_enforcement_service(text, name, kind
 
 def test_the_board_of_a_party_district_is_no_council_body():
     assert orgs("Der Kreisvorstand der Partei hat getagt.") == {}
+
+
+@pytest.mark.parametrize("noun", ["Hinweise", "Anregungen", "Empfehlungen", "Bedenken"])
+def test_what_a_board_gives_after_its_name_is_no_part_of_the_name(noun):
+    assert list(orgs(f"Dazu hat der Klimabeirat {noun} gegeben.")) == ["Klimabeirat"]
