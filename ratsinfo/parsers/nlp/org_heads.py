@@ -74,6 +74,11 @@ def _head_endings() -> tuple[int, frozenset[str]]:
     return size, frozenset((h.suffix + infl)[-size:] for h in heads() for infl in _inflections(h))
 
 
+# the level a body of a town or district works at, written before its determinant (a "Landes-" body is most
+# often an association)
+_LEVEL = re.compile(r"^(?:kreis|stadt|bezirks|orts|gemeinde|stadtteil)-?")
+
+
 @lru_cache(maxsize=65536)
 def _match_head(word: str) -> tuple[Head, str, str] | None:
     """(head, stem, inflection) if ``word`` is a compound ending in a known head."""
@@ -95,8 +100,9 @@ def _match_head(word: str) -> tuple[Head, str, str] | None:
             det = base[: -len(h.suffix)]
             if h.not_a_body and det.endswith(h.not_a_body):
                 continue  # a rank before a surname ("Gemeindeamtsrat Pfeil"), a school's conference
-            if h.determinants and not any(det.startswith(d) or det == d.rstrip("s") for d in h.determinants):
-                continue
+            if h.determinants and not any(det.startswith(d) or det == d.rstrip("s") for d in h.determinants) \
+                    and not any(_LEVEL.sub("", det).startswith(d) for d in h.determinants):
+                continue  # "Kreisseniorenvertretung", "Stadt-Jugendparlament": the level before the determinant
             if det and len(det) < 2:
                 continue
             return h, word[: len(word) - len(infl)] if infl else word, infl

@@ -602,3 +602,14 @@ def test_the_board_of_a_party_district_is_no_council_body():
 @pytest.mark.parametrize("noun", ["Hinweise", "Anregungen", "Empfehlungen", "Bedenken"])
 def test_what_a_board_gives_after_its_name_is_no_part_of_the_name(noun):
     assert list(orgs(f"Dazu hat der Klimabeirat {noun} gegeben.")) == ["Klimabeirat"]
+
+
+@pytest.mark.parametrize(("word", "kind"), [("Kreisseniorenvertretung", "advisory_board"),
+                                            ("Stadt-Jugendparlament", "advisory_board"),
+                                            ("Ortsarbeitskreis", "working_group")])
+def test_a_body_keeps_its_kind_with_the_level_it_works_at_before_it(word, kind):
+    assert orgs(f"Gestern tagte {word} und Rathaus.")[word].kind == kind
+
+
+def test_a_state_wide_representation_is_an_association_no_body_of_the_town():
+    assert orgs("Die Landesseniorenvertretung hat eingeladen.") == {}
