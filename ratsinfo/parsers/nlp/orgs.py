@@ -157,7 +157,7 @@ def _field_adjective(doc: Doc, j: int) -> bool:
 
 # committees named with their fields and no "für": "Ausschuss Planen und Bauen", "Ausschuss Umwelt, Klima und
 # Mobilität", "Kommission Stadtgestaltung:" (a single field only with a field's ending or at the end of a line)
-_FIELD_NAMED = {"ausschuss", "kommission"}
+_FIELD_NAMED = {"ausschuss", "kommission", "beirat"}
 _FIELD_ENDING = re.compile(r"(?:ung|ungen|heit|keit|wesen|schaft|ik|tion|tät|ur|sport|verkehr|bau|bauen|planen|"
                            r"finanzen|soziales|umwelt|kultur|bildung|jugend|senioren|klima|tourismus|ordnung)$")
 
@@ -166,8 +166,9 @@ def _fields_after(doc: Doc, i: int) -> int | None:
     """End token of the fields after a bare "Ausschuss" at i, or None when what follows names no field
     ("im Ausschuss Stellung nehmen", "Ausschuss Herr Meier")."""
     n = len(doc)
-    if i + 1 >= n or "\n" in doc[i].whitespace_ or not _is_cap(doc[i + 1]):
-        return None
+    if i + 1 >= n or "\n" in doc[i].whitespace_ or not _is_cap(doc[i + 1]) or i > 0 and (
+            doc[i - 1].lower_ in _DEMONSTRATIVES or doc[i - 1].lower_ in _POSSESSIVE):
+        return None  # "soll dieser Beirat Hilfe und Übungsplatz sein": what the body is, not its name
     e = _group_name(doc, i, commas=True)
     words = [t for t in doc[i + 1:e] if _is_cap(t)]
     if not words or any(t.text in NAME_STOP or t.text in _TITLES or t.text in first_names()

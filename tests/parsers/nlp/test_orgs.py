@@ -613,3 +613,12 @@ def test_a_body_keeps_its_kind_with_the_level_it_works_at_before_it(word, kind):
 
 def test_a_state_wide_representation_is_an_association_no_body_of_the_town():
     assert orgs("Die Landesseniorenvertretung hat eingeladen.") == {}
+
+
+def test_a_board_named_with_its_field_without_für():
+    assert orgs("Im Mai tagte der Beirat Barrierefreiheit öffentlich.")["Beirat Barrierefreiheit"].kind == \
+        "advisory_board"
+
+
+def test_what_a_board_is_meant_to_be_after_a_demonstrative_is_no_name():
+    assert orgs("Für die Schüler soll dieser Beirat Halt und Stütze sein.") == {}
