@@ -155,6 +155,8 @@ def _field_adjective(doc: Doc, j: int) -> bool:
         and doc[j + 1].text not in NAME_STOP and "\n" not in doc[j].whitespace_ + doc[j - 1].whitespace_
 
 
+_TIME_UNITS = {"Jahr", "Jahre", "Jahren", "Monat", "Monate", "Monaten", "Wochen", "Tage", "Tagen", "Stunden"}
+_UNIT_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?|[IVX]{1,4}")
 # committees named with their fields and no "für": "Ausschuss Planen und Bauen", "Ausschuss Umwelt, Klima und
 # Mobilität", "Kommission Stadtgestaltung:" (a single field only with a field's ending or at the end of a line)
 _FIELD_NAMED = {"ausschuss", "kommission", "beirat"}
@@ -458,6 +460,18 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                        _GENDER.get(base.casefold(), "f"), head=base.casefold()))
                     i = fields
                     continue
+            number = _UNIT_NUMBER.fullmatch(doc[i + 1].text)
+            if (named or low in ("amt", "amtes")) and number and not (i + 2 < n and (doc[i + 2].text in (
+                    "-", "–", ".", ":") or doc[i + 2].text.isdigit() or doc[i + 2].text in _TIME_UNITS)) \
+                    and not (i > 0 and (doc[i - 1].lower_ in _POSSESSIVE or doc[i - 1].lower_ in ("im", "ins"))):
+                # "Fachbereich 3", "Amt 61", "Dezernat III": a unit by its number ("FB 31 - Schule" is named
+                # whole elsewhere; "Amt 3." is no unit, nor a date)
+                span = doc[i:i + 2]
+                display = base + " " + doc[i + 1].text
+                out.append(Mention(span.start_char, span.end_char, span.text, display, "department",
+                                   canonical_key(display), _GENDER.get(base.casefold(), "n"), head=base.casefold()))
+                i += 2
+                continue
             if complement or named and _is_cap(doc[i + 1]):
                 e = _group_name(doc, i + 1 if complement else i, commas=True)
                 if e > i + (2 if complement else 1):

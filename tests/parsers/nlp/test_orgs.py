@@ -622,3 +622,14 @@ def test_a_board_named_with_its_field_without_für():
 
 def test_what_a_board_is_meant_to_be_after_a_demonstrative_is_no_name():
     assert orgs("Für die Schüler soll dieser Beirat Halt und Stütze sein.") == {}
+
+
+@pytest.mark.parametrize(("text", "unit"), [("Der Fachbereich 4 prüft den Antrag.", "Fachbereich 4"),
+                                            ("Das Amt 32 hat Stellung genommen.", "Amt 32"),
+                                            ("Zuständig ist das Dezernat II.", "Dezernat II")])
+def test_a_unit_of_the_administration_named_by_its_number(text, unit):
+    assert orgs(text)[unit].kind == "department"
+
+
+def test_years_in_office_are_no_unit():
+    assert orgs("Sie ist seit Mai im Amt 2 Jahre nach der Wahl.") == {}
