@@ -462,10 +462,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     continue
             number = _UNIT_NUMBER.fullmatch(doc[i + 1].text)
             if (named or low in ("amt", "amtes")) and number and not (i + 2 < n and (doc[i + 2].text in (
-                    "-", "–", ".", ":") or doc[i + 2].text.isdigit() or doc[i + 2].text in _TIME_UNITS)) \
+                    "-", "–", ":") or doc[i + 2].text.isdigit() or doc[i + 2].text in _TIME_UNITS)) \
                     and not (i > 0 and (doc[i - 1].lower_ in _POSSESSIVE or doc[i - 1].lower_ in ("im", "ins"))):
                 # "Fachbereich 3", "Amt 61", "Dezernat III": a unit by its number ("FB 31 - Schule" is named
-                # whole elsewhere; "Amt 3." is no unit, nor a date)
+                # whole elsewhere)
                 span = doc[i:i + 2]
                 display = base + " " + doc[i + 1].text
                 out.append(Mention(span.start_char, span.end_char, span.text, display, "department",

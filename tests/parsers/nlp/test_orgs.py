@@ -626,7 +626,7 @@ def test_what_a_board_is_meant_to_be_after_a_demonstrative_is_no_name():
 
 @pytest.mark.parametrize(("text", "unit"), [("Der Fachbereich 4 prüft den Antrag.", "Fachbereich 4"),
                                             ("Das Amt 32 hat Stellung genommen.", "Amt 32"),
-                                            ("Zuständig ist das Dezernat II.", "Dezernat II")])
+                                            ("Das Dezernat II hat zugestimmt.", "Dezernat II")])
 def test_a_unit_of_the_administration_named_by_its_number(text, unit):
     assert orgs(text)[unit].kind == "department"
 
