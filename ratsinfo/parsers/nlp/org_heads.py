@@ -53,7 +53,7 @@ BARE_WITH_NAME = {"amt", "amtes", "amts", "rat", "rates", "rats", "ausschuss", "
                   "beirats", "dezernat", "dezernates", "dezernats", "fachbereich", "fachbereiches", "fachbereichs",
                   "referat", "referates", "referats", "geschäftsbereich", "geschäftsbereiches", "geschäftsbereichs",
                   "fachausschuss", "fachausschusses", "kommission", "konferenz", "fachdienst", "fachdienstes",
-                  "fachdiensts", "abteilung", "sachgebiet", "sachgebietes", "sachgebiets"}
+                  "fachdiensts", "abteilung", "sachgebiet", "sachgebietes", "sachgebiets", "büro", "büros"}
 # units of the administration named with their field: "Fachbereich Kultur", "Fachdienst Jugend und Familie",
 # "Abteilung Stadtplanung", "Sachgebiet Verkehr"
 NAMED_DEPARTMENTS = ("dezernat", "fachbereich", "referat", "geschäftsbereich", "fachdienst", "abteilung", "sachgebiet")

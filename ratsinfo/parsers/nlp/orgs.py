@@ -253,8 +253,9 @@ _DISTRICT_COUNCILS = {"bezirksvertretung", "bezirksversammlung"}  # named after 
 _GENDER = {"ausschuss": "m", "fachausschuss": "m", "beirat": "m", "rat": "m", "fachbereich": "m",
            "geschäftsbereich": "m"}
 # what a bare head names when a complement follows ("Kommission für Denkmalpflege", "Fachausschuss für Verkehr")
-_BARE_KINDS = {"amt": "department", "rat": "advisory_board", "ausschuss": "committee", "fachausschuss": "committee",
-               "beirat": "advisory_board", "kommission": "committee", "konferenz": "conference"}
+_BARE_KINDS = {"amt": "department", "büro": "department", "rat": "advisory_board", "ausschuss": "committee",
+               "fachausschuss": "committee", "beirat": "advisory_board", "kommission": "committee",
+               "konferenz": "conference"}
 _INDEFINITE = {"ein", "eine", "einen", "einem", "einer", "eines", "kein", "keinen", "keinem"}
 _DECIDES = {"beschließt", "beschloss", "beschlossen", "stimmt", "stimmte", "möge", "fasst", "fasste", "empfahl",
             "empfiehlt", "lehnte", "lehnt", "billigte", "verabschiedete", "wählte"}
@@ -437,7 +438,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
             base = text
             low = text.casefold()
             for h in NAMED_DEPARTMENTS + ("fachausschuss", "ausschuss", "beirat", "amt", "rat", "kommission",
-                                          "konferenz"):
+                                          "konferenz", "büro"):
                 if low.startswith(h):
                     base = text[: len(h)]
                     break
@@ -447,7 +448,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
             complement = doc[i + 1].text == "für" or doc[i + 1].text == "von" and base.casefold() in (
                 "beirat", "ausschuss") and i + 2 < n and _is_cap(doc[i + 2]) or (
                 # "Beirat der Volkshochschule": a board named after the institution it advises
-                doc[i + 1].text in ("der", "des") and base.casefold() == "beirat" and i + 2 < n
+                # "Büro der Kreisorgane", "Büro des Oberbürgermeisters": an office named after those it serves
+                doc[i + 1].text in ("der", "des") and base.casefold() in ("beirat", "büro") and i + 2 < n
                 and _is_cap(doc[i + 2]) and doc[i + 2].text not in _TOWN_WORDS and not _match_head(doc[i + 2].text)
                 and not COUNCIL_WORD.fullmatch(doc[i + 2].lower_))
             if not complement and not named and base.casefold() in _FIELD_NAMED:

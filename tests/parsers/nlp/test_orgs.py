@@ -633,3 +633,15 @@ def test_a_unit_of_the_administration_named_by_its_number(text, unit):
 
 def test_years_in_office_are_no_unit():
     assert orgs("Sie ist seit Mai im Amt 2 Jahre nach der Wahl.") == {}
+
+
+@pytest.mark.parametrize(("text", "office"), [
+    ("Anfragen gehen an das Büro des Landrats.", "Büro des Landrats"),
+    ("Das Büro für Bürgerbeteiligung berät die Ortsteile.", "Büro für Bürgerbeteiligung"),
+])
+def test_an_office_named_after_those_it_serves_or_its_field(text, office):
+    assert orgs(text)[office].kind == "department"
+
+
+def test_a_bare_office_is_no_body():
+    assert orgs("Das Büro ist montags geschlossen.") == {}
