@@ -260,10 +260,11 @@ _INDEFINITE = {"ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine
 _DECIDES = {"beschließt", "beschloss", "beschlossen", "stimmt", "stimmte", "möge", "fasst", "fasste", "empfahl",
             "empfiehlt", "lehnte", "lehnt", "billigte", "verabschiedete", "wählte"}
 COUNCIL_WORD = re.compile(r"(stadtrat|gemeinderat|ortschaftsrat|kreistag|kreisrat|samtgemeinderat|stadtbezirksrat|"
-                          r"bezirksrat|verbandsgemeinderat|ortsgemeinderat|ortsrat|ortsbeirat|marktgemeinderat|bürgerschaft|senat)"
+                          r"bezirksrat|verbandsgemeinderat|ortsgemeinderat|ortsteilrat|ortsrat|ortsbeirat|marktgemeinderat|"
+                          r"bürgerschaft|senat)"
                           r"(?:es|s)?")
 # councils of a part of town carry its name: "Stadtbezirksrat Nord", "Ortsrat Mitte"
-NAMED_COUNCILS = {"stadtbezirksrat", "bezirksrat", "ortsrat", "ortsbeirat", "ortschaftsrat"}
+NAMED_COUNCILS = {"stadtbezirksrat", "bezirksrat", "ortsrat", "ortsbeirat", "ortschaftsrat", "ortsteilrat"}
 
 
 def _coordinated_start(doc: Doc, i: int) -> int:

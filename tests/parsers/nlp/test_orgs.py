@@ -645,3 +645,11 @@ def test_an_office_named_after_those_it_serves_or_its_field(text, office):
 
 def test_a_bare_office_is_no_body():
     assert orgs("Das Büro ist montags geschlossen.") == {}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Der Ortsteilrat Lindental tagte im Gemeindehaus.", "Ortsteilrat Lindental"),
+    ("Die Ortsteilvertretung hat zugestimmt.", "Ortsteilvertretung"),
+])
+def test_the_elected_council_of_a_part_of_town_is_a_council(text, name):
+    assert orgs(text)[name].kind == "council"
