@@ -155,6 +155,7 @@ def _field_adjective(doc: Doc, j: int) -> bool:
         and doc[j + 1].text not in NAME_STOP and "\n" not in doc[j].whitespace_ + doc[j - 1].whitespace_
 
 
+_REGION = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+-[A-ZÄÖÜ][a-zäöüß]+")  # a region of two names: "Schlei-Ostsee"
 _TIME_UNITS = {"Jahr", "Jahre", "Jahren", "Monat", "Monate", "Monaten", "Wochen", "Tage", "Tagen", "Stunden"}
 _UNIT_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?|[IVX]{1,4}")
 # committees named with their fields and no "für": "Ausschuss Planen und Bauen", "Ausschuss Umwelt, Klima und
@@ -498,7 +499,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 and doc[i + 1].text not in NAME_STOP and doc[i + 1].text not in _NOT_A_REGION \
                 and not _match_head(doc[i + 1].text) and not (i > 0 and doc[i - 1].lower_ in _POSSESSIVE) and (
                     i + 2 >= n or "\n" in doc[i + 1].whitespace_
-                    or not _is_cap(doc[i + 2]) and doc[i + 2].text not in (",", "und", "&", "/")):
+                    or not _is_cap(doc[i + 2]) and doc[i + 2].text not in (",", "und", "&", "/")
+                    or _REGION.fullmatch(doc[i + 1].text)):  # "des Amtes Kropp-Stapelholm, Am Markt 1"
             # an Amt of Schleswig-Holstein named after its region: "Amt Südtondern", "des Amtes Schlei-Ostsee"
             span = doc[i:i + 2]
             display = "Amt " + doc[i + 1].text

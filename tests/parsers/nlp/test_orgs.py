@@ -653,3 +653,8 @@ def test_a_bare_office_is_no_body():
 ])
 def test_the_elected_council_of_a_part_of_town_is_a_council(text, name):
     assert orgs(text)[name].kind == "council"
+
+
+def test_an_amt_named_after_a_region_of_two_names_keeps_it_before_a_comma():
+    found = orgs("Sitzungsort: Saal des Amtes Heide-Marsch, Am Deich 4")
+    assert found["Amt Heide-Marsch"].kind == "department"
