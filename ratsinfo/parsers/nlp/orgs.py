@@ -155,6 +155,7 @@ def _field_adjective(doc: Doc, j: int) -> bool:
         and doc[j + 1].text not in NAME_STOP and "\n" not in doc[j].whitespace_ + doc[j - 1].whitespace_
 
 
+_LANDSCAPE_ADJ = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}(?:er|es)")  # "Hüttener", "Dänischer", "Mittleres"
 _REGION = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+-[A-ZÄÖÜ][a-zäöüß]+")  # a region of two names: "Schlei-Ostsee"
 _TIME_UNITS = {"Jahr", "Jahre", "Jahren", "Monat", "Monate", "Monaten", "Wochen", "Tage", "Tagen", "Stunden"}
 _UNIT_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?|[IVX]{1,4}")
@@ -494,6 +495,17 @@ def find_mentions(doc: Doc) -> list[Mention]:
             out.append(Mention(doc[i].idx, doc[i].idx + len(text), text, name, "council", canonical_key(name), "m",
                                head=name.casefold(), is_abbreviation=True))
             i += 1
+            continue
+        landscape = text in ("Amt", "Amtes", "Amts") and i + 3 < n and "\n" not in doc[i].whitespace_ \
+            and _LANDSCAPE_ADJ.fullmatch(doc[i + 1].text) and _is_cap(doc[i + 2]) and doc[i + 2].text not in NAME_STOP \
+            and not _match_head(doc[i + 2].text) and not _is_cap(doc[i + 3]) and "\n" not in doc[i + 1].whitespace_
+        if landscape:
+            # an Amt named after a landscape: "Amt Hüttener Berge", "des Amtes Dänischer Wohld"
+            span = doc[i:i + 3]
+            display = "Amt " + doc[i + 1:i + 3].text
+            out.append(Mention(span.start_char, span.end_char, span.text, display, "department",
+                               canonical_key(display), "n", head="amt"))
+            i += 3
             continue
         if text in ("Amt", "Amtes", "Amts") and i + 1 < n and _is_cap(doc[i + 1]) and "\n" not in doc[i].whitespace_ \
                 and doc[i + 1].text not in NAME_STOP and doc[i + 1].text not in _NOT_A_REGION \

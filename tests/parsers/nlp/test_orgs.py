@@ -658,3 +658,8 @@ def test_the_elected_council_of_a_part_of_town_is_a_council(text, name):
 def test_an_amt_named_after_a_region_of_two_names_keeps_it_before_a_comma():
     found = orgs("Sitzungsort: Saal des Amtes Heide-Marsch, Am Deich 4")
     assert found["Amt Heide-Marsch"].kind == "department"
+
+
+@pytest.mark.parametrize("amt", ["Amt Nordener Geest", "Amt Mittleres Moorland"])
+def test_an_amt_named_after_a_landscape_keeps_both_words(amt):
+    assert orgs(f"Die Verwaltung des {amt.replace('Amt', 'Amtes')} lädt ein.")[amt].kind == "department"
