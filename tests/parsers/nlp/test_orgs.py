@@ -663,3 +663,11 @@ def test_an_amt_named_after_a_region_of_two_names_keeps_it_before_a_comma():
 @pytest.mark.parametrize("amt", ["Amt Nordener Geest", "Amt Mittleres Moorland"])
 def test_an_amt_named_after_a_landscape_keeps_both_words(amt):
     assert orgs(f"Die Verwaltung des {amt.replace('Amt', 'Amtes')} lädt ein.")[amt].kind == "department"
+
+
+@pytest.mark.parametrize("body", ["Jugendkreistag", "Jugendratsversammlung"])
+def test_a_council_of_young_people_advises_the_council(body):
+    found = orgs(f"Der Kreistag hörte den {body} an." if body.endswith("tag") else
+                 f"Der Kreistag hörte die {body} an.")
+    assert found[body].kind == "advisory_board"
+    assert found["Kreistag"].kind == "council"
