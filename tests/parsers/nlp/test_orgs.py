@@ -671,3 +671,7 @@ def test_a_council_of_young_people_advises_the_council(body):
                  f"Der Kreistag hörte die {body} an.")
     assert found[body].kind == "advisory_board"
     assert found["Kreistag"].kind == "council"
+
+
+def test_für_shortened_to_f_still_names_the_field():
+    assert orgs("Beratungsfolge: Ausschuss f. Schule und Sport")["Ausschuss f. Schule und Sport"].kind == "committee"
