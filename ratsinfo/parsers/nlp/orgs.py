@@ -447,7 +447,8 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     break
             named = low.startswith(NAMED_DEPARTMENTS) and doc[i + 1].text not in _TITLES \
                 and doc[i + 1].text not in first_names()  # "Abteilung Frau Meier": a person of the unit
-            # "Beirat für Menschen mit Behinderungen" (also "f."), "Beirat von Menschen mit ..." (not "Rat von der Stadt")
+            # "Beirat für Menschen mit Behinderungen" (also "f."), "Beirat von Menschen mit ..." (not "Rat von der
+            # Stadt")
             complement = doc[i + 1].text in ("für", "f.") or doc[i + 1].text == "von" and base.casefold() in (
                 "beirat", "ausschuss") and i + 2 < n and _is_cap(doc[i + 2]) or (
                 # "Beirat der Volkshochschule": a board named after the institution it advises
