@@ -59,7 +59,10 @@ _PARTY_OWNER = re.compile(r"[“”\"]?\s+(?:der|des)\s+(?:SPD|CDU|CSU|FDP|AfD|�
 # a network of many towns or of a higher level ("Gesunde-Städte-Netzwerk", "Bundesnetzwerk Prävention") is none of
 # the council's working groups
 _ABOVE_THE_COUNCIL = re.compile(r"(?i)(?:^|[\s-])(?:bundes|landes|europa|europäisch|deutsch|international|national)"
-                                r"[\w-]*netzwerk|städte[\w-]*netzwerk|netzwerk\s+(?:der|deutscher)\s+(?:Städte|Kommunen)")
+                                r"[\w-]*netzwerk|städte[\w-]*netzwerk|netzwerk\s+(?:der|deutscher)\s+(?:Städte|Kommunen)"
+                                # a network, alliance, forum or Lokale Agenda of many bearers ("Netzwerk Frühe Hilfen",
+                                # "Bündnis für Familie") works beside the council, not as one of its groups
+                                r"|^(?:netzwerk|bündnis|forum|lokale agenda)\b")
 
 
 def _of_a_party(text: str, mentions: list) -> bool:

@@ -52,8 +52,11 @@ NAME_STOP = {"Themen", "Thema", "Sitzung", "Sitzungen", "Mitglieder", "Ergebnis"
 BARE_WITH_NAME = {"amt", "amtes", "amts", "rat", "rates", "rats", "ausschuss", "ausschusses", "beirat", "beirates",
                   "beirats", "dezernat", "dezernates", "dezernats", "fachbereich", "fachbereiches", "fachbereichs",
                   "referat", "referates", "referats", "geschäftsbereich", "geschäftsbereiches", "geschäftsbereichs",
-                  "fachausschuss", "fachausschusses", "kommission", "konferenz"}
-NAMED_DEPARTMENTS = ("dezernat", "fachbereich", "referat", "geschäftsbereich")
+                  "fachausschuss", "fachausschusses", "kommission", "konferenz", "fachdienst", "fachdienstes",
+                  "fachdiensts", "abteilung", "sachgebiet", "sachgebietes", "sachgebiets", "büro", "büros"}
+# units of the administration named with their field: "Fachbereich Kultur", "Fachdienst Jugend und Familie",
+# "Abteilung Stadtplanung", "Sachgebiet Verkehr"
+NAMED_DEPARTMENTS = ("dezernat", "fachbereich", "referat", "geschäftsbereich", "fachdienst", "abteilung", "sachgebiet")
 BARE_NEEDS_ADJ = {"stab", "gremium", "amt", "rat", "kreis", "plenum", "beirat", "ausschuss"}
 NAMEABLE_KINDS = {"advisory_board", "committee", "conference", "staff", "working_group"}
 
@@ -69,6 +72,11 @@ def _head_endings() -> tuple[int, frozenset[str]]:
     against every head."""
     size = min((3, *(len(h.suffix) for h in heads())))
     return size, frozenset((h.suffix + infl)[-size:] for h in heads() for infl in _inflections(h))
+
+
+# the level a body of a town or district works at, written before its determinant (a "Landes-" body is most
+# often an association)
+_LEVEL = re.compile(r"^(?:kreis|stadt|bezirks|orts|gemeinde|stadtteil)-?")
 
 
 @lru_cache(maxsize=65536)
@@ -92,8 +100,9 @@ def _match_head(word: str) -> tuple[Head, str, str] | None:
             det = base[: -len(h.suffix)]
             if h.not_a_body and det.endswith(h.not_a_body):
                 continue  # a rank before a surname ("Gemeindeamtsrat Pfeil"), a school's conference
-            if h.determinants and not any(det.startswith(d) or det == d.rstrip("s") for d in h.determinants):
-                continue
+            if h.determinants and not any(det.startswith(d) or det == d.rstrip("s") for d in h.determinants) \
+                    and not any(_LEVEL.sub("", det).startswith(d) for d in h.determinants):
+                continue  # "Kreisseniorenvertretung", "Stadt-Jugendparlament": the level before the determinant
             if det and len(det) < 2:
                 continue
             return h, word[: len(word) - len(infl)] if infl else word, infl

@@ -53,6 +53,17 @@ _ALLIANCE = re.compile(r"Gruppe\s+" + _PARTY_NAME + r"(?:\s*(?:/|und|&|,)\s*" + 
 _PARTY_ADJECTIVES = {"Grüne": "Grüne", "Grünen": "Grüne", "Linke": "Linke", "Linken": "Linke", "Freie": "Freie",
                      "Freien": "Freie"}
 
+# the factions of parties named after the word: "Fraktion der CDU", "Fraktionen von SPD und FDP", "Fraktionen CDU,
+# SPD und FDP", "Ratsfraktion der Grünen", "Fraktion der Freien Wähler"
+_FACTION_WORDS = {"Fraktion", "Fraktionen", "Ratsfraktion", "Ratsfraktionen", "Stadtratsfraktion", "Kreistagsfraktion",
+                  "Kreistagsfraktionen", "Gemeinderatsfraktion", "Gemeinderatsfraktionen"}
+_PARTY_ITEM = r"(?:[A-ZÄÖÜ]{2,6}|Grünen|Linken|PIRATEN|Piraten|Freien\s+Wähler|FREIEN\s+WÄHLER)(?![\wäöüß/-])"
+_FACTIONS_OF = re.compile(r"(?P<word>\w+)\s+(?:(?P<of>der|von\s+der|von)\s+)?" + _PARTY_ITEM
+                          + r"(?:\s*(?:,|und|sowie)\s*(?:der\s+)?" + _PARTY_ITEM + r")*")
+_FACTION_PARTY = re.compile(r"(?:^|(?<=\s)|(?<=,))(?P<party>" + _PARTY_ITEM + r")")
+_NOMINATIVE_PARTY = {"Freien Wähler": "Freie Wähler", "FREIEN WÄHLER": "FREIE WÄHLER"}
+
+
 @dataclass(slots=True)
 class Mention:
     start: int  # character offsets in the document text
@@ -114,10 +125,75 @@ def _group_name(doc: Doc, i: int, commas: bool = False) -> int:
                 break  # "Beirat für Klimaschutz Zeit für ...": two nouns in a row, the field ended at the first
             last_word = j
         elif t.text.lower() not in CONNECTORS and not (commas and t.text == ",") and not (
-                t.text in ("die", "der", "das", "den") and doc[j - 1].lower_ in ("für", "gegen", "von", "mit")):
+                t.text in ("die", "der", "das", "den") and doc[j - 1].lower_ in ("für", "gegen", "von", "mit")) \
+                and not _field_adjective(doc, j):
             break
         j += 1
     return last_word + 1
+
+
+# an adjective of a field of work, in lower case after "für", "und" or a comma: "Ausschuss für öffentliche
+# Ordnung", "Beirat für kommunale Entwicklungszusammenarbeit", "Ausschuss für Bauen und ländlichen Raum"
+_FIELD_ADJECTIVE = re.compile(r"[a-zäöüß]{3,}(?:e|en|er|es|em)")
+_NO_FIELD_ADJECTIVE = {"eine", "einen", "einem", "einer", "eines", "keine", "keinen", "keinem", "keiner", "diese",
+                       "diesen", "diesem", "dieser", "dieses", "jede", "jeden", "jedem", "jeder", "alle", "allen",
+                       "aller", "seine", "seinen", "seinem", "seiner", "ihre", "ihren", "ihrem", "ihrer", "unsere",
+                       "unseren", "welche", "welchen", "welcher", "beide", "beiden", "deren", "dessen", "wieder",
+                       "oder", "sowie", "aber", "unter", "hinter", "über", "außer", "gegen", "nach", "neben",
+                       "sondern", "sodass", "werden", "wurden", "haben", "hatten", "waren", "seien", "wären",
+                       "sollen", "sollten", "können", "konnten", "müssen", "dürfen", "wollen", "immer", "später",
+                       "weiter", "weitere", "weiteren", "weiterer", "anderen", "andere", "anderer", "einige",
+                       "einigen", "mehrere", "mehreren", "viele", "vielen", "wenige", "wenigen", "sämtliche"}
+
+
+def _field_adjective(doc: Doc, j: int) -> bool:
+    """Whether token j is a lower-case adjective inside a field of work: after "für", "und" or a comma and
+    before a capitalised noun of the same field."""
+    word = doc[j].text
+    return j + 1 < len(doc) and doc[j - 1].text in ("für", "und", ",") and word not in _NO_FIELD_ADJECTIVE \
+        and _FIELD_ADJECTIVE.fullmatch(word) is not None and _is_cap(doc[j + 1]) \
+        and doc[j + 1].text not in NAME_STOP and "\n" not in doc[j].whitespace_ + doc[j - 1].whitespace_
+
+
+_LANDSCAPE_ADJ = re.compile(r"[A-ZÄÖÜ][a-zäöüß]{3,}(?:er|es)")  # "Hüttener", "Dänischer", "Mittleres"
+_REGION = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+-[A-ZÄÖÜ][a-zäöüß]+")  # a region of two names: "Schlei-Ostsee"
+_TIME_UNITS = {"Jahr", "Jahre", "Jahren", "Monat", "Monate", "Monaten", "Wochen", "Tage", "Tagen", "Stunden"}
+_UNIT_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?|[IVX]{1,4}")
+# committees named with their fields and no "für": "Ausschuss Planen und Bauen", "Ausschuss Umwelt, Klima und
+# Mobilität", "Kommission Stadtgestaltung:" (a single field only with a field's ending or at the end of a line)
+_FIELD_NAMED = {"ausschuss", "kommission", "beirat"}
+_FIELD_ENDING = re.compile(r"(?:ung|ungen|heit|keit|wesen|schaft|ik|tion|tät|ur|sport|verkehr|bau|bauen|planen|"
+                           r"finanzen|soziales|umwelt|kultur|bildung|jugend|senioren|klima|tourismus|ordnung)$")
+
+
+def _fields_after(doc: Doc, i: int) -> int | None:
+    """End token of the fields after a bare "Ausschuss" at i, or None when what follows names no field
+    ("im Ausschuss Stellung nehmen", "Ausschuss Herr Meier")."""
+    n = len(doc)
+    if i + 1 >= n or "\n" in doc[i].whitespace_ or not _is_cap(doc[i + 1]) or i > 0 and (
+            doc[i - 1].lower_ in _DEMONSTRATIVES or doc[i - 1].lower_ in _POSSESSIVE):
+        return None  # "soll dieser Beirat Hilfe und Übungsplatz sein": what the body is, not its name
+    e = _group_name(doc, i, commas=True)
+    words = [t for t in doc[i + 1:e] if _is_cap(t)]
+    if not words or any(t.text in NAME_STOP or t.text in _TITLES or t.text in first_names()
+                        or _match_head(t.text) or t.text in _NOT_A_FIELD or t.text in _NOT_A_REGION for t in words):
+        return None
+    several = len(words) > 1 and any(t.text in (",", "und", "&") for t in doc[i + 1:e])
+    line_end = e >= n or doc[e].is_punct and doc[e].text not in ("-",) or "\n" in doc[e - 1].whitespace_
+    if several and (line_end or not _is_cap(doc[e])) or len(words) == 1 and e == i + 2 and (
+            line_end or _FIELD_ENDING.search(words[0].lower_) and not _is_cap(doc[e])):
+        return e
+    return None
+
+
+# nouns a committee gives or takes, not its field: "dem Ausschuss Bericht erstatten"
+_NOT_A_FIELD = {"Bericht", "Stellung", "Kenntnis", "Fragen", "Auskunft", "Gelegenheit", "Zustimmung", "Einvernehmen",
+                "Beschluss", "Antrag", "Anträge", "Vorlage", "Vorlagen", "Rede", "Antwort", "Stellungnahme",
+                "Einblick", "Bescheid", "Zeit", "Vorschläge", "TOP", "Top",
+                "Punkt", "Tagesordnungspunkt", "Niederschrift", "Protokoll", "Näheres", "Weiteres", "Hinweise",
+                "Hinweis", "Anregungen", "Anregung", "Bedenken", "Empfehlungen", "Informationen", "Ideen",
+                "Wünsche", "Maßnahmen", "Unterstützung", "Rückmeldung", "Rückmeldungen", "Einwände",
+                "Kritik", "Lob", "Dank", "Gelder", "Mittel", "Zuschüsse", "Aufgaben", "Themen"}
 
 
 _AFTER_A_NAME = {"werden", "worden", "sollen", "wollen", "können", "müssen", "haben", "geben", "tagen", "treffen",
@@ -179,16 +255,18 @@ _DISTRICT_COUNCILS = {"bezirksvertretung", "bezirksversammlung"}  # named after 
 _GENDER = {"ausschuss": "m", "fachausschuss": "m", "beirat": "m", "rat": "m", "fachbereich": "m",
            "geschäftsbereich": "m"}
 # what a bare head names when a complement follows ("Kommission für Denkmalpflege", "Fachausschuss für Verkehr")
-_BARE_KINDS = {"amt": "department", "rat": "advisory_board", "ausschuss": "committee", "fachausschuss": "committee",
-               "beirat": "advisory_board", "kommission": "committee", "konferenz": "conference"}
+_BARE_KINDS = {"amt": "department", "büro": "department", "rat": "advisory_board", "ausschuss": "committee",
+               "fachausschuss": "committee", "beirat": "advisory_board", "kommission": "committee",
+               "konferenz": "conference"}
 _INDEFINITE = {"ein", "eine", "einen", "einem", "einer", "eines", "kein", "keinen", "keinem"}
 _DECIDES = {"beschließt", "beschloss", "beschlossen", "stimmt", "stimmte", "möge", "fasst", "fasste", "empfahl",
             "empfiehlt", "lehnte", "lehnt", "billigte", "verabschiedete", "wählte"}
 COUNCIL_WORD = re.compile(r"(stadtrat|gemeinderat|ortschaftsrat|kreistag|kreisrat|samtgemeinderat|stadtbezirksrat|"
-                          r"bezirksrat|verbandsgemeinderat|ortsgemeinderat|ortsrat|ortsbeirat|marktgemeinderat|bürgerschaft|senat)"
+                          r"bezirksrat|verbandsgemeinderat|ortsgemeinderat|ortsteilrat|ortsrat|ortsbeirat|marktgemeinderat|"
+                          r"bürgerschaft|senat)"
                           r"(?:es|s)?")
 # councils of a part of town carry its name: "Stadtbezirksrat Nord", "Ortsrat Mitte"
-NAMED_COUNCILS = {"stadtbezirksrat", "bezirksrat", "ortsrat", "ortsbeirat", "ortschaftsrat"}
+NAMED_COUNCILS = {"stadtbezirksrat", "bezirksrat", "ortsrat", "ortsbeirat", "ortschaftsrat", "ortsteilrat"}
 
 
 def _coordinated_start(doc: Doc, i: int) -> int:
@@ -252,7 +330,8 @@ def _may_start(word: str) -> bool:
     low = word.casefold()
     return (word in cfg["group_abbreviations"] or word in cfg["group_words"]
             or re.sub(r"e?s$", "", word) in cfg["group_words"] or low.startswith(("rund", "jour"))
-            or word in ("Fraktion", "Fraktionen", "Gruppe") or low in BARE_WITH_NAME or word in _BACK_REFERENCES
+            or word in ("Fraktion", "Fraktionen", "Gruppe") or word in _FACTION_WORDS
+            or low in BARE_WITH_NAME or word in _BACK_REFERENCES
             or _COUNCIL_SESSION.fullmatch(word) is not None
             or len(word) >= 3 and (_match_head(word) is not None or COUNCIL_WORD.fullmatch(low) is not None))
 
@@ -312,21 +391,19 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                    canonical_key(display), _GROUP_GENDER.get(name, "f"), head=name.casefold()))
                 i = end
                 continue
-        if text in ("Fraktion", "Fraktionen") and i + 2 < n and doc[i + 1].text == "der" \
-                and _PARTY.fullmatch(doc[i + 2].text):
-            # "der Fraktion der CDU", "die Fraktionen der SPD und der CDU": each the party's faction
-            k = i + 1
-            while k + 1 < n and doc[k].text == "der" and _PARTY.fullmatch(doc[k + 1].text):
-                party = doc[k + 1]
-                display = f"{party.text}-Fraktion"
-                start = doc[i].idx if k == i + 1 else party.idx
-                end_char = party.idx + len(party.text)
-                out.append(Mention(start, end_char, full[start:end_char], display, "faction",
+        factions = _FACTIONS_OF.match(full, doc[i].idx) if text in _FACTION_WORDS else None
+        if factions and (factions.group("of") or len(_FACTION_PARTY.findall(factions.group(0))) > 1):
+            # "der Fraktion der CDU", "die Fraktionen von SPD und CDU", "der Fraktionen CDU, SPD und FDP", "die
+            # Ratsfraktion der Freien Wähler": each the party's faction
+            for p in _FACTION_PARTY.finditer(full, factions.end("word"), factions.end()):
+                party = " ".join(p.group("party").split())
+                display = f"{party}-Fraktion" if " " not in party else f"Fraktion {_NOMINATIVE_PARTY.get(party, party)}"
+                start = factions.start() if p.start() <= factions.end("of" if factions.group("of") else "word") + 1 \
+                    else p.start("party")
+                out.append(Mention(start, p.end("party"), full[start:p.end("party")], display, "faction",
                                    canonical_key(display), "f", head="fraktion"))
-                k += 2
-                if k + 1 < n and doc[k].text in ("und", "sowie", ","):
-                    k += 1
-            i = k
+            while i < n and doc[i].idx < factions.end():
+                i += 1
             continue
         alliance = _ALLIANCE.match(full, doc[i].idx) if text == "Gruppe" else None
         if alliance:
@@ -364,18 +441,43 @@ def find_mentions(doc: Doc) -> list[Mention]:
             base = text
             low = text.casefold()
             for h in NAMED_DEPARTMENTS + ("fachausschuss", "ausschuss", "beirat", "amt", "rat", "kommission",
-                                          "konferenz"):
+                                          "konferenz", "büro"):
                 if low.startswith(h):
                     base = text[: len(h)]
                     break
-            named = low.startswith(NAMED_DEPARTMENTS)
-            # "Beirat für Menschen mit Behinderungen", also "Beirat von Menschen mit ..." (not "Rat von der Stadt")
-            complement = doc[i + 1].text == "für" or doc[i + 1].text == "von" and base.casefold() in (
+            named = low.startswith(NAMED_DEPARTMENTS) and doc[i + 1].text not in _TITLES \
+                and doc[i + 1].text not in first_names()  # "Abteilung Frau Meier": a person of the unit
+            # "Beirat für Menschen mit Behinderungen" (also "f."), "Beirat von Menschen mit ..." (not "Rat von der
+            # Stadt")
+            complement = doc[i + 1].text in ("für", "f.") or doc[i + 1].text == "von" and base.casefold() in (
                 "beirat", "ausschuss") and i + 2 < n and _is_cap(doc[i + 2]) or (
                 # "Beirat der Volkshochschule": a board named after the institution it advises
-                doc[i + 1].text in ("der", "des") and base.casefold() == "beirat" and i + 2 < n
+                # "Büro der Kreisorgane", "Büro des Oberbürgermeisters": an office named after those it serves
+                doc[i + 1].text in ("der", "des") and base.casefold() in ("beirat", "büro") and i + 2 < n
                 and _is_cap(doc[i + 2]) and doc[i + 2].text not in _TOWN_WORDS and not _match_head(doc[i + 2].text)
                 and not COUNCIL_WORD.fullmatch(doc[i + 2].lower_))
+            if not complement and not named and base.casefold() in _FIELD_NAMED:
+                fields = _fields_after(doc, i)
+                if fields:
+                    span = doc[i:fields]
+                    display = base + " " + doc[i + 1:fields].text
+                    out.append(Mention(span.start_char, span.end_char, span.text, display,
+                                       _BARE_KINDS[base.casefold()], canonical_key(display),
+                                       _GENDER.get(base.casefold(), "f"), head=base.casefold()))
+                    i = fields
+                    continue
+            number = _UNIT_NUMBER.fullmatch(doc[i + 1].text)
+            if (named or low in ("amt", "amtes")) and number and not (i + 2 < n and (doc[i + 2].text in (
+                    "-", "–", ":") or doc[i + 2].text.isdigit() or doc[i + 2].text in _TIME_UNITS)) \
+                    and not (i > 0 and (doc[i - 1].lower_ in _POSSESSIVE or doc[i - 1].lower_ in ("im", "ins"))):
+                # "Fachbereich 3", "Amt 61", "Dezernat III": a unit by its number ("FB 31 - Schule" is named
+                # whole elsewhere)
+                span = doc[i:i + 2]
+                display = base + " " + doc[i + 1].text
+                out.append(Mention(span.start_char, span.end_char, span.text, display, "department",
+                                   canonical_key(display), _GENDER.get(base.casefold(), "n"), head=base.casefold()))
+                i += 2
+                continue
             if complement or named and _is_cap(doc[i + 1]):
                 e = _group_name(doc, i + 1 if complement else i, commas=True)
                 if e > i + (2 if complement else 1):
@@ -395,11 +497,23 @@ def find_mentions(doc: Doc) -> list[Mention]:
                                head=name.casefold(), is_abbreviation=True))
             i += 1
             continue
+        landscape = text in ("Amt", "Amtes", "Amts") and i + 3 < n and "\n" not in doc[i].whitespace_ \
+            and _LANDSCAPE_ADJ.fullmatch(doc[i + 1].text) and _is_cap(doc[i + 2]) and doc[i + 2].text not in NAME_STOP \
+            and not _match_head(doc[i + 2].text) and not _is_cap(doc[i + 3]) and "\n" not in doc[i + 1].whitespace_
+        if landscape:
+            # an Amt named after a landscape: "Amt Hüttener Berge", "des Amtes Dänischer Wohld"
+            span = doc[i:i + 3]
+            display = "Amt " + doc[i + 1:i + 3].text
+            out.append(Mention(span.start_char, span.end_char, span.text, display, "department",
+                               canonical_key(display), "n", head="amt"))
+            i += 3
+            continue
         if text in ("Amt", "Amtes", "Amts") and i + 1 < n and _is_cap(doc[i + 1]) and "\n" not in doc[i].whitespace_ \
                 and doc[i + 1].text not in NAME_STOP and doc[i + 1].text not in _NOT_A_REGION \
                 and not _match_head(doc[i + 1].text) and not (i > 0 and doc[i - 1].lower_ in _POSSESSIVE) and (
                     i + 2 >= n or "\n" in doc[i + 1].whitespace_
-                    or not _is_cap(doc[i + 2]) and doc[i + 2].text not in (",", "und", "&", "/")):
+                    or not _is_cap(doc[i + 2]) and doc[i + 2].text not in (",", "und", "&", "/")
+                    or _REGION.fullmatch(doc[i + 1].text)):  # "des Amtes Kropp-Stapelholm, Am Markt 1"
             # an Amt of Schleswig-Holstein named after its region: "Amt Südtondern", "des Amtes Schlei-Ostsee"
             span = doc[i:i + 2]
             display = "Amt " + doc[i + 1].text
@@ -428,6 +542,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
                 start_i = _coordinated_start(doc, i)
                 if start_i < i:  # "Kinder- und Jugendbeirat", "Bau-, Planungs- und Umweltausschuss"
                     base = doc[start_i:i].text + " " + base
+                elif head.kind == "faction" and i > 1 and doc[i - 1].text == "/" and not doc[i - 2].whitespace_ \
+                        and not doc[i - 1].whitespace_ and _PARTY.fullmatch(doc[i - 2].text):
+                    start_i = i - 2  # "CDU/CSU-Fraktion": two parties in one faction
+                    base = doc[i - 2].text + "/" + base
                 adjs: list[str] = []
                 k = start_i - 1
                 while k >= 0 and _adj_stem(doc[k].text) and (
@@ -479,6 +597,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     k = i + 1
                     while k < n and k <= i + 2 and _is_cap(doc[k]) and doc[k].text not in NAME_STOP \
                             and doc[k].text not in _TITLES and doc[k].text not in first_names() \
+                            and doc[k].text not in _NOT_A_FIELD \
                             and not _match_head(doc[k].text) and "\n" not in doc[k - 1].whitespace_:
                         k += 1
                     after = doc[k] if k < n else None
@@ -577,6 +696,10 @@ def find_mentions(doc: Doc) -> list[Mention]:
                     out.append(Mention(tok.idx, tok.idx + len(text), text, name, "council", canonical_key(name), gender,
                                        head=name.casefold()))
         i += 1
+    if "genda" in full:
+        out += _local_agendas(full)
+    if _LETTER_SPACED.search(full):
+        out += _letter_spaced(full, out)
     out += _listed_groups(full, out)
     out += _numbered_departments(full, out)
     if "leiter" in full or "Leit" in full:
@@ -585,6 +708,50 @@ def find_mentions(doc: Doc) -> list[Mention]:
         out += _staff_units(full, out)
     out.sort(key=lambda m: m.start)
     return [_without_place(m, places) for m in out]
+
+
+# a heading set in spaced letters ("S i t z u n g  d e s  B a u a u s s c h u s s e s"): each word's letters one
+# space apart, the words further apart
+_LETTER_SPACED = re.compile(r"(?<![\wäöüß])(?:[A-Za-zÄÖÜäöüß] ){4,}[A-Za-zÄÖÜäöüß](?![\wäöüß])")
+
+
+def _letter_spaced(text: str, taken: list[Mention]) -> list[Mention]:
+    """Bodies in a letter-spaced heading, named by the word its letters spell ("B e i r a t" is no body alone:
+    a compound or a council word is)."""
+    out = []
+    for m in _LETTER_SPACED.finditer(text):
+        word = m.group(0).replace(" ", "")
+        word = word[0] + word[1:].casefold()
+        hm = _match_head(word)
+        council = COUNCIL_WORD.fullmatch(word.casefold())
+        if not (hm or council) or any(x.start < m.end() and m.start() < x.end for x in taken):
+            continue
+        if hm:
+            head, base, _infl = hm
+            det = base.casefold()[: -len(head.suffix)]
+            if not det and head.suffix in BARE_NEEDS_ADJ:
+                continue
+            display, kind, gender, suffix = base, head.kind, head.gender, head.suffix
+        else:
+            display = word[: len(council.group(1))]
+            kind, gender, suffix, det = "council", "m", council.group(1), ""
+        out.append(Mention(m.start(), m.end(), m.group(0), display, kind, canonical_key(display), gender,
+                           head=suffix, determinant=det))
+    return out
+
+
+# the Lokale Agenda 21 of a town: citizens, groups and the administration working on its sustainability process
+_LOCAL_AGENDA = re.compile(r"\b[Ll]okalen?\s+Agenda(?:[\s-]+21)?(?![\wäöüß-])|\bLA[\s-]?21\b")
+
+
+def _local_agendas(text: str) -> list[Mention]:
+    """'der Lokalen Agenda 21', 'Lokale Agenda', 'LA 21': one body, named in the nominative."""
+    out = []
+    for m in _LOCAL_AGENDA.finditer(text):
+        display = "Lokale Agenda 21" if "21" in m.group(0) else "Lokale Agenda"
+        out.append(Mention(m.start(), m.end(), m.group(0), display, "working_group", canonical_key(display), "f",
+                           head="agenda"))
+    return out
 
 
 _PLURAL_GROUPS = {"arbeitskreise": "Arbeitskreis", "arbeitsgruppen": "Arbeitsgruppe", "projektgruppen": "Projektgruppe",
@@ -968,7 +1135,8 @@ def _parents(text: str, mentions: list[Mention], orgs: dict[str, Organisation]) 
                     and o.key != owner.key:
                 orgs[o.key].parent = owner.key
     # a working group with no other parent belongs to the document's main body
-    main = [o for o in orgs.values() if o.kind in ("advisory_board", "council", "committee")]
+    main = [o for o in orgs.values() if o.kind in ("advisory_board", "council", "committee")] or [
+        o for o in orgs.values() if o.mentions[0].head == "agenda"]  # the Lokale Agenda's working groups
     if main:
         top = max(main, key=lambda o: len(o.mentions))
         for o in orgs.values():
