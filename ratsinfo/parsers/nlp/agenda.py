@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ratsinfo.parsers.nlp.context import Context
-from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, parse_date
+from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, WEEKDAY, parse_date
 from ratsinfo.parsers.nlp.orgs import Mention
 
 HEAD_CHARS = 900
@@ -23,8 +23,7 @@ MEETING_KINDS = ("council", "committee", "advisory_board", "conference", "staff"
 _CUE = re.compile(r"Niederschrift|Protokoll|Tagesordnung|Sitzungstermin|Sitzungsbeginn|TOP\s*\d|Gremium:|"
                   r"\bSitzung\s+(?:des|der|am|vom)\b|\d\.\s+(?:öffentlichen?\s+)?Sitzung|[Ss]itzung\s+(?:am|vom)\b")
 _PROTOCOL = re.compile(r"Niederschrift|Protokoll|Tagesordnung|Sitzungstermin|TOP\s*\d")
-_DATE = re.compile(r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+(?:den\s+)?)?"
-                   + DATE_PATTERN)
+_DATE = re.compile(WEEKDAY + DATE_PATTERN)
 _ORDINAL = re.compile(r"(?<![\d.])(?P<n>\d{1,3})\.\s+(?:(?:öffentlichen|öffentliche|ordentlichen|ordentliche|"
                       r"konstituierenden|konstituierende)\s+)?(?:Sitzung|Tagung)\b")
 _COMPOUND_SESSION = re.compile(r"\b(?P<body>[A-ZÄÖÜ][a-zäöüß]*(?:rat|ausschuss|beirat|vertretung|versammlung|tag))"

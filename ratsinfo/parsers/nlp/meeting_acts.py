@@ -15,14 +15,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from ratsinfo.parsers.nlp.context import Context
-from ratsinfo.parsers.nlp.numbers import YEAR, months
+from ratsinfo.parsers.nlp.numbers import MONTH_NAME, YEAR, months
 from ratsinfo.parsers.nlp.orgs import Mention
 
 _NEAR = 160  # the acting body stands near its day (a PDF line break may join two sentences)
 MEETING_KINDS = ("conference", "committee", "advisory_board", "council", "staff", "working_group")
-_MONTHS = r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+_MONTHS = MONTH_NAME
 _WEEKDAY = (r"(?:(?:heutigen|kommenden|morgigen|gestrigen|vergangenen)\s+)?"
-            r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)?(?:den\s+|dem\s+)?")
+            r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?),?\s+)?"
+            r"(?:den\s+|dem\s+)?")
 # a day, with or without its year, and the first day of a range ("3. bis 4. Juni 2019", "4./5. Mai")
 _DAY = (r"(?P<d>\d{1,2})\.\s?(?:(?:bis|und|-|–|/)\s?\d{1,2}\.\s?)?"
         r"(?:(?P<mon>" + _MONTHS + r")|(?P<mn>\d{1,2})\.)(?:\s?(?P<y>\d{4}|\d{2}(?![\d.])))?(?![\d.]?\d)")
@@ -94,7 +95,7 @@ class Dated:
 def day_of(m: re.Match, ctx: Context, pos: int, list_year: str | None = None) -> Dated | None:
     """The date a ``_DAY`` match names; a missing year comes from the list it stands in, the paragraph,
     else from the heading."""
-    month = months()[m.group("mon").casefold()] if m.group("mon") else int(m.group("mn"))
+    month = months()[m.group("mon").rstrip(".").casefold()] if m.group("mon") else int(m.group("mn"))
     day = int(m.group("d"))
     y = m.group("y") or list_year
     year = (int(y) + (2000 if int(y) < 50 else 1900) if len(y) == 2 else int(y)) if y else (

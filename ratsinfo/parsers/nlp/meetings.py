@@ -30,8 +30,7 @@ MEETING_KINDS = ("conference", "committee", "advisory_board", "council", "staff"
 
 # a body followed by the day it met: "(der Stadt Köln) in seiner Sitzung am Montag, 8. September 2022"
 _DATED = re.compile(r"(?:\s+(?:der|des)\s+(?:Stadt|Gemeinde|Landeshauptstadt|Samtgemeinde)\s+[A-ZÄÖÜ][\wäöüß-]+)?"
-                    r"(?:\s*\([^)]{1,40}\))?\s*:?\s+(?:war\s+)?(?:am|vom)\s+(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|"
-                    r"Freitag|Samstag|Sonntag),?\s+)?(?:den\s+)?" + DATE_PATTERN)
+                    r"(?:\s*\([^)]{1,40}\))?\s*:?\s+(?:war\s+)?(?:am|vom)\s+" + WEEKDAY + DATE_PATTERN)
 # a date of a statute or a letter, not of a meeting: "Satzung des Rates vom ...", "Geschäftsordnung ... vom"
 # a decision dated by its session, not a statute: "Beschluss in der Fassung des Ausschusses vom ..."
 _DECISION_TEXT = re.compile(r"\bBeschluss\w*\s+in\s+der\s+Fassung\s+(?:des|der)\s*$")

@@ -398,3 +398,13 @@ def test_the_session_of_a_body_of_another_region_keeps_its_region(facts_of):
 def test_minutes_approved_of_an_earlier_session_in_every_inflection(facts_of, words):
     text = f"Sitzung des Kulturausschusses am 31.08.2023\n\nTOP 2 Genehmigung des Protokolls {words} 01.06.2023"
     assert sorted(m.date for m in facts_of(text)["meeting"]) == [date(2023, 6, 1), date(2023, 8, 31)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Der Wegeausschuss tagte am 9. Sept. 2021 im Feuerwehrhaus.",
+    "Die Sitzung des Wegeausschusses am Do., 09.09.2021 begann mit einer Ortsbesichtigung.",
+    "Der Wegeausschuss kam am Do 9. Sep. 2021 zusammen.",
+])
+def test_a_meeting_day_with_its_month_or_weekday_cut_short(facts_of, sentence):
+    (m,) = facts_of(sentence)["meeting"]
+    assert (m.subject, m.date) == ("Wegeausschuss", date(2021, 9, 9))
