@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ratsinfo.parsers.nlp.context import Context
-from ratsinfo.parsers.nlp.numbers import MONTH_NAME, YEAR, months
+from ratsinfo.parsers.nlp.numbers import MONTH_NAME, YEAR, months, ordinals
 from ratsinfo.parsers.nlp.orgs import Mention
 
 _NEAR = 160  # the acting body stands near its day (a PDF line break may join two sentences)
@@ -48,7 +48,8 @@ _SUBJECT_BEFORE = {"m": ("der", "unser", "durch den", "vom"), "f": ("die", "unse
                    "n": ("das", "unser", "durch das", "vom")}
 _MEMBERS_OF = re.compile(r"\b(?:Mitglieder|Teilnehmer\w*|Vertreter\w*)\s+(?:\d+\s+)?(?:des|der)\s+(?:\w+\s+)?$")
 # a numbered session without its day: "in seiner 14. Sitzung", "in ihrer 20. öffentlichen Sitzung"
-_OWN_NUMBERED = re.compile(r"\b(?:in|auf)\s+(?:seiner|ihrer)\s+(?P<n>\d{1,3})\.\s+(?:(?:öffentlichen|ordentlichen|"
+_OWN_NUMBERED = re.compile(r"\b(?:in|auf)\s+(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})\.|(?P<w>" + "|".join(
+    sorted(ordinals(), key=len, reverse=True)) + r")n)\s+(?:(?:öffentlichen|ordentlichen|"
                            r"nichtöffentlichen|konstituierenden)\s+)?Sitzung\b(?!\s+(?:am|vom)\s+\w)")
 # a heading over a table of session dates: "Sitzungstermine 2024", "Termine der Sitzungen des Beirates"
 _DATES_HEAD = re.compile(r"(?:Sitzungstermin(?:e|en)?|Sitzungsplan|Termine|Tagungstermine|Sitzungen)\b")
@@ -74,6 +75,10 @@ _TO_BODY = re.compile(r"\b(?:dem|der)\s+$")
 _FIRST_TIME = re.compile(r"\b(?:zum\s+ersten\s+Mal|erstmal(?:s|ig)\s+(?:zusammen|getagt|getroffen))\b"
                          r"(?!\s+(?:in\s+(?:der\s+)?neue[nr]?\s+(?:Besetzung|Konstellation|Zusammensetzung|Wahlperiode)|"
                          r"in\s+diese[mr]\s+(?:Jahr|Wahlperiode)|nach\s+der\s+(?:Wahl|Sommerpause)))")
+# the body's own numbered session, in digits or words: "zu seiner dritten Sitzung", "in ihrer 5. ordentlichen Sitzung"
+_OWN_ORDINAL = re.compile(r"\b(?:zu|in|auf)\s+(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})\.\s+|(?P<w>" + "|".join(
+    sorted(ordinals(), key=len, reverse=True)) + r")[nr]?\s+)(?:(?:öffentlichen|ordentlichen|nichtöffentlichen|"
+    r"konstituierenden|regulären)\s+)?Sitzung\b")
 _FULL_STOP = re.compile(r"(?:(?:19|20)\d\d|[a-zäöüß]{3})\.\s+[A-ZÄÖÜ]")
 # "In neuer Besetzung kommt der Stadtrat ... erstmals zusammen": the first session of a term, not of the body
 _NEW_TERM = re.compile(r"\b(?:[Ii]n\s+neue[rn]?\s+(?:Besetzung|Zusammensetzung|Wahlperiode)|"
@@ -184,7 +189,11 @@ def acted_on_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
             continue
         body = min(bodies, key=lambda b: abs(b.start - dm.start()))
         first = 1 if _FIRST_TIME.search(clause) and not _NEW_TERM.search(clause) else None
-        for day in enumerated_days(ctx, dm):
+        days = enumerated_days(ctx, dm)
+        own = _OWN_ORDINAL.search(clause) if len(days) == 1 else None
+        if own and not _NEW_TERM.search(clause):  # one day and the session the body counts it as
+            first = int(own.group("n")) if own.group("n") else ordinals()[own.group("w").casefold()]
+        for day in days:
             day.number = first
             out.append((body.key, day, s, e))
             first = None
@@ -221,7 +230,8 @@ def numbered_without_day(ctx: Context) -> list[tuple[str, int, int, int]]:
         para = text.rfind("\n", 0, m.start()) + 1
         prior = [b for b in ctx.mentions_between(max(para, m.start() - 200), m.start()) if b.kind in MEETING_KINDS]
         if prior:
-            out.append((prior[-1].key, int(m.group("n")), prior[-1].start, m.end()))
+            number = int(m.group("n")) if m.group("n") else ordinals()[m.group("w")]
+            out.append((prior[-1].key, number, prior[-1].start, m.end()))
     return out
 
 

@@ -258,13 +258,14 @@ _ORDINAL_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\.\s*(?:(?:öffentlichen?|orde
                              r"(?:(?:Sitzung|Tagung)\s+(?:des|der)\s+)?$")
 _TERM_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\.\s+(?:\w+\s+)?(?:Sitzung|Tagung)\s+(?:des|der)\s+\d{1,3}\.\s*$")
 _HELD = re.compile(r"\b(?:fand|findet|stattfand|stattfinden|statt|tagte)\b")
-_OWN_SESSION = re.compile(r"\b(?:in\s+)?(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})\.\s+)?Sitzung\s+(?:am|vom)\s+"
-                          + DATE_PATTERN)
+_OWN_SESSION = re.compile(r"\b(?:in\s+)?(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})\.\s+|" + _WRITTEN + r")?"
+                          r"(?:(?:öffentlichen|ordentlichen|nichtöffentlichen|konstituierenden)\s+)?Sitzung\s+(?:am|vom)\s+"
+                          + WEEKDAY + DATE_PATTERN)
 _FIRST_OF = re.compile(r"\b" + _WRITTEN + r"(?:Sitzung|Tagung)\s+(?:des|der)\s*$")
 
 
 def _written(m: re.Match | None) -> int | None:
-    return ordinals().get(m.group("w").casefold()) if m else None
+    return ordinals().get(m.group("w").casefold()) if m and m.group("w") else None
 # "die 2. Sitzung am 16. Juni 2021"
 _NUMBERED_SESSION = re.compile(r"(?<![\d.])(?P<n>\d{1,3})\.\s+(?:öffentlichen?\s+)?Sitzung\s+(?:am|vom)\s+"
                                + DATE_PATTERN)
@@ -322,7 +323,7 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                 if own and m.end + own.start() > next((x.start for x in mentions if x.start >= m.end), ce):
                     own = None  # "in seiner Sitzung" after another body is that body's session
                 if own:
-                    add(m.key, int(own.group("n")) if own.group("n") else None, parse_date(own.group("date")),
+                    add(m.key, int(own.group("n")) if own.group("n") else _written(own), parse_date(own.group("date")),
                         s, e2)
                     continue
                 dated = _DATED.match(text, m.end, min(ce, m.end + 80))

@@ -408,3 +408,15 @@ def test_minutes_approved_of_an_earlier_session_in_every_inflection(facts_of, wo
 def test_a_meeting_day_with_its_month_or_weekday_cut_short(facts_of, sentence):
     (m,) = facts_of(sentence)["meeting"]
     assert (m.subject, m.date) == ("Wegeausschuss", date(2021, 9, 9))
+
+
+@pytest.mark.parametrize("sentence, number, when", [
+    ("Der Heimatbeirat kam am 2. Mai 2024 zu seiner vierten Sitzung zusammen.", 4, date(2024, 5, 2)),
+    ("Die Mitglieder der Radwegekommission trafen sich am 2. Mai 2024 zu ihrer 7. Sitzung.", 7, date(2024, 5, 2)),
+    ("Der Heimatbeirat hat in seiner zweiten ordentlichen Sitzung am 2. Mai 2024 den Haushalt beraten.", 2,
+     date(2024, 5, 2)),
+    ("Der Heimatbeirat hat sich in seiner fünften Sitzung mit dem Wegekonzept befasst.", 5, None),
+])
+def test_a_session_the_body_counts_as_its_own_in_words_or_digits(facts_of, sentence, number, when):
+    (m,) = facts_of(sentence)["meeting"]
+    assert (m.number, m.date) == (number, when)
