@@ -129,6 +129,12 @@ def _heading_year(ctx: Context, pos: int) -> int | None:
     return int(y.group(1)) if y else None
 
 
+# words between the article and its body that describe the body: "der neu gewählte Stadtrat", "die im Mai
+# gegründete Arbeitsgruppe", "vom zuständigen Ausschuss" (lower-case words ending as an attribute ends)
+_ATTRIBUTES = re.compile(r"(?:\s+(?:(?:im|am|seit)\s+[A-ZÄÖÜ][a-zäöü]+\s+)?(?:[a-zäöüß]+\s+)?[a-zäöüß]{3,}(?:e|en))+"
+                         r"\s*$")
+
+
 def _acting(ctx: Context, cs: int, lo: int, hi: int) -> list[Mention]:
     """The bodies between ``lo`` and ``hi`` of a clause starting at ``cs`` that act in it (not the one a
     decision is about or is addressed to)."""
@@ -138,7 +144,7 @@ def _acting(ctx: Context, cs: int, lo: int, hi: int) -> list[Mention]:
         if m.kind not in MEETING_KINDS:
             continue
         before = text[max(cs, m.start - 50):m.start]
-        words = before.casefold().split()
+        words = _ATTRIBUTES.sub("", before).casefold().split()
         articles = _SUBJECT_BEFORE.get(m.gender, ())
         if not words or words[-1] in articles or " ".join(words[-2:]) in articles or _MEMBERS_OF.search(before):
             out.append(m)

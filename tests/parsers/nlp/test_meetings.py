@@ -420,3 +420,18 @@ def test_a_meeting_day_with_its_month_or_weekday_cut_short(facts_of, sentence):
 def test_a_session_the_body_counts_as_its_own_in_words_or_digits(facts_of, sentence, number, when):
     (m,) = facts_of(sentence)["meeting"]
     assert (m.number, m.date) == (number, when)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Am 6. Juni 2024 trat der neu gewählte Heimatbeirat zusammen.",
+    "Die im März gebildete Radwegekommission traf sich am 6. Juni 2024 im Bürgerhaus.",
+    "Der neue Heimatbeirat tagte am 6. Juni 2024 im Bürgerhaus.",
+])
+def test_a_body_described_between_its_article_and_its_name_still_acts(facts_of, sentence):
+    (m,) = facts_of(sentence)["meeting"]
+    assert m.date == date(2024, 6, 6)
+
+
+def test_a_described_body_a_decision_is_addressed_to_did_not_meet(facts_of):
+    facts = facts_of("Am 6. Juni 2024 empfahl der Hauptausschuss dem neu gewählten Heimatbeirat eine Stellungnahme.")
+    assert [m.subject for m in facts["meeting"]] == ["Hauptausschuss"]
