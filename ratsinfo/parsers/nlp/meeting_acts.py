@@ -33,7 +33,8 @@ _ON_DAY = re.compile(r"\b(?:[Aa]m|(?<=Sitzung\s)vom|(?<=it\sBeschluss\s)vom|(?<=
                      r"vom(?=\s+\d{1,2}\.\s?(?:bis|-|–)\s?\d))\s+" + _WEEKDAY + _DAY)
 # what a body does in a session; a verb of the clause, not a noun ("Beschluss vom" dates a paper)
 _ACT = re.compile(r"\b(?:beschlo(?:ss|ß)(?:en)?|beschließt|empfahl(?:en)?|empfohlen|befasst(?:e|en)?|berie(?:t|ten)|"
-                  r"beraten|tagt(?:e|en)?|getagt|t(?:raf|rafen|rifft|reffen)\s+sich|sich\b[^;]{0,60}?\bgetroffen|"
+                  r"beraten|vorberaten|vorberiet(?:en)?|erörtert(?:e|en)?|diskutiert(?:e|en)?|behandelt(?:e|en)?|"
+                  r"beschäftigt(?:e|en)?\s+sich|besprach(?:en)?|besprochen|tagt(?:e|en)?|getagt|t(?:raf|rafen|rifft|reffen)\s+sich|sich\b[^;]{0,60}?\bgetroffen|"
                   r"(?:kam|kamen|kommt|kommen|trat|traten|tritt|treten)\b[^;]{0,60}?\bzusammen|"
                   r"zusammengekommen|zusammengetreten|stimmt(?:e|en)?\b[^;]{0,80}?\bzu\b|zugestimmt|entschied(?:en)?|entschieden|"
                   r"wählt(?:e|en)?|gewählt|lehnt(?:e|en)?\b[^;]{0,80}?\bab\b|abgelehnt|verabschiedet(?:e|en)?|"
@@ -335,7 +336,10 @@ def year_sessions(ctx: Context) -> list[tuple[str, Dated, int, int]]:
 # Samtgemeinde (SGR)"), then its day on the next line ("Donnerstag, 31. August 2023 , 16:00 Uhr")
 _HEAD_LINES = 6
 _HEAD_REST = re.compile(r"[\s\-–:|]*(?:\([A-ZÄÖÜ][\wÄÖÜäöü]{1,9}\))?[\s:]*")
-_HEAD_DAY = re.compile(r"[ \t]*" + _WEEKDAY + _DAY + r"(?:\s*,?\s*(?:um\s+)?\d{1,2}[:.]\d{2}\s*(?:Uhr)?)?[ \t]*$", re.M)
+# (its hours may be a span, "17:00 - 19:00 Uhr", and a place may follow: ", Rathaus, Sitzungssaal")
+_HEAD_DAY = re.compile(r"[ \t]*" + _WEEKDAY + _DAY + r"(?:\s*,?\s*(?:um\s+|von\s+|ab\s+)?\d{1,2}[:.]\d{2}\s*(?:Uhr)?"
+                       r"(?:\s*(?:-|–|bis)\s*\d{1,2}[:.]\d{2}\s*(?:Uhr)?)?)?"
+                       r"(?:\s*[,|]\s*[A-ZÄÖÜ][^\n\d]{2,60})?[ \t]*$", re.M)
 
 
 def heading_session(ctx: Context) -> list[tuple[str, Dated, int, int]]:

@@ -435,3 +435,15 @@ def test_a_body_described_between_its_article_and_its_name_still_acts(facts_of, 
 def test_a_described_body_a_decision_is_addressed_to_did_not_meet(facts_of):
     facts = facts_of("Am 6. Juni 2024 empfahl der Hauptausschuss dem neu gewählten Heimatbeirat eine Stellungnahme.")
     assert [m.subject for m in facts["meeting"]] == ["Hauptausschuss"]
+
+
+def test_a_page_head_with_the_hours_as_a_span_and_the_place_after_the_day(facts_of):
+    text = "Ergebnisniederschrift\nRadwegekommission\n06.06.2024, 16:30 - 18:15 Uhr, Bürgerhaus Ost\n\nAnwesend: sieben"
+    (m,) = facts_of(text)["meeting"]
+    assert (m.subject, m.date) == ("Radwegekommission", date(2024, 6, 6))
+
+
+@pytest.mark.parametrize("verb", ["vorberaten", "erörtert", "diskutiert", "behandelt", "besprochen"])
+def test_a_body_that_discussed_a_matter_on_a_day_met_that_day(facts_of, verb):
+    (m,) = facts_of(f"Der Wegeausschuss hat den Entwurf am 6. Juni 2024 {verb}.")["meeting"]
+    assert (m.subject, m.date) == ("Wegeausschuss", date(2024, 6, 6))
