@@ -24,8 +24,10 @@ _CUE = re.compile(r"Niederschrift|Protokoll|Tagesordnung|Sitzungstermin|Sitzungs
                   r"\bSitzung\s+(?:des|der|am|vom)\b|\d\.\s+(?:öffentlichen?\s+)?Sitzung|[Ss]itzung\s+(?:am|vom)\b")
 _PROTOCOL = re.compile(r"Niederschrift|Protokoll|Tagesordnung|Sitzungstermin|TOP\s*\d")
 _DATE = re.compile(WEEKDAY + DATE_PATTERN)
+# "12. Sitzung", "12. öffentliche Sitzung", and the number after the word: "Sitzung Nr. 12", "Sitzung Nr. 12/2021"
 _ORDINAL = re.compile(r"(?<![\d.])(?P<n>\d{1,3})\.\s+(?:(?:öffentlichen|öffentliche|ordentlichen|ordentliche|"
-                      r"konstituierenden|konstituierende)\s+)?(?:Sitzung|Tagung)\b")
+                      r"konstituierenden|konstituierende)\s+)?(?:Sitzung|Tagung)\b|"
+                      r"\b(?:Sitzung|Tagung)\s+(?:Nr\.|Nummer)\s*(?P<nr>\d{1,3})(?:/(?:19|20)?\d\d)?(?![\d/])")
 _COMPOUND_SESSION = re.compile(r"\b(?P<body>[A-ZÄÖÜ][a-zäöüß]*(?:rat|ausschuss|beirat|vertretung|versammlung|tag))"
                                r"s?sitzung\b")
 _LETTER_SPACED = re.compile(r"\b(?:[A-Za-zÄÖÜäöüß] ){3,}[A-Za-zÄÖÜäöüß]\b")
@@ -86,7 +88,7 @@ def head_meeting(ctx: Context) -> HeadMeeting | None:
     ordinal = None
     for m in _ORDINAL.finditer(head):
         if m.start() < max(org.end, de) + 40:
-            ordinal = int(m.group("n"))
+            ordinal = int(m.group("n") or m.group("nr"))
             break
     return HeadMeeting(org, when, ordinal, min(org.start, ds), max(org.end, de))
 

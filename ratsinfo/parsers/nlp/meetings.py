@@ -256,6 +256,8 @@ _WRITTEN = (r"(?P<w>[Ee]rste|[Zz]weite|[Dd]ritte|[Vv]ierte|[Ff]ünfte|[Ss]echste
 _FIRST_SESSION = re.compile(r"\b" + _WRITTEN + r"Sitzung\b")
 _ORDINAL_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\.\s*(?:(?:öffentlichen?|ordentlichen?|konstituierenden?)\s+)?"
                              r"(?:(?:Sitzung|Tagung)\s+(?:des|der)\s+)?$")
+# the number after the word: "Sitzung Nr. 12 des", "Sitzung Nr. 12/2021 der"
+_NR_BEFORE = re.compile(r"\b(?:Sitzung|Tagung)\s+(?:Nr\.|Nummer)\s*(\d{1,3})(?:/(?:19|20)?\d\d)?\s+(?:des|der)\s+$")
 _TERM_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\.\s+(?:\w+\s+)?(?:Sitzung|Tagung)\s+(?:des|der)\s+\d{1,3}\.\s*$")
 _HELD = re.compile(r"\b(?:fand|findet|stattfand|stattfinden|statt|tagte)\b")
 _OWN_SESSION = re.compile(r"\b(?:in\s+)?(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})\.\s+|" + _WRITTEN + r")?"
@@ -313,7 +315,7 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                      ] if mentions and _DIGIT.search(clause) else []  # read for the bodies; a date starts with a digit
             for m in mentions:
                 before = text[max(cs, m.start - 40):m.start]
-                ordinal = _ORDINAL_BEFORE.search(before)
+                ordinal = _ORDINAL_BEFORE.search(before) or _NR_BEFORE.search(before)
                 session = _SESSION_OF.search(before)
                 term = _TERM_BEFORE.search(text[max(cs, m.start - 60):m.start])
                 if term:  # "die 19. Sitzung des 20. Beirates": the second number counts the body's terms

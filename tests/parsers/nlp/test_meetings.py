@@ -447,3 +447,12 @@ def test_a_page_head_with_the_hours_as_a_span_and_the_place_after_the_day(facts_
 def test_a_body_that_discussed_a_matter_on_a_day_met_that_day(facts_of, verb):
     (m,) = facts_of(f"Der Wegeausschuss hat den Entwurf am 6. Juni 2024 {verb}.")["meeting"]
     assert (m.subject, m.date) == ("Wegeausschuss", date(2024, 6, 6))
+
+
+@pytest.mark.parametrize("text", [
+    "Die Sitzung Nr. 9 der Radwegekommission fand am 6. Juni 2024 im Bürgerhaus statt.",
+    "Protokoll\nüber die öffentliche Sitzung Nr. 9/2024 des Wegeausschusses am 06.06.2024",
+])
+def test_a_session_numbered_after_the_word(facts_of, text):
+    (m,) = facts_of(text)["meeting"]
+    assert (m.number, m.date) == (9, date(2024, 6, 6))
