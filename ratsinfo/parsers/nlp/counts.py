@@ -21,7 +21,10 @@ from ratsinfo.parsers.nlp.numbers import (
 from ratsinfo.parsers.nlp.orgs import Mention
 
 NUM = number_words_pattern()
-SESSION_NOUNS = r"(?:Sitzungen|Sitzung|Treffen|Tagungen|Zusammenkünfte|Beratungen|Plenarsitzungen|Sitzungstermine)"
+# the sessions a body counts, also in the dative ("in sechs Sitzungen", "an vier Sitzungsterminen") and as
+# compounds naming a board's or its members' own sessions ("Beiratssitzungen", "Arbeitssitzungen")
+SESSION_NOUNS = (r"(?:Sitzungen|Sitzung|Treffen|Tagungen|Zusammenkünfte|Zusammenkünften|Beratungen|"
+                 r"(?:Plenar|Beirats|Arbeits|Gremien)sitzungen|Sitzungstermine[n]?)")
 MEET_VERBS = re.compile(r"\b" + any_of((
     "getagt", "tagte", "tagten", "tagt", "tagen", "zusammengekommen", "zusammengetreten", r"kam\w*", "kommt", "kommen",
     r"trat\w*", "tritt", r"traf\w*", "trifft", "treffen", "getroffen", r"fand\w*", "findet", "finden", "stattgefunden",
@@ -128,7 +131,9 @@ _TIMES_BEFORE = re.compile(r"(?:mal|\d\s*x)\s*$")
 _JOINED = re.compile(r"\s*(?:,|und|sowie)\s*(?:der|die|das)?\s*")
 _YEARLY = re.compile(r"\bjährlich\b")
 NOUN_COUNT = re.compile(r"\b(?P<n>" + NUM + r"|beiden)\s+(?:(?:öffentliche|nichtöffentliche|ordentliche|reguläre|"
-                        r"weitere|außerordentliche)\s+)?" + SESSION_NOUNS + r"\b", re.I)
+                        r"weitere|außerordentliche)n?\s+)?" + SESSION_NOUNS + r"\b", re.I)
+# dates a body meets on, counted beside a verb of meeting: "hat an fünf Terminen getagt", "traf sich zu vier Terminen"
+TERMS = re.compile(r"\b(?:an|zu|bei)\s+(?P<n>" + NUM + r")\s+(?:Termine|Terminen)\b", re.I)
 SINGLE = re.compile(r"\b(?:nur|lediglich|bloß)\s+(?P<n>eine)\s+(?:einzige\s+)?(?:Sitzung|Tagung|Zusammenkunft)\b",
                     re.I)
 # a part of every session noun above: a sentence without one holds no "zwei Sitzungen" and no "nur eine Tagung"
@@ -184,7 +189,8 @@ def find_counts(ctx: Context) -> list[Count]:
                     out.append(Count(body, n, qual, y, s + a, s + b))
 
         # "fanden zwei Sitzungen des Führungsstabs statt", "lediglich eine Sitzung des Ausschusses"
-        for rx in (noun_rx, single_rx) if SESSION_HINT.search(sent) else ():
+        rxs = (noun_rx, single_rx) if SESSION_HINT.search(sent) else ()
+        for rx in rxs + (TERMS,) if meets and "ermin" in sent else rxs:
             for m in rx.finditer(sent):
                 n = 1 if rx is single_rx else 2 if m.group("n") == "beiden" else to_number(m.group("n"))
                 if n is None or (rx is noun_rx and m.group("n").casefold() in ("eine", "einer", "ein", "einen")):

@@ -169,3 +169,19 @@ def test_two_bodies_two_counts_of_one_year(facts_of):
     facts = facts_of("Der Seniorenbeirat tagte 2021 viermal, der Jugendbeirat dreimal.")
     assert sorted((c.subject, c.number, c.year) for c in facts["session_count"]) == [
         ("Jugendbeirat", 3, 2021), ("Seniorenbeirat", 4, 2021)]
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("Der Heimatbeirat tagte 2023 in sieben öffentlichen Sitzungen.", 7),
+    ("Der Heimatbeirat kam 2023 zu fünf ordentlichen Sitzungen zusammen.", 5),
+    ("Im Jahr 2023 fanden neun Beiratssitzungen des Heimatbeirates statt.", 9),
+    ("Der Heimatbeirat hat sich 2023 an sechs Terminen getroffen.", 6),
+    ("Der Heimatbeirat tagte 2023 an vier Sitzungsterminen.", 4),
+])
+def test_a_count_of_sessions_in_any_case_and_compound(facts_of, sentence, n):
+    f = one(facts_of(sentence))
+    assert (f.subject, f.number, f.year, f.qualifier) == ("Heimatbeirat", n, 2023, "exact")
+
+
+def test_appointments_without_a_verb_of_meeting_are_no_sessions(facts_of):
+    assert "session_count" not in facts_of("Der Heimatbeirat bietet 2023 an sechs Terminen eine Sprechstunde an.")
