@@ -31,15 +31,20 @@ _DAY = (r"(?P<d>\d{1,2})\.\s?(?:(?:bis|und|-|–|/)\s?\d{1,2}\.\s?)?"
 # letters, except a range)
 _ON_DAY = re.compile(r"\b(?:[Aa]m|(?<=Sitzung\s)vom|(?<=it\sBeschluss\s)vom|(?<=ch\sBeschluss\s)vom|"
                      r"vom(?=\s+\d{1,2}\.\s?(?:bis|-|–)\s?\d))\s+" + _WEEKDAY + _DAY)
-# what a body does in a session; a verb of the clause, not a noun ("Beschluss vom" dates a paper)
-_ACT = re.compile(r"\b(?:beschlo(?:ss|ß)(?:en)?|beschließt|empfahl(?:en)?|empfohlen|befasst(?:e|en)?|berie(?:t|ten)|"
-                  r"beraten|vorberaten|vorberiet(?:en)?|erörtert(?:e|en)?|diskutiert(?:e|en)?|behandelt(?:e|en)?|"
-                  r"beschäftigt(?:e|en)?\s+sich|besprach(?:en)?|besprochen|tagt(?:e|en)?|getagt|t(?:raf|rafen|rifft|reffen)\s+sich|sich\b[^;]{0,60}?\bgetroffen|"
+# what a body does in a session; a verb of the clause, not a noun ("Beschluss vom" dates a paper). Each verb in
+# the forms of the third person, past participle and infinitive (as the lemma table of spacy-lookups-data lists
+# them), the old spelling with "ß" too ("beschloß", "befaßte")
+_ACT = re.compile(r"\b(?:beschlo(?:ss|ß)(?:en)?|beschließt|beschließen|empfahl(?:en)?|empfohlen|empfiehlt|empfehlen|"
+                  r"befa(?:ss|ß)t(?:e|en)?|berie(?:t|ten)|berät|beraten|vorberaten|vorberiet(?:en)?|"
+                  r"erörtert(?:e|en)?|diskutiert(?:e|en)?|behandelt(?:e|en)?|beschäftigt(?:e|en)?\s+sich|besprach(?:en)?|"
+                  r"besprochen|tagt(?:e|en)?|tagen|getagt|t(?:raf|rafen|rifft|reffen)\s+sich|sich\b[^;]{0,60}?\bgetroffen|"
                   r"(?:kam|kamen|kommt|kommen|trat|traten|tritt|treten)\b[^;]{0,60}?\bzusammen|"
-                  r"zusammengekommen|zusammengetreten|stimmt(?:e|en)?\b[^;]{0,80}?\bzu\b|zugestimmt|entschied(?:en)?|entschieden|"
-                  r"wählt(?:e|en)?|gewählt|lehnt(?:e|en)?\b[^;]{0,80}?\bab\b|abgelehnt|verabschiedet(?:e|en)?|"
-                  r"beauftragt(?:e|en)?|konstituiert(?:e|en)?|billigt(?:e|en)?|gebilligt|fasst(?:e|en)?|gefasst|"
-                  r"nahm(?:en)?\b[^;]{0,60}?\bKenntnis|zur\s+Kenntnis\s+genommen|(?:[Dd]urch|[Mm]it|[Pp]er)\s+Beschluss)\b")
+                  r"zusammengekommen|zusammengetreten|stimmt(?:e|en)?\b[^;]{0,80}?\bzu\b|zugestimmt|"
+                  r"entschied(?:en)?|entschieden|entscheidet|wählt(?:e|en)?|wählen|gewählt|"
+                  r"lehnt(?:e|en)?\b[^;]{0,80}?\bab\b|abgelehnt|verabschiedet(?:e|en)?|genehmigt(?:e|en)?|"
+                  r"beauftragt(?:e|en)?|konstituiert(?:e|en)?|billigt(?:e|en)?|gebilligt|fa(?:ss|ß)t(?:e|en)?|"
+                  r"gefa(?:ss|ß)t|nahm(?:en)?\b[^;]{0,60}?\bKenntnis|zur\s+Kenntnis\s+genommen|"
+                  r"(?:[Dd]urch|[Mm]it|[Pp]er)\s+Beschluss)\b")
 # "Der Integrationsrat wird am 4. Mai neu gewählt": the body is elected by the voters, it does not meet
 _ELECTED_ITSELF = re.compile(r"\b(?:wird|wurde|werden|wurden)\b(?:(?!\b(?:vom|von|durch)\b)[^;]){0,60}?"
                              r"\b(?:neu\s+|wieder\s+)?gewählt\b")

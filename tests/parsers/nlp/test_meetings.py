@@ -456,3 +456,20 @@ def test_a_body_that_discussed_a_matter_on_a_day_met_that_day(facts_of, verb):
 def test_a_session_numbered_after_the_word(facts_of, text):
     (m,) = facts_of(text)["meeting"]
     assert (m.number, m.date) == (9, date(2024, 6, 6))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Der Wegeausschuss berät am 6. Juni 2024 über den Entwurf.",
+    "Der Wegeausschuss empfiehlt am 6. Juni 2024 die Annahme des Entwurfs.",
+    "Der Wegeausschuss wird am 6. Juni 2024 über den Entwurf beschließen.",
+    "Der Wegeausschuss genehmigte am 6. Juni 2024 den Entwurf.",
+    "Der Wegeausschuss wird am 6. Juni 2024 im Rathaus tagen.",
+    "Der Wegeausschuss befaßte sich am 6. Juni 2024 mit dem Entwurf.",
+])
+def test_every_form_of_a_verb_of_deciding_or_meeting_dates_a_session(facts_of, sentence):
+    (m,) = facts_of(sentence)["meeting"]
+    assert (m.subject, m.date) == ("Wegeausschuss", date(2024, 6, 6))
+
+
+def test_voters_electing_a_body_on_a_day_are_no_session_of_it(facts_of):
+    assert "meeting" not in facts_of("Die Einwohner wählen am 6. Juni 2024 den neuen Heimatbeirat.")
