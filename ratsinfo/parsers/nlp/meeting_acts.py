@@ -71,12 +71,34 @@ _BRACKET_DECISION = re.compile(r"\s*\(\s*(?:Beschl(?:uss|\.)|Sitzung)\s+vom\s+[^
 
 
 # a paper put before a body on a day
+# (or reported to it: "berichtete am 3. Mai den Mitgliedern des Beirates", "informierte am 3. Mai den Ausschuss")
 _PRESENTED = re.compile(r"\b(?:vorgelegt|vorgestellt|zur\s+(?:Beratung|Beschlussfassung|Entscheidung)\s+vorgelegt|"
+                        r"berichtet(?:e|en)?|referiert(?:e|en)?|informiert(?:e|en)?|unterrichtet(?:e|en)?|"
                         r"stellt(?:e|en)?\b[^;]{0,80}?\bvor)\b")
 # a body named as the place of the day's session: "am 3. März 2021 im Bauausschuss", "im Stadtrat am 15. März"
 _IN_BODY_AFTER = re.compile(r"\s*,?\s*(?:im|in\s+der|in\s+dem|beim)\s+(?:[\wäöüß]+\s+)?$")
 _IN_BODY_BEFORE = re.compile(r"\b(?:im|in\s+der|in\s+dem|beim)\s+$")
-_TO_BODY = re.compile(r"\b(?:dem|der)\s+$")
+_TO_BODY = re.compile(r"\b(?:dem|der|den|(?:den\s+)?Mitglieder(?:n)?\s+(?:des|der))\s+$")
+# not the body a preposition or a noun governs: "über die Arbeit der Lenkungsgruppe", "mit dem Beirat"
+_GOVERNED = frozenset(("mit", "von", "vom", "aus", "bei", "nach", "zu", "über", "für", "gegen", "an", "auf", "in",
+                       "unter", "vor", "zwischen", "durch", "seit", "um", "ohne"))
+
+
+def _addressed(text: str, cs: int, m: Mention) -> bool:
+    """The body a paper is put before or a report is given to ("dem Stadtrat", "den Mitgliedern des Beirates")."""
+    to = _TO_BODY.search(text, max(cs, m.start - 24), m.start)
+    if to is None:
+        return False
+    if to.group(0).lstrip().startswith(("Mitglied", "den Mitglied")):
+        return True
+    words = text[max(cs, to.start() - 30):to.start()].split()
+    if not words:
+        return True
+    word = words[-1].strip(",")
+    genitive = to.group(0).split()[0] == "der" and word[:1].isupper() and len(words) > 1  # "die Arbeit der ..."
+    return word.casefold() not in _GOVERNED and not genitive
+
+
 # (not "zum ersten Mal in neuer Besetzung", "zum ersten Mal in diesem Jahr": a first session of a term or year)
 _FIRST_TIME = re.compile(r"\b(?:zum\s+ersten\s+Mal|erstmal(?:s|ig)\s+(?:zusammen|getagt|getroffen))\b"
                          r"(?!\s+(?:in\s+(?:der\s+)?neue[nr]?\s+(?:Besetzung|Konstellation|Zusammensetzung|Wahlperiode)|"
@@ -183,7 +205,7 @@ def acted_on_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
             bodies = _acting(ctx, cs, max(cs, dm.start() - _NEAR), min(ce, dm.end() + _NEAR))
         elif _PRESENTED.search(clause):  # "wird am 28. Februar dem Stadtrat vorgelegt": a session of the Stadtrat
             bodies = [m for m in ctx.mentions_starting(max(cs, dm.start() - _NEAR), min(ce, dm.end() + _NEAR))
-                      if m.kind in MEETING_KINDS and _TO_BODY.search(text, max(cs, m.start - 8), m.start)]
+                      if m.kind in MEETING_KINDS and _addressed(text, cs, m)]
         else:
             continue
         located = [m for m in ctx.mentions_starting(max(cs, dm.start() - 80), min(ce, dm.end() + 40))

@@ -473,3 +473,22 @@ def test_every_form_of_a_verb_of_deciding_or_meeting_dates_a_session(facts_of, s
 
 def test_voters_electing_a_body_on_a_day_are_no_session_of_it(facts_of):
     assert "meeting" not in facts_of("Die Einwohner wählen am 6. Juni 2024 den neuen Heimatbeirat.")
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("Am 6. Juni 2024 berichtete die Kämmerin den Mitgliedern des Wegeausschusses vom Stand der Arbeiten.",
+     "Wegeausschuss"),
+    ("Am 6. Juni 2024 informierte das Bauamt den Wegeausschuss über die Kosten.", "Wegeausschuss"),
+    ("Die Planerin referierte am 6. Juni 2024 dem Heimatbeirat die Ergebnisse.", "Heimatbeirat"),
+])
+def test_a_report_given_to_a_body_on_a_day_is_a_session_of_that_body(facts_of, sentence, body):
+    (m,) = facts_of(sentence)["meeting"]
+    assert (m.subject, m.date) == (body, date(2024, 6, 6))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Am 6. Juni 2024 berichtete die Kämmerin über die Arbeit der Radwegekommission.",
+    "Am 6. Juni 2024 berichtete das Bauamt über die Zusammenarbeit mit dem Wegeausschuss.",
+])
+def test_a_report_about_a_body_is_no_session_of_it(facts_of, sentence):
+    assert "meeting" not in facts_of(sentence)
