@@ -413,3 +413,43 @@ def item_page_day(ctx: Context) -> list[tuple[str, Dated, int, int]]:
     except ValueError:
         return []
     return [(main, day, m.start(), m.end())] if main else []
+
+
+# an invitation's or agenda's form: a line naming the session ("zur: Sitzung des Stadtrates", "Einladung zur
+# 5. Sitzung des Bauausschusses") and, a few lines below, its day under a label ("am: Dienstag, 12.05.2015",
+# "Datum: 12.05.2015", "Sitzungstag: ...")
+_SESSION_LINE = re.compile(r"^[ \t]*(?:[A-Za-zäöü]+[ \t]*:[ \t]*)?"
+                           r"(?:(?:Einladung|Tagesordnung|Niederschrift|Protokoll)\s+(?:zur|für\s+die|der|über\s+die)\s+)?(?:(?P<n>\d{1,3})\.\s+)?(?:(?:öffentlichen?|"
+                           r"nichtöffentlichen?|ordentlichen?|konstituierenden?)\s+)?Sitzung\s+(?:des|der)\s+", re.M)
+_LABELLED_DAY = re.compile(r"[ \t]*(?:am|Am|Datum|Termin|Sitzungstag|Sitzungstermin|Sitzungsdatum|Tag|Wann)"
+                           r"[ \t]*:[ \t]*" + _WEEKDAY + _DAY)
+_LABEL_LINES = 4
+
+
+def labelled_session(ctx: Context) -> list[tuple[str, Dated, int, int]]:
+    """The session a form names on one line, with its day on a labelled line below it."""
+    text = ctx.text
+    if "Sitzung" not in text or ":" not in text:
+        return []
+    out = []
+    for m in _SESSION_LINE.finditer(text):
+        le = text.find("\n", m.end())
+        le = len(text) if le == -1 else le
+        bodies = [b for b in ctx.mentions_starting(m.end(), m.end() + 1) if b.kind in MEETING_KINDS]
+        if not bodies:
+            continue
+        pos, seen = le + 1, 0
+        while pos < len(text) and seen < _LABEL_LINES:
+            end = text.find("\n", pos)
+            end = len(text) if end == -1 else end
+            if text[pos:end].strip():
+                seen += 1
+                day = _LABELLED_DAY.match(text, pos, end)
+                if day and day.group("y"):
+                    found = day_of(day, ctx, pos)
+                    if found is not None and found.when is not None:
+                        found.number = int(m.group("n")) if m.group("n") else None
+                        out.append((bodies[0].key, found, m.start(), day.end()))
+                    break
+            pos = end + 1
+    return out

@@ -492,3 +492,18 @@ def test_a_report_given_to_a_body_on_a_day_is_a_session_of_that_body(facts_of, s
 ])
 def test_a_report_about_a_body_is_no_session_of_it(facts_of, sentence):
     assert "meeting" not in facts_of(sentence)
+
+
+def test_an_invitation_form_further_down_names_a_session_of_its_own(facts_of):
+    text = ("Wegeausschuss\nMittwoch, 05.06.2024, 17:00 Uhr\n\n1 Genehmigung der Niederschrift\n"
+            "2 Ausbau des Feldweges am Bach\n\n"
+            "Einladung\n\nzur: Sitzung des Heimatbeirates\n\nam: Donnerstag, 13.06.2024 um 18:30 Uhr\n\n"
+            "im: Bürgerhaus\n")
+    got = {(m.subject, m.date) for m in facts_of(text)["meeting"]}
+    assert ("Heimatbeirat", date(2024, 6, 13)) in got
+
+
+def test_a_numbered_session_with_its_day_on_a_labelled_line(facts_of):
+    text = ("Anlage 3\n\nSie werden zur 8. Sitzung gebeten.\n\nTagesordnung für die 8. Sitzung des Heimatbeirates\n"
+            "Datum: Donnerstag, 13.06.2024\nBeginn: 18:30 Uhr\n")
+    assert {(m.number, m.date) for m in facts_of(text)["meeting"]} == {(8, date(2024, 6, 13))}
