@@ -43,8 +43,12 @@ _ACT = re.compile(r"\b(?:beschlo(?:ss|ß)(?:en)?|beschließt|beschließen|empfah
                   r"entschied(?:en)?|entschieden|entscheidet|wählt(?:e|en)?|wählen|gewählt|"
                   r"lehnt(?:e|en)?\b[^;]{0,80}?\bab\b|abgelehnt|verabschiedet(?:e|en)?|genehmigt(?:e|en)?|"
                   r"beauftragt(?:e|en)?|konstituiert(?:e|en)?|billigt(?:e|en)?|gebilligt|fa(?:ss|ß)t(?:e|en)?|"
-                  r"gefa(?:ss|ß)t|nahm(?:en)?\b[^;]{0,60}?\bKenntnis|zur\s+Kenntnis\s+genommen|"
+                  r"gefa(?:ss|ß)t|gründet(?:e|en)?\s+(?:er\s+|sie\s+|es\s+)?sich|sich\b[^;]{0,40}?\bgegründet|konstituierte\s+sich|"
+                  r"nahm(?:en)?\b[^;]{0,60}?\bKenntnis|zur\s+Kenntnis\s+genommen|"
                   r"(?:[Dd]urch|[Mm]it|[Pp]er)\s+Beschluss)\b")
+# the article of a body as a sentence's subject (the pronoun of the next sentence stands for it)
+_SUBJECT_OF = re.compile(r"(?:^|[.:!?]\s+|\n\s*|\b(?:tagte|traf|kam|trat|beschloss|beriet|hat|hatte)\s+)"
+                         r"(?:[Dd]er|[Dd]ie|[Dd]as)\s+(?:[a-zäöüß]+\s+)?$")
 # "Der Integrationsrat wird am 4. Mai neu gewählt": the body is elected by the voters, it does not meet
 _ELECTED_ITSELF = re.compile(r"\b(?:wird|wurde|werden|wurden)\b(?:(?!\b(?:vom|von|durch)\b)[^;]){0,60}?"
                              r"\b(?:neu\s+|wieder\s+)?gewählt\b")
@@ -103,6 +107,9 @@ def _addressed(text: str, cs: int, m: Mention) -> bool:
 _FIRST_TIME = re.compile(r"\b(?:zum\s+ersten\s+Mal|erstmal(?:s|ig)\s+(?:zusammen|getagt|getroffen))\b"
                          r"(?!\s+(?:in\s+(?:der\s+)?neue[nr]?\s+(?:Besetzung|Konstellation|Zusammensetzung|Wahlperiode)|"
                          r"in\s+diese[mr]\s+(?:Jahr|Wahlperiode)|nach\s+der\s+(?:Wahl|Sommerpause)))")
+# "tagte zum dritten Mal", "kam zum 10. Mal zusammen": the body's third session (not of a year or a new term)
+_NTH_TIME = re.compile(r"\bzum\s+(?:(?P<n>\d{1,3})\.|(?P<w>" + "|".join(sorted(ordinals(), key=len, reverse=True))
+                       + r")n)\s+Mal\b" + _FIRST_TIME.pattern[_FIRST_TIME.pattern.index("(?!"):])
 # the body's own numbered session, in digits or words: "zu seiner dritten Sitzung", "in ihrer 5. ordentlichen Sitzung"
 _OWN_ORDINAL = re.compile(r"\b(?:zu|in|auf)\s+(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})\.\s+|(?P<w>" + "|".join(
     sorted(ordinals(), key=len, reverse=True)) + r")[nr]?\s+)(?:(?:öffentlichen|ordentlichen|nichtöffentlichen|"
@@ -179,6 +186,25 @@ def _acting(ctx: Context, cs: int, lo: int, hi: int) -> list[Mention]:
     return out
 
 
+# a personal pronoun as the clause's subject, in the gender of the body it stands for
+_PRONOUN = {"m": re.compile(r"(?:^|\s|,)(?:[Ee]r|[Dd]ieser)\s"), "f": re.compile(r"(?:^|,)\s*(?:[Ss]ie|[Dd]iese)\s+"
+            r"(?:hat|hatte|ist|war|wird|wurde|tagte|traf|kam|trat|beschloss|beriet|konstituierte|gründete)\b|"
+            r"\b(?:hat|hatte|tagte|traf|kam|trat|beschloss|beriet|konstituierte|gründete)\s+sie\b"),
+            "n": re.compile(r"(?:^|\s|,)(?:[Ee]s|[Dd]ieses)\s")}
+
+
+def _pronoun_body(ctx: Context, clause: str, before: tuple[int, int]) -> list[Mention]:
+    """The body a pronoun stands for ("Drei Monate zuvor, am 13. September, gründete er sich"): the body the
+    sentence before began with, when the pronoun has its gender."""
+    named = [b for b in ctx.mentions_between(*before) if b.kind in MEETING_KINDS]
+    if not named:
+        return []
+    body = named[0]
+    rx = _PRONOUN.get(body.gender)
+    return [body] if rx is not None and rx.search(clause) and _SUBJECT_OF.search(
+        ctx.text, max(before[0], body.start - 30), body.start) else []
+
+
 def acted_on_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
     """(body key, day, start, end) for each "am <Tag>" of a clause where a body decided, met or voted."""
     text = ctx.text
@@ -219,12 +245,14 @@ def acted_on_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
         # full stop is the next sentence's)
         bodies = [b for b in bodies
                   if not _FULL_STOP.search(text, min(b.end, dm.end()) - 4, max(b.start, dm.start()))]
+        if not bodies and i > 0 and _ACT.search(clause):
+            bodies = _pronoun_body(ctx, clause, sents[i - 1])
         if not bodies:
             continue
         body = min(bodies, key=lambda b: abs(b.start - dm.start()))
         first = 1 if _FIRST_TIME.search(clause) and not _NEW_TERM.search(clause) else None
         days = enumerated_days(ctx, dm)
-        own = _OWN_ORDINAL.search(clause) if len(days) == 1 else None
+        own = (_OWN_ORDINAL.search(clause) or _NTH_TIME.search(clause)) if len(days) == 1 else None
         if own and not _NEW_TERM.search(clause):  # one day and the session the body counts it as
             first = int(own.group("n")) if own.group("n") else ordinals()[own.group("w").casefold()]
         for day in days:

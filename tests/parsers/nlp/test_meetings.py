@@ -507,3 +507,28 @@ def test_a_numbered_session_with_its_day_on_a_labelled_line(facts_of):
     text = ("Anlage 3\n\nSie werden zur 8. Sitzung gebeten.\n\nTagesordnung für die 8. Sitzung des Heimatbeirates\n"
             "Datum: Donnerstag, 13.06.2024\nBeginn: 18:30 Uhr\n")
     assert {(m.number, m.date) for m in facts_of(text)["meeting"]} == {(8, date(2024, 6, 13))}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Der Heimatbeirat wurde im Frühjahr gewählt. Am 4. März 2024 hat er sich im Bürgerhaus konstituiert.",
+     "Heimatbeirat"),
+    ("Die Radwegekommission legte ihren Bericht vor. Am 4. März 2024 tagte sie im Bürgerhaus.", "Radwegekommission"),
+    ("Im Juni tagte der Heimatbeirat öffentlich. Zuvor, am 4. März 2024, gründete er sich im Bürgerhaus.",
+     "Heimatbeirat"),
+])
+def test_a_pronoun_that_stands_for_the_body_of_the_sentence_before(facts_of, text, body):
+    got = {(m.subject, m.date) for m in facts_of(text)["meeting"]}
+    assert (body, date(2024, 3, 4)) in got
+
+
+@pytest.mark.parametrize("text", [
+    "Die Kämmerin lobte den Heimatbeirat. Am 4. März 2024 hat sie die Mitglieder geehrt.",
+    "Frau Kern leitet die Radwegekommission. Am 4. März 2024 hat sie beschlossen, zurückzutreten.",
+])
+def test_a_pronoun_for_a_person_or_an_object_is_no_body(facts_of, text):
+    assert "meeting" not in facts_of(text)
+
+
+def test_a_body_meeting_for_the_nth_time_holds_its_nth_session(facts_of):
+    (m,) = facts_of("Am 4. März 2024 tagte der Heimatbeirat zum dritten Mal.")["meeting"]
+    assert (m.number, m.date) == (3, date(2024, 3, 4))
