@@ -56,8 +56,12 @@ class FoundMeeting:
     month: str | None = None  # "2022-05" when the text names only the month ("in einer Sondersitzung im Mai 2022")
 
 
-_MONTH_ONLY = re.compile(r"\b(?:im|Im|seit\s+(?:der|dem)\s+[\wäöü ]{0,30}?\s+im)\s+(?P<m>Januar|Februar|März|April|"
-                         r"Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+(?P<y>(?:19|20)\d\d)\b")
+# (also "Anfang März 2021", "Mitte Mai 2022", "Ende Juni 2020": a part of the month is still the month; not a
+# deadline, "bis Mitte Februar 2019")
+_MONTH_ONLY = re.compile(r"\b(?:im|Im|[Aa]nfang|[Mm]itte|[Ee]nde|seit\s+(?:der|dem)\s+[\wäöü ]{0,30}?\s+im)\s+"
+                         r"(?P<m>Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+                         r"\s+(?P<y>(?:19|20)\d\d)\b")
+_DEADLINE = re.compile(r"\b(?:bis|ab|vor|nach|spätestens)\s+$", re.I)
 _MET = re.compile(r"\b" + any_of(("Sitzung", "Sondersitzung", "beschlossen", r"beschloss\w*", "entschieden",
                                     "entschied", r"tagte\w*", "fand", "stattgefunden", r"konstituiert\w*")) + r"\b",
                   re.I)
@@ -72,6 +76,8 @@ def month_meetings(ctx: Context, found: list[FoundMeeting]) -> list[FoundMeeting
     starts = [a for a, _b in sents]
     seen: set[int] = set()
     for hit in _MONTH_ONLY.finditer(text):  # the months first: most sentences name none
+        if _DEADLINE.search(text, max(0, hit.start() - 12), hit.start()):
+            continue
         i = bisect_right(starts, hit.start()) - 1
         if i < 0 or i in seen:
             continue
@@ -81,6 +87,8 @@ def month_meetings(ctx: Context, found: list[FoundMeeting]) -> list[FoundMeeting
         if sent.rstrip().endswith("?") or not _MET.search(sent):
             continue
         for m in _MONTH_ONLY.finditer(sent):
+            if _DEADLINE.search(sent, max(0, m.start() - 12), m.start()):
+                continue
             bodies = [b for b in ctx.mentions_between(s, e) if b.kind in MEETING_KINDS]
             if not bodies:
                 continue

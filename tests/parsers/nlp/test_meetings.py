@@ -532,3 +532,17 @@ def test_a_pronoun_for_a_person_or_an_object_is_no_body(facts_of, text):
 def test_a_body_meeting_for_the_nth_time_holds_its_nth_session(facts_of):
     (m,) = facts_of("Am 4. März 2024 tagte der Heimatbeirat zum dritten Mal.")["meeting"]
     assert (m.number, m.date) == (3, date(2024, 3, 4))
+
+
+@pytest.mark.parametrize("sentence, month", [
+    ("Der Heimatbeirat tagte Anfang März 2024 im Bürgerhaus.", "2024-03"),
+    ("Mitte Mai 2024 fand die Sitzung des Heimatbeirates statt.", "2024-05"),
+    ("Der Heimatbeirat hat Ende Juni 2024 beschlossen, ein Heimatfest auszurichten.", "2024-06"),
+])
+def test_a_session_known_to_a_part_of_its_month(facts_of, sentence, month):
+    (m,) = facts_of(sentence)["meeting"]
+    assert (m.subject, m.detail["month"]) == ("Heimatbeirat", month)
+
+
+def test_a_deadline_in_a_month_is_no_session(facts_of):
+    assert "meeting" not in facts_of("Bis Mitte Mai 2024 soll der Heimatbeirat seine Sitzung vorbereiten.")
