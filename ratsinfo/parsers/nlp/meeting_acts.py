@@ -62,7 +62,8 @@ _OWN_NUMBERED = re.compile(r"\b(?:in|auf)\s+(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})
     sorted(ordinals(), key=len, reverse=True)) + r")n)\s+(?:(?:öffentlichen|ordentlichen|"
                            r"nichtöffentlichen|konstituierenden)\s+)?Sitzung\b(?!\s+(?:am|vom)\s+\w)")
 # a heading over a table of session dates: "Sitzungstermine 2024", "Termine der Sitzungen des Beirates"
-_DATES_HEAD = re.compile(r"(?:Sitzungstermin(?:e|en)?|Sitzungsplan|Termine|Tagungstermine|Sitzungen)\b")
+_DATES_HEAD = re.compile(r"(?:Sitzungstermin(?:e|en)?|Sitzungsplan|Sitzungskalender|Termine|Tagungstermine|"
+                         r"Terminübersicht|Sitzungen)\b")
 _LISTED_DAY = re.compile(r"[ \t]*" + _WEEKDAY + _DAY)
 _DATE_LINE = re.compile(r"^[ \t•\-–*]*" + _WEEKDAY + _DAY + r"[^\n]{0,60}$", re.M)
 
@@ -299,7 +300,8 @@ def numbered_without_day(ctx: Context) -> list[tuple[str, int, int, int]]:
 
 def date_tables(ctx: Context) -> list[tuple[str, Dated, int, int]]:
     """Each date of a list of session dates under a heading naming the body ("Sitzungstermine des
-    Integrationsbeirates 2024:" then one date a line)."""
+    Integrationsbeirates 2024:" then one date a line), and each row of a calendar of sessions under a heading
+    naming none ("Sitzungskalender März 2024" then "12.03.2024 | Bauausschuss | Rathaus")."""
     text = ctx.text
     out: list[tuple[str, Dated, int, int]] = []
     for h in _DATES_HEAD.finditer(text):
@@ -307,8 +309,11 @@ def date_tables(ctx: Context) -> list[tuple[str, Dated, int, int]]:
         le = text.find("\n", h.end())
         if le == -1 or le - ls > 160:
             continue
+        year = YEAR.search(text, ls, le)  # "Sitzungstermine 2024": the year of the dates listed below
+        list_year = year.group(1) if year else None
         bodies = [b for b in ctx.mentions_between(ls, le) if b.kind in MEETING_KINDS]
         if not bodies:
+            out += _calendar_rows(ctx, le + 1, list_year)
             continue
         colon = text.find(":", h.end(), le)
         inline = _LISTED_DAY.match(text, colon + 1) if colon != -1 else None
@@ -322,10 +327,49 @@ def date_tables(ctx: Context) -> list[tuple[str, Dated, int, int]]:
             line = _DATE_LINE.match(text, pos)
             if not line:
                 break
-            day = day_of(line, ctx, ls)
+            day = day_of(line, ctx, ls, list_year)
             if day is not None:
                 out.append((bodies[0].key, day, line.start(), line.end()))
             pos = line.end()
+    return out
+
+
+_ROW = 120  # a calendar's row is short: a day, a body, a time, a place
+_ROW_START = re.compile(r"[ \t|•\-–*]*(?:\d|(?:Mo|Di|Mi|Do|Fr|Sa|So)\b|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|"
+                        r"Samstag|Sonntag|[A-ZÄÖÜ])")
+_ROW_DAY = re.compile(r"(?<![\d.])" + _DAY)
+_LOWER_WORD = re.compile(r"(?<![\wäöüß])[a-zäöüß]{3,}\b")
+
+
+def _calendar_rows(ctx: Context, pos: int, list_year: str | None) -> list[tuple[str, Dated, int, int]]:
+    """The rows below a calendar's heading that each name one body and its days; a row of column names
+    ("Datum | Gremium | Ort") may come first, a line of another kind ends the calendar."""
+    text = ctx.text
+    out: list[tuple[str, Dated, int, int]] = []
+    rows = 0
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        line = text[pos:end]
+        if not line.strip():
+            if rows:
+                break
+            pos = end + 1
+            continue
+        bodies = [b for b in ctx.mentions_between(pos, end) if b.kind in MEETING_KINDS]
+        days = list(_ROW_DAY.finditer(text, pos, end))
+        prose = len(_LOWER_WORD.findall(line)) > 2 or line.rstrip().endswith(".")  # a sentence, not a row
+        if len(line) > _ROW or prose or not _ROW_START.match(line) or len(bodies) != 1 or not days:
+            if rows or days or bodies:
+                break
+            pos = end + 1  # the column names
+            continue
+        rows += 1
+        for d in days:
+            day = day_of(d, ctx, pos, list_year)
+            if day is not None:
+                out.append((bodies[0].key, day, pos, end))
+        pos = end + 1
     return out
 
 

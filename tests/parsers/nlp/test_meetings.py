@@ -546,3 +546,27 @@ def test_a_session_known_to_a_part_of_its_month(facts_of, sentence, month):
 
 def test_a_deadline_in_a_month_is_no_session(facts_of):
     assert "meeting" not in facts_of("Bis Mitte Mai 2024 soll der Heimatbeirat seine Sitzung vorbereiten.")
+
+
+def test_a_calendar_of_sessions_gives_each_row_its_body_and_day(facts_of):
+    text = ("Sitzungskalender Juni 2024\n\nDatum | Gremium | Ort\n05.06.2024 | Wegeausschuss | Bürgerhaus\n"
+            "13.06.2024 | Heimatbeirat | Rathaus, Saal 2\n\nAlle Sitzungen sind öffentlich.")
+    got = {(m.subject, m.date) for m in facts_of(text)["meeting"]}
+    assert got == {("Wegeausschuss", date(2024, 6, 5)), ("Heimatbeirat", date(2024, 6, 13))}
+
+
+def test_a_calendar_row_may_list_several_days_of_one_body(facts_of):
+    text = "Übersicht der Sitzungen\nWegeausschuss: 05.06.2024, 04.09.2024\nHeimatbeirat: 13.06.2024\n"
+    got = {(m.subject, m.date) for m in facts_of(text)["meeting"]}
+    assert got == {("Wegeausschuss", date(2024, 6, 5)), ("Wegeausschuss", date(2024, 9, 4)),
+                   ("Heimatbeirat", date(2024, 6, 13))}
+
+
+def test_days_listed_without_a_year_take_the_year_of_their_heading(facts_of):
+    text = "Sitzungstermine des Heimatbeirates 2024:\n- 12. März\n- 4. Juni\n"
+    assert sorted(m.date for m in facts_of(text)["meeting"]) == [date(2024, 3, 12), date(2024, 6, 4)]
+
+
+def test_a_sentence_below_a_heading_of_sessions_is_no_calendar_row(facts_of):
+    text = "Sitzungen\n\nDie Vorlage des Bauamtes vom 05.06.2024 liegt dem Wegeausschuss noch nicht vor.\n"
+    assert "meeting" not in facts_of(text)
