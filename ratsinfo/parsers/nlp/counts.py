@@ -13,6 +13,7 @@ from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.numbers import (
     YEAR,
     number_words_pattern,
+    ordinals,
     per_year_words,
     times_pattern,
     times_value,
@@ -104,6 +105,9 @@ def _year(ctx: Context, sent: str, s: int, pos: int, qualifier: str) -> int | No
     """The year a count is for: the nearest year before it in the sentence, else the context's."""
     if qualifier not in ("exact", "planned", "at_least") or PER_YEAR.search(sent[pos:pos + 40]):
         return None
+    span = next((m for m in reversed(list(YEAR_SPAN.finditer(sent, 0, pos)))), None)
+    if span and not EACH.search(sent) and not YEAR.search(sent, span.end(), pos):
+        return None  # "In den Jahren 2019 bis 2021 fanden zwölf Sitzungen statt": over the span, not of one year
     years = [(m.start(), int(m.group(1))) for m in YEAR.finditer(sent) if not SINCE_YEAR.search(sent[:m.start()])]
     before = [y for p, y in years if p < pos]
     if before:
@@ -115,6 +119,9 @@ def _year(ctx: Context, sent: str, s: int, pos: int, qualifier: str) -> int | No
     return ctx.question_year(s) or ctx.year_before(s) or ctx.heading_year()
 
 
+# a span of years: "2019 bis 2021", "von 2019 bis 2021", "zwischen 2019 und 2021", "2019-2021", "2019/20"
+YEAR_SPAN = re.compile(r"\b(?:(?:19|20)\d\d\s*(?:bis|-|–|/)\s*(?:(?:19|20)\d\d|\d\d)|"
+                       r"[Zz]wischen\s+(?:19|20)\d\d\s+und\s+(?:19|20)\d\d)\b(?![/\-]\d)")
 TIMES = re.compile(times_pattern())
 # a count per month, quarter or week: "einmal im Monat", "zweimal pro Quartal", "dreimal monatlich"
 PERIOD = re.compile(r"\s+(?:(?:im|pro|je|jeden|in\s+jedem|in\s+der|einer)\s+(?P<p>Monat|Quartal|Woche|Halbjahr)\b|"
@@ -127,7 +134,8 @@ MONTHLY_DAY = re.compile(r"\b(?:jeden|jeweils\s+am|am)\s+(?:\d\.|ersten|zweiten|
                          r"(?:eines|des|im|jedes|jeden|pro)\s+Monats?\b")
 _GENITIVE = re.compile(r"\s*(?:des|der)\s*")
 _REPORT = re.compile(r"Bericht|Haushalt")
-_TIMES_BEFORE = re.compile(r"(?:mal|\d\s*x)\s*$")
+_TIMES_BEFORE = re.compile(r"(?:mal|\d\s*x)\s*$", re.I)
+_TIMES_AFTER = re.compile(r"\s+" + times_pattern())  # "jährlich zweimal": the count is the times
 _JOINED = re.compile(r"\s*(?:,|und|sowie)\s*(?:der|die|das)?\s*")
 _YEARLY = re.compile(r"\bjährlich\b")
 NOUN_COUNT = re.compile(r"\b(?P<n>" + NUM + r"|beiden)\s+(?:(?:öffentliche|nichtöffentliche|ordentliche|reguläre|"
@@ -246,12 +254,20 @@ def find_counts(ctx: Context) -> list[Count]:
                 subj = _subject(ctx, s, e, s + monthly.start())
                 if subj is not None:
                     add(subj, 12, "per_year", monthly.start(), monthly.end())
+            interval = _interval(sent) if not _REPORT.search(sent) else None  # "alle 6 Monate einen Bericht"
+            if interval is not None and not any(x < interval[2] and interval[1] < y for x, y in taken):
+                subj = _subject(ctx, s, e, s + interval[1])
+                if subj is not None:
+                    before = sent[:interval[1]]
+                    qual = "upper_bound" if UPPER.search(before) else "at_least" if LOWER.search(before) else "per_year"
+                    add(subj, interval[0], qual, interval[1], interval[2])
             # "tagt vierteljährlich", "kommt halbjährlich zusammen"
-            for _word, n, word_rx in _per_year_patterns():
+            for _word, n, word_rx in _per_year_patterns() if interval is None else ():
                 w = word_rx.search(sent)
                 if not w or _REPORT.search(sent):
                     continue
-                if any(x <= w.start() < y for x, y in taken) or _TIMES_BEFORE.search(sent, 0, w.start()):
+                if any(x <= w.start() < y for x, y in taken) or _TIMES_BEFORE.search(sent, 0, w.start()) \
+                        or _TIMES_AFTER.match(sent, w.end()):
                     continue
                 subj = _subject(ctx, s, e, s + w.start(), ("conference",) if ORGANISE.search(sent) else ())
                 if subj is not None:
@@ -260,6 +276,33 @@ def find_counts(ctx: Context) -> list[Count]:
                     add(subj, n, qual, w.start(), w.end())
                 break
     return out
+
+
+_ORDINAL_WORDS = "|".join(sorted(ordinals(), key=len, reverse=True))
+# the interval between sessions, composed of a number and a unit: "alle zwei Monate", "jeden zweiten Monat",
+# "im Abstand von vier Wochen", "im sechswöchigen Rhythmus", "im 2-monatigen Turnus" (per year when it divides one)
+INTERVAL = re.compile(
+    r"\balle\s+(?P<a>" + NUM + r")\s+(?P<ua>Monate|Wochen)\b"
+    r"|\bjede[nr]?\s+(?P<o>" + _ORDINAL_WORDS + r")n?\s+(?P<uo>Monat|Woche)\b"
+    r"|\bAbstand\s+von\s+(?:(?:ca\.|etwa|rund)\s+)?(?P<b>" + NUM + r")\s+(?P<ub>Monaten|Wochen)\b"
+    r"|\b(?P<c>" + NUM + r")\s*-?\s*(?P<uc>monatig|wöchig)\w*\s+(?:Rhythmus|Abstand|Abständen|Turnus)\b", re.I)
+_PER_UNIT = {"monat": 12, "woche": 52, "wöchig": 52}
+
+
+def _interval(sent: str) -> tuple[int, int, int] | None:
+    """(sessions per year, start, end) of an interval between sessions that divides a year evenly."""
+    m = INTERVAL.search(sent)
+    if m is None:
+        return None
+    if m.group("o"):
+        n = ordinals().get(m.group("o").casefold())
+    else:
+        n = to_number(m.group("a") or m.group("b") or m.group("c"))
+    unit = (m.group("ua") or m.group("uo") or m.group("ub") or m.group("uc")).casefold()
+    per = next(v for k, v in _PER_UNIT.items() if unit.startswith(k))
+    if not n or per % n:
+        return None
+    return per // n, m.start(), m.end()
 
 
 SAME_FREQUENCY = re.compile(r"\b(?:ebenfalls|ebenso|gleichfalls)\s+(?:in\s+(?:dieser|derselben|gleicher)\s+"

@@ -185,3 +185,44 @@ def test_a_count_of_sessions_in_any_case_and_compound(facts_of, sentence, n):
 
 def test_appointments_without_a_verb_of_meeting_are_no_sessions(facts_of):
     assert "session_count" not in facts_of("Der Heimatbeirat bietet 2023 an sechs Terminen eine Sprechstunde an.")
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("Der Heimatbeirat tagt alle drei Monate.", 4),
+    ("Der Heimatbeirat tagt jeden zweiten Monat.", 6),
+    ("Der Heimatbeirat trifft sich im Abstand von vier Wochen.", 13),
+    ("Der Heimatbeirat kommt im zweiwöchigen Rhythmus zusammen.", 26),
+    ("Der Heimatbeirat tagt im 4-monatigen Turnus.", 3),
+])
+def test_an_interval_between_sessions_is_a_count_per_year(facts_of, sentence, n):
+    f = one(facts_of(sentence))
+    assert (f.subject, f.number, f.qualifier) == ("Heimatbeirat", n, "per_year")
+
+
+def test_an_interval_that_does_not_divide_a_year_gives_no_count(facts_of):
+    assert "session_count" not in facts_of("Der Heimatbeirat trifft sich im Abstand von sieben Wochen.")
+
+
+def test_an_interval_of_reports_is_no_count_of_sessions(facts_of):
+    assert "session_count" not in facts_of("Der Heimatbeirat erhält alle sechs Monate einen Bericht der Verwaltung.")
+
+
+@pytest.mark.parametrize("sentence", ["Der Heimatbeirat tagt sechs Mal jährlich.",
+                                      "Der Heimatbeirat tagt jährlich sechsmal."])
+def test_the_times_beside_jaehrlich_are_the_one_count(facts_of, sentence):
+    f = one(facts_of(sentence))
+    assert (f.number, f.qualifier) == (6, "per_year")
+
+
+@pytest.mark.parametrize("sentence", [
+    "In den Jahren 2019 bis 2023 fanden insgesamt zwölf Sitzungen des Heimatbeirates statt.",
+    "Zwischen 2019 und 2023 kam der Heimatbeirat zu zwölf Sitzungen zusammen.",
+])
+def test_a_count_over_a_span_of_years_belongs_to_no_one_year(facts_of, sentence):
+    f = one(facts_of(sentence))
+    assert (f.number, f.year) == (12, None)
+
+
+def test_a_year_named_after_a_span_is_the_count_s_year(facts_of):
+    f = one(facts_of("In der Wahlperiode 2019-2024 tagte der Heimatbeirat 2021 viermal."))
+    assert (f.number, f.year) == (4, 2021)
