@@ -140,7 +140,7 @@ def day_of(m: re.Match, ctx: Context, pos: int, list_year: str | None = None) ->
     day = int(m.group("d"))
     y = m.group("y") or list_year
     year = (int(y) + (2000 if int(y) < 50 else 1900) if len(y) == 2 else int(y)) if y else (
-        ctx.year_before(pos) or _heading_year(ctx, pos))
+        ctx.year_before(pos) or year_above(ctx, pos))
     if not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
     if year is None:
@@ -151,7 +151,7 @@ def day_of(m: re.Match, ctx: Context, pos: int, list_year: str | None = None) ->
         return None
 
 
-def _heading_year(ctx: Context, pos: int) -> int | None:
+def year_above(ctx: Context, pos: int) -> int | None:
     """The year of the document's first lines, when they end before the line of ``pos`` (a year later
     in the same sentence is not the meeting's: "am 14. Dezember den Haushalt 2023 beschlossen")."""
     text = ctx.text

@@ -21,6 +21,7 @@ from ratsinfo.parsers.nlp.meeting_acts import (
     item_page_day,
     labelled_session,
     numbered_without_day,
+    year_above,
     year_sessions,
 )
 from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, WEEKDAY, months, ordinals, parse_date
@@ -60,7 +61,10 @@ class FoundMeeting:
 # deadline, "bis Mitte Februar 2019")
 _MONTH_ONLY = re.compile(r"\b(?:im|Im|[Aa]nfang|[Mm]itte|[Ee]nde|seit\s+(?:der|dem)\s+[\wäöü ]{0,30}?\s+im)\s+"
                          r"(?P<m>Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
-                         r"\s+(?P<y>(?:19|20)\d\d)\b")
+                         r"(?:\s+(?P<y>(?:19|20)\d\d)\b(?![./-]\d))?")
+# a month without its year takes the year of its paragraph or heading, where the session is told as past
+_PAST = re.compile(r"\b(?:tagte\w*|fand\w*|stattgefunden|getagt|beschloss\w*|beschlossen|konstituiert\w*|"
+                   r"kam\w*\s+[^.;]{0,60}?zusammen|traf\w*|getroffen|zusammengekommen|zusammengetreten)\b")
 _DEADLINE = re.compile(r"\b(?:bis|ab|vor|nach|spätestens)\s+$", re.I)
 _MET = re.compile(r"\b" + any_of(("Sitzung", "Sondersitzung", "beschlossen", r"beschloss\w*", "entschieden",
                                     "entschied", r"tagte\w*", "fand", "stattgefunden", r"konstituiert\w*")) + r"\b",
@@ -93,7 +97,10 @@ def month_meetings(ctx: Context, found: list[FoundMeeting]) -> list[FoundMeeting
             if not bodies:
                 continue
             body = min(bodies, key=lambda b: abs(b.start - (s + m.start())))
-            month = f"{m.group('y')}-{months()[m.group('m').casefold()]:02d}"
+            year = m.group("y") or (_PAST.search(sent) and (ctx.year_before(s + m.start()) or year_above(ctx, s)))
+            if not year:
+                continue
+            month = f"{year}-{months()[m.group('m').casefold()]:02d}"
             if any(f.key == body.key and (f.month == month or f.when and f.when.isoformat()[:7] == month)
                    for f in found + out):
                 continue

@@ -570,3 +570,13 @@ def test_days_listed_without_a_year_take_the_year_of_their_heading(facts_of):
 def test_a_sentence_below_a_heading_of_sessions_is_no_calendar_row(facts_of):
     text = "Sitzungen\n\nDie Vorlage des Bauamtes vom 05.06.2024 liegt dem Wegeausschuss noch nicht vor.\n"
     assert "meeting" not in facts_of(text)
+
+
+def test_a_month_without_its_year_takes_the_year_of_the_heading_when_the_session_is_past(facts_of):
+    facts = facts_of("Tätigkeitsbericht 2023\n\nDer Heimatbeirat tagte im Mai und im Oktober im Bürgerhaus.")
+    assert sorted(m.detail["month"] for m in facts["meeting"]) == ["2023-05", "2023-10"]
+
+
+def test_months_of_sessions_to_come_without_a_year_are_no_meetings(facts_of):
+    facts = facts_of("Tätigkeitsbericht 2023\n\nDie Sitzungen des Heimatbeirates finden im Mai und im Oktober statt.")
+    assert "meeting" not in facts
