@@ -525,3 +525,45 @@ def labelled_session(ctx: Context) -> list[tuple[str, Dated, int, int]]:
                     break
             pos = end + 1
     return out
+
+
+# a session whose sentence names no body: "Die erste Sitzung fand am 12.03.2021 statt", "Seine konstituierende
+# Sitzung war am ...", "Am 12.03.2021 fand die zweite Sitzung statt"
+_UNNAMED = re.compile(r"\b(?:[Dd]ie|[Ss]eine|[Ii]hre)\s+(?:(?P<n>\d{1,3})\.\s+|(?P<w>" + "|".join(
+    sorted(ordinals(), key=len, reverse=True)) + r"|letzte|konstituierende|erste\s+reguläre)\s+)?"
+    r"(?:(?:öffentliche|ordentliche|reguläre)\s+)?Sitzung\b(?!\s+(?:des|der|vom|von)\b)")
+_HELD_ON = re.compile(r"\b(?:fand|stattfand|stattgefunden|war|erfolgte)\b")
+
+
+def unnamed_sessions(ctx: Context) -> list[tuple[str, Dated, int, int]]:
+    """A dated session in a sentence that names no body, of the body the sentence before named last (in the
+    same paragraph)."""
+    text = ctx.text
+    if "Sitzung" not in text:
+        return []
+    sents = ctx.sentences()
+    starts = [s for s, _e in sents]
+    out = []
+    for m in _UNNAMED.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i < 1:
+            continue
+        s, e = sents[i]
+        sent = text[s:e]
+        if sent.rstrip().endswith("?") or not _HELD_ON.search(sent):
+            continue
+        if any(b.kind in MEETING_KINDS for b in ctx.mentions_between(s, e)):
+            continue  # a body of its own sentence: read by the other rules
+        para = text.rfind("\n\n", 0, s) + 1
+        ps, pe = sents[i - 1]
+        before = [b for b in ctx.mentions_between(max(ps, para), s) if b.kind in MEETING_KINDS]
+        days = list(_ON_DAY.finditer(text, s, e))
+        if not before or len(days) != 1:
+            continue
+        day = day_of(days[0], ctx, days[0].start())
+        if day is None:
+            continue
+        word = (m.group("w") or "").casefold()
+        day.number = int(m.group("n")) if m.group("n") else ordinals().get(word)
+        out.append((before[-1].key, day, s, e))
+    return out

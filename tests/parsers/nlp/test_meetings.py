@@ -580,3 +580,18 @@ def test_a_month_without_its_year_takes_the_year_of_the_heading_when_the_session
 def test_months_of_sessions_to_come_without_a_year_are_no_meetings(facts_of):
     facts = facts_of("Tätigkeitsbericht 2023\n\nDie Sitzungen des Heimatbeirates finden im Mai und im Oktober statt.")
     assert "meeting" not in facts
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Der Gemeinderat beschloss 2023 die Bildung eines Heimatbeirates. Die erste Sitzung fand am 04.03.2024 statt.", 1),
+    ("Der Heimatbeirat hat neun Mitglieder. Seine zweite Sitzung fand am 04.03.2024 im Bürgerhaus statt.", 2),
+    ("Der Heimatbeirat hat neun Mitglieder. Die letzte Sitzung war am 04.03.2024.", None),
+])
+def test_a_session_whose_sentence_names_no_body_is_of_the_body_named_just_before(facts_of, text, number):
+    (m,) = [m for m in facts_of(text)["meeting"] if m.subject == "Heimatbeirat"]
+    assert (m.number, m.date) == (number, date(2024, 3, 4))
+
+
+def test_a_session_after_a_paragraph_break_is_not_given_to_the_body_before_it(facts_of):
+    facts = facts_of("Der Heimatbeirat hat neun Mitglieder.\n\nDie erste Sitzung fand am 04.03.2024 statt.")
+    assert "meeting" not in facts
