@@ -496,14 +496,24 @@ _SESSION_LINE = re.compile(r"^[ \t]*(?:[A-Za-zäöü]+[ \t]*:[ \t]*)?"
 _LABELLED_DAY = re.compile(r"[ \t]*(?:am|Am|Datum|Termin|Sitzungstag|Sitzungstermin|Sitzungsdatum|Tag|Wann)"
                            r"[ \t]*:[ \t]*" + _WEEKDAY + _DAY)
 _LABEL_LINES = 4
+# the session as one field: "Sitzung: Bauausschuss, 12.03.2024", "Gremium: Stadtrat / Di., 21.03.2024"
+_SESSION_FIELD = re.compile(r"^[ \t]*(?:Sitzung|Gremium|Sitzung\s+des\s+Gremiums)[ \t]*:[ \t]*", re.M)
+_FIELD_DAY = re.compile(r"[ \t]*[,/|–-]?[ \t]*(?:(?:am|vom)[ \t]+)?" + _WEEKDAY + _DAY)
 
 
 def labelled_session(ctx: Context) -> list[tuple[str, Dated, int, int]]:
-    """The session a form names on one line, with its day on a labelled line below it."""
+    """The session a form names on one line, with its day on a labelled line below it or in the same field."""
     text = ctx.text
-    if "Sitzung" not in text or ":" not in text:
+    if ("Sitzung" not in text and "Gremium" not in text) or ":" not in text:
         return []
     out = []
+    for f in _SESSION_FIELD.finditer(text):
+        bodies = [b for b in ctx.mentions_starting(f.end(), f.end() + 1) if b.kind in MEETING_KINDS]
+        day = _FIELD_DAY.match(text, bodies[0].end) if bodies else None
+        if day and day.group("y"):
+            found = day_of(day, ctx, f.start())
+            if found is not None and found.when is not None:
+                out.append((bodies[0].key, found, f.start(), day.end()))
     for m in _SESSION_LINE.finditer(text):
         le = text.find("\n", m.end())
         le = len(text) if le == -1 else le

@@ -595,3 +595,10 @@ def test_a_session_whose_sentence_names_no_body_is_of_the_body_named_just_before
 def test_a_session_after_a_paragraph_break_is_not_given_to_the_body_before_it(facts_of):
     facts = facts_of("Der Heimatbeirat hat neun Mitglieder.\n\nDie erste Sitzung fand am 04.03.2024 statt.")
     assert "meeting" not in facts
+
+
+@pytest.mark.parametrize("line", ["Sitzung: Wegeausschuss, 05.06.2024", "Gremium: Wegeausschuss / Mi., 05.06.2024",
+                                  "Sitzung: Wegeausschuss am 5. Juni 2024"])
+def test_a_session_given_as_one_field_of_a_form(facts_of, line):
+    (m,) = facts_of(f"Beschlussauszug\n{line}\n\nTOP 4 Ausbau des Feldweges")["meeting"]
+    assert (m.subject, m.date) == ("Wegeausschuss", date(2024, 6, 5))
