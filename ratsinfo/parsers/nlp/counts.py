@@ -183,7 +183,7 @@ def find_counts(ctx: Context) -> list[Count]:
             if any(x < b and a < y for x, y in taken):
                 return
             clause = _clause(sent, a, b)
-            if UNREAL.search(clause) or _other_subject(ctx, sent, s, a):
+            if UNREAL.search(clause) or NOT_HELD.search(clause) or _other_subject(ctx, sent, s, a):
                 taken.append((a, b))  # "vier Sitzungen wären zu wenig"; ", der Vorstand bis zu zwölf Mal"
                 return
             if qual == "exact" and PLANNED.search(clause):
@@ -315,6 +315,13 @@ UNREAL = re.compile(r"\b(?:wären|wäre|würden|würde|hätten|hätte|nicht\s+um
 # a clause with its own subject that names no body: "..., der Vorstand bis zu zwölf Mal im Jahr"
 OWN_SUBJECT = re.compile(r"\s*(?:und\s+)?(?:der|die|das)\s+(?:[a-zäöüß]+e[nrs]?\s+)?(?!Sitzung|Treffen|Tagung|Gremium)"
                          r"[A-ZÄÖÜ][\wäöüß-]+")
+# sessions counted that are not the body's sessions held: attended by someone ("an zwei Sitzungen teilgenommen",
+# "in drei Sitzungen zu Gast"), cancelled ("abgesagt", "fielen aus"), a matter's ("wurde in zwei Sitzungen
+# beraten"), or a difference ("zwei Sitzungen weniger als im Vorjahr")
+NOT_HELD = re.compile(r"\b(?:teilgenommen|teilnahm\w*|nahm\w*\s[^.;]{0,60}?\bteil|anwesend|zu\s+Gast|besucht\w*|"
+                      r"abgesagt|ausgefallen|fiel(?:en)?\s[^.;]{0,60}?\baus|entfallen|entfiel\w*|verschoben|"
+                      r"(?:Sitzungen|Treffen|Mal|mal)\s+(?:weniger|mehr)\s+als|"
+                      r"wurden?\b[^.;]{0,80}?\b(?:beraten|behandelt|thematisiert|diskutiert|vorgestellt|erörtert))\b")
 EACH = re.compile(r"\b(?:je|jeweils)\b")
 YEARS_EACH = re.compile(r"\b(?P<a>(?:19|20)\d\d)\s*(?:und|sowie|,)\s*(?P<b>(?:19|20)\d\d)\b")
 

@@ -226,3 +226,15 @@ def test_a_count_over_a_span_of_years_belongs_to_no_one_year(facts_of, sentence)
 def test_a_year_named_after_a_span_is_the_count_s_year(facts_of):
     f = one(facts_of("In der Wahlperiode 2019-2024 tagte der Heimatbeirat 2021 viermal."))
     assert (f.number, f.year) == (4, 2021)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Herr Kern hat 2023 an drei Sitzungen des Heimatbeirates teilgenommen.",
+    "Die Feuerwehr war 2023 in zwei Sitzungen des Heimatbeirates zu Gast.",
+    "Der Heimatbeirat hat 2023 zwei Sitzungen abgesagt.",
+    "Zwei Sitzungen des Heimatbeirates fielen 2023 wegen Krankheit aus.",
+    "Der Entwurf wurde 2023 in drei Sitzungen des Heimatbeirates beraten.",
+    "Der Heimatbeirat hat 2023 zwei Sitzungen weniger als im Vorjahr abgehalten.",
+])
+def test_sessions_counted_that_the_body_did_not_hold_as_its_count(facts_of, sentence):
+    assert "session_count" not in facts_of(sentence)
