@@ -13,6 +13,7 @@ from typing import Any
 from ratsinfo.parsers.nlp.alternation import any_of
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.meeting_acts import (
+    CANCELLED,
     acted_on_days,
     approved_minutes,
     bracketed_decisions,
@@ -93,6 +94,9 @@ def month_meetings(ctx: Context, found: list[FoundMeeting]) -> list[FoundMeeting
             continue
         for m in _MONTH_ONLY.finditer(sent):
             if _DEADLINE.search(sent, max(0, m.start() - 12), m.start()):
+                continue
+            cs, ce = sent.rfind(";", 0, m.start()) + 1, sent.find(";", m.end())
+            if CANCELLED.search(sent, cs, ce if ce != -1 else len(sent)):
                 continue
             bodies = [b for b in ctx.mentions_between(s, e) if b.kind in MEETING_KINDS]
             if not bodies:
@@ -418,4 +422,5 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
             out.remove(undated[0])
         out.append(month)
     out += partial
+    out = [f for f in out if ";" in f.text or not CANCELLED.search(f.text)]
     return sorted(out, key=lambda f: (f.when or date.max, f.number or 0, f.month or ""))

@@ -602,3 +602,22 @@ def test_a_session_after_a_paragraph_break_is_not_given_to_the_body_before_it(fa
 def test_a_session_given_as_one_field_of_a_form(facts_of, line):
     (m,) = facts_of(f"Beschlussauszug\n{line}\n\nTOP 4 Ausbau des Feldweges")["meeting"]
     assert (m.subject, m.date) == ("Wegeausschuss", date(2024, 6, 5))
+
+
+@pytest.mark.parametrize("text", [
+    "Die Sitzung des Heimatbeirates am 04.03.2024 fällt aus.",
+    "Die Sitzung des Heimatbeirates am 04.03.2024 wurde abgesagt.",
+    "Die für den 04.03.2024 vorgesehene Sitzung des Wegeausschusses entfällt.",
+])
+def test_a_session_called_off_is_no_meeting(facts_of, text):
+    assert "meeting" not in facts_of(text)
+
+
+def test_a_session_called_off_in_its_own_clause_leaves_the_one_held(facts_of):
+    facts = facts_of("Tätigkeitsbericht 2024\n\nDer Heimatbeirat tagte am 04.03.2024; die Sitzung im Mai fiel aus.")
+    assert [(m.date, m.detail.get("month")) for m in facts["meeting"]] == [(date(2024, 3, 4), None)]
+
+
+def test_a_session_closed_at_its_end_was_held(facts_of):
+    (m,) = facts_of("Die Sitzung des Heimatbeirates am 04.03.2024 wurde um 20:10 Uhr aufgehoben.")["meeting"]
+    assert m.date == date(2024, 3, 4)
