@@ -49,9 +49,11 @@ _ACT = re.compile(r"\b(?:beschlo(?:ss|ß)(?:en)?|beschließt|beschließen|empfah
 # the article of a body as a sentence's subject (the pronoun of the next sentence stands for it)
 _SUBJECT_OF = re.compile(r"(?:^|[.:!?]\s+|\n\s*|\b(?:tagte|traf|kam|trat|beschloss|beriet|hat|hatte)\s+)"
                          r"(?:[Dd]er|[Dd]ie|[Dd]as)\s+(?:[a-zäöüß]+\s+)?$")
-# a session called off is none: "Die Sitzung am 12.03.2024 fällt aus", "wurde abgesagt", "entfällt"
-CANCELLED = re.compile(r"\b(?:abgesagt|ausgefallen|fällt\s+[^.;]{0,60}?\baus|fiel(?:en)?\s+[^.;]{0,60}?\baus|"
-                       r"entfällt|entfiel(?:en)?|entfallen)\b")
+# a session called off is none: "Die Sitzung am 12.03.2024 fällt aus", "wurde abgesagt", "entfällt" (the session
+# its subject, the verb closing its clause: not "die Wahl fiel auf Frau X aus der ...", "auf den Beirat entfallen")
+CANCELLED = re.compile(r"\b(?:Sitzung|Treffen|Tagung|Termin)\w*\b(?:[^.;,]|\.(?=\s?\d)){0,80}?\b(?:abgesagt|ausgefallen|"
+                       r"f(?:ällt|iel|ielen)\b[^.;,]{0,60}?\baus|entfällt|entfiel(?:en)?|entfallen)"
+                       r"(?=\s*(?:[.;,!]|$|(?:wegen|aufgrund|da|weil|und)\b))")
 # "Der Integrationsrat wird am 4. Mai neu gewählt": the body is elected by the voters, it does not meet
 _ELECTED_ITSELF = re.compile(r"\b(?:wird|wurde|werden|wurden)\b(?:(?!\b(?:vom|von|durch)\b)[^;]){0,60}?"
                              r"\b(?:neu\s+|wieder\s+)?gewählt\b")

@@ -294,6 +294,14 @@ _NUMBERED_SESSION = re.compile(r"(?<![\d.])(?P<n>\d{1,3})\.\s+(?:öffentlichen?\
                                + DATE_PATTERN)
 
 
+def _called_off(sentence: str) -> bool:
+    """A sentence that calls off the one session it dates ("Die Sitzung am 4. Mai fällt aus"); a sentence
+    with more days may tell of the sessions held beside the one called off."""
+    if not CANCELLED.search(sentence):
+        return False
+    return len(DATE_RX.findall(sentence)) + len(_MONTH_ONLY.findall(sentence)) <= 1
+
+
 def find_meetings(ctx: Context) -> list[FoundMeeting]:
     text = ctx.text
     found: dict[tuple[str, int | None, date | None], FoundMeeting] = {}
@@ -422,5 +430,5 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
             out.remove(undated[0])
         out.append(month)
     out += partial
-    out = [f for f in out if ";" in f.text or not CANCELLED.search(f.text)]
+    out = [f for f in out if not _called_off(f.text)]
     return sorted(out, key=lambda f: (f.when or date.max, f.number or 0, f.month or ""))

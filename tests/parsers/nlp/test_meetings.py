@@ -621,3 +621,12 @@ def test_a_session_called_off_in_its_own_clause_leaves_the_one_held(facts_of):
 def test_a_session_closed_at_its_end_was_held(facts_of):
     (m,) = facts_of("Die Sitzung des Heimatbeirates am 04.03.2024 wurde um 20:10 Uhr aufgehoben.")["meeting"]
     assert m.date == date(2024, 3, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "In der Sitzung des Heimatbeirates am 04.03.2024 fiel die Wahl auf Frau Kern aus dem Ortsteil Au.",
+    "In der Sitzung des Heimatbeirates am 04.03.2024 wurde berichtet, dass auf den Beirat 500 Euro entfallen.",
+    "Der Heimatbeirat tagte am 04.03.2024, die Sitzung im Mai entfiel.",
+])
+def test_words_of_calling_off_that_call_off_no_session_held(facts_of, text):
+    assert date(2024, 3, 4) in {m.date for m in facts_of(text)["meeting"]}
