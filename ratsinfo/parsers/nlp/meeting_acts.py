@@ -51,8 +51,8 @@ _SUBJECT_OF = re.compile(r"(?:^|[.:!?]\s+|\n\s*|\b(?:tagte|traf|kam|trat|beschlo
                          r"(?:[Dd]er|[Dd]ie|[Dd]as)\s+(?:[a-zäöüß]+\s+)?$")
 # a session called off is none: "Die Sitzung am 12.03.2024 fällt aus", "wurde abgesagt", "entfällt" (the session
 # its subject, the verb closing its clause: not "die Wahl fiel auf Frau X aus der ...", "auf den Beirat entfallen")
-CANCELLED = re.compile(r"\b(?:Sitzung|Treffen|Tagung|Termin)\w*\b(?:[^.;,]|\.(?=\s?\d)){0,80}?\b(?:abgesagt|ausgefallen|"
-                       r"f(?:ällt|iel|ielen)\b[^.;,]{0,60}?\baus|entfällt|entfiel(?:en)?|entfallen)"
+CANCELLED = re.compile(r"\b(?:Sitzung|Treffen|Tagung|Termin)\w*\b(?:[^.;,]|\.(?=\s?\d)){0,80}?\b"
+                       r"(?:abgesagt|ausgefallen|f(?:ällt|iel|ielen)\b[^.;,]{0,60}?\baus|entfällt|entfiel(?:en)?|entfallen)"
                        r"(?=\s*(?:[.;,!]|$|(?:wegen|aufgrund|da|weil|und)\b))")
 # "Der Integrationsrat wird am 4. Mai neu gewählt": the body is elected by the voters, it does not meet
 _ELECTED_ITSELF = re.compile(r"\b(?:wird|wurde|werden|wurden)\b(?:(?!\b(?:vom|von|durch)\b)[^;]){0,60}?"
