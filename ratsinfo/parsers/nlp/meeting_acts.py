@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.numbers import MONTH_NAME, YEAR, months, ordinals
@@ -581,4 +581,51 @@ def unnamed_sessions(ctx: Context) -> list[tuple[str, Dated, int, int]]:
         word = (m.group("w") or "").casefold()
         day.number = int(m.group("n")) if m.group("n") else ordinals().get(word)
         out.append((before[-1].key, day, s, e))
+    return out
+
+
+# days told relative to the day a press release or letter is dated: "in seiner gestrigen Sitzung", "hat gestern
+# beraten", "in ihrer heutigen Sitzung", "am vergangenen Montag"
+_WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+_RELATIVE = re.compile(r"\b(?:(?P<adj>gestrigen|heutigen|vorgestrigen)\s+(?:öffentlichen\s+)?Sitzung|"
+                       r"(?P<adv>gestern|vorgestern)|"
+                       r"am\s+(?:vergangenen|letzten|zurückliegenden)\s+(?P<wd>" + "|".join(_WEEKDAYS) + r"))\b")
+_BACK = {"gestrigen": 1, "gestern": 1, "vorgestrigen": 2, "vorgestern": 2, "heutigen": 0}
+# ("heute" alone is also "nowadays": "Der Beirat tagt heute noch im Rathaus")
+# the day a document is dated: a line of its own, after a place ("Musterstadt, den 14.03.2024") or a title
+# ("Pressemitteilung vom 14.03.2024")
+_DATED_LINE = re.compile(r"^[ \t]*(?:[A-ZÄÖÜ][\wäöüß .-]{1,60}?(?:,\s*(?:den\s+)?|\s+vom\s+))?" + _DAY + r"[ \t]*$",
+                         re.M)
+_DATED_HEAD = 400
+
+
+def relative_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
+    """A body's session told relative to the document's own date, as press releases tell it."""
+    text = ctx.text
+    if not any(w in text for w in ("gestern", "gestrigen", "heute", "heutigen", "vergangenen", "letzten",
+                                   "zurückliegenden")):
+        return []
+    head = _DATED_LINE.search(text, 0, _DATED_HEAD)
+    issued = day_of(head, ctx, head.start()) if head and head.group("y") else None
+    if issued is None or issued.when is None:
+        return []
+    sents = ctx.sentences()
+    starts = [s for s, _e in sents]
+    out = []
+    for m in _RELATIVE.finditer(text, head.end()):
+        i = bisect_right(starts, m.start()) - 1
+        if i < 0:
+            continue
+        s, e = sents[i]
+        clause = text[s:e]
+        if clause.rstrip().endswith("?") or not (m.group("adj") or _ACT.search(clause)):
+            continue
+        bodies = _acting(ctx, s, s, e) or [b for b in ctx.mentions_between(s, e) if b.kind in MEETING_KINDS][:1]
+        if not bodies:
+            continue
+        if m.group("wd"):
+            back = (issued.when.weekday() - _WEEKDAYS.index(m.group("wd"))) % 7 or 7
+        else:
+            back = _BACK[(m.group("adj") or m.group("adv")).casefold()]
+        out.append((bodies[0].key, Dated(issued.when - timedelta(days=back), None), s, e))
     return out

@@ -22,6 +22,7 @@ from ratsinfo.parsers.nlp.meeting_acts import (
     item_page_day,
     labelled_session,
     numbered_without_day,
+    relative_days,
     unnamed_sessions,
     year_above,
     year_sessions,
@@ -391,7 +392,7 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
     partial: list[FoundMeeting] = []  # days without a year anywhere in the text ("--05-12")
     for key, day, a, b in (acted_on_days(ctx) + date_tables(ctx) + approved_minutes(ctx) + bracketed_decisions(ctx)
                            + year_sessions(ctx) + item_page_day(ctx) + heading_session(ctx) + labelled_session(ctx)
-                           + unnamed_sessions(ctx)):
+                           + unnamed_sessions(ctx) + relative_days(ctx)):
         if day.when is not None:
             add(key, day.number, day.when, a, b)
         elif not any(p.key == key and p.month == day.partial for p in partial):

@@ -630,3 +630,20 @@ def test_a_session_closed_at_its_end_was_held(facts_of):
 ])
 def test_words_of_calling_off_that_call_off_no_session_held(facts_of, text):
     assert date(2024, 3, 4) in {m.date for m in facts_of(text)["meeting"]}
+
+
+@pytest.mark.parametrize("text, when", [
+    ("Pressemitteilung vom 07.03.2024\n\nDer Heimatbeirat hat in seiner gestrigen Sitzung ein Heimatfest beschlossen.",
+     date(2024, 3, 6)),
+    ("Pressemitteilung\n07.03.2024\n\nIn ihrer heutigen Sitzung hat die Radwegekommission den Plan beraten.",
+     date(2024, 3, 7)),
+    ("Musterfeld, den 7. März 2024\n\nDer Wegeausschuss hat am vergangenen Montag getagt.", date(2024, 3, 4)),
+    ("Musterfeld, 07.03.2024\n\nDer Wegeausschuss hat gestern den Ausbau des Feldweges beraten.", date(2024, 3, 6)),
+])
+def test_a_session_told_relative_to_the_day_the_document_is_dated(facts_of, text, when):
+    (m,) = facts_of(text)["meeting"]
+    assert m.date == when
+
+
+def test_today_as_nowadays_dates_no_session(facts_of):
+    assert "meeting" not in facts_of("Musterfeld, 07.03.2024\n\nDer Heimatbeirat tagt heute noch im alten Rathaus.")
