@@ -254,7 +254,7 @@ def find_counts(ctx: Context) -> list[Count]:
                 subj = _subject(ctx, s, e, s + monthly.start())
                 if subj is not None:
                     add(subj, 12, "per_year", monthly.start(), monthly.end())
-            interval = _interval(sent) if not _REPORT.search(sent) else None  # "alle 6 Monate einen Bericht"
+            interval = _interval(sent) if _UNIT_HINT.search(sent) and not _REPORT.search(sent) else None
             if interval is not None and not any(x < interval[2] and interval[1] < y for x, y in taken):
                 subj = _subject(ctx, s, e, s + interval[1])
                 if subj is not None:
@@ -286,6 +286,7 @@ INTERVAL = re.compile(
     r"|\bjede[nr]?\s+(?P<o>" + _ORDINAL_WORDS + r")n?\s+(?P<uo>Monat|Woche)\b"
     r"|\bAbstand\s+von\s+(?:(?:ca\.|etwa|rund)\s+)?(?P<b>" + NUM + r")\s+(?P<ub>Monaten|Wochen)\b"
     r"|\b(?P<c>" + NUM + r")\s*-?\s*(?P<uc>monatig|wöchig)\w*\s+(?:Rhythmus|Abstand|Abständen|Turnus)\b", re.I)
+_UNIT_HINT = re.compile(r"[Mm]onat|[Ww]oche|wöchig")  # (and not "alle 6 Monate einen Bericht": _REPORT)
 _PER_UNIT = {"monat": 12, "woche": 52, "wöchig": 52}
 
 

@@ -185,7 +185,9 @@ def _acting(ctx: Context, cs: int, lo: int, hi: int) -> list[Mention]:
         if m.kind not in MEETING_KINDS:
             continue
         before = text[max(cs, m.start - 50):m.start]
-        words = _ATTRIBUTES.sub("", before).casefold().split()
+        tail = before.rstrip()
+        words = (_ATTRIBUTES.sub("", before) if tail.endswith(("e", "en")) and tail[-2:-1].islower() else before
+                 ).casefold().split()
         articles = _SUBJECT_BEFORE.get(m.gender, ())
         if not words or words[-1] in articles or " ".join(words[-2:]) in articles or _MEMBERS_OF.search(before):
             out.append(m)
@@ -509,7 +511,7 @@ _FIELD_DAY = re.compile(r"[ \t]*[,/|–-]?[ \t]*(?:(?:am|vom)[ \t]+)?" + _WEEKDA
 def labelled_session(ctx: Context) -> list[tuple[str, Dated, int, int]]:
     """The session a form names on one line, with its day on a labelled line below it or in the same field."""
     text = ctx.text
-    if ("Sitzung" not in text and "Gremium" not in text) or ":" not in text:
+    if ("Sitzung " not in text and "Gremium" not in text) or ":" not in text:
         return []
     out = []
     for f in _SESSION_FIELD.finditer(text):
@@ -557,15 +559,20 @@ def unnamed_sessions(ctx: Context) -> list[tuple[str, Dated, int, int]]:
     if "Sitzung" not in text:
         return []
     sents = ctx.sentences()
-    starts = [s for s, _e in sents]
     out = []
-    for m in _UNNAMED.finditer(text):
-        i = bisect_right(starts, m.start()) - 1
-        if i < 1:
+    at = text.find("Sitzung")
+    seen: set[int] = set()
+    starts = [s for s, _e in sents]
+    while at != -1:  # the sentences of the word "Sitzung" only: most hold no unnamed session
+        i = bisect_right(starts, at) - 1
+        at = text.find("Sitzung", at + 7)
+        if i < 1 or i in seen:
             continue
+        seen.add(i)
         s, e = sents[i]
         sent = text[s:e]
-        if sent.rstrip().endswith("?") or not _HELD_ON.search(sent):
+        m = _UNNAMED.search(text, s, e) if _HELD_ON.search(sent) else None
+        if m is None or sent.rstrip().endswith("?"):
             continue
         if any(b.kind in MEETING_KINDS for b in ctx.mentions_between(s, e)):
             continue  # a body of its own sentence: read by the other rules
@@ -590,6 +597,8 @@ _WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag
 _RELATIVE = re.compile(r"\b(?:(?P<adj>gestrigen|heutigen|vorgestrigen)\s+(?:öffentlichen\s+)?Sitzung|"
                        r"(?P<adv>gestern|vorgestern)|"
                        r"am\s+(?:vergangenen|letzten|zurückliegenden)\s+(?P<wd>" + "|".join(_WEEKDAYS) + r"))\b")
+_RELATIVE_HINT = re.compile(r"gestern|gestrigen|heutigen|(?:vergangenen|letzten|zurückliegenden)\s+"
+                            r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)")
 _BACK = {"gestrigen": 1, "gestern": 1, "vorgestrigen": 2, "vorgestern": 2, "heutigen": 0}
 # ("heute" alone is also "nowadays": "Der Beirat tagt heute noch im Rathaus")
 # the day a document is dated: a line of its own, after a place ("Musterstadt, den 14.03.2024") or a title
@@ -602,8 +611,8 @@ _DATED_HEAD = 400
 def relative_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
     """A body's session told relative to the document's own date, as press releases tell it."""
     text = ctx.text
-    if not any(w in text for w in ("gestern", "gestrigen", "heute", "heutigen", "vergangenen", "letzten",
-                                   "zurückliegenden")):
+    if "gestern" not in text and "gestrig" not in text and "heutigen" not in text and (
+            "ergangenen " not in text and "letzten " not in text or _RELATIVE_HINT.search(text) is None):
         return []
     head = _DATED_LINE.search(text, 0, _DATED_HEAD)
     issued = day_of(head, ctx, head.start()) if head and head.group("y") else None
