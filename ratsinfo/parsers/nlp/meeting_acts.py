@@ -216,7 +216,7 @@ def _pronoun_body(ctx: Context, clause: str, before: tuple[int, int]) -> list[Me
 def acted_on_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
     """(body key, day, start, end) for each "am <Tag>" of a clause where a body decided, met or voted."""
     text = ctx.text
-    if " am " not in text and "Am " not in text and " vom " not in text:
+    if "am " not in text and "Am " not in text and "vom " not in text:  # (also "(am 12.03., 14.06. und ...)")
         return []
     sents = ctx.sentences()
     starts = [s for s, _e in sents]

@@ -647,3 +647,8 @@ def test_a_session_told_relative_to_the_day_the_document_is_dated(facts_of, text
 
 def test_today_as_nowadays_dates_no_session(facts_of):
     assert "meeting" not in facts_of("Musterfeld, 07.03.2024\n\nDer Heimatbeirat tagt heute noch im alten Rathaus.")
+
+
+def test_days_in_brackets_after_a_count_are_the_sessions_counted(facts_of):
+    facts = facts_of("Der Heimatbeirat hat im Jahr 2023 dreimal getagt (am 12.03., 14.06. und 20.11.2023).")
+    assert sorted(m.date for m in facts["meeting"]) == [date(2023, 3, 12), date(2023, 6, 14), date(2023, 11, 20)]
