@@ -638,3 +638,27 @@ def relative_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
             back = _BACK[(m.group("adj") or m.group("adv")).casefold()]
         out.append((bodies[0].key, Dated(issued.when - timedelta(days=back), None), s, e))
     return out
+
+
+# a sentence of sessions that lists their days after a colon: "Im Jahr 2023 fanden drei Sitzungen des
+# Jugendbeirates statt: 12.03.2023, 14.06.2023 und 20.11.2023", "Der Beirat tagte an folgenden Terminen: ..."
+_LISTED_AFTER = re.compile(r"\b(?:Sitzung(?:en)?|Sitzungstermin\w*|Termin\w*|tagte\w*|getagt|trafen|traf|"
+                           r"zusammen)\b[^:\n]{0,80}:")
+
+
+def colon_lists(ctx: Context) -> list[tuple[str, Dated, int, int]]:
+    """The days listed after the colon of a sentence that tells of a body's sessions."""
+    text = ctx.text
+    if ":" not in text:
+        return []
+    out = []
+    for m in _LISTED_AFTER.finditer(text):
+        first = _LISTED_DAY.match(text, m.end())
+        if first is None:
+            continue
+        ls = max(text.rfind("\n", 0, m.start()) + 1, text.rfind(". ", 0, m.start()) + 2)
+        bodies = [b for b in ctx.mentions_between(ls, m.end()) if b.kind in MEETING_KINDS]
+        if len({b.key for b in bodies}) != 1:
+            continue  # no body, or several: whose days they are is not said
+        out += [(bodies[0].key, day, ls, m.end()) for day in enumerated_days(ctx, first)]
+    return out

@@ -17,6 +17,7 @@ from ratsinfo.parsers.nlp.meeting_acts import (
     acted_on_days,
     approved_minutes,
     bracketed_decisions,
+    colon_lists,
     date_tables,
     heading_session,
     item_page_day,
@@ -392,7 +393,7 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
     partial: list[FoundMeeting] = []  # days without a year anywhere in the text ("--05-12")
     for key, day, a, b in (acted_on_days(ctx) + date_tables(ctx) + approved_minutes(ctx) + bracketed_decisions(ctx)
                            + year_sessions(ctx) + item_page_day(ctx) + heading_session(ctx) + labelled_session(ctx)
-                           + unnamed_sessions(ctx) + relative_days(ctx)):
+                           + unnamed_sessions(ctx) + relative_days(ctx) + colon_lists(ctx)):
         if day.when is not None:
             add(key, day.number, day.when, a, b)
         elif not any(p.key == key and p.month == day.partial for p in partial):

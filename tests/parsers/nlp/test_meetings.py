@@ -652,3 +652,17 @@ def test_today_as_nowadays_dates_no_session(facts_of):
 def test_days_in_brackets_after_a_count_are_the_sessions_counted(facts_of):
     facts = facts_of("Der Heimatbeirat hat im Jahr 2023 dreimal getagt (am 12.03., 14.06. und 20.11.2023).")
     assert sorted(m.date for m in facts["meeting"]) == [date(2023, 3, 12), date(2023, 6, 14), date(2023, 11, 20)]
+
+
+@pytest.mark.parametrize("text", [
+    "Im Jahr 2023 fanden drei Sitzungen des Heimatbeirates statt: 12.03.2023, 14.06.2023 und 20.11.2023.",
+    "Der Heimatbeirat tagte 2023 an folgenden Terminen: 12.03., 14.06. und 20.11.2023.",
+])
+def test_days_listed_after_the_colon_of_a_sentence_of_sessions(facts_of, text):
+    facts = facts_of(text)
+    assert sorted(m.date for m in facts["meeting"]) == [date(2023, 3, 12), date(2023, 6, 14), date(2023, 11, 20)]
+
+
+def test_days_listed_after_a_colon_that_names_two_bodies_belong_to_neither(facts_of):
+    facts = facts_of("Termine des Heimatbeirates und des Wegeausschusses: 12.03.2023, 14.06.2023.")
+    assert "meeting" not in facts
