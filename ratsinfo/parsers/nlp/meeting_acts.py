@@ -353,7 +353,7 @@ def _calendar_rows(ctx: Context, pos: int, list_year: str | None) -> list[tuple[
     ("Datum | Gremium | Ort") may come first, a line of another kind ends the calendar."""
     text = ctx.text
     out: list[tuple[str, Dated, int, int]] = []
-    rows = 0
+    rows = headers = 0
     while pos < len(text):
         end = text.find("\n", pos)
         end = len(text) if end == -1 else end
@@ -367,9 +367,10 @@ def _calendar_rows(ctx: Context, pos: int, list_year: str | None) -> list[tuple[
         days = list(_ROW_DAY.finditer(text, pos, end))
         prose = len(_LOWER_WORD.findall(line)) > 2 or line.rstrip().endswith(".")  # a sentence, not a row
         if len(line) > _ROW or prose or not _ROW_START.match(line) or len(bodies) != 1 or not days:
-            if rows or days or bodies:
+            if rows or days or bodies or headers:
                 break
-            pos = end + 1  # the column names
+            headers += 1  # one line of column names
+            pos = end + 1
             continue
         rows += 1
         for d in days:
@@ -503,6 +504,7 @@ _SESSION_LINE = re.compile(r"^[ \t]*(?:[A-Za-zäöü]+[ \t]*:[ \t]*)?"
 _LABELLED_DAY = re.compile(r"[ \t]*(?:am|Am|Datum|Termin|Sitzungstag|Sitzungstermin|Sitzungsdatum|Tag|Wann)"
                            r"[ \t]*:[ \t]*" + _WEEKDAY + _DAY)
 _LABEL_LINES = 4
+_SESSION_OF_WORDS = re.compile(r"Sitzung\s+(?:des|der)\s+")
 # the session as one field: "Sitzung: Bauausschuss, 12.03.2024", "Gremium: Stadtrat / Di., 21.03.2024"
 _SESSION_FIELD = re.compile(r"^[ \t]*(?:Sitzung|Gremium|Sitzung\s+des\s+Gremiums)[ \t]*:[ \t]*", re.M)
 _FIELD_DAY = re.compile(r"[ \t]*[,/|–-]?[ \t]*(?:(?:am|vom)[ \t]+)?" + _WEEKDAY + _DAY)
@@ -514,14 +516,17 @@ def labelled_session(ctx: Context) -> list[tuple[str, Dated, int, int]]:
     if ("Sitzung " not in text and "Gremium" not in text) or ":" not in text:
         return []
     out = []
-    for f in _SESSION_FIELD.finditer(text):
+    for f in _SESSION_FIELD.finditer(text) if "Sitzung:" in text or "Gremium:" in text or "Gremiums:" in text else ():
         bodies = [b for b in ctx.mentions_starting(f.end(), f.end() + 1) if b.kind in MEETING_KINDS]
         day = _FIELD_DAY.match(text, bodies[0].end) if bodies else None
         if day and day.group("y"):
             found = day_of(day, ctx, f.start())
             if found is not None and found.when is not None:
                 out.append((bodies[0].key, found, f.start(), day.end()))
-    for m in _SESSION_LINE.finditer(text):
+    for hit in _SESSION_OF_WORDS.finditer(text):
+        m = _SESSION_LINE.fullmatch(text, text.rfind("\n", 0, hit.start()) + 1, hit.end())
+        if m is None:
+            continue
         le = text.find("\n", m.end())
         le = len(text) if le == -1 else le
         bodies = [b for b in ctx.mentions_starting(m.end(), m.end() + 1) if b.kind in MEETING_KINDS]
@@ -597,8 +602,6 @@ _WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag
 _RELATIVE = re.compile(r"\b(?:(?P<adj>gestrigen|heutigen|vorgestrigen)\s+(?:öffentlichen\s+)?Sitzung|"
                        r"(?P<adv>gestern|vorgestern)|"
                        r"am\s+(?:vergangenen|letzten|zurückliegenden)\s+(?P<wd>" + "|".join(_WEEKDAYS) + r"))\b")
-_RELATIVE_HINT = re.compile(r"gestern|gestrigen|heutigen|(?:vergangenen|letzten|zurückliegenden)\s+"
-                            r"(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)")
 _BACK = {"gestrigen": 1, "gestern": 1, "vorgestrigen": 2, "vorgestern": 2, "heutigen": 0}
 # ("heute" alone is also "nowadays": "Der Beirat tagt heute noch im Rathaus")
 # the day a document is dated: a line of its own, after a place ("Musterstadt, den 14.03.2024") or a title
@@ -608,11 +611,21 @@ _DATED_LINE = re.compile(r"^[ \t]*(?:[A-ZÄÖÜ][\wäöüß .-]{1,60}?(?:,\s*(?:
 _DATED_HEAD = 400
 
 
+def _past_weekday(text: str) -> bool:
+    """Whether "am vergangenen Montag" (or "letzten", "zurückliegenden") stands in the text."""
+    for when in ("vergangenen ", "letzten ", "zurückliegenden "):
+        at = text.find(when)
+        while at != -1:
+            if text.startswith(_WEEKDAYS, at + len(when)):
+                return True
+            at = text.find(when, at + 1)
+    return False
+
+
 def relative_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
     """A body's session told relative to the document's own date, as press releases tell it."""
     text = ctx.text
-    if "gestern" not in text and "gestrig" not in text and "heutigen" not in text and (
-            "ergangenen " not in text and "letzten " not in text or _RELATIVE_HINT.search(text) is None):
+    if "gestern" not in text and "gestrig" not in text and "heutigen" not in text and not _past_weekday(text):
         return []
     head = _DATED_LINE.search(text, 0, _DATED_HEAD)
     issued = day_of(head, ctx, head.start()) if head and head.group("y") else None
@@ -646,15 +659,17 @@ _LISTED_AFTER = re.compile(r"\b(?:Sitzung(?:en)?|Sitzungstermin\w*|Termin\w*|tag
                            r"zusammen)\b[^:\n]{0,80}:")
 
 
+_COLON_DAY = re.compile(r":[ \t]*(?:\d|Mo|Di|Mi|Do|Fr|Sa|So)")
+
+
 def colon_lists(ctx: Context) -> list[tuple[str, Dated, int, int]]:
     """The days listed after the colon of a sentence that tells of a body's sessions."""
     text = ctx.text
-    if ":" not in text:
-        return []
     out = []
-    for m in _LISTED_AFTER.finditer(text):
-        first = _LISTED_DAY.match(text, m.end())
-        if first is None:
+    for colon in _COLON_DAY.finditer(text) if ":" in text else ():  # each colon a day follows, then its sentence
+        first = _LISTED_DAY.match(text, colon.start() + 1)
+        m = _LISTED_AFTER.search(text, max(0, colon.start() - 120), colon.start() + 1) if first else None
+        if m is None or m.end() != colon.start() + 1:
             continue
         ls = max(text.rfind("\n", 0, m.start()) + 1, text.rfind(". ", 0, m.start()) + 2)
         bodies = [b for b in ctx.mentions_between(ls, m.end()) if b.kind in MEETING_KINDS]

@@ -299,7 +299,8 @@ _NUMBERED_SESSION = re.compile(r"(?<![\d.])(?P<n>\d{1,3})\.\s+(?:öffentlichen?\
 def _called_off(sentence: str) -> bool:
     """A sentence that calls off the one session it dates ("Die Sitzung am 4. Mai fällt aus"); a sentence
     with more days may tell of the sessions held beside the one called off."""
-    if not CANCELLED.search(sentence):
+    if not any(w in sentence for w in ("abgesagt", "ausgefallen", "fällt", "fiel", "entf")) \
+            or not CANCELLED.search(sentence):
         return False
     return len(DATE_RX.findall(sentence)) + len(_MONTH_ONLY.findall(sentence)) <= 1
 
