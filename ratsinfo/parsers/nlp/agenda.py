@@ -74,7 +74,9 @@ def head_meeting(ctx: Context) -> HeadMeeting | None:
     # the body named closest before the first date of a session ("Sitzung des Stadtrates ... am 01.12.2021")
     ds, de, when = dates[0]
     sentence = next(((a, b) for a, b in ctx.sentences() if a <= ds < b), (ds, de))
-    if CANCELLED.search(text, sentence[0], sentence[1]) and len(_DATE.findall(text, sentence[0], sentence[1])) == 1:
+    said = text[sentence[0]:sentence[1]]
+    if any(w in said for w in ("abgesagt", "ausgefallen", "fällt", "fiel", "entf")) and CANCELLED.search(said) \
+            and len(_DATE.findall(said)) == 1:
         return None  # "Die Sitzung des Bauausschusses am 12.03.2024 fällt aus": a notice, no session
     in_sentence = [m for m in orgs if sentence[0] <= m.start < sentence[1]]
     if in_sentence and all(m.start >= de for m in in_sentence):

@@ -63,7 +63,8 @@ class FoundMeeting:
 
 # (also "Anfang März 2021", "Mitte Mai 2022", "Ende Juni 2020": a part of the month is still the month; not a
 # deadline, "bis Mitte Februar 2019")
-_MONTH_ONLY = re.compile(r"\b(?:im|Im|[Aa]nfang|[Mm]itte|[Ee]nde|seit\s+(?:der|dem)\s+[\wäöü ]{0,30}?\s+im)\s+"
+_MONTH_ONLY = re.compile(r"\b(?=[iIaAmMeEs])(?:im|Im|[Aa]nfang|[Mm]itte|[Ee]nde|"
+                         r"seit\s+(?:der|dem)\s+[\wäöü ]{0,30}?\s+im)\s+"
                          r"(?P<m>Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
                          r"(?:\s+(?P<y>(?:19|20)\d\d)\b(?![./-]\d))?")
 # a month without its year takes the year of its paragraph or heading, where the session is told as past
