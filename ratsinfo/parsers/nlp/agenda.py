@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from ratsinfo.parsers.nlp.context import Context
-from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, parse_date
+from ratsinfo.parsers.nlp.meeting_acts import CANCELLED
+from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, WEEKDAY, parse_date
 from ratsinfo.parsers.nlp.orgs import Mention
 
 HEAD_CHARS = 900
@@ -23,10 +24,11 @@ MEETING_KINDS = ("council", "committee", "advisory_board", "conference", "staff"
 _CUE = re.compile(r"Niederschrift|Protokoll|Tagesordnung|Sitzungstermin|Sitzungsbeginn|TOP\s*\d|Gremium:|"
                   r"\bSitzung\s+(?:des|der|am|vom)\b|\d\.\s+(?:öffentlichen?\s+)?Sitzung|[Ss]itzung\s+(?:am|vom)\b")
 _PROTOCOL = re.compile(r"Niederschrift|Protokoll|Tagesordnung|Sitzungstermin|TOP\s*\d")
-_DATE = re.compile(r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+(?:den\s+)?)?"
-                   + DATE_PATTERN)
+_DATE = re.compile(WEEKDAY + DATE_PATTERN)
+# "12. Sitzung", "12. öffentliche Sitzung", and the number after the word: "Sitzung Nr. 12", "Sitzung Nr. 12/2021"
 _ORDINAL = re.compile(r"(?<![\d.])(?P<n>\d{1,3})\.\s+(?:(?:öffentlichen|öffentliche|ordentlichen|ordentliche|"
-                      r"konstituierenden|konstituierende)\s+)?(?:Sitzung|Tagung)\b")
+                      r"konstituierenden|konstituierende)\s+)?(?:Sitzung|Tagung)\b|"
+                      r"\b(?:Sitzung|Tagung)\s+(?:Nr\.|Nummer)\s*(?P<nr>\d{1,3})(?:/(?:19|20)?\d\d)?(?![\d/])")
 _COMPOUND_SESSION = re.compile(r"\b(?P<body>[A-ZÄÖÜ][a-zäöüß]*(?:rat|ausschuss|beirat|vertretung|versammlung|tag))"
                                r"s?sitzung\b")
 _LETTER_SPACED = re.compile(r"\b(?:[A-Za-zÄÖÜäöüß] ){3,}[A-Za-zÄÖÜäöüß]\b")
@@ -72,6 +74,10 @@ def head_meeting(ctx: Context) -> HeadMeeting | None:
     # the body named closest before the first date of a session ("Sitzung des Stadtrates ... am 01.12.2021")
     ds, de, when = dates[0]
     sentence = next(((a, b) for a, b in ctx.sentences() if a <= ds < b), (ds, de))
+    said = text[sentence[0]:sentence[1]]
+    if any(w in said for w in ("abgesagt", "ausgefallen", "fällt", "fiel", "entf")) and CANCELLED.search(said) \
+            and len(_DATE.findall(said)) == 1:
+        return None  # "Die Sitzung des Bauausschusses am 12.03.2024 fällt aus": a notice, no session
     in_sentence = [m for m in orgs if sentence[0] <= m.start < sentence[1]]
     if in_sentence and all(m.start >= de for m in in_sentence):
         # "Am 3. Mai beriet der Sozialausschuss erstmals darüber": the body of the date's own sentence,
@@ -87,7 +93,7 @@ def head_meeting(ctx: Context) -> HeadMeeting | None:
     ordinal = None
     for m in _ORDINAL.finditer(head):
         if m.start() < max(org.end, de) + 40:
-            ordinal = int(m.group("n"))
+            ordinal = int(m.group("n") or m.group("nr"))
             break
     return HeadMeeting(org, when, ordinal, min(org.start, ds), max(org.end, de))
 

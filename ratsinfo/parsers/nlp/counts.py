@@ -13,6 +13,7 @@ from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.numbers import (
     YEAR,
     number_words_pattern,
+    ordinals,
     per_year_words,
     times_pattern,
     times_value,
@@ -21,7 +22,10 @@ from ratsinfo.parsers.nlp.numbers import (
 from ratsinfo.parsers.nlp.orgs import Mention
 
 NUM = number_words_pattern()
-SESSION_NOUNS = r"(?:Sitzungen|Sitzung|Treffen|Tagungen|Zusammenkünfte|Beratungen|Plenarsitzungen|Sitzungstermine)"
+# the sessions a body counts, also in the dative ("in sechs Sitzungen", "an vier Sitzungsterminen") and as
+# compounds naming a board's or its members' own sessions ("Beiratssitzungen", "Arbeitssitzungen")
+SESSION_NOUNS = (r"(?:Sitzungen|Sitzung|Treffen|Tagungen|Zusammenkünfte|Zusammenkünften|Beratungen|"
+                 r"(?:Plenar|Beirats|Arbeits|Gremien)sitzungen|Sitzungstermine[n]?)")
 MEET_VERBS = re.compile(r"\b" + any_of((
     "getagt", "tagte", "tagten", "tagt", "tagen", "zusammengekommen", "zusammengetreten", r"kam\w*", "kommt", "kommen",
     r"trat\w*", "tritt", r"traf\w*", "trifft", "treffen", "getroffen", r"fand\w*", "findet", "finden", "stattgefunden",
@@ -101,6 +105,9 @@ def _year(ctx: Context, sent: str, s: int, pos: int, qualifier: str) -> int | No
     """The year a count is for: the nearest year before it in the sentence, else the context's."""
     if qualifier not in ("exact", "planned", "at_least") or PER_YEAR.search(sent[pos:pos + 40]):
         return None
+    span = next((m for m in reversed(list(YEAR_SPAN.finditer(sent, 0, pos)))), None)
+    if span and not EACH.search(sent) and not YEAR.search(sent, span.end(), pos):
+        return None  # "In den Jahren 2019 bis 2021 fanden zwölf Sitzungen statt": over the span, not of one year
     years = [(m.start(), int(m.group(1))) for m in YEAR.finditer(sent) if not SINCE_YEAR.search(sent[:m.start()])]
     before = [y for p, y in years if p < pos]
     if before:
@@ -112,6 +119,9 @@ def _year(ctx: Context, sent: str, s: int, pos: int, qualifier: str) -> int | No
     return ctx.question_year(s) or ctx.year_before(s) or ctx.heading_year()
 
 
+# a span of years: "2019 bis 2021", "von 2019 bis 2021", "zwischen 2019 und 2021", "2019-2021", "2019/20"
+YEAR_SPAN = re.compile(r"\b(?:(?:19|20)\d\d\s*(?:bis|-|–|/)\s*(?:(?:19|20)\d\d|\d\d)|"
+                       r"[Zz]wischen\s+(?:19|20)\d\d\s+und\s+(?:19|20)\d\d)\b(?![/\-]\d)")
 TIMES = re.compile(times_pattern())
 # a count per month, quarter or week: "einmal im Monat", "zweimal pro Quartal", "dreimal monatlich"
 PERIOD = re.compile(r"\s+(?:(?:im|pro|je|jeden|in\s+jedem|in\s+der|einer)\s+(?P<p>Monat|Quartal|Woche|Halbjahr)\b|"
@@ -124,11 +134,14 @@ MONTHLY_DAY = re.compile(r"\b(?:jeden|jeweils\s+am|am)\s+(?:\d\.|ersten|zweiten|
                          r"(?:eines|des|im|jedes|jeden|pro)\s+Monats?\b")
 _GENITIVE = re.compile(r"\s*(?:des|der)\s*")
 _REPORT = re.compile(r"Bericht|Haushalt")
-_TIMES_BEFORE = re.compile(r"(?:mal|\d\s*x)\s*$")
+_TIMES_BEFORE = re.compile(r"(?:mal|\d\s*x)\s*$", re.I)
+_TIMES_AFTER = re.compile(r"\s+" + times_pattern())  # "jährlich zweimal": the count is the times
 _JOINED = re.compile(r"\s*(?:,|und|sowie)\s*(?:der|die|das)?\s*")
 _YEARLY = re.compile(r"\bjährlich\b")
 NOUN_COUNT = re.compile(r"\b(?P<n>" + NUM + r"|beiden)\s+(?:(?:öffentliche|nichtöffentliche|ordentliche|reguläre|"
-                        r"weitere|außerordentliche)\s+)?" + SESSION_NOUNS + r"\b", re.I)
+                        r"weitere|außerordentliche)n?\s+)?" + SESSION_NOUNS + r"\b", re.I)
+# dates a body meets on, counted beside a verb of meeting: "hat an fünf Terminen getagt", "traf sich zu vier Terminen"
+TERMS = re.compile(r"\b(?:an|zu|bei)\s+(?P<n>" + NUM + r")\s+(?:Termine|Terminen)\b", re.I)
 SINGLE = re.compile(r"\b(?:nur|lediglich|bloß)\s+(?P<n>eine)\s+(?:einzige\s+)?(?:Sitzung|Tagung|Zusammenkunft)\b",
                     re.I)
 # a part of every session noun above: a sentence without one holds no "zwei Sitzungen" and no "nur eine Tagung"
@@ -170,7 +183,7 @@ def find_counts(ctx: Context) -> list[Count]:
             if any(x < b and a < y for x, y in taken):
                 return
             clause = _clause(sent, a, b)
-            if UNREAL.search(clause) or _other_subject(ctx, sent, s, a):
+            if UNREAL.search(clause) or NOT_HELD.search(clause) or _other_subject(ctx, sent, s, a):
                 taken.append((a, b))  # "vier Sitzungen wären zu wenig"; ", der Vorstand bis zu zwölf Mal"
                 return
             if qual == "exact" and PLANNED.search(clause):
@@ -184,7 +197,8 @@ def find_counts(ctx: Context) -> list[Count]:
                     out.append(Count(body, n, qual, y, s + a, s + b))
 
         # "fanden zwei Sitzungen des Führungsstabs statt", "lediglich eine Sitzung des Ausschusses"
-        for rx in (noun_rx, single_rx) if SESSION_HINT.search(sent) else ():
+        rxs = (noun_rx, single_rx) if SESSION_HINT.search(sent) else ()
+        for rx in rxs + (TERMS,) if meets and "ermin" in sent else rxs:
             for m in rx.finditer(sent):
                 n = 1 if rx is single_rx else 2 if m.group("n") == "beiden" else to_number(m.group("n"))
                 if n is None or (rx is noun_rx and m.group("n").casefold() in ("eine", "einer", "ein", "einen")):
@@ -240,12 +254,20 @@ def find_counts(ctx: Context) -> list[Count]:
                 subj = _subject(ctx, s, e, s + monthly.start())
                 if subj is not None:
                     add(subj, 12, "per_year", monthly.start(), monthly.end())
+            interval = _interval(sent) if _UNIT_HINT.search(sent) and not _REPORT.search(sent) else None
+            if interval is not None and not any(x < interval[2] and interval[1] < y for x, y in taken):
+                subj = _subject(ctx, s, e, s + interval[1])
+                if subj is not None:
+                    before = sent[:interval[1]]
+                    qual = "upper_bound" if UPPER.search(before) else "at_least" if LOWER.search(before) else "per_year"
+                    add(subj, interval[0], qual, interval[1], interval[2])
             # "tagt vierteljährlich", "kommt halbjährlich zusammen"
-            for _word, n, word_rx in _per_year_patterns():
+            for _word, n, word_rx in _per_year_patterns() if interval is None else ():
                 w = word_rx.search(sent)
                 if not w or _REPORT.search(sent):
                     continue
-                if any(x <= w.start() < y for x, y in taken) or _TIMES_BEFORE.search(sent, 0, w.start()):
+                if any(x <= w.start() < y for x, y in taken) or _TIMES_BEFORE.search(sent, 0, w.start()) \
+                        or _TIMES_AFTER.match(sent, w.end()):
                     continue
                 subj = _subject(ctx, s, e, s + w.start(), ("conference",) if ORGANISE.search(sent) else ())
                 if subj is not None:
@@ -254,6 +276,34 @@ def find_counts(ctx: Context) -> list[Count]:
                     add(subj, n, qual, w.start(), w.end())
                 break
     return out
+
+
+_ORDINAL_WORDS = "|".join(sorted(ordinals(), key=len, reverse=True))
+# the interval between sessions, composed of a number and a unit: "alle zwei Monate", "jeden zweiten Monat",
+# "im Abstand von vier Wochen", "im sechswöchigen Rhythmus", "im 2-monatigen Turnus" (per year when it divides one)
+INTERVAL = re.compile(
+    r"\balle\s+(?P<a>" + NUM + r")\s+(?P<ua>Monate|Wochen)\b"
+    r"|\bjede[nr]?\s+(?P<o>" + _ORDINAL_WORDS + r")n?\s+(?P<uo>Monat|Woche)\b"
+    r"|\bAbstand\s+von\s+(?:(?:ca\.|etwa|rund)\s+)?(?P<b>" + NUM + r")\s+(?P<ub>Monaten|Wochen)\b"
+    r"|\b(?P<c>" + NUM + r")\s*-?\s*(?P<uc>monatig|wöchig)\w*\s+(?:Rhythmus|Abstand|Abständen|Turnus)\b", re.I)
+_UNIT_HINT = re.compile(r"[Mm]onat|[Ww]oche|wöchig")  # (and not "alle 6 Monate einen Bericht": _REPORT)
+_PER_UNIT = {"monat": 12, "woche": 52, "wöchig": 52}
+
+
+def _interval(sent: str) -> tuple[int, int, int] | None:
+    """(sessions per year, start, end) of an interval between sessions that divides a year evenly."""
+    m = INTERVAL.search(sent)
+    if m is None:
+        return None
+    if m.group("o"):
+        n = ordinals().get(m.group("o").casefold())
+    else:
+        n = to_number(m.group("a") or m.group("b") or m.group("c"))
+    unit = (m.group("ua") or m.group("uo") or m.group("ub") or m.group("uc")).casefold()
+    per = next(v for k, v in _PER_UNIT.items() if unit.startswith(k))
+    if not n or per % n:
+        return None
+    return per // n, m.start(), m.end()
 
 
 SAME_FREQUENCY = re.compile(r"\b(?:ebenfalls|ebenso|gleichfalls)\s+(?:in\s+(?:dieser|derselben|gleicher)\s+"
@@ -266,6 +316,13 @@ UNREAL = re.compile(r"\b(?:wären|wäre|würden|würde|hätten|hätte|nicht\s+um
 # a clause with its own subject that names no body: "..., der Vorstand bis zu zwölf Mal im Jahr"
 OWN_SUBJECT = re.compile(r"\s*(?:und\s+)?(?:der|die|das)\s+(?:[a-zäöüß]+e[nrs]?\s+)?(?!Sitzung|Treffen|Tagung|Gremium)"
                          r"[A-ZÄÖÜ][\wäöüß-]+")
+# sessions counted that are not the body's sessions held: attended by someone ("an zwei Sitzungen teilgenommen",
+# "in drei Sitzungen zu Gast"), cancelled ("abgesagt", "fielen aus"), a matter's ("wurde in zwei Sitzungen
+# beraten"), or a difference ("zwei Sitzungen weniger als im Vorjahr")
+NOT_HELD = re.compile(r"\b(?:teilgenommen|teilnahm\w*|nahm\w*\s[^.;]{0,60}?\bteil|anwesend|zu\s+Gast|besucht\w*|"
+                      r"abgesagt|ausgefallen|fiel(?:en)?\s[^.;]{0,60}?\baus|entfallen|entfiel\w*|verschoben|"
+                      r"(?:Sitzungen|Treffen|Mal|mal)\s+(?:weniger|mehr)\s+als|"
+                      r"wurden?\b[^.;]{0,80}?\b(?:beraten|behandelt|thematisiert|diskutiert|vorgestellt|erörtert))\b")
 EACH = re.compile(r"\b(?:je|jeweils)\b")
 YEARS_EACH = re.compile(r"\b(?P<a>(?:19|20)\d\d)\s*(?:und|sowie|,)\s*(?P<b>(?:19|20)\d\d)\b")
 

@@ -13,13 +13,19 @@ from typing import Any
 from ratsinfo.parsers.nlp.alternation import any_of
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.meeting_acts import (
+    CANCELLED,
     acted_on_days,
     approved_minutes,
     bracketed_decisions,
+    colon_lists,
     date_tables,
     heading_session,
     item_page_day,
+    labelled_session,
     numbered_without_day,
+    relative_days,
+    unnamed_sessions,
+    year_above,
     year_sessions,
 )
 from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, WEEKDAY, months, ordinals, parse_date
@@ -30,8 +36,7 @@ MEETING_KINDS = ("conference", "committee", "advisory_board", "council", "staff"
 
 # a body followed by the day it met: "(der Stadt Köln) in seiner Sitzung am Montag, 8. September 2022"
 _DATED = re.compile(r"(?:\s+(?:der|des)\s+(?:Stadt|Gemeinde|Landeshauptstadt|Samtgemeinde)\s+[A-ZÄÖÜ][\wäöüß-]+)?"
-                    r"(?:\s*\([^)]{1,40}\))?\s*:?\s+(?:war\s+)?(?:am|vom)\s+(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|"
-                    r"Freitag|Samstag|Sonntag),?\s+)?(?:den\s+)?" + DATE_PATTERN)
+                    r"(?:\s*\([^)]{1,40}\))?\s*:?\s+(?:war\s+)?(?:am|vom)\s+" + WEEKDAY + DATE_PATTERN)
 # a date of a statute or a letter, not of a meeting: "Satzung des Rates vom ...", "Geschäftsordnung ... vom"
 # a decision dated by its session, not a statute: "Beschluss in der Fassung des Ausschusses vom ..."
 _DECISION_TEXT = re.compile(r"\bBeschluss\w*\s+in\s+der\s+Fassung\s+(?:des|der)\s*$")
@@ -56,8 +61,16 @@ class FoundMeeting:
     month: str | None = None  # "2022-05" when the text names only the month ("in einer Sondersitzung im Mai 2022")
 
 
-_MONTH_ONLY = re.compile(r"\b(?:im|Im|seit\s+(?:der|dem)\s+[\wäöü ]{0,30}?\s+im)\s+(?P<m>Januar|Februar|März|April|"
-                         r"Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+(?P<y>(?:19|20)\d\d)\b")
+# (also "Anfang März 2021", "Mitte Mai 2022", "Ende Juni 2020": a part of the month is still the month; not a
+# deadline, "bis Mitte Februar 2019")
+_MONTH_ONLY = re.compile(r"\b(?=[iIaAmMeEs])(?:im|Im|[Aa]nfang|[Mm]itte|[Ee]nde|"
+                         r"seit\s+(?:der|dem)\s+[\wäöü ]{0,30}?\s+im)\s+"
+                         r"(?P<m>Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+                         r"(?:\s+(?P<y>(?:19|20)\d\d)\b(?![./-]\d))?")
+# a month without its year takes the year of its paragraph or heading, where the session is told as past
+_PAST = re.compile(r"\b(?:tagte\w*|fand\w*|stattgefunden|getagt|beschloss\w*|beschlossen|konstituiert\w*|"
+                   r"kam\w*\s+[^.;]{0,60}?zusammen|traf\w*|getroffen|zusammengekommen|zusammengetreten)\b")
+_DEADLINE = re.compile(r"\b(?:bis|ab|vor|nach|spätestens)\s+$", re.I)
 _MET = re.compile(r"\b" + any_of(("Sitzung", "Sondersitzung", "beschlossen", r"beschloss\w*", "entschieden",
                                     "entschied", r"tagte\w*", "fand", "stattgefunden", r"konstituiert\w*")) + r"\b",
                   re.I)
@@ -72,6 +85,8 @@ def month_meetings(ctx: Context, found: list[FoundMeeting]) -> list[FoundMeeting
     starts = [a for a, _b in sents]
     seen: set[int] = set()
     for hit in _MONTH_ONLY.finditer(text):  # the months first: most sentences name none
+        if _DEADLINE.search(text, max(0, hit.start() - 12), hit.start()):
+            continue
         i = bisect_right(starts, hit.start()) - 1
         if i < 0 or i in seen:
             continue
@@ -81,11 +96,19 @@ def month_meetings(ctx: Context, found: list[FoundMeeting]) -> list[FoundMeeting
         if sent.rstrip().endswith("?") or not _MET.search(sent):
             continue
         for m in _MONTH_ONLY.finditer(sent):
+            if _DEADLINE.search(sent, max(0, m.start() - 12), m.start()):
+                continue
+            cs, ce = sent.rfind(";", 0, m.start()) + 1, sent.find(";", m.end())
+            if CANCELLED.search(sent, cs, ce if ce != -1 else len(sent)):
+                continue
             bodies = [b for b in ctx.mentions_between(s, e) if b.kind in MEETING_KINDS]
             if not bodies:
                 continue
             body = min(bodies, key=lambda b: abs(b.start - (s + m.start())))
-            month = f"{m.group('y')}-{months()[m.group('m').casefold()]:02d}"
+            year = m.group("y") or (_PAST.search(sent) and (ctx.year_before(s + m.start()) or year_above(ctx, s)))
+            if not year:
+                continue
+            month = f"{year}-{months()[m.group('m').casefold()]:02d}"
             if any(f.key == body.key and (f.month == month or f.when and f.when.isoformat()[:7] == month)
                    for f in found + out):
                 continue
@@ -257,18 +280,30 @@ _WRITTEN = (r"(?P<w>[Ee]rste|[Zz]weite|[Dd]ritte|[Vv]ierte|[Ff]ünfte|[Ss]echste
 _FIRST_SESSION = re.compile(r"\b" + _WRITTEN + r"Sitzung\b")
 _ORDINAL_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\.\s*(?:(?:öffentlichen?|ordentlichen?|konstituierenden?)\s+)?"
                              r"(?:(?:Sitzung|Tagung)\s+(?:des|der)\s+)?$")
+# the number after the word: "Sitzung Nr. 12 des", "Sitzung Nr. 12/2021 der"
+_NR_BEFORE = re.compile(r"\b(?:Sitzung|Tagung)\s+(?:Nr\.|Nummer)\s*(\d{1,3})(?:/(?:19|20)?\d\d)?\s+(?:des|der)\s+$")
 _TERM_BEFORE = re.compile(r"(?<![\d.])(\d{1,3})\.\s+(?:\w+\s+)?(?:Sitzung|Tagung)\s+(?:des|der)\s+\d{1,3}\.\s*$")
 _HELD = re.compile(r"\b(?:fand|findet|stattfand|stattfinden|statt|tagte)\b")
-_OWN_SESSION = re.compile(r"\b(?:in\s+)?(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})\.\s+)?Sitzung\s+(?:am|vom)\s+"
-                          + DATE_PATTERN)
+_OWN_SESSION = re.compile(r"\b(?:in\s+)?(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})\.\s+|" + _WRITTEN + r")?"
+                          r"(?:(?:öffentlichen|ordentlichen|nichtöffentlichen|konstituierenden)\s+)?Sitzung\s+(?:am|vom)\s+"
+                          + WEEKDAY + DATE_PATTERN)
 _FIRST_OF = re.compile(r"\b" + _WRITTEN + r"(?:Sitzung|Tagung)\s+(?:des|der)\s*$")
 
 
 def _written(m: re.Match | None) -> int | None:
-    return ordinals().get(m.group("w").casefold()) if m else None
+    return ordinals().get(m.group("w").casefold()) if m and m.group("w") else None
 # "die 2. Sitzung am 16. Juni 2021"
 _NUMBERED_SESSION = re.compile(r"(?<![\d.])(?P<n>\d{1,3})\.\s+(?:öffentlichen?\s+)?Sitzung\s+(?:am|vom)\s+"
                                + DATE_PATTERN)
+
+
+def _called_off(sentence: str) -> bool:
+    """A sentence that calls off the one session it dates ("Die Sitzung am 4. Mai fällt aus"); a sentence
+    with more days may tell of the sessions held beside the one called off."""
+    if not any(w in sentence for w in ("abgesagt", "ausgefallen", "fällt", "fiel", "entf")) \
+            or not CANCELLED.search(sentence):
+        return False
+    return len(DATE_RX.findall(sentence)) + len(_MONTH_ONLY.findall(sentence)) <= 1
 
 
 def find_meetings(ctx: Context) -> list[FoundMeeting]:
@@ -313,7 +348,7 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                      ] if mentions and _DIGIT.search(clause) else []  # read for the bodies; a date starts with a digit
             for m in mentions:
                 before = text[max(cs, m.start - 40):m.start]
-                ordinal = _ORDINAL_BEFORE.search(before)
+                ordinal = _ORDINAL_BEFORE.search(before) or _NR_BEFORE.search(before)
                 session = _SESSION_OF.search(before)
                 term = _TERM_BEFORE.search(text[max(cs, m.start - 60):m.start])
                 if term:  # "die 19. Sitzung des 20. Beirates": the second number counts the body's terms
@@ -323,7 +358,7 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                 if own and m.end + own.start() > next((x.start for x in mentions if x.start >= m.end), ce):
                     own = None  # "in seiner Sitzung" after another body is that body's session
                 if own:
-                    add(m.key, int(own.group("n")) if own.group("n") else None, parse_date(own.group("date")),
+                    add(m.key, int(own.group("n")) if own.group("n") else _written(own), parse_date(own.group("date")),
                         s, e2)
                     continue
                 dated = _DATED.match(text, m.end, min(ce, m.end + 80))
@@ -359,7 +394,8 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
         add(key, number, when, a, b)
     partial: list[FoundMeeting] = []  # days without a year anywhere in the text ("--05-12")
     for key, day, a, b in (acted_on_days(ctx) + date_tables(ctx) + approved_minutes(ctx) + bracketed_decisions(ctx)
-                           + year_sessions(ctx) + item_page_day(ctx) + heading_session(ctx)):
+                           + year_sessions(ctx) + item_page_day(ctx) + heading_session(ctx) + labelled_session(ctx)
+                           + unnamed_sessions(ctx) + relative_days(ctx) + colon_lists(ctx)):
         if day.when is not None:
             add(key, day.number, day.when, a, b)
         elif not any(p.key == key and p.month == day.partial for p in partial):
@@ -398,4 +434,5 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
             out.remove(undated[0])
         out.append(month)
     out += partial
+    out = [f for f in out if not _called_off(f.text)]
     return sorted(out, key=lambda f: (f.when or date.max, f.number or 0, f.month or ""))

@@ -63,11 +63,16 @@ def months() -> dict[str, int]:
     return _data()["months"]
 
 
-# a weekday before a date: "Mittwoch, den 3. Mai 2023"
-WEEKDAY = r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag),?\s+)?(?:den\s+)?"
+# a month named in full or cut short with its full stop, as tables and letters write it ("3. Sept. 2021",
+# "12. Jan. 2022", "4. Mrz. 2020")
+MONTH_NAME = (r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
+              r"(?:Jan|Feb|Mär|Mrz|Apr|Jun|Jul|Aug|Sept?|Okt|Nov|Dez)\.)")
+# a weekday before a date, in full or cut short: "Mittwoch, den 3. Mai 2023", "Mi., 3. Mai 2023", "Do 4.5.2023"
+WEEKDAY = (r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|(?:Mo|Di|Mi|Do|Fr|Sa|So)\.?)"
+           r",?\s+)?(?:den\s+)?")
 DATE_PATTERN = (
-    r"(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2}(?![\d.]))|\d{4}-\d{2}-\d{2}|\d{1,2}\.\s?(?:"
-    r"Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s*\d{4})"
+    r"(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?(?:\d{4}|\d{2}(?![\d.]))|\d{4}-\d{2}-\d{2}|\d{1,2}\.\s?"
+    + MONTH_NAME + r"\s*\d{4})"
 )
 
 
@@ -83,7 +88,7 @@ def parse_date(text: str) -> date | None:
             year = int(m.group(3))
             year += 2000 if year < 50 and len(m.group(3)) == 2 else 1900 if len(m.group(3)) == 2 else 0
             return date(year, int(m.group(2)), int(m.group(1)))
-        m = re.fullmatch(r"(\d{1,2})\.\s?([A-Za-zäÄ]+)\s*(\d{4})", t)
+        m = re.fullmatch(r"(\d{1,2})\.\s?([A-Za-zäÄ]+)\.?\s*(\d{4})", t)
         if m and m.group(2).casefold() in months():
             return date(int(m.group(3)), months()[m.group(2).casefold()], int(m.group(1)))
     except ValueError:

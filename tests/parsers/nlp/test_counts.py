@@ -169,3 +169,72 @@ def test_two_bodies_two_counts_of_one_year(facts_of):
     facts = facts_of("Der Seniorenbeirat tagte 2021 viermal, der Jugendbeirat dreimal.")
     assert sorted((c.subject, c.number, c.year) for c in facts["session_count"]) == [
         ("Jugendbeirat", 3, 2021), ("Seniorenbeirat", 4, 2021)]
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("Der Heimatbeirat tagte 2023 in sieben öffentlichen Sitzungen.", 7),
+    ("Der Heimatbeirat kam 2023 zu fünf ordentlichen Sitzungen zusammen.", 5),
+    ("Im Jahr 2023 fanden neun Beiratssitzungen des Heimatbeirates statt.", 9),
+    ("Der Heimatbeirat hat sich 2023 an sechs Terminen getroffen.", 6),
+    ("Der Heimatbeirat tagte 2023 an vier Sitzungsterminen.", 4),
+])
+def test_a_count_of_sessions_in_any_case_and_compound(facts_of, sentence, n):
+    f = one(facts_of(sentence))
+    assert (f.subject, f.number, f.year, f.qualifier) == ("Heimatbeirat", n, 2023, "exact")
+
+
+def test_appointments_without_a_verb_of_meeting_are_no_sessions(facts_of):
+    assert "session_count" not in facts_of("Der Heimatbeirat bietet 2023 an sechs Terminen eine Sprechstunde an.")
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("Der Heimatbeirat tagt alle drei Monate.", 4),
+    ("Der Heimatbeirat tagt jeden zweiten Monat.", 6),
+    ("Der Heimatbeirat trifft sich im Abstand von vier Wochen.", 13),
+    ("Der Heimatbeirat kommt im zweiwöchigen Rhythmus zusammen.", 26),
+    ("Der Heimatbeirat tagt im 4-monatigen Turnus.", 3),
+])
+def test_an_interval_between_sessions_is_a_count_per_year(facts_of, sentence, n):
+    f = one(facts_of(sentence))
+    assert (f.subject, f.number, f.qualifier) == ("Heimatbeirat", n, "per_year")
+
+
+def test_an_interval_that_does_not_divide_a_year_gives_no_count(facts_of):
+    assert "session_count" not in facts_of("Der Heimatbeirat trifft sich im Abstand von sieben Wochen.")
+
+
+def test_an_interval_of_reports_is_no_count_of_sessions(facts_of):
+    assert "session_count" not in facts_of("Der Heimatbeirat erhält alle sechs Monate einen Bericht der Verwaltung.")
+
+
+@pytest.mark.parametrize("sentence", ["Der Heimatbeirat tagt sechs Mal jährlich.",
+                                      "Der Heimatbeirat tagt jährlich sechsmal."])
+def test_the_times_beside_jaehrlich_are_the_one_count(facts_of, sentence):
+    f = one(facts_of(sentence))
+    assert (f.number, f.qualifier) == (6, "per_year")
+
+
+@pytest.mark.parametrize("sentence", [
+    "In den Jahren 2019 bis 2023 fanden insgesamt zwölf Sitzungen des Heimatbeirates statt.",
+    "Zwischen 2019 und 2023 kam der Heimatbeirat zu zwölf Sitzungen zusammen.",
+])
+def test_a_count_over_a_span_of_years_belongs_to_no_one_year(facts_of, sentence):
+    f = one(facts_of(sentence))
+    assert (f.number, f.year) == (12, None)
+
+
+def test_a_year_named_after_a_span_is_the_count_s_year(facts_of):
+    f = one(facts_of("In der Wahlperiode 2019-2024 tagte der Heimatbeirat 2021 viermal."))
+    assert (f.number, f.year) == (4, 2021)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Herr Kern hat 2023 an drei Sitzungen des Heimatbeirates teilgenommen.",
+    "Die Feuerwehr war 2023 in zwei Sitzungen des Heimatbeirates zu Gast.",
+    "Der Heimatbeirat hat 2023 zwei Sitzungen abgesagt.",
+    "Zwei Sitzungen des Heimatbeirates fielen 2023 wegen Krankheit aus.",
+    "Der Entwurf wurde 2023 in drei Sitzungen des Heimatbeirates beraten.",
+    "Der Heimatbeirat hat 2023 zwei Sitzungen weniger als im Vorjahr abgehalten.",
+])
+def test_sessions_counted_that_the_body_did_not_hold_as_its_count(facts_of, sentence):
+    assert "session_count" not in facts_of(sentence)

@@ -398,3 +398,271 @@ def test_the_session_of_a_body_of_another_region_keeps_its_region(facts_of):
 def test_minutes_approved_of_an_earlier_session_in_every_inflection(facts_of, words):
     text = f"Sitzung des Kulturausschusses am 31.08.2023\n\nTOP 2 Genehmigung des Protokolls {words} 01.06.2023"
     assert sorted(m.date for m in facts_of(text)["meeting"]) == [date(2023, 6, 1), date(2023, 8, 31)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Der Wegeausschuss tagte am 9. Sept. 2021 im Feuerwehrhaus.",
+    "Die Sitzung des Wegeausschusses am Do., 09.09.2021 begann mit einer Ortsbesichtigung.",
+    "Der Wegeausschuss kam am Do 9. Sep. 2021 zusammen.",
+])
+def test_a_meeting_day_with_its_month_or_weekday_cut_short(facts_of, sentence):
+    (m,) = facts_of(sentence)["meeting"]
+    assert (m.subject, m.date) == ("Wegeausschuss", date(2021, 9, 9))
+
+
+@pytest.mark.parametrize("sentence, number, when", [
+    ("Der Heimatbeirat kam am 2. Mai 2024 zu seiner vierten Sitzung zusammen.", 4, date(2024, 5, 2)),
+    ("Die Mitglieder der Radwegekommission trafen sich am 2. Mai 2024 zu ihrer 7. Sitzung.", 7, date(2024, 5, 2)),
+    ("Der Heimatbeirat hat in seiner zweiten ordentlichen Sitzung am 2. Mai 2024 den Haushalt beraten.", 2,
+     date(2024, 5, 2)),
+    ("Der Heimatbeirat hat sich in seiner fünften Sitzung mit dem Wegekonzept befasst.", 5, None),
+])
+def test_a_session_the_body_counts_as_its_own_in_words_or_digits(facts_of, sentence, number, when):
+    (m,) = facts_of(sentence)["meeting"]
+    assert (m.number, m.date) == (number, when)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Am 6. Juni 2024 trat der neu gewählte Heimatbeirat zusammen.",
+    "Die im März gebildete Radwegekommission traf sich am 6. Juni 2024 im Bürgerhaus.",
+    "Der neue Heimatbeirat tagte am 6. Juni 2024 im Bürgerhaus.",
+])
+def test_a_body_described_between_its_article_and_its_name_still_acts(facts_of, sentence):
+    (m,) = facts_of(sentence)["meeting"]
+    assert m.date == date(2024, 6, 6)
+
+
+def test_a_described_body_a_decision_is_addressed_to_did_not_meet(facts_of):
+    facts = facts_of("Am 6. Juni 2024 empfahl der Hauptausschuss dem neu gewählten Heimatbeirat eine Stellungnahme.")
+    assert [m.subject for m in facts["meeting"]] == ["Hauptausschuss"]
+
+
+def test_a_page_head_with_the_hours_as_a_span_and_the_place_after_the_day(facts_of):
+    text = "Ergebnisniederschrift\nRadwegekommission\n06.06.2024, 16:30 - 18:15 Uhr, Bürgerhaus Ost\n\nAnwesend: sieben"
+    (m,) = facts_of(text)["meeting"]
+    assert (m.subject, m.date) == ("Radwegekommission", date(2024, 6, 6))
+
+
+@pytest.mark.parametrize("verb", ["vorberaten", "erörtert", "diskutiert", "behandelt", "besprochen"])
+def test_a_body_that_discussed_a_matter_on_a_day_met_that_day(facts_of, verb):
+    (m,) = facts_of(f"Der Wegeausschuss hat den Entwurf am 6. Juni 2024 {verb}.")["meeting"]
+    assert (m.subject, m.date) == ("Wegeausschuss", date(2024, 6, 6))
+
+
+@pytest.mark.parametrize("text", [
+    "Die Sitzung Nr. 9 der Radwegekommission fand am 6. Juni 2024 im Bürgerhaus statt.",
+    "Protokoll\nüber die öffentliche Sitzung Nr. 9/2024 des Wegeausschusses am 06.06.2024",
+])
+def test_a_session_numbered_after_the_word(facts_of, text):
+    (m,) = facts_of(text)["meeting"]
+    assert (m.number, m.date) == (9, date(2024, 6, 6))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Der Wegeausschuss berät am 6. Juni 2024 über den Entwurf.",
+    "Der Wegeausschuss empfiehlt am 6. Juni 2024 die Annahme des Entwurfs.",
+    "Der Wegeausschuss wird am 6. Juni 2024 über den Entwurf beschließen.",
+    "Der Wegeausschuss genehmigte am 6. Juni 2024 den Entwurf.",
+    "Der Wegeausschuss wird am 6. Juni 2024 im Rathaus tagen.",
+    "Der Wegeausschuss befaßte sich am 6. Juni 2024 mit dem Entwurf.",
+])
+def test_every_form_of_a_verb_of_deciding_or_meeting_dates_a_session(facts_of, sentence):
+    (m,) = facts_of(sentence)["meeting"]
+    assert (m.subject, m.date) == ("Wegeausschuss", date(2024, 6, 6))
+
+
+def test_voters_electing_a_body_on_a_day_are_no_session_of_it(facts_of):
+    assert "meeting" not in facts_of("Die Einwohner wählen am 6. Juni 2024 den neuen Heimatbeirat.")
+
+
+@pytest.mark.parametrize("sentence, body", [
+    ("Am 6. Juni 2024 berichtete die Kämmerin den Mitgliedern des Wegeausschusses vom Stand der Arbeiten.",
+     "Wegeausschuss"),
+    ("Am 6. Juni 2024 informierte das Bauamt den Wegeausschuss über die Kosten.", "Wegeausschuss"),
+    ("Die Planerin referierte am 6. Juni 2024 dem Heimatbeirat die Ergebnisse.", "Heimatbeirat"),
+])
+def test_a_report_given_to_a_body_on_a_day_is_a_session_of_that_body(facts_of, sentence, body):
+    (m,) = facts_of(sentence)["meeting"]
+    assert (m.subject, m.date) == (body, date(2024, 6, 6))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Am 6. Juni 2024 berichtete die Kämmerin über die Arbeit der Radwegekommission.",
+    "Am 6. Juni 2024 berichtete das Bauamt über die Zusammenarbeit mit dem Wegeausschuss.",
+])
+def test_a_report_about_a_body_is_no_session_of_it(facts_of, sentence):
+    assert "meeting" not in facts_of(sentence)
+
+
+def test_an_invitation_form_further_down_names_a_session_of_its_own(facts_of):
+    text = ("Wegeausschuss\nMittwoch, 05.06.2024, 17:00 Uhr\n\n1 Genehmigung der Niederschrift\n"
+            "2 Ausbau des Feldweges am Bach\n\n"
+            "Einladung\n\nzur: Sitzung des Heimatbeirates\n\nam: Donnerstag, 13.06.2024 um 18:30 Uhr\n\n"
+            "im: Bürgerhaus\n")
+    got = {(m.subject, m.date) for m in facts_of(text)["meeting"]}
+    assert ("Heimatbeirat", date(2024, 6, 13)) in got
+
+
+def test_a_numbered_session_with_its_day_on_a_labelled_line(facts_of):
+    text = ("Anlage 3\n\nSie werden zur 8. Sitzung gebeten.\n\nTagesordnung für die 8. Sitzung des Heimatbeirates\n"
+            "Datum: Donnerstag, 13.06.2024\nBeginn: 18:30 Uhr\n")
+    assert {(m.number, m.date) for m in facts_of(text)["meeting"]} == {(8, date(2024, 6, 13))}
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Der Heimatbeirat wurde im Frühjahr gewählt. Am 4. März 2024 hat er sich im Bürgerhaus konstituiert.",
+     "Heimatbeirat"),
+    ("Die Radwegekommission legte ihren Bericht vor. Am 4. März 2024 tagte sie im Bürgerhaus.", "Radwegekommission"),
+    ("Im Juni tagte der Heimatbeirat öffentlich. Zuvor, am 4. März 2024, gründete er sich im Bürgerhaus.",
+     "Heimatbeirat"),
+])
+def test_a_pronoun_that_stands_for_the_body_of_the_sentence_before(facts_of, text, body):
+    got = {(m.subject, m.date) for m in facts_of(text)["meeting"]}
+    assert (body, date(2024, 3, 4)) in got
+
+
+@pytest.mark.parametrize("text", [
+    "Die Kämmerin lobte den Heimatbeirat. Am 4. März 2024 hat sie die Mitglieder geehrt.",
+    "Frau Kern leitet die Radwegekommission. Am 4. März 2024 hat sie beschlossen, zurückzutreten.",
+])
+def test_a_pronoun_for_a_person_or_an_object_is_no_body(facts_of, text):
+    assert "meeting" not in facts_of(text)
+
+
+def test_a_body_meeting_for_the_nth_time_holds_its_nth_session(facts_of):
+    (m,) = facts_of("Am 4. März 2024 tagte der Heimatbeirat zum dritten Mal.")["meeting"]
+    assert (m.number, m.date) == (3, date(2024, 3, 4))
+
+
+@pytest.mark.parametrize("sentence, month", [
+    ("Der Heimatbeirat tagte Anfang März 2024 im Bürgerhaus.", "2024-03"),
+    ("Mitte Mai 2024 fand die Sitzung des Heimatbeirates statt.", "2024-05"),
+    ("Der Heimatbeirat hat Ende Juni 2024 beschlossen, ein Heimatfest auszurichten.", "2024-06"),
+])
+def test_a_session_known_to_a_part_of_its_month(facts_of, sentence, month):
+    (m,) = facts_of(sentence)["meeting"]
+    assert (m.subject, m.detail["month"]) == ("Heimatbeirat", month)
+
+
+def test_a_deadline_in_a_month_is_no_session(facts_of):
+    assert "meeting" not in facts_of("Bis Mitte Mai 2024 soll der Heimatbeirat seine Sitzung vorbereiten.")
+
+
+def test_a_calendar_of_sessions_gives_each_row_its_body_and_day(facts_of):
+    text = ("Sitzungskalender Juni 2024\n\nDatum | Gremium | Ort\n05.06.2024 | Wegeausschuss | Bürgerhaus\n"
+            "13.06.2024 | Heimatbeirat | Rathaus, Saal 2\n\nAlle Sitzungen sind öffentlich.")
+    got = {(m.subject, m.date) for m in facts_of(text)["meeting"]}
+    assert got == {("Wegeausschuss", date(2024, 6, 5)), ("Heimatbeirat", date(2024, 6, 13))}
+
+
+def test_a_calendar_row_may_list_several_days_of_one_body(facts_of):
+    text = "Übersicht der Sitzungen\nWegeausschuss: 05.06.2024, 04.09.2024\nHeimatbeirat: 13.06.2024\n"
+    got = {(m.subject, m.date) for m in facts_of(text)["meeting"]}
+    assert got == {("Wegeausschuss", date(2024, 6, 5)), ("Wegeausschuss", date(2024, 9, 4)),
+                   ("Heimatbeirat", date(2024, 6, 13))}
+
+
+def test_days_listed_without_a_year_take_the_year_of_their_heading(facts_of):
+    text = "Sitzungstermine des Heimatbeirates 2024:\n- 12. März\n- 4. Juni\n"
+    assert sorted(m.date for m in facts_of(text)["meeting"]) == [date(2024, 3, 12), date(2024, 6, 4)]
+
+
+def test_a_sentence_below_a_heading_of_sessions_is_no_calendar_row(facts_of):
+    text = "Sitzungen\n\nDie Vorlage des Bauamtes vom 05.06.2024 liegt dem Wegeausschuss noch nicht vor.\n"
+    assert "meeting" not in facts_of(text)
+
+
+def test_a_month_without_its_year_takes_the_year_of_the_heading_when_the_session_is_past(facts_of):
+    facts = facts_of("Tätigkeitsbericht 2023\n\nDer Heimatbeirat tagte im Mai und im Oktober im Bürgerhaus.")
+    assert sorted(m.detail["month"] for m in facts["meeting"]) == ["2023-05", "2023-10"]
+
+
+def test_months_of_sessions_to_come_without_a_year_are_no_meetings(facts_of):
+    facts = facts_of("Tätigkeitsbericht 2023\n\nDie Sitzungen des Heimatbeirates finden im Mai und im Oktober statt.")
+    assert "meeting" not in facts
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Der Gemeinderat beschloss 2023 die Bildung eines Heimatbeirates. Die erste Sitzung fand am 04.03.2024 statt.", 1),
+    ("Der Heimatbeirat hat neun Mitglieder. Seine zweite Sitzung fand am 04.03.2024 im Bürgerhaus statt.", 2),
+    ("Der Heimatbeirat hat neun Mitglieder. Die letzte Sitzung war am 04.03.2024.", None),
+])
+def test_a_session_whose_sentence_names_no_body_is_of_the_body_named_just_before(facts_of, text, number):
+    (m,) = [m for m in facts_of(text)["meeting"] if m.subject == "Heimatbeirat"]
+    assert (m.number, m.date) == (number, date(2024, 3, 4))
+
+
+def test_a_session_after_a_paragraph_break_is_not_given_to_the_body_before_it(facts_of):
+    facts = facts_of("Der Heimatbeirat hat neun Mitglieder.\n\nDie erste Sitzung fand am 04.03.2024 statt.")
+    assert "meeting" not in facts
+
+
+@pytest.mark.parametrize("line", ["Sitzung: Wegeausschuss, 05.06.2024", "Gremium: Wegeausschuss / Mi., 05.06.2024",
+                                  "Sitzung: Wegeausschuss am 5. Juni 2024"])
+def test_a_session_given_as_one_field_of_a_form(facts_of, line):
+    (m,) = facts_of(f"Beschlussauszug\n{line}\n\nTOP 4 Ausbau des Feldweges")["meeting"]
+    assert (m.subject, m.date) == ("Wegeausschuss", date(2024, 6, 5))
+
+
+@pytest.mark.parametrize("text", [
+    "Die Sitzung des Heimatbeirates am 04.03.2024 fällt aus.",
+    "Die Sitzung des Heimatbeirates am 04.03.2024 wurde abgesagt.",
+    "Die für den 04.03.2024 vorgesehene Sitzung des Wegeausschusses entfällt.",
+])
+def test_a_session_called_off_is_no_meeting(facts_of, text):
+    assert "meeting" not in facts_of(text)
+
+
+def test_a_session_called_off_in_its_own_clause_leaves_the_one_held(facts_of):
+    facts = facts_of("Tätigkeitsbericht 2024\n\nDer Heimatbeirat tagte am 04.03.2024; die Sitzung im Mai fiel aus.")
+    assert [(m.date, m.detail.get("month")) for m in facts["meeting"]] == [(date(2024, 3, 4), None)]
+
+
+def test_a_session_closed_at_its_end_was_held(facts_of):
+    (m,) = facts_of("Die Sitzung des Heimatbeirates am 04.03.2024 wurde um 20:10 Uhr aufgehoben.")["meeting"]
+    assert m.date == date(2024, 3, 4)
+
+
+@pytest.mark.parametrize("text", [
+    "In der Sitzung des Heimatbeirates am 04.03.2024 fiel die Wahl auf Frau Kern aus dem Ortsteil Au.",
+    "In der Sitzung des Heimatbeirates am 04.03.2024 wurde berichtet, dass auf den Beirat 500 Euro entfallen.",
+    "Der Heimatbeirat tagte am 04.03.2024, die Sitzung im Mai entfiel.",
+])
+def test_words_of_calling_off_that_call_off_no_session_held(facts_of, text):
+    assert date(2024, 3, 4) in {m.date for m in facts_of(text)["meeting"]}
+
+
+@pytest.mark.parametrize("text, when", [
+    ("Pressemitteilung vom 07.03.2024\n\nDer Heimatbeirat hat in seiner gestrigen Sitzung ein Heimatfest beschlossen.",
+     date(2024, 3, 6)),
+    ("Pressemitteilung\n07.03.2024\n\nIn ihrer heutigen Sitzung hat die Radwegekommission den Plan beraten.",
+     date(2024, 3, 7)),
+    ("Musterfeld, den 7. März 2024\n\nDer Wegeausschuss hat am vergangenen Montag getagt.", date(2024, 3, 4)),
+    ("Musterfeld, 07.03.2024\n\nDer Wegeausschuss hat gestern den Ausbau des Feldweges beraten.", date(2024, 3, 6)),
+])
+def test_a_session_told_relative_to_the_day_the_document_is_dated(facts_of, text, when):
+    (m,) = facts_of(text)["meeting"]
+    assert m.date == when
+
+
+def test_today_as_nowadays_dates_no_session(facts_of):
+    assert "meeting" not in facts_of("Musterfeld, 07.03.2024\n\nDer Heimatbeirat tagt heute noch im alten Rathaus.")
+
+
+def test_days_in_brackets_after_a_count_are_the_sessions_counted(facts_of):
+    facts = facts_of("Der Heimatbeirat hat im Jahr 2023 dreimal getagt (am 12.03., 14.06. und 20.11.2023).")
+    assert sorted(m.date for m in facts["meeting"]) == [date(2023, 3, 12), date(2023, 6, 14), date(2023, 11, 20)]
+
+
+@pytest.mark.parametrize("text", [
+    "Im Jahr 2023 fanden drei Sitzungen des Heimatbeirates statt: 12.03.2023, 14.06.2023 und 20.11.2023.",
+    "Der Heimatbeirat tagte 2023 an folgenden Terminen: 12.03., 14.06. und 20.11.2023.",
+])
+def test_days_listed_after_the_colon_of_a_sentence_of_sessions(facts_of, text):
+    facts = facts_of(text)
+    assert sorted(m.date for m in facts["meeting"]) == [date(2023, 3, 12), date(2023, 6, 14), date(2023, 11, 20)]
+
+
+def test_days_listed_after_a_colon_that_names_two_bodies_belong_to_neither(facts_of):
+    facts = facts_of("Termine des Heimatbeirates und des Wegeausschusses: 12.03.2023, 14.06.2023.")
+    assert "meeting" not in facts

@@ -50,3 +50,9 @@ def test_durations_in_days():
     assert duration_days("mit 14-tägigem Vorlauf")[0] == 14
     assert duration_days("innerhalb von einem Monat")[0] == 30
     assert duration_days("ohne Frist") is None
+
+
+@pytest.mark.parametrize(("written", "month"), [("3. Jan. 2022", 1), ("3. Mrz. 2022", 3), ("3. Sept. 2022", 9),
+                                                ("3. Okt. 2022", 10)])
+def test_a_month_cut_short_with_its_full_stop_is_read(written, month):
+    assert parse_date(written) == date(2022, month, 3)
