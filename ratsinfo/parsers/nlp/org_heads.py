@@ -115,9 +115,11 @@ def _adj_stem(word: str) -> str | None:
     return stem if stem in data()["adjectives"] else None
 
 
+@lru_cache(maxsize=65536)
 def canonical_key(display: str) -> str:
     """A key that ignores case, spacing (also around a slash), the gender sign ("Senior*innenbeirat" =
-    "SeniorInnenbeirat") and the AG/Arbeitsgruppe spelling."""
+    "SeniorInnenbeirat") and the AG/Arbeitsgruppe spelling; kept per name, since a text names its bodies again and
+    again."""
     d = re.sub(r"\s*/\s*", "/", re.sub(r"\s+", " ", display)).strip().casefold()  # "Bündnis 90 / Die Grünen"
     d = re.sub(r"(?<=\w)[*:_/]-?(?=innen)", "", d)
     m = re.match(r"^(ag|ak|uag|arbeitsgruppe|arbeitskreis|unterarbeitsgruppe|projektgruppe)\s+(.+)$", d)
