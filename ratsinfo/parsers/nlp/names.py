@@ -101,6 +101,19 @@ def alternation(words: list[str]) -> str:
     return walk(tree)
 
 
+@cache
+def _capitalised_word() -> re.Pattern:
+    """A word that starts with a capital some first name starts with ("Anna", "Łukasz"), up to its first non-letter:
+    the parts of "Karl-Heinz" are two such words."""
+    return re.compile("[" + re.escape("".join(sorted({n[0] for n in first_names()}))) + r"][^\W\d_]*")
+
+
+def names_someone(text: str) -> bool:
+    """Whether a known first name stands anywhere in the text: the finders that need one (speakers, names listed in
+    prose or surname first) are not run on the many texts without any, which one scan of the text's capitals tells."""
+    return not first_names().keys().isdisjoint(_capitalised_word().findall(text))
+
+
 def gender(name: str) -> str | None:
     """'f' or 'm' when the name's first word is a known first name ("Heike Beispiel"), else None."""
     words = [w for w in name.split() if not w.endswith(".")]

@@ -38,6 +38,7 @@ from ratsinfo.parsers.nlp.names import (
     data,
     first_names,
     gender,
+    names_someone,
     role_set,
     role_word,
     roles,
@@ -210,9 +211,10 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
     found += _addressed_many(text)
     found += _ditto_rows(text, found)
     found += _as_roles(text, found)
-    found += speaking_persons(text)
-    found += enumerated_persons(text)
-    found += surname_first_runs(text)
+    if names_someone(text):  # each of these needs a known first name
+        found += speaking_persons(text)
+        found += enumerated_persons(text)
+        found += surname_first_runs(text)
     found = [f for f in found if not _cut_off(text, f[0], f[1])]
     found = [(a, b, name, _written_out(r, name, t), t) for a, b, name, role, t in found for r in _each_role(role)]
     found.sort(key=lambda f: f[0])

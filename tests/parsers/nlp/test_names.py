@@ -74,3 +74,11 @@ def test_a_kept_table_that_cannot_be_read_is_built_again(tmp_path, monkeypatch):
     monkeypatch.setenv("RATSINFO_CACHE_DIR", str(tmp_path))
     (tmp_path / f"first-names-{names._sources_key()}.json").write_text("{cut short", "utf-8")
     assert names.first_names.__wrapped__()["Gunhild"] == "f"
+
+
+def test_a_text_names_someone_when_a_known_first_name_stands_in_it_even_beside_punctuation():
+    from ratsinfo.parsers.nlp.names import names_someone
+
+    assert names_someone("Es berichtete (Anna Beispiel) über den Stand.")
+    assert names_someone("Die Liste: Beispiel, Karl-Heinz; Muster, Łukasz.")
+    assert not names_someone("Der Beirat tagte am 4. Mai 2023 im Rathaus und beriet über den Haushalt.")
