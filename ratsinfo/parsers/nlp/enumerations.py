@@ -4,7 +4,7 @@
 Minutes, reports and press texts of any council name those who attended, were elected, spoke or stand for a body
 as a list in running text, often without an office beside each name. Every item of such a list must be a full name
 led by a known first name: "die Stadt Musterstadt und Karl Marx" is no list of persons. Where a line before names
-offices one by one ("Sprecher und stellvertretender Sprecher sind:"), the names take them in turn.
+offices one by one ("Vorsitzende und stellvertretende Vorsitzende sind:"), the names take them in turn.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ _JOINT = re.compile(r"[ \t](?:und|sowie)(?=[ \t]+[A-ZÄÖÜ])")
 _LAST = re.compile(r"[ \t]+(?P<name>" + NAME + r")(?![\w-])")
 _COMMA_BEFORE = re.compile(r"[ \t]*,[ \t]*\Z")
 _SPLIT = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:und|sowie)[ \t]+")
-# "Sprecher und stellvertretender Sprecher waren bzw. sind:", "Vorsitzende, Stellvertreterin und Kassenwart:":
+# "Vorsitzender und stellvertretender Vorsitzender sind seit 2020:", "Vorsitzende, Stellvertreterin und Kassenwart:":
 # offices named in turn at the end of a line, before a colon
 _OFFICE = r"(?:(?:stellvertretende[r]?|[Ss]tellv\.|[Ee]rste[r]?|[Zz]weite[r]?|\d\.)[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+"
 _OFFICES_IN_TURN = re.compile(r"(?m)(?:^|[.:][ \t]+)(?P<offices>" + _OFFICE + r"(?:[ \t]*,[ \t]*" + _OFFICE

@@ -172,7 +172,7 @@ def _fields_after(doc: Doc, i: int) -> int | None:
     n = len(doc)
     if i + 1 >= n or "\n" in doc[i].whitespace_ or not _is_cap(doc[i + 1]) or i > 0 and (
             doc[i - 1].lower_ in _DEMONSTRATIVES or doc[i - 1].lower_ in _POSSESSIVE):
-        return None  # "soll dieser Beirat Hilfe und Übungsplatz sein": what the body is, not its name
+        return None  # "soll dieser Beirat Treffpunkt und Sprachrohr sein": what the body is, not its name
     e = _group_name(doc, i, commas=True)
     words = [t for t in doc[i + 1:e] if _is_cap(t)]
     if not words or any(t.text in NAME_STOP or t.text in _TITLES or t.text in first_names()

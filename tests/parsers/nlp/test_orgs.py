@@ -323,7 +323,7 @@ def test_gendered_and_plain_forms_of_a_board_are_one():
 
 
 def test_no_name_after_a_body_named_with_a_demonstrative():
-    found = orgs("Der Kinderbeirat tagt. Für die Kinder soll dieser Beirat Hilfe und Übungsplatz sein.")
+    found = orgs("Der Kinderbeirat tagt. Für die Kinder soll dieser Beirat Treffpunkt und Sprachrohr sein.")
     assert list(found) == ["Kinderbeirat"]
 
 
