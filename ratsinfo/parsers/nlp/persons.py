@@ -495,17 +495,26 @@ def _written_out(role: str | None, name: str, matched: str) -> str | None:
 _ADJECTIVAL = re.compile(r"(?:ordnete|sitzende|beauftragte|angestellte)r?$")
 
 
+_AGREEING_WORDS = ("stellvertretende", "erste", "zweite", "dritte", "neue", "kommissarische", "geschäftsführende")
+
+
 def _agreeing(role: str, name: str, addressed: str | None = None) -> str:
     """'Beigeordnete' before a man's name is 'Beigeordneter', 'Vorsitzender' before a woman's 'Vorsitzende' (her first
     name or "Frau" tells)."""
     if not _ADJECTIVAL.search(role):
         return role
     g = gender(name) or addressed
-    if g == "m" and role.endswith("e"):
-        return role + "r"
-    if g == "f" and role.endswith("er"):
-        return role[:-1]
-    return role
+    if g not in ("m", "f"):
+        return role
+    # every adjective of the office agrees, not the last word alone: "stellvertretende Vorsitzende" for a woman
+    words = role.split()
+    for i, w in enumerate(words):
+        if i == len(words) - 1 or w.lower().rstrip("r").endswith(_AGREEING_WORDS):
+            if g == "m" and w.endswith("e"):
+                words[i] = w + "r"
+            elif g == "f" and w.endswith("er"):
+                words[i] = w[:-1]
+    return " ".join(words)
 
 
 def _each_role(role: str | None) -> list[str | None]:
@@ -647,12 +656,17 @@ def _near(rx: re.Pattern, text: str, words: tuple[str, ...], before: int, after:
                 yield m
 
 
+_TO_OFFICE_BEFORE = re.compile(r"\b[Zz]u[mr]\s+(?:[a-zäöüß]+\s+)?\Z")
+
+
 def _offices_in_sentences(text: str) -> list[Found]:
     """Offices given by the sentence around a name: "Vorsitzende ist ...", "... als Kassenwartin", "... hat das Amt
     der Schriftführerin übernommen", "übernimmt ... die Protokollführung", and a party in brackets."""
     out: list[Found] = []
     for m in _near(_OFFICE_IS, text, (" ist ", " wurde ", " bleibt ", " wird "), 80, 60, True):
         name = _clean_name(m.group("name"))
+        if _TO_OFFICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "Zur stellvertretenden Vorsitzenden wurde ...": the election with its whole office reads it
         if _is_office(m.group("role").split()[-1]) and _first_named(name) and name == m.group("name"):
             out.append((m.start(), m.end(), name, _nominative(m.group("role")), m.group(0)))
     for m in _near(_NAME_AS, text, (" als ",), 60, 40, True):

@@ -272,3 +272,11 @@ def test_an_office_among_the_parts_of_the_brackets_after_an_addressed_name(facts
             "berichtet. Herr Probe (SPD) fragt nach, Frau Anders (Musterstadt, Nord) antwortet.")
     assert persons(facts_of, text) == {("Beispiel", "Schriftführer"), ("Quell", "Sachbearbeiterin"),
                                        ("Probe", None), ("Anders", None)}
+
+
+def test_an_election_to_the_deputy_chair_keeps_the_deputy_and_every_word_agrees_with_the_person(facts_of):
+    text = ("Zur stellvertretenden Vorsitzenden wurde Clara Probe gewählt. Stellvertretende Vorsitzende ist außerdem "
+            "Jonas Muster. Der Beirat wählte Frau Anna Beispiel zur stellvertretenden Vorsitzenden.")
+    got = persons(facts_of, text)
+    assert {("Clara Probe", "stellvertretende Vorsitzende"), ("Anna Beispiel", "stellvertretende Vorsitzende")} <= got
+    assert ("Clara Probe", "Vorsitzende") not in got and ("Clara Probe", "Vorsitzender") not in got
