@@ -176,27 +176,17 @@ _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]+")
 
 
 @cache
-def faker_first_names() -> dict[str, str]:
-    """The first names Faker writes for German, Austrian and Swiss people, with their gender ('m', 'f'): about
-    3,000 names as registry offices record them, where ratsinfo's own list holds the thousand most common."""
+def faker_first_names(locales: tuple[str, ...] = FAKER_LOCALES) -> dict[str, str]:
+    """The first names Faker writes for the people of ``locales``, in Latin letters, with their gender ('m', 'f'):
+    for Germany, Austria and Switzerland about 3,000 names as registry offices record them, where ratsinfo's own
+    list holds the thousand most common; with FAKER_WIDER_LOCALES those of a council's members and staff whose
+    families speak another language."""
     names: dict[str, str] = {}
-    for locale in FAKER_LOCALES:
-        for key, found in _provider_lists(locale, ("first_names_male", "first_names_female")).items():
-            for name in found:
-                names.setdefault(name, "f" if key.endswith("female") else "m")
-    if not names:
-        raise ValueError("Faker's German first names have changed their form: update ratsinfo/parsers/nlp/lexicon.py")
-    return names
-
-
-@cache
-def faker_wider_first_names() -> dict[str, str]:
-    """The first names Faker writes for the languages of FAKER_WIDER_LOCALES, in Latin letters, with their gender:
-    a council's members and staff are not all named as registry offices in Germany name children."""
-    names: dict[str, str] = {}
-    for locale in FAKER_WIDER_LOCALES:
+    for locale in locales:
         for key, found in _provider_lists(locale, ("first_names_male", "first_names_female")).items():
             for name in found:
                 if _LATIN.fullmatch(name):
                     names.setdefault(name, "f" if key.endswith("female") else "m")
+    if not names:
+        raise ValueError("Faker's first names have changed their form: update ratsinfo/parsers/nlp/lexicon.py")
     return names

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from ratsinfo.config import cache_dir, keep_in_cache
 from ratsinfo.parsers.nlp.lexicon import (
+    FAKER_WIDER_LOCALES,
     faker_first_names,
-    faker_wider_first_names,
     lemma_table,
     lexicon_sources,
     stop_words,
@@ -76,7 +76,7 @@ def _built_first_names() -> dict[str, str]:
     raw = json.loads((resources.files("ratsinfo.parsers.nlp") / "data" / "first_names.json").read_text("utf-8"))
     own = {**{n: "m" for n in raw["male"]}, **{n: "f" for n in raw["female"]}}
     words, stop = lemma_table(), stop_words()
-    wider = {n: g for source in (faker_wider_first_names(), faker_first_names()) for n, g in source.items()
+    wider = {n: g for source in (faker_first_names(FAKER_WIDER_LOCALES), faker_first_names()) for n, g in source.items()
              if len(n) >= 3 and n.isalpha() and n[0].isupper() and n.lower() not in PARTICLES
              and words.get(n) is None and words.get(n.lower()) is None and n.lower() not in stop}
     return {**wider, **own}
