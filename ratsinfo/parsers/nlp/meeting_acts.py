@@ -235,7 +235,8 @@ def acted_on_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
         semi = sent.find(";", rel)
         ce = s + semi if semi != -1 else e
         clause = text[cs:ce]
-        if _ACT.search(clause) and not _ELECTED_ITSELF.search(clause):
+        acts = _ACT.search(clause) is not None  # the costliest test of the clause: done once
+        if acts and not _ELECTED_ITSELF.search(clause):
             bodies = _acting(ctx, cs, max(cs, dm.start() - _NEAR), min(ce, dm.end() + _NEAR))
         elif _PRESENTED.search(clause):  # "wird am 28. Februar dem Stadtrat vorgelegt": a session of the Stadtrat
             bodies = [m for m in ctx.mentions_starting(max(cs, dm.start() - _NEAR), min(ce, dm.end() + _NEAR))
@@ -247,21 +248,22 @@ def acted_on_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
                        m.start >= dm.end() and _IN_BODY_AFTER.fullmatch(text, dm.end(), m.start)
                        or m.end <= dm.start() and not text[m.end:dm.start()].strip()
                        and _IN_BODY_BEFORE.search(text, max(cs, m.start - 12), m.start))]
-        if located and (_ACT.search(clause) or _PRESENTED.search(clause)):
+        if located:  # (the clause acts or presents: it went on above otherwise)
             bodies = located[:1]  # the body the day's session was held in, not the one reporting there
         # (a year closing a sentence, "am 4. Mai 2021. Der Beirat ...", may not split it: a body past such a
         # full stop is the next sentence's)
         bodies = [b for b in bodies
                   if not _FULL_STOP.search(text, min(b.end, dm.end()) - 4, max(b.start, dm.start()))]
-        if not bodies and i > 0 and _ACT.search(clause):
+        if not bodies and i > 0 and acts:
             bodies = _pronoun_body(ctx, clause, sents[i - 1])
         if not bodies:
             continue
         body = min(bodies, key=lambda b: abs(b.start - dm.start()))
-        first = 1 if _FIRST_TIME.search(clause) and not _NEW_TERM.search(clause) else None
+        new_term = _NEW_TERM.search(clause) is not None
+        first = 1 if _FIRST_TIME.search(clause) and not new_term else None
         days = enumerated_days(ctx, dm)
         own = (_OWN_ORDINAL.search(clause) or _NTH_TIME.search(clause)) if len(days) == 1 else None
-        if own and not _NEW_TERM.search(clause):  # one day and the session the body counts it as
+        if own and not new_term:  # one day and the session the body counts it as
             first = int(own.group("n")) if own.group("n") else ordinals()[own.group("w").casefold()]
         for day in days:
             day.number = first
