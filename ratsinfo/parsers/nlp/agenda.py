@@ -53,7 +53,14 @@ def despace(text: str) -> str:
 
 
 def head_meeting(ctx: Context) -> HeadMeeting | None:
-    """The meeting the document records, from the body and date its head names."""
+    """The meeting the document records, from the body and date its head names (worked out once per document:
+    the extraction and the paper topics both ask)."""
+    if "head_meeting" not in ctx.memo:
+        ctx.memo["head_meeting"] = _head_meeting(ctx)
+    return ctx.memo["head_meeting"]  # type: ignore[return-value]
+
+
+def _head_meeting(ctx: Context) -> HeadMeeting | None:
     text = ctx.text
     head = text[:HEAD_CHARS]
     if not (_CUE.search(despace(head)) or _ITEM_PAGE.match(head)) or _STATUTE_HEAD.match(head):
@@ -221,14 +228,13 @@ def _flattened_tops(text: str) -> list[tuple[str, int, int]]:
     if "TOP" not in text and "Top" not in text and "Tagesordnungspunkt" not in text:
         return []
     marks: list[re.Match] = []
-    expected, line = 1, -1
+    expected = 1
     for m in _TOP_IN_LINE.finditer(text):
-        here = text.count("\n", 0, m.start()) if marks else -1
-        if int(m.group("n")) == expected and (not marks or here == line):
-            marks.append(m)
-            expected, line = expected + 1, text.count("\n", 0, m.start())
+        if int(m.group("n")) == expected and (not marks or "\n" not in text[marks[-1].end():m.start()]):
+            marks.append(m)  # the next number on the line of the last
+            expected += 1
         elif int(m.group("n")) == 1:
-            marks, expected, line = [m], 2, text.count("\n", 0, m.start())
+            marks, expected = [m], 2
         if len(marks) >= 3 and int(m.group("n")) != expected - 1:
             break
     if len(marks) < 3:

@@ -29,6 +29,8 @@ class Context:
     main: Organisation | None = None
     _sentences: list[tuple[int, int]] | None = None
     _starts: list[int] | None = None
+    # what an extractor derived from the whole document once, for the others that need it too ("head_meeting")
+    memo: dict[str, object] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc, document_key: str | None, document: str | None, paper_key: str | None,
