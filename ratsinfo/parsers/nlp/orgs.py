@@ -289,10 +289,13 @@ def _is_place(doc: Doc, tok: Token, places: set[str]) -> bool:
         return True
     if not _is_cap(tok) or tok.text in NAME_STOP or _match_head(tok.text):
         return False
-    word = re.escape(tok.text)
-    text = text_of(doc)
-    return len(re.findall(r"\b" + word + r"\b", text)) >= 2 and not re.search(
-        r"\b(?:Herrn?|Frau|Dr\.)\s+" + word + r"\b", text)
+    named_again = doc.user_data.setdefault(_NAMED_AGAIN_KEY, {})  # per word: the text is scanned once
+    if tok.text not in named_again:
+        word = re.escape(tok.text)
+        text = text_of(doc)
+        named_again[tok.text] = len(re.findall(r"\b" + word + r"\b", text)) >= 2 and not re.search(
+            r"\b(?:Herrn?|Frau|Dr\.)\s+" + word + r"\b", text)
+    return named_again[tok.text]
 
 
 def _truncated(tok: Token) -> bool:
@@ -308,6 +311,7 @@ def recognised_council(doc: Doc) -> Council | None:
 
 
 _COUNCIL_KEY = "ratsinfo_council"
+_NAMED_AGAIN_KEY = "ratsinfo_named_again"
 # words that name no body of their own but the one committee named before ("des Fachausschusses")
 _BACK_REFERENCES = frozenset({"Ausschuss", "Ausschusses", "Fachausschuss", "Fachausschusses"})
 _ROUND_TABLE = re.compile(r"rund(?:e|er|en|es)? tisch(?:es|s|e)?|jour fixe")
@@ -330,7 +334,7 @@ def _may_start(word: str) -> bool:
     low = word.casefold()
     return (word in cfg["group_abbreviations"] or word in cfg["group_words"]
             or re.sub(r"e?s$", "", word) in cfg["group_words"] or low.startswith(("rund", "jour"))
-            or word in ("Fraktion", "Fraktionen", "Gruppe") or word in _FACTION_WORDS
+            or word == "Gruppe" or word in _FACTION_WORDS
             or low in BARE_WITH_NAME or word in _BACK_REFERENCES
             or _COUNCIL_SESSION.fullmatch(word) is not None
             or len(word) >= 3 and (_match_head(word) is not None or COUNCIL_WORD.fullmatch(low) is not None))
@@ -698,8 +702,7 @@ def find_mentions(doc: Doc) -> list[Mention]:
         i += 1
     if "genda" in full:
         out += _local_agendas(full)
-    if _LETTER_SPACED.search(full):
-        out += _letter_spaced(full, out)
+    out += _letter_spaced(full, out)
     out += _listed_groups(full, out)
     out += _numbered_departments(full, out)
     if "leiter" in full or "Leit" in full:
