@@ -176,6 +176,16 @@ def find_inline_topics(ctx: Context) -> list[InlineTopic]:
     return out
 
 
+def _gate(*lists: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of the lists, each once, without those that hold another of them ("Beraten" holds "eraten"): a
+    sentence with one of the dropped words is found by the shorter word inside it."""
+    words = list(dict.fromkeys(w for words in lists for w in words))
+    return tuple(w for w in words if not any(v != w and v in w for v in words))
+
+
+_FOCUS_GATE = _gate(_FOCUS_WORDS, DEALT_WITH_WORDS)
+
+
 def _sentences_with(ctx: Context, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """The sentences that hold one of ``words``, found from the words' places (most sentences hold none;
     str.find per word is several times faster than one regular expression of all words)."""
@@ -243,7 +253,7 @@ def _focus_topics(ctx: Context, titled: str | None) -> list[InlineTopic]:
     text = ctx.text
     out: list[InlineTopic] = []
     seen: set[tuple[str, str]] = set()
-    for s, e in _sentences_with(ctx, _FOCUS_WORDS + DEALT_WITH_WORDS):
+    for s, e in _sentences_with(ctx, _FOCUS_GATE):
         sent = text[s:e]
         if sent.rstrip().endswith("?") or _ASKING.search(sent):
             continue
