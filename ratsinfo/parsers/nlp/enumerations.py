@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ratsinfo.parsers.nlp.names import NAME, first_names, role_set, role_word
+from ratsinfo.parsers.nlp.names import NAME, first_names, is_office
 from ratsinfo.parsers.nlp.speakers import name_before, named
 
 Found = tuple[int, int, str, str | None, str]  # start, end, name, role, matched text
@@ -32,7 +32,7 @@ def _offices_in_turn(text: str, start: int, count: int) -> list[str] | None:
     for m in _OFFICES_IN_TURN.finditer(text, max(0, start - 300), start):
         offices = [" ".join(o.split()) for o in _SPLIT.split(m.group("offices"))]
         words = [o.split()[-1] for o in offices]
-        if len(offices) == count and all(w in role_set() or role_word().match(w) for w in words):
+        if len(offices) == count and all(is_office(w) for w in words):
             return offices
     return None
 

@@ -173,7 +173,8 @@ _OFFICE_WORD = re.compile(r"[a-zäöüß](?:stelle|verwaltung|amt|ämter|ausschu
 
 
 _LETTERS = re.compile(r"[A-Za-zÄÖÜäöüß]+\n?")
-_BROKEN = re.compile(r"(?<=[a-zäöüß])-(?=[a-zäöüß])")
+# a hyphen inside a word a PDF broke at its line end ("Ausschuss-vorsitzender")
+BROKEN_AT_HYPHEN = re.compile(r"(?<=[a-zäöüß])-(?=[a-zäöüß])")
 
 
 class _RoleEnding:
@@ -186,13 +187,26 @@ class _RoleEnding:
 
     def match(self, word: str) -> bool:
         if "-" in word:
-            word = _BROKEN.sub("", word)  # "Ausschuss-vorsitzender", broken after its hyphen
+            word = BROKEN_AT_HYPHEN.sub("", word)  # "Ausschuss-vorsitzender", broken after its hyphen
         return bool(_LETTERS.fullmatch(word)) and word.rstrip("\n").lower().endswith(self._endings)
 
 
 @cache
 def role_word() -> _RoleEnding:
     return _RoleEnding(data()["role_suffixes"])
+
+
+@lru_cache(maxsize=16384)
+def is_office(word: str) -> bool:
+    """Whether a word names an office: a listed role or a word with a role's ending ("Fachbereichsleiter")."""
+    return word in role_set() or role_word().match(word)
+
+
+def first_named(name: str | None) -> bool:
+    """Whether a name starts with a known first name (after a title): in running text only such a name is
+    taken without a form of address, since a capitalised word pair is as often a noun and its attribute."""
+    words = [w for w in (name or "").split() if not w.endswith(".")]
+    return len(words) >= 2 and words[0].split("-")[0] in first_names()
 
 
 DEGREE = _DEGREE = re.compile(r"(?<!\S)(?:Dipl\.-?[ \t]?[A-Z][a-z]+\.?|Ing\.|Mag\.|MMag\.|DDr\.|Dkfm\.|DI|OSR|MA|BA|"

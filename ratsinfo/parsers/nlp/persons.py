@@ -26,6 +26,7 @@ from ratsinfo.parsers.nlp.attendance import plausible as _plausible
 from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.enumerations import enumerated_persons
 from ratsinfo.parsers.nlp.names import (
+    BROKEN_AT_HYPHEN,
     NAME,
     NAME_TOKEN,
     NAME_WORD,
@@ -36,10 +37,11 @@ from ratsinfo.parsers.nlp.names import (
     alternation,
     clean_name,
     data,
+    first_named,
     first_names,
     gender,
+    is_office,
     names_someone,
-    role_set,
     role_word,
     roles,
 )
@@ -104,7 +106,6 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
 _DEPUTY = re.compile(r"^(?:[Ss]tellv\.|[Ss]tv\.|[Ss]tellvertr\.)[ \t]*(?=[A-ZÄÖÜ])")
 
 
-_BROKEN = re.compile(r"(?<=[a-zäöüß])-(?=[a-zäöüß])")
 # an office named by what is held, in brackets after the name: "Anna Beispiel (Vorsitz)"
 _HELD = {"Vorsitz"}
 
@@ -114,7 +115,7 @@ def _expand(role: str) -> str:
     """The role written out: abbreviations ("BM", "stellv."), a plural before several names in the singular."""
     abbr, plural = _data()["abbreviations"], _data()["plural_roles"]
     role = _DEPUTY.sub("stellv. ", role.strip())  # "Stellv.Fraktionsvorsitzender"
-    role = _BROKEN.sub("", role)  # "Ausschuss-vorsitzender": a word a PDF's line broke after its hyphen
+    role = BROKEN_AT_HYPHEN.sub("", role)  # "Ausschuss-vorsitzender": a word a PDF's line broke after its hyphen
     words = [plural.get(w, w) for w in role.split()]
     words = [abbr.get(w, w) for w in words]
     for k, w in enumerate(words):
@@ -155,10 +156,6 @@ def _a_body(m: re.Match, name: str, text: str) -> bool:
         and not text.startswith("(", m.end()) and not text.startswith(" (", m.end())  # "der Stadtrat Muster (SPD)"
 
 
-def _office_word(word: str) -> bool:
-    return word in role_set() or bool(_role_word().match(word))
-
-
 _OWNER = re.compile(r"(?<![\w-])(?:Herrn?|Frau)[ \t]+" + NAME + r",?[ \t]+$")
 
 
@@ -190,7 +187,7 @@ def find_persons(ctx: Context) -> list[FoundPerson]:
         name_end = m.start("name") + m.group("name").find(name.split()[-1]) + len(name.split()[-1])
         rest = text[name_end:name_end + 120]
         app = apposition.match(rest) or role_after.match(rest) or _BRACKETED.match(rest)
-        if app and app.re is _BRACKETED and not _office_word(app.group("role").split()[-1]) \
+        if app and app.re is _BRACKETED and not is_office(app.group("role").split()[-1]) \
                 and app.group("role").split()[-1] not in _HELD:
             app = None
         role = app.group("role") if app else None
@@ -263,7 +260,7 @@ def _as_roles(text: str, found: list[Found]) -> list[Found]:
         if not m or _NAME_NEXT.match(text, m.end()):
             continue  # "Als Sprecher wurde Anna Beispiel, als Vertreter Jonas Muster gewählt": the role is Muster's
         word = m.group("role").split()[-1]
-        if word in _AS_WORDS or word in role_set() or _role_word().match(word):
+        if word in _AS_WORDS or is_office(word):
             out.append((start, m.end(), name, _nominative(_AS_WORDS.get(word, m.group("role"))), text[start:m.end()]))
     return out
 
@@ -294,7 +291,7 @@ def _person_follows(text: str, pos: int) -> bool:
 
 @lru_cache(maxsize=16384)
 def _opens_person(w: str) -> bool:
-    return w in ("Herr", "Herrn", "Frau", "Dr.", "Prof.") or w.split("-")[0] in first_names() or _office_word(w) \
+    return w in ("Herr", "Herrn", "Frau", "Dr.", "Prof.") or w.split("-")[0] in first_names() or is_office(w) \
         or w in _data()["abbreviations"]
 
 
@@ -309,10 +306,10 @@ def _named_after_office(text: str) -> list[Found]:
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "-"):
             continue  # "oder", "Studie": the article is the end of a word (tested here: the search runs faster)
         word = m.group("role").split()[-1]
-        if not (word in role_set() or _role_word().match(word)):
+        if not is_office(word):
             continue
         raw, role2 = m.group("name"), m.group("role2")
-        office2 = role2 and (role2 in role_set() or _role_word().match(role2) or role2 in _data()["abbreviations"])
+        office2 = role2 and (is_office(role2) or role2 in _data()["abbreviations"])
         if role2 and not office2:
             raw = role2 + " " + raw  # no second office: the word is the first name or a title
         name = _clean_name(raw, addressed=bool(m.group("hon")))
@@ -425,7 +422,7 @@ def _flat_lists(text: str) -> list[Found]:
             if len(parts[-1]) > 2 and parts[-1].endswith("."):
                 parts[-1], end = parts[-1][:-1], end - 1  # the full stop after the list's last name
             name = _clean_name(" ".join(parts))
-            if name != " ".join(parts) or not _plausible(name) or _is_office(parts[-1]):
+            if name != " ".join(parts) or not _plausible(name) or is_office(parts[-1]):
                 break
             out.append((start, end, name, role, text[start:end]))
             pos = end
@@ -605,19 +602,7 @@ _OFFICE_START = re.compile(r"(?:(?:stellvertretende[rn]?|[Ee]rste[r]?|[Zz]weite[
 def _office_follows(text: str, pos: int) -> bool:
     """Whether an office is the next word: most commas before a capital lead to a name or a noun, not an office."""
     m = _OFFICE_START.match(text, pos)
-    return m is not None and _is_office(m.group(1))
-
-
-@lru_cache(maxsize=16384)
-def _is_office(word: str) -> bool:
-    return word in role_set() or bool(_role_word().match(word))
-
-
-def _first_named(name: str | None) -> bool:
-    """Whether a name starts with a known first name (after a title): in running text only such a name is
-    taken without a form of address, since a capitalised word pair is as often a noun and its attribute."""
-    words = [w for w in (name or "").split() if not w.endswith(".")]
-    return len(words) >= 2 and words[0].split("-")[0] in first_names()
+    return m is not None and is_office(m.group(1))
 
 
 _SPACE = re.compile(r"\s")
@@ -667,30 +652,30 @@ def _offices_in_sentences(text: str) -> list[Found]:
         name = _clean_name(m.group("name"))
         if _TO_OFFICE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "Zur stellvertretenden Vorsitzenden wurde ...": the election with its whole office reads it
-        if _is_office(m.group("role").split()[-1]) and _first_named(name) and name == m.group("name"):
+        if is_office(m.group("role").split()[-1]) and first_named(name) and name == m.group("name"):
             out.append((m.start(), m.end(), name, _nominative(m.group("role")), m.group(0)))
     for m in _near(_NAME_AS, text, (" als ",), 60, 40, True):
         name, word = _clean_name(m.group("name")), m.group("role").split()[-1]
-        if (word in _AS_WORDS or _is_office(word)) and _first_named(name) and m.group("name").endswith(name or "-"):
+        if (word in _AS_WORDS or is_office(word)) and first_named(name) and m.group("name").endswith(name or "-"):
             out.append((m.start("name"), m.end(), name, _nominative(_AS_WORDS.get(word, m.group("role"))), m.group(0)))
     for m in _near(_TO_OFFICE, text, ("gewählt",), 160, 0):
         name, role = _clean_name(m.group("name")), m.group("role")
-        if _is_office(role.split()[-1]) and _first_named(name):
+        if is_office(role.split()[-1]) and first_named(name):
             out.append((m.start("name"), m.end("name"), name, _nominative(role), m.group(0)))
     for m in _near(_NAME_COMMA_OFFICE, text, (", ",), 150, 70, True, _office_follows):
         name, role = _clean_name(m.group("name")), m.group("role")
         whole = m.group("name").endswith(name or "-") or _from_after(m.group("name"), name)
-        if _is_office(role.split()[-1]) and _first_named(name) and whole:
+        if is_office(role.split()[-1]) and first_named(name) and whole:
             out.append((m.start("name"), m.end(), name, role, m.group(0)))
     for m in _near(_TOOK_OFFICE, text, ("übernommen",), 120, 0):
         name, role = _clean_name(m.group("name")), m.group("role")
-        role = role[:-1] if role.endswith("s") and _is_office(role[:-1]) else role  # "des Kassenwarts"
-        if _is_office(role) and _first_named(name):
+        role = role[:-1] if role.endswith("s") and is_office(role[:-1]) else role  # "des Kassenwarts"
+        if is_office(role) and first_named(name):
             out.append((m.start("name"), m.end(), name, _nominative(role), m.group(0)))
     for m in _near(_KEEPS_MINUTES, text, ("Protokollführung", "Schriftführung"), 100, 0):
         raw = m.group("name") or m.group("name2")
         name = _clean_name(raw, addressed=bool(m.group("hon")))
-        if name and (m.group("hon") or _first_named(name)):
+        if name and (m.group("hon") or first_named(name)):
             female = m.group("hon") == "Frau" or gender(name) == "f"
             out.append((m.start(), m.end(), name, "Protokollführerin" if female else "Protokollführer", m.group(0)))
     at = text.find("(")
@@ -703,7 +688,7 @@ def _offices_in_sentences(text: str) -> list[Found]:
                 lo = gap.end()
             for m in _WITH_PARTY.finditer(text, lo, close + 1):
                 name = _clean_name(m.group("name"))
-                if m.end() == close + 1 and _first_named(name) and m.group("name").endswith(name or "-") \
+                if m.end() == close + 1 and first_named(name) and m.group("name").endswith(name or "-") \
                         and _plausible(name):
                     out.append((m.start(), m.end(), name, None, m.group(0)))
         elif text[at + 1:at + 2].isupper() or text.startswith(("stellv", "erste", "zweite"), at + 1):
@@ -729,7 +714,7 @@ def _office_among(rest: str) -> tuple[str, int] | None:
         return None
     for part in _PARTS.split(m.group("inner").strip()):
         office = _PART_OFFICE.fullmatch(part)
-        if office and _is_office(office.group("role").split()[-1]):
+        if office and is_office(office.group("role").split()[-1]):
             return _nominative(office.group("role")), m.end()
     return None
 
@@ -738,7 +723,7 @@ def _bracketed_office(text: str, at: int) -> list[Found]:
     """A first-named person with the office in brackets after the name: "Anna Beispiel (Vorsitzende) eröffnet";
     with a form of address the honorific finder reads it already."""
     m = _BRACKETED.match(text, at)
-    if not m or not _is_office(m.group("role").split()[-1]):
+    if not m or not is_office(m.group("role").split()[-1]):
         return []
     lo = max(0, at - 60)
     if lo and (gap := _SPACE.search(text, lo, at)):
@@ -748,7 +733,7 @@ def _bracketed_office(text: str, at: int) -> list[Found]:
         return []
     raw = before.group("name")
     name = _clean_name(raw)
-    if not (name and _first_named(name) and raw.endswith(name) and _plausible(name)) or _is_office(name.split()[0]):
+    if not (name and first_named(name) and raw.endswith(name) and _plausible(name)) or is_office(name.split()[0]):
         return []
     start = lo + before.start("name") + raw.rfind(name)
     return [(start, m.end(), name, _nominative(m.group("role")), text[start:m.end()])]
@@ -781,10 +766,10 @@ def _chairs(text: str) -> list[Found]:
         k = next(i for i in (1, 2, 3, 4) if m.group(f"name{i}"))
         hon, office = m.group(f"hon{k}"), m.group(f"role{k}")
         raw = m.group(f"name{k}")
-        if office and not _is_office(office):
+        if office and not is_office(office):
             raw, office = office + " " + raw, None  # "den Vorsitz hatte Anna Beispiel": the word is her first name
         name = _clean_name(raw, addressed=bool(hon))
-        if not name or not (hon or office or _first_named(name)) or not _plausible(name):
+        if not name or not (hon or office or first_named(name)) or not _plausible(name):
             continue
         female = hon == "Frau" or gender(name) == "f" or (office or "").endswith("in")
         out.append((m.start(f"name{k}"), m.end(f"name{k}"), name, "Vorsitzende" if female else "Vorsitzender",
@@ -823,7 +808,7 @@ def _addressed_many(text: str) -> list[Found]:
         base = m.start("names")
         for nm in re.finditer(_SURNAME, m.group("names")):
             name = nm.group(0)
-            if name in NOT_NAMES or _is_office(name) or not _plausible(name):
+            if name in NOT_NAMES or is_office(name) or not _plausible(name):
                 continue
             out.append((base + nm.start(), base + nm.end(), name, role, name))
     return out
@@ -870,7 +855,7 @@ def _prose_roles(text: str) -> list[tuple[int, int, str, str | None, str]]:
     for m in _near(_CHOSE, text, _CHOSE_VERBS, 0, 200):
         while m:
             name = _clean_name(m.group("name"), addressed=bool(m.group("hon")))
-            if not name or not _is_office(m.group("role").split()[-1]) or not (m.group("hon") or _first_named(name)):
+            if not name or not is_office(m.group("role").split()[-1]) or not (m.group("hon") or first_named(name)):
                 break
             out.append((m.start("name"), m.end(), name, _nominative(m.group("role")), m.group(0)))
             m = _AND_TO.match(text, m.end())

@@ -20,7 +20,7 @@ from ratsinfo.parsers.nlp.names import (
     NOT_NAMES,
     clean_name,
     first_names,
-    role_set,
+    is_office,
     role_word,
 )
 
@@ -63,14 +63,14 @@ def _signed_inline(text: str) -> list[Found]:
             k += 1
         names = []
         while k < len(words) and len(names) < 3 and not _MODIFIER.match(words[k][2]) \
-                and not (words[k][2] in role_set() or role_word().match(words[k][2])):
+                and not is_office(words[k][2]):
             names.append(words[k])
             k += 1
         office_words = []
         while k < len(words) and _MODIFIER.match(words[k][2]):
             office_words.append(words[k][2])
             k += 1
-        if k < len(words) and (words[k][2] in role_set() or role_word().match(words[k][2])):
+        if k < len(words) and is_office(words[k][2]):
             office_words.append(words[k][2])
         else:
             office_words = []
@@ -116,7 +116,7 @@ def _office(line: str) -> str | None:
     if not m or line.endswith((".", ":", ",")):
         return None
     word = re.sub(r"^(?:[Ss]tellv\.|[Ss]tv\.|[Ss]tellvertretende[r]?|\d\.|Erster?|Zweiter?)[ \t]*", "", m.group("role"))
-    return m.group("role") if word in role_set() or role_word().match(word) else None
+    return m.group("role") if is_office(word) else None
 
 
 def _name(raw: str, addressed: bool = False) -> str | None:

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from ratsinfo.parsers.nlp.attendance import plausible
-from ratsinfo.parsers.nlp.names import NAME, NAME_WORD, alternation, clean_name, first_names, role_word
+from ratsinfo.parsers.nlp.names import NAME, NAME_WORD, alternation, clean_name, first_named, role_word
 
 Found = tuple[int, int, str, str | None, str]  # start, end, name, role, matched text
 
@@ -48,9 +48,7 @@ def _verb_word() -> re.Pattern:
 def named(raw: str) -> str | None:
     """The name, when the words are one led by a known first name (after a title)."""
     name = clean_name(raw)
-    words = [w for w in (name or "").split() if not w.endswith(".")]
-    if not name or name != raw or len(words) < 2 or words[0].split("-")[0] not in first_names() \
-            or not plausible(name) or role_word().match(words[-1]):
+    if not name or name != raw or not first_named(name) or not plausible(name) or role_word().match(name.split()[-1]):
         return None
     return name
 
