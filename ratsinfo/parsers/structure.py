@@ -202,9 +202,7 @@ _REFERS = re.compile(
 def find_references(text: str) -> list[tuple[str, date | None, int, int]]:
     out = []
     for m in _REFERS.finditer(text):
-        ref = m.group("ref") or m.group("dated") or m.group("cell")
-        if "/" not in ref and "-" not in ref:
-            continue
+        ref = m.group("ref") or m.group("dated") or m.group("cell")  # each holds a "/" or "-" (REF_TOKEN)
         when = m.group("date") or m.group("before") or ""
         out.append((ref.rstrip("."), parse_date_de(when.replace(" ", "")), m.start(), m.end()))
     return out

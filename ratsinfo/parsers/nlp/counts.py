@@ -345,8 +345,7 @@ def _clause_body(ctx: Context, sent: str, s: int, pos: int, subj: Mention) -> Me
     a = max(sent.rfind(",", 0, pos), sent.rfind(";", 0, pos))
     if a == -1 or subj.start >= s + a + 1:
         return subj
-    own = [m for m in ctx.mentions_between(s + a + 1, s + pos) if m.kind not in ("police", "department", "faction")
-           and m.start >= s + a + 1]
+    own = [m for m in ctx.mentions_between(s + a + 1, s + pos) if m.kind not in ("police", "department", "faction")]
     return own[-1] if own else subj
 
 

@@ -22,7 +22,7 @@ _SUBJECT_KINDS = ("council", "committee", "advisory_board")
 # what a body decides is named by a noun of action: the family of nouns in -ung ("Sanierung", "Erweiterung",
 # "Fortschreibung") and the few other nouns of action of council decisions; not the nouns in -ung that name no act
 # ("Verwaltung", "Sitzung", a law's "Gemeindeordnung") or the body's own procedure ("Beratung", "Fassung der Vorlage")
-_NOT_ACTS = ("Verwaltung", "Sitzung", "Tagesordnung", "Beratung", "Abstimmung", "Beschlussfassung", "Entscheidung",
+_NOT_ACTS = ("Verwaltung", "Sitzung", "Beratung", "Abstimmung", "Beschlussfassung", "Entscheidung",
              "Meinung", "Haltung", "Begründung", "Einladung", "Ladung", "Stellung", "Ordnung", "Empfehlung", "Rechnung",
              "Leitung", "Zeitung", "Wohnung", "Richtung", "Bedeutung", "Erfahrung", "Auffassung", "Vertretung",
              "Versammlung", "Vorberatung", "Anhörung", "Fassung", "Veröffentlichung", "Formulierung", "Bekanntmachung",

@@ -43,7 +43,7 @@ _ACT = re.compile(r"\b(?:beschlo(?:ss|ß)(?:en)?|beschließt|beschließen|empfah
                   r"entschied(?:en)?|entschieden|entscheidet|wählt(?:e|en)?|wählen|gewählt|"
                   r"lehnt(?:e|en)?\b[^;]{0,80}?\bab\b|abgelehnt|verabschiedet(?:e|en)?|genehmigt(?:e|en)?|"
                   r"beauftragt(?:e|en)?|konstituiert(?:e|en)?|billigt(?:e|en)?|gebilligt|fa(?:ss|ß)t(?:e|en)?|"
-                  r"gefa(?:ss|ß)t|gründet(?:e|en)?\s+(?:er\s+|sie\s+|es\s+)?sich|sich\b[^;]{0,40}?\bgegründet|konstituierte\s+sich|"
+                  r"gefa(?:ss|ß)t|gründet(?:e|en)?\s+(?:er\s+|sie\s+|es\s+)?sich|sich\b[^;]{0,40}?\bgegründet|"
                   r"nahm(?:en)?\b[^;]{0,60}?\bKenntnis|zur\s+Kenntnis\s+genommen|"
                   r"(?:[Dd]urch|[Mm]it|[Pp]er)\s+Beschluss)\b")
 # the article of a body as a sentence's subject (the pronoun of the next sentence stands for it)
@@ -554,7 +554,7 @@ def labelled_session(ctx: Context) -> list[tuple[str, Dated, int, int]]:
 # a session whose sentence names no body: "Die erste Sitzung fand am 12.03.2021 statt", "Seine konstituierende
 # Sitzung war am ...", "Am 12.03.2021 fand die zweite Sitzung statt"
 _UNNAMED = re.compile(r"\b(?:[Dd]ie|[Ss]eine|[Ii]hre)\s+(?:(?P<n>\d{1,3})\.\s+|(?P<w>" + "|".join(
-    sorted(ordinals(), key=len, reverse=True)) + r"|letzte|konstituierende|erste\s+reguläre)\s+)?"
+    sorted(ordinals(), key=len, reverse=True)) + r"|letzte|konstituierende)\s+)?"
     r"(?:(?:öffentliche|ordentliche|reguläre)\s+)?Sitzung\b(?!\s+(?:des|der|vom|von)\b)")
 _HELD_ON = re.compile(r"\b(?:fand|stattfand|stattgefunden|war|erfolgte)\b")
 

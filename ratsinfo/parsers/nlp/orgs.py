@@ -821,9 +821,8 @@ def _numbered_departments(text: str, taken: list[Mention]) -> list[Mention]:
 
 # a unit of the administration named through the one who heads it: "Leiter des Bereichs Soziales",
 # "Fachbereichsleiterin Bauen, Umwelt und Ordnung" (not "Fachbereichsleiterin Ilona Oswald")
-_UNIT_WORDS = {"bereich": "Bereich", "fachbereich": "Fachbereich", "amt": "Amt", "abteilung": "Abteilung",
-               "referat": "Referat", "dezernat": "Dezernat", "fachdienst": "Fachdienst", "sachgebiet": "Sachgebiet"}
-_UNIT = r"(?P<{0}>Fachbereich|Bereich|Amt|Abteilung|Referat|Dezernat|Fachdienst|Sachgebiet)"
+_UNIT_WORDS = ("Fachbereich", "Bereich", "Amt", "Abteilung", "Referat", "Dezernat", "Fachdienst", "Sachgebiet")
+_UNIT = r"(?P<{0}>" + "|".join(_UNIT_WORDS) + ")"
 _UNIT_NAME = (r"(?P<{0}>[A-ZÄÖÜ][\wäöüß]*(?:-[ \t]?|[\wäöüß]*)"
               r"(?:(?:[ \t]*,[ \t]*|[ \t]+und[ \t]+|[ \t]+)[A-ZÄÖÜ][\wäöüß-]*){{0,4}})")  # on one line
 _HEADED_UNIT = re.compile(r"\b(?:[Ll]eiter(?:in)?|[Ll]eitung)\s+(?:des|der)\s+" + _UNIT.format("unit") + r"(?:e?s)?\s+"
@@ -846,7 +845,7 @@ def _headed_units(text: str, taken: list[Mention]) -> list[Mention]:
         b = a + len(name.rstrip())
         if any(x.start < b and a < x.end for x in taken):
             continue
-        display = _UNIT_WORDS[unit.casefold()] + " " + " ".join(name.split())
+        display = unit + " " + " ".join(name.split())
         out.append(Mention(a, b, text[a:b], display, "department", canonical_key(display), "m",
                            head=unit.casefold()))
     return out

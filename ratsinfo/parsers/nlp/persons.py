@@ -789,7 +789,7 @@ def _from_after(raw: str, name: str | None) -> bool:
 # "Die Herren Beispiel und Muster sind als beratende Mitglieder anwesend", "die Damen Probe, Quell und Anders": a plural
 # form of address before several surnames, and the plural office they attend as
 _SURNAME = r"(?:[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)"
-_ADDRESSED_MANY = re.compile(r"\b(?P<hon>Herren|Damen)[ \t]+(?P<names>" + _SURNAME + r"(?:[ \t]*,[ \t]*" + _SURNAME
+_ADDRESSED_MANY = re.compile(r"\b(?:Herren|Damen)[ \t]+(?P<names>" + _SURNAME + r"(?:[ \t]*,[ \t]*" + _SURNAME
                              + r")*[ \t]+und[ \t]+" + _SURNAME + r")(?![\w-])(?:[ \t]+(?:sind|waren|nehmen|nahmen)?"
                              r"[ \t]*als[ \t]+(?P<role>(?:[a-zäöüß]+[ \t]+)?[A-ZÄÖÜ][a-zäöüß]+))?")
 

@@ -76,14 +76,13 @@ def _signed_inline(text: str) -> list[Found]:
             office_words = []
         if not names:
             continue
-        start = names[0][0] if names[0][0] == words[0][0] else words[0][0]
+        start = words[0][0]
         raw = text[start:names[-1][1]]
         name = _name(" ".join(raw.split()))
         if not name or name != " ".join(raw.split()):
             continue
         known = name.split()[0] in first_names() or name.split()[0] in ("Dr.", "Prof.")
-        if not (known if len(name.split()) >= 2 else gez and office_words) or len(name.split()) >= 2 and not (
-                known or gez):
+        if not (known if len(name.split()) >= 2 else gez and office_words):
             continue
         out.append((start, names[-1][1], name, " ".join(office_words) or None, text[start:names[-1][1]]))
     return out
