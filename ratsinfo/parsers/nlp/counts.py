@@ -13,6 +13,7 @@ from ratsinfo.parsers.nlp.context import Context
 from ratsinfo.parsers.nlp.numbers import (
     YEAR,
     number_words_pattern,
+    ordinal_words_pattern,
     ordinals,
     per_year_words,
     times_pattern,
@@ -278,7 +279,7 @@ def find_counts(ctx: Context) -> list[Count]:
     return out
 
 
-_ORDINAL_WORDS = "|".join(sorted(ordinals(), key=len, reverse=True))
+_ORDINAL_WORDS = ordinal_words_pattern()
 # the interval between sessions, composed of a number and a unit: "alle zwei Monate", "jeden zweiten Monat",
 # "im Abstand von vier Wochen", "im sechswöchigen Rhythmus", "im 2-monatigen Turnus" (per year when it divides one)
 INTERVAL = re.compile(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ratsinfo.parsers.nlp.context import Context
-from ratsinfo.parsers.nlp.numbers import MONTH_NAME, YEAR, months, ordinals
+from ratsinfo.parsers.nlp.numbers import MONTH_NAME, YEAR, months, ordinal_number, ordinal_words_pattern
 from ratsinfo.parsers.nlp.orgs import Mention
 
 _NEAR = 160  # the acting body stands near its day (a PDF line break may join two sentences)
@@ -63,8 +63,8 @@ _SUBJECT_BEFORE = {"m": ("der", "unser", "durch den", "vom"), "f": ("die", "unse
                    "n": ("das", "unser", "durch das", "vom")}
 _MEMBERS_OF = re.compile(r"\b(?:Mitglieder|Teilnehmer\w*|Vertreter\w*)\s+(?:\d+\s+)?(?:des|der)\s+(?:\w+\s+)?$")
 # a numbered session without its day: "in seiner 14. Sitzung", "in ihrer 20. öffentlichen Sitzung"
-_OWN_NUMBERED = re.compile(r"\b(?:in|auf)\s+(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})\.|(?P<w>" + "|".join(
-    sorted(ordinals(), key=len, reverse=True)) + r")n)\s+(?:(?:öffentlichen|ordentlichen|"
+_OWN_NUMBERED = re.compile(r"\b(?:in|auf)\s+(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})\.|(?P<w>"
+    + ordinal_words_pattern() + r")n)\s+(?:(?:öffentlichen|ordentlichen|"
                            r"nichtöffentlichen|konstituierenden)\s+)?Sitzung\b(?!\s+(?:am|vom)\s+\w)")
 # a heading over a table of session dates: "Sitzungstermine 2024", "Termine der Sitzungen des Beirates"
 _DATES_HEAD = re.compile(r"(?:Sitzungstermin(?:e|en)?|Sitzungsplan|Sitzungskalender|Termine|Tagungstermine|"
@@ -114,11 +114,11 @@ _FIRST_TIME = re.compile(r"\b(?:zum\s+ersten\s+Mal|erstmal(?:s|ig)\s+(?:zusammen
                          r"(?!\s+(?:in\s+(?:der\s+)?neue[nr]?\s+(?:Besetzung|Konstellation|Zusammensetzung|Wahlperiode)|"
                          r"in\s+diese[mr]\s+(?:Jahr|Wahlperiode)|nach\s+der\s+(?:Wahl|Sommerpause)))")
 # "tagte zum dritten Mal", "kam zum 10. Mal zusammen": the body's third session (not of a year or a new term)
-_NTH_TIME = re.compile(r"\bzum\s+(?:(?P<n>\d{1,3})\.|(?P<w>" + "|".join(sorted(ordinals(), key=len, reverse=True))
+_NTH_TIME = re.compile(r"\bzum\s+(?:(?P<n>\d{1,3})\.|(?P<w>" + ordinal_words_pattern()
                        + r")n)\s+Mal\b" + _FIRST_TIME.pattern[_FIRST_TIME.pattern.index("(?!"):])
 # the body's own numbered session, in digits or words: "zu seiner dritten Sitzung", "in ihrer 5. ordentlichen Sitzung"
-_OWN_ORDINAL = re.compile(r"\b(?:zu|in|auf)\s+(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})\.\s+|(?P<w>" + "|".join(
-    sorted(ordinals(), key=len, reverse=True)) + r")[nr]?\s+)(?:(?:öffentlichen|ordentlichen|nichtöffentlichen|"
+_OWN_ORDINAL = re.compile(r"\b(?:zu|in|auf)\s+(?:seiner|ihrer)\s+(?:(?P<n>\d{1,3})\.\s+|(?P<w>"
+    + ordinal_words_pattern() + r")[nr]?\s+)(?:(?:öffentlichen|ordentlichen|nichtöffentlichen|"
     r"konstituierenden|regulären)\s+)?Sitzung\b")
 _FULL_STOP = re.compile(r"(?:(?:19|20)\d\d|[a-zäöüß]{3})\.\s+[A-ZÄÖÜ]")
 # "In neuer Besetzung kommt der Stadtrat ... erstmals zusammen": the first session of a term, not of the body
@@ -264,7 +264,7 @@ def acted_on_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
         days = enumerated_days(ctx, dm)
         own = (_OWN_ORDINAL.search(clause) or _NTH_TIME.search(clause)) if len(days) == 1 else None
         if own and not new_term:  # one day and the session the body counts it as
-            first = int(own.group("n")) if own.group("n") else ordinals()[own.group("w").casefold()]
+            first = ordinal_number(own)
         for day in days:
             day.number = first
             out.append((body.key, day, s, e))
@@ -302,7 +302,7 @@ def numbered_without_day(ctx: Context) -> list[tuple[str, int, int, int]]:
         para = text.rfind("\n", 0, m.start()) + 1
         prior = [b for b in ctx.mentions_between(max(para, m.start() - 200), m.start()) if b.kind in MEETING_KINDS]
         if prior:
-            number = int(m.group("n")) if m.group("n") else ordinals()[m.group("w")]
+            number = ordinal_number(m)
             out.append((prior[-1].key, number, prior[-1].start, m.end()))
     return out
 
@@ -553,8 +553,8 @@ def labelled_session(ctx: Context) -> list[tuple[str, Dated, int, int]]:
 
 # a session whose sentence names no body: "Die erste Sitzung fand am 12.03.2021 statt", "Seine konstituierende
 # Sitzung war am ...", "Am 12.03.2021 fand die zweite Sitzung statt"
-_UNNAMED = re.compile(r"\b(?:[Dd]ie|[Ss]eine|[Ii]hre)\s+(?:(?P<n>\d{1,3})\.\s+|(?P<w>" + "|".join(
-    sorted(ordinals(), key=len, reverse=True)) + r"|letzte|konstituierende)\s+)?"
+_UNNAMED = re.compile(r"\b(?:[Dd]ie|[Ss]eine|[Ii]hre)\s+(?:(?P<n>\d{1,3})\.\s+|(?P<w>"
+    + ordinal_words_pattern() + r"|letzte|konstituierende)\s+)?"
     r"(?:(?:öffentliche|ordentliche|reguläre)\s+)?Sitzung\b(?!\s+(?:des|der|vom|von)\b)")
 _HELD_ON = re.compile(r"\b(?:fand|stattfand|stattgefunden|war|erfolgte)\b")
 
@@ -592,8 +592,7 @@ def unnamed_sessions(ctx: Context) -> list[tuple[str, Dated, int, int]]:
         day = day_of(days[0], ctx, days[0].start())
         if day is None:
             continue
-        word = (m.group("w") or "").casefold()
-        day.number = int(m.group("n")) if m.group("n") else ordinals().get(word)
+        day.number = ordinal_number(m)
         out.append((before[-1].key, day, s, e))
     return out
 

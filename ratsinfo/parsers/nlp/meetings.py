@@ -28,7 +28,7 @@ from ratsinfo.parsers.nlp.meeting_acts import (
     year_above,
     year_sessions,
 )
-from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, WEEKDAY, months, ordinals, parse_date
+from ratsinfo.parsers.nlp.numbers import DATE_PATTERN, WEEKDAY, months, ordinal_number, ordinals, parse_date
 
 DATE_RX = re.compile(DATE_PATTERN)
 MEETING_KINDS = ("conference", "committee", "advisory_board", "council", "staff", "working_group")
@@ -358,7 +358,7 @@ def find_meetings(ctx: Context) -> list[FoundMeeting]:
                 if own and m.end + own.start() > next((x.start for x in mentions if x.start >= m.end), ce):
                     own = None  # "in seiner Sitzung" after another body is that body's session
                 if own:
-                    add(m.key, int(own.group("n")) if own.group("n") else _written(own), parse_date(own.group("date")),
+                    add(m.key, ordinal_number(own), parse_date(own.group("date")),
                         s, e2)
                     continue
                 dated = _DATED.match(text, m.end, min(ce, m.end + 80))

@@ -55,6 +55,17 @@ def ordinals() -> dict[str, int]:
     return _data()["ordinals"]
 
 
+def ordinal_words_pattern() -> str:
+    """The ordinal stems ("erste" ... "zwölfte") as one alternation, the longest first; a pattern adds the ending."""
+    return "|".join(sorted(ordinals(), key=len, reverse=True))
+
+
+def ordinal_number(m: re.Match) -> int | None:
+    """The number a match gives in digits (its group "n") or as an ordinal word (its group "w"); None for a word
+    that is no ordinal ("letzte")."""
+    return int(m.group("n")) if m.group("n") else ordinals().get((m.group("w") or "").casefold())
+
+
 def per_year_words() -> dict[str, int]:
     return _data()["per_year_words"]
 
