@@ -231,7 +231,7 @@ def find_prose_rules(ctx: Context, known: list[FoundRule]) -> list[FoundRule]:
             continue
         hits = [(rule, m, unit) for rule, rx, unit, words in rules
                 if any(w in sent for w in words) and (m := rx.search(sent))]
-        founded = _FOUNDED.search(sent) if may_found else None
+        founded = _FOUNDED.search(sent) if may_found and any(w in sent for w in _FOUNDED_WORDS) else None
         if not hits and not founded:
             continue
         bodies = [m for m in ctx.mentions_between(s, e) if m.kind not in ("police", "department", "faction")]
@@ -271,8 +271,10 @@ _FOUNDED = re.compile(r"\b(?:gegründet|gründeten|eingerichtet|eingesetzt|aufge
                       r"ins\s+Leben\s+gerufen|formiert|(?:seine|ihre)\s+Arbeit\s+aufgenommen|konstituiert\w*|"
                       # a decision with its date: "hat am 3. Mai 2019 die Einrichtung eines Beirats beschlossen"
                       r"(?:Einrichtung|Gründung|Bildung|Errichtung)\s+(?:eines|einer)\b(?=.*\bbeschlossen\b))")
+# a word every match of _FOUNDED holds (a decision on a founding holds "beschlossen"): words as common as
+# "Arbeit" or "Bildung" would let the pattern run on nearly every sentence
 _FOUNDED_WORDS = ("gegründet", "gründeten", "eingerichtet", "eingesetzt", "aufgebaut", "gebildet", "Leben",
-                  "formiert", "Arbeit", "konstituiert", "Einrichtung", "Gründung", "Bildung", "Errichtung")
+                  "formiert", "aufgenommen", "konstituiert", "beschlossen")
 _WHEN = re.compile(r"(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2}|Januar|Februar|März|April|Mai|Juni|Juli|August|September|"
                    r"Oktober|November|Dezember)\.?\s?(?P<y>(?:19|20)\d\d)|(?P<m2>Januar|Februar|März|April|Mai|Juni|"
                    r"Juli|August|September|Oktober|November|Dezember)\s+(?P<y2>(?:19|20)\d\d)|"
