@@ -80,7 +80,8 @@ def _head_meeting(ctx: Context) -> HeadMeeting | None:
         return None
     # the body named closest before the first date of a session ("Sitzung des Stadtrates ... am 01.12.2021")
     ds, de, when = dates[0]
-    sentence = next(((a, b) for a, b in ctx.sentences() if a <= ds < b), (ds, de))
+    i = ctx.sentence_index(ds)
+    sentence = ctx.sentences()[i] if i >= 0 and ds < ctx.sentences()[i][1] else (ds, de)
     said = text[sentence[0]:sentence[1]]
     if any(w in said for w in ("abgesagt", "ausgefallen", "fällt", "fiel", "entf")) and CANCELLED.search(said) \
             and len(_DATE.findall(said)) == 1:

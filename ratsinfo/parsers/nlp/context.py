@@ -4,7 +4,7 @@ the numbered questions (their years carry over to the answers) and the main body
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -29,6 +29,7 @@ class Context:
     main: Organisation | None = None
     _sentences: list[tuple[int, int]] | None = None
     _starts: list[int] | None = None
+    _sentence_starts: list[int] = field(default_factory=list)
     # what an extractor derived from the whole document once, for the others that need it too ("head_meeting")
     memo: dict[str, object] = field(default_factory=dict)
 
@@ -110,4 +111,10 @@ class Context:
     def sentences(self) -> list[tuple[int, int]]:
         if self._sentences is None:
             self._sentences = [(s.start_char, s.end_char) for s in self.doc.sents]
+            self._sentence_starts = [a for a, _b in self._sentences]
         return self._sentences
+
+    def sentence_index(self, pos: int) -> int:
+        """The index of the sentence that starts at or before ``pos`` (-1 before the first), by bisection."""
+        self.sentences()
+        return bisect_right(self._sentence_starts, pos) - 1

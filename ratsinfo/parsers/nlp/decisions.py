@@ -7,7 +7,6 @@ Seniorenbeirat einzurichten", "Es wird ein Integrationsrat gebildet", "Es soll e
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from ratsinfo.parsers.nlp.context import Context
@@ -55,8 +54,7 @@ def find_decisions(ctx: Context) -> list[Decision]:
     if not any(m.kind in _SUBJECT_KINDS for m in ctx.mentions):
         return out  # no council, committee or board to decide
     sentences = ctx.sentences()
-    starts = [a for a, _b in sentences]
-    picked = sorted({bisect_right(starts, m.start()) - 1 for m in DECIDES.finditer(text)} - {-1})
+    picked = sorted({ctx.sentence_index(m.start()) for m in DECIDES.finditer(text)} - {-1})
     for s, e in (sentences[k] for k in picked):  # only the sentences a verb of deciding stands in
         sent = text[s:e]
         if not DECIDES.search(sent) or sent.rstrip().endswith("?"):

@@ -9,7 +9,6 @@ Lärm und Verkehr", "Das Thema Wohnen im Alter soll ... besprochen werden"."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from ratsinfo.parsers.nlp.context import Context
@@ -200,11 +199,10 @@ def _sentences_with(ctx: Context, words: tuple[str, ...]) -> list[tuple[int, int
         return []
     hits.sort()
     sentences = ctx.sentences()
-    starts = [s for s, _e in sentences]
     picked: list[tuple[int, int]] = []
     last = -1
     for h in hits:
-        i = bisect_right(starts, h) - 1
+        i = ctx.sentence_index(h)
         if i > last and i >= 0 and h < sentences[i][1]:
             picked.append(sentences[i])
             last = i

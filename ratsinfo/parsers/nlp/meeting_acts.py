@@ -10,7 +10,6 @@ Council prose gives a date without its year when the heading or the paragraph na
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -219,10 +218,9 @@ def acted_on_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
     if "am " not in text and "Am " not in text and "vom " not in text:  # (also "(am 12.03., 14.06. und ...)")
         return []
     sents = ctx.sentences()
-    starts = [s for s, _e in sents]
     out: list[tuple[str, Dated, int, int]] = []
     for dm in _ON_DAY.finditer(text):
-        i = bisect_right(starts, dm.start()) - 1
+        i = ctx.sentence_index(dm.start())
         if i < 0:
             continue
         s, e = sents[i]
@@ -569,9 +567,8 @@ def unnamed_sessions(ctx: Context) -> list[tuple[str, Dated, int, int]]:
     out = []
     at = text.find("Sitzung")
     seen: set[int] = set()
-    starts = [s for s, _e in sents]
     while at != -1:  # the sentences of the word "Sitzung" only: most hold no unnamed session
-        i = bisect_right(starts, at) - 1
+        i = ctx.sentence_index(at)
         at = text.find("Sitzung", at + 7)
         if i < 1 or i in seen:
             continue
@@ -633,10 +630,9 @@ def relative_days(ctx: Context) -> list[tuple[str, Dated, int, int]]:
     if issued is None or issued.when is None:
         return []
     sents = ctx.sentences()
-    starts = [s for s, _e in sents]
     out = []
     for m in _RELATIVE.finditer(text, head.end()):
-        i = bisect_right(starts, m.start()) - 1
+        i = ctx.sentence_index(m.start())
         if i < 0:
             continue
         s, e = sents[i]

@@ -5,7 +5,6 @@ Sitzung des Bauausschusses am 12.03.2020", and headings that give a number its t
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -82,12 +81,11 @@ def month_meetings(ctx: Context, found: list[FoundMeeting]) -> list[FoundMeeting
     text = ctx.text
     out: list[FoundMeeting] = []
     sents = ctx.sentences()
-    starts = [a for a, _b in sents]
     seen: set[int] = set()
     for hit in _MONTH_ONLY.finditer(text):  # the months first: most sentences name none
         if _DEADLINE.search(text, max(0, hit.start() - 12), hit.start()):
             continue
-        i = bisect_right(starts, hit.start()) - 1
+        i = ctx.sentence_index(hit.start())
         if i < 0 or i in seen:
             continue
         seen.add(i)
